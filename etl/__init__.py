@@ -1,0 +1,1 @@
+"""Loading rosters, targets and references into a new warehouse build."""

@@ -1,0 +1,87 @@
+"""python -m etl load|targets|rw|demo: load files into a new warehouse build."""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+
+from etl import build, reader
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' bukan tanggal YYYY-MM-DD (contoh: 2024-02-06)")
+
+
+def _n(value: int) -> str:
+    return f"{value:,}".replace(",", ".")
+
+
+def _counts(counts: dict) -> str:
+    return ", ".join(f"{k} {_n(v)}" for k, v in counts.items()) or "-"
+
+
+def print_summary(summary: dict, out=sys.stdout) -> None:
+    title = {"peserta": f"Snapshot {summary.get('as_of')}", "target": "Target", "rw": "Referensi RW"}
+    print(f"{title[summary['kind']]}: {len(summary['files'])} berkas", file=out)
+    print(f"  dibaca   {_n(summary['read']):>12}", file=out)
+    print(f"  dimuat   {_n(summary['loaded']):>12}", file=out)
+    print(f"  ditolak  {_n(summary['rejected']):>12}   ({_counts(summary['rejected_by_reason'])})", file=out)
+    if summary["kind"] == "peserta":
+        print(f"  ditandai: {_counts(summary['flagged_by_kind'])}", file=out)
+        print(f"  peserta (NIK unik) {_n(summary['persons'])}, aktif {_n(summary['active'])}", file=out)
+    if len(summary["files"]) > 1:
+        for f in summary["files"]:
+            print(f"  - {f['path']}: dibaca {_n(f['read'])}, dimuat {_n(f['loaded'])}, "
+                  f"ditolak {_n(f['rejected'])}", file=out)
+    for f in summary["files"]:
+        if f["ignored_columns"]:
+            print(f"  ({f['path']}: kolom diabaikan: {', '.join(f['ignored_columns'])})", file=out)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m etl", description="Memuat data ke gudang data Cakupan.")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("load", help="muat daftar peserta (satu snapshot, satu berkas atau lebih)")
+    p.add_argument("files", nargs="+", help="CSV (boleh .gz), XLSX atau Parquet")
+    p.add_argument("--as-of", required=True, type=_date, help="tanggal data, YYYY-MM-DD")
+    p.add_argument("--json", action="store_true", help="cetak ringkasan sebagai satu objek JSON")
+
+    for name, help_text in (("targets", "muat target kepesertaan (CSV)"), ("rw", "muat referensi jumlah RW (CSV)")):
+        p = sub.add_parser(name, help=help_text)
+        p.add_argument("file")
+        p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("demo", help="buat dan muat data demo nasional")
+    p.add_argument("--scale", type=float, default=1.0, help="1 = sekitar 120 ribu peserta")
+    p.add_argument("--weeks", type=int, default=6)
+    p.add_argument("--seed", type=int, default=2024)
+    p.add_argument("--json", action="store_true")
+
+    args = parser.parse_args(argv)
+    progress = not args.json and sys.stderr.isatty()
+    try:
+        if args.command == "load":
+            summaries = build.load_snapshots([(args.files, args.as_of)], progress=progress)
+        elif args.command in ("targets", "rw"):
+            summaries = [build.load_reference("target" if args.command == "targets" else "rw", args.file)]
+        else:
+            from etl import demo
+            summaries = demo.build_demo(args.scale, args.weeks, args.seed, progress=progress)
+    except reader.LoadError as e:
+        print(f"Gagal memuat, data lama tetap dipakai.\n{e}", file=sys.stderr)
+        return 2
+    if args.json:
+        print(json.dumps(summaries[0] if len(summaries) == 1 else summaries, ensure_ascii=False))
+    else:
+        for summary in summaries:
+            print_summary(summary)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,117 @@
+"""Loads as whole warehouse builds: everything a load changes is served at once, or not at all."""
+from __future__ import annotations
+
+import datetime as dt
+import getpass
+import json
+import shutil
+import tempfile
+import time
+from pathlib import Path
+
+import settings
+import warehouse
+from etl import reference, regions, roster, sqlfiles
+
+
+def _prepare(con, is_new: bool) -> None:
+    if is_new:
+        sqlfiles.run(con, "schema.sql")
+        regions.load(con)
+
+
+def _workdir() -> Path:
+    path = settings.data_dir() / "tmp"
+    path.mkdir(exist_ok=True)
+    return Path(tempfile.mkdtemp(dir=path))
+
+
+def _record(con, summary: dict, started: dt.datetime, seconds: float) -> None:
+    next_id = con.execute("SELECT coalesce(max(id), 0) + 1 FROM riwayat_muat").fetchone()[0]
+    con.execute(
+        "INSERT INTO riwayat_muat VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [next_id, summary["kind"], summary.get("as_of"), started, seconds, _who(),
+         summary["read"], summary["loaded"], summary["rejected"], json.dumps(summary)],
+    ).fetchall()
+
+
+def _who() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "tidak diketahui"
+
+
+def _refresh_rollups(con, as_of: dt.date) -> None:
+    """Rollups of this snapshot, and of the next one, whose previous snapshot may have changed."""
+    dates = [d for (d,) in con.execute("SELECT tanggal_data FROM snapshot ORDER BY 1").fetchall()]
+    detailed = {d for (d,) in con.execute("SELECT DISTINCT tanggal_data FROM peserta").fetchall()}
+    i = dates.index(as_of)
+    for j in (i, i + 1):
+        if j >= len(dates) or dates[j] not in detailed:
+            continue
+        previous = dates[j - 1] if j > 0 and dates[j - 1] in detailed else None
+        sqlfiles.run(con, "ringkas.sql", {"tanggal": dates[j], "sebelumnya": previous})
+
+
+def _keep_recent_detail(con) -> None:
+    """Person rows only for the newest snapshots; older ones keep their rollups."""
+    con.execute(
+        "DELETE FROM peserta WHERE tanggal_data NOT IN "
+        "(SELECT tanggal_data FROM snapshot ORDER BY tanggal_data DESC LIMIT ?)",
+        [settings.detail_snapshots()],
+    ).fetchall()
+    con.execute(
+        "UPDATE snapshot SET ada_rincian = tanggal_data IN (SELECT DISTINCT tanggal_data FROM peserta)"
+    ).fetchall()
+
+
+def _load_snapshot(con, paths: list[Path], as_of: dt.date, workdir: Path, progress: bool) -> dict:
+    summary = roster.load(con, paths, as_of, workdir, progress)
+    con.execute(
+        "INSERT OR REPLACE INTO snapshot VALUES (?, now()::TIMESTAMP, ?, ?, true)",
+        [as_of, summary["persons"], summary["active"]],
+    ).fetchall()
+    _refresh_rollups(con, as_of)
+    return summary
+
+
+def load_snapshots(snapshots: list[tuple[list[Path], dt.date]], progress: bool = False) -> list[dict]:
+    """Load one or more snapshots (files, as-of date) in a single build; returns their summaries."""
+    workdir = _workdir()
+    summaries = []
+    try:
+        with warehouse.build() as (con, is_new):
+            _prepare(con, is_new)
+            for paths, as_of in sorted(snapshots, key=lambda s: s[1]):
+                started, clock = dt.datetime.now(), time.perf_counter()
+                summary = _load_snapshot(con, [Path(p) for p in paths], as_of, workdir, progress)
+                summary["duration_s"] = round(time.perf_counter() - clock, 3)
+                _record(con, summary, started, summary["duration_s"])
+                summaries.append(summary)
+            _keep_recent_detail(con)
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+    return summaries
+
+
+def load_reference(kind: str, path: Path) -> dict:
+    """Load a targets ('target') or RW reference ('rw') file in its own build."""
+    workdir = _workdir()
+    try:
+        with warehouse.build() as (con, is_new):
+            _prepare(con, is_new)
+            started, clock = dt.datetime.now(), time.perf_counter()
+            summary = reference.load(con, kind, Path(path), workdir)
+            summary["duration_s"] = round(time.perf_counter() - clock, 3)
+            _record(con, summary, started, summary["duration_s"])
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+    return summary
+
+
+def ensure_exists() -> None:
+    """An empty warehouse (regions only), so the app can start before any roster is loaded."""
+    if warehouse.current_path() is None:
+        with warehouse.build() as (con, is_new):
+            _prepare(con, is_new)

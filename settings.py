@@ -1,0 +1,54 @@
+"""Settings, read from the environment once per call so tests can change them."""
+import os
+import secrets
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+
+
+def data_dir() -> Path:
+    """Where the warehouse, keys and demo files live (CAKUPAN_DATA_DIR, default data/)."""
+    path = Path(os.environ.get("CAKUPAN_DATA_DIR") or ROOT / "data")
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def nik_key() -> bytes:
+    """The key for hashing NIK: CAKUPAN_NIK_KEY, else data/nik.key, made on first use."""
+    key = os.environ.get("CAKUPAN_NIK_KEY")
+    if key:
+        return key.encode()
+    path = data_dir() / "nik.key"
+    if not path.exists():
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as f:
+            f.write(secrets.token_hex(32))
+    return path.read_text().strip().encode()
+
+
+def _int(name: str, default: int) -> int:
+    value = os.environ.get(name)
+    return int(value) if value not in (None, "") else default
+
+
+def grace_months() -> int:
+    """How many months before the as-of month a last contribution still counts as active."""
+    return _int("CAKUPAN_GRACE_MONTHS", 1)
+
+
+def rw_target() -> int:
+    """Participants each RW should have ("1 RW 100 peserta")."""
+    return _int("CAKUPAN_RW_TARGET", 100)
+
+
+def detail_snapshots() -> int:
+    """How many recent snapshots keep their person-level table; older ones keep rollups only."""
+    return _int("CAKUPAN_DETAIL_SNAPSHOTS", 8)
+
+
+def host() -> str:
+    return os.environ.get("HOST", "127.0.0.1")
+
+
+def port() -> int:
+    return _int("PORT", 8050)

@@ -1,0 +1,156 @@
+"""The warehouse: one DuckDB file per build, and a pointer naming the one being served.
+
+A load copies the served file to a new path, writes into the copy, checks it and then
+replaces the pointer atomically. Readers open the file the pointer names, read-only, and
+notice when it changes. A path is never written after it has been served, so a reader
+never sees half a load and a failed load changes nothing.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import fcntl
+import os
+import shutil
+import threading
+from contextlib import contextmanager
+from pathlib import Path
+
+import duckdb
+
+import settings
+
+POINTER = "CURRENT"
+KEEP_BUILDS = 3  # served file, the one before it (readers may still hold it), one spare
+
+
+class WarehouseMissing(RuntimeError):
+    """No warehouse has been built yet."""
+
+
+def builds_dir() -> Path:
+    path = settings.data_dir() / "warehouse"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def current_path() -> Path | None:
+    """The warehouse file being served, or None before the first build."""
+    pointer = builds_dir() / POINTER
+    try:
+        name = pointer.read_text().strip()
+    except FileNotFoundError:
+        return None
+    path = builds_dir() / name
+    return path if name and path.exists() else None
+
+
+# --- reading -------------------------------------------------------------------------
+
+_reader_lock = threading.Lock()
+_readers: dict[Path, duckdb.DuckDBPyConnection] = {}
+
+
+def _reader_for(path: Path) -> duckdb.DuckDBPyConnection:
+    with _reader_lock:
+        con = _readers.get(path)
+        if con is None:
+            con = duckdb.connect(str(path), read_only=True)
+            _readers[path] = con
+            # Keep the previous file open too: another thread may still be reading it.
+            for old in list(_readers)[:-2]:
+                _readers.pop(old).close()
+        return con
+
+
+def cursor() -> duckdb.DuckDBPyConnection:
+    """A read-only cursor on the served warehouse, for this thread's use only."""
+    path = current_path()
+    if path is None:
+        raise WarehouseMissing(
+            f"Belum ada data di {builds_dir()}. Jalankan 'python -m etl demo' atau "
+            "'python -m etl load BERKAS --as-of YYYY-MM-DD' lebih dulu."
+        )
+    return _reader_for(path).cursor()
+
+
+def query(sql: str, params: dict | list | None = None):
+    """Run one read-only statement on the served warehouse and return a pandas DataFrame."""
+    with cursor() as cur:
+        return cur.execute(sql, params or {}).df()
+
+
+def close_readers() -> None:
+    with _reader_lock:
+        while _readers:
+            _readers.popitem()[1].close()
+
+
+# --- building ------------------------------------------------------------------------
+
+@contextmanager
+def load_lock():
+    """One build at a time; a second load waits for the first."""
+    with open(builds_dir() / "load.lock", "w") as f:
+        fcntl.flock(f, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(f, fcntl.LOCK_UN)
+
+
+def _new_build_path() -> Path:
+    stamp = dt.datetime.now().strftime("%Y%m%dT%H%M%S%f")
+    return builds_dir() / f"cakupan-{stamp}-{os.getpid()}.duckdb"
+
+
+def _switch_to(path: Path) -> None:
+    tmp = builds_dir() / f".{POINTER}.{os.getpid()}"
+    tmp.write_text(path.name + "\n")
+    with open(tmp) as f:
+        os.fsync(f.fileno())
+    os.replace(tmp, builds_dir() / POINTER)
+
+
+def _clean_old_builds(serving: Path) -> None:
+    """Drop old builds and leftovers of killed loads; keep the newest few."""
+    builds = sorted(builds_dir().glob("cakupan-*.duckdb"), key=lambda p: p.stat().st_mtime)
+    keep = {serving, *builds[-KEEP_BUILDS:]}
+    for path in builds:
+        if path not in keep:
+            path.unlink(missing_ok=True)
+            Path(str(path) + ".wal").unlink(missing_ok=True)
+
+
+@contextmanager
+def build():
+    """A writable copy of the served warehouse; it is served only if the block succeeds.
+
+    Yields (connection, is_new). On an exception the copy is deleted and the pointer is
+    untouched.
+    """
+    with load_lock():
+        served = current_path()
+        path = _new_build_path()
+        if served is not None:
+            shutil.copyfile(served, path)
+        con = duckdb.connect(str(path))
+        try:
+            con.execute("SET preserve_insertion_order = false")
+            yield con, served is None
+            con.execute("CHECKPOINT")
+            con.close()
+        except BaseException:
+            con.close()
+            path.unlink(missing_ok=True)
+            Path(str(path) + ".wal").unlink(missing_ok=True)
+            raise
+        _check(path)
+        _switch_to(path)
+        _clean_old_builds(path)
+
+
+def _check(path: Path) -> None:
+    """A build is served only if it opens read-only and has its core tables."""
+    with duckdb.connect(str(path), read_only=True) as con:
+        con.execute("SELECT count(*) FROM wilayah").fetchall()
+        con.execute("SELECT count(*) FROM snapshot").fetchall()
