@@ -14,8 +14,9 @@ def stage(con, paths: list[Path], spec: reader.Columns, table: str, workdir: Pat
           progress: bool = False) -> list[reader.FileRead]:
     """Rows of every file into `table` (berkas_ke, baris, columns...); returns what each file held."""
     columns = reader.output_columns(spec)
+    temporary = "TEMP " if table.startswith("temp.") else ""
     con.execute(
-        f"CREATE OR REPLACE TABLE {table} (berkas_ke INTEGER, "
+        f"CREATE OR REPLACE {temporary}TABLE {table.removeprefix('temp.')} (berkas_ke INTEGER, "
         + ", ".join(f"{c} {'BIGINT' if c == 'baris' else 'VARCHAR'}" for c in columns) + ")"
     )
     infos = []
@@ -25,12 +26,12 @@ def stage(con, paths: list[Path], spec: reader.Columns, table: str, workdir: Pat
                    unit_scale=True, leave=False)
         for batch in batches:
             if batch is reader.RESTART:
-                con.execute(f"DELETE FROM {table} WHERE berkas_ke = ?", [index]).fetchall()
+                con.execute(f"DELETE FROM {table.removeprefix('temp.')} WHERE berkas_ke = ?", [index]).fetchall()
                 bar.reset()
                 continue
             batch = batch.add_column(0, "berkas_ke", pa.array([index] * batch.num_rows, pa.int32()))
             con.register("batch_masuk", batch)
-            con.execute(f"INSERT INTO {table} SELECT * FROM batch_masuk").fetchall()
+            con.execute(f"INSERT INTO {table.removeprefix('temp.')} SELECT * FROM batch_masuk").fetchall()
             con.unregister("batch_masuk")
             bar.update(batch.num_rows)
         bar.close()
