@@ -4,8 +4,6 @@ from __future__ import annotations
 import datetime as dt
 import getpass
 import json
-import shutil
-import tempfile
 import time
 from pathlib import Path
 
@@ -18,12 +16,6 @@ def _prepare(con, is_new: bool) -> None:
     if is_new:
         sqlfiles.run(con, "schema.sql")
         regions.load(con)
-
-
-def _workdir() -> Path:
-    path = settings.data_dir() / "tmp"
-    path.mkdir(exist_ok=True)
-    return Path(tempfile.mkdtemp(dir=path))
 
 
 def _record(con, summary: dict, started: dt.datetime, seconds: float) -> None:
@@ -78,40 +70,32 @@ def _load_snapshot(con, paths: list[Path], as_of: dt.date, workdir: Path, progre
 
 def load_snapshots(snapshots: list[tuple[list[Path], dt.date]], progress: bool = False) -> list[dict]:
     """Load one or more snapshots (files, as-of date) in a single build; returns their summaries."""
-    workdir = _workdir()
     summaries = []
-    try:
-        with warehouse.build() as (con, is_new):
-            _prepare(con, is_new)
-            for paths, as_of in sorted(snapshots, key=lambda s: s[1]):
-                started, clock = dt.datetime.now(), time.perf_counter()
-                summary = _load_snapshot(con, [Path(p) for p in paths], as_of, workdir, progress)
-                summary["duration_s"] = round(time.perf_counter() - clock, 3)
-                _record(con, summary, started, summary["duration_s"])
-                summaries.append(summary)
-            _keep_recent_detail(con)
-    finally:
-        shutil.rmtree(workdir, ignore_errors=True)
+    with warehouse.build() as (con, is_new, workdir):
+        _prepare(con, is_new)
+        for paths, as_of in sorted(snapshots, key=lambda s: s[1]):
+            started, clock = dt.datetime.now(), time.perf_counter()
+            summary = _load_snapshot(con, [Path(p) for p in paths], as_of, workdir, progress)
+            summary["duration_s"] = round(time.perf_counter() - clock, 3)
+            _record(con, summary, started, summary["duration_s"])
+            summaries.append(summary)
+        _keep_recent_detail(con)
     return summaries
 
 
 def load_reference(kind: str, path: Path) -> dict:
     """Load a targets ('target') or RW reference ('rw') file in its own build."""
-    workdir = _workdir()
-    try:
-        with warehouse.build() as (con, is_new):
-            _prepare(con, is_new)
-            started, clock = dt.datetime.now(), time.perf_counter()
-            summary = reference.load(con, kind, Path(path), workdir)
-            summary["duration_s"] = round(time.perf_counter() - clock, 3)
-            _record(con, summary, started, summary["duration_s"])
-    finally:
-        shutil.rmtree(workdir, ignore_errors=True)
+    with warehouse.build() as (con, is_new, workdir):
+        _prepare(con, is_new)
+        started, clock = dt.datetime.now(), time.perf_counter()
+        summary = reference.load(con, kind, Path(path), workdir)
+        summary["duration_s"] = round(time.perf_counter() - clock, 3)
+        _record(con, summary, started, summary["duration_s"])
     return summary
 
 
 def ensure_exists() -> None:
     """An empty warehouse (regions only), so the app can start before any roster is loaded."""
     if warehouse.current_path() is None:
-        with warehouse.build() as (con, is_new):
+        with warehouse.build() as (con, is_new, _scratch):
             _prepare(con, is_new)

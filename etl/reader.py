@@ -16,6 +16,7 @@ import hashlib
 import re
 import shutil
 import tempfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
@@ -100,7 +101,7 @@ def read_file(path: Path, spec: Columns, workdir: Path) -> tuple[FileRead, Itera
         try:
             with gzip.open(path, "rb") as src, open(plain, "wb") as dst:
                 shutil.copyfileobj(src, dst, 1 << 20)
-        except (OSError, EOFError) as e:
+        except (OSError, EOFError, zlib.error) as e:
             raise LoadError(f"{path}: berkas gzip rusak ({e}). Kirim ulang berkasnya.") from e
         info.format = "csv.gz"
         return info, _read_csv(plain, info, spec)

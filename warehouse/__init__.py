@@ -79,6 +79,12 @@ def query(sql: str, params: dict | list | None = None):
         return cur.execute(sql, params or {}).df()
 
 
+def rows(sql: str, params: dict | list | None = None) -> list[tuple]:
+    """Run one read-only statement and return plain Python rows (NULL as None, DATE as date)."""
+    with cursor() as cur:
+        return cur.execute(sql, params or {}).fetchall()
+
+
 def close_readers() -> None:
     with _reader_lock:
         while _readers:
@@ -121,22 +127,36 @@ def _clean_old_builds(serving: Path) -> None:
             Path(str(path) + ".wal").unlink(missing_ok=True)
 
 
+def _clear_abandoned(served: Path | None) -> Path:
+    """Remove what a killed load left behind (no other build runs: we hold the lock)."""
+    if served is not None:
+        for path in builds_dir().glob("cakupan-*.duckdb"):
+            if path != served and path.stat().st_mtime > served.stat().st_mtime:
+                path.unlink(missing_ok=True)
+                Path(str(path) + ".wal").unlink(missing_ok=True)
+    scratch = builds_dir() / "scratch"
+    shutil.rmtree(scratch, ignore_errors=True)
+    scratch.mkdir()
+    return scratch
+
+
 @contextmanager
 def build():
     """A writable copy of the served warehouse; it is served only if the block succeeds.
 
-    Yields (connection, is_new). On an exception the copy is deleted and the pointer is
-    untouched.
+    Yields (connection, is_new, scratch): scratch is an empty folder for staging files. On an
+    exception the copy is deleted and the pointer is untouched.
     """
     with load_lock():
         served = current_path()
+        scratch = _clear_abandoned(served)
         path = _new_build_path()
         if served is not None:
             shutil.copyfile(served, path)
         con = duckdb.connect(str(path))
         try:
             con.execute("SET preserve_insertion_order = false")
-            yield con, served is None
+            yield con, served is None, scratch
             con.execute("CHECKPOINT")
             con.close()
         except BaseException:
@@ -144,6 +164,8 @@ def build():
             path.unlink(missing_ok=True)
             Path(str(path) + ".wal").unlink(missing_ok=True)
             raise
+        finally:
+            shutil.rmtree(scratch, ignore_errors=True)
         _check(path)
         _switch_to(path)
         _clean_old_builds(path)

@@ -1,0 +1,34 @@
+"""Targets and RW reference loaders, on tests/seed/target_kecil.csv and rw_kecil.csv (answers in seed/README.md)."""
+import warehouse
+from etl import build
+from tests.conftest import SEED
+
+
+def test_targets(data_dir):
+    s = build.load_reference("target", SEED / "target_kecil.csv")
+    assert (s["read"], s["loaded"], s["rejected"]) == (10, 4, 6)
+    assert s["rejected_by_reason"] == {"row_malformed": 1, "segmen_invalid": 1, "tahun_invalid": 1,
+                                       "target_duplicate": 1, "target_invalid": 1, "wilayah_invalid": 1}
+    rows = warehouse.query("SELECT kode_wilayah, tahun, segmen, target FROM target ORDER BY ALL")
+    assert rows.values.tolist() == [["31.71.04.1002", 2024, "SEMUA", 1000], ["31.75.02", 2024, "SEMUA", 5],
+                                    ["ID", 2024, "BPU", 4], ["ID", 2024, "SEMUA", 10]]
+    rejects = warehouse.query("SELECT baris, alasan FROM baris_ditolak WHERE jenis_berkas = 'target' ORDER BY baris")
+    assert rejects.baris.tolist() == [6, 7, 8, 9, 10, 11]
+
+
+def test_targets_replace_only_what_a_file_names(data_dir, tmp_path):
+    build.load_reference("target", SEED / "target_kecil.csv")
+    update = tmp_path / "target_baru.csv"
+    update.write_text("kode_wilayah,tahun,segmen,target\n,2024,,12\n,2025,,20\n")
+    build.load_reference("target", update)
+    rows = warehouse.query("SELECT tahun, target FROM target WHERE kode_wilayah = 'ID' AND segmen = 'SEMUA' ORDER BY tahun")
+    assert rows.values.tolist() == [[2024, 12], [2025, 20]]
+    assert warehouse.query("SELECT count(*) n FROM target").n[0] == 5
+
+
+def test_rw_reference(data_dir):
+    s = build.load_reference("rw", SEED / "rw_kecil.csv")
+    assert (s["read"], s["loaded"], s["rejected"]) == (5, 2, 3)
+    assert s["rejected_by_reason"] == {"jumlah_rw_invalid": 1, "rw_duplicate": 1, "wilayah_invalid": 1}
+    rows = warehouse.query("SELECT * FROM referensi_rw ORDER BY 1")
+    assert rows.values.tolist() == [["31.71.04.1002", 6], ["31.75.02.1001", 8]]
