@@ -58,7 +58,7 @@ def main(argv: list[str] | None = None) -> int:
 
     p = sub.add_parser("demo", help="buat dan muat data demo nasional")
     p.add_argument("--scale", type=float, default=1.0, help="1 = sekitar 120 ribu peserta")
-    p.add_argument("--weeks", type=int, default=6)
+    p.add_argument("--weeks", type=int, default=4)
     p.add_argument("--seed", type=int, default=2024)
     p.add_argument("--json", action="store_true")
 

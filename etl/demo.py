@@ -239,7 +239,7 @@ def _targets(people_last: pd.DataFrame, year: int, rng) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["kode_wilayah", "tahun", "segmen", "target"])
 
 
-def write_demo_files(scale: float = 1.0, weeks: int = 6, seed: int = 2024) -> tuple[list, Path, Path]:
+def write_demo_files(scale: float = 1.0, weeks: int = 4, seed: int = 2024) -> tuple[list, Path, Path]:
     """Write the demo files; returns ([(files, as_of)], targets.csv, rw.csv)."""
     rng = np.random.default_rng(seed)
     folder = settings.data_dir() / "demo"
@@ -259,7 +259,7 @@ def write_demo_files(scale: float = 1.0, weeks: int = 6, seed: int = 2024) -> tu
     return snapshots, targets, rw
 
 
-def build_demo(scale: float = 1.0, weeks: int = 6, seed: int = 2024, progress: bool = False) -> list[dict]:
+def build_demo(scale: float = 1.0, weeks: int = 4, seed: int = 2024, progress: bool = False) -> list[dict]:
     say = (lambda text: print(text, file=sys.stderr, flush=True)) if progress else (lambda text: None)
     say(f"Membuat data demo (skala {scale}, {weeks} minggu)...")
     snapshots, targets, rw = write_demo_files(scale, weeks, seed)

@@ -1,0 +1,28 @@
+# The two commands: `make run` starts the dashboard on demo data, `make test` runs every test.
+# Both create .venv and install the pinned requirements on first use.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+
+.PHONY: run test demo screenshots clean
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+run: $(VENV)/.installed
+	$(PY) app.py
+
+test: $(VENV)/.installed
+	$(PY) -m pytest -q
+
+demo: $(VENV)/.installed
+	$(PY) -m etl demo
+
+screenshots: $(VENV)/.installed
+	scripts/screenshots.sh
+
+clean:
+	rm -rf $(VENV) data/warehouse data/demo
