@@ -9,7 +9,6 @@ import dash_mantine_components as dmc
 from dash import html
 
 import settings
-import warehouse
 
 
 def create_app() -> dash.Dash:
@@ -39,16 +38,6 @@ def create_app() -> dash.Dash:
     return app
 
 
-def _ensure_demo() -> None:
-    """On the very first start, build the demo warehouse so there is something to see."""
-    if warehouse.current_path() is None:
-        print("Belum ada gudang data: membuat data demo (sekali saja, kurang dari satu menit)...", flush=True)
-        from etl import demo  # the one place the shell reaches into ETL: first-start bootstrap
-
-        demo.build_demo(progress=True)
-        print("Data demo siap.", flush=True)
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Menjalankan dasbor Cakupan.")
     parser.add_argument("--host", default=settings.host(), help="default 127.0.0.1 (atau HOST)")
@@ -56,7 +45,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-demo", action="store_true", help="jangan membuat data demo bila gudang kosong")
     args = parser.parse_args(argv)
     if not args.no_demo:
-        _ensure_demo()
+        from etl import demo  # first-start bootstrap: the one place the shell calls ETL
+
+        demo.ensure_demo()
     print(f"Cakupan berjalan di http://{args.host}:{args.port}/", flush=True)
     create_app().run(host=args.host, port=args.port, debug=False)
     return 0

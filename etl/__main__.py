@@ -63,7 +63,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--json", action="store_true")
 
     args = parser.parse_args(argv)
-    progress = not args.json and sys.stderr.isatty()
+    progress = not args.json
     try:
         if args.command == "load":
             summaries = build.load_snapshots([(args.files, args.as_of)], progress=progress)

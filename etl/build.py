@@ -13,6 +13,7 @@ from etl import reference, regions, roster, sqlfiles
 
 
 def _prepare(con, is_new: bool) -> None:
+    sqlfiles.run(con, "macros.sql")
     if is_new:
         sqlfiles.run(con, "schema.sql")
         regions.load(con)

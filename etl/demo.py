@@ -17,6 +17,7 @@ import pyarrow as pa
 import pyarrow.csv as pacsv
 
 import settings
+import warehouse
 from etl import build, regions
 
 LAST_SNAPSHOT = dt.date(2024, 2, 6)
@@ -269,3 +270,11 @@ def build_demo(scale: float = 1.0, weeks: int = 4, seed: int = 2024, progress: b
     summaries.append(build.load_reference("target", targets))
     summaries.append(build.load_reference("rw", rw))
     return summaries
+
+
+def ensure_demo() -> None:
+    """On the very first start of the app, build the demo warehouse so there is something to see."""
+    if warehouse.current_path() is None:
+        print("Belum ada gudang data: membuat data demo (sekali saja, kurang dari satu menit)...", flush=True)
+        build_demo(progress=True)
+        print("Data demo siap.", flush=True)

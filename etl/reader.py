@@ -154,12 +154,11 @@ def _batch(lines, columns: dict[str, list], spec: Columns) -> pa.Table:
             continue
         values = columns.get(name)
         arrays.append(pa.array(values, pa.string()) if values is not None else pa.nulls(n, pa.string()))
-    names = ["baris"] + [c for c in spec.aliases if c not in spec.skip]
-    return pa.table(arrays, names=names)
+    return pa.table(arrays, names=output_columns(spec))
 
 
 def output_columns(spec: Columns) -> list[str]:
-    return ["baris"] + [c for c in spec.aliases if c not in spec.skip]
+    return ["baris"] + _canon(spec)
 
 
 # --- CSV -------------------------------------------------------------------------------

@@ -22,7 +22,7 @@ def stage(con, paths: list[Path], spec: reader.Columns, table: str, workdir: Pat
     infos = []
     for index, path in enumerate(paths):
         info, batches = reader.read_file(Path(path), spec, workdir)
-        bar = tqdm(desc=Path(path).name, unit=" baris", disable=not progress, file=sys.stderr,
+        bar = tqdm(desc=Path(path).name, unit=" baris", disable=not (progress and sys.stderr.isatty()), file=sys.stderr,
                    unit_scale=True, leave=False)
         for batch in batches:
             if batch is reader.RESTART:

@@ -2,9 +2,6 @@
 -- Staging only renames, casts and cleans; the raw NIK leaves here as a keyed hash.
 -- Parameters: $as_of DATE, $grace INTEGER (months), $ipad BLOB, $opad BLOB (HMAC key pads).
 
-CREATE OR REPLACE MACRO stg.tanggal(s) AS
-    try_strptime(trim(s), ['%Y-%m-%d', '%d/%m/%Y', '%d-%m-%Y', '%Y-%m-%d %H:%M:%S'])::DATE;
-
 CREATE OR REPLACE MACRO stg.kosong(s) AS coalesce(trim(s), '') = '';
 
 CREATE OR REPLACE MACRO stg.nomor_rw(s) AS
@@ -19,32 +16,27 @@ WITH dibaca AS (
         baris,
         regexp_replace(regexp_replace(coalesce(nik, ''), '\s+', '', 'g'), '^[''"]+|"+$', '', 'g') AS nik_bersih,
         nullif(trim(kpj), '') AS kpj,
-        stg.tanggal(tanggal_lahir) AS tanggal_lahir,
+        tanggal_baku(tanggal_lahir) AS tanggal_lahir,
         CASE WHEN upper(trim(jenis_kelamin)) IN ('L', 'LAKI-LAKI', 'LAKI LAKI', 'LAKILAKI', 'PRIA') THEN 'L'
              WHEN upper(trim(jenis_kelamin)) IN ('P', 'PEREMPUAN', 'WANITA') THEN 'P' END AS jenis_kelamin,
         segmen AS segmen_asli,
-        CASE regexp_replace(upper(trim(coalesce(segmen, ''))), '[\s_\-.]+', ' ', 'g')
-             WHEN 'PU' THEN 'PU' WHEN 'PENERIMA UPAH' THEN 'PU'
-             WHEN 'BPU' THEN 'BPU' WHEN 'BUKAN PENERIMA UPAH' THEN 'BPU'
-             WHEN 'JAKON' THEN 'JAKON' WHEN 'JASA KONSTRUKSI' THEN 'JAKON'
-             WHEN 'PMI' THEN 'PMI' WHEN 'PEKERJA MIGRAN INDONESIA' THEN 'PMI'
-             ELSE 'TIDAK_DIKETAHUI' END AS segmen,
+        coalesce(nullif(segmen_baku(segmen), ''), 'TIDAK_DIKETAHUI') AS segmen,
         program AS program_asli,
         list_filter(string_split_regex(upper(trim(coalesce(program, ''))), '[,;/+\s]+'), lambda c: c <> '') AS kode_program,
         nullif(regexp_replace(trim(pekerjaan), '\s+', ' ', 'g'), '') AS pekerjaan,
         kode_wilayah AS kode_asli,
-        regexp_replace(coalesce(kode_wilayah, ''), '[\s.]', '', 'g') AS kode_digit,
+        kode_digit(kode_wilayah) AS kode_digit,
         rw AS rw_asli,
         stg.nomor_rw(rw) AS rw,
         stg.nomor_rw(rt) AS rt,
         nullif(regexp_replace(trim(kantor_cabang), '\s+', ' ', 'g'), '') AS kantor_cabang,
         tanggal_daftar AS tanggal_daftar_asli,
-        stg.tanggal(tanggal_daftar) AS tanggal_daftar,
+        tanggal_baku(tanggal_daftar) AS tanggal_daftar,
         CASE regexp_replace(upper(trim(coalesce(status, ''))), '[\s_\-]+', '', 'g')
              WHEN 'AKTIF' THEN 'AKTIF' WHEN 'NONAKTIF' THEN 'NONAKTIF' WHEN 'TIDAKAKTIF' THEN 'NONAKTIF'
              END AS status,
         date_trunc('month', coalesce(try_strptime(trim(bulan_iuran_terakhir), ['%Y-%m', '%Y/%m'])::DATE,
-                                     stg.tanggal(bulan_iuran_terakhir)))::DATE AS bulan_iuran_terakhir,
+                                     tanggal_baku(bulan_iuran_terakhir)))::DATE AS bulan_iuran_terakhir,
         sumber_iuran AS sumber_asli,
         regexp_replace(upper(trim(coalesce(sumber_iuran, ''))), '[\s\-]+', '_', 'g') AS sumber_bersih,
         CASE WHEN upper(trim(pekerja_rentan)) IN ('Y', 'YA', '1', 'TRUE') THEN true
@@ -55,10 +47,10 @@ wilayah_kandidat AS (
     SELECT
         *,
         regexp_full_match(kode_digit, '[0-9]+') AS kode_angka,
-        CASE WHEN length(kode_digit) >= 10 THEN concat_ws('.', kode_digit[1:2], kode_digit[3:4], kode_digit[5:6], kode_digit[7:10]) END AS k4,
-        CASE WHEN length(kode_digit) >= 6 THEN concat_ws('.', kode_digit[1:2], kode_digit[3:4], kode_digit[5:6]) END AS k3,
-        CASE WHEN length(kode_digit) >= 4 THEN concat_ws('.', kode_digit[1:2], kode_digit[3:4]) END AS k2,
-        CASE WHEN length(kode_digit) >= 2 THEN kode_digit[1:2] END AS k1
+        kode_bertitik(kode_digit, 10) AS k4,
+        kode_bertitik(kode_digit, 6) AS k3,
+        kode_bertitik(kode_digit, 4) AS k2,
+        kode_bertitik(kode_digit, 2) AS k1
     FROM dibaca
 ),
 berwilayah AS (

@@ -6,7 +6,7 @@ WITH dibaca AS (
     SELECT
         berkas_ke, baris,
         kode_wilayah AS kode_asli,
-        regexp_replace(coalesce(kode_wilayah, ''), '[\s.]', '', 'g') AS kode_digit,
+        kode_digit(kode_wilayah) AS kode_digit,
         trim(coalesce(jumlah_rw, '')) AS jumlah_asli
     FROM rw_mentah
 ),
@@ -19,8 +19,7 @@ dinilai AS (
     FROM dibaca d
     LEFT JOIN wilayah w
       ON w.tingkat = 4
-     AND w.kode = CASE WHEN length(d.kode_digit) = 10 THEN
-                      concat_ws('.', d.kode_digit[1:2], d.kode_digit[3:4], d.kode_digit[5:6], d.kode_digit[7:10]) END
+     AND w.kode = kode_bertitik(d.kode_digit, 10)
 ),
 beralasan AS (
     SELECT

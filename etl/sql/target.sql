@@ -6,35 +6,26 @@ WITH dibaca AS (
     SELECT
         berkas_ke, baris,
         kode_wilayah AS kode_asli,
-        regexp_replace(coalesce(kode_wilayah, ''), '[\s.]', '', 'g') AS kode_digit,
+        kode_digit(kode_wilayah) AS kode_digit,
         trim(coalesce(tahun, '')) AS tahun_asli,
-        regexp_replace(upper(trim(coalesce(segmen, ''))), '[\s_\-.]+', ' ', 'g') AS segmen_bersih,
+        segmen AS segmen_asli,
         regexp_replace(trim(coalesce(target, '')), '\s', '', 'g') AS target_asli
     FROM target_mentah
 ),
 dinilai AS (
     SELECT
         d.*,
-        CASE WHEN d.kode_digit IN ('', 'ID') OR upper(d.kode_digit) = 'ID' THEN 'ID' ELSE w.kode END AS kode_wilayah,
+        CASE WHEN upper(d.kode_digit) IN ('', 'ID') THEN 'ID' ELSE w.kode END AS kode_wilayah,
         CASE WHEN regexp_full_match(d.tahun_asli, '[0-9]{4}') AND d.tahun_asli::INTEGER BETWEEN 2000 AND 2100
              THEN d.tahun_asli::SMALLINT END AS tahun,
-        CASE d.segmen_bersih
-             WHEN '' THEN 'SEMUA' WHEN 'SEMUA' THEN 'SEMUA'
-             WHEN 'PU' THEN 'PU' WHEN 'PENERIMA UPAH' THEN 'PU'
-             WHEN 'BPU' THEN 'BPU' WHEN 'BUKAN PENERIMA UPAH' THEN 'BPU'
-             WHEN 'JAKON' THEN 'JAKON' WHEN 'JASA KONSTRUKSI' THEN 'JAKON'
-             WHEN 'PMI' THEN 'PMI' WHEN 'PEKERJA MIGRAN INDONESIA' THEN 'PMI' END AS segmen,
+        CASE WHEN upper(trim(coalesce(d.segmen_asli, ''))) IN ('', 'SEMUA') THEN 'SEMUA'
+             ELSE segmen_baku(d.segmen_asli) END AS segmen,
         CASE WHEN regexp_full_match(d.target_asli, '[0-9]+') THEN try_cast(d.target_asli AS BIGINT)
              WHEN regexp_full_match(d.target_asli, '[0-9]{1,3}([.,][0-9]{3})+')
                   THEN try_cast(regexp_replace(d.target_asli, '[.,]', '', 'g') AS BIGINT) END AS target
     FROM dibaca d
     LEFT JOIN wilayah w
-      ON w.kode = CASE length(d.kode_digit)
-                     WHEN 2 THEN d.kode_digit
-                     WHEN 4 THEN concat_ws('.', d.kode_digit[1:2], d.kode_digit[3:4])
-                     WHEN 6 THEN concat_ws('.', d.kode_digit[1:2], d.kode_digit[3:4], d.kode_digit[5:6])
-                     WHEN 10 THEN concat_ws('.', d.kode_digit[1:2], d.kode_digit[3:4], d.kode_digit[5:6], d.kode_digit[7:10])
-                  END
+      ON w.kode = kode_bertitik(d.kode_digit, length(d.kode_digit))
 ),
 beralasan AS (
     SELECT

@@ -1,0 +1,24 @@
+-- Cleaning rules shared by every load; created as TEMP macros on each build connection.
+
+CREATE OR REPLACE TEMP MACRO tanggal_baku(s) AS
+    try_strptime(trim(s), ['%Y-%m-%d', '%d/%m/%Y', '%d-%m-%Y', '%Y-%m-%d %H:%M:%S'])::DATE;
+
+-- 'Penerima Upah', 'pu', 'P.U' -> 'PU'; '' -> ''; anything else -> NULL.
+CREATE OR REPLACE TEMP MACRO segmen_baku(s) AS
+    CASE regexp_replace(upper(trim(coalesce(s, ''))), '[\s_\-.]+', ' ', 'g')
+         WHEN '' THEN ''
+         WHEN 'PU' THEN 'PU' WHEN 'PENERIMA UPAH' THEN 'PU'
+         WHEN 'BPU' THEN 'BPU' WHEN 'BUKAN PENERIMA UPAH' THEN 'BPU'
+         WHEN 'JAKON' THEN 'JAKON' WHEN 'JASA KONSTRUKSI' THEN 'JAKON'
+         WHEN 'PMI' THEN 'PMI' WHEN 'PEKERJA MIGRAN INDONESIA' THEN 'PMI' END;
+
+-- Region code as digits: '31.75.02.1001', '3175021001 ' -> '3175021001'.
+CREATE OR REPLACE TEMP MACRO kode_digit(s) AS regexp_replace(coalesce(s, ''), '[\s.]', '', 'g');
+
+-- The dotted code of the first n digits (n = 2, 4, 6 or 10); NULL when there are fewer.
+CREATE OR REPLACE TEMP MACRO kode_bertitik(d, n) AS
+    CASE WHEN length(d) < n THEN NULL
+         WHEN n = 2 THEN d[1:2]
+         WHEN n = 4 THEN concat_ws('.', d[1:2], d[3:4])
+         WHEN n = 6 THEN concat_ws('.', d[1:2], d[3:4], d[5:6])
+         WHEN n = 10 THEN concat_ws('.', d[1:2], d[3:4], d[5:6], d[7:10]) END;
