@@ -37,8 +37,9 @@ def _who() -> str:
 
 def _refresh_rollups(con, as_of: dt.date) -> None:
     """Rollups of this snapshot, and of the next one, whose previous snapshot may have changed."""
-    dates = [d for (d,) in con.execute("SELECT tanggal_data FROM snapshot ORDER BY 1").fetchall()]
-    detailed = {d for (d,) in con.execute("SELECT DISTINCT tanggal_data FROM peserta").fetchall()}
+    snapshots = con.execute("SELECT tanggal_data, ada_rincian FROM snapshot ORDER BY 1").fetchall()
+    dates = [d for d, _ in snapshots]
+    detailed = {d for d, kept in snapshots if kept}
     i = dates.index(as_of)
     for j in (i, i + 1):
         if j >= len(dates) or dates[j] not in detailed:
@@ -49,14 +50,11 @@ def _refresh_rollups(con, as_of: dt.date) -> None:
 
 def _keep_recent_detail(con) -> None:
     """Person rows only for the newest snapshots; older ones keep their rollups."""
-    con.execute(
-        "DELETE FROM peserta WHERE tanggal_data NOT IN "
-        "(SELECT tanggal_data FROM snapshot ORDER BY tanggal_data DESC LIMIT ?)",
-        [settings.detail_snapshots()],
-    ).fetchall()
-    con.execute(
-        "UPDATE snapshot SET ada_rincian = tanggal_data IN (SELECT DISTINCT tanggal_data FROM peserta)"
-    ).fetchall()
+    newest = "(SELECT tanggal_data FROM snapshot ORDER BY tanggal_data DESC LIMIT $n)"
+    con.execute(f"DELETE FROM peserta WHERE tanggal_data NOT IN {newest}",
+                {"n": settings.detail_snapshots()}).fetchall()
+    con.execute(f"UPDATE snapshot SET ada_rincian = ada_rincian AND tanggal_data IN {newest}",
+                {"n": settings.detail_snapshots()}).fetchall()
 
 
 def _load_snapshot(con, paths: list[Path], as_of: dt.date, workdir: Path, progress: bool) -> dict:

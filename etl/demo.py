@@ -6,8 +6,6 @@ messy rows included (bad NIK, unknown region codes, duplicates, malformed lines)
 from __future__ import annotations
 
 import datetime as dt
-import gzip
-import shutil
 import sys
 from pathlib import Path
 
@@ -219,10 +217,8 @@ def _write_week(rows: pd.DataFrame, folder: Path, as_of: dt.date) -> list[Path]:
     with open(first, "a", encoding="utf-8") as f:  # two lines a careless export leaves behind
         f.write("3175020101900001;Baris Terpotong;24099999999\n")
         f.write("\n")
-    pacsv.write_csv(pa.Table.from_pandas(rows[~java], preserve_index=False), second.with_suffix(""))
-    with open(second.with_suffix(""), "rb") as src, gzip.open(second, "wb", compresslevel=3) as dst:
-        shutil.copyfileobj(src, dst)
-    second.with_suffix("").unlink()
+    with pa.CompressedOutputStream(str(second), "gzip") as out:
+        pacsv.write_csv(pa.Table.from_pandas(rows[~java], preserve_index=False), out)
     return [first, second]
 
 

@@ -74,13 +74,32 @@ class FileRead:
     def read(self) -> int:
         return self.rows + len(self.malformed)
 
+    def describe(self) -> dict:
+        """What the load summary says of the file itself."""
+        return {"path": self.path, "sha256": self.sha256, "format": self.format,
+                "encoding": self.encoding, "delimiter": self.delimiter, "columns": self.columns,
+                "ignored_columns": self.ignored_columns, "read": self.read}
 
-def sha256_of(path: Path) -> str:
+
+def _fingerprint(path: Path) -> tuple[str, bool]:
+    """SHA-256 of the file and whether it all decodes as UTF-8, in one read."""
     digest = hashlib.sha256()
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    utf8 = True
     with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
+        for block in iter(lambda: f.read(1 << 22), b""):
             digest.update(block)
-    return digest.hexdigest()
+            if utf8:
+                try:
+                    decoder.decode(block)
+                except UnicodeDecodeError:
+                    utf8 = False
+    if utf8:
+        try:
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError:
+            utf8 = False
+    return digest.hexdigest(), utf8
 
 
 def read_file(path: Path, spec: Columns, workdir: Path) -> tuple[FileRead, Iterator[pa.Table]]:
@@ -95,7 +114,8 @@ def read_file(path: Path, spec: Columns, workdir: Path) -> tuple[FileRead, Itera
         raise LoadError(f"{path}: berkas tidak ditemukan. Periksa nama dan foldernya.")
     with open(path, "rb") as f:
         magic = f.read(4)
-    info = FileRead(path=str(path), format="", sha256=sha256_of(path))
+    sha256, utf8 = _fingerprint(path)
+    info = FileRead(path=str(path), format="", sha256=sha256)
     if magic[:2] == b"\x1f\x8b":
         plain = Path(tempfile.mkstemp(dir=workdir, suffix=".csv")[1])
         try:
@@ -104,7 +124,7 @@ def read_file(path: Path, spec: Columns, workdir: Path) -> tuple[FileRead, Itera
         except (OSError, EOFError, zlib.error) as e:
             raise LoadError(f"{path}: berkas gzip rusak ({e}). Kirim ulang berkasnya.") from e
         info.format = "csv.gz"
-        return info, _read_csv(plain, info, spec)
+        return info, _read_csv(plain, info, spec, _fingerprint(plain)[1])
     if magic == b"PAR1":
         info.format = "parquet"
         return info, _read_parquet(path, info, spec)
@@ -112,7 +132,7 @@ def read_file(path: Path, spec: Columns, workdir: Path) -> tuple[FileRead, Itera
         info.format = "xlsx"
         return info, _read_xlsx(path, info, spec)
     info.format = "csv"
-    return info, _read_csv(path, info, spec)
+    return info, _read_csv(path, info, spec, utf8)
 
 
 # --- columns ---------------------------------------------------------------------------
@@ -163,19 +183,6 @@ def output_columns(spec: Columns) -> list[str]:
 
 # --- CSV -------------------------------------------------------------------------------
 
-def _detect_encoding(path: Path) -> str:
-    """UTF-8 (with or without BOM) when the whole file decodes, else Windows-1252."""
-    decoder = codecs.getincrementaldecoder("utf-8")()
-    try:
-        with open(path, "rb") as f:
-            for block in iter(lambda: f.read(1 << 22), b""):
-                decoder.decode(block)
-            decoder.decode(b"", final=True)
-    except UnicodeDecodeError:
-        return "cp1252"
-    return "utf-8"
-
-
 def _first_line(path: Path, encoding: str) -> str:
     with open(path, encoding=encoding, errors="replace", newline="") as f:
         for line in f:
@@ -191,8 +198,9 @@ def _detect_delimiter(header_line: str) -> str:
     return best if counts[best] else ","
 
 
-def _read_csv(path: Path, info: FileRead, spec: Columns) -> Iterator[pa.Table]:
-    info.encoding = _detect_encoding(path)
+def _read_csv(path: Path, info: FileRead, spec: Columns, utf8: bool) -> Iterator[pa.Table]:
+    """UTF-8 (with or without BOM) when the whole file decodes, else Windows-1252."""
+    info.encoding = "utf-8" if utf8 else "cp1252"
     first = _first_line(path, info.encoding)
     if not first:
         raise LoadError(f"{info.path}: berkas kosong, tidak ada baris judul. Kirim berkas yang berisi data.")

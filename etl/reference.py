@@ -20,7 +20,7 @@ KINDS = {"target": (TARGETS, "target.sql", "target"), "rw": (RW, "rw.sql", "rw")
 def load(con, kind: str, path: Path, workdir: Path) -> dict:
     """Load one targets ('target') or RW reference ('rw') file; returns the load summary."""
     spec, sql_file, prefix = KINDS[kind]
-    infos = staging.stage(con, [path], spec, f"temp.{prefix}_mentah", workdir)
+    infos = staging.stage(con, [path], spec, f"{prefix}_mentah", workdir, temporary=True)
     staging.register_file_names(con, infos)
     sqlfiles.run(con, sql_file)
     con.execute("DELETE FROM baris_ditolak WHERE jenis_berkas = ? AND berkas = ?", [kind, str(path)]).fetchall()
@@ -40,8 +40,6 @@ def load(con, kind: str, path: Path, workdir: Path) -> dict:
     return {
         "kind": kind, "read": info.read, "loaded": loaded, "rejected": rejected,
         "rejected_by_reason": by_reason, "flagged_by_kind": {},
-        "files": [{"path": info.path, "sha256": info.sha256, "format": info.format,
-                   "encoding": info.encoding, "delimiter": info.delimiter, "columns": info.columns,
-                   "ignored_columns": info.ignored_columns, "read": info.read, "loaded": loaded,
-                   "rejected": rejected, "rejected_by_reason": by_reason, "flagged_by_kind": {}}],
+        "files": [{**info.describe(), "loaded": loaded, "rejected": rejected,
+                   "rejected_by_reason": by_reason, "flagged_by_kind": {}}],
     }

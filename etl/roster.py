@@ -5,6 +5,7 @@ Every input row is loaded or rejected with a reason: read = loaded + rejected, p
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections import Counter
 from pathlib import Path
 
@@ -35,7 +36,7 @@ ROSTER = reader.Columns(
     skip=["nama"],  # names are personal data: never read
 )
 
-FLAGS = [  # flag kind -> column of stg.baris holding the flagged value
+FLAGS = [  # flag kinds; stg.baris holds each flagged value in column tanda_<kind>
     "segmen_invalid", "program_invalid", "wilayah_invalid", "wilayah_unknown", "rw_invalid",
     "tanggal_daftar_invalid", "sumber_iuran_invalid", "status_unknown",
 ]
@@ -44,8 +45,6 @@ EXAMPLES_PER_KIND = 1000
 
 def _hmac_pads(key: bytes) -> tuple[bytes, bytes]:
     """HMAC-SHA256's inner and outer key pads, so the hash can be computed inside DuckDB."""
-    import hashlib
-
     if len(key) > 64:
         key = hashlib.sha256(key).digest()
     key = key.ljust(64, b"\0")
@@ -106,7 +105,7 @@ def load(con, paths: list[Path], as_of: dt.date, workdir: Path, progress: bool =
     """Stage, check and store one snapshot; returns the load summary (per file and in total)."""
     con.execute("ATTACH '" + str(workdir / "stage.duckdb").replace("'", "''") + "' AS stg")
     try:
-        infos = staging.stage(con, paths, ROSTER, "stg.mentah", workdir, progress)
+        infos = staging.stage(con, paths, ROSTER, "stg.mentah", workdir, progress=progress)
         staging.register_file_names(con, infos)
         ipad, opad = _hmac_pads(settings.nik_key())
         sqlfiles.run(con, "roster_1_baris.sql",
@@ -134,10 +133,7 @@ def _summary(infos, per_file, flags, as_of, persons, active) -> dict:
         loaded, bad_nik = per_file.get(index, (0, 0))
         rejected = Counter({"row_malformed": len(info.malformed), "nik_invalid": bad_nik})
         files.append({
-            "path": info.path, "sha256": info.sha256, "format": info.format,
-            "encoding": info.encoding, "delimiter": info.delimiter,
-            "columns": info.columns, "ignored_columns": info.ignored_columns,
-            "read": info.read, "loaded": loaded, "rejected": sum(rejected.values()),
+            **info.describe(), "loaded": loaded, "rejected": sum(rejected.values()),
             "rejected_by_reason": {k: v for k, v in sorted(rejected.items()) if v},
             "flagged_by_kind": dict(sorted(flags.get(index, Counter()).items())),
         })

@@ -11,27 +11,26 @@ from etl import reader
 
 
 def stage(con, paths: list[Path], spec: reader.Columns, table: str, workdir: Path,
-          progress: bool = False) -> list[reader.FileRead]:
+          temporary: bool = False, progress: bool = False) -> list[reader.FileRead]:
     """Rows of every file into `table` (berkas_ke, baris, columns...); returns what each file held."""
     columns = reader.output_columns(spec)
-    temporary = "TEMP " if table.startswith("temp.") else ""
     con.execute(
-        f"CREATE OR REPLACE {temporary}TABLE {table.removeprefix('temp.')} (berkas_ke INTEGER, "
+        f"CREATE OR REPLACE {'TEMP ' if temporary else ''}TABLE {table} (berkas_ke INTEGER, "
         + ", ".join(f"{c} {'BIGINT' if c == 'baris' else 'VARCHAR'}" for c in columns) + ")"
     )
     infos = []
     for index, path in enumerate(paths):
         info, batches = reader.read_file(Path(path), spec, workdir)
-        bar = tqdm(desc=Path(path).name, unit=" baris", disable=not (progress and sys.stderr.isatty()), file=sys.stderr,
-                   unit_scale=True, leave=False)
+        bar = tqdm(desc=Path(path).name, unit=" baris", file=sys.stderr, unit_scale=True, leave=False,
+                   disable=not (progress and sys.stderr.isatty()))
         for batch in batches:
             if batch is reader.RESTART:
-                con.execute(f"DELETE FROM {table.removeprefix('temp.')} WHERE berkas_ke = ?", [index]).fetchall()
+                con.execute(f"DELETE FROM {table} WHERE berkas_ke = ?", [index]).fetchall()
                 bar.reset()
                 continue
             batch = batch.add_column(0, "berkas_ke", pa.array([index] * batch.num_rows, pa.int32()))
             con.register("batch_masuk", batch)
-            con.execute(f"INSERT INTO {table.removeprefix('temp.')} SELECT * FROM batch_masuk").fetchall()
+            con.execute(f"INSERT INTO {table} SELECT * FROM batch_masuk").fetchall()
             con.unregister("batch_masuk")
             bar.update(batch.num_rows)
         bar.close()

@@ -25,11 +25,11 @@ def ringkas(value: int | float | None) -> str:
     """36.700.000 -> '36,7 juta'; 129.109 -> '129,1 ribu'; small numbers in full."""
     if value is None:
         return "-"
-    units = ((1e12, "triliun"), (1e9, "miliar"), (1e6, "juta"), (1e4, "ribu"))
-    for size, word in units:
-        if abs(value) >= size:
-            size = 1e3 if word == "ribu" else size  # from 10 ribu on; below that the full number reads better
-            return format_decimal(round(value / size, 1), format="#,##0.#", locale=LOCALE) + f" {word}"
+    # (from, unit, word): "ribu" only from 10 ribu on; below that the full number reads better.
+    units = ((1e12, 1e12, "triliun"), (1e9, 1e9, "miliar"), (1e6, 1e6, "juta"), (1e4, 1e3, "ribu"))
+    for start, unit, word in units:
+        if abs(value) >= start:
+            return format_decimal(round(value / unit, 1), format="#,##0.#", locale=LOCALE) + f" {word}"
     return angka(value)
 
 

@@ -1,7 +1,6 @@
 """The fast CSV reader (numpy structure + pyarrow) must agree with the exact csv-module reader."""
 from pathlib import Path
 
-import numpy as np
 import pytest
 
 from etl import reader
@@ -9,7 +8,7 @@ from etl.roster import ROSTER
 from tests.conftest import SEED
 
 
-def _read(path: Path, tmp_path, fast: bool = True):
+def _read(path: Path, tmp_path):
     info, batches = reader.read_file(path, ROSTER, tmp_path)
     rows = []
     for batch in batches:

@@ -1,5 +1,13 @@
 -- Cleaning rules shared by every load; created as TEMP macros on each build connection.
 
+CREATE OR REPLACE TEMP MACRO kosong(s) AS coalesce(trim(s), '') = '';
+
+-- 'RW 05', '005', '5' -> 5 (also 'RT 3' -> 3); NULL unless 1-999.
+CREATE OR REPLACE TEMP MACRO nomor_rw(s) AS
+    CASE WHEN regexp_full_match(regexp_replace(upper(trim(s)), '^R[WT][\s.:]*', ''), '[0-9]{1,4}')
+          AND regexp_replace(upper(trim(s)), '^R[WT][\s.:]*', '')::INTEGER BETWEEN 1 AND 999
+         THEN regexp_replace(upper(trim(s)), '^R[WT][\s.:]*', '')::SMALLINT END;
+
 CREATE OR REPLACE TEMP MACRO tanggal_baku(s) AS
     try_strptime(trim(s), ['%Y-%m-%d', '%d/%m/%Y', '%d-%m-%Y', '%Y-%m-%d %H:%M:%S'])::DATE;
 

@@ -1,13 +1,7 @@
 -- Grain: one row per well-formed roster input row, cleaned and checked (stg.baris).
 -- Staging only renames, casts and cleans; the raw NIK leaves here as a keyed hash.
+-- Uses the macros of macros.sql.
 -- Parameters: $as_of DATE, $grace INTEGER (months), $ipad BLOB, $opad BLOB (HMAC key pads).
-
-CREATE OR REPLACE MACRO stg.kosong(s) AS coalesce(trim(s), '') = '';
-
-CREATE OR REPLACE MACRO stg.nomor_rw(s) AS
-    CASE WHEN regexp_full_match(regexp_replace(upper(trim(s)), '^R[WT][\s.:]*', ''), '[0-9]{1,4}')
-          AND regexp_replace(upper(trim(s)), '^R[WT][\s.:]*', '')::INTEGER BETWEEN 1 AND 999
-         THEN regexp_replace(upper(trim(s)), '^R[WT][\s.:]*', '')::SMALLINT END;
 
 CREATE OR REPLACE TABLE stg.baris AS
 WITH dibaca AS (
@@ -27,8 +21,8 @@ WITH dibaca AS (
         kode_wilayah AS kode_asli,
         kode_digit(kode_wilayah) AS kode_digit,
         rw AS rw_asli,
-        stg.nomor_rw(rw) AS rw,
-        stg.nomor_rw(rt) AS rt,
+        nomor_rw(rw) AS rw,
+        nomor_rw(rt) AS rt,
         nullif(regexp_replace(trim(kantor_cabang), '\s+', ' ', 'g'), '') AS kantor_cabang,
         tanggal_daftar AS tanggal_daftar_asli,
         tanggal_baku(tanggal_daftar) AS tanggal_daftar,
@@ -115,8 +109,8 @@ SELECT
          THEN program_asli END AS tanda_program_invalid,
     CASE WHEN kode_wilayah IS NOT NULL AND replace(kode_wilayah, '.', '') <> kode_digit THEN kode_asli END AS tanda_wilayah_invalid,
     CASE WHEN kode_wilayah IS NULL THEN coalesce(kode_asli, '') END AS tanda_wilayah_unknown,
-    CASE WHEN NOT stg.kosong(rw_asli) AND rw IS NULL THEN rw_asli END AS tanda_rw_invalid,
-    CASE WHEN NOT stg.kosong(tanggal_daftar_asli) AND tanggal_daftar IS NULL THEN tanggal_daftar_asli END AS tanda_tanggal_daftar_invalid,
+    CASE WHEN NOT kosong(rw_asli) AND rw IS NULL THEN rw_asli END AS tanda_rw_invalid,
+    CASE WHEN NOT kosong(tanggal_daftar_asli) AND tanggal_daftar IS NULL THEN tanggal_daftar_asli END AS tanda_tanggal_daftar_invalid,
     CASE WHEN sumber_bersih NOT IN ('', 'MANDIRI', 'PEMBERI_KERJA', 'APBD', 'CSR', 'LAINNYA') THEN sumber_asli END AS tanda_sumber_iuran_invalid,
     CASE WHEN bulan_iuran_terakhir IS NULL AND status IS NULL THEN '' END AS tanda_status_unknown
 FROM dinilai;
