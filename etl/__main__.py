@@ -1,4 +1,4 @@
-"""python -m etl load|targets|rw|demo: load files into a new warehouse build."""
+"""python -m etl load|targets|rw|pekerja|demo: load files into a new warehouse build."""
 from __future__ import annotations
 
 import argparse
@@ -6,7 +6,7 @@ import datetime as dt
 import json
 import sys
 
-from etl import build, reader
+from etl import build, demo, reader
 
 
 def _date(text: str) -> dt.date:
@@ -25,7 +25,8 @@ def _counts(counts: dict) -> str:
 
 
 def print_summary(summary: dict, out=sys.stdout) -> None:
-    title = {"peserta": f"Snapshot {summary.get('as_of')}", "target": "Target", "rw": "Referensi RW"}
+    title = {"peserta": f"Snapshot {summary.get('as_of')}", "target": "Target", "rw": "Referensi RW",
+             "pekerja": "Referensi pekerja"}
     print(f"{title[summary['kind']]}: {len(summary['files'])} berkas", file=out)
     print(f"  dibaca   {_n(summary['read']):>12}", file=out)
     print(f"  dimuat   {_n(summary['loaded']):>12}", file=out)
@@ -51,14 +52,17 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--as-of", required=True, type=_date, help="tanggal data, YYYY-MM-DD")
     p.add_argument("--json", action="store_true", help="cetak ringkasan sebagai satu objek JSON")
 
-    for name, help_text in (("targets", "muat target kepesertaan (CSV)"), ("rw", "muat referensi jumlah RW (CSV)")):
+    references = {"targets": ("target", "muat target kepesertaan (CSV)"),
+                  "rw": ("rw", "muat referensi jumlah RW (CSV)"),
+                  "pekerja": ("pekerja", "muat referensi jumlah penduduk bekerja per wilayah (CSV)")}
+    for name, (_kind, help_text) in references.items():
         p = sub.add_parser(name, help=help_text)
         p.add_argument("file")
         p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("demo", help="buat dan muat data demo nasional")
     p.add_argument("--scale", type=float, default=1.0, help="1 = sekitar 120 ribu peserta")
-    p.add_argument("--weeks", type=int, default=4)
+    p.add_argument("--weeks", type=int, default=demo.WEEKS)
     p.add_argument("--seed", type=int, default=2024)
     p.add_argument("--json", action="store_true")
 
@@ -67,10 +71,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "load":
             summaries = build.load_snapshots([(args.files, args.as_of)], progress=progress)
-        elif args.command in ("targets", "rw"):
-            summaries = [build.load_reference("target" if args.command == "targets" else "rw", args.file)]
+        elif args.command in references:
+            summaries = [build.load_reference(references[args.command][0], args.file)]
         else:
-            from etl import demo
             summaries = demo.build_demo(args.scale, args.weeks, args.seed, progress=progress)
     except reader.LoadError as e:
         print(f"Gagal memuat, data lama tetap dipakai.\n{e}", file=sys.stderr)

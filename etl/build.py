@@ -9,14 +9,42 @@ from pathlib import Path
 
 import settings
 import warehouse
-from etl import reference, regions, roster, sqlfiles
+from etl import reader, reference, regions, roster, sqlfiles
+
+
+SCHEMA_VERSION = 2  # 2: ringkas_rw by segmen and programme, referensi_pekerja
 
 
 def _prepare(con, is_new: bool) -> None:
-    sqlfiles.run(con, "macros.sql")
     if is_new:
         sqlfiles.run(con, "schema.sql")
+        con.execute("INSERT INTO versi_skema VALUES (?)", [SCHEMA_VERSION]).fetchall()
         regions.load(con)
+    else:
+        version = _version(lambda sql: con.execute(sql).fetchall())
+        if version != SCHEMA_VERSION:
+            raise reader.LoadError(outdated_message(version))
+    sqlfiles.run(con, "macros.sql")
+
+
+def _version(fetch) -> int:
+    """The schema version of a warehouse; fetch runs one SQL statement and returns its rows."""
+    if not fetch("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'versi_skema'")[0][0]:
+        return 1
+    return fetch("SELECT max(versi) FROM versi_skema")[0][0]
+
+
+def outdated_message(version: int) -> str:
+    return (f"Gudang data {warehouse.current_path()} dibuat oleh versi lama Cakupan (skema {version}, "
+            f"kini {SCHEMA_VERSION}). Pindahkan folder {warehouse.builds_dir()} ke tempat lain, "
+            "lalu muat ulang snapshot, target dan referensi.")
+
+
+def served_version() -> int | None:
+    """The schema version of the served warehouse; None before the first build."""
+    if warehouse.current_path() is None:
+        return None
+    return _version(warehouse.rows)
 
 
 def _record(con, summary: dict, started: dt.datetime, seconds: float) -> None:
@@ -83,7 +111,7 @@ def load_snapshots(snapshots: list[tuple[list[Path], dt.date]], progress: bool =
 
 
 def load_reference(kind: str, path: Path) -> dict:
-    """Load a targets ('target') or RW reference ('rw') file in its own build."""
+    """Load a targets ('target'), RW reference ('rw') or workforce ('pekerja') file in its own build."""
     with warehouse.build() as (con, is_new, workdir):
         _prepare(con, is_new)
         started, clock = dt.datetime.now(), time.perf_counter()

@@ -6,6 +6,8 @@ messy rows included (bad NIK, unknown region codes, duplicates, malformed lines)
 from __future__ import annotations
 
 import datetime as dt
+import json
+import shutil
 import sys
 from pathlib import Path
 
@@ -20,6 +22,7 @@ from etl import build, regions
 
 LAST_SNAPSHOT = dt.date(2024, 2, 6)
 PERSONS_PER_SCALE = 120_000
+WEEKS = 6
 RW_CITIES = {"31.75": 48_000, "31.71": 22_000}  # Jakarta Timur, Jakarta Pusat: dense, with RW reference
 
 # Rough population in millions (2023), Jakarta doubled for its formal jobs.
@@ -236,8 +239,8 @@ def _targets(people_last: pd.DataFrame, year: int, rng) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["kode_wilayah", "tahun", "segmen", "target"])
 
 
-def write_demo_files(scale: float = 1.0, weeks: int = 4, seed: int = 2024) -> tuple[list, Path, Path]:
-    """Write the demo files; returns ([(files, as_of)], targets.csv, rw.csv)."""
+def write_demo_files(scale: float = 1.0, weeks: int = WEEKS, seed: int = 2024) -> tuple[list, dict[str, Path]]:
+    """Write the demo files; returns ([(files, as_of)], {reference kind: CSV})."""
     rng = np.random.default_rng(seed)
     folder = settings.data_dir() / "demo"
     folder.mkdir(parents=True, exist_ok=True)
@@ -253,24 +256,54 @@ def write_demo_files(scale: float = 1.0, weeks: int = 4, seed: int = 2024) -> tu
     rw = folder / "referensi_rw.csv"
     sizes = rw_counts(people.kode_wilayah.to_numpy())
     pd.DataFrame({"kode_wilayah": list(sizes), "jumlah_rw": list(sizes.values())}).to_csv(rw, index=False)
-    return snapshots, targets, rw
+    workforce = folder / "pekerja.csv"
+    _workforce(rows, LAST_SNAPSHOT.year - 1, rng).to_csv(workforce, index=False)
+    return snapshots, {"target": targets, "rw": rw, "pekerja": workforce}
 
 
-def build_demo(scale: float = 1.0, weeks: int = 4, seed: int = 2024, progress: bool = False) -> list[dict]:
+def _workforce(rows: pd.DataFrame, year: int, rng) -> pd.DataFrame:
+    """Working population per province (active participants are 20-45 % of it) and the nation."""
+    active = rows[rows.status == "AKTIF"].kode_wilayah.str[:2]
+    active = active[active.isin(list(POPULATION))].value_counts()
+    pekerja = {prov: round(count / rng.uniform(0.20, 0.45)) for prov, count in active.items()}
+    out = [("ID", year, sum(pekerja.values()))] + [(k, year, v) for k, v in sorted(pekerja.items())]
+    return pd.DataFrame(out, columns=["kode_wilayah", "tahun", "jumlah_pekerja"])
+
+
+def build_demo(scale: float = 1.0, weeks: int = WEEKS, seed: int = 2024, progress: bool = False) -> list[dict]:
     say = (lambda text: print(text, file=sys.stderr, flush=True)) if progress else (lambda text: None)
     say(f"Membuat data demo (skala {scale}, {weeks} minggu)...")
-    snapshots, targets, rw = write_demo_files(scale, weeks, seed)
+    snapshots, references = write_demo_files(scale, weeks, seed)
     say("Memuat snapshot mingguan...")
     summaries = build.load_snapshots(snapshots, progress=progress)
-    say("Memuat target dan referensi RW...")
-    summaries.append(build.load_reference("target", targets))
-    summaries.append(build.load_reference("rw", rw))
+    say("Memuat target, referensi RW dan referensi pekerja...")
+    for kind, path in references.items():
+        summaries.append(build.load_reference(kind, path))
     return summaries
 
 
 def ensure_demo() -> None:
-    """On the very first start of the app, build the demo warehouse so there is something to see."""
-    if warehouse.current_path() is None:
+    """On the very first start of the app, build the demo warehouse so there is something to see.
+
+    A demo warehouse from an older schema is rebuilt; real data of an older schema is left
+    alone and the app stops with what to do.
+    """
+    version = build.served_version()
+    if version is None:
         print("Belum ada gudang data: membuat data demo (sekali saja, kurang dari satu menit)...", flush=True)
-        build_demo(progress=True)
-        print("Data demo siap.", flush=True)
+    elif version == build.SCHEMA_VERSION:
+        return
+    elif _only_demo_loaded():
+        print("Data demo dari versi lama: membuat ulang data demo...", flush=True)
+        warehouse.close_readers()
+        shutil.rmtree(warehouse.builds_dir())
+    else:
+        raise SystemExit(build.outdated_message(version))
+    build_demo(progress=True)
+    print("Data demo siap.", flush=True)
+
+
+def _only_demo_loaded() -> bool:
+    folder = str(settings.data_dir() / "demo")
+    summaries = [json.loads(s) for (s,) in warehouse.rows("SELECT ringkasan FROM riwayat_muat")]
+    return all(f["path"].startswith(folder) for s in summaries for f in s["files"])

@@ -1,4 +1,4 @@
-"""Load targets and the RW reference: checked row by row, good rows replace what they name."""
+"""Load targets, the RW reference and the workforce reference: checked row by row, good rows replace what they name."""
 from __future__ import annotations
 
 from collections import Counter
@@ -14,11 +14,20 @@ RW = reader.Columns(
     aliases={"kode_wilayah": ["kode_kelurahan", "kode_desa", "kd_wilayah"], "jumlah_rw": ["jml_rw", "rw"]},
     required=["kode_wilayah", "jumlah_rw"],
 )
-KINDS = {"target": (TARGETS, "target.sql", "target"), "rw": (RW, "rw.sql", "rw")}
+PEKERJA = reader.Columns(
+    aliases={"kode_wilayah": ["kode", "kd_wilayah"], "tahun": [],
+             "pekerja": ["jumlah_pekerja", "penduduk_bekerja", "pekerja_bekerja"]},
+    required=["kode_wilayah", "tahun", "pekerja"],
+)
+KINDS = {
+    "target": (TARGETS, "target.sql", "target"),
+    "rw": (RW, "rw.sql", "rw"),
+    "pekerja": (PEKERJA, "pekerja.sql", "pekerja"),
+}
 
 
 def load(con, kind: str, path: Path, workdir: Path) -> dict:
-    """Load one targets ('target') or RW reference ('rw') file; returns the load summary."""
+    """Load one targets ('target'), RW reference ('rw') or workforce ('pekerja') file; returns the summary."""
     spec, sql_file, prefix = KINDS[kind]
     infos = staging.stage(con, [path], spec, f"{prefix}_mentah", workdir, temporary=True)
     staging.register_file_names(con, infos)

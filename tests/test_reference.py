@@ -1,6 +1,8 @@
-"""Targets and RW reference loaders, on tests/seed/target_kecil.csv and rw_kecil.csv (answers in seed/README.md)."""
+"""Targets, RW and workforce reference loaders, on the seed files (answers in seed/README.md)."""
+import pytest
+
 import warehouse
-from etl import build
+from etl import build, reader
 from tests.conftest import SEED
 
 
@@ -32,3 +34,31 @@ def test_rw_reference(data_dir):
     assert s["rejected_by_reason"] == {"jumlah_rw_invalid": 1, "rw_duplicate": 1, "wilayah_invalid": 1}
     rows = warehouse.query("SELECT * FROM referensi_rw ORDER BY 1")
     assert rows.values.tolist() == [["31.71.04.1002", 6], ["31.75.02.1001", 8]]
+
+
+def test_workforce_reference(data_dir):
+    s = build.load_reference("pekerja", SEED / "pekerja_kecil.csv")
+    assert (s["read"], s["loaded"], s["rejected"]) == (9, 5, 4)
+    assert s["rejected_by_reason"] == {"pekerja_duplicate": 1, "pekerja_invalid": 1, "tahun_invalid": 1,
+                                       "wilayah_invalid": 1}
+    rows = warehouse.rows("SELECT kode_wilayah, tahun, pekerja FROM referensi_pekerja ORDER BY ALL")
+    assert rows == [("31", 2023, 1000), ("31.71.04.1002", 2024, 8), ("31.75.02", 2023, 20),
+                    ("ID", 2023, 40), ("ID", 2025, 999)]
+    rejects = warehouse.rows("SELECT baris, alasan FROM baris_ditolak WHERE jenis_berkas = 'pekerja' ORDER BY baris")
+    assert rejects == [(7, "pekerja_duplicate"), (8, "wilayah_invalid"), (9, "tahun_invalid"), (10, "pekerja_invalid")]
+
+
+def test_cli_loads_workforce(data_dir, capsys):
+    from etl.__main__ import main
+    assert main(["pekerja", str(SEED / "pekerja_kecil.csv")]) == 0
+    out = capsys.readouterr().out
+    assert "Referensi pekerja: 1 berkas" in out and "ditolak" in out
+
+
+def test_older_schema_is_refused_with_what_to_do(data_dir):
+    build.ensure_exists()
+    with warehouse.build() as (con, _is_new, _scratch):
+        con.execute("DROP TABLE versi_skema").fetchall()  # as a warehouse made before versions existed
+    with pytest.raises(reader.LoadError, match="skema 1, kini 2"):
+        build.load_reference("pekerja", SEED / "pekerja_kecil.csv")
+    assert build.served_version() == 1

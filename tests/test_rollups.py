@@ -22,9 +22,14 @@ def test_rollup_matches_seed_by_region_and_segment(data_dir):
     programmes = warehouse.query(
         "SELECT sum(terdaftar_jkk), sum(terdaftar_jkm), sum(terdaftar_jht), sum(terdaftar_jp), sum(terdaftar_jkp) FROM ringkas_wilayah")
     assert programmes.values.tolist() == [[9, 7, 2, 1, 0]]
-    rw = warehouse.query("SELECT kode_kelurahan, rw, terdaftar, aktif FROM ringkas_rw ORDER BY ALL")
-    assert rw.values.tolist() == [["31.71.04.1002", 3, 2, 1], ["31.71.04.1002", 4, 1, 1],
-                                  ["31.75.02.1001", 5, 2, 2], ["31.75.02.1001", 7, 1, 1]]
+    # Kenari: 007 RW 3 (segment unknown, active), 008 RW 3 PU, 009 no RW PU, 011 RW 4 PU active.
+    # Pulo Gadung: 001 RW 5 BPU, 002 RW 5 PU, 003 RW 7 JAKON, all active. rw NULL = RW not known.
+    rw = warehouse.rows("SELECT kode_kelurahan, rw, segmen, terdaftar, aktif, terdaftar_jht, aktif_jkm "
+                        "FROM ringkas_rw ORDER BY kode_kelurahan, rw NULLS LAST, segmen")
+    assert rw == [("31.71.04.1002", 3, "PU", 1, 0, 0, 0), ("31.71.04.1002", 3, "TIDAK_DIKETAHUI", 1, 1, 0, 1),
+                  ("31.71.04.1002", 4, "PU", 1, 1, 0, 0), ("31.71.04.1002", None, "PU", 1, 0, 0, 0),
+                  ("31.75.02.1001", 5, "BPU", 1, 1, 0, 1), ("31.75.02.1001", 5, "PU", 1, 1, 1, 1),
+                  ("31.75.02.1001", 7, "JAKON", 1, 1, 0, 1)]
     assert warehouse.query("SELECT sum(baru) b FROM ringkas_wilayah").b.isna()[0]  # no previous snapshot: unknown
 
 

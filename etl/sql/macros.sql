@@ -30,3 +30,21 @@ CREATE OR REPLACE TEMP MACRO kode_bertitik(d, n) AS
          WHEN n = 4 THEN concat_ws('.', d[1:2], d[3:4])
          WHEN n = 6 THEN concat_ws('.', d[1:2], d[3:4], d[5:6])
          WHEN n = 10 THEN concat_ws('.', d[1:2], d[3:4], d[5:6], d[7:10]) END;
+
+-- A positive whole number as people write it: '42000000', '42.000.000', '42,000,000', '1 000'; else NULL.
+CREATE OR REPLACE TEMP MACRO bilangan_bulat(s) AS
+    CASE WHEN regexp_full_match(regexp_replace(trim(coalesce(s, '')), '\s', '', 'g'), '[0-9]+')
+              THEN try_cast(regexp_replace(trim(s), '\s', '', 'g') AS BIGINT)
+         WHEN regexp_full_match(regexp_replace(trim(coalesce(s, '')), '\s', '', 'g'), '[0-9]{1,3}([.,][0-9]{3})+')
+              THEN try_cast(regexp_replace(trim(s), '[\s.,]', '', 'g') AS BIGINT) END;
+
+-- A year 2000-2100 as text -> SMALLINT, else NULL.
+CREATE OR REPLACE TEMP MACRO tahun_baku(s) AS
+    CASE WHEN regexp_full_match(trim(coalesce(s, '')), '[0-9]{4}') AND trim(s)::INTEGER BETWEEN 2000 AND 2100
+         THEN trim(s)::SMALLINT END;
+
+-- The dotted region code a reference file names: '' or 'ID' = national ('ID'); NULL when unknown.
+CREATE OR REPLACE TEMP MACRO kode_referensi(asli) AS
+    CASE WHEN upper(kode_digit(asli)) IN ('', 'ID') THEN 'ID'
+         ELSE (SELECT w.kode FROM wilayah w
+               WHERE w.kode = kode_bertitik(kode_digit(asli), length(kode_digit(asli)))) END;

@@ -43,11 +43,15 @@ SELECT
 FROM per_orang
 GROUP BY ALL;
 
--- Grain: one row per snapshot x kelurahan x RW that has participants.
+-- Grain: one row per snapshot x kelurahan x RW (NULL = not known) x segmen.
 INSERT INTO ringkas_rw
-SELECT $tanggal::DATE, kode_kelurahan, rw, count(*), count(*) FILTER (aktif)
+SELECT $tanggal::DATE, kode_kelurahan, rw, segmen, count(*), count(*) FILTER (aktif),
+       count(*) FILTER (jkk), count(*) FILTER (jkm), count(*) FILTER (jht),
+       count(*) FILTER (jp), count(*) FILTER (jkp),
+       count(*) FILTER (aktif AND jkk), count(*) FILTER (aktif AND jkm), count(*) FILTER (aktif AND jht),
+       count(*) FILTER (aktif AND jp), count(*) FILTER (aktif AND jkp)
 FROM peserta
-WHERE tanggal_data = $tanggal AND kode_kelurahan IS NOT NULL AND rw IS NOT NULL
+WHERE tanggal_data = $tanggal AND kode_kelurahan IS NOT NULL
 GROUP BY ALL;
 
 -- Grain: one row per snapshot x deepest known region x segmen x pekerjaan.

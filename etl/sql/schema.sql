@@ -1,6 +1,9 @@
 -- The warehouse's tables. Each states its grain. Codes are Kemendagri codes, dotted.
 -- Created once in a new warehouse; every later build is a copy that keeps them.
 
+-- Grain: one row, the version of this schema. A warehouse of another version is rebuilt, not patched.
+CREATE TABLE IF NOT EXISTS versi_skema (versi INTEGER NOT NULL);
+
 -- Grain: one row per region (provinsi, kabupaten/kota, kecamatan, kelurahan/desa).
 CREATE TABLE IF NOT EXISTS wilayah (
     kode        VARCHAR PRIMARY KEY,   -- '31', '31.75', '31.75.02', '31.75.02.1001'
@@ -50,7 +53,7 @@ CREATE TABLE IF NOT EXISTS peserta (
 -- Grain: one row per rejected input row. No name, NIK masked.
 CREATE TABLE IF NOT EXISTS baris_ditolak (
     tanggal_data  DATE,                   -- NULL for targets / RW / workforce files
-    jenis_berkas  VARCHAR NOT NULL,       -- peserta, target, rw
+    jenis_berkas  VARCHAR NOT NULL,       -- peserta, target, rw, pekerja
     berkas        VARCHAR NOT NULL,
     baris         BIGINT NOT NULL,        -- line in the file (row number for XLSX/Parquet)
     alasan        VARCHAR NOT NULL,       -- nik_invalid, row_malformed, ...
@@ -81,7 +84,7 @@ CREATE TABLE IF NOT EXISTS contoh_ditandai (
 -- Grain: one row per load (roster snapshot, targets, RW reference).
 CREATE TABLE IF NOT EXISTS riwayat_muat (
     id            INTEGER PRIMARY KEY,
-    jenis         VARCHAR NOT NULL,       -- peserta, target, rw
+    jenis         VARCHAR NOT NULL,       -- peserta, target, rw, pekerja
     tanggal_data  DATE,
     waktu_mulai   TIMESTAMP NOT NULL,
     durasi_detik  DOUBLE NOT NULL,
@@ -100,6 +103,15 @@ CREATE TABLE IF NOT EXISTS target (
     segmen        VARCHAR NOT NULL,
     target        BIGINT NOT NULL,
     PRIMARY KEY (kode_wilayah, tahun, segmen)
+);
+
+-- Grain: one row per region and year with a known working population (penduduk bekerja).
+-- kode_wilayah 'ID' = national. The denominator of coverage of the workforce.
+CREATE TABLE IF NOT EXISTS referensi_pekerja (
+    kode_wilayah  VARCHAR NOT NULL,
+    tahun         SMALLINT NOT NULL,
+    pekerja       BIGINT NOT NULL,
+    PRIMARY KEY (kode_wilayah, tahun)
 );
 
 -- Grain: one row per kelurahan with a known number of RWs.
@@ -128,13 +140,19 @@ CREATE TABLE IF NOT EXISTS ringkas_wilayah (
     berhenti       BIGINT                 -- active in the previous snapshot, not now (counted where they were)
 );
 
--- Grain: one row per snapshot x kelurahan x RW that has participants.
+-- Grain: one row per snapshot x kelurahan x RW x segmen. rw NULL = participants of the kelurahan
+-- whose RW is not known, so the rows of a kelurahan add up to its ringkas_wilayah counts.
 CREATE TABLE IF NOT EXISTS ringkas_rw (
     tanggal_data   DATE NOT NULL,
     kode_kelurahan VARCHAR NOT NULL,
-    rw             SMALLINT NOT NULL,
+    rw             SMALLINT,
+    segmen         VARCHAR NOT NULL,
     terdaftar      BIGINT NOT NULL,
-    aktif          BIGINT NOT NULL
+    aktif          BIGINT NOT NULL,
+    terdaftar_jkk BIGINT NOT NULL, terdaftar_jkm BIGINT NOT NULL, terdaftar_jht BIGINT NOT NULL,
+    terdaftar_jp  BIGINT NOT NULL, terdaftar_jkp BIGINT NOT NULL,
+    aktif_jkk BIGINT NOT NULL, aktif_jkm BIGINT NOT NULL, aktif_jht BIGINT NOT NULL,
+    aktif_jp  BIGINT NOT NULL, aktif_jkp BIGINT NOT NULL
 );
 
 -- Grain: one row per snapshot x deepest known region x segmen x pekerjaan.

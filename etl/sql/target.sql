@@ -6,26 +6,20 @@ WITH dibaca AS (
     SELECT
         berkas_ke, baris,
         kode_wilayah AS kode_asli,
-        kode_digit(kode_wilayah) AS kode_digit,
         trim(coalesce(tahun, '')) AS tahun_asli,
         segmen AS segmen_asli,
-        regexp_replace(trim(coalesce(target, '')), '\s', '', 'g') AS target_asli
+        trim(coalesce(target, '')) AS target_asli
     FROM target_mentah
 ),
 dinilai AS (
     SELECT
-        d.*,
-        CASE WHEN upper(d.kode_digit) IN ('', 'ID') THEN 'ID' ELSE w.kode END AS kode_wilayah,
-        CASE WHEN regexp_full_match(d.tahun_asli, '[0-9]{4}') AND d.tahun_asli::INTEGER BETWEEN 2000 AND 2100
-             THEN d.tahun_asli::SMALLINT END AS tahun,
-        CASE WHEN upper(trim(coalesce(d.segmen_asli, ''))) IN ('', 'SEMUA') THEN 'SEMUA'
-             ELSE segmen_baku(d.segmen_asli) END AS segmen,
-        CASE WHEN regexp_full_match(d.target_asli, '[0-9]+') THEN try_cast(d.target_asli AS BIGINT)
-             WHEN regexp_full_match(d.target_asli, '[0-9]{1,3}([.,][0-9]{3})+')
-                  THEN try_cast(regexp_replace(d.target_asli, '[.,]', '', 'g') AS BIGINT) END AS target
-    FROM dibaca d
-    LEFT JOIN wilayah w
-      ON w.kode = kode_bertitik(d.kode_digit, length(d.kode_digit))
+        *,
+        kode_referensi(kode_asli) AS kode_wilayah,
+        tahun_baku(tahun_asli) AS tahun,
+        CASE WHEN upper(trim(coalesce(segmen_asli, ''))) IN ('', 'SEMUA') THEN 'SEMUA'
+             ELSE segmen_baku(segmen_asli) END AS segmen,
+        bilangan_bulat(target_asli) AS target
+    FROM dibaca
 ),
 beralasan AS (
     SELECT
