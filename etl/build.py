@@ -74,6 +74,8 @@ def _refresh_rollups(con, as_of: dt.date) -> None:
             continue
         previous = dates[j - 1] if j > 0 and dates[j - 1] in detailed else None
         sqlfiles.run(con, "ringkas.sql", {"tanggal": dates[j], "sebelumnya": previous})
+        con.execute("UPDATE snapshot SET ada_arus = ? WHERE tanggal_data = ?",
+                    [previous is not None, dates[j]]).fetchall()
 
 
 def _keep_recent_detail(con) -> None:
@@ -88,7 +90,7 @@ def _keep_recent_detail(con) -> None:
 def _load_snapshot(con, paths: list[Path], as_of: dt.date, workdir: Path, progress: bool) -> dict:
     summary = roster.load(con, paths, as_of, workdir, progress)
     con.execute(
-        "INSERT OR REPLACE INTO snapshot VALUES (?, now()::TIMESTAMP, ?, ?, true)",
+        "INSERT OR REPLACE INTO snapshot VALUES (?, now()::TIMESTAMP, ?, ?, true, false)",
         [as_of, summary["persons"], summary["active"]],
     ).fetchall()
     _refresh_rollups(con, as_of)

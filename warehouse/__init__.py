@@ -85,6 +85,14 @@ def rows(sql: str, params: dict | list | None = None) -> list[tuple]:
         return cur.execute(sql, params or {}).fetchall()
 
 
+def records(sql: str, params: dict | list | None = None) -> list[dict]:
+    """Run one read-only statement and return one dict per row, with plain Python values."""
+    with cursor() as cur:
+        result = cur.execute(sql, params or {})
+        names = [d[0] for d in result.description]
+        return [dict(zip(names, row)) for row in result.fetchall()]
+
+
 def close_readers() -> None:
     with _reader_lock:
         while _readers:

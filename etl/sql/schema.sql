@@ -19,7 +19,8 @@ CREATE TABLE IF NOT EXISTS snapshot (
     dimuat_pada   TIMESTAMP NOT NULL,
     peserta       BIGINT NOT NULL,      -- distinct persons
     peserta_aktif BIGINT NOT NULL,
-    ada_rincian   BOOLEAN NOT NULL      -- person-level rows still kept for this snapshot
+    ada_rincian   BOOLEAN NOT NULL,     -- person-level rows still kept for this snapshot
+    ada_arus      BOOLEAN NOT NULL      -- ringkas_wilayah.baru/berhenti known (previous snapshot's persons were kept)
 );
 
 -- Grain: one row per person (keyed NIK hash) per snapshot. Kept for recent snapshots only.

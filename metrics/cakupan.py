@@ -1,0 +1,102 @@
+"""The questions officials ask, answered from the rollups through the one builder.
+
+Every function takes a place code, a snapshot (None = newest) and a `Filter`, and returns
+plain Python values: the dashboard, the exports and the reports all call these.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import settings
+import warehouse
+from metrics import definisi, pembangun, periode as periode_mod, wilayah
+from metrics.pembangun import Filter, Periode, PertanyaanTidakSah
+
+SEMUA = [m.nama for m in definisi.METRIK]
+UTAMA = [m for m in SEMUA if definisi.metrik(m).kelompok != "program_rw"]
+URUTAN = {  # rankings: metric, and whether the biggest comes first
+    "capaian": ("capaian", False),
+    "perubahan_minggu": ("perubahan_minggu", True),
+    "kekurangan": ("kekurangan", True),
+}
+
+
+@dataclass
+class Hasil:
+    """Rows of one question, with what was asked and notes a reader must see."""
+    baris: list[dict]
+    tingkat: str
+    induk: wilayah.Tempat
+    periode: Periode
+    filter: Filter
+    metrik: list[str]
+    catatan: list[str] = field(default_factory=list)
+
+
+def _catatan(p: Periode, filt: Filter, metrik: list[str]) -> list[str]:
+    notes = []
+    if not filt.target_berlaku and {"target", "capaian", "kekurangan"} & set(metrik):
+        notes.append("Target berlaku untuk semua program, sumber iuran dan kantor cabang: dengan filter ini "
+                     "target, capaian dan kekurangan tidak ditampilkan.")
+    if p.sebelumnya is None:
+        notes.append("Belum ada snapshot sebelumnya: perubahan dan laju belum bisa dihitung.")
+    elif p.awal and p.minggu_4mg and p.minggu_4mg < 4:
+        notes.append(f"Laju dihitung dari {p.minggu_4mg:.0f} minggu data (sejak {p.awal:%d-%m-%Y}), belum 4 minggu.")
+    if p.sebelumnya is not None and not p.arus:
+        notes.append("Peserta baru dan berhenti tidak diketahui: rincian snapshot sebelumnya tidak disimpan lagi.")
+    if filt.program and {"baru", "berhenti"} & set(metrik):
+        notes.append("Peserta baru dan berhenti tidak dihitung per program.")
+    return notes
+
+
+def tabel(tingkat: str, induk: str | None = "ID", tanggal: dt.date | str | None = None,
+          filt: Filter | None = None, metrik: list[str] | None = None) -> Hasil:
+    """Every place at `tingkat` inside `induk`, with unknown-region rows so the rows add up."""
+    filt = filt or Filter()
+    metrik = list(metrik or UTAMA)
+    tempat = wilayah.tempat(induk)
+    p = periode_mod.periode(tanggal)
+    sql, params = pembangun.tabel(tingkat, tempat.kode, filt, p, metrik, target_rw=settings.rw_target())
+    return Hasil(warehouse.records(sql, params), tingkat, tempat, p, filt, metrik, _catatan(p, filt, metrik))
+
+
+def tempat(kode: str | None = "ID", tanggal: dt.date | str | None = None, filt: Filter | None = None,
+           metrik: list[str] | None = None) -> dict:
+    """One place's own numbers."""
+    t = wilayah.tempat(kode)
+    return tabel(t.tingkat, t.kode, tanggal, filt, metrik).baris[0]
+
+
+def anak(kode: str | None = "ID", tanggal: dt.date | str | None = None, filt: Filter | None = None,
+         metrik: list[str] | None = None) -> Hasil:
+    """The places one level below `kode` (for a kelurahan: its RWs)."""
+    t = wilayah.tempat(kode)
+    if t.tingkat_anak is None:
+        raise PertanyaanTidakSah("RW adalah tingkat terbawah: tidak ada wilayah di bawahnya")
+    return tabel(t.tingkat_anak, t.kode, tanggal, filt, metrik)
+
+
+def peringkat(kode: str | None = "ID", menurut: str = "capaian", tanggal: dt.date | str | None = None,
+              filt: Filter | None = None, metrik: list[str] | None = None) -> Hasil:
+    """The known children of a place ordered by capaian (lowest first), weekly gain or kekurangan
+    (biggest first). Children without a value for the order come last."""
+    if menurut not in URUTAN:
+        raise PertanyaanTidakSah(f"Urutan '{menurut}' tidak dikenal; pilih {', '.join(URUTAN)}")
+    kolom, terbesar_dulu = URUTAN[menurut]
+    metrik = list(dict.fromkeys([*(metrik or UTAMA), kolom]))
+    hasil = anak(kode, tanggal, filt, metrik)
+    known = [b for b in hasil.baris if b["diketahui"]]
+    with_value = sorted((b for b in known if b[kolom] is not None),
+                        key=lambda b: (-b[kolom] if terbesar_dulu else b[kolom], b["kode_wilayah"]))
+    hasil.baris = with_value + [b for b in known if b[kolom] is None]
+    return hasil
+
+
+def tren(kode: str | None = "ID", tanggal: dt.date | str | None = None, filt: Filter | None = None) -> list[dict]:
+    """A place's numbers at every snapshot up to `tanggal`, oldest first."""
+    filt = filt or Filter()
+    t = wilayah.tempat(kode)
+    p = periode_mod.periode(tanggal)
+    sql, params = pembangun.tren(t.kode, filt, p.tanggal, target_rw=settings.rw_target())
+    return warehouse.records(sql, params)

@@ -1,0 +1,409 @@
+"""The one place that writes metric SQL: a level, a parent place, filters and a period go in,
+(sql, params) comes out. User values (place codes, filter values) only ever travel as named
+parameters; the SQL text is assembled from the declarations in `definisi` and fixed fragments.
+
+The grain of every table query: one row per region (or RW) at the asked level inside the
+parent, all of them whether or not they have participants, plus one row per nearest known
+ancestor for participants whose region is not known that deep ("Tidak diketahui"), so the
+rows always add up to the parent.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from metrics import definisi
+from metrics.definisi import METRIK, PROGRAM, SEGMEN, SUMBER_IURAN, TINGKAT, UKURAN, PertanyaanTidakSah
+
+KOLOM_TINGKAT = {1: "kode_provinsi", 2: "kode_kabkota", 3: "kode_kecamatan", 4: "kode_kelurahan"}
+PANJANG_KODE = {1: 2, 2: 5, 3: 8, 4: 13}  # '31', '31.75', '31.75.02', '31.75.02.1001'
+POLA_KODE = {
+    "nasional": r"ID",
+    "provinsi": r"\d{2}",
+    "kabkota": r"\d{2}\.\d{2}",
+    "kecamatan": r"\d{2}\.\d{2}\.\d{2}",
+    "kelurahan": r"\d{2}\.\d{2}\.\d{2}\.\d{4}",
+    "rw": r"\d{2}\.\d{2}\.\d{2}\.\d{4}\.\d{1,3}",
+}
+
+
+def tingkat_kode(kode: str) -> str:
+    """The level a code names by its shape: 'ID', '31', '31.75', ..., '31.75.02.1001.05' (an RW)."""
+    for tingkat, pola in POLA_KODE.items():
+        if re.fullmatch(pola, kode or ""):
+            return tingkat
+    raise PertanyaanTidakSah(
+        f"Kode wilayah '{kode}' tidak dikenal: pakai ID, 31, 31.75, 31.75.02, 31.75.02.1001 "
+        "atau 31.75.02.1001.05 (RW 05)")
+
+
+@dataclass(frozen=True)
+class Filter:
+    segmen: str | None = None
+    program: str | None = None
+    sumber_iuran: str | None = None
+    pekerja_rentan: bool | None = None
+    kantor_cabang: str | None = None
+
+    def __post_init__(self):
+        for nama, nilai, pilihan in (("segmen", self.segmen, SEGMEN), ("program", self.program, PROGRAM),
+                                     ("sumber_iuran", self.sumber_iuran, SUMBER_IURAN)):
+            if nilai is not None and nilai not in pilihan:
+                raise PertanyaanTidakSah(f"{nama} '{nilai}' tidak dikenal; pilih {', '.join(pilihan)}")
+        if self.pekerja_rentan not in (None, True, False):
+            raise PertanyaanTidakSah("pekerja_rentan harus ya atau tidak")
+
+    @property
+    def kosong(self) -> bool:
+        return self == Filter()
+
+    @property
+    def target_berlaku(self) -> bool:
+        """Targets count persons of all programmes, sources and branches: only a segment filter keeps them."""
+        return Filter(segmen=self.segmen) == self
+
+    @property
+    def di_rw(self) -> bool:
+        """ringkas_rw keeps segment and programme only."""
+        return self.sumber_iuran is None and self.pekerja_rentan is None and self.kantor_cabang is None
+
+    def params(self) -> dict:
+        return {k: v for k, v in (("segmen", self.segmen), ("sumber_iuran", self.sumber_iuran),
+                                  ("pekerja_rentan", self.pekerja_rentan), ("kantor_cabang", self.kantor_cabang))
+                if v is not None}
+
+
+@dataclass(frozen=True)
+class Periode:
+    """The snapshot asked for and the ones it is compared with (all dates from the warehouse)."""
+    tanggal: dt.date
+    sebelumnya: dt.date | None = None   # the previous snapshot
+    awal: dt.date | None = None         # 4 weeks back: the newest snapshot on or before tanggal - 28 days,
+    arus: bool = False                  # else the oldest earlier one; baru/berhenti known for tanggal
+    arus_4mg: bool = False              # ... and for every snapshot after awal
+
+    @property
+    def batas(self) -> dt.date:
+        return dt.date(self.tanggal.year, 12, 31)
+
+    @property
+    def minggu_4mg(self) -> float | None:
+        return (self.tanggal - self.awal).days / 7 if self.awal else None
+
+    @property
+    def minggu_tersisa(self) -> float | None:
+        days = (self.batas - self.tanggal).days
+        return days / 7 if days > 0 else None
+
+    @property
+    def bulan_tersisa(self) -> int:
+        return 13 - self.tanggal.month
+
+    def params(self) -> dict:
+        return {
+            "tanggal": self.tanggal, "sebelumnya": self.sebelumnya, "awal": self.awal,
+            "dari": self.awal or self.sebelumnya or self.tanggal, "tahun": self.tanggal.year,
+            "batas": self.batas, "minggu_4mg": self.minggu_4mg, "minggu_tersisa": self.minggu_tersisa,
+            "bulan_tersisa": self.bulan_tersisa,
+        }
+
+    def diketahui(self, u: definisi.Ukuran) -> bool:
+        """Whether a measure has a value for this period (else NULL, not 0)."""
+        kapan = {"kini": True, "lalu": self.sebelumnya is not None, "awal": self.awal is not None,
+                 "4mg": self.awal is not None}[u.kapan]
+        if u.arus:
+            kapan = kapan and (self.arus if u.kapan == "kini" else self.arus_4mg)
+        return kapan
+
+
+_KAPAN = {
+    "kini": "tanggal_data = $tanggal",
+    "lalu": "tanggal_data = $sebelumnya",
+    "awal": "tanggal_data = $awal",
+    "4mg": "tanggal_data > $awal AND tanggal_data <= $tanggal",
+}
+
+
+def _tersedia(u: definisi.Ukuran, filt: Filter, sumber: str) -> bool:
+    """ringkas_rw has no flows or vulnerable-worker columns; flows are not kept per programme."""
+    return not ((sumber == "rw" and not u.di_rw) or (u.arus and filt.program))
+
+
+def _ukuran_sql(filt: Filter, sumber: str) -> list[str]:
+    """The measures as aggregates over one rollup ('wilayah' or 'rw')."""
+    program = filt.program.lower() if filt.program else None
+    t, a = (f"terdaftar_{program}", f"aktif_{program}") if program else ("terdaftar", "aktif")
+    out = []
+    for u in UKURAN:
+        if not _tersedia(u, filt, sumber):
+            out.append(f"NULL::BIGINT AS {u.nama}")
+            continue
+        kondisi = _KAPAN[u.kapan] + (f" AND {u.syarat}" if u.syarat else "")
+        out.append(f"sum({u.kolom.format(T=t, A=a)}) FILTER (WHERE {kondisi})::BIGINT AS {u.nama}")
+    return out
+
+
+def _ukuran_luar(periode: Periode, filt: Filter, sumber: str, alias: str) -> str:
+    """Measures of a joined row: 0 where a known measure has no rollup rows, NULL where unknown."""
+    return ", ".join(
+        f"coalesce({alias}.{u.nama}, 0) AS {u.nama}" if periode.diketahui(u) and _tersedia(u, filt, sumber)
+        else f"NULL::BIGINT AS {u.nama}" for u in UKURAN)
+
+
+def _filter_sql(filt: Filter) -> str:
+    return "".join(f" AND {kolom} = ${kolom}" for kolom in filt.params())
+
+
+def _dalam_induk(kolom: str, induk_tingkat: int) -> str:
+    """Rows of a code column inside the parent place ($induk); every row for the nation."""
+    if induk_tingkat == 0:
+        return "true"
+    return f"({kolom} = $induk OR starts_with({kolom}, $induk || '.'))"
+
+
+def _dasar_wilayah(tingkat: int, induk_tingkat: int, filt: Filter) -> str:
+    """Grain: one row per region at `tingkat` inside the parent, plus one per nearest known
+    ancestor of participants not known that deep (kode NULL)."""
+    if tingkat == 0:
+        kunci = "'ID' AS kode, NULL::VARCHAR AS induk_tak_diketahui"
+    else:
+        kol = KOLOM_TINGKAT[tingkat]
+        kunci = f"{kol} AS kode, CASE WHEN {kol} IS NULL THEN coalesce(kode_wilayah, 'ID') END AS induk_tak_diketahui"
+    induk = f" AND {KOLOM_TINGKAT[induk_tingkat]} = $induk" if induk_tingkat else ""
+    return (f"SELECT {kunci},\n        " + ",\n        ".join(_ukuran_sql(filt, "wilayah")) +
+            f"\n    FROM ringkas_wilayah\n    WHERE tanggal_data BETWEEN $dari AND $tanggal{induk}{_filter_sql(filt)}"
+            "\n    GROUP BY ALL")
+
+
+_KOSONG_RW = "NULL::INTEGER AS rw_diketahui, NULL::INTEGER AS rw_tercapai, NULL::INTEGER AS kelurahan_referensi_rw"
+
+
+def _baris_wilayah(tingkat: int, induk_tingkat: int, filt: Filter, periode: Periode) -> str:
+    anak = ("SELECT 'ID' AS kode, 'Indonesia' AS nama, NULL::VARCHAR AS kode_induk" if tingkat == 0 else
+            f"SELECT kode, nama, coalesce(kode_induk, 'ID') AS kode_induk FROM wilayah "
+            f"WHERE tingkat = {tingkat} AND {_dalam_induk('kode', induk_tingkat)}")
+    luar = _ukuran_luar(periode, filt, "wilayah", "d")
+    return f"""anak AS (
+    {anak}
+),
+baris AS (
+    SELECT w.kode AS kode_wilayah, w.nama AS nama_wilayah, w.kode_induk, true AS diketahui,
+           NULL::SMALLINT AS rw, {_KOSONG_RW}, {luar}
+    FROM anak w LEFT JOIN dasar d ON d.kode = w.kode
+    UNION ALL
+    SELECT NULL, 'Tidak diketahui', d.induk_tak_diketahui, false, NULL, NULL, NULL, NULL, {luar}
+    FROM dasar d WHERE d.kode IS NULL
+)"""
+
+
+def _baris_rw(induk_tingkat: int, filt: Filter, periode: Periode, program_rw: bool) -> str:
+    """Grain: one row per RW known inside the parent (reference RWs 1..jumlah_rw and RWs in the
+    roster), one per kelurahan for participants without an RW, and the unknown rows above."""
+    satu_rw = " AND rw = $rw" if induk_tingkat == 5 else ""
+    dalam = _dalam_induk("kode_kelurahan", min(induk_tingkat, 4))
+    segmen = " AND segmen = $segmen" if filt.segmen else ""
+    ukuran = ",\n        ".join(_ukuran_sql(filt, "rw"))
+    luar = _ukuran_luar(periode, filt, "rw", "d")
+    tercapai = "(coalesce(d.aktif, 0) >= $target_rw)::INTEGER" if program_rw else "NULL::INTEGER"
+    tak_diketahui = "" if induk_tingkat >= 4 else f"""
+    UNION ALL
+    SELECT NULL, 'Tidak diketahui', d.induk_tak_diketahui, false, NULL, NULL, NULL, NULL, {luar}
+    FROM dasar d WHERE d.kode IS NULL"""
+    rw_tak_diketahui = "" if induk_tingkat == 5 else f"""
+    UNION ALL
+    SELECT NULL, 'RW tidak diketahui', d.kode_kelurahan, false, NULL, NULL, NULL, NULL, {luar}
+    FROM rw_dasar d WHERE d.rw IS NULL"""
+    return f"""rw_dasar AS (
+    SELECT kode_kelurahan, rw,
+        {ukuran}
+    FROM ringkas_rw
+    WHERE tanggal_data BETWEEN $dari AND $tanggal AND {dalam}{segmen}{satu_rw}
+    GROUP BY ALL
+),
+anak AS (
+    SELECT * FROM (
+        SELECT kode_kelurahan, unnest(range(1, jumlah_rw + 1))::SMALLINT AS rw FROM referensi_rw WHERE {dalam}
+        UNION
+        SELECT DISTINCT kode_kelurahan, rw FROM ringkas_rw
+        WHERE tanggal_data = $tanggal AND rw IS NOT NULL AND {dalam}
+    ) WHERE true{satu_rw}
+),
+baris AS (
+    SELECT a.kode_kelurahan || '.' || lpad(a.rw::VARCHAR, 2, '0') AS kode_wilayah,
+           'RW ' || lpad(a.rw::VARCHAR, 2, '0') AS nama_wilayah, a.kode_kelurahan AS kode_induk, true AS diketahui,
+           a.rw, 1 AS rw_diketahui, {tercapai} AS rw_tercapai, NULL::INTEGER AS kelurahan_referensi_rw, {luar}
+    FROM anak a LEFT JOIN rw_dasar d USING (kode_kelurahan, rw){rw_tak_diketahui}{tak_diketahui}
+)"""
+
+
+def _program_rw(tingkat: int, induk_tingkat: int, filt: Filter) -> str:
+    """Grain: one row per region at `tingkat` with RWs known: how many, how many at target."""
+    dalam = _dalam_induk("kode_kelurahan", induk_tingkat)
+    kunci = "'ID'" if tingkat == 0 else f"left(kode_kelurahan, {PANJANG_KODE[tingkat]})"
+    program = f"aktif_{filt.program.lower()}" if filt.program else "aktif"
+    segmen = " AND segmen = $segmen" if filt.segmen else ""
+    return f"""rw_aktif AS (
+    SELECT kode_kelurahan, rw, sum({program}) FILTER (WHERE true{segmen}) AS aktif
+    FROM ringkas_rw
+    WHERE tanggal_data = $tanggal AND rw IS NOT NULL AND {dalam}
+    GROUP BY ALL
+),
+rw_semua AS (
+    SELECT kode_kelurahan, rw, bool_or(referensi) AS referensi
+    FROM (
+        SELECT kode_kelurahan, unnest(range(1, jumlah_rw + 1))::SMALLINT AS rw, true AS referensi
+        FROM referensi_rw WHERE {dalam}
+        UNION ALL
+        SELECT kode_kelurahan, rw, false FROM rw_aktif
+    )
+    GROUP BY ALL
+),
+rw_program AS (
+    SELECT {kunci} AS kode,
+           count(*)::INTEGER AS rw_diketahui,
+           count(*) FILTER (WHERE coalesce(a.aktif, 0) >= $target_rw)::INTEGER AS rw_tercapai,
+           count(DISTINCT s.kode_kelurahan) FILTER (WHERE s.referensi)::INTEGER AS kelurahan_referensi_rw
+    FROM rw_semua s LEFT JOIN rw_aktif a USING (kode_kelurahan, rw)
+    GROUP BY ALL
+)"""
+
+
+def _metrik_sql() -> str:
+    """Every metric in declaration order; a later one may name an earlier one (DuckDB reuses aliases)."""
+    out = []
+    for m in METRIK:
+        nilai = m.pembilang if m.pembanding is None else f"({m.pembilang}) / nullif({m.pembanding}, 0)"
+        out.append(f"{nilai} AS {m.nama}")
+    return ",\n        ".join(out)
+
+
+def tabel(tingkat: str, induk: str, filt: Filter, periode: Periode, metrik: list[str],
+          target_rw: int = 100, iuran: int = definisi.IURAN_BPU) -> tuple[str, dict]:
+    """SQL and parameters for `metrik` of every place at `tingkat` inside `induk` (a place code)."""
+    if tingkat not in TINGKAT:
+        raise PertanyaanTidakSah(f"Tingkat '{tingkat}' tidak dikenal; pilih {', '.join(TINGKAT)}")
+    for nama in metrik:
+        definisi.metrik(nama)
+    n, p = TINGKAT.index(tingkat), TINGKAT.index(tingkat_kode(induk))
+    if n < p:
+        raise PertanyaanTidakSah(f"Tingkat {tingkat} ada di atas wilayah {induk}; pilih tingkat yang sama atau di bawahnya")
+    if n == 5 and not filt.di_rw:
+        raise PertanyaanTidakSah("Di tingkat RW hanya filter segmen dan program yang tersedia")
+    program_rw = any(definisi.metrik(m).kelompok == "program_rw" for m in metrik)
+    if program_rw and not filt.di_rw:
+        raise PertanyaanTidakSah("Program 1 RW 100 hanya bisa disaring menurut segmen dan program")
+
+    ctes = [f"dasar AS (\n    {_dasar_wilayah(min(n, 4), min(p, 4), filt)}\n)"]
+    if n == 5:
+        ctes.append(_baris_rw(p, filt, periode, program_rw))
+    else:
+        ctes.append(_baris_wilayah(n, p, filt, periode))
+    if program_rw and n < 5:
+        ctes.append(_program_rw(n, p, filt))
+    if filt.kosong:
+        ctes.append("pkj AS (\n    SELECT kode_wilayah, arg_max(pekerja, tahun) AS pekerja, max(tahun) AS tahun_pekerja\n"
+                    "    FROM referensi_pekerja WHERE tahun <= $tahun GROUP BY ALL\n)")
+
+    if not filt.target_berlaku:
+        target = "NULL::BIGINT"
+    elif n == 5:
+        target = "CASE WHEN b.diketahui THEN $target_rw END" if filt.kosong else "NULL::BIGINT"
+    else:
+        target = "t.target"
+    joins = []
+    if filt.target_berlaku and n < 5:
+        joins.append("LEFT JOIN target t ON t.kode_wilayah = b.kode_wilayah AND t.tahun = $tahun "
+                     "AND t.segmen = $segmen_target")
+    joins.append("LEFT JOIN pkj ON pkj.kode_wilayah = b.kode_wilayah" if filt.kosong else
+                 "LEFT JOIN (SELECT NULL::VARCHAR AS kode_wilayah, NULL::BIGINT AS pekerja, "
+                 "NULL::SMALLINT AS tahun_pekerja) pkj ON false")
+    rw_kolom = "b.rw_diketahui, b.rw_tercapai, b.kelurahan_referensi_rw"
+    if program_rw and n < 5:
+        joins.append("LEFT JOIN rw_program rp ON rp.kode = b.kode_wilayah")
+        rw_kolom = ("coalesce(rp.rw_diketahui, 0) AS rw_diketahui, coalesce(rp.rw_tercapai, 0) AS rw_tercapai, "
+                    "coalesce(rp.kelurahan_referensi_rw, 0) AS kelurahan_referensi_rw")
+    ukuran = ", ".join(f"b.{u.nama}" for u in UKURAN)
+    dipilih = ", ".join(definisi.metrik(m).nama for m in metrik)
+
+    sql = f"""-- Grain: one row per place at level {tingkat} inside the parent, plus rows for participants not known that deep.
+WITH {(',' + chr(10)).join(ctes)},
+hitung AS (
+    SELECT b.kode_wilayah, b.nama_wilayah, b.kode_induk, b.diketahui, b.rw, pkj.tahun_pekerja,
+        {ukuran}, {rw_kolom},
+        {target} AS target, pkj.pekerja
+    FROM baris b
+    {(chr(10) + '    ').join(joins)}
+),
+metrik AS (
+    SELECT kode_wilayah, nama_wilayah, kode_induk, diketahui, rw, tahun_pekerja,
+        {_metrik_sql()}
+    FROM hitung
+)
+SELECT m.kode_wilayah, m.nama_wilayah, $tingkat AS tingkat,
+       m.kode_induk, CASE WHEN m.kode_induk = 'ID' THEN 'Indonesia' ELSE i.nama END AS nama_induk,
+       m.diketahui, m.rw, m.tahun_pekerja, {dipilih}
+FROM metrik m
+LEFT JOIN wilayah i ON i.kode = m.kode_induk
+ORDER BY m.diketahui DESC, m.kode_induk, m.rw, m.kode_wilayah"""
+
+    params = {**periode.params(), **filt.params(), "tingkat": tingkat, "target_rw": target_rw, "iuran": iuran,
+              "segmen_target": filt.segmen or "SEMUA"}
+    if p:
+        params["induk"] = induk if p < 5 else induk.rsplit(".", 1)[0]
+    if p == 5:
+        params["rw"] = int(induk.rsplit(".", 1)[1])
+    return sql, _dipakai(sql, params)
+
+
+def tren(kode: str, filt: Filter, sampai: dt.date, target_rw: int = 100) -> tuple[str, dict]:
+    """SQL and parameters for a place's numbers at every snapshot up to `sampai`.
+    Grain: one row per snapshot."""
+    p = TINGKAT.index(tingkat_kode(kode))
+    program = filt.program.lower() if filt.program else None
+    t, a = (f"terdaftar_{program}", f"aktif_{program}") if program else ("terdaftar", "aktif")
+    if p == 5:
+        if not filt.di_rw:
+            raise PertanyaanTidakSah("Di tingkat RW hanya filter segmen dan program yang tersedia")
+        sumber = "ringkas_rw"
+        syarat = "kode_kelurahan = $induk AND rw = $rw" + (" AND segmen = $segmen" if filt.segmen else "")
+        arus = "NULL::BIGINT AS baru, NULL::BIGINT AS berhenti"
+    else:
+        sumber = "ringkas_wilayah"
+        syarat = (f"{KOLOM_TINGKAT[p]} = $induk" if p else "true") + _filter_sql(filt)
+        arus = ("NULL::BIGINT AS baru, NULL::BIGINT AS berhenti" if program else
+                "CASE WHEN s.ada_arus THEN coalesce(sum(r.baru), 0) END::BIGINT AS baru, "
+                "CASE WHEN s.ada_arus THEN coalesce(sum(r.berhenti), 0) END::BIGINT AS berhenti")
+    target = "t.target" if filt.target_berlaku and p < 5 else (
+        "$target_rw" if p == 5 and filt.kosong else "NULL::BIGINT")
+    target_join = ("LEFT JOIN target t ON t.kode_wilayah = $kode AND t.tahun = year(p.tanggal_data) "
+                   "AND t.segmen = $segmen_target") if filt.target_berlaku and p < 5 else ""
+    sql = f"""-- Grain: one row per snapshot up to $sampai, for one place.
+WITH per_snapshot AS (
+    SELECT s.tanggal_data,
+           coalesce(sum(r.{t}), 0)::BIGINT AS peserta_terdaftar,
+           coalesce(sum(r.{a}), 0)::BIGINT AS peserta_aktif,
+           {arus}
+    FROM snapshot s
+    LEFT JOIN {sumber} r ON r.tanggal_data = s.tanggal_data AND {syarat}
+    WHERE s.tanggal_data <= $sampai
+    GROUP BY s.tanggal_data, s.ada_arus
+)
+SELECT p.*, {target} AS target,
+       p.peserta_aktif / nullif({target}, 0) AS capaian,
+       CASE WHEN {target} IS NOT NULL THEN greatest({target} - p.peserta_aktif, 0) END AS kekurangan,
+       p.peserta_aktif - lag(p.peserta_aktif) OVER (ORDER BY p.tanggal_data) AS perubahan
+FROM per_snapshot p {target_join}
+ORDER BY p.tanggal_data"""
+    params = {"sampai": sampai, "kode": kode, "segmen_target": filt.segmen or "SEMUA", "target_rw": target_rw,
+              **filt.params()}
+    if p:
+        params["induk"] = kode if p < 5 else kode.rsplit(".", 1)[0]
+    if p == 5:
+        params["rw"] = int(kode.rsplit(".", 1)[1])
+    return sql, _dipakai(sql, params)
+
+
+def _dipakai(sql: str, params: dict) -> dict:
+    """Only the parameters the statement names (DuckDB refuses unused ones)."""
+    return {k: v for k, v in params.items() if re.search(rf"\${k}\b", sql)}

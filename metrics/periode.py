@@ -1,0 +1,50 @@
+"""Snapshots and the period a question is about: the snapshot, the previous one, 4 weeks back."""
+from __future__ import annotations
+
+import datetime as dt
+
+import warehouse
+from metrics.definisi import JENDELA_HARI
+from metrics.pembangun import Periode, PertanyaanTidakSah
+
+# Grain: one row per snapshot.
+SNAPSHOT_SQL = "SELECT tanggal_data, ada_arus FROM snapshot ORDER BY tanggal_data"
+
+
+class BelumAdaData(LookupError):
+    """No snapshot has been loaded yet."""
+
+
+def daftar() -> list[dt.date]:
+    """Snapshot dates, newest first."""
+    return [d for d, _ in reversed(warehouse.rows(SNAPSHOT_SQL))]
+
+
+def periode(tanggal: dt.date | str | None = None) -> Periode:
+    """The period of a snapshot (the newest when None); a date that is not a snapshot is refused."""
+    snapshots = warehouse.rows(SNAPSHOT_SQL)
+    if not snapshots:
+        raise BelumAdaData("Belum ada snapshot peserta yang dimuat.")
+    dates = [d for d, _ in snapshots]
+    if tanggal is None:
+        tanggal = dates[-1]
+    elif isinstance(tanggal, str):
+        try:
+            tanggal = dt.date.fromisoformat(tanggal)
+        except ValueError:
+            raise PertanyaanTidakSah(f"'{tanggal}' bukan tanggal YYYY-MM-DD")
+    if tanggal not in dates:
+        pilihan = ", ".join(d.isoformat() for d in dates[-5:])
+        raise PertanyaanTidakSah(f"Tidak ada snapshot per {tanggal.isoformat()}; yang ada antara lain: {pilihan}")
+    i = dates.index(tanggal)
+    earlier = dates[:i]
+    window = [d for d in earlier if d <= tanggal - dt.timedelta(days=JENDELA_HARI)]
+    awal = window[-1] if window else (earlier[0] if earlier else None)
+    flows = dict(snapshots)
+    return Periode(
+        tanggal=tanggal,
+        sebelumnya=earlier[-1] if earlier else None,
+        awal=awal,
+        arus=flows[tanggal],
+        arus_4mg=awal is not None and all(flows[d] for d in dates if awal < d <= tanggal),
+    )

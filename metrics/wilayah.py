@@ -1,0 +1,52 @@
+"""Places: a Kemendagri code (or a kelurahan code plus an RW number), checked against the
+reference, with its name, level and the chain of places above it."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import warehouse
+from metrics.definisi import TINGKAT
+from metrics.pembangun import PertanyaanTidakSah, tingkat_kode
+
+# Grain: one row per region code asked for.
+WILAYAH_SQL = "SELECT kode, nama, kode_induk FROM wilayah WHERE kode = $kode"
+
+
+@dataclass(frozen=True)
+class Tempat:
+    kode: str          # 'ID', '31', ..., '31.75.02.1001', '31.75.02.1001.05'
+    nama: str
+    tingkat: str
+    kode_induk: str | None
+
+    @property
+    def tingkat_anak(self) -> str | None:
+        i = TINGKAT.index(self.tingkat)
+        return TINGKAT[i + 1] if i + 1 < len(TINGKAT) else None
+
+
+def tempat(kode: str | None) -> Tempat:
+    """The place a code names; refuses codes that are not in the reference."""
+    kode = (kode or "ID").strip()
+    tingkat = tingkat_kode(kode)
+    if tingkat == "nasional":
+        return Tempat("ID", "Indonesia", "nasional", None)
+    if tingkat == "rw":
+        kelurahan, rw = kode.rsplit(".", 1)
+        if not 1 <= int(rw) <= 999:
+            raise PertanyaanTidakSah(f"RW {rw} bukan nomor RW 1-999")
+        tempat(kelurahan)
+        return Tempat(f"{kelurahan}.{int(rw):02d}", f"RW {int(rw):02d}", "rw", kelurahan)
+    found = warehouse.rows(WILAYAH_SQL, {"kode": kode})
+    if not found:
+        raise PertanyaanTidakSah(f"Kode wilayah {kode} tidak ada di daftar Kemendagri")
+    _, nama, induk = found[0]
+    return Tempat(kode, nama, tingkat, induk or "ID")
+
+
+def jejak(kode: str | None) -> list[Tempat]:
+    """The places from Indonesia down to this one (the breadcrumb)."""
+    chain = [tempat(kode)]
+    while chain[0].kode_induk is not None:
+        chain.insert(0, tempat(chain[0].kode_induk))
+    return chain
