@@ -22,7 +22,10 @@ def daftar() -> list[dt.date]:
 
 def periode(tanggal: dt.date | str | None = None) -> Periode:
     """The period of a snapshot (the newest when None); a date that is not a snapshot is refused."""
-    snapshots = warehouse.rows(SNAPSHOT_SQL)
+    try:
+        snapshots = warehouse.rows(SNAPSHOT_SQL)
+    except warehouse.WarehouseMissing as e:
+        raise BelumAdaData(str(e))
     if not snapshots:
         raise BelumAdaData("Belum ada snapshot peserta yang dimuat.")
     dates = [d for d, _ in snapshots]

@@ -40,3 +40,31 @@ def seed_loaded(data_dir):
     build.load_reference("target", SEED / "target_kecil.csv")
     build.load_reference("rw", SEED / "rw_kecil.csv")
     return data_dir
+
+
+MINGGU = [("minggu_1.csv", dt.date(2024, 1, 9)), ("minggu_4.csv", dt.date(2024, 1, 30)),
+          ("minggu_5.csv", dt.date(2024, 2, 6))]
+
+
+@pytest.fixture(scope="session")
+def _minggu_dir(tmp_path_factory):
+    """Built once: three weekly snapshots with targets, workforce and RW reference (seed/README.md)."""
+    path = tmp_path_factory.mktemp("minggu") / "data"
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("CAKUPAN_DATA_DIR", str(path))
+        mp.setenv("CAKUPAN_NIK_KEY", NIK_KEY)
+        build.load_snapshots([([SEED / name], as_of) for name, as_of in MINGGU])
+        build.load_reference("target", SEED / "target_minggu.csv")
+        build.load_reference("pekerja", SEED / "pekerja_minggu.csv")
+        build.load_reference("rw", SEED / "rw_minggu.csv")
+    return path
+
+
+@pytest.fixture
+def minggu(_minggu_dir, monkeypatch):
+    """The weekly seed warehouse, read-only, with the per-RW target set to 3."""
+    monkeypatch.setenv("CAKUPAN_DATA_DIR", str(_minggu_dir))
+    monkeypatch.setenv("CAKUPAN_RW_TARGET", "3")
+    warehouse.close_readers()
+    yield _minggu_dir
+    warehouse.close_readers()

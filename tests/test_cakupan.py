@@ -8,24 +8,9 @@ import warehouse
 from etl import build
 from metrics import cakupan, periode
 from metrics.pembangun import Filter, PertanyaanTidakSah
-from tests.conftest import SEED, load
+from tests.conftest import MINGGU, SEED, load
 
 PG, KENARI, PISANGAN = "31.75.02.1001", "31.71.04.1002", "31.75.02.1002"
-MINGGU = [("minggu_1.csv", dt.date(2024, 1, 9)), ("minggu_4.csv", dt.date(2024, 1, 30)),
-          ("minggu_5.csv", dt.date(2024, 2, 6))]
-
-
-@pytest.fixture
-def minggu(data_dir, monkeypatch):
-    """Three weekly snapshots, their targets, workforce and RW reference; per-RW target 3."""
-    monkeypatch.setenv("CAKUPAN_RW_TARGET", "3")
-    build.load_snapshots([([SEED / name], as_of) for name, as_of in MINGGU])
-    build.load_reference("target", SEED / "target_minggu.csv")
-    build.load_reference("pekerja", SEED / "pekerja_minggu.csv")
-    build.load_reference("rw", SEED / "rw_minggu.csv")
-    return data_dir
-
-
 def _baris(hasil, kode):
     return next(b for b in hasil.baris if b["kode_wilayah"] == kode)
 
@@ -40,6 +25,17 @@ def test_national_headline_on_seed(seed_loaded):
     assert [n[f"aktif_{p}"] for p in ("jkk", "jkm", "jht", "jp", "jkp")] == [7, 6, 1, 1, 0]
     # active: 001 JKK JKM, 002 JKK JKM JHT JP, 003 JKK JKM, 005 JKK JKM, 006 JKK JKM, 007 JKK JKM, 011 JKK
     assert n["baru"] is None and n["perubahan_minggu"] is None   # no earlier snapshot: unknown, not 0
+
+
+def test_without_targets_and_without_data(data_dir):
+    with pytest.raises(periode.BelumAdaData):
+        cakupan.tempat("ID")
+    build.ensure_exists()
+    with pytest.raises(periode.BelumAdaData):
+        cakupan.tempat("ID")
+    load([SEED / "roster_kecil.csv"])
+    n = cakupan.tempat("ID")
+    assert (n["peserta_aktif"], n["target"], n["capaian"], n["kekurangan"], n["pekerja"]) == (7, None, None, None, None)
 
 
 def test_places_without_a_target_say_so(seed_loaded):

@@ -1,7 +1,7 @@
 """The demo data: national, realistic in shape, messy where it should be, loaded by the real loader."""
 from etl import demo
 import warehouse
-from metrics import ringkasan
+from metrics import cakupan
 
 
 def test_small_demo(data_dir):
@@ -17,7 +17,7 @@ def test_small_demo(data_dir):
     assert provinces == [(38,)]
     segments = dict(warehouse.rows("SELECT segmen, sum(terdaftar) FROM ringkas_wilayah GROUP BY 1"))
     assert segments["PU"] > segments["BPU"] > segments["JAKON"] > segments["PMI"] > 0
-    national = ringkasan.nasional()
+    national = cakupan.tempat("ID")
     assert 0.85 < national["capaian"] < 0.90
     assert warehouse.rows("SELECT count(*) FROM referensi_rw") == [(109,)]  # kelurahan of Jakarta Timur and Pusat
     rentan = dict(warehouse.rows("SELECT sumber_iuran, sum(terdaftar) FROM ringkas_wilayah WHERE pekerja_rentan GROUP BY 1"))

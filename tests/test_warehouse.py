@@ -10,8 +10,8 @@ import pytest
 
 import warehouse
 from etl import build
-from metrics import ringkasan
-from tests.conftest import ROOT, SEED, load
+from metrics import cakupan
+from tests.conftest import AS_OF, ROOT, SEED, load
 
 HEADER = "nik,segmen,kode_wilayah,status\n"
 
@@ -41,7 +41,7 @@ def _wait_for(condition, seconds=60):
 def test_killed_load_leaves_old_data_served(data_dir, tmp_path):
     load([SEED / "roster_kecil.csv"])
     served = warehouse.current_path()
-    before = ringkasan.nasional()
+    before = cakupan.tempat("ID")
     process = _start_load(_big_roster(tmp_path / "besar.csv"))
     stage = warehouse.builds_dir() / "scratch" / "stage.duckdb"
     assert _wait_for(stage.exists), "the load never reached staging"
@@ -50,23 +50,23 @@ def test_killed_load_leaves_old_data_served(data_dir, tmp_path):
     process.wait()
     assert process.returncode == -signal.SIGKILL
     assert warehouse.current_path() == served
-    assert ringkasan.nasional() == before
+    assert cakupan.tempat("ID") == before
     # The next load cleans up after the killed one and succeeds.
-    summary = load([SEED / "roster_kecil.csv"], as_of=before["tanggal_data"].replace(day=13))
+    summary = load([SEED / "roster_kecil.csv"], as_of=AS_OF.replace(day=13))
     assert summary["persons"] == 10
     assert len(list(warehouse.builds_dir().glob("cakupan-*.duckdb"))) <= warehouse.KEEP_BUILDS
 
 
 def test_readers_see_old_or_new_never_a_mix(data_dir, tmp_path):
     load([SEED / "roster_kecil.csv"])
-    old = ringkasan.nasional()["peserta_aktif"]
+    old = cakupan.tempat("ID")["peserta_aktif"]
     seen, errors = [], []
     stop = threading.Event()
 
     def read():
         while not stop.is_set():
             try:
-                seen.append(ringkasan.nasional()["peserta_aktif"])
+                seen.append(cakupan.tempat("ID")["peserta_aktif"])
             except Exception as e:  # any error at all fails the test
                 errors.append(repr(e))
 

@@ -4,7 +4,8 @@ import dash_mantine_components as dmc
 from dash import html
 
 from layouts import format as fmt
-from metrics import ringkasan
+from metrics import cakupan, periode
+from metrics.periode import BelumAdaData
 
 dash.register_page(__name__, path="/", name="Ringkasan", title="Cakupan · Ringkasan")
 
@@ -21,18 +22,20 @@ def _kartu(label: str, value: str, note: str, id_: str):
 
 
 def layout(**_query):
-    angka = ringkasan.nasional()
-    if angka is None:
+    try:
+        angka = cakupan.tempat("ID", metrik=["peserta_terdaftar", "peserta_aktif", "target", "capaian", "kekurangan"])
+    except BelumAdaData:
         return dmc.Alert(
             "Belum ada snapshot peserta. Muat data dengan 'python -m etl load BERKAS --as-of YYYY-MM-DD' "
             "atau buat data demo dengan 'python -m etl demo'.",
             title="Belum ada data", color="yellow", id="ringkasan-kosong",
         )
-    target_note = "target tahun " + str(angka["tanggal_data"].year) if angka["target"] else "belum ada target nasional"
+    tanggal = periode.periode().tanggal
+    target_note = f"target tahun {tanggal.year}" if angka["target"] else "belum ada target nasional"
     return dmc.Stack(
         [
             dmc.Title("Indonesia", order=2),
-            dmc.Text(f"Data per {fmt.tanggal(angka['tanggal_data'])}", size="lg", id="ringkasan-tanggal"),
+            dmc.Text(f"Data per {fmt.tanggal(tanggal)}", size="lg", id="ringkasan-tanggal"),
             dmc.SimpleGrid(
                 [
                     _kartu("Peserta aktif", fmt.angka(angka["peserta_aktif"]), "aktif membayar iuran", "ringkasan-aktif"),

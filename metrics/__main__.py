@@ -1,0 +1,59 @@
+"""python -m metrics export ...: the numbers of the dashboard as CSV or XLSX for analysts."""
+from __future__ import annotations
+
+import argparse
+import sys
+
+import warehouse
+from metrics import definisi, ekspor
+from metrics.definisi import PertanyaanTidakSah
+from metrics.pembangun import Filter
+from metrics.periode import BelumAdaData
+
+YA = {"ya": True, "y": True, "true": True, "1": True, "tidak": False, "n": False, "false": False, "0": False}
+
+
+def _rentan(text: str) -> bool:
+    try:
+        return YA[text.lower()]
+    except KeyError:
+        raise argparse.ArgumentTypeError("pakai ya atau tidak")
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m metrics", description="Ekspor angka Cakupan.")
+    sub = p.add_subparsers(dest="command", required=True)
+    e = sub.add_parser("export", help="tulis tabel sebagai CSV (atau XLSX)",
+                       description="coverage: cakupan per wilayah; rw: program 1 RW 100; budget: anggaran "
+                                   "pekerja rentan; trend: angka satu wilayah di setiap snapshot.")
+    e.add_argument("jenis", choices=ekspor.JENIS)
+    e.add_argument("--level", choices=definisi.TINGKAT, default="provinsi",
+                   help="tingkat baris (tidak dipakai untuk trend)")
+    e.add_argument("--parent", "--wilayah", dest="parent", default="ID",
+                   help="kode wilayah induk (untuk trend: wilayahnya), mis. 31.75; default ID = nasional")
+    e.add_argument("--as-of", help="tanggal snapshot YYYY-MM-DD; default yang terbaru")
+    e.add_argument("--segmen", choices=list(definisi.SEGMEN))
+    e.add_argument("--program", choices=list(definisi.PROGRAM))
+    e.add_argument("--sumber", choices=list(definisi.SUMBER_IURAN), help="sumber iuran")
+    e.add_argument("--rentan", type=_rentan, help="pekerja rentan: ya atau tidak")
+    e.add_argument("--cabang", help="nama kantor cabang")
+    e.add_argument("--out", required=True, help="berkas .csv atau .xlsx, atau - untuk stdout")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        filt = Filter(args.segmen, args.program, args.sumber, args.rentan, args.cabang)
+        header, rows = ekspor.tabel(args.jenis, args.level, args.parent, args.as_of, filt)
+        ekspor.tulis(header, rows, args.out)
+    except (PertanyaanTidakSah, BelumAdaData, warehouse.WarehouseMissing) as e:
+        print(f"Gagal mengekspor: {e}", file=sys.stderr)
+        return 2
+    if args.out != "-":
+        print(f"{len(rows)} baris ditulis ke {args.out}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

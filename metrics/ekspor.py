@@ -1,0 +1,124 @@
+"""Exports for analysts (data contract, section 4): one row per region, Indonesian snake_case
+headers, `.` as the decimal point, empty cells where a value does not exist, and text that a
+spreadsheet would run as a formula neutralised. The dashboard's downloads call the same code.
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import sys
+from pathlib import Path
+
+from metrics import cakupan, definisi, wilayah
+from metrics.definisi import PertanyaanTidakSah
+from metrics.pembangun import Filter
+
+JENIS = ("coverage", "rw", "budget", "trend")
+KOLOM_WILAYAH = ["tanggal_data", "kode_wilayah", "nama_wilayah", "tingkat", "kode_induk", "nama_induk"]
+RW_PER_RW = ["peserta_terdaftar", "peserta_aktif", "target", "capaian", "kekurangan", "rw_tercapai"]
+TREN = ["peserta_terdaftar", "peserta_aktif", "target", "capaian", "kekurangan", "baru", "berhenti", "perubahan"]
+_BAHAYA = ("=", "+", "-", "@", "\t", "\r")
+
+
+def aman(teks: str) -> str:
+    """Text a spreadsheet would read as a formula gets a leading apostrophe."""
+    return "'" + teks if teks.startswith(_BAHAYA) else teks
+
+
+def nilai(nama: str, v):
+    """A metric's value as an export cell: percent x 100 and rates to 2 decimals, dates ISO."""
+    if v is None:
+        return None
+    m = definisi.METRIK_MENURUT_NAMA.get(nama)
+    fmt = m.format if m else "angka"
+    if fmt == "persen":
+        return round(v * 100, 2)
+    if fmt == "laju":
+        return round(v, 2)
+    if fmt == "ya_tidak":
+        return "ya" if v else "tidak"
+    if isinstance(v, dt.date):
+        return v.isoformat()
+    return v
+
+
+def _kolom(nama: str) -> str:
+    m = definisi.METRIK_MENURUT_NAMA.get(nama)
+    return m.kolom if m else nama
+
+
+def tabel(jenis: str, tingkat: str = "provinsi", induk: str | None = "ID", tanggal=None,
+          filt: Filter | None = None) -> tuple[list[str], list[list]]:
+    """Header and rows of an export, values ready to write."""
+    if jenis not in JENIS:
+        raise PertanyaanTidakSah(f"Jenis ekspor '{jenis}' tidak dikenal; pilih {', '.join(JENIS)}")
+    if jenis == "trend":
+        return _tren(induk, tanggal, filt)
+    metrik = RW_PER_RW if (jenis == "rw" and tingkat == "rw") else definisi.EKSPOR[jenis]
+    hasil = cakupan.tabel(tingkat, induk, tanggal, filt, metrik)
+    header = KOLOM_WILAYAH + [_kolom(m) for m in metrik]
+    rows = [[hasil.periode.tanggal.isoformat(), b["kode_wilayah"], b["nama_wilayah"], b["tingkat"],
+             b["kode_induk"], b["nama_induk"], *(nilai(m, b[m]) for m in metrik)] for b in hasil.baris]
+    return header, rows
+
+
+def _tren(kode: str | None, tanggal, filt: Filter | None) -> tuple[list[str], list[list]]:
+    tempat = wilayah.tempat(kode)
+    header = ["tanggal_data", "kode_wilayah", "nama_wilayah", "tingkat"] + [_kolom(m) for m in TREN]
+    rows = [[r["tanggal_data"].isoformat(), tempat.kode, tempat.nama, tempat.tingkat,
+             *(nilai(m, r[m]) for m in TREN)] for r in cakupan.tren(kode, tanggal, filt)]
+    return header, rows
+
+
+def _sel(v):
+    return aman(v) if isinstance(v, str) else v
+
+
+def tulis_csv(header: list[str], rows: list[list], out) -> None:
+    w = csv.writer(out, lineterminator="\n")
+    w.writerow(header)
+    for row in rows:
+        w.writerow(["" if v is None else _sel(v) for v in row])
+
+
+def csv_teks(header: list[str], rows: list[list]) -> str:
+    buf = io.StringIO()
+    tulis_csv(header, rows, buf)
+    return buf.getvalue()
+
+
+def xlsx_bytes(header: list[str], rows: list[list], judul: str = "Cakupan") -> bytes:
+    from openpyxl import Workbook
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet(judul[:31])
+    ws.append(header)
+    for row in rows:
+        ws.append([_sel(v) for v in row])
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def tulis(header: list[str], rows: list[list], tujuan: str) -> None:
+    """Write to a .csv or .xlsx path, or CSV to stdout for '-'."""
+    if tujuan == "-":
+        tulis_csv(header, rows, sys.stdout)
+        return
+    path = Path(tujuan)
+    if path.suffix.lower() == ".xlsx":
+        path.write_bytes(xlsx_bytes(header, rows))
+    else:
+        with open(path, "w", encoding="utf-8", newline="") as f:
+            tulis_csv(header, rows, f)
+
+
+def nama_berkas(jenis: str, tingkat: str, induk: str | None, tanggal: dt.date, filt: Filter, akhiran: str = "csv") -> str:
+    """A file name that says what is inside: cakupan_coverage_kecamatan_31.75_2024-02-06_BPU.csv."""
+    bagian = ["cakupan", jenis, tingkat if jenis != "trend" else "tren", induk or "ID", tanggal.isoformat()]
+    bagian += [str(v) for v in (filt.segmen, filt.program, filt.sumber_iuran) if v]
+    if filt.pekerja_rentan is not None:
+        bagian.append("rentan" if filt.pekerja_rentan else "bukan-rentan")
+    if filt.kantor_cabang:
+        bagian.append("".join(c if c.isalnum() else "-" for c in filt.kantor_cabang))
+    return "_".join(bagian) + "." + akhiran
