@@ -199,7 +199,7 @@ baris AS (
 
 def _baris_rw(induk_tingkat: int, filt: Filter, periode: Periode, program_rw: bool) -> str:
     """Grain: one row per RW known inside the parent (reference RWs 1..jumlah_rw and RWs in the
-    roster), one per kelurahan for participants without an RW, and the unknown rows above."""
+    rosters of the period), one per kelurahan for participants without an RW, and the unknown rows above."""
     satu_rw = " AND rw = $rw" if induk_tingkat == 5 else ""
     dalam = _dalam_induk("kode_kelurahan", min(induk_tingkat, 4))
     segmen = " AND segmen = $segmen" if filt.segmen else ""
@@ -225,8 +225,8 @@ anak AS (
     SELECT * FROM (
         SELECT kode_kelurahan, unnest(range(1, jumlah_rw + 1))::SMALLINT AS rw FROM referensi_rw WHERE {dalam}
         UNION
-        SELECT DISTINCT kode_kelurahan, rw FROM ringkas_rw
-        WHERE tanggal_data = $tanggal AND rw IS NOT NULL AND {dalam}
+        SELECT DISTINCT kode_kelurahan, rw FROM ringkas_rw  -- also RWs emptied since the window began
+        WHERE tanggal_data BETWEEN $dari AND $tanggal AND rw IS NOT NULL AND {dalam}
     ) WHERE true{satu_rw}
 ),
 baris AS (

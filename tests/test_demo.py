@@ -22,3 +22,17 @@ def test_small_demo(data_dir):
     assert warehouse.rows("SELECT count(*) FROM referensi_rw") == [(109,)]  # kelurahan of Jakarta Timur and Pusat
     rentan = dict(warehouse.rows("SELECT sumber_iuran, sum(terdaftar) FROM ringkas_wilayah WHERE pekerja_rentan GROUP BY 1"))
     assert rentan["APBD"] > rentan["CSR"] > 0  # a few messy rows say "Hibah": LAINNYA
+    assert warehouse.rows("SELECT count(*), count(*) FILTER (kode_wilayah = 'ID') FROM referensi_pekerja") == [(39, 1)]
+    assert 0.20 < national["cakupan_pekerja"] < 0.45
+
+
+def test_demo_adds_up_at_every_level(data_dir):
+    """On messy national data, every level's rows (unknown ones included) add up to the nation."""
+    demo.build_demo(scale=0.05, weeks=2, seed=11)
+    national = cakupan.tempat("ID", metrik=["peserta_terdaftar", "peserta_aktif", "baru", "perubahan_minggu"])
+    for level in ("provinsi", "kabkota", "kecamatan", "kelurahan", "rw"):
+        rows = cakupan.tabel(level, "ID", metrik=["peserta_terdaftar", "peserta_aktif", "perubahan_minggu"]).baris
+        for m in ("peserta_terdaftar", "peserta_aktif", "perubahan_minggu"):
+            assert sum(r[m] for r in rows) == national[m], (level, m)
+    jakarta_timur = cakupan.tempat("31.75", metrik=["peserta_aktif"])["peserta_aktif"]
+    assert sum(r["peserta_aktif"] for r in cakupan.anak("31.75", metrik=["peserta_aktif"]).baris) == jakarta_timur
