@@ -6,6 +6,7 @@ plain Python values: the dashboard, the exports and the reports all call these.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
 
 import settings
@@ -53,12 +54,23 @@ def _catatan(p: Periode, filt: Filter, metrik: list[str]) -> list[str]:
 def tabel(tingkat: str, induk: str | None = "ID", tanggal: dt.date | str | None = None,
           filt: Filter | None = None, metrik: list[str] | None = None) -> Hasil:
     """Every place at `tingkat` inside `induk`, with unknown-region rows so the rows add up."""
-    filt = filt or Filter()
-    metrik = list(metrik or UTAMA)
+    hasil = _tabel(warehouse.current_path(), settings.rw_target(), tingkat, induk, tanggal, filt or Filter(),
+                   tuple(metrik or UTAMA))
+    return Hasil([dict(b) for b in hasil.baris], hasil.tingkat, hasil.induk, hasil.periode, hasil.filter,
+                 list(hasil.metrik), list(hasil.catatan))
+
+
+@functools.lru_cache(maxsize=512)
+def _tabel(_path, target_rw: int, tingkat: str, induk: str | None, tanggal, filt: Filter, metrik: tuple) -> Hasil:
+    """Cached per served warehouse file: a served file never changes, a load serves a new one."""
     tempat = wilayah.tempat(induk)
     p = periode_mod.periode(tanggal)
-    sql, params = pembangun.tabel(tingkat, tempat.kode, filt, p, metrik, target_rw=settings.rw_target())
-    return Hasil(warehouse.records(sql, params), tingkat, tempat, p, filt, metrik, _catatan(p, filt, metrik))
+    sql, params = pembangun.tabel(tingkat, tempat.kode, filt, p, list(metrik), target_rw=target_rw)
+    return Hasil(warehouse.records(sql, params), tingkat, tempat, p, filt, list(metrik), _catatan(p, filt, metrik))
+
+
+def kosongkan_cache() -> None:
+    _tabel.cache_clear()
 
 
 def tempat(kode: str | None = "ID", tanggal: dt.date | str | None = None, filt: Filter | None = None,

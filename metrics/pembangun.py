@@ -130,25 +130,41 @@ def _tersedia(u: definisi.Ukuran, filt: Filter, sumber: str) -> bool:
     return not ((sumber == "rw" and not u.di_rw) or (u.arus and filt.program))
 
 
-def _ukuran_sql(filt: Filter, sumber: str) -> list[str]:
-    """The measures as aggregates over one rollup ('wilayah' or 'rw')."""
+def _kebutuhan(metrik: list[str]) -> tuple[list[definisi.Metrik], list[definisi.Ukuran]]:
+    """The metrics asked for plus every metric they name, and the measures those need, in
+    declaration order: a question computes only what it shows."""
+    perlu, antre, ukuran = set(metrik), list(metrik), set()
+    while antre:
+        m = definisi.metrik(antre.pop())
+        for kata in re.findall(r"\b[a-z][a-z_0-9]*", f"{m.pembilang} {m.pembanding or ''}"):
+            if kata in definisi.UKURAN_MENURUT_NAMA:
+                ukuran.add(kata)
+            if kata in definisi.METRIK_MENURUT_NAMA and kata not in perlu:
+                perlu.add(kata)
+                antre.append(kata)
+    return [m for m in METRIK if m.nama in perlu], [u for u in UKURAN if u.nama in ukuran]
+
+
+def _ukuran_sql(ukuran: list[definisi.Ukuran], filt: Filter, sumber: str) -> list[str]:
+    """The measures as aggregates over one rollup ('wilayah' or 'rw'). CASE, not FILTER: in
+    DuckDB 2.0 each FILTER clause costs about twice as much per query."""
     program = filt.program.lower() if filt.program else None
     t, a = (f"terdaftar_{program}", f"aktif_{program}") if program else ("terdaftar", "aktif")
     out = []
-    for u in UKURAN:
+    for u in ukuran:
         if not _tersedia(u, filt, sumber):
             out.append(f"NULL::BIGINT AS {u.nama}")
             continue
         kondisi = _KAPAN[u.kapan] + (f" AND {u.syarat}" if u.syarat else "")
-        out.append(f"sum({u.kolom.format(T=t, A=a)}) FILTER (WHERE {kondisi})::BIGINT AS {u.nama}")
-    return out
+        out.append(f"sum(CASE WHEN {kondisi} THEN {u.kolom.format(T=t, A=a)} END)::BIGINT AS {u.nama}")
+    return out or ["NULL::BIGINT AS tanpa_ukuran"]
 
 
-def _ukuran_luar(periode: Periode, filt: Filter, sumber: str, alias: str) -> str:
+def _ukuran_luar(ukuran: list[definisi.Ukuran], periode: Periode, filt: Filter, sumber: str, alias: str) -> str:
     """Measures of a joined row: 0 where a known measure has no rollup rows, NULL where unknown."""
     return ", ".join(
         f"coalesce({alias}.{u.nama}, 0) AS {u.nama}" if periode.diketahui(u) and _tersedia(u, filt, sumber)
-        else f"NULL::BIGINT AS {u.nama}" for u in UKURAN)
+        else f"NULL::BIGINT AS {u.nama}" for u in ukuran) or "NULL::BIGINT AS tanpa_ukuran"
 
 
 def _filter_sql(filt: Filter) -> str:
@@ -162,7 +178,7 @@ def _dalam_induk(kolom: str, induk_tingkat: int) -> str:
     return f"({kolom} = $induk OR starts_with({kolom}, $induk || '.'))"
 
 
-def _dasar_wilayah(tingkat: int, induk_tingkat: int, filt: Filter) -> str:
+def _dasar_wilayah(ukuran: list, tingkat: int, induk_tingkat: int, filt: Filter) -> str:
     """Grain: one row per region at `tingkat` inside the parent, plus one per nearest known
     ancestor of participants not known that deep (kode NULL)."""
     if tingkat == 0:
@@ -171,7 +187,7 @@ def _dasar_wilayah(tingkat: int, induk_tingkat: int, filt: Filter) -> str:
         kol = KOLOM_TINGKAT[tingkat]
         kunci = f"{kol} AS kode, CASE WHEN {kol} IS NULL THEN coalesce(kode_wilayah, 'ID') END AS induk_tak_diketahui"
     induk = f" AND {KOLOM_TINGKAT[induk_tingkat]} = $induk" if induk_tingkat else ""
-    return (f"SELECT {kunci},\n        " + ",\n        ".join(_ukuran_sql(filt, "wilayah")) +
+    return (f"SELECT {kunci},\n        " + ",\n        ".join(_ukuran_sql(ukuran, filt, "wilayah")) +
             f"\n    FROM ringkas_wilayah\n    WHERE tanggal_data BETWEEN $dari AND $tanggal{induk}{_filter_sql(filt)}"
             "\n    GROUP BY ALL")
 
@@ -179,11 +195,11 @@ def _dasar_wilayah(tingkat: int, induk_tingkat: int, filt: Filter) -> str:
 _KOSONG_RW = "NULL::INTEGER AS rw_diketahui, NULL::INTEGER AS rw_tercapai, NULL::INTEGER AS kelurahan_referensi_rw"
 
 
-def _baris_wilayah(tingkat: int, induk_tingkat: int, filt: Filter, periode: Periode) -> str:
+def _baris_wilayah(ukuran: list, tingkat: int, induk_tingkat: int, filt: Filter, periode: Periode) -> str:
     anak = ("SELECT 'ID' AS kode, 'Indonesia' AS nama, NULL::VARCHAR AS kode_induk" if tingkat == 0 else
             f"SELECT kode, nama, coalesce(kode_induk, 'ID') AS kode_induk FROM wilayah "
             f"WHERE tingkat = {tingkat} AND {_dalam_induk('kode', induk_tingkat)}")
-    luar = _ukuran_luar(periode, filt, "wilayah", "d")
+    luar = _ukuran_luar(ukuran, periode, filt, "wilayah", "d")
     return f"""anak AS (
     {anak}
 ),
@@ -197,14 +213,14 @@ baris AS (
 )"""
 
 
-def _baris_rw(induk_tingkat: int, filt: Filter, periode: Periode, program_rw: bool) -> str:
+def _baris_rw(ukuran_: list, induk_tingkat: int, filt: Filter, periode: Periode, program_rw: bool) -> str:
     """Grain: one row per RW known inside the parent (reference RWs 1..jumlah_rw and RWs in the
     rosters of the period), one per kelurahan for participants without an RW, and the unknown rows above."""
     satu_rw = " AND rw = $rw" if induk_tingkat == 5 else ""
     dalam = _dalam_induk("kode_kelurahan", min(induk_tingkat, 4))
     segmen = " AND segmen = $segmen" if filt.segmen else ""
-    ukuran = ",\n        ".join(_ukuran_sql(filt, "rw"))
-    luar = _ukuran_luar(periode, filt, "rw", "d")
+    ukuran = ",\n        ".join(_ukuran_sql(ukuran_, filt, "rw"))
+    luar = _ukuran_luar(ukuran_, periode, filt, "rw", "d")
     tercapai = "(coalesce(d.aktif, 0) >= $target_rw)::INTEGER" if program_rw else "NULL::INTEGER"
     tak_diketahui = "" if induk_tingkat >= 4 else f"""
     UNION ALL
@@ -269,10 +285,10 @@ rw_program AS (
 )"""
 
 
-def _metrik_sql() -> str:
-    """Every metric in declaration order; a later one may name an earlier one (DuckDB reuses aliases)."""
+def _metrik_sql(metrik: list[definisi.Metrik]) -> str:
+    """Metrics in declaration order; a later one may name an earlier one (DuckDB reuses aliases)."""
     out = []
-    for m in METRIK:
+    for m in metrik:
         nilai = m.pembilang if m.pembanding is None else f"({m.pembilang}) / nullif({m.pembanding}, 0)"
         out.append(f"{nilai} AS {m.nama}")
     return ",\n        ".join(out)
@@ -290,15 +306,18 @@ def tabel(tingkat: str, induk: str, filt: Filter, periode: Periode, metrik: list
         raise PertanyaanTidakSah(f"Tingkat {tingkat} ada di atas wilayah {induk}; pilih tingkat yang sama atau di bawahnya")
     if n == 5 and not filt.di_rw:
         raise PertanyaanTidakSah("Di tingkat RW hanya filter segmen dan program yang tersedia")
-    program_rw = any(definisi.metrik(m).kelompok == "program_rw" for m in metrik)
+    dihitung, ukuran = _kebutuhan(metrik)
+    if not any(u.nama == "aktif" for u in ukuran):  # RW rows at target are judged on it
+        ukuran = [u for u in UKURAN if u.nama == "aktif" or u in ukuran]
+    program_rw = any(m.kelompok == "program_rw" for m in dihitung)
     if program_rw and not filt.di_rw:
         raise PertanyaanTidakSah("Program 1 RW 100 hanya bisa disaring menurut segmen dan program")
 
-    ctes = [f"dasar AS (\n    {_dasar_wilayah(min(n, 4), min(p, 4), filt)}\n)"]
+    ctes = [f"dasar AS (\n    {_dasar_wilayah(ukuran, min(n, 4), min(p, 4), filt)}\n)"]
     if n == 5:
-        ctes.append(_baris_rw(p, filt, periode, program_rw))
+        ctes.append(_baris_rw(ukuran, p, filt, periode, program_rw))
     else:
-        ctes.append(_baris_wilayah(n, p, filt, periode))
+        ctes.append(_baris_wilayah(ukuran, n, p, filt, periode))
     if program_rw and n < 5:
         ctes.append(_program_rw(n, p, filt))
     if filt.kosong:
@@ -323,21 +342,21 @@ def tabel(tingkat: str, induk: str, filt: Filter, periode: Periode, metrik: list
         joins.append("LEFT JOIN rw_program rp ON rp.kode = b.kode_wilayah")
         rw_kolom = ("coalesce(rp.rw_diketahui, 0) AS rw_diketahui, coalesce(rp.rw_tercapai, 0) AS rw_tercapai, "
                     "coalesce(rp.kelurahan_referensi_rw, 0) AS kelurahan_referensi_rw")
-    ukuran = ", ".join(f"b.{u.nama}" for u in UKURAN)
+    kolom_ukuran = ", ".join(f"b.{u.nama}" for u in ukuran)
     dipilih = ", ".join(definisi.metrik(m).nama for m in metrik)
 
     sql = f"""-- Grain: one row per place at level {tingkat} inside the parent, plus rows for participants not known that deep.
 WITH {(',' + chr(10)).join(ctes)},
 hitung AS (
     SELECT b.kode_wilayah, b.nama_wilayah, b.kode_induk, b.diketahui, b.rw, pkj.tahun_pekerja,
-        {ukuran}, {rw_kolom},
+        {kolom_ukuran}, {rw_kolom},
         {target} AS target, pkj.pekerja
     FROM baris b
     {(chr(10) + '    ').join(joins)}
 ),
 metrik AS (
     SELECT kode_wilayah, nama_wilayah, kode_induk, diketahui, rw, tahun_pekerja,
-        {_metrik_sql()}
+        {_metrik_sql(dihitung)}
     FROM hitung
 )
 SELECT m.kode_wilayah, m.nama_wilayah, $tingkat AS tingkat,

@@ -36,8 +36,8 @@ def test_user_values_travel_only_as_parameters():
 
 
 def test_filters_pick_columns_and_targets():
-    sql, _ = pembangun.tabel("provinsi", "ID", Filter(program="JKP"), P, ["peserta_aktif"])
-    assert "sum(aktif_jkp)" in sql and "sum(terdaftar_jkp)" in sql
+    sql, _ = pembangun.tabel("provinsi", "ID", Filter(program="JKP"), P, ["peserta_terdaftar", "peserta_aktif"])
+    assert "THEN aktif_jkp END" in sql and "THEN terdaftar_jkp END" in sql
     assert "LEFT JOIN target" not in sql                      # a programme filter: no target
     sql, params = pembangun.tabel("provinsi", "ID", Filter(segmen="BPU"), P, ["capaian"])
     assert "LEFT JOIN target" in sql and params["segmen_target"] == "BPU"
@@ -52,7 +52,7 @@ def test_unknown_periods_give_null_not_zero():
     first = Periode(dt.date(2024, 1, 9))
     sql, params = pembangun.tabel("nasional", "ID", Filter(), first, ["perubahan_minggu"])
     assert "NULL::BIGINT AS aktif_lalu" in sql and "coalesce(d.aktif_lalu" not in sql
-    assert params["dari"] == dt.date(2024, 1, 9) and params["minggu_4mg"] is None
+    assert params["dari"] == dt.date(2024, 1, 9) and "minggu_4mg" not in params  # only what the SQL names
     sql, _ = pembangun.tabel("nasional", "ID", Filter(), P, ["perubahan_minggu"])
     assert "coalesce(d.aktif_lalu, 0)" in sql
 
@@ -96,3 +96,12 @@ def test_trend_sql():
     assert params == {"sampai": dt.date(2024, 2, 6), "induk": "31.75.02.1001", "rw": 5, "segmen": "BPU"}
     sql, params = pembangun.tren("31.75", Filter(), dt.date(2024, 2, 6))
     assert "kode_kabkota = $induk" in sql and "LEFT JOIN target" in sql and _named(sql) == set(params)
+
+
+def test_a_question_computes_only_what_it_shows():
+    sql, _ = pembangun.tabel("provinsi", "ID", Filter(), P, ["capaian"])
+    assert "AS capaian" in sql and "AS target" in sql            # capaian names target
+    assert "AS laju_4mg" not in sql and "AS rentan" not in sql and "AS baru" not in sql
+    sql, _ = pembangun.tabel("provinsi", "ID", Filter(), P, ["tepat_waktu"])
+    for needed in ("AS perkiraan_tercapai", "AS laju_4mg", "AS kekurangan", "AS aktif_awal"):
+        assert needed in sql
