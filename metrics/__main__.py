@@ -1,15 +1,18 @@
-"""python -m metrics export ...: the numbers of the dashboard as CSV or XLSX for analysts."""
+"""python -m metrics export ...: the numbers of the dashboard as CSV or XLSX for analysts;
+python -m metrics docs: docs/metrics.md from the declarations."""
 from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 import warehouse
-from metrics import definisi, ekspor
+from metrics import definisi, dokumen, ekspor
 from metrics.definisi import PertanyaanTidakSah
 from metrics.pembangun import Filter
 from metrics.periode import BelumAdaData
 
+DOCS = Path(__file__).resolve().parent.parent / "docs" / "metrics.md"
 YA = {"ya": True, "y": True, "true": True, "1": True, "tidak": False, "n": False, "false": False, "0": False}
 
 
@@ -38,11 +41,16 @@ def parser() -> argparse.ArgumentParser:
     e.add_argument("--rentan", type=_rentan, help="pekerja rentan: ya atau tidak")
     e.add_argument("--cabang", help="nama kantor cabang")
     e.add_argument("--out", required=True, help="berkas .csv atau .xlsx, atau - untuk stdout")
+    d = sub.add_parser("docs", help="tulis daftar metrik (docs/metrics.md) dari deklarasinya")
+    d.add_argument("--out", default=str(DOCS), help=f"default {DOCS}")
     return p
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    if args.command == "docs":
+        Path(args.out).write_text(dokumen.teks(), encoding="utf-8")
+        return 0
     try:
         filt = Filter(args.segmen, args.program, args.sumber, args.rentan, args.cabang)
         header, rows = ekspor.tabel(args.jenis, args.level, args.parent, args.as_of, filt)

@@ -109,3 +109,12 @@ def test_formula_cells_are_neutralised(text, safe):
     assert out.splitlines()[1].endswith(",-3")                     # numbers are not text: left alone
     sheet = load_workbook(io.BytesIO(ekspor.xlsx_bytes(["nama"], [[text]]))).active
     assert sheet["A2"].value == safe and sheet["A2"].data_type == "s"
+
+
+def test_metrics_doc_is_current():
+    """docs/metrics.md lists every declared metric as the dashboard shows it; rewrite with `python -m metrics docs`."""
+    from metrics import definisi, dokumen
+    from metrics.__main__ import DOCS
+    assert DOCS.read_text(encoding="utf-8") == dokumen.teks()
+    for m in definisi.METRIK:
+        assert f"| `{m.kolom}` | {m.label[0]} |" in dokumen.teks() and m.definisi[0] in dokumen.teks()

@@ -1,0 +1,87 @@
+"""docs/metrics.md, written from the declarations so the list and the definitions users see
+never drift apart (`python -m metrics docs`; a test checks the file is current)."""
+from __future__ import annotations
+
+from metrics import definisi, ekspor
+
+KELOMPOK = {
+    "cakupan": "Coverage and target",
+    "program": "Programmes",
+    "perubahan": "Change",
+    "laju": "Pace",
+    "program_rw": "1 RW 100 peserta",
+    "anggaran": "Budget for pekerja rentan",
+}
+FORMAT = {"angka": "count", "persen": "percent", "rupiah": "rupiah", "tanggal": "date", "laju": "per week",
+          "ya_tidak": "yes/no"}
+
+PENGANTAR = """# Metrics: what every number means
+
+Written by `python -m metrics docs` from `metrics/definisi.py`, where each metric is declared
+once: its name, labels, what it counts (*pembilang*), what it is compared with (*pembanding*:
+a denominator or a target), its format and the one-line definition the dashboard shows.
+`metrics/pembangun.py` is the one place that turns a metric, a level, a place and filters into
+SQL over the rollups, with every user value passed as a parameter.
+
+## How the numbers are counted
+
+- **Who**: persons (distinct NIK), not accounts; *aktif* means paying (data contract, section 1).
+- **Where**: levels nasional, provinsi, kabkota, kecamatan, kelurahan and rw. A table of a level
+  inside a place lists every region of that level, also those with no participants (at 0), plus
+  a row "Tidak diketahui" for participants whose region is known only above that level (and, at
+  RW level, "RW tidak diketahui" per kelurahan). So the rows always add up to the place.
+- **RW**: RWs 1 to the reference's `jumlah_rw`, plus any other RW number in the roster; an RW is
+  coded `<kelurahan>.<rw>`, e.g. `31.75.02.1001.05`.
+- **When**: a snapshot (as-of date). *Previous* is the snapshot before it. *4 weeks back* is the
+  newest snapshot at least 28 days earlier, or else the oldest earlier one (the dashboard then
+  says how many weeks the pace covers). The target year is the snapshot's year; its deadline is
+  31 December.
+- **Targets** are the region's own (data contract, section 2): never split from a parent. A
+  place without one shows no target, capaian or kekurangan. With a segment filter, the
+  segment's target is used; with a programme, source, pekerja rentan or kantor cabang filter,
+  no target applies (a target counts persons of all programmes, sources and branches). At RW
+  level the target is the per-RW target (`CAKUPAN_RW_TARGET`, 100).
+- **Workforce**: the working population of the newest year in the workforce reference up to
+  the snapshot's year, shown without filters only.
+- **Flows** (*baru*, *berhenti*) compare persons between snapshots, so they exist only while the
+  previous snapshot's person rows are kept, and not per programme or at RW level. Net change is
+  the difference of active counts, which always exists; *pindah (neto)* is the part of it that
+  is neither new nor lapsed: participants who moved region or segment.
+- **Filters**: segmen, program (counts persons in that programme), sumber iuran, pekerja
+  rentan, kantor cabang. At RW level only segmen and program exist (the RW rollup keeps no more).
+- **Percentages** are never capped at 100 %.
+
+## Exports
+
+`python -m metrics export {coverage,rw,budget,trend} --level L [--parent CODE] [--as-of DATE]
+[--segmen S] [--program P] [--sumber S] [--rentan ya|tidak] [--cabang NAME] --out FILE.csv|FILE.xlsx|-`
+
+Every export starts with `tanggal_data, kode_wilayah, nama_wilayah, tingkat, kode_induk,
+nama_induk`; a percentage column ends in `_persen` and holds percent points with 2 decimals
+(`87.38`); a rate has 2 decimals; a date is `YYYY-MM-DD`; yes/no is `ya`/`tidak`; a value that
+does not exist is an empty cell. "Tidak diketahui" rows have an empty `kode_wilayah` and their
+nearest known region in `kode_induk`. Text that a spreadsheet would run as a formula (starting
+with `=`, `+`, `-`, `@`, tab or carriage return) gets a leading `'`.
+"""
+
+
+def teks() -> str:
+    out = [PENGANTAR]
+    for kelompok, judul in KELOMPOK.items():
+        out.append(f"\n## {judul}\n")
+        out.append("| column | label (id) | label (en) | format | counts | compared with | definition |")
+        out.append("|---|---|---|---|---|---|---|")
+        for m in definisi.METRIK:
+            if m.kelompok != kelompok:
+                continue
+            banding = f"`{m.pembanding}`" if m.pembanding else ""
+            out.append(f"| `{m.kolom}` | {m.label[0]} | {m.label[1]} | {FORMAT[m.format]} | "
+                       f"`{m.pembilang.replace('|', '/')}` | {banding} | {m.definisi[0]} |")
+    out.append("\n## Export columns\n")
+    for jenis, metrik in definisi.EKSPOR.items():
+        kolom = ", ".join(definisi.metrik(m).kolom for m in metrik)
+        out.append(f"- `{jenis}`: {kolom}")
+    out.append(f"- `rw` at level rw: {', '.join(definisi.metrik(m).kolom for m in ekspor.RW_PER_RW)}")
+    out.append(f"- `trend` (one row per snapshot of one place): tanggal_data, kode_wilayah, nama_wilayah, tingkat, "
+               + ", ".join(definisi.metrik(m).kolom if m in definisi.METRIK_MENURUT_NAMA else m for m in ekspor.TREN))
+    return "\n".join(out) + "\n"
