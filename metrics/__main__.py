@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 import warehouse
-from metrics import definisi, dokumen, ekspor
+from metrics import definisi, dokumen, ekspor, pembangun
 from metrics.definisi import PertanyaanTidakSah
 from metrics.pembangun import Filter
 from metrics.periode import BelumAdaData
@@ -28,7 +28,8 @@ def parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True)
     e = sub.add_parser("export", help="tulis tabel sebagai CSV (atau XLSX)",
                        description="coverage: cakupan per wilayah; rw: program 1 RW 100; budget: anggaran "
-                                   "pekerja rentan; trend: angka satu wilayah di setiap snapshot.")
+                                   "pekerja rentan; trend: angka satu wilayah di setiap snapshot; rincian: satu "
+                                   "wilayah menurut segmen, sumber iuran, pekerjaan...; ditolak: baris yang ditolak.")
     e.add_argument("jenis", choices=ekspor.JENIS)
     e.add_argument("--level", choices=definisi.TINGKAT, default="provinsi",
                    help="tingkat baris (tidak dipakai untuk trend)")
@@ -40,6 +41,7 @@ def parser() -> argparse.ArgumentParser:
     e.add_argument("--sumber", choices=list(definisi.SUMBER_IURAN), help="sumber iuran")
     e.add_argument("--rentan", type=_rentan, help="pekerja rentan: ya atau tidak")
     e.add_argument("--cabang", help="nama kantor cabang")
+    e.add_argument("--dimensi", choices=list(pembangun.RINCIAN), default="segmen", help="untuk rincian")
     e.add_argument("--out", required=True, help="berkas .csv atau .xlsx, atau - untuk stdout")
     d = sub.add_parser("docs", help="tulis daftar metrik (docs/metrics.md) dari deklarasinya")
     d.add_argument("--out", default=str(DOCS), help=f"default {DOCS}")
@@ -53,7 +55,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     try:
         filt = Filter(args.segmen, args.program, args.sumber, args.rentan, args.cabang)
-        header, rows = ekspor.tabel(args.jenis, args.level, args.parent, args.as_of, filt)
+        header, rows = ekspor.tabel(args.jenis, args.level, args.parent, args.as_of, filt, args.dimensi)
         ekspor.tulis(header, rows, args.out)
     except (PertanyaanTidakSah, BelumAdaData, warehouse.WarehouseMissing) as e:
         print(f"Gagal mengekspor: {e}", file=sys.stderr)

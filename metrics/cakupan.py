@@ -70,7 +70,8 @@ def _tabel(_path, target_rw: int, tingkat: str, induk: str | None, tanggal, filt
 
 
 def kosongkan_cache() -> None:
-    _tabel.cache_clear()
+    for cached in (_tabel, _rincian, _kantor_cabang):
+        cached.cache_clear()
 
 
 def tempat(kode: str | None = "ID", tanggal: dt.date | str | None = None, filt: Filter | None = None,
@@ -112,3 +113,34 @@ def tren(kode: str | None = "ID", tanggal: dt.date | str | None = None, filt: Fi
     p = periode_mod.periode(tanggal)
     sql, params = pembangun.tren(t.kode, filt, p.tanggal, target_rw=settings.rw_target())
     return warehouse.records(sql, params)
+
+
+def rincian(kode: str | None, dimensi: str, tanggal: dt.date | str | None = None,
+            filt: Filter | None = None) -> list[dict]:
+    """A place's persons by segmen, sumber_iuran, pekerja_rentan, kantor_cabang or pekerjaan."""
+    return [dict(r) for r in _rincian(warehouse.current_path(), kode, dimensi, tanggal, filt or Filter())]
+
+
+@functools.lru_cache(maxsize=256)
+def _rincian(_path, kode, dimensi, tanggal, filt) -> tuple:
+    t = wilayah.tempat(kode)
+    p = periode_mod.periode(tanggal)
+    sql, params = pembangun.rincian(t.kode, dimensi, filt, p.tanggal)
+    return tuple(warehouse.records(sql, params))
+
+
+# Grain: one row per branch office named in the newest snapshot.
+KANTOR_CABANG_SQL = """
+SELECT DISTINCT kantor_cabang FROM ringkas_wilayah
+WHERE tanggal_data = (SELECT max(tanggal_data) FROM snapshot) AND kantor_cabang IS NOT NULL ORDER BY 1
+"""
+
+
+def kantor_cabang() -> list[str]:
+    """Branch offices, for the filter."""
+    return [k for (k,) in _kantor_cabang(warehouse.current_path())]
+
+
+@functools.lru_cache(maxsize=8)
+def _kantor_cabang(_path) -> tuple:
+    return tuple(warehouse.rows(KANTOR_CABANG_SQL))

@@ -10,11 +10,11 @@ import io
 import sys
 from pathlib import Path
 
-from metrics import cakupan, definisi, wilayah
+from metrics import cakupan, data, definisi, periode, wilayah
 from metrics.definisi import PertanyaanTidakSah
 from metrics.pembangun import Filter
 
-JENIS = ("coverage", "rw", "budget", "trend")
+JENIS = ("coverage", "rw", "budget", "trend", "rincian", "ditolak")
 KOLOM_WILAYAH = ["tanggal_data", "kode_wilayah", "nama_wilayah", "tingkat", "kode_induk", "nama_induk"]
 RW_PER_RW = ["peserta_terdaftar", "peserta_aktif", "target", "capaian", "kekurangan", "rw_tercapai"]
 TREN = ["peserta_terdaftar", "peserta_aktif", "target", "capaian", "kekurangan", "baru", "berhenti", "perubahan"]
@@ -49,12 +49,16 @@ def _kolom(nama: str) -> str:
 
 
 def tabel(jenis: str, tingkat: str = "provinsi", induk: str | None = "ID", tanggal=None,
-          filt: Filter | None = None) -> tuple[list[str], list[list]]:
+          filt: Filter | None = None, dimensi: str = "segmen") -> tuple[list[str], list[list]]:
     """Header and rows of an export, values ready to write."""
     if jenis not in JENIS:
         raise PertanyaanTidakSah(f"Jenis ekspor '{jenis}' tidak dikenal; pilih {', '.join(JENIS)}")
     if jenis == "trend":
         return _tren(induk, tanggal, filt)
+    if jenis == "rincian":
+        return _rincian(induk, dimensi, tanggal, filt)
+    if jenis == "ditolak":
+        return _ditolak()
     metrik = RW_PER_RW if (jenis == "rw" and tingkat == "rw") else definisi.EKSPOR[jenis]
     hasil = cakupan.tabel(tingkat, induk, tanggal, filt, metrik)
     header = KOLOM_WILAYAH + [_kolom(m) for m in metrik]
@@ -69,6 +73,23 @@ def _tren(kode: str | None, tanggal, filt: Filter | None) -> tuple[list[str], li
     rows = [[r["tanggal_data"].isoformat(), tempat.kode, tempat.nama, tempat.tingkat,
              *(nilai(m, r[m]) for m in TREN)] for r in cakupan.tren(kode, tanggal, filt)]
     return header, rows
+
+
+def _rincian(kode: str | None, dimensi: str, tanggal, filt: Filter | None) -> tuple[list[str], list[list]]:
+    tempat = wilayah.tempat(kode)
+    hari = periode.periode(tanggal).tanggal
+    header = ["tanggal_data", "kode_wilayah", "nama_wilayah", dimensi, "peserta_terdaftar", "peserta_aktif"]
+    rows = [[hari.isoformat(), tempat.kode, tempat.nama, r["nilai"], r["peserta_terdaftar"], r["peserta_aktif"]]
+            for r in cakupan.rincian(kode, dimensi, tanggal, filt)]
+    return header, rows
+
+
+def _ditolak() -> tuple[list[str], list[list]]:
+    """Every rejected row: file, line, reason; the NIK masked and no name (never stored)."""
+    rows = data.contoh_ditolak()
+    header = ["jenis_berkas", "tanggal_data", "berkas", "baris", "alasan", "keterangan", "nik_samaran",
+              "kode_wilayah", "segmen"]
+    return header, [[nilai("", r[h]) for h in header] for r in rows]
 
 
 def _sel(v):

@@ -426,3 +426,36 @@ ORDER BY p.tanggal_data"""
 def _dipakai(sql: str, params: dict) -> dict:
     """Only the parameters the statement names (DuckDB refuses unused ones)."""
     return {k: v for k, v in params.items() if re.search(rf"\${k}\b", sql)}
+
+
+RINCIAN = {  # breakdowns of one place: the rollup and column each reads
+    "segmen": ("ringkas_wilayah", "segmen"),
+    "sumber_iuran": ("ringkas_wilayah", "coalesce(sumber_iuran, 'LAINNYA')"),
+    "pekerja_rentan": ("ringkas_wilayah", "coalesce(pekerja_rentan, false)"),
+    "kantor_cabang": ("ringkas_wilayah", "coalesce(kantor_cabang, 'Tidak diisi')"),
+    "pekerjaan": ("ringkas_pekerjaan", "pekerjaan"),
+}
+
+
+def rincian(kode: str, dimensi: str, filt: Filter, tanggal: dt.date) -> tuple[str, dict]:
+    """SQL and parameters for one place's registered and active persons by one dimension.
+    Grain: one row per value of the dimension."""
+    if dimensi not in RINCIAN:
+        raise PertanyaanTidakSah(f"Rincian '{dimensi}' tidak dikenal; pilih {', '.join(RINCIAN)}")
+    p = TINGKAT.index(tingkat_kode(kode))
+    if p == 5:
+        raise PertanyaanTidakSah("Rincian tidak tersedia untuk satu RW")
+    tabel_, kolom = RINCIAN[dimensi]
+    if tabel_ == "ringkas_pekerjaan" and not Filter(segmen=filt.segmen) == filt:
+        raise PertanyaanTidakSah("Rincian pekerjaan hanya bisa disaring menurut segmen")
+    program = filt.program.lower() if filt.program else None
+    t, a = (f"terdaftar_{program}", f"aktif_{program}") if program else ("terdaftar", "aktif")
+    induk = f" AND {KOLOM_TINGKAT[p]} = $induk" if p else ""
+    sql = f"""-- Grain: one row per {dimensi} of one place in one snapshot.
+SELECT {kolom} AS nilai, sum({t})::BIGINT AS peserta_terdaftar, sum({a})::BIGINT AS peserta_aktif
+FROM {tabel_}
+WHERE tanggal_data = $tanggal{induk}{_filter_sql(filt)}
+GROUP BY ALL
+ORDER BY peserta_aktif DESC, peserta_terdaftar DESC, nilai"""
+    params = {"tanggal": tanggal, "induk": kode, **filt.params()}
+    return sql, _dipakai(sql, params)

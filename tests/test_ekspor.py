@@ -118,3 +118,20 @@ def test_metrics_doc_is_current():
     assert DOCS.read_text(encoding="utf-8") == dokumen.teks()
     for m in definisi.METRIK:
         assert f"| `{m.kolom}` | {m.label[0]} |" in dokumen.teks() and m.definisi[0] in dokumen.teks()
+
+
+def test_breakdown_and_rejects_exports(minggu, capsys):
+    rows = _export(capsys, "rincian", "--parent", PG, "--dimensi", "segmen")
+    assert [(r["segmen"], r["peserta_terdaftar"], r["peserta_aktif"]) for r in rows] == [("BPU", "7", "6"), ("PU", "5", "5")]
+    rows = _export(capsys, "rincian", "--parent", PG, "--dimensi", "sumber_iuran")
+    assert {r["sumber_iuran"]: r["peserta_aktif"] for r in rows} == {"MANDIRI": "3", "PEMBERI_KERJA": "5", "APBD": "2", "CSR": "1"}
+    rows = _export(capsys, "rincian", "--parent", PG, "--dimensi", "kantor_cabang")
+    assert {r["kantor_cabang"]: r["peserta_aktif"] for r in rows} == {"Jakarta Pulo Gadung": "8", "Jakarta Rawamangun": "3"}
+
+
+def test_rejects_export_is_masked(seed_loaded, capsys):
+    rows = _export(capsys, "ditolak")
+    nik = [r for r in rows if r["alasan"] == "nik_invalid"]
+    assert [(r["berkas"].rsplit("/", 1)[-1], r["baris"], r["nik_samaran"]) for r in nik] == [
+        ("roster_kecil.csv", "8", "*****"), ("roster_kecil.csv", "17", "")]  # a short NIK is masked whole
+    assert "Nik Pendek" not in capsys.readouterr().out and all("Nik" not in str(r) for r in rows)

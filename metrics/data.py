@@ -1,0 +1,47 @@
+"""What was loaded: history, rejected rows (masked) and flags, for the Data page and its downloads."""
+from __future__ import annotations
+
+import json
+
+import warehouse
+
+# Grain: one row per load, newest first.
+RIWAYAT_SQL = """
+SELECT id, jenis, tanggal_data, waktu_mulai, durasi_detik, oleh, dibaca, dimuat, ditolak, ringkasan
+FROM riwayat_muat ORDER BY id DESC LIMIT $batas
+"""
+# Grain: one row per file kind, file and reject reason.
+DITOLAK_SQL = """
+SELECT jenis_berkas, tanggal_data, berkas, alasan, count(*) AS jumlah
+FROM baris_ditolak GROUP BY ALL ORDER BY tanggal_data DESC NULLS LAST, berkas, jumlah DESC
+"""
+# Grain: one row per rejected input row (NIK masked, no name), newest snapshot first.
+CONTOH_DITOLAK_SQL = """
+SELECT jenis_berkas, tanggal_data, berkas, baris, alasan, keterangan, nik_samaran, kode_wilayah, segmen
+FROM baris_ditolak ORDER BY tanggal_data DESC NULLS LAST, berkas, baris LIMIT $batas
+"""
+# Grain: one row per snapshot, file and flag kind.
+DITANDAI_SQL = """
+SELECT tanggal_data, berkas, jenis, jumlah FROM jumlah_ditandai
+ORDER BY tanggal_data DESC, berkas, jumlah DESC
+"""
+
+
+def riwayat(batas: int = 50) -> list[dict]:
+    rows = warehouse.records(RIWAYAT_SQL, {"batas": batas})
+    for r in rows:
+        files = json.loads(r.pop("ringkasan"))["files"]
+        r["berkas"] = ", ".join(f["path"].rsplit("/", 1)[-1] for f in files)
+    return rows
+
+
+def ditolak_per_alasan() -> list[dict]:
+    return warehouse.records(DITOLAK_SQL)
+
+
+def contoh_ditolak(batas: int = 100_000) -> list[dict]:
+    return warehouse.records(CONTOH_DITOLAK_SQL, {"batas": batas})
+
+
+def ditandai() -> list[dict]:
+    return warehouse.records(DITANDAI_SQL)
