@@ -5,9 +5,6 @@ import argparse
 import sys
 
 import dash
-import dash_mantine_components as dmc
-from dash import html
-
 import settings
 
 
@@ -16,25 +13,14 @@ def create_app() -> dash.Dash:
         __name__,
         use_pages=True,
         pages_folder=str(settings.ROOT / "layouts" / "pages"),
+        assets_folder=str(settings.ROOT / "assets"),
         title="Cakupan",
         suppress_callback_exceptions=True,
     )
-    app.layout = dmc.MantineProvider(
-        dmc.AppShell(
-            [
-                dmc.AppShellHeader(
-                    dmc.Group(
-                        [dmc.Title("Cakupan", order=1, size="h2"),
-                         dmc.Text("Kepesertaan BPJS Ketenagakerjaan", size="lg", c="dimmed")],
-                        h="100%", px="lg",
-                    ),
-                ),
-                dmc.AppShellMain(html.Div(dash.page_container, style={"padding": "24px"})),
-            ],
-            header={"height": 64},
-        ),
-        forceColorScheme="light",
-    )
+    from layouts import kerangka, unduh
+
+    app.layout = kerangka.shell(dash.page_container)
+    unduh.pasang(app.server)
     return app
 
 

@@ -1,4 +1,5 @@
-"""Numbers and dates as Indonesians write them: 36,7 juta, 1.234.567, 87,4 %, 6 Februari 2024."""
+"""Numbers and dates as Indonesians write them: 36,7 juta, 1.234.567, 87,4 %, Rp16.800,
+6 Februari 2024; English (36.7 million, 1,234,567, 87.4 %) when the user asks for it."""
 from __future__ import annotations
 
 import datetime as dt
@@ -6,33 +7,83 @@ import datetime as dt
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
-LOCALE = "id_ID"
+from metrics import definisi
+
+LOCALE = {"id": "id_ID", "en": "en_US"}
+UNITS = {"id": ("triliun", "miliar", "juta", "ribu"), "en": ("trillion", "billion", "million", "thousand")}
 
 
-def angka(value: int | float | None) -> str:
+def angka(value: int | float | None, bahasa: str = "id") -> str:
     """1.234.567; '-' when there is no value."""
-    return "-" if value is None else format_decimal(value, locale=LOCALE, decimal_quantization=False)
+    return "-" if value is None else format_decimal(value, locale=LOCALE[bahasa], decimal_quantization=False)
 
 
-def persen(ratio: float | None, digits: int = 1) -> str:
-    """0.874 -> '87,4 %'. Never capped at 100 %."""
-    if ratio is None:
+def desimal(value: float | None, digits: int = 1, bahasa: str = "id") -> str:
+    """0,75 -> '0,8' with one digit."""
+    if value is None:
         return "-"
-    return format_decimal(round(ratio * 100, digits), format=f"#,##0.{'0' * digits}", locale=LOCALE) + " %"
+    return format_decimal(round(value, digits), format=f"#,##0.{'0' * digits}", locale=LOCALE[bahasa])
 
 
-def ringkas(value: int | float | None) -> str:
+def persen(ratio: float | None, digits: int = 1, bahasa: str = "id") -> str:
+    """0.874 -> '87,4 %'. Never capped at 100 %."""
+    return "-" if ratio is None else desimal(ratio * 100, digits, bahasa) + " %"
+
+
+def ringkas(value: int | float | None, bahasa: str = "id") -> str:
     """36.700.000 -> '36,7 juta'; 129.109 -> '129,1 ribu'; small numbers in full."""
     if value is None:
         return "-"
-    # (from, unit, word): "ribu" only from 10 ribu on; below that the full number reads better.
-    units = ((1e12, 1e12, "triliun"), (1e9, 1e9, "miliar"), (1e6, 1e6, "juta"), (1e4, 1e3, "ribu"))
-    for start, unit, word in units:
+    # (from, unit): "ribu" only from 10 ribu on; below that the full number reads better.
+    for (start, unit), word in zip(((1e12, 1e12), (1e9, 1e9), (1e6, 1e6), (1e4, 1e3)), UNITS[bahasa]):
         if abs(value) >= start:
-            return format_decimal(round(value / unit, 1), format="#,##0.#", locale=LOCALE) + f" {word}"
-    return angka(value)
+            return format_decimal(round(value / unit, 1), format="#,##0.#", locale=LOCALE[bahasa]) + f" {word}"
+    return angka(value, bahasa)
 
 
-def tanggal(day: dt.date | None) -> str:
+def rupiah(value: int | float | None, bahasa: str = "id") -> str:
+    """16800 -> 'Rp16.800'."""
+    return "-" if value is None else "Rp" + angka(round(value), bahasa)
+
+
+def tanggal(day: dt.date | None, bahasa: str = "id") -> str:
     """6 Februari 2024."""
-    return "-" if day is None else format_date(day, format="d MMMM y", locale=LOCALE)
+    return "-" if day is None else format_date(day, format="d MMMM y", locale=LOCALE[bahasa])
+
+
+def tanggal_pendek(day: dt.date | None, bahasa: str = "id") -> str:
+    """6 Feb 2024."""
+    return "-" if day is None else format_date(day, format="d MMM y", locale=LOCALE[bahasa])
+
+
+def tanda(value: int | float | None, bahasa: str = "id") -> str:
+    """A change with its sign: +1.234, -56, 0."""
+    if value is None:
+        return "-"
+    return ("+" if value > 0 else "") + angka(value, bahasa)
+
+
+def nilai(metrik: str, value, bahasa: str = "id") -> str:
+    """Any declared metric's value, in its declared format."""
+    fmt = definisi.metrik(metrik).format
+    if value is None:
+        return "-"
+    if fmt == "persen":
+        return persen(value, bahasa=bahasa)
+    if fmt == "rupiah":
+        return rupiah(value, bahasa)
+    if fmt == "tanggal":
+        return tanggal(value, bahasa)
+    if fmt == "laju":
+        return desimal(value, 1, bahasa) + (" / minggu" if bahasa == "id" else " / week")
+    if fmt == "ya_tidak":
+        return {("id", True): "Ya", ("id", False): "Tidak", ("en", True): "Yes", ("en", False): "No"}[bahasa, bool(value)]
+    return angka(value, bahasa)
+
+
+def label(metrik: str, bahasa: str = "id") -> str:
+    return definisi.metrik(metrik).label[0 if bahasa == "id" else 1]
+
+
+def definisi_metrik(metrik: str, bahasa: str = "id") -> str:
+    return definisi.metrik(metrik).definisi[0 if bahasa == "id" else 1]

@@ -1,0 +1,28 @@
+// Cell formats for the grids, the same as layouts/format.py: 1.234.567, 87,4 %, Rp16.800.
+var dagfuncs = (window.dashAgGridFunctions = window.dashAgGridFunctions || {});
+
+function cakupanNumber(lang, digits) {
+  return new Intl.NumberFormat(lang === "en" ? "en-US" : "id-ID",
+    {minimumFractionDigits: digits, maximumFractionDigits: digits});
+}
+dagfuncs.cakupanAngka = function (v, lang) {
+  return v == null ? "-" : cakupanNumber(lang, 0).format(v);
+};
+dagfuncs.cakupanPersen = function (v, lang) {
+  return v == null ? "-" : cakupanNumber(lang, 1).format(v * 100) + " %";
+};
+dagfuncs.cakupanRupiah = function (v, lang) {
+  return v == null ? "-" : "Rp" + cakupanNumber(lang, 0).format(v);
+};
+dagfuncs.cakupanLaju = function (v, lang) {
+  return v == null ? "-" : cakupanNumber(lang, 1).format(v) + (lang === "en" ? " / week" : " / minggu");
+};
+dagfuncs.cakupanTanggal = function (v, lang) {
+  if (v == null) return "-";
+  var d = new Date(v + "T00:00:00");
+  return new Intl.DateTimeFormat(lang === "en" ? "en-US" : "id-ID", {day: "numeric", month: "long", year: "numeric"}).format(d);
+};
+dagfuncs.cakupanYaTidak = function (v, lang) {
+  if (v == null) return "-";
+  return lang === "en" ? (v ? "Yes" : "No") : (v ? "Ya" : "Tidak");
+};

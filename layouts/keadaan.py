@@ -1,0 +1,68 @@
+"""The state of a view, held in the URL (?wilayah=31.75&snapshot=2024-02-06&segmen=BPU&bahasa=en):
+read and checked through metrics/, so a copied link opens the same view and a bad value is
+ignored with a message instead of reaching a query."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from urllib.parse import parse_qsl, urlencode
+
+from metrics import periode, wilayah
+from metrics.definisi import PertanyaanTidakSah
+from metrics.pembangun import Filter, Periode
+
+KUNCI = ("wilayah", "snapshot", "segmen", "program", "sumber", "rentan", "cabang", "bahasa")
+RENTAN = {"ya": True, "tidak": False}
+
+
+@dataclass
+class Keadaan:
+    tempat: wilayah.Tempat
+    periode: Periode
+    filt: Filter
+    bahasa: str
+    query: dict                        # the accepted values, as strings, for links
+    galat: list[str] = field(default_factory=list)
+
+    def href(self, path: str, **ubah) -> str:
+        """A link to `path` with this state, changed by `ubah` (None removes a key)."""
+        q = {**self.query, **ubah}
+        q = {k: v for k, v in q.items() if v not in (None, "")}
+        return path + ("?" + urlencode(q) if q else "")
+
+    @property
+    def snapshot(self):
+        return self.periode.tanggal
+
+
+def dari_query(query: dict) -> Keadaan:
+    """Read a page's query; raises periode.BelumAdaData when nothing is loaded."""
+    q = {k: str(v) for k, v in query.items() if k in KUNCI and v not in (None, "")}
+    galat = []
+    bahasa = "en" if q.get("bahasa") == "en" else "id"
+    try:
+        tempat = wilayah.tempat(q.get("wilayah"))
+    except PertanyaanTidakSah as e:
+        galat.append(str(e))
+        tempat = wilayah.tempat("ID")
+        q.pop("wilayah", None)
+    try:
+        p = periode.periode(q.get("snapshot"))
+    except PertanyaanTidakSah as e:
+        galat.append(str(e))
+        p = periode.periode()
+        q.pop("snapshot", None)
+    nilai = {"segmen": q.get("segmen"), "program": q.get("program"), "sumber_iuran": q.get("sumber"),
+             "pekerja_rentan": RENTAN.get(q.get("rentan", "")), "kantor_cabang": q.get("cabang")}
+    try:
+        filt = Filter(**nilai)
+    except PertanyaanTidakSah as e:
+        galat.append(str(e))
+        filt = Filter()
+        for k in ("segmen", "program", "sumber", "rentan", "cabang"):
+            q.pop(k, None)
+    return Keadaan(tempat, p, filt, bahasa, q, galat)
+
+
+def dari_search(search: str | None) -> dict:
+    """'?a=1&b=2' -> {'a': '1', 'b': '2'}."""
+    return dict(parse_qsl((search or "").lstrip("?")))

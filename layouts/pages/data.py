@@ -1,0 +1,46 @@
+"""Data: what was loaded and when, what was rejected and flagged (masked), and the downloads."""
+import dash
+import dash_ag_grid as dag
+import dash_mantine_components as dmc
+
+from layouts import kerangka
+from layouts.teks import t
+from metrics import data
+
+dash.register_page(__name__, path="/data", name="Data", title="Cakupan · Data")
+
+
+def layout(**query):
+    return kerangka.halaman(query, "/data", _isi)
+
+
+def _tabel(id_, rows, kolom, bahasa):
+    if not rows:
+        return dmc.Text(t("tidak_ada", bahasa), id=id_)
+    rows = [{k: (v.isoformat(sep=" ", timespec="seconds") if hasattr(v, "hour") else
+                 v.isoformat() if hasattr(v, "isoformat") else v) for k, v in r.items()} for r in rows]
+    cols = [{"field": f, "headerName": h, **({"valueFormatter": {"function": f"cakupanAngka(params.value, '{bahasa}')"},
+                                               "type": "rightAligned"} if f in ("dibaca", "dimuat", "ditolak", "jumlah") else {})}
+            for f, h in kolom]
+    return dag.AgGrid(id=id_, rowData=rows, columnDefs=cols, columnSize="responsiveSizeToFit",
+                      defaultColDef={"sortable": True, "resizable": True},
+                      dashGridOptions={"domLayout": "autoHeight" if len(rows) <= 15 else "normal"},
+                      className="ag-theme-quartz cakupan-grid", style={} if len(rows) <= 15 else {"height": "480px"})
+
+
+def _isi(k):
+    b = k.bahasa
+    riwayat = data.riwayat()
+    return dmc.Stack([
+        dmc.Title(t("riwayat", b), order=3),
+        _tabel("data-riwayat", riwayat, [("jenis", "Jenis"), ("tanggal_data", "Tanggal data"), ("waktu_mulai", "Dimuat"),
+                                         ("oleh", "Oleh"), ("dibaca", "Dibaca"), ("dimuat", "Dimuat"),
+                                         ("ditolak", "Ditolak"), ("berkas", "Berkas")], b),
+        dmc.Group([dmc.Title(t("ditolak", b), order=3), kerangka.unduh(k, "ditolak", nama="ditolak")], justify="space-between"),
+        dmc.Text(t("ditolak_unduh", b), c="dimmed"),
+        _tabel("data-ditolak", data.ditolak_per_alasan(), [("jenis_berkas", "Jenis"), ("tanggal_data", "Tanggal data"),
+                                                          ("berkas", "Berkas"), ("alasan", "Alasan"), ("jumlah", "Jumlah")], b),
+        dmc.Title(t("ditandai", b), order=3),
+        _tabel("data-ditandai", data.ditandai(), [("tanggal_data", "Tanggal data"), ("berkas", "Berkas"),
+                                                  ("jenis", "Jenis"), ("jumlah", "Jumlah")], b),
+    ], gap="md")

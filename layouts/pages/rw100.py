@@ -1,0 +1,75 @@
+"""1 RW 100 Peserta: every RW of a kecamatan or kelurahan as a cell coloured by its progress."""
+import dash
+import dash_mantine_components as dmc
+from dash import html
+
+from layouts import format as fmt
+from layouts import kerangka
+from layouts.teks import t
+from metrics import cakupan, definisi
+
+dash.register_page(__name__, path="/rw100", name="1 RW 100 Peserta", title="Cakupan · 1 RW 100 Peserta")
+
+PROGRAM = definisi.EKSPOR["rw"]
+RINGKAS = ["rw_diketahui", "rw_tercapai", "persen_rw_tercapai", "target_program_rw", "capaian_program_rw"]
+
+
+def layout(**query):
+    return kerangka.halaman(query, "/rw100", _isi)
+
+
+def _isi(k):
+    b = k.bahasa
+    if k.tempat.tingkat == "rw":
+        return dmc.Alert(t("rw_terbawah", b), color="blue")
+    m = cakupan.tempat(k.tempat.kode, k.snapshot, k.filt, PROGRAM)
+    parts = [dmc.SimpleGrid([kerangka.kartu(fmt.label(n, b), fmt.nilai(n, m[n], b), fmt.definisi_metrik(n, b), f"rw100-{n}")
+                             for n in RINGKAS], cols={"base": 1, "sm": 2, "lg": 5}, spacing="md")]
+    if m["rw_diketahui"]:
+        parts.append(dmc.Alert(t("berhasil" if m["program_rw_berhasil"] else "belum_berhasil", b),
+                               color="green" if m["program_rw_berhasil"] else "red", id="rw100-syarat"))
+    if not m["kelurahan_referensi_rw"]:
+        parts.append(dmc.Alert(t("rw_tanpa_referensi", b), color="yellow", id="rw100-tanpa-referensi"))
+    if k.tempat.tingkat in ("kecamatan", "kelurahan"):
+        parts += _per_rw(k)
+    else:
+        hasil = cakupan.anak(k.tempat.kode, k.snapshot, k.filt, PROGRAM)
+        parts += [dmc.Group([dmc.Title(f"{t('anak', b)} {k.tempat.nama}", order=3),
+                             kerangka.unduh(k, "rw", hasil.tingkat, nama="rw100")], justify="space-between"),
+                  dmc.Text(t("rw_pilih", b), c="dimmed"),
+                  kerangka.grid("rw100", [r for r in hasil.baris if r["kode_wilayah"]], PROGRAM, b)]
+    return dmc.Stack(parts, gap="md")
+
+
+def _per_rw(k):
+    b = k.bahasa
+    hasil = cakupan.tabel("rw", k.tempat.kode, k.snapshot, k.filt,
+                          ["peserta_terdaftar", "peserta_aktif", "target", "capaian", "kekurangan"])
+    rws = [r for r in hasil.baris if r["rw"] is not None]
+    target = rws[0]["target"] if rws and rws[0]["target"] else None
+    groups = {}
+    for r in rws:
+        groups.setdefault((r["kode_induk"], r["nama_induk"]), []).append(r)
+    cells = []
+    for (kode, nama), rows in groups.items():
+        cells.append(dmc.Title(f"{nama} ({kode})", order=4, mt="sm"))
+        cells.append(html.Div([_sel(r, target, b) for r in rows], className="rw-grid"))
+    furthest = sorted((r for r in rws if r["kekurangan"]), key=lambda r: (-r["kekurangan"], r["kode_wilayah"]))[:15]
+    return [
+        dmc.Group([dmc.Title("RW", order=3), kerangka.unduh(k, "rw", "rw", nama="rw100")], justify="space-between"),
+        dmc.Card(cells or [dmc.Text(t("tidak_ada", b))], withBorder=True, radius="md", padding="md", id="rw100-sel"),
+        dmc.Title(t("rw_terjauh", b), order=3),
+        kerangka.grid("rw100-terjauh", furthest, ["peserta_aktif", "target", "kekurangan"], b, nama_kolom="RW"),
+    ]
+
+
+def _sel(r, target, bahasa):
+    """One RW: its number and active count, green at target, red far from it."""
+    share = (r["peserta_aktif"] / target) if target else None
+    colour = "#dee2e6" if share is None else "#8ce99a" if share >= 1 else "#ffd8a8" if share >= 0.5 else "#ffa8a8"
+    return html.A(html.Div([f"RW {r['rw']:02d}", html.Small(fmt.angka(r["peserta_aktif"], bahasa))],
+                           className="rw-sel", style={"background": colour},
+                           title=f"{r['nama_wilayah']} {r['nama_induk']}: {fmt.angka(r['peserta_aktif'], bahasa)}"
+                                 + (f" / {target}" if target else "")),
+                  href=f"/wilayah?wilayah={r['kode_wilayah']}" + ("&bahasa=en" if bahasa == "en" else ""),
+                  style={"textDecoration": "none"})

@@ -1,0 +1,55 @@
+"""Segmen & Program: who is covered (PU, BPU, Jakon, PMI), by which programme, paid by whom."""
+import dash
+import dash_mantine_components as dmc
+from dash import dcc
+
+from layouts import format as fmt
+from layouts import grafik, kerangka
+from layouts.teks import t
+from metrics import cakupan, definisi
+from metrics.pembangun import Filter
+
+dash.register_page(__name__, path="/segmen", name="Segmen & Program", title="Cakupan · Segmen & Program")
+
+PROGRAM = [f"aktif_{p.lower()}" for p in definisi.PROGRAM]
+
+
+def layout(**query):
+    return kerangka.halaman(query, "/segmen", _isi)
+
+
+def _nama(kamus, kode, b):
+    return kamus.get(kode, (kode, kode))[0 if b == "id" else 1] if kode in kamus else str(kode)
+
+
+def _kartu(judul, figure, unduhan, id_):
+    return dmc.Card([dmc.Group([dmc.Title(judul, order=3), unduhan], justify="space-between"),
+                     dcc.Graph(id=id_, figure=figure, config={"displayModeBar": False})],
+                    withBorder=True, radius="md", padding="lg")
+
+
+def _isi(k):
+    b = k.bahasa
+    if k.tempat.tingkat == "rw":
+        return dmc.Alert(t("rw_terbawah", b), color="blue")
+    parts = []
+    seg = cakupan.rincian(k.tempat.kode, "segmen", k.snapshot, k.filt)
+    parts.append(_kartu(t("per_segmen", b), grafik.batang_pasangan(
+        [_nama(definisi.SEGMEN, r["nilai"], b) for r in seg], [r["peserta_terdaftar"] for r in seg],
+        [r["peserta_aktif"] for r in seg], b), kerangka.unduh(k, "rincian", nama="segmen", dimensi="segmen"), "segmen-segmen"))
+    m = cakupan.tempat(k.tempat.kode, k.snapshot, k.filt, PROGRAM + ["peserta_aktif"])
+    parts.append(_kartu(t("per_program", b), grafik.batang_satu(
+        [f"{p} · {n[0 if b == 'id' else 1]}" for p, n in definisi.PROGRAM.items()], [m[x] for x in PROGRAM], b,
+        [f"{fmt.angka(m[x], b)} ({fmt.persen(m[x] / m['peserta_aktif'] if m['peserta_aktif'] else None, bahasa=b)})"
+         for x in PROGRAM]), kerangka.unduh(k, "coverage", k.tempat.tingkat, nama="program"), "segmen-program"))
+    src = cakupan.rincian(k.tempat.kode, "sumber_iuran", k.snapshot, k.filt)
+    parts.append(_kartu(t("per_sumber", b), grafik.batang_pasangan(
+        [_nama(definisi.SUMBER_IURAN, r["nilai"], b) for r in src], [r["peserta_terdaftar"] for r in src],
+        [r["peserta_aktif"] for r in src], b), kerangka.unduh(k, "rincian", nama="sumber", dimensi="sumber_iuran"),
+        "segmen-sumber"))
+    if k.filt.segmen in (None, "BPU") and Filter(segmen=k.filt.segmen) == k.filt:
+        kerja = cakupan.rincian(k.tempat.kode, "pekerjaan", k.snapshot, Filter(segmen="BPU"))[:15]
+        parts.append(_kartu(t("pekerjaan_bpu", b), grafik.batang_pasangan(
+            [r["nilai"] for r in kerja], [r["peserta_terdaftar"] for r in kerja], [r["peserta_aktif"] for r in kerja], b),
+            kerangka.unduh(k, "rincian", nama="pekerjaan", dimensi="pekerjaan", segmen="BPU"), "segmen-pekerjaan"))
+    return dmc.SimpleGrid(parts, cols={"base": 1, "xl": 2}, spacing="lg")

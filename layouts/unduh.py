@@ -1,0 +1,36 @@
+"""Downloads: /unduh/<jenis>.csv|xlsx?wilayah=..&snapshot=..&tingkat=..: every row, the same numbers
+and filters as the page, made on the server by metrics.ekspor. Every argument is checked there;
+a bad one gets a 400 with the reason, never a partial file."""
+from __future__ import annotations
+
+from flask import Response, request
+
+from layouts import keadaan
+from metrics import ekspor, periode
+from metrics.definisi import PertanyaanTidakSah
+
+JENIS_MIME = {"csv": "text/csv; charset=utf-8",
+              "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
+
+
+def unduh(jenis: str, akhiran: str) -> Response:
+    if akhiran not in JENIS_MIME:
+        return Response("Format unduhan: csv atau xlsx\n", status=404, mimetype="text/plain")
+    try:
+        k = keadaan.dari_query(request.args.to_dict())
+        if k.galat:
+            raise PertanyaanTidakSah("; ".join(k.galat))
+        tingkat = request.args.get("tingkat") or k.tempat.tingkat
+        dimensi = request.args.get("dimensi") or "segmen"
+        header, rows = ekspor.tabel(jenis, tingkat, k.tempat.kode, k.snapshot, k.filt, dimensi)
+    except (PertanyaanTidakSah, periode.BelumAdaData) as e:
+        return Response(f"Tidak bisa mengunduh: {e}\n", status=400, mimetype="text/plain")
+    nama = ekspor.nama_berkas(jenis, tingkat, k.tempat.kode, k.snapshot, k.filt, akhiran)
+    body = ekspor.csv_teks(header, rows).encode("utf-8") if akhiran == "csv" else ekspor.xlsx_bytes(header, rows)
+    return Response(body, mimetype=JENIS_MIME[akhiran],
+                    headers={"Content-Disposition": f'attachment; filename="{nama}"', "Cache-Control": "no-store"})
+
+
+def pasang(server) -> None:
+    """Register the download route on the Flask server."""
+    server.add_url_rule("/unduh/<jenis>.<akhiran>", "unduh", unduh)
