@@ -14,8 +14,8 @@ dagfuncs.cakupanPersen = function (v, lang) {
 dagfuncs.cakupanRupiah = function (v, lang) {
   return v == null ? "-" : "Rp" + cakupanNumber(lang, 0).format(v);
 };
-dagfuncs.cakupanLaju = function (v, lang) {
-  return v == null ? "-" : cakupanNumber(lang, 1).format(v) + (lang === "en" ? " / week" : " / minggu");
+dagfuncs.cakupanLaju = function (v, lang) {  // the header says "per minggu"
+  return v == null ? "-" : cakupanNumber(lang, 1).format(v);
 };
 dagfuncs.cakupanTanggal = function (v, lang) {
   if (v == null) return "-";

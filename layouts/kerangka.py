@@ -228,8 +228,8 @@ def grid(id_: str, baris: list[dict], metrik: list[str], bahasa: str, turun: boo
             row["nama_wilayah"] = f"{t('tidak_diketahui', bahasa)} ({b['nama_induk']})" if b["nama_wilayah"] == "Tidak diketahui" \
                 else b["nama_wilayah"].replace("RW tidak diketahui", "RW " + t("tidak_diketahui", bahasa).lower())
         rows.append(row)
-    cols = [{"field": "nama_wilayah", "headerName": nama_kolom or t("wilayah", bahasa), "pinned": "left", "minWidth": 200,
-             "flex": 2}, {"field": "kode_wilayah", "headerName": "Kode", "minWidth": 130}]
+    cols = [{"field": "nama_wilayah", "headerName": nama_kolom or t("wilayah", bahasa), "pinned": "left", "minWidth": 280,
+             "tooltipField": "nama_wilayah"}, {"field": "kode_wilayah", "headerName": "Kode", "minWidth": 110, "maxWidth": 150}]
     cols += [kolom_metrik(m, bahasa, flex=1) for m in metrik]
     height = None if len(rows) <= 15 else "560px"
     return dag.AgGrid(

@@ -170,10 +170,10 @@ METRIK = (
            ("Peserta aktif kini dikurangi peserta aktif 4 minggu lalu (atau snapshot tertua bila belum ada).",
             "Active now minus active 4 weeks earlier (or the oldest snapshot when there is none)."), "perubahan"),
     # Pace.
-    Metrik("laju_4mg", ("Laju 4 minggu terakhir", "Pace of the last 4 weeks"), "aktif - aktif_awal", "$minggu_4mg",
+    Metrik("laju_4mg", ("Laju 4 minggu terakhir (per minggu)", "Pace of the last 4 weeks (per week)"), "aktif - aktif_awal", "$minggu_4mg",
            "laju", ("Pertambahan bersih peserta aktif per minggu selama 4 minggu terakhir.",
                     "Net gain of active participants per week over the last 4 weeks."), "laju"),
-    Metrik("laju_dibutuhkan", ("Laju yang dibutuhkan", "Pace needed"), "kekurangan", "$minggu_tersisa", "laju",
+    Metrik("laju_dibutuhkan", ("Laju dibutuhkan (per minggu)", "Pace needed (per week)"), "kekurangan", "$minggu_tersisa", "laju",
            ("Pertambahan bersih per minggu agar target tercapai pada 31 Desember tahun target.",
             "Net gain per week needed to reach the target by 31 December of the target year."), "laju"),
     Metrik("perkiraan_tercapai", ("Perkiraan target tercapai", "Target reached on"),
