@@ -133,10 +133,12 @@ def _kendali(values, pathname, search):
         return dash.no_update
     q = keadaan.dari_search(search)
     sekarang = _link(pathname or "/", q)
+    newest = periode.daftar()[:1]
     for item, value in zip(ctx.inputs_list[0], values):
         kunci = KENDALI[item["id"]["nama"]]
-        if kunci == "bahasa" and value == "id":
-            value = None
+        if (kunci == "bahasa" and value == "id") or (kunci == "snapshot" and "snapshot" not in q
+                                                     and [value] == [d.isoformat() for d in newest]):
+            value = None  # the defaults stay out of the URL
         q[kunci] = value
     baru = _link(pathname or "/", q)
     # A page drawn anew also fires this (its controls are new): only a real change navigates.

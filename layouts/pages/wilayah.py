@@ -42,9 +42,9 @@ def _isi(k):
         parts.append(dmc.Alert("Wilayah di bawah ini belum punya target sendiri; capaian dan kekurangan tidak dihitung."
                                if b == "id" else "The regions below have no targets of their own; no achievement or shortfall.",
                                color="gray", id="wilayah-tanpa-target"))
-    parts.append(kerangka.grid("wilayah-grid", hasil.baris, KOLOM, b, turun=False))
+    parts.append(kerangka.grid("wilayah", hasil.baris, KOLOM, b))
     with_target = [r for r in known if r["capaian"] is not None]
     figure = (grafik.batang_capaian(sorted(with_target, key=lambda r: r["capaian"])[:40], b) if with_target
               else grafik.batang_aktif(known, b))
-    parts.append(dcc.Graph(id="wilayah-grafik", figure=figure, config={"displayModeBar": False}))
+    parts.append(dcc.Graph(id={"type": "turun-grafik", "nama": "wilayah"}, figure=figure, config={"displayModeBar": False}))
     return dmc.Stack(parts, gap="md")

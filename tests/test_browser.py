@@ -1,0 +1,152 @@
+"""The dashboard in headless Debian chromium: every page opens cleanly, a user drills from
+Indonesia down to an RW by clicking, switches language, and downloads what the table shows."""
+import csv
+import io
+import shutil
+import threading
+import time
+import urllib.request
+
+import pytest
+from werkzeug.serving import make_server
+
+import warehouse
+from tests.conftest import NIK_KEY
+
+CHROMIUM, DRIVER = shutil.which("chromium"), shutil.which("chromedriver")
+PAGES = {"/": "ringkasan-aktif", "/wilayah": "jejak", "/rw100?wilayah=31.75": "rw100-rw_diketahui",
+         "/rw100?wilayah=31.75.02": "rw100-sel", "/segmen": "segmen-segmen", "/anggaran": "anggaran-sumber",
+         "/data": "data-riwayat", "/?wilayah=31.75.02.1001.01": "ringkasan-aktif"}
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """The app on a small demo warehouse, served from a thread on a free port."""
+    if not (CHROMIUM and DRIVER):
+        pytest.fail("Browser tests need Debian's chromium and chromium-driver (apt install chromium chromium-driver; "
+                    ".ci/run installs them).")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("CAKUPAN_DATA_DIR", str(tmp_path_factory.mktemp("browser") / "data"))
+        mp.setenv("CAKUPAN_NIK_KEY", NIK_KEY)
+        warehouse.close_readers()
+        from etl import demo
+        demo.build_demo(scale=0.05, weeks=3, seed=5)
+        import app
+        httpd = make_server("127.0.0.1", 0, app.create_app().server, threaded=True)
+        thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+        thread.start()
+        yield f"http://127.0.0.1:{httpd.server_port}"
+        httpd.shutdown()
+        warehouse.close_readers()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+    options = webdriver.ChromeOptions()
+    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1280,720"):
+        options.add_argument(arg)
+    options.binary_location = CHROMIUM
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    driver = webdriver.Chrome(service=Service(DRIVER), options=options)
+    driver.set_page_load_timeout(30)
+    yield driver
+    driver.quit()
+
+
+def _wait(driver, condition, seconds=20):
+    end = time.time() + seconds
+    while time.time() < end:
+        try:
+            found = condition()
+            if found:
+                return found
+        except Exception:  # the element is not there yet, or was redrawn
+            pass
+        time.sleep(0.1)
+    raise AssertionError(f"waited {seconds} s: {driver.current_url}")
+
+
+def _by_id(driver, id_):
+    from selenium.webdriver.common.by import By
+    return _wait(driver, lambda: driver.find_element(By.ID, id_))
+
+
+def _errors(driver):
+    return [e["message"] for e in driver.get_log("browser") if e["level"] == "SEVERE"]
+
+
+def _row_cell(driver, row_id, col="kode_wilayah"):
+    from selenium.webdriver.common.by import By
+    return _wait(driver, lambda: driver.find_element(
+        By.CSS_SELECTOR, f'.ag-center-cols-container [row-id="{row_id}"] [col-id="{col}"]'))
+
+
+def _klik(driver, row_id):
+    """Click a grid row; the grid may redraw under the pointer, so try again until it takes."""
+    def attempt():
+        _row_cell(driver, row_id).click()
+        return True
+    _wait(driver, attempt)
+
+
+@pytest.mark.parametrize("path,element", PAGES.items())
+def test_every_page_opens_without_errors(server, browser, path, element):
+    browser.get_log("browser")
+    browser.get(server + path)
+    _by_id(browser, element)
+    time.sleep(0.5)  # let late callbacks finish
+    assert _errors(browser) == []
+
+
+def test_drill_from_indonesia_to_an_rw_by_clicking(server, browser):
+    browser.get(server + "/wilayah")
+    for code in ("31", "31.75", "31.75.02", "31.75.02.1001", "31.75.02.1001.01"):
+        _klik(browser, code)
+        _wait(browser, lambda: f"wilayah={code}" in browser.current_url)
+        _wait(browser, lambda: _by_id(browser, "jejak").text.count("›") == code.count(".") + 1)
+    assert "RW 01" in _by_id(browser, "jejak").text
+    assert "tingkat terbawah" in _by_id(browser, "wilayah-rw").text
+    assert _errors(browser) == []
+
+
+def test_switch_language(server, browser):
+    from selenium.webdriver.common.by import By
+    browser.get(server + "/?wilayah=31")
+    _by_id(browser, "ringkasan-aktif")
+    browser.find_element(By.XPATH, "//label[normalize-space()='English']").click()
+    _wait(browser, lambda: "bahasa=en" in browser.current_url)
+    _wait(browser, lambda: _by_id(browser, "nav-ringkasan").text == "Overview")
+    _wait(browser, lambda: "Data as of" in browser.page_source and "Active participants" in browser.page_source)
+    browser.find_element(By.XPATH, "//label[normalize-space()='Indonesia']").click()
+    _wait(browser, lambda: _by_id(browser, "nav-ringkasan").text == "Ringkasan")
+    assert "bahasa" not in browser.current_url and "wilayah=31" in browser.current_url
+
+
+def test_download_is_the_table_on_screen(server, browser):
+    from selenium.webdriver.common.by import By
+    browser.get(server + "/wilayah?wilayah=31.75")
+    _row_cell(browser, "31.75.02")
+
+    def read():
+        return {row.get_attribute("row-id"): row.find_element(By.CSS_SELECTOR, '[col-id="peserta_aktif"]').text
+                for row in browser.find_elements(By.CSS_SELECTOR, ".ag-center-cols-container .ag-row")}
+    shown = _wait(browser, read)
+    href = _by_id(browser, "unduh-wilayah").get_attribute("href")
+    assert "tingkat=kecamatan" in href and "wilayah=31.75" in href
+    with urllib.request.urlopen(href) as response:
+        assert response.headers["Content-Disposition"].startswith('attachment; filename="cakupan_coverage_kecamatan_31.75_')
+        rows = list(csv.DictReader(io.StringIO(response.read().decode("utf-8"))))
+    downloaded = {r["kode_wilayah"]: r["peserta_aktif"] for r in rows if r["kode_wilayah"]}
+    assert len(shown) == len(downloaded) == 10                     # the ten kecamatan of Jakarta Timur
+    for code, text in shown.items():
+        assert text.replace(".", "") == downloaded[code], code
+
+
+def test_downloads_refuse_bad_arguments(server):
+    for query in ("wilayah=31.99&tingkat=kecamatan", "wilayah=31&tingkat=desa", "segmen=INFORMAL"):
+        with pytest.raises(urllib.error.HTTPError) as e:
+            urllib.request.urlopen(f"{server}/unduh/coverage.csv?{query}")
+        assert e.value.code == 400
+        assert "Tidak bisa mengunduh" in e.value.read().decode()
