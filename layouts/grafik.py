@@ -45,7 +45,8 @@ def tren(rows: list[dict], tempat: dict, bahasa: str) -> go.Figure:
         fig.add_hline(y=tempat["target"], line={"color": MERAH, "width": 3},
                       annotation_text=f"Target {fmt.ringkas(tempat['target'], bahasa)}",
                       annotation_position="top left", annotation_font={"size": 16, "color": MERAH})
-    ticks = x + ([fig.data[-1].x[-1]] if len(fig.data) > 1 else [])
+    # First and last snapshot, and 31 December: weekly ticks would crowd the axis.
+    ticks = list(dict.fromkeys(x[:1] + x[-1:] + ([fig.data[-1].x[-1]] if len(fig.data) > 1 else [])))
     fig.update_xaxes(tickvals=ticks, ticktext=[fmt.tanggal_pendek(d, bahasa) for d in ticks])
     fig.update_yaxes(rangemode="tozero", tickformat=",d")
     return _tata(fig, bahasa)

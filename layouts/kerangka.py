@@ -41,14 +41,16 @@ def shell(isi) -> dmc.MantineProvider:
 
 
 @callback([Output(f"nav-{nama}", "href") for _, nama in HALAMAN] +
-          [Output(f"nav-{nama}", "children") for _, nama in HALAMAN] + [Output("nav-produk", "children")],
+          [Output(f"nav-{nama}", "children") for _, nama in HALAMAN] + [Output("nav-produk", "children"),
+                                                                         Output("tema-gelap", "label")],
           Input("_pages_location", "search"))
 def _nav(search):
     """Page links keep the place, snapshot, filters and language."""
     q = keadaan.dari_search(search)
     bahasa = "en" if q.get("bahasa") == "en" else "id"
     query = _link("", q)
-    return ([path + query for path, _ in HALAMAN] + [t(nama, bahasa) for _, nama in HALAMAN] + [t("produk", bahasa)])
+    return ([path + query for path, _ in HALAMAN] + [t(nama, bahasa) for _, nama in HALAMAN]
+            + [t("produk", bahasa), t("tema_gelap", bahasa)])
 
 
 clientside_callback(

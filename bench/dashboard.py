@@ -1,0 +1,80 @@
+"""Dashboard callback latency: each page's render callback (the one Dash Pages runs when the URL
+changes) and a download, through the Flask test client, on the served warehouse.
+
+    python bench/dashboard.py [--repeat 20] [--data DIR]
+
+Prints median and p95 in ms, uncached (answers cache emptied before each call: a place seen for
+the first time) and cached (the same view again).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+VIEWS = ["/", "/?wilayah=31.75", "/wilayah", "/wilayah?wilayah=31.75.02", "/wilayah?wilayah=31.75.02.1001",
+         "/rw100?wilayah=31.75.02", "/segmen?wilayah=36", "/anggaran?wilayah=36", "/data"]
+
+
+def payload(view: str) -> dict:
+    path, _, search = view.partition("?")
+    return {"output": ".._pages_content.children..._pages_store.data..",
+            "outputs": [{"id": "_pages_content", "property": "children"}, {"id": "_pages_store", "property": "data"}],
+            "inputs": [{"id": "_pages_location", "property": "pathname", "value": path},
+                       {"id": "_pages_location", "property": "search", "value": "?" + search if search else ""}],
+            "changedPropIds": ["_pages_location.pathname"], "state": []}
+
+
+def measure(call, repeat: int, cached: bool) -> tuple[float, float]:
+    from metrics import cakupan
+    call()
+    times = []
+    for _ in range(repeat):
+        if not cached:
+            cakupan.kosongkan_cache()
+        start = time.perf_counter()
+        call()
+        times.append((time.perf_counter() - start) * 1000)
+    times.sort()
+    return statistics.median(times), times[int(round(0.95 * (len(times) - 1)))]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=20)
+    parser.add_argument("--data", help="data directory (default: CAKUPAN_DATA_DIR or data/)")
+    args = parser.parse_args()
+    if args.data:
+        os.environ["CAKUPAN_DATA_DIR"] = args.data
+    import app
+    client = app.create_app().server.test_client()
+
+    def render(view):
+        def call():
+            response = client.post("/_dash-update-component", data=json.dumps(payload(view)),
+                                   content_type="application/json")
+            assert response.status_code == 200, response.data[:300]
+        return call
+
+    def download():
+        assert client.get("/unduh/coverage.csv?tingkat=kecamatan&wilayah=31").status_code == 200
+
+    print(f"# {platform.node()} · {os.cpu_count()} cores · {time.strftime('%Y-%m-%d')}")
+    print(f"{'view':40} {'uncached median':>16} {'p95':>7} {'cached median':>14} {'p95':>7}")
+    rows = [(v, render(v)) for v in VIEWS] + [("download: kecamatan of DKI (CSV)", download)]
+    for name, call in rows:
+        cold = measure(call, args.repeat, cached=False)
+        warm = measure(call, args.repeat, cached=True)
+        print(f"{name:40} {cold[0]:16.1f} {cold[1]:7.1f} {warm[0]:14.1f} {warm[1]:7.1f}")
+
+
+if __name__ == "__main__":
+    main()
