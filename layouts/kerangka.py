@@ -233,7 +233,7 @@ def grid(id_: str, baris: list[dict], metrik: list[str], bahasa: str, turun: boo
                 else b["nama_wilayah"].replace("RW tidak diketahui", "RW " + t("tidak_diketahui", bahasa).lower())
         rows.append(row)
     cols = [{"field": "nama_wilayah", "headerName": nama_kolom or t("wilayah", bahasa), "pinned": "left", "minWidth": 280,
-             "tooltipField": "nama_wilayah"}, {"field": "kode_wilayah", "headerName": "Kode", "minWidth": 110, "maxWidth": 150}]
+             "tooltipField": "nama_wilayah"}, {"field": "kode_wilayah", "headerName": "Kode", "minWidth": 150, "maxWidth": 180}]
     cols += [kolom_metrik(m, bahasa, flex=1) for m in metrik]
     height = None if len(rows) <= 15 else "560px"
     return dag.AgGrid(
