@@ -12,13 +12,14 @@ import argparse
 import json
 import os
 import platform
-import statistics
 import sys
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from bench.metrics import measure  # noqa: E402  (the same timing, cache emptied or not)
 
 VIEWS = ["/", "/?wilayah=31.75", "/wilayah", "/wilayah?wilayah=31.75.02", "/wilayah?wilayah=31.75.02.1001",
          "/rw100?wilayah=31.75.02", "/segmen?wilayah=36", "/anggaran?wilayah=36", "/data"]
@@ -31,20 +32,6 @@ def payload(view: str) -> dict:
             "inputs": [{"id": "_pages_location", "property": "pathname", "value": path},
                        {"id": "_pages_location", "property": "search", "value": "?" + search if search else ""}],
             "changedPropIds": ["_pages_location.pathname"], "state": []}
-
-
-def measure(call, repeat: int, cached: bool) -> tuple[float, float]:
-    from metrics import cakupan
-    call()
-    times = []
-    for _ in range(repeat):
-        if not cached:
-            cakupan.kosongkan_cache()
-        start = time.perf_counter()
-        call()
-        times.append((time.perf_counter() - start) * 1000)
-    times.sort()
-    return statistics.median(times), times[int(round(0.95 * (len(times) - 1)))]
 
 
 def main() -> None:
@@ -71,7 +58,7 @@ def main() -> None:
     print(f"{'view':40} {'uncached median':>16} {'p95':>7} {'cached median':>14} {'p95':>7}")
     rows = [(v, render(v)) for v in VIEWS] + [("download: kecamatan of DKI (CSV)", download)]
     for name, call in rows:
-        cold = measure(call, args.repeat, cached=False)
+        cold = measure(call, args.repeat)
         warm = measure(call, args.repeat, cached=True)
         print(f"{name:40} {cold[0]:16.1f} {cold[1]:7.1f} {warm[0]:14.1f} {warm[1]:7.1f}")
 

@@ -1,6 +1,8 @@
 """Charts: the target drawn on the chart itself, Indonesian number formats, large type."""
 from __future__ import annotations
 
+import datetime as dt
+
 import plotly.graph_objects as go
 
 from layouts import format as fmt
@@ -34,7 +36,6 @@ def tren(rows: list[dict], tempat: dict, bahasa: str) -> go.Figure:
         hovertext=[f"{fmt.tanggal(d, bahasa)}: {fmt.angka(r['peserta_aktif'], bahasa)}" for d, r in zip(x, rows)],
         hoverinfo="text"))
     if tempat.get("proyeksi_akhir_tahun") is not None and rows:
-        import datetime as dt
         akhir = dt.date(x[-1].year, 12, 31)
         fig.add_trace(go.Scatter(
             x=[x[-1], akhir], y=[rows[-1]["peserta_aktif"], tempat["proyeksi_akhir_tahun"]], mode="lines+markers",

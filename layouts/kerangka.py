@@ -60,8 +60,9 @@ clientside_callback(
 
 # --- a page ---------------------------------------------------------------------------
 
-def halaman(query: dict, path: str, isi) -> dmc.Stack:
-    """A page: the state bar, then `isi(keadaan)`; a page without data says what to do."""
+def halaman(query: dict, path: str, isi, sampai_rw: bool = True) -> dmc.Stack:
+    """A page: the state bar, then `isi(keadaan)`; a page without data says what to do, and a
+    page with nothing to show for one RW (`sampai_rw=False`) says that RW is the lowest level."""
     try:
         k = keadaan.dari_query(query)
     except periode.BelumAdaData:
@@ -71,7 +72,10 @@ def halaman(query: dict, path: str, isi) -> dmc.Stack:
     parts = [bilah(k, path)]
     if k.galat:
         parts.append(dmc.Alert([html.Div(g) for g in k.galat], title=t("galat_parameter", k.bahasa), color="orange"))
-    parts.append(isi(k))
+    if k.tempat.tingkat == "rw" and not sampai_rw:
+        parts.append(dmc.Alert(t("rw_terbawah", k.bahasa), color="blue", id="halaman-rw"))
+    else:
+        parts.append(isi(k))
     return dmc.Stack(parts, gap="lg")
 
 

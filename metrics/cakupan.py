@@ -70,7 +70,7 @@ def _tabel(_path, target_rw: int, tingkat: str, induk: str | None, tanggal, filt
 
 
 def kosongkan_cache() -> None:
-    for cached in (_tabel, _rincian, _kantor_cabang):
+    for cached in (_tabel, _rincian, _kantor_cabang, wilayah._cari):
         cached.cache_clear()
 
 

@@ -64,6 +64,13 @@ class Filter:
         return Filter(segmen=self.segmen) == self
 
     @property
+    def kolom(self) -> tuple[str, str]:
+        """The registered and active columns to sum: a programme filter counts its own columns."""
+        if self.program:
+            return f"terdaftar_{self.program.lower()}", f"aktif_{self.program.lower()}"
+        return "terdaftar", "aktif"
+
+    @property
     def di_rw(self) -> bool:
         """ringkas_rw keeps segment and programme only."""
         return self.sumber_iuran is None and self.pekerja_rentan is None and self.kantor_cabang is None
@@ -148,8 +155,7 @@ def _kebutuhan(metrik: list[str]) -> tuple[list[definisi.Metrik], list[definisi.
 def _ukuran_sql(ukuran: list[definisi.Ukuran], filt: Filter, sumber: str) -> list[str]:
     """The measures as aggregates over one rollup ('wilayah' or 'rw'). CASE, not FILTER: in
     DuckDB 2.0 each FILTER clause costs about twice as much per query."""
-    program = filt.program.lower() if filt.program else None
-    t, a = (f"terdaftar_{program}", f"aktif_{program}") if program else ("terdaftar", "aktif")
+    t, a = filt.kolom
     out = []
     for u in ukuran:
         if not _tersedia(u, filt, sumber):
@@ -257,10 +263,9 @@ def _program_rw(tingkat: int, induk_tingkat: int, filt: Filter) -> str:
     """Grain: one row per region at `tingkat` with RWs known: how many, how many at target."""
     dalam = _dalam_induk("kode_kelurahan", induk_tingkat)
     kunci = "'ID'" if tingkat == 0 else f"left(kode_kelurahan, {PANJANG_KODE[tingkat]})"
-    program = f"aktif_{filt.program.lower()}" if filt.program else "aktif"
     segmen = " AND segmen = $segmen" if filt.segmen else ""
     return f"""rw_aktif AS (
-    SELECT kode_kelurahan, rw, sum({program}) FILTER (WHERE true{segmen}) AS aktif
+    SELECT kode_kelurahan, rw, sum({filt.kolom[1]}) FILTER (WHERE true{segmen}) AS aktif
     FROM ringkas_rw
     WHERE tanggal_data = $tanggal AND rw IS NOT NULL AND {dalam}
     GROUP BY ALL
@@ -368,19 +373,14 @@ ORDER BY m.diketahui DESC, m.kode_induk, m.rw, m.kode_wilayah"""
 
     params = {**periode.params(), **filt.params(), "tingkat": tingkat, "target_rw": target_rw, "iuran": iuran,
               "segmen_target": filt.segmen or "SEMUA"}
-    if p:
-        params["induk"] = induk if p < 5 else induk.rsplit(".", 1)[0]
-    if p == 5:
-        params["rw"] = int(induk.rsplit(".", 1)[1])
-    return sql, _dipakai(sql, params)
+    return sql, _dipakai(sql, {**params, **_params_tempat(induk)})
 
 
 def tren(kode: str, filt: Filter, sampai: dt.date, target_rw: int = 100) -> tuple[str, dict]:
     """SQL and parameters for a place's numbers at every snapshot up to `sampai`.
     Grain: one row per snapshot."""
     p = TINGKAT.index(tingkat_kode(kode))
-    program = filt.program.lower() if filt.program else None
-    t, a = (f"terdaftar_{program}", f"aktif_{program}") if program else ("terdaftar", "aktif")
+    t, a = filt.kolom
     if p == 5:
         if not filt.di_rw:
             raise PertanyaanTidakSah("Di tingkat RW hanya filter segmen dan program yang tersedia")
@@ -390,7 +390,7 @@ def tren(kode: str, filt: Filter, sampai: dt.date, target_rw: int = 100) -> tupl
     else:
         sumber = "ringkas_wilayah"
         syarat = (f"{KOLOM_TINGKAT[p]} = $induk" if p else "true") + _filter_sql(filt)
-        arus = ("NULL::BIGINT AS baru, NULL::BIGINT AS berhenti" if program else
+        arus = ("NULL::BIGINT AS baru, NULL::BIGINT AS berhenti" if filt.program else
                 "CASE WHEN s.ada_arus THEN coalesce(sum(r.baru), 0) END::BIGINT AS baru, "
                 "CASE WHEN s.ada_arus THEN coalesce(sum(r.berhenti), 0) END::BIGINT AS berhenti")
     target = "t.target" if filt.target_berlaku and p < 5 else (
@@ -416,11 +416,18 @@ FROM per_snapshot p {target_join}
 ORDER BY p.tanggal_data"""
     params = {"sampai": sampai, "kode": kode, "segmen_target": filt.segmen or "SEMUA", "target_rw": target_rw,
               **filt.params()}
-    if p:
-        params["induk"] = kode if p < 5 else kode.rsplit(".", 1)[0]
-    if p == 5:
-        params["rw"] = int(kode.rsplit(".", 1)[1])
-    return sql, _dipakai(sql, params)
+    return sql, _dipakai(sql, {**params, **_params_tempat(kode)})
+
+
+def _params_tempat(kode: str) -> dict:
+    """$induk (the place, or an RW's kelurahan) and $rw (an RW's number); nothing for the nation."""
+    tingkat = tingkat_kode(kode)
+    if tingkat == "nasional":
+        return {}
+    if tingkat == "rw":
+        kelurahan, rw = kode.rsplit(".", 1)
+        return {"induk": kelurahan, "rw": int(rw)}
+    return {"induk": kode}
 
 
 def _dipakai(sql: str, params: dict) -> dict:
@@ -448,8 +455,7 @@ def rincian(kode: str, dimensi: str, filt: Filter, tanggal: dt.date) -> tuple[st
     tabel_, kolom = RINCIAN[dimensi]
     if tabel_ == "ringkas_pekerjaan" and not Filter(segmen=filt.segmen) == filt:
         raise PertanyaanTidakSah("Rincian pekerjaan hanya bisa disaring menurut segmen")
-    program = filt.program.lower() if filt.program else None
-    t, a = (f"terdaftar_{program}", f"aktif_{program}") if program else ("terdaftar", "aktif")
+    t, a = filt.kolom
     induk = f" AND {KOLOM_TINGKAT[p]} = $induk" if p else ""
     sql = f"""-- Grain: one row per {dimensi} of one place in one snapshot.
 SELECT {kolom} AS nilai, sum({t})::BIGINT AS peserta_terdaftar, sum({a})::BIGINT AS peserta_aktif

@@ -2,6 +2,7 @@
 reference, with its name, level and the chain of places above it."""
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import warehouse
@@ -37,11 +38,17 @@ def tempat(kode: str | None) -> Tempat:
             raise PertanyaanTidakSah(f"RW {rw} bukan nomor RW 1-999")
         tempat(kelurahan)
         return Tempat(f"{kelurahan}.{int(rw):02d}", f"RW {int(rw):02d}", "rw", kelurahan)
-    found = warehouse.rows(WILAYAH_SQL, {"kode": kode})
+    found = _cari(warehouse.current_path(), kode)
     if not found:
         raise PertanyaanTidakSah(f"Kode wilayah {kode} tidak ada di daftar Kemendagri")
     _, nama, induk = found[0]
     return Tempat(kode, nama, tingkat, induk or "ID")
+
+
+@functools.lru_cache(maxsize=4096)
+def _cari(_path, kode: str) -> list[tuple]:
+    """A region row, cached per served warehouse file: every page draws its breadcrumb from these."""
+    return warehouse.rows(WILAYAH_SQL, {"kode": kode})
 
 
 def jejak(kode: str | None) -> list[Tempat]:

@@ -14,13 +14,11 @@ ANAK = ["pekerja_rentan", "rentan_apbd", "rentan_csr", "rentan_lain", "anggaran_
 
 
 def layout(**query):
-    return kerangka.halaman(query, "/anggaran", _isi)
+    return kerangka.halaman(query, "/anggaran", _isi, sampai_rw=False)
 
 
 def _isi(k):
     b = k.bahasa
-    if k.tempat.tingkat == "rw":
-        return dmc.Alert(t("rw_terbawah", b), color="blue")
     m = cakupan.tempat(k.tempat.kode, k.snapshot, k.filt, METRIK)
     cards = [
         kerangka.kartu(fmt.label("pekerja_rentan", b), fmt.angka(m["pekerja_rentan"], b),

@@ -15,13 +15,11 @@ RINGKAS = ["rw_diketahui", "rw_tercapai", "persen_rw_tercapai", "target_program_
 
 
 def layout(**query):
-    return kerangka.halaman(query, "/rw100", _isi)
+    return kerangka.halaman(query, "/rw100", _isi, sampai_rw=False)
 
 
 def _isi(k):
     b = k.bahasa
-    if k.tempat.tingkat == "rw":
-        return dmc.Alert(t("rw_terbawah", b), color="blue")
     m = cakupan.tempat(k.tempat.kode, k.snapshot, k.filt, PROGRAM)
     parts = [dmc.SimpleGrid([kerangka.kartu(fmt.label(n, b), fmt.nilai(n, m[n], b), fmt.definisi_metrik(n, b), f"rw100-{n}")
                              for n in RINGKAS], cols={"base": 1, "sm": 2, "lg": 5}, spacing="md")]
@@ -46,14 +44,13 @@ def _per_rw(k):
     hasil = cakupan.tabel("rw", k.tempat.kode, k.snapshot, k.filt,
                           ["peserta_terdaftar", "peserta_aktif", "target", "capaian", "kekurangan"])
     rws = [r for r in hasil.baris if r["rw"] is not None]
-    target = rws[0]["target"] if rws and rws[0]["target"] else None
     groups = {}
     for r in rws:
         groups.setdefault((r["kode_induk"], r["nama_induk"]), []).append(r)
     cells = []
     for (kode, nama), rows in groups.items():
         cells.append(dmc.Title(f"{nama} ({kode})", order=4, mt="sm"))
-        cells.append(html.Div([_sel(r, target, b) for r in rows], className="rw-grid"))
+        cells.append(html.Div([_sel(r, k) for r in rows], className="rw-grid"))
     furthest = sorted((r for r in rws if r["kekurangan"]), key=lambda r: (-r["kekurangan"], r["kode_wilayah"]))[:15]
     return [
         dmc.Group([dmc.Title("RW", order=3), kerangka.unduh(k, "rw", "rw", nama="rw100")], justify="space-between"),
@@ -63,13 +60,12 @@ def _per_rw(k):
     ]
 
 
-def _sel(r, target, bahasa):
-    """One RW: its number and active count, green at target, red far from it."""
-    share = (r["peserta_aktif"] / target) if target else None
-    colour = "#dee2e6" if share is None else "#8ce99a" if share >= 1 else "#ffd8a8" if share >= 0.5 else "#ffa8a8"
-    return html.A(html.Div([f"RW {r['rw']:02d}", html.Small(fmt.angka(r["peserta_aktif"], bahasa))],
+def _sel(r, k):
+    """One RW: its number and active count, green at target, red far from it; a click opens it."""
+    b, capaian = k.bahasa, r["capaian"]
+    colour = "#dee2e6" if capaian is None else "#8ce99a" if capaian >= 1 else "#ffd8a8" if capaian >= 0.5 else "#ffa8a8"
+    target = f" / {fmt.angka(r['target'], b)}" if r["target"] else ""
+    return html.A(html.Div([f"RW {r['rw']:02d}", html.Small(fmt.angka(r["peserta_aktif"], b))],
                            className="rw-sel", style={"background": colour},
-                           title=f"{r['nama_wilayah']} {r['nama_induk']}: {fmt.angka(r['peserta_aktif'], bahasa)}"
-                                 + (f" / {target}" if target else "")),
-                  href=f"/wilayah?wilayah={r['kode_wilayah']}" + ("&bahasa=en" if bahasa == "en" else ""),
-                  style={"textDecoration": "none"})
+                           title=f"{r['nama_wilayah']} {r['nama_induk']}: {fmt.angka(r['peserta_aktif'], b)}{target}"),
+                  href=k.href("/wilayah", wilayah=r["kode_wilayah"]), style={"textDecoration": "none"})

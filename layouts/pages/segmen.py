@@ -15,7 +15,7 @@ PROGRAM = [f"aktif_{p.lower()}" for p in definisi.PROGRAM]
 
 
 def layout(**query):
-    return kerangka.halaman(query, "/segmen", _isi)
+    return kerangka.halaman(query, "/segmen", _isi, sampai_rw=False)
 
 
 def _nama(kamus, kode, b):
@@ -30,18 +30,15 @@ def _kartu(judul, figure, unduhan, id_):
 
 def _isi(k):
     b = k.bahasa
-    if k.tempat.tingkat == "rw":
-        return dmc.Alert(t("rw_terbawah", b), color="blue")
     parts = []
     seg = cakupan.rincian(k.tempat.kode, "segmen", k.snapshot, k.filt)
     parts.append(_kartu(t("per_segmen", b), grafik.batang_pasangan(
         [_nama(definisi.SEGMEN, r["nilai"], b) for r in seg], [r["peserta_terdaftar"] for r in seg],
         [r["peserta_aktif"] for r in seg], b), kerangka.unduh(k, "rincian", nama="segmen", dimensi="segmen"), "segmen-segmen"))
-    m = cakupan.tempat(k.tempat.kode, k.snapshot, k.filt, PROGRAM + ["peserta_aktif"])
+    m = cakupan.tempat(k.tempat.kode, k.snapshot, k.filt, PROGRAM)
     parts.append(_kartu(t("per_program", b), grafik.batang_satu(
         [f"{p} · {n[0 if b == 'id' else 1]}" for p, n in definisi.PROGRAM.items()], [m[x] for x in PROGRAM], b,
-        [f"{fmt.angka(m[x], b)} ({fmt.persen(m[x] / m['peserta_aktif'] if m['peserta_aktif'] else None, bahasa=b)})"
-         for x in PROGRAM]), kerangka.unduh(k, "coverage", k.tempat.tingkat, nama="program"), "segmen-program"))
+        [fmt.angka(m[x], b) for x in PROGRAM]), kerangka.unduh(k, "coverage", k.tempat.tingkat, nama="program"), "segmen-program"))
     src = cakupan.rincian(k.tempat.kode, "sumber_iuran", k.snapshot, k.filt)
     parts.append(_kartu(t("per_sumber", b), grafik.batang_pasangan(
         [_nama(definisi.SUMBER_IURAN, r["nilai"], b) for r in src], [r["peserta_terdaftar"] for r in src],
