@@ -1,7 +1,9 @@
-"""Cakupan: the Dash app shell. Pages live in layouts/pages; numbers come from metrics/."""
+"""Cakupan: the Dash app shell. Pages live in layouts/pages; numbers come from metrics/.
+Nothing is served without login (layouts/masuk.py); production runs `wsgi:server` in gunicorn."""
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 
 import dash
@@ -17,11 +19,30 @@ def create_app() -> dash.Dash:
         title="Cakupan",
         suppress_callback_exceptions=True,
     )
-    from layouts import kerangka, unduh
+    from layouts import kerangka, masuk, unduh
 
-    app.layout = kerangka.shell(dash.page_container)
+    app.layout = lambda: kerangka.shell(dash.page_container)  # per request: the account in the header
     unduh.pasang(app.server)
+    masuk.pasang(app)
     return app
+
+
+def catat_log() -> None:
+    """Requests, logins, loads and exports to data/log/cakupan.log and the console."""
+    handlers = [logging.FileHandler(settings.log_path(), encoding="utf-8"), logging.StreamHandler()]
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s",
+                        handlers=handlers, force=True)
+
+
+def akun_pertama() -> None:
+    """First start: an admin account with a random password, printed this once."""
+    from akses import pengguna
+
+    sandi = pengguna.pertama_kali()
+    if sandi:
+        print("\n  Akun pertama dibuat. Masuk dengan\n"
+              f"    nama pengguna: admin\n    kata sandi:    {sandi}\n"
+              "  Kata sandi ini tidak ditampilkan lagi. Ganti dengan: python -m akses sandi admin\n", flush=True)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -34,6 +55,8 @@ def main(argv: list[str] | None = None) -> int:
         from etl import demo  # first-start bootstrap: the one place the shell calls ETL
 
         demo.ensure_demo()
+    catat_log()
+    akun_pertama()
     print(f"Cakupan berjalan di http://{args.host}:{args.port}/", flush=True)
     create_app().run(host=args.host, port=args.port, debug=False)
     return 0

@@ -13,17 +13,48 @@ def data_dir() -> Path:
     return path
 
 
-def nik_key() -> bytes:
-    """The key for hashing NIK: CAKUPAN_NIK_KEY, else data/nik.key, made on first use."""
-    key = os.environ.get("CAKUPAN_NIK_KEY")
+def _kunci(env: str, berkas: str) -> bytes:
+    """A secret from the environment, else from a file in the data directory made on first use
+    (readable by the server's user only); every worker on that directory reads the same one."""
+    key = os.environ.get(env)
     if key:
         return key.encode()
-    path = data_dir() / "nik.key"
-    if not path.exists():
+    path = data_dir() / berkas
+    try:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(fd, "w") as f:
             f.write(secrets.token_hex(32))
+    except FileExistsError:
+        pass
     return path.read_text().strip().encode()
+
+
+def nik_key() -> bytes:
+    """The key for hashing NIK: CAKUPAN_NIK_KEY, else data/nik.key."""
+    return _kunci("CAKUPAN_NIK_KEY", "nik.key")
+
+
+def secret_key() -> bytes:
+    """The key that signs session cookies: CAKUPAN_SECRET_KEY, else data/secret.key. Every server
+    worker (and every host behind one address) must share it."""
+    return _kunci("CAKUPAN_SECRET_KEY", "secret.key")
+
+
+def session_hours() -> int:
+    """A login lasts this many hours (CAKUPAN_SESSION_HOURS, default 8: a working day)."""
+    return _int("CAKUPAN_SESSION_HOURS", 8)
+
+
+def cookie_secure() -> bool:
+    """Send the session cookie over HTTPS only (CAKUPAN_COOKIE_SECURE=1 behind TLS)."""
+    return os.environ.get("CAKUPAN_COOKIE_SECURE", "") in ("1", "true", "yes")
+
+
+def log_path() -> Path:
+    """The server's log: requests, logins, loads and exports (no names, no NIK)."""
+    path = data_dir() / "log"
+    path.mkdir(exist_ok=True)
+    return path / "cakupan.log"
 
 
 def _int(name: str, default: int) -> int:

@@ -1,6 +1,7 @@
 """Loads as whole warehouse builds: everything a load changes is served at once, or not at all."""
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import getpass
 import json
@@ -9,6 +10,7 @@ from pathlib import Path
 
 import settings
 import warehouse
+from akses import audit
 from etl import reader, reference, regions, roster, sqlfiles
 
 
@@ -100,7 +102,8 @@ def _load_snapshot(con, paths: list[Path], as_of: dt.date, workdir: Path, progre
 def load_snapshots(snapshots: list[tuple[list[Path], dt.date]], progress: bool = False) -> list[dict]:
     """Load one or more snapshots (files, as-of date) in a single build; returns their summaries."""
     summaries = []
-    with warehouse.build() as (con, is_new, workdir):
+    with _diaudit("peserta", [str(p) for paths, _ in snapshots for p in paths]), \
+            warehouse.build() as (con, is_new, workdir):
         _prepare(con, is_new)
         for paths, as_of in sorted(snapshots, key=lambda s: s[1]):
             started, clock = dt.datetime.now(), time.perf_counter()
@@ -109,17 +112,37 @@ def load_snapshots(snapshots: list[tuple[list[Path], dt.date]], progress: bool =
             _record(con, summary, started, summary["duration_s"])
             summaries.append(summary)
         _keep_recent_detail(con)
+    for summary in summaries:
+        _audit_muat(summary)
     return summaries
+
+
+@contextlib.contextmanager
+def _diaudit(kind: str, files: list[str]):
+    """A failed load is on the audit trail too (the previous data keeps serving)."""
+    try:
+        yield
+    except Exception as e:
+        audit.catat("muat_gagal", _who(), "ID", jenis=kind, berkas=[Path(f).name for f in files],
+                    alasan=type(e).__name__)
+        raise
+
+
+def _audit_muat(summary: dict) -> None:
+    audit.catat("muat", _who(), "ID", jenis=summary["kind"], tanggal_data=summary.get("as_of"),
+                berkas=[Path(f["path"]).name for f in summary["files"]], dibaca=summary["read"],
+                dimuat=summary["loaded"], ditolak=summary["rejected"])
 
 
 def load_reference(kind: str, path: Path) -> dict:
     """Load a targets ('target'), RW reference ('rw') or workforce ('pekerja') file in its own build."""
-    with warehouse.build() as (con, is_new, workdir):
+    with _diaudit(kind, [str(path)]), warehouse.build() as (con, is_new, workdir):
         _prepare(con, is_new)
         started, clock = dt.datetime.now(), time.perf_counter()
         summary = reference.load(con, kind, Path(path), workdir)
         summary["duration_s"] = round(time.perf_counter() - clock, 3)
         _record(con, summary, started, summary["duration_s"])
+    _audit_muat(summary)
     return summary
 
 

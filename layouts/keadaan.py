@@ -1,12 +1,13 @@
 """The state of a view, held in the URL (?wilayah=31.75&snapshot=2024-02-06&segmen=BPU&bahasa=en):
 read and checked through metrics/, so a copied link opens the same view and a bad value is
-ignored with a message instead of reaching a query."""
+ignored with a message instead of reaching a query. A place outside the account's scope is
+such a value: the view opens on the account's own place."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from urllib.parse import parse_qsl, urlencode
 
-from metrics import periode, wilayah
+from metrics import lingkup, periode, wilayah
 from metrics.definisi import PertanyaanTidakSah
 from metrics.pembangun import Filter, Periode
 
@@ -39,11 +40,13 @@ def dari_query(query: dict) -> Keadaan:
     q = {k: str(v) for k, v in query.items() if k in KUNCI and v not in (None, "")}
     galat = []
     bahasa = "en" if q.get("bahasa") == "en" else "id"
+    akun = lingkup.aktif()
     try:
-        tempat = wilayah.tempat(q.get("wilayah"))
-    except PertanyaanTidakSah as e:
+        lingkup.periksa(q.get("wilayah", akun.wilayah))
+        tempat = wilayah.tempat(q.get("wilayah", akun.wilayah))
+    except PertanyaanTidakSah as e:  # unknown, or outside the account's scope: its own place instead
         galat.append(str(e))
-        tempat = wilayah.tempat("ID")
+        tempat = wilayah.tempat(akun.wilayah)
         q.pop("wilayah", None)
     try:
         p = periode.periode(q.get("snapshot"))
@@ -54,10 +57,10 @@ def dari_query(query: dict) -> Keadaan:
     nilai = {"segmen": q.get("segmen"), "program": q.get("program"), "sumber_iuran": q.get("sumber"),
              "pekerja_rentan": RENTAN.get(q.get("rentan", "")), "kantor_cabang": q.get("cabang")}
     try:
-        filt = Filter(**nilai)
+        filt = lingkup.saring(Filter(**nilai))
     except PertanyaanTidakSah as e:
         galat.append(str(e))
-        filt = Filter()
+        filt = lingkup.saring(Filter())
         for k in ("segmen", "program", "sumber", "rentan", "cabang"):
             q.pop(k, None)
     return Keadaan(tempat, p, filt, bahasa, q, galat)

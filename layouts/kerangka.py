@@ -13,7 +13,7 @@ from dash import ALL, Input, Output, State, callback, clientside_callback, ctx, 
 from layouts import format as fmt
 from layouts import keadaan
 from layouts.teks import t
-from metrics import cakupan, definisi, periode, wilayah
+from metrics import cakupan, definisi, lingkup, periode, wilayah
 from metrics.definisi import PertanyaanTidakSah
 
 HALAMAN = [("/", "ringkasan"), ("/wilayah", "wilayah"), ("/rw100", "rw100"), ("/segmen", "segmen"),
@@ -29,15 +29,27 @@ def shell(isi) -> dmc.MantineProvider:
            for path, nama in HALAMAN]
     header = dmc.Group(
         [dmc.Group([dmc.Title("Cakupan", order=1, size="h2"),
-                    dmc.Text(t("produk"), id="nav-produk", size="md", c="dimmed", visibleFrom="lg")], gap="sm"),
-         dmc.Group(nav, gap="lg"),
-         dmc.Switch(id="tema-gelap", label=t("tema_gelap"), persistence=True, persistence_type="local")],
+                    dmc.Text(t("produk"), id="nav-produk", size="md", c="dimmed", visibleFrom="xl")], gap="sm"),
+         dmc.Group(nav, gap="lg", wrap="nowrap"),
+         dmc.Group([dmc.Switch(id="tema-gelap", label=t("tema_gelap"), persistence=True, persistence_type="local"),
+                    *_akun()], gap="md", wrap="nowrap")],
         justify="space-between", h="100%", px="lg", wrap="nowrap")
     return dmc.MantineProvider(
         [dcc.Store(id="navigasi-kendali"), dcc.Store(id="navigasi-turun"), html.Div(id="navigasi-selesai", hidden=True),
          dmc.AppShell([dmc.AppShellHeader(header), dmc.AppShellMain(html.Div(isi, className="isi"))],
                       header={"height": 64})],
         id="tema", forceColorScheme="light")
+
+
+def _akun() -> list:
+    """Who is logged in, their scope, and the way out (a POST: a link could be followed by others)."""
+    try:
+        akun = lingkup.aktif()
+    except lingkup.TanpaAkses:
+        return []
+    return [dmc.Text(f"{akun.nama} · {akun.label}", id="akun", size="sm", c="dimmed", visibleFrom="xl"),
+            html.Form(html.Button(t("keluar"), type="submit", id="keluar", className="tombol-keluar"),
+                      method="post", action="/keluar")]
 
 
 @callback([Output(f"nav-{nama}", "href") for _, nama in HALAMAN] +
@@ -82,7 +94,9 @@ def halaman(query: dict, path: str, isi, sampai_rw: bool = True) -> dmc.Stack:
 def bilah(k: keadaan.Keadaan, path: str) -> dmc.Stack:
     b = k.bahasa
     jejak = wilayah.jejak(k.tempat.kode)
+    akun = lingkup.aktif()
     crumbs = [dmc.Anchor(x.nama, href=k.href(path, wilayah=None if x.kode == "ID" else x.kode), size="lg")
+              if akun.memuat(x.kode) else dmc.Text(x.nama, size="lg", c="dimmed")  # above the scope: not a link
               for x in jejak[:-1]] + [dmc.Text(jejak[-1].nama, size="lg", fw=700)]
     snapshots = [{"value": d.isoformat(), "label": f"{t('data_per', b)} {fmt.tanggal(d, b)}"}
                  for d in periode.daftar()]

@@ -70,6 +70,10 @@ TEKS = {
     "tidak_ada": ("Tidak ada.", "None."),
     "galat_parameter": ("Sebagian pilihan di alamat tidak dikenal dan diabaikan", "Some choices in the address were not recognised and are ignored"),
     "tema_gelap": ("Gelap", "Dark"),
+    "keluar": ("Keluar", "Log out"),
+    "hanya_admin": ("Halaman ini untuk admin: riwayat pemuatan, baris ditolak dan jejak audit mencakup semua wilayah.",
+                    "This page is for administrators: load history, rejected rows and the audit trail cover every region."),
+    "jejak_audit": ("Jejak audit (masuk, pemuatan, unduhan)", "Audit trail (logins, loads, downloads)"),
 }
 
 

@@ -1,13 +1,16 @@
 """Downloads: /unduh/<jenis>.csv|xlsx?wilayah=..&snapshot=..&tingkat=..: every row, the same numbers
 and filters as the page, made on the server by metrics.ekspor. Every argument is checked there;
-a bad one gets a 400 with the reason, never a partial file."""
+a bad one gets a 400 with the reason, never a partial file. A place or branch outside the
+account's scope gets a 403 (the scope is enforced in metrics/). Every download is audited."""
 from __future__ import annotations
 
 from flask import Response, request
 
 from layouts import keadaan
-from metrics import ekspor, periode
+from akses import audit
+from metrics import ekspor, lingkup, periode
 from metrics.definisi import PertanyaanTidakSah
+from metrics.pembangun import Filter
 
 JENIS_MIME = {"csv": "text/csv; charset=utf-8",
               "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
@@ -17,15 +20,23 @@ def unduh(jenis: str, akhiran: str) -> Response:
     if akhiran not in JENIS_MIME:
         return Response("Format unduhan: csv atau xlsx\n", status=404, mimetype="text/plain")
     try:
+        # Outside the scope is refused as such (403), not read as a mistyped value.
+        lingkup.periksa(request.args.get("wilayah") or lingkup.aktif().wilayah)
+        lingkup.saring(Filter(kantor_cabang=request.args.get("cabang") or None))
         k = keadaan.dari_query(request.args.to_dict())
         if k.galat:
             raise PertanyaanTidakSah("; ".join(k.galat))
         tingkat = request.args.get("tingkat") or k.tempat.tingkat
         dimensi = request.args.get("dimensi") or "segmen"
         header, rows = ekspor.tabel(jenis, tingkat, k.tempat.kode, k.snapshot, k.filt, dimensi)
+    except lingkup.TanpaAkses as e:
+        audit.catat("unduh_ditolak", lingkup.aktif().nama, lingkup.aktif().label, jenis=jenis,
+                    argumen=request.args.to_dict(), alasan=str(e))
+        return Response(f"Tidak bisa mengunduh: {e}\n", status=403, mimetype="text/plain")
     except (PertanyaanTidakSah, periode.BelumAdaData) as e:
         return Response(f"Tidak bisa mengunduh: {e}\n", status=400, mimetype="text/plain")
     nama = ekspor.nama_berkas(jenis, tingkat, k.tempat.kode, k.snapshot, k.filt, akhiran)
+    audit.catat("unduh", lingkup.aktif().nama, lingkup.aktif().label, berkas=nama, baris=len(rows))
     body = ekspor.csv_teks(header, rows).encode("utf-8") if akhiran == "csv" else ekspor.xlsx_bytes(header, rows)
     return Response(body, mimetype=JENIS_MIME[akhiran],
                     headers={"Content-Disposition": f'attachment; filename="{nama}"', "Cache-Control": "no-store"})

@@ -7,7 +7,8 @@ import sys
 from pathlib import Path
 
 import warehouse
-from metrics import definisi, dokumen, ekspor, pembangun
+from akses import audit
+from metrics import definisi, dokumen, ekspor, lingkup, pembangun
 from metrics.definisi import PertanyaanTidakSah
 from metrics.pembangun import Filter
 from metrics.periode import BelumAdaData
@@ -55,11 +56,14 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     try:
         filt = Filter(args.segmen, args.program, args.sumber, args.rentan, args.cabang)
-        header, rows = ekspor.tabel(args.jenis, args.level, args.parent, args.as_of, filt, args.dimensi)
+        with lingkup.berlaku(lingkup.NASIONAL):  # the operator on the server sees all
+            header, rows = ekspor.tabel(args.jenis, args.level, args.parent, args.as_of, filt, args.dimensi)
         ekspor.tulis(header, rows, args.out)
     except (PertanyaanTidakSah, BelumAdaData, warehouse.WarehouseMissing) as e:
         print(f"Gagal mengekspor: {e}", file=sys.stderr)
         return 2
+    audit.catat("ekspor", lingkup.NASIONAL.nama, "ID", jenis=args.jenis, tingkat=args.level, wilayah=args.parent,
+                tanggal=args.as_of, berkas=Path(args.out).name, baris=len(rows))
     if args.out != "-":
         print(f"{len(rows)} baris ditulis ke {args.out}", file=sys.stderr)
     return 0

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 import settings
 import warehouse
-from metrics import definisi, pembangun, periode as periode_mod, wilayah
+from metrics import definisi, lingkup, pembangun, periode as periode_mod, wilayah
 from metrics.pembangun import Filter, Periode, PertanyaanTidakSah
 
 SEMUA = [m.nama for m in definisi.METRIK]
@@ -53,8 +53,10 @@ def _catatan(p: Periode, filt: Filter, metrik: list[str]) -> list[str]:
 
 def tabel(tingkat: str, induk: str | None = "ID", tanggal: dt.date | str | None = None,
           filt: Filter | None = None, metrik: list[str] | None = None) -> Hasil:
-    """Every place at `tingkat` inside `induk`, with unknown-region rows so the rows add up."""
-    hasil = _tabel(warehouse.current_path(), settings.rw_target(), tingkat, induk, tanggal, filt or Filter(),
+    """Every place at `tingkat` inside `induk`, with unknown-region rows so the rows add up.
+    Only inside the asker's scope: every question below comes through here or checks the same."""
+    lingkup.periksa(induk)
+    hasil = _tabel(warehouse.current_path(), settings.rw_target(), tingkat, induk, tanggal, lingkup.saring(filt),
                    tuple(metrik or UTAMA))
     return Hasil([dict(b) for b in hasil.baris], hasil.tingkat, hasil.induk, hasil.periode, hasil.filter,
                  list(hasil.metrik), list(hasil.catatan))
@@ -108,7 +110,8 @@ def peringkat(kode: str | None = "ID", menurut: str = "capaian", tanggal: dt.dat
 
 def tren(kode: str | None = "ID", tanggal: dt.date | str | None = None, filt: Filter | None = None) -> list[dict]:
     """A place's numbers at every snapshot up to `tanggal`, oldest first."""
-    filt = filt or Filter()
+    lingkup.periksa(kode)
+    filt = lingkup.saring(filt)
     t = wilayah.tempat(kode)
     p = periode_mod.periode(tanggal)
     sql, params = pembangun.tren(t.kode, filt, p.tanggal, target_rw=settings.rw_target())
@@ -118,7 +121,8 @@ def tren(kode: str | None = "ID", tanggal: dt.date | str | None = None, filt: Fi
 def rincian(kode: str | None, dimensi: str, tanggal: dt.date | str | None = None,
             filt: Filter | None = None) -> list[dict]:
     """A place's persons by segmen, sumber_iuran, pekerja_rentan, kantor_cabang or pekerjaan."""
-    return [dict(r) for r in _rincian(warehouse.current_path(), kode, dimensi, tanggal, filt or Filter())]
+    lingkup.periksa(kode)
+    return [dict(r) for r in _rincian(warehouse.current_path(), kode, dimensi, tanggal, lingkup.saring(filt))]
 
 
 @functools.lru_cache(maxsize=256)
@@ -137,7 +141,9 @@ WHERE tanggal_data = (SELECT max(tanggal_data) FROM snapshot) AND kantor_cabang 
 
 
 def kantor_cabang() -> list[str]:
-    """Branch offices, for the filter."""
+    """Branch offices, for the filter: a branch scope has its own only."""
+    if lingkup.aktif().kantor_cabang:
+        return [lingkup.aktif().kantor_cabang]
     return [k for (k,) in _kantor_cabang(warehouse.current_path())]
 
 

@@ -1,9 +1,12 @@
-"""What was loaded: history, rejected rows (masked) and flags, for the Data page and its downloads."""
+"""What was loaded: history, rejected rows (masked) and flags, for the Data page and its downloads.
+Rejected rows come from every region: administrators only."""
 from __future__ import annotations
 
 import json
 
 import warehouse
+from akses import audit
+from metrics import lingkup
 
 # Grain: one row per load, newest first.
 RIWAYAT_SQL = """
@@ -28,6 +31,7 @@ ORDER BY tanggal_data DESC, berkas, jumlah DESC
 
 
 def riwayat(batas: int = 50) -> list[dict]:
+    lingkup.wajib_admin()
     rows = warehouse.records(RIWAYAT_SQL, {"batas": batas})
     for r in rows:
         files = json.loads(r.pop("ringkasan"))["files"]
@@ -36,12 +40,21 @@ def riwayat(batas: int = 50) -> list[dict]:
 
 
 def ditolak_per_alasan() -> list[dict]:
+    lingkup.wajib_admin()
     return warehouse.records(DITOLAK_SQL)
 
 
 def contoh_ditolak(batas: int = 100_000) -> list[dict]:
+    lingkup.wajib_admin()
     return warehouse.records(CONTOH_DITOLAK_SQL, {"batas": batas})
 
 
 def ditandai() -> list[dict]:
+    lingkup.wajib_admin()
     return warehouse.records(DITANDAI_SQL)
+
+
+def jejak_audit(batas: int = 200) -> list[dict]:
+    """The newest events of the audit trail (kept by akses/, beside the warehouse)."""
+    lingkup.wajib_admin()
+    return audit.jejak(batas)

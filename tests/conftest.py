@@ -16,6 +16,27 @@ AS_OF = dt.date(2024, 2, 6)
 NIK_KEY = "kunci-uji-cakupan"
 
 
+@pytest.fixture(autouse=True)
+def nasional():
+    """Questions asked in tests are asked with the national scope, as the command lines do;
+    the access tests set other scopes (or none) themselves."""
+    from metrics import lingkup
+
+    with lingkup.berlaku(lingkup.NASIONAL):
+        yield
+
+
+@pytest.fixture(scope="session")
+def dash_app():
+    """One app for the whole run, as in production (one per process): Dash hands the callbacks
+    declared with @callback to the first app made, so a second one would miss them."""
+    import app
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("CAKUPAN_SECRET_KEY", "kunci-rahasia-uji")
+        return app.create_app()
+
+
 @pytest.fixture
 def data_dir(tmp_path, monkeypatch):
     path = tmp_path / "data"

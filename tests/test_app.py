@@ -1,10 +1,16 @@
 """The app serves the Ringkasan page with the national numbers."""
+import http.cookiejar
 import json
 import os
+import re
 import subprocess
 import sys
 import time
+import urllib.error
+import urllib.parse
 import urllib.request
+
+import pytest
 
 import plotly
 
@@ -15,46 +21,66 @@ def _texts(component) -> str:
     return json.dumps(component, cls=plotly.utils.PlotlyJSONEncoder)
 
 
-def _page(path: str):
+@pytest.fixture
+def _page(dash_app):
     """A page's layout function, from Dash's registry (pages register when the app is made)."""
     import dash
 
-    import app
-
-    if not dash.page_registry:
-        app.create_app()
-    return next(p["layout"] for p in dash.page_registry.values() if p["path"] == path)
+    return lambda path: next(p["layout"] for p in dash.page_registry.values() if p["path"] == path)
 
 
-def test_ringkasan_shows_national_numbers(seed_loaded):
+def test_ringkasan_shows_national_numbers(seed_loaded, _page):
     page = _texts(_page("/")())
     for shown in ("Data per 6 Februari 2024", '"7"', '"10"', "70,0 %", '"3"'):
         assert shown in page
 
 
-def test_ringkasan_without_data_says_what_to_do(data_dir):
+def test_ringkasan_without_data_says_what_to_do(data_dir, _page):
     from etl import build
 
     build.ensure_exists()
     assert "python -m etl demo" in _texts(_page("/")())
 
 
-def test_app_starts_and_serves(seed_loaded):
+def test_first_start_makes_an_admin_and_serves_only_after_login(seed_loaded):
+    """`make run` on a fresh machine: one admin account, its password printed once; nothing is
+    served before logging in with it; a second start prints no password."""
     port = "8093"
     process = subprocess.Popen([sys.executable, "app.py", "--port", port, "--no-demo"], cwd=ROOT,
-                               env=dict(os.environ), stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+                               env=dict(os.environ), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
-        for _ in range(100):
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=1) as response:
-                    assert response.status == 200
-                    break
-            except OSError:
-                time.sleep(0.1)
-        else:
-            raise AssertionError("the app did not start")
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/_dash-layout", timeout=5) as response:
+        sandi = None
+        for line in process.stdout:
+            if "kata sandi:" in line:
+                sandi = line.split("kata sandi:")[1].strip()
+            if "berjalan di" in line:
+                break
+        assert sandi and len(sandi) >= 16
+        base = f"http://127.0.0.1:{port}"
+        _tunggu(base + "/masuk")
+        with pytest.raises(urllib.error.HTTPError) as e:
+            urllib.request.urlopen(base + "/_dash-layout", timeout=5)
+        assert e.value.code == 401
+        opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+        form = opener.open(base + "/masuk", timeout=5).read().decode()
+        csrf = re.search(r'name="csrf" value="([^"]+)"', form).group(1)
+        data = urllib.parse.urlencode({"nama": "admin", "sandi": sandi, "csrf": csrf, "lanjut": "/"}).encode()
+        assert opener.open(base + "/masuk", data=data, timeout=5).status == 200
+        with opener.open(base + "/_dash-layout", timeout=5) as response:
             assert "Cakupan" in response.read().decode()
     finally:
         process.terminate()
         process.wait(timeout=10)
+    again = subprocess.run([sys.executable, "-c", "import app; app.akun_pertama()"], cwd=ROOT, env=dict(os.environ),
+                           capture_output=True, text=True, timeout=60)
+    assert again.returncode == 0 and "kata sandi" not in again.stdout
+
+
+def _tunggu(url: str) -> None:
+    for _ in range(100):
+        try:
+            with urllib.request.urlopen(url, timeout=1):
+                return
+        except OSError:
+            time.sleep(0.1)
+    raise AssertionError("the app did not start")

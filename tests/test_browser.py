@@ -1,5 +1,6 @@
-"""The dashboard in headless Debian chromium: every page opens cleanly, a user drills from
-Indonesia down to an RW by clicking, switches language, and downloads what the table shows."""
+"""The dashboard in headless Debian chromium: a user logs in, every page opens cleanly (the
+security headers' CSP included), drills from Indonesia down to an RW by clicking, switches
+language, downloads what the table shows, and logs out; a scoped account opens on its region."""
 import csv
 import io
 import shutil
@@ -13,6 +14,8 @@ from werkzeug.serving import make_server
 import warehouse
 from tests.conftest import NIK_KEY
 
+SANDI = "sandi-uji-browser"
+
 CHROMIUM, DRIVER = shutil.which("chromium"), shutil.which("chromedriver")
 PAGES = {"/": "ringkasan-aktif", "/wilayah": "jejak", "/rw100?wilayah=31.75": "rw100-rw_diketahui",
          "/rw100?wilayah=31.75.02": "rw100-sel", "/segmen": "segmen-segmen", "/anggaran": "anggaran-sumber",
@@ -20,7 +23,7 @@ PAGES = {"/": "ringkasan-aktif", "/wilayah": "jejak", "/rw100?wilayah=31.75": "r
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory):
+def server(tmp_path_factory, dash_app):
     """The app on a small demo warehouse, served from a thread on a free port."""
     if not (CHROMIUM and DRIVER):
         pytest.fail("Browser tests need Debian's chromium and chromium-driver (apt install chromium chromium-driver; "
@@ -31,8 +34,10 @@ def server(tmp_path_factory):
         warehouse.close_readers()
         from etl import demo
         demo.build_demo(scale=0.05, weeks=3, seed=5)
-        import app
-        httpd = make_server("127.0.0.1", 0, app.create_app().server, threaded=True)
+        from akses import pengguna
+        pengguna.tambah("admin", admin=True, sandi=SANDI)
+        pengguna.tambah("jaktim", wilayah="31.75", sandi=SANDI)
+        httpd = make_server("127.0.0.1", 0, dash_app.server, threaded=True)
         thread = threading.Thread(target=httpd.serve_forever, daemon=True)
         thread.start()
         yield f"http://127.0.0.1:{httpd.server_port}"
@@ -53,6 +58,29 @@ def browser():
     driver.set_page_load_timeout(30)
     yield driver
     driver.quit()
+
+
+@pytest.fixture(scope="module")
+def admin(server, browser):
+    """The browser, logged in as the national admin."""
+    _masuk(browser, server, "admin")
+    return browser
+
+
+def _masuk(driver, server, nama):
+    from selenium.webdriver.common.by import By
+    driver.get(server + "/")
+    _wait(driver, lambda: "/masuk" in driver.current_url)
+    driver.find_element(By.ID, "nama").send_keys(nama)
+    driver.find_element(By.ID, "sandi").send_keys(SANDI)
+    driver.find_element(By.ID, "tombol-masuk").click()
+    _wait(driver, lambda: _by_id(driver, "akun"))
+
+
+def _buka(driver, url):
+    """A URL fetched with the browser's session cookie (downloads)."""
+    cookie = "; ".join(f"{c['name']}={c['value']}" for c in driver.get_cookies())
+    return urllib.request.urlopen(urllib.request.Request(url, headers={"Cookie": cookie}))
 
 
 def _wait(driver, condition, seconds=20):
@@ -92,50 +120,50 @@ def _klik(driver, row_id):
 
 
 @pytest.mark.parametrize("path,element", PAGES.items())
-def test_every_page_opens_without_errors(server, browser, path, element):
-    browser.get_log("browser")
-    browser.get(server + path)
-    _by_id(browser, element)
+def test_every_page_opens_without_errors(server, admin, path, element):
+    admin.get_log("browser")
+    admin.get(server + path)
+    _by_id(admin, element)
     time.sleep(0.5)  # let late callbacks finish
-    assert _errors(browser) == []
+    assert _errors(admin) == []
 
 
-def test_drill_from_indonesia_to_an_rw_by_clicking(server, browser):
-    browser.get(server + "/wilayah")
+def test_drill_from_indonesia_to_an_rw_by_clicking(server, admin):
+    admin.get(server + "/wilayah")
     for code in ("31", "31.75", "31.75.02", "31.75.02.1001", "31.75.02.1001.01"):
-        _klik(browser, code)
-        _wait(browser, lambda: f"wilayah={code}" in browser.current_url)
-        _wait(browser, lambda: _by_id(browser, "jejak").text.count("›") == code.count(".") + 1)
-    assert "RW 01" in _by_id(browser, "jejak").text
-    assert "tingkat terbawah" in _by_id(browser, "wilayah-rw").text
-    assert _errors(browser) == []
+        _klik(admin, code)
+        _wait(admin, lambda: f"wilayah={code}" in admin.current_url)
+        _wait(admin, lambda: _by_id(admin, "jejak").text.count("›") == code.count(".") + 1)
+    assert "RW 01" in _by_id(admin, "jejak").text
+    assert "tingkat terbawah" in _by_id(admin, "wilayah-rw").text
+    assert _errors(admin) == []
 
 
-def test_switch_language(server, browser):
+def test_switch_language(server, admin):
     from selenium.webdriver.common.by import By
-    browser.get(server + "/?wilayah=31")
-    _by_id(browser, "ringkasan-aktif")
-    browser.find_element(By.XPATH, "//label[normalize-space()='English']").click()
-    _wait(browser, lambda: "bahasa=en" in browser.current_url)
-    _wait(browser, lambda: _by_id(browser, "nav-ringkasan").text == "Overview")
-    _wait(browser, lambda: "Data as of" in browser.page_source and "Active participants" in browser.page_source)
-    browser.find_element(By.XPATH, "//label[normalize-space()='Indonesia']").click()
-    _wait(browser, lambda: _by_id(browser, "nav-ringkasan").text == "Ringkasan")
-    assert "bahasa" not in browser.current_url and "wilayah=31" in browser.current_url
+    admin.get(server + "/?wilayah=31")
+    _by_id(admin, "ringkasan-aktif")
+    admin.find_element(By.XPATH, "//label[normalize-space()='English']").click()
+    _wait(admin, lambda: "bahasa=en" in admin.current_url)
+    _wait(admin, lambda: _by_id(admin, "nav-ringkasan").text == "Overview")
+    _wait(admin, lambda: "Data as of" in admin.page_source and "Active participants" in admin.page_source)
+    admin.find_element(By.XPATH, "//label[normalize-space()='Indonesia']").click()
+    _wait(admin, lambda: _by_id(admin, "nav-ringkasan").text == "Ringkasan")
+    assert "bahasa" not in admin.current_url and "wilayah=31" in admin.current_url
 
 
-def test_download_is_the_table_on_screen(server, browser):
+def test_download_is_the_table_on_screen(server, admin):
     from selenium.webdriver.common.by import By
-    browser.get(server + "/wilayah?wilayah=31.75")
-    _row_cell(browser, "31.75.02")
+    admin.get(server + "/wilayah?wilayah=31.75")
+    _row_cell(admin, "31.75.02")
 
     def read():
         return {row.get_attribute("row-id"): row.find_element(By.CSS_SELECTOR, '[col-id="peserta_aktif"]').text
-                for row in browser.find_elements(By.CSS_SELECTOR, ".ag-center-cols-container .ag-row")}
-    shown = _wait(browser, read)
-    href = _by_id(browser, "unduh-wilayah").get_attribute("href")
+                for row in admin.find_elements(By.CSS_SELECTOR, ".ag-center-cols-container .ag-row")}
+    shown = _wait(admin, read)
+    href = _by_id(admin, "unduh-wilayah").get_attribute("href")
     assert "tingkat=kecamatan" in href and "wilayah=31.75" in href
-    with urllib.request.urlopen(href) as response:
+    with _buka(admin, href) as response:
         assert response.headers["Content-Disposition"].startswith('attachment; filename="cakupan_coverage_kecamatan_31.75_')
         rows = list(csv.DictReader(io.StringIO(response.read().decode("utf-8"))))
     downloaded = {r["kode_wilayah"]: r["peserta_aktif"] for r in rows if r["kode_wilayah"]}
@@ -144,9 +172,32 @@ def test_download_is_the_table_on_screen(server, browser):
         assert text.replace(".", "") == downloaded[code], code
 
 
-def test_downloads_refuse_bad_arguments(server):
+def test_downloads_refuse_bad_arguments(server, admin):
     for query in ("wilayah=31.99&tingkat=kecamatan", "wilayah=31&tingkat=desa", "segmen=INFORMAL"):
         with pytest.raises(urllib.error.HTTPError) as e:
-            urllib.request.urlopen(f"{server}/unduh/coverage.csv?{query}")
+            _buka(admin, f"{server}/unduh/coverage.csv?{query}")
         assert e.value.code == 400
         assert "Tidak bisa mengunduh" in e.value.read().decode()
+
+
+def test_scoped_account_opens_on_its_region_and_logs_out(server, admin):
+    browser = admin
+    """Runs last: it logs the admin out. Jakarta Timur's account lands on Jakarta Timur; the
+    crumbs above it are not links; a link to Jakarta Pusat shows Jakarta Timur with a message."""
+    from selenium.webdriver.common.by import By
+    browser.find_element(By.ID, "keluar").click()
+    _wait(browser, lambda: "/masuk" in browser.current_url)
+    browser.get(server + "/wilayah")
+    _wait(browser, lambda: "/masuk" in browser.current_url)          # logged out: nothing served
+    _masuk(browser, server, "jaktim")
+    _wait(browser, lambda: _by_id(browser, "jejak").text.endswith("Jakarta Timur"))
+    assert "jaktim · 31.75" in _by_id(browser, "akun").get_attribute("textContent")
+    assert not browser.find_elements(By.CSS_SELECTOR, "#jejak a")   # Indonesia, DKI Jakarta: not links
+    browser.get(server + "/wilayah?wilayah=31.71")
+    _wait(browser, lambda: "di luar lingkup akses Anda" in browser.page_source)
+    assert _by_id(browser, "jejak").text.endswith("Jakarta Timur")
+    browser.get(server + "/data")
+    _by_id(browser, "data-hanya-admin")
+    assert _errors(browser) == []
+    browser.find_element(By.ID, "keluar").click()
+    _wait(browser, lambda: "/masuk" in browser.current_url)

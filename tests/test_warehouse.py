@@ -10,7 +10,7 @@ import pytest
 
 import warehouse
 from etl import build
-from metrics import cakupan
+from metrics import cakupan, lingkup
 from tests.conftest import AS_OF, ROOT, SEED, load
 
 HEADER = "nik,segmen,kode_wilayah,status\n"
@@ -64,6 +64,7 @@ def test_readers_see_old_or_new_never_a_mix(data_dir, tmp_path):
     stop = threading.Event()
 
     def read():
+        lingkup.pasang(lingkup.NASIONAL)  # a new thread starts with no scope
         while not stop.is_set():
             try:
                 seen.append(cakupan.tempat("ID")["peserta_aktif"])

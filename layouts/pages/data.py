@@ -1,11 +1,12 @@
-"""Data: what was loaded and when, what was rejected and flagged (masked), and the downloads."""
+"""Data: what was loaded and when, what was rejected and flagged (masked), the downloads and
+the audit trail. Rejected rows come from every region: administrators only."""
 import dash
 import dash_ag_grid as dag
 import dash_mantine_components as dmc
 
 from layouts import kerangka
 from layouts.teks import t
-from metrics import data
+from metrics import data, lingkup
 
 dash.register_page(__name__, path="/data", name="Data", title="Cakupan · Data")
 
@@ -30,6 +31,8 @@ def _tabel(id_, rows, kolom, bahasa):
 
 def _isi(k):
     b = k.bahasa
+    if not lingkup.aktif().admin:
+        return dmc.Alert(t("hanya_admin", b), color="blue", id="data-hanya-admin")
     riwayat = data.riwayat()
     return dmc.Stack([
         dmc.Title(t("riwayat", b), order=3),
@@ -43,4 +46,7 @@ def _isi(k):
         dmc.Title(t("ditandai", b), order=3),
         _tabel("data-ditandai", data.ditandai(), [("tanggal_data", "Tanggal data"), ("berkas", "Berkas"),
                                                   ("jenis", "Jenis"), ("jumlah", "Jumlah")], b),
+        dmc.Title(t("jejak_audit", b), order=3),
+        _tabel("data-audit", data.jejak_audit(), [("waktu", "Waktu (UTC)"), ("oleh", "Oleh"), ("peristiwa", "Peristiwa"),
+                                                 ("lingkup", "Lingkup"), ("rincian", "Rincian")], b),
     ], gap="md")

@@ -1,0 +1,35 @@
+-- The access store (data/akses.sqlite): accounts, server-side sessions and the audit trail.
+-- SQLite, not the warehouse: several server workers write logins and exports at once, and a
+-- load serves a new warehouse file while users and sessions stay.
+
+-- Grain: one row per account. nama is a login name (an office, not a person's name).
+CREATE TABLE IF NOT EXISTS pengguna (
+    nama            TEXT PRIMARY KEY,
+    hash_sandi      TEXT NOT NULL,            -- werkzeug scrypt hash, never the password
+    wilayah         TEXT NOT NULL DEFAULT 'ID',
+    kantor_cabang   TEXT,                     -- set: a branch scope
+    admin           INTEGER NOT NULL DEFAULT 0,
+    aktif           INTEGER NOT NULL DEFAULT 1,
+    dibuat          TEXT NOT NULL,
+    sandi_diganti   TEXT NOT NULL
+);
+
+-- Grain: one row per login. The browser holds the token; only its SHA-256 is kept.
+CREATE TABLE IF NOT EXISTS sesi (
+    hash_token      TEXT PRIMARY KEY,
+    nama            TEXT NOT NULL REFERENCES pengguna (nama),
+    dibuat          TEXT NOT NULL,
+    kedaluwarsa     TEXT NOT NULL,
+    ditutup         TEXT                      -- logout, password reset or account disabled
+);
+
+-- Grain: one row per event: login, failed login, logout, load, export, account change.
+CREATE TABLE IF NOT EXISTS audit (
+    id              INTEGER PRIMARY KEY AUTOINCREMENT,
+    waktu           TEXT NOT NULL,
+    oleh            TEXT NOT NULL,
+    peristiwa       TEXT NOT NULL,
+    lingkup         TEXT,
+    rincian         TEXT
+);
+CREATE INDEX IF NOT EXISTS audit_oleh_waktu ON audit (oleh, peristiwa, waktu);

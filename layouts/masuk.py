@@ -1,0 +1,147 @@
+"""Login and the gate in front of every request.
+
+Dash callbacks, page layouts and downloads are all HTTP endpoints. One `before_request` hook
+finds the server-side session of every request; without one, nothing but the login page is
+served. With one, it sets the account's scope for the metrics layer (metrics.lingkup), which
+refuses any place or branch outside it whatever the URL or request body says.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hmac
+import secrets
+from html import escape
+from urllib.parse import urlencode
+
+from flask import Response, g, redirect, request, session
+
+import settings
+from akses import audit, pengguna, sesi
+from metrics import lingkup
+
+TERBUKA = {"/masuk", "/_favicon.ico"}
+STATIS = ("/_dash-component-suites/", "/assets/")
+
+
+def pasang(app) -> None:
+    """Login, logout, the gate and the security headers, on the Dash app's Flask server."""
+    server = app.server
+    server.secret_key = settings.secret_key()
+    server.config.update(SESSION_COOKIE_NAME="cakupan_sesi", SESSION_COOKIE_HTTPONLY=True,
+                         SESSION_COOKIE_SAMESITE="Lax", SESSION_COOKIE_SECURE=settings.cookie_secure(),
+                         PERMANENT_SESSION_LIFETIME=dt.timedelta(hours=settings.session_hours()))
+    server.add_url_rule("/masuk", "masuk", masuk, methods=["GET", "POST"])
+    server.add_url_rule("/keluar", "keluar", keluar, methods=["POST"])
+    server.before_request(gerbang)
+    server.teardown_request(_lepas)
+    server.after_request(lambda response: _kepala(response, _csp(app)))
+
+
+def gerbang():
+    """Every request but the login page needs an open session; it sets the account's scope."""
+    if request.path in TERBUKA:
+        return None
+    akun = sesi.pengguna(session.get("sesi"))
+    if akun is None:
+        session.pop("sesi", None)
+        if request.method == "GET" and not request.path.startswith("/_dash"):
+            return redirect("/masuk?" + urlencode({"lanjut": request.full_path.rstrip("?")}))
+        return Response("Harus masuk (login) dulu.\n", status=401, mimetype="text/plain")
+    g.akun = akun
+    g.lingkup = lingkup.pasang(lingkup.Lingkup(akun.wilayah, akun.kantor_cabang, akun.admin, akun.nama))
+    return None
+
+
+def _lepas(_exc=None) -> None:
+    token = g.pop("lingkup", None)
+    if token is not None:
+        lingkup.lepas(token)
+
+
+def masuk():
+    """GET: the form. POST: check the password (hash, constant time), open a session."""
+    lanjut = request.values.get("lanjut", "/")
+    if not lanjut.startswith("/") or lanjut.startswith("//"):
+        lanjut = "/"  # only back into this app
+    if request.method == "GET":
+        return _halaman(lanjut)
+    expected = str(session.get("csrf") or "")
+    if not expected or not hmac.compare_digest(expected, request.form.get("csrf", "")):
+        return _halaman(lanjut, "Formulir kedaluwarsa. Coba masuk lagi.", 400)
+    nama = request.form.get("nama", "")
+    try:
+        akun = pengguna.periksa_sandi(nama, request.form.get("sandi", ""))
+    except pengguna.TerlaluBanyakGagal as e:
+        return _halaman(lanjut, str(e), 429)
+    if akun is None:
+        return _halaman(lanjut, "Nama pengguna atau kata sandi salah.", 401)
+    session.clear()  # a new session on login: nothing carried over from before
+    session.permanent = True
+    session["sesi"] = sesi.buka(akun)
+    audit.catat("masuk", akun.nama, akun.lingkup)
+    return redirect(lanjut)
+
+
+def keluar():
+    akun = g.get("akun")
+    sesi.tutup(session.get("sesi"))
+    session.clear()
+    if akun:
+        audit.catat("keluar", akun.nama, akun.lingkup)
+    return redirect("/masuk")
+
+
+def _halaman(lanjut: str, pesan: str = "", status: int = 200) -> Response:
+    session["csrf"] = session.get("csrf") or secrets.token_urlsafe(24)
+    alert = f'<p class="galat" role="alert">{escape(pesan)}</p>' if pesan else ""
+    body = HALAMAN_MASUK.format(alert=alert, csrf=escape(session["csrf"]), lanjut=escape(lanjut))
+    return Response(body, status=status, mimetype="text/html")
+
+
+HALAMAN_MASUK = """<!doctype html>
+<html lang="id"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Cakupan · Masuk</title>
+<style>
+body {{ font-family: system-ui, sans-serif; background: #f1f3f5; color: #111; margin: 0; }}
+main {{ max-width: 420px; margin: 12vh auto; background: #fff; padding: 36px; border-radius: 10px;
+        box-shadow: 0 2px 12px rgba(0,0,0,.12); }}
+h1 {{ margin: 0 0 4px; font-size: 32px; }} p {{ font-size: 18px; }}
+label {{ display: block; font-size: 18px; font-weight: 600; margin: 18px 0 6px; }}
+input {{ width: 100%; box-sizing: border-box; font-size: 20px; padding: 10px; border: 2px solid #868e96; border-radius: 6px; }}
+button {{ margin-top: 24px; width: 100%; font-size: 20px; padding: 12px; background: #1864ab; color: #fff;
+          border: 0; border-radius: 6px; font-weight: 700; cursor: pointer; }}
+.galat {{ background: #ffe3e3; color: #a51111; padding: 10px 12px; border-radius: 6px; font-weight: 600; }}
+</style></head>
+<body><main>
+<h1>Cakupan</h1><p>Kepesertaan BPJS Ketenagakerjaan. Masuk untuk melihat wilayah Anda.</p>
+{alert}
+<form method="post" action="/masuk">
+<input type="hidden" name="csrf" value="{csrf}"><input type="hidden" name="lanjut" value="{lanjut}">
+<label for="nama">Nama pengguna</label><input id="nama" name="nama" autocomplete="username" required autofocus>
+<label for="sandi">Kata sandi</label><input id="sandi" name="sandi" type="password" autocomplete="current-password" required>
+<button type="submit" id="tombol-masuk">Masuk</button>
+</form></main></body></html>
+"""
+
+
+def _csp(app) -> str:
+    """Scripts only from this server and Dash's own inline scripts (by hash); nothing framed.
+    Made on each response: Dash adds inline scripts up to its first request."""
+    hashes = " ".join(app.csp_hashes())
+    return ("default-src 'self'; " f"script-src 'self' {hashes}; "
+            "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; "
+            "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'")
+
+
+def _kepala(response: Response, csp: str) -> Response:
+    h = response.headers
+    h.setdefault("Content-Security-Policy", csp)
+    h["X-Content-Type-Options"] = "nosniff"
+    h["X-Frame-Options"] = "DENY"
+    h["Referrer-Policy"] = "same-origin"
+    h["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()"
+    if settings.cookie_secure():
+        h["Strict-Transport-Security"] = "max-age=31536000"
+    if not request.path.startswith(STATIS):
+        h["Cache-Control"] = "no-store"  # numbers of one account are not kept by proxies
+    return response

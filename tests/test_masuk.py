@@ -1,0 +1,270 @@
+"""Access over HTTP, the way anyone can call it: login, the gate, and each scope's view of the
+weekly seed (seed/README.md) through page callbacks, hand-crafted Dash POSTs and downloads.
+
+On 2024-02-06 the seed has 13 active: Pulo Gadung 11 and Pisangan Timur 0 (Jakarta Timur,
+31.75.02), Kenari 1 (P7, Jakarta Pusat 31.71.04.1002), unknown region 1 (P15). Branch
+Jakarta Rawamangun has P1-P3 (3 active, all in Pulo Gadung RW 1); P7 is Jakarta Salemba's.
+"""
+import csv
+import io
+import json
+import re
+
+import pytest
+
+import warehouse
+from akses import audit, pengguna
+from metrics import lingkup
+from tests.conftest import NIK_KEY
+
+SANDI = "sandi-uji-panjang"
+AKUN = {  # name: (place scope, branch scope, admin)
+    "admin": ("ID", None, True),
+    "analis": ("ID", None, False),
+    "dki": ("31", None, False),
+    "jaktim": ("31.75", None, False),
+    "pulogadung": ("31.75.02", None, False),
+    "kenari": ("31.71.04.1002", None, False),
+    "rawamangun": ("ID", "Jakarta Rawamangun", False),
+}
+
+
+@pytest.fixture(autouse=True)
+def nasional():
+    """Overrides conftest's: over HTTP the scope comes from the session and nowhere else."""
+    with lingkup.berlaku(None):
+        yield
+
+
+@pytest.fixture(scope="module")
+def server(_minggu_dir, dash_app):
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("CAKUPAN_DATA_DIR", str(_minggu_dir))
+        mp.setenv("CAKUPAN_NIK_KEY", NIK_KEY)
+        mp.setenv("CAKUPAN_RW_TARGET", "3")
+        warehouse.close_readers()
+        for nama, (wilayah, cabang, admin) in AKUN.items():
+            if not pengguna.cari(nama):
+                pengguna.tambah(nama, wilayah, cabang, admin, sandi=SANDI)
+        yield dash_app.server
+        warehouse.close_readers()
+
+
+def _masuk(server, nama, sandi=SANDI):
+    client = server.test_client()
+    form = client.get("/masuk").text
+    csrf = re.search(r'name="csrf" value="([^"]+)"', form).group(1)
+    response = client.post("/masuk", data={"nama": nama, "sandi": sandi, "csrf": csrf, "lanjut": "/"})
+    return client, response
+
+
+@pytest.fixture(scope="module")
+def klien(server):
+    """A logged-in test client per account."""
+    return {nama: _masuk(server, nama)[0] for nama in AKUN}
+
+
+def _halaman(client, path, search=""):
+    """The Dash Pages callback, posted by hand as any script could: the page for a URL."""
+    body = {"output": ".._pages_content.children..._pages_store.data..",
+            "outputs": [{"id": "_pages_content", "property": "children"}, {"id": "_pages_store", "property": "data"}],
+            "inputs": [{"id": "_pages_location", "property": "pathname", "value": path},
+                       {"id": "_pages_location", "property": "search", "value": search}],
+            "changedPropIds": ["_pages_location.pathname"], "state": []}
+    return client.post("/_dash-update-component", json=body)
+
+
+def _komponen(tree, id_):
+    """The props of the component with this id in a callback response."""
+    if isinstance(tree, dict):
+        if tree.get("props", {}).get("id") == id_:
+            return tree["props"]
+        tree = list(tree.values())
+    if isinstance(tree, list):
+        for item in tree:
+            found = _komponen(item, id_)
+            if found:
+                return found
+    return None
+
+
+def _aktif_di_halaman(client, search=""):
+    response = _halaman(client, "/", search)
+    assert response.status_code == 200
+    return _komponen(response.json, "ringkasan-aktif")["children"], response.text
+
+
+def _csv(response) -> list[dict]:
+    assert response.status_code == 200, response.text
+    return list(csv.DictReader(io.StringIO(response.data.decode("utf-8"))))
+
+
+# --- nobody logged in ------------------------------------------------------------------
+
+def test_anonymous_gets_nothing(server):
+    client = server.test_client()
+    page = client.get("/wilayah?wilayah=31.75")
+    assert page.status_code == 302 and page.headers["Location"] == "/masuk?lanjut=%2Fwilayah%3Fwilayah%3D31.75"
+    assert client.get("/_dash-layout").status_code == 401
+    assert client.get("/_dash-dependencies").status_code == 401
+    assert _halaman(client, "/").status_code == 401
+    download = client.get("/unduh/coverage.csv?tingkat=provinsi")
+    assert download.status_code == 302 and b"peserta_aktif" not in download.data
+    assert client.get("/masuk").status_code == 200
+
+
+def test_every_response_carries_security_headers(server, klien):
+    for response in (server.test_client().get("/masuk"), klien["jaktim"].get("/")):
+        h = response.headers
+        assert "frame-ancestors 'none'" in h["Content-Security-Policy"]
+        assert "script-src 'self' 'sha256-" in h["Content-Security-Policy"]
+        assert "unsafe-inline" not in h["Content-Security-Policy"].split("script-src")[1].split(";")[0]
+        assert h["X-Content-Type-Options"] == "nosniff" and h["X-Frame-Options"] == "DENY"
+        assert h["Cache-Control"] == "no-store"
+    cookie = klien["jaktim"].get_cookie("cakupan_sesi")
+    assert cookie.http_only and cookie.same_site == "Lax"
+
+
+# --- login -----------------------------------------------------------------------------
+
+def test_login_refuses_a_wrong_password_a_missing_form_token_and_outside_redirects(server):
+    client, response = _masuk(server, "analis", "salah-sama-sekali")
+    assert response.status_code == 401 and "salah" in response.text
+    assert client.get("/_dash-layout").status_code == 401
+    response = server.test_client().post("/masuk", data={"nama": "analis", "sandi": SANDI})
+    assert response.status_code == 400                               # no CSRF token
+    client = server.test_client()
+    csrf = re.search(r'name="csrf" value="([^"]+)"', client.get("/masuk").text).group(1)
+    response = client.post("/masuk", data={"nama": "analis", "sandi": SANDI, "csrf": csrf, "lanjut": "//contoh.com/x"})
+    assert response.status_code == 302 and response.headers["Location"] == "/"
+
+
+def test_repeated_failures_lock_the_account_for_a_while(server):
+    pengguna.tambah("tebakan", sandi=SANDI)
+    for _ in range(pengguna.GAGAL_MAKS):
+        assert _masuk(server, "tebakan", "tebak-tebakan-1")[1].status_code == 401
+    client, response = _masuk(server, "tebakan")                      # the right password, too late
+    assert response.status_code == 429 and "Coba lagi" in response.text
+
+
+def test_logout_disable_and_expiry_end_a_session_on_the_server(server, monkeypatch):
+    client, _ = _masuk(server, "analis")
+    assert client.get("/_dash-layout").status_code == 200
+    cookie = client.get_cookie("cakupan_sesi").value
+    assert client.post("/keluar").status_code == 302
+    replay = server.test_client()
+    replay.set_cookie("cakupan_sesi", cookie)                          # the old cookie, replayed
+    assert replay.get("/_dash-layout").status_code == 401
+
+    pengguna.tambah("sementara", sandi=SANDI)
+    client, _ = _masuk(server, "sementara")
+    assert client.get("/_dash-layout").status_code == 200
+    pengguna.atur_aktif("sementara", False)
+    assert client.get("/_dash-layout").status_code == 401
+    assert _masuk(server, "sementara")[1].status_code == 401
+
+    monkeypatch.setenv("CAKUPAN_SESSION_HOURS", "0")
+    client, _ = _masuk(server, "analis")
+    assert client.get("/_dash-layout").status_code == 401                # expired as it opened
+
+
+def test_a_cookie_signed_with_another_key_is_refused(server):
+    client, _ = _masuk(server, "analis")
+    value = client.get_cookie("cakupan_sesi").value
+    forged = server.test_client()
+    forged.set_cookie("cakupan_sesi", value[:-4] + ("AAAA" if not value.endswith("AAAA") else "BBBB"))
+    assert forged.get("/_dash-layout").status_code == 401
+
+
+# --- scope: pages and hand-crafted callbacks --------------------------------------------
+
+def test_each_account_opens_on_its_own_place(klien):
+    assert _aktif_di_halaman(klien["analis"])[0] == "13"                # nation
+    assert _aktif_di_halaman(klien["dki"])[0] == "12"                    # 11 + 1, not P15
+    assert _aktif_di_halaman(klien["jaktim"])[0] == "11"
+    assert _aktif_di_halaman(klien["pulogadung"])[0] == "11"
+    assert _aktif_di_halaman(klien["kenari"])[0] == "1"
+    assert _aktif_di_halaman(klien["rawamangun"])[0] == "3"              # nation, its branch only
+
+
+def test_a_place_outside_the_scope_in_the_url_is_refused(klien):
+    for nama, search in (("jaktim", "?wilayah=31.71"), ("jaktim", "?wilayah=ID"), ("jaktim", "?wilayah=31"),
+                         ("kenari", "?wilayah=31.75.02.1001"), ("pulogadung", "?wilayah=31.75.0")):
+        shown, text = _aktif_di_halaman(klien[nama], search)
+        assert shown == {"jaktim": "11", "kenari": "1", "pulogadung": "11"}[nama], (nama, search)
+        assert "di luar lingkup akses Anda" in text
+    shown, text = _aktif_di_halaman(klien["jaktim"], "?wilayah=31.75.02.1001")   # inside: allowed
+    assert shown == "11" and "di luar lingkup" not in text
+
+
+def test_a_branch_account_cannot_ask_for_another_branch(klien):
+    shown, text = _aktif_di_halaman(klien["rawamangun"], "?cabang=Jakarta+Salemba")
+    assert shown == "3" and "di luar lingkup akses Anda" in text
+    shown, _ = _aktif_di_halaman(klien["rawamangun"], "?wilayah=31.71")      # Kenari's P7 is Salemba's
+    assert shown == "0"
+
+
+def test_rankings_compare_only_places_inside_the_scope(klien):
+    response = _halaman(klien["jaktim"], "/wilayah")
+    rows = _komponen(response.json, {"type": "turun", "nama": "wilayah"})["rowData"]
+    assert rows and all(r["id_baris"].startswith(("31.75.", "?31.75")) for r in rows)
+    assert sum(r["peserta_aktif"] for r in rows) == 11
+
+
+def test_control_callbacks_give_no_data(klien, server):
+    """The navigation callbacks only build a URL; the page for it is checked as above."""
+    body = {"output": "navigasi-turun.data", "outputs": {"id": "navigasi-turun", "property": "data"},
+            "inputs": [[{"id": {"type": "turun", "nama": "wilayah"}, "property": "cellClicked",
+                         "value": {"rowId": "31.71"}}], []],
+            "state": [{"id": "_pages_location", "property": "pathname", "value": "/wilayah"},
+                      {"id": "_pages_location", "property": "search", "value": ""}],
+            "changedPropIds": ['{"nama":"wilayah","type":"turun"}.cellClicked']}
+    response = klien["jaktim"].post("/_dash-update-component", json=body)
+    assert response.status_code == 200
+    assert json.loads(response.text)["response"]["navigasi-turun"]["data"] == "/wilayah?wilayah=31.71"
+    assert server.test_client().post("/_dash-update-component", json=body).status_code == 401
+
+
+def test_the_data_page_and_audit_are_for_admins(klien):
+    assert _komponen(_halaman(klien["analis"], "/data").json, "data-hanya-admin")
+    assert _komponen(_halaman(klien["admin"], "/data").json, "data-riwayat")
+    assert _komponen(_halaman(klien["admin"], "/data").json, "data-audit")
+
+
+# --- scope: downloads -------------------------------------------------------------------
+
+def test_downloads_outside_the_scope_are_refused(klien):
+    for nama, query in (("jaktim", "wilayah=31.71&tingkat=kelurahan"), ("jaktim", "wilayah=ID&tingkat=provinsi"),
+                        ("jaktim", "wilayah=31&tingkat=kelurahan"), ("kenari", "wilayah=31.75.02.1001&tingkat=rw"),
+                        ("rawamangun", "cabang=Jakarta+Salemba&tingkat=provinsi")):
+        for jenis in ("coverage", "trend", "rincian", "rw", "budget"):
+            response = klien[nama].get(f"/unduh/{jenis}.csv?{query}")
+            assert response.status_code == 403, (nama, jenis, query)
+            assert "di luar lingkup" in response.text
+    for nama in ("analis", "jaktim", "rawamangun"):
+        assert klien[nama].get("/unduh/ditolak.csv").status_code == 403
+    assert klien["admin"].get("/unduh/ditolak.csv").status_code == 200
+
+
+def test_downloads_hold_only_the_scope(klien):
+    rows = _csv(klien["jaktim"].get("/unduh/coverage.csv?tingkat=kelurahan"))        # default: own place
+    assert rows and all(r["kode_wilayah"].startswith("31.75.") or r["kode_induk"].startswith("31.75") for r in rows)
+    assert sum(int(r["peserta_aktif"]) for r in rows) == 11
+    rows = _csv(klien["kenari"].get("/unduh/coverage.csv?tingkat=rw"))
+    assert [(r["kode_wilayah"], r["peserta_aktif"]) for r in rows if r["peserta_aktif"] != "0"] == [("31.71.04.1002.04", "1")]
+    rows = _csv(klien["rawamangun"].get("/unduh/coverage.csv?tingkat=provinsi"))
+    assert sum(int(r["peserta_aktif"]) for r in rows) == 3
+    assert {r["kode_wilayah"]: r["peserta_aktif"] for r in rows}["31"] == "3"
+    rows = _csv(klien["analis"].get("/unduh/coverage.csv?tingkat=provinsi"))
+    assert sum(int(r["peserta_aktif"]) for r in rows) == 13
+
+
+def test_logins_and_downloads_are_on_the_audit_trail(klien):
+    klien["jaktim"].get("/unduh/coverage.csv?tingkat=kecamatan")
+    klien["jaktim"].get("/unduh/coverage.csv?wilayah=31.71&tingkat=kecamatan")
+    with lingkup.berlaku(lingkup.NASIONAL):
+        events = [e for e in audit.jejak(500) if e["oleh"] == "jaktim"]
+    kinds = [e["peristiwa"] for e in events]
+    assert "masuk" in kinds and "unduh" in kinds and "unduh_ditolak" in kinds
+    unduh = next(e for e in events if e["peristiwa"] == "unduh")
+    assert unduh["lingkup"] == "31.75" and "cakupan_coverage_kecamatan_31.75_2024-02-06.csv" in unduh["rincian"]
