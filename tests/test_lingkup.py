@@ -4,7 +4,7 @@ import pytest
 
 from metrics import cakupan, data, ekspor, lingkup
 from metrics.lingkup import Lingkup, TanpaAkses
-from metrics.pembangun import Filter
+from metrics.pembangun import Filter, PertanyaanTidakSah
 
 
 def test_without_a_scope_nothing_is_answered(minggu):
@@ -22,8 +22,11 @@ def test_a_place_scope_sees_its_place_and_below(minggu):
         urutan = [b["kode_wilayah"] for b in cakupan.peringkat("31.75.02").baris]
         assert urutan[:2] == ["31.75.02.1002", "31.75.02.1001"]           # 0 % and 55 %, then those without a target
         assert all(k.startswith("31.75.02.") for k in urutan)
-        for kode in ("ID", "31", "31.71", "31.7", "31.750"):
+        for kode in ("ID", "31", "31.71", "31.71.04.1002.04"):
             with pytest.raises(TanpaAkses, match="di luar lingkup"):
+                cakupan.tempat(kode)
+        for kode in ("31.7", "31.750"):                                 # not codes at all: refused as such
+            with pytest.raises(PertanyaanTidakSah):
                 cakupan.tempat(kode)
         with pytest.raises(TanpaAkses):
             cakupan.tabel("kelurahan", "31")
