@@ -22,7 +22,7 @@ demo: $(VENV)/.installed
 	$(PY) -m etl demo
 
 screenshots: $(VENV)/.installed
-	scripts/screenshots.sh
+	$(PY) scripts/screenshots.py
 
 clean:
 	rm -rf $(VENV) data/warehouse data/demo

@@ -1,0 +1,94 @@
+"""Screenshots of every page at projector (1280x720) and full-HD (1920x1080) size, into
+screenshots/, with headless Debian chromium: the login page, then each page as a national
+admin, and Ringkasan as a Jakarta Timur account. Uses the demo warehouse (built if missing) and
+two accounts made for it (their passwords reset each run).
+
+    .venv/bin/python scripts/screenshots.py [--only NAME]
+"""
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+PAGES = [("/", "ringkasan"), ("/?wilayah=31.75", "ringkasan-jaktim"), ("/wilayah?wilayah=31", "wilayah"),
+         ("/wilayah?wilayah=31.75.02.1001", "wilayah-rw"), ("/rw100?wilayah=31.75.02", "rw100"), ("/segmen", "segmen"),
+         ("/anggaran?wilayah=36", "anggaran"), ("/data", "data"), ("/?bahasa=en&wilayah=36", "ringkasan-en")]
+SIZES = [(1280, 720), (1920, 1080)]
+
+
+def akun(nama: str, **lingkup) -> str:
+    from akses import pengguna
+    sandi = pengguna.sandi_acak()
+    if pengguna.cari(nama):
+        pengguna.ganti_sandi(nama, sandi, oleh="screenshots")
+    else:
+        pengguna.tambah(nama, sandi=sandi, oleh="screenshots", **lingkup)
+    return sandi
+
+
+def masuk(driver, base: str, nama: str, sandi: str) -> None:
+    from selenium.webdriver.common.by import By
+    driver.delete_all_cookies()
+    driver.get(base + "/masuk")
+    driver.find_element(By.ID, "nama").send_keys(nama)
+    driver.find_element(By.ID, "sandi").send_keys(sandi)
+    driver.find_element(By.ID, "tombol-masuk").click()
+    time.sleep(2)
+
+
+def shoot(driver, url: str, out: Path) -> None:
+    driver.get(url)
+    time.sleep(4)  # the page's callbacks and charts
+    driver.save_screenshot(str(out))
+    print(out)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--only", help="only pages whose name contains this")
+    args = parser.parse_args()
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+    from werkzeug.serving import make_server
+
+    import app
+    from etl import demo
+    demo.ensure_demo()
+    admin, jaktim = akun("screenshot.admin", admin=True), akun("screenshot.jaktim", wilayah="31.75")
+    httpd = make_server("127.0.0.1", 0, app.create_app().server, threaded=True)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{httpd.server_port}"
+    options = webdriver.ChromeOptions()
+    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--hide-scrollbars"):
+        options.add_argument(arg)
+    options.binary_location = shutil.which("chromium")
+    driver = webdriver.Chrome(service=Service(shutil.which("chromedriver")), options=options)
+    out = ROOT / "screenshots"
+    out.mkdir(exist_ok=True)
+    try:
+        for w, h in SIZES:
+            driver.set_window_size(w, h)
+            if not args.only or args.only in "masuk":
+                driver.delete_all_cookies()
+                shoot(driver, base + "/masuk", out / f"masuk-{w}x{h}.png")
+            masuk(driver, base, "screenshot.admin", admin)
+            for path, name in PAGES:
+                if not args.only or args.only in name:
+                    shoot(driver, base + path, out / f"{name}-{w}x{h}.png")
+            masuk(driver, base, "screenshot.jaktim", jaktim)
+            if not args.only or args.only in "lingkup-jaktim":
+                shoot(driver, base + "/", out / f"lingkup-jaktim-{w}x{h}.png")
+    finally:
+        driver.quit()
+        httpd.shutdown()
+
+
+if __name__ == "__main__":
+    main()
