@@ -19,10 +19,11 @@ def create_app() -> dash.Dash:
         title="Cakupan",
         suppress_callback_exceptions=True,
     )
-    from layouts import kerangka, masuk, unduh
+    from layouts import kerangka, masuk, tinjauan, unduh
 
     app.layout = lambda: kerangka.shell(dash.page_container)  # per request: the account in the header
     unduh.pasang(app.server)
+    tinjauan.pasang(app.server)
     masuk.pasang(app)
     return app
 

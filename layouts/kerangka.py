@@ -27,6 +27,9 @@ KENDALI = {"snapshot": "snapshot", "segmen": "segmen", "program": "program", "su
 def shell(isi) -> dmc.MantineProvider:
     nav = [dmc.Anchor(t(nama), id=f"nav-{nama}", href=path, size="lg", fw=500, underline="never")
            for path, nama in HALAMAN]
+    # The projector review is a page of its own (no frame): a full load, not a Dash page.
+    nav.append(dmc.Anchor(t("tinjauan_nav"), id="nav-tinjauan", href="/tinjauan", size="lg", fw=700,
+                          underline="never", refresh=True))
     header = dmc.Group(
         [dmc.Group([dmc.Title("Cakupan", order=1, size="h2"),
                     dmc.Text(t("produk"), id="nav-produk", size="md", c="dimmed", visibleFrom="xl")], gap="sm"),
@@ -54,7 +57,9 @@ def _akun() -> list:
 
 @callback([Output(f"nav-{nama}", "href") for _, nama in HALAMAN] +
           [Output(f"nav-{nama}", "children") for _, nama in HALAMAN] + [Output("nav-produk", "children"),
-                                                                         Output("tema-gelap", "label")],
+                                                                         Output("tema-gelap", "label"),
+                                                                         Output("nav-tinjauan", "href"),
+                                                                         Output("nav-tinjauan", "children")],
           Input("_pages_location", "search"))
 def _nav(search):
     """Page links keep the place, snapshot, filters and language."""
@@ -62,7 +67,7 @@ def _nav(search):
     bahasa = "en" if q.get("bahasa") == "en" else "id"
     query = _link("", q)
     return ([path + query for path, _ in HALAMAN] + [t(nama, bahasa) for _, nama in HALAMAN]
-            + [t("produk", bahasa), t("tema_gelap", bahasa)])
+            + [t("produk", bahasa), t("tema_gelap", bahasa), "/tinjauan" + query, t("tinjauan_nav", bahasa)])
 
 
 clientside_callback(

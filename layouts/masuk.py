@@ -125,10 +125,13 @@ button {{ margin-top: 24px; width: 100%; font-size: 20px; padding: 12px; backgro
 
 
 def _csp(app) -> str:
-    """Scripts only from this server and Dash's own inline scripts (by hash); nothing framed.
-    Made on each response: Dash adds inline scripts up to its first request."""
-    hashes = " ".join(app.csp_hashes())
-    return ("default-src 'self'; " f"script-src 'self' {hashes}; "
+    """Made on each response: Dash adds inline scripts up to its first request."""
+    return csp(app.csp_hashes())
+
+
+def csp(hashes: list[str]) -> str:
+    """Scripts only from this server and the page's own inline scripts (by hash); nothing framed."""
+    return ("default-src 'self'; " f"script-src 'self' {' '.join(hashes)}; "
             "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; "
             "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'")
 

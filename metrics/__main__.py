@@ -1,4 +1,5 @@
 """python -m metrics export ...: the numbers of the dashboard as CSV or XLSX for analysts;
+python -m metrics report ...: the weekly review as one self-contained HTML file;
 python -m metrics docs: docs/metrics.md from the declarations."""
 from __future__ import annotations
 
@@ -44,6 +45,18 @@ def parser() -> argparse.ArgumentParser:
     e.add_argument("--cabang", help="nama kantor cabang")
     e.add_argument("--dimensi", choices=list(pembangun.RINCIAN), default="segmen", help="untuk rincian")
     e.add_argument("--out", required=True, help="berkas .csv atau .xlsx, atau - untuk stdout")
+    r = sub.add_parser("report", help="tulis Tinjauan Mingguan sebagai satu berkas HTML mandiri",
+                       description="Slide dan tabel yang sama dengan /tinjauan, dalam satu berkas HTML yang terbuka "
+                                   "tanpa jaringan (plotly.js tertanam) dan bisa dicetak ke PDF dari peramban.")
+    r.add_argument("--wilayah", default="ID", help="kode wilayah, mis. 31.75; default ID = nasional")
+    r.add_argument("--as-of", help="tanggal snapshot YYYY-MM-DD; default yang terbaru")
+    r.add_argument("--segmen", choices=list(definisi.SEGMEN))
+    r.add_argument("--program", choices=list(definisi.PROGRAM))
+    r.add_argument("--sumber", choices=list(definisi.SUMBER_IURAN), help="sumber iuran")
+    r.add_argument("--rentan", type=_rentan, help="pekerja rentan: ya atau tidak")
+    r.add_argument("--cabang", help="nama kantor cabang")
+    r.add_argument("--bahasa", choices=["id", "en"], default="id")
+    r.add_argument("--out", required=True, help="berkas .html")
     d = sub.add_parser("docs", help="tulis daftar metrik (docs/metrics.md) dari deklarasinya")
     d.add_argument("--out", default=str(DOCS), help=f"default {DOCS}")
     return p
@@ -54,6 +67,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "docs":
         Path(args.out).write_text(dokumen.teks(), encoding="utf-8")
         return 0
+    if args.command == "report":
+        return _laporan(args)
     try:
         filt = Filter(args.segmen, args.program, args.sumber, args.rentan, args.cabang)
         with lingkup.berlaku(lingkup.NASIONAL):  # the operator on the server sees all
@@ -66,6 +81,27 @@ def main(argv: list[str] | None = None) -> int:
                 tanggal=args.as_of, berkas=Path(args.out).name, baris=len(rows))
     if args.out != "-":
         print(f"{len(rows)} baris ditulis ke {args.out}", file=sys.stderr)
+    return 0
+
+
+def _laporan(args) -> int:
+    """The weekly review as a file. Its slides are drawn by layouts/tinjauan.py, the same code as
+    the projector route: the one place this layer's command line reaches up to the layouts."""
+    from layouts import tinjauan as slides
+    from metrics import tinjauan
+
+    try:
+        filt = Filter(args.segmen, args.program, args.sumber, args.rentan, args.cabang)
+        with lingkup.berlaku(lingkup.NASIONAL):
+            tj = tinjauan.tinjauan(args.wilayah, args.as_of, filt)
+            doc = slides.dokumen(tj, args.bahasa, mandiri=True)
+    except (PertanyaanTidakSah, BelumAdaData, warehouse.WarehouseMissing) as e:
+        print(f"Gagal membuat laporan: {e}", file=sys.stderr)
+        return 2
+    Path(args.out).write_text(doc, encoding="utf-8")
+    audit.catat("laporan", lingkup.NASIONAL.nama, "ID", wilayah=tj.tempat.kode, tanggal=tj.periode.tanggal,
+                berkas=Path(args.out).name)
+    print(f"Tinjauan {tj.tempat.nama} per {tj.periode.tanggal} ditulis ke {args.out}", file=sys.stderr)
     return 0
 
 

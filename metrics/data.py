@@ -23,6 +23,11 @@ CONTOH_DITOLAK_SQL = """
 SELECT jenis_berkas, tanggal_data, berkas, baris, alasan, keterangan, nik_samaran, kode_wilayah, segmen
 FROM baris_ditolak ORDER BY tanggal_data DESC NULLS LAST, berkas, baris LIMIT $batas
 """
+# Grain: the newest load of one snapshot (a snapshot loaded again replaces the earlier one).
+MUAT_SNAPSHOT_SQL = """
+SELECT dibaca, dimuat, ditolak, ringkasan FROM riwayat_muat
+WHERE jenis = 'peserta' AND tanggal_data = $tanggal ORDER BY id DESC LIMIT 1
+"""
 # Grain: one row per snapshot, file and flag kind.
 DITANDAI_SQL = """
 SELECT tanggal_data, berkas, jenis, jumlah FROM jumlah_ditandai
@@ -47,6 +52,17 @@ def ditolak_per_alasan() -> list[dict]:
 def contoh_ditolak(batas: int = 100_000) -> list[dict]:
     lingkup.wajib_admin()
     return warehouse.records(CONTOH_DITOLAK_SQL, {"batas": batas})
+
+
+def muat_snapshot(tanggal) -> dict | None:
+    """What the load of one snapshot read, loaded and rejected (by reason), for the review's notes."""
+    lingkup.wajib_admin()
+    rows = warehouse.records(MUAT_SNAPSHOT_SQL, {"tanggal": tanggal})
+    if not rows:
+        return None
+    r = rows[0]
+    alasan = json.loads(r.pop("ringkasan"))["rejected_by_reason"]
+    return {**r, "alasan": dict(sorted(alasan.items(), key=lambda kv: -kv[1]))}
 
 
 def ditandai() -> list[dict]:

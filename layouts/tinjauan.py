@@ -1,0 +1,291 @@
+"""Tinjauan Mingguan: the weekly review as 16:9 slides for a projector, and the same slides as
+one self-contained HTML file that travels (`python -m metrics report`).
+
+Slides are laid out on a fixed 1920x1080 canvas and scaled to the screen, so a chart, a table
+and the type look the same on a 1280x720 projector, a laptop and a printed page. Body text is
+30 px on that canvas; nothing is lighter than #333 on white, for a washed-out projector.
+Numbers come from metrics.tinjauan only.
+"""
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from html import escape
+from pathlib import Path
+
+import plotly.graph_objects as go
+
+from flask import Response, request
+
+from layouts import format as fmt
+from layouts import grafik, keadaan, masuk
+from layouts.teks import t
+from metrics import definisi, lingkup, periode
+from metrics import tinjauan as tinjauan_mod
+from metrics.definisi import PertanyaanTidakSah
+from metrics.pembangun import Filter
+from metrics.tinjauan import Tinjauan
+
+ASET = Path(__file__).resolve().parent / "proyektor"  # the slides' CSS and keyboard script
+PLOTLY_WEB = "/_dash-component-suites/plotly/package_data/plotly.min.js"
+W, H = 1920, 1080
+HITAM, BIRU, MERAH, HIJAU, JINGGA = "#000000", "#0b3d91", "#b00020", "#006b2d", "#b34700"
+
+
+def dokumen(tj: Tinjauan, bahasa: str = "id", mandiri: bool = False, otomatis: int = 0) -> str:
+    """The whole HTML document. mandiri: plotly.js embedded once, nothing fetched (the report
+    file); else plotly.js from this server (the projector route)."""
+    slides = [s for s in _slides(tj, bahasa) if s]
+    n = len(slides)
+    body = "\n".join(_bingkai(i + 1, n, judul, isi, tj, bahasa) for i, (judul, isi) in enumerate(slides))
+    if mandiri:
+        from plotly.offline import get_plotlyjs
+        plotly = f"<script>{get_plotlyjs()}</script>"
+    else:
+        plotly = f'<script src="{PLOTLY_WEB}"></script>'
+    judul = f"{t('tinjauan', bahasa)} · {tj.tempat.nama} · {fmt.tanggal(tj.periode.tanggal, bahasa)}"
+    return (f'<!doctype html>\n<html lang="{bahasa}"><head><meta charset="utf-8">'
+            f'<meta name="viewport" content="width=device-width, initial-scale=1"><title>{escape(judul)}</title>'
+            f"<style>{(ASET / 'tinjauan.css').read_text(encoding='utf-8')}</style>{plotly}</head>\n"
+            f'<body data-otomatis="{int(otomatis)}"><main class="dek">\n{body}\n</main>'
+            f'<div class="penghitung" id="penghitung" aria-live="polite">1 / {n}</div>'
+            f"<script>{(ASET / 'tinjauan.js').read_text(encoding='utf-8')}</script></body></html>\n")
+
+
+def hash_skrip(html: str) -> list[str]:
+    """CSP hashes of the document's inline scripts, so the route allows exactly these."""
+    return [f"'sha256-{base64.b64encode(hashlib.sha256(s.encode()).digest()).decode()}'"
+            for s in re.findall(r"<script(?:\s[^>]*)?>(.*?)</script>", html, re.S) if s]
+
+
+# --- the projector route -----------------------------------------------------------------
+
+def halaman():
+    """GET /tinjauan?wilayah=&snapshot=&filters&bahasa=&otomatis=SECONDS: the review, full screen.
+    The place and branch are checked against the account's scope (403), the rest like a page's."""
+    try:
+        lingkup.periksa(request.args.get("wilayah") or lingkup.aktif().wilayah)
+        lingkup.saring(Filter(kantor_cabang=request.args.get("cabang") or None))
+        k = keadaan.dari_query(request.args.to_dict())
+        if k.galat:
+            raise PertanyaanTidakSah("; ".join(k.galat))
+        otomatis = int(request.args.get("otomatis") or 0)
+        if not 0 <= otomatis <= 600:
+            raise PertanyaanTidakSah("otomatis: detik per slide, 0-600")
+        doc = dokumen(tinjauan_mod.tinjauan(k.tempat.kode, k.snapshot, k.filt), k.bahasa, otomatis=otomatis)
+    except lingkup.TanpaAkses as e:
+        return Response(f"{e}\n", status=403, mimetype="text/plain")
+    except (PertanyaanTidakSah, periode.BelumAdaData, ValueError) as e:
+        return Response(f"Tinjauan tidak bisa dibuat: {e}\n", status=400, mimetype="text/plain")
+    return Response(doc, mimetype="text/html", headers={"Content-Security-Policy": masuk.csp(hash_skrip(doc))})
+
+
+def pasang(server) -> None:
+    server.add_url_rule("/tinjauan", "tinjauan", halaman)
+
+
+# --- the slides ------------------------------------------------------------------------
+
+def _slides(tj: Tinjauan, b: str) -> list:
+    return [_utama(tj, b), _tren(tj, b), _laju(tj, b), _bergerak(tj, b), _tertinggal(tj, b), _rw(tj, b),
+            _catatan(tj, b)]
+
+
+def _bingkai(i: int, n: int, judul: str, isi: str, tj: Tinjauan, b: str) -> str:
+    """One slide: its title, its body, and a footer saying what is shown (place, date, filters)."""
+    kaki = f"{escape(tj.tempat.nama)} · {t('data_per', b)} {fmt.tanggal(tj.periode.tanggal, b)} · {escape(_filter(tj, b))}"
+    return (f'<section class="slide" id="slide-{i}" aria-label="{i} / {n}"><h2>{escape(judul)}</h2>'
+            f'<div class="isi">{isi}</div><footer><span>{kaki}</span><span>Cakupan · {i} / {n}</span></footer></section>')
+
+
+def _filter(tj: Tinjauan, b: str) -> str:
+    """The filters in force, in words; none means every participant."""
+    f, i = tj.filt, 0 if b == "id" else 1
+    pilihan = [("segmen", f.segmen and definisi.SEGMEN[f.segmen][i]), ("program", f.program),
+               ("sumber", f.sumber_iuran and definisi.SUMBER_IURAN[f.sumber_iuran][i]),
+               ("rentan", None if f.pekerja_rentan is None else t("rentan_ya" if f.pekerja_rentan else "rentan_tidak", b)),
+               ("cabang", f.kantor_cabang)]
+    return ", ".join(f"{t('f_' + k, b)}: {v}" for k, v in pilihan if v) or t("semua_peserta", b)
+
+
+def _angka(label: str, nilai: str, catatan: str = "", warna: str = HITAM, id_: str = "") -> str:
+    return (f'<div class="angka"{f" id={chr(34)}{id_}{chr(34)}" if id_ else ""}><div class="label">{escape(label)}</div>'
+            f'<div class="nilai" style="color:{warna}">{escape(nilai)}</div>'
+            f'<div class="catatan">{escape(catatan)}</div></div>')
+
+
+def _warna(capaian) -> str:
+    return HITAM if capaian is None else MERAH if capaian < 0.7 else JINGGA if capaian < 0.9 else HIJAU
+
+
+def _utama(tj: Tinjauan, b: str):
+    m = tj.angka
+    sebelum = (f" · {t('dibanding', b)} {fmt.tanggal(tj.periode.sebelumnya, b)}" if tj.periode.sebelumnya else "")
+    target = (f"{t('dari_target', b)} {fmt.angka(m['target'], b)}" if m["target"] else t("tanpa_target", b))
+    perubahan = (f"+{fmt.angka(m['baru'], b)} {t('baru', b)}, -{fmt.angka(m['berhenti'], b)} {t('berhenti', b)}"
+                 if m["baru"] is not None else "")
+    isi = (f'<p class="sub">{t("tinjauan", b)} · {t("data_per", b)} {fmt.tanggal(tj.periode.tanggal, b)}{sebelum}</p>'
+           f'<div class="baris-angka">'
+           + _angka(fmt.label("peserta_aktif", b), fmt.angka(m["peserta_aktif"], b), target, id_="tinjauan-aktif")
+           + _angka(fmt.label("capaian", b), fmt.persen(m["capaian"], bahasa=b), _kekurangan(m, b), _warna(m["capaian"]))
+           + _angka(t("minggu_ini", b), fmt.tanda(m["perubahan_minggu"], b), perubahan)
+           + "</div>")
+    if m["target"]:
+        isi += _batang([(fmt.label("peserta_aktif", b), m["peserta_aktif"], _warna(m["capaian"])),
+                        ("Target", m["target"], HITAM)], b)
+    return tj.tempat.nama, isi
+
+
+def _batang(bars: list[tuple[str, float, str]], b: str, teks=None) -> str:
+    """Thick horizontal bars against the longest, with the value written in: aktif vs target,
+    pace achieved vs needed. Widths are drawing, not arithmetic on the numbers shown."""
+    top = max((v for _, v, _ in bars if v is not None and v > 0), default=0) or 1
+    rows = "".join(
+        f'<div class="batang"><div class="batang-label">{escape(label)}</div><div class="batang-jalur">'
+        f'<div class="batang-isi" style="width:{max(0.0, min(1.0, (v or 0) / top)) * 100:.1f}%;background:{warna}"></div>'
+        f'</div><div class="batang-nilai">{escape((teks or (lambda x: fmt.angka(x, b)))(v))}</div></div>'
+        for label, v, warna in bars)
+    return f'<div class="batang-batang">{rows}</div>'
+
+
+
+def _kekurangan(m: dict, b: str) -> str:
+    if m["kekurangan"] is None:
+        return ""
+    return t("sudah_tercapai", b) if m["kekurangan"] == 0 else f"{fmt.label('kekurangan', b)} {fmt.angka(m['kekurangan'], b)}"
+
+
+def _tren(tj: Tinjauan, b: str):
+    fig = grafik.tren(tj.tren, tj.angka, b)
+    # Larger type than the dashboard's: the first snapshot's tick only when it stands apart.
+    hari = [r["tanggal_data"] for r in tj.tren]
+    ticks = list(fig.layout.xaxis.tickvals or [])
+    if len(ticks) == 3 and (hari[-1] - hari[0]).days < 90:
+        ticks = ticks[1:]
+        fig.update_xaxes(tickvals=ticks, ticktext=list(fig.layout.xaxis.ticktext)[1:])
+    return t("tren", b), _grafik(fig, "grafik-tren", 1760, 800, b)
+
+
+def _laju(tj: Tinjauan, b: str):
+    m = tj.angka
+    if m["laju_4mg"] is None:
+        return t("laju", b), f'<p class="besar">{t("laju_belum", b)}</p>'
+    if m["target"] is None:
+        kalimat = t("tanpa_target", b)
+    elif m["kekurangan"] == 0:
+        kalimat = t("sudah_tercapai", b)
+    elif m["perkiraan_tercapai"] is None:
+        kalimat = t("tidak_tercapai", b)
+    else:
+        tepat = t("tepat_waktu", b) if m["tepat_waktu"] else t("terlambat", b)
+        kalimat = f"{t('target_tercapai_pada', b)} {fmt.tanggal(m['perkiraan_tercapai'], b)}: {tepat}"
+    warna = HITAM if m["tepat_waktu"] is None else HIJAU if m["tepat_waktu"] else MERAH
+    per = t("per_minggu", b)
+    angka = [_angka(f"{t('tercapai_laju', b)} ({per})", fmt.desimal(m["laju_4mg"], 1, b), "", warna)]
+    bars = [(t("tercapai_laju", b), m["laju_4mg"], warna)]
+    if m["laju_dibutuhkan"] is not None:
+        angka.append(_angka(f"{t('dibutuhkan_sampai', b)} ({per})", fmt.desimal(m["laju_dibutuhkan"], 1, b)))
+        bars.append((t("dibutuhkan", b), m["laju_dibutuhkan"], HITAM))
+    if m["proyeksi_akhir_tahun"] is not None:
+        angka.append(_angka(fmt.label("proyeksi_akhir_tahun", b), fmt.angka(m["proyeksi_akhir_tahun"], b)))
+    isi = f'<div class="baris-angka">{"".join(angka)}</div><p class="besar" style="color:{warna}">{escape(kalimat)}</p>'
+    if len(bars) == 2:
+        isi += _batang(bars, b, lambda v: fmt.desimal(v, 1, b))
+    return t("laju", b), isi
+
+
+def _bergerak(tj: Tinjauan, b: str):
+    if not tj.naik:
+        return None
+    kolom = [("perubahan_minggu", t("minggu_ini", b)), ("peserta_aktif", fmt.label("peserta_aktif", b))]
+    return (f"{t('bergerak', b)} {tj.tempat.nama}",
+            f'<div class="dua"><div><h3>{t("naik_terbanyak", b)}</h3>{_tabel(tj.naik, kolom, b)}</div>'
+            f'<div><h3>{t("naik_tersedikit", b)}</h3>{_tabel(tj.turun, kolom, b)}</div></div>')
+
+
+def _tertinggal(tj: Tinjauan, b: str):
+    if not tj.tertinggal:
+        return None
+    kolom = [(m, fmt.label(m, b)) for m in ("peserta_aktif", "target", "capaian", "kekurangan")]
+    return f"{t('tertinggal', b)} {tj.tempat.nama}", _tabel(tj.tertinggal, kolom, b)
+
+
+def _rw(tj: Tinjauan, b: str):
+    if not tj.rw:
+        return None
+    r = tj.rw
+    angka = "".join([
+        _angka(fmt.label("rw_tercapai", b), f"{fmt.angka(r['rw_tercapai'], b)} / {fmt.angka(r['rw_diketahui'], b)}",
+               fmt.persen(r["persen_rw_tercapai"], bahasa=b)),
+        _angka(fmt.label("capaian_program_rw", b), fmt.persen(r["capaian_program_rw"], bahasa=b),
+               f"{fmt.label('target_program_rw', b)} {fmt.angka(r['target_program_rw'], b)}", _warna(r["capaian_program_rw"])),
+    ])
+    syarat = t("berhasil" if r["program_rw_berhasil"] else "belum_berhasil", b)
+    isi = (f'<div class="baris-angka">{angka}</div>'
+           f'<p class="sedang" style="color:{HIJAU if r["program_rw_berhasil"] else MERAH}">{escape(syarat)}</p>')
+    if tj.rw_baris and tj.tempat.tingkat in ("kecamatan", "kelurahan"):
+        rows = [{**x, "nama_wilayah": f"{x['nama_wilayah']} · {x['nama_induk']}"} for x in tj.rw_baris[:4]]
+        isi += f"<h3>{t('rw_terjauh', b)}</h3>" + _tabel(rows, [(m, fmt.label(m, b)) for m in ("peserta_aktif", "target", "kekurangan")], b)
+    elif tj.rw_baris:
+        isi += _tabel(tj.rw_baris[:4], [(m, fmt.label(m, b)) for m in ("rw_diketahui", "rw_tercapai", "persen_rw_tercapai")], b)
+    return t("rw100", b), isi
+
+
+def _catatan(tj: Tinjauan, b: str):
+    p = tj.periode
+    baris = [f"{t('data_per', b)} {fmt.tanggal(p.tanggal, b)}"
+             + (f"; {t('dibanding', b)} {fmt.tanggal(p.sebelumnya, b)}" if p.sebelumnya else "")
+             + (f"; {t('laju_sejak', b)} {fmt.tanggal(p.awal, b)}" if p.awal else ""),
+             f"{t('filter', b)}: {_filter(tj, b)}"]
+    if tj.muat:
+        alasan = ", ".join(f"{k} {fmt.angka(v, b)}" for k, v in list(tj.muat["alasan"].items())[:4])
+        baris.append(f"{t('dibaca', b)} {fmt.angka(tj.muat['dibaca'], b)}, {t('dimuat', b).lower()} "
+                     f"{fmt.angka(tj.muat['dimuat'], b)}, {t('ditolak_kata', b)} {fmt.angka(tj.muat['ditolak'], b)}"
+                     + (f" ({alasan})" if alasan else ""))
+    else:
+        baris.append(t("ditolak_admin", b))
+    baris += tj.catatan
+    baris.append(f"{t('dibuat', b)} {fmt.tanggal(tj.dibuat.date(), b)} {tj.dibuat:%H.%M}")
+    return t("catatan_data", b), "<ul class='catatan-data'>" + "".join(f"<li>{escape(x)}</li>" for x in baris) + "</ul>"
+
+
+# --- pieces ----------------------------------------------------------------------------
+
+def _tabel(rows: list[dict], kolom: list[tuple[str, str]], b: str) -> str:
+    head = "".join(f'<th class="kanan">{escape(h)}</th>' for _, h in kolom)
+    body = "".join(
+        f"<tr><td>{escape(r['nama_wilayah'])}</td>"
+        + "".join(f'<td class="kanan"{_gaya(m, r[m])}>{escape(_sel(m, r[m], b))}</td>' for m, _ in kolom) + "</tr>"
+        for r in rows)
+    return f'<table><thead><tr><th>{t("wilayah", b)}</th>{head}</tr></thead><tbody>{body}</tbody></table>'
+
+
+def _sel(metrik: str, value, b: str) -> str:
+    return fmt.tanda(value, b) if metrik == "perubahan_minggu" else fmt.nilai(metrik, value, b)
+
+
+def _gaya(metrik: str, value) -> str:
+    if metrik == "capaian" and value is not None:
+        return f' style="color:{_warna(value)};font-weight:800"'
+    if metrik == "perubahan_minggu" and value is not None and value < 0:
+        return f' style="color:{MERAH};font-weight:800"'
+    return ""
+
+
+def _grafik(fig: go.Figure, id_: str, lebar: int, tinggi: int, b: str) -> str:
+    """A dashboard chart restyled for the projector: big black type, thick lines, fixed size."""
+    fig.update_layout(width=lebar, height=tinggi, font={"size": 28, "color": HITAM}, paper_bgcolor="#ffffff",
+                      plot_bgcolor="#ffffff", margin={"l": 20, "r": 40, "t": 60, "b": 20},
+                      legend={"font": {"size": 28}, "orientation": "h", "y": 1.08, "x": 0})
+    fig.update_traces(selector={"mode": "lines+markers"}, line_width=7, marker_size=16)
+    for trace, warna in zip(fig.data, (BIRU, "#444444")):  # deep colours: a pale one washes out
+        trace.line.color = trace.marker.color = warna
+    for shape in fig.layout.shapes:
+        shape.line.color, shape.line.width = MERAH, 5
+    fig.update_xaxes(gridcolor="#bbbbbb", linecolor=HITAM, tickfont={"size": 28}, tickangle=0)
+    fig.update_yaxes(gridcolor="#bbbbbb", linecolor=HITAM, tickfont={"size": 28})
+    for a in fig.layout.annotations:
+        a.font.size, a.font.color = 30, MERAH
+    return fig.to_html(full_html=False, include_plotlyjs=False, div_id=id_,
+                       config={"staticPlot": True, "displayModeBar": False})
