@@ -73,6 +73,7 @@ TEKS = {
     "keluar": ("Keluar", "Log out"),
     "tinjauan": ("Tinjauan Mingguan", "Weekly Review"),
     "per_minggu": ("per minggu", "a week"),
+    "minggu_ini_pendek": ("Minggu ini", "This week"),
     "target_tercapai_pada": ("Target tercapai pada", "Target reached on"),
     "tinjauan_nav": ("Tinjauan ▸", "Review ▸"),
     "dibanding": ("dibanding", "compared with"),

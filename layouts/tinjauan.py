@@ -198,7 +198,7 @@ def _laju(tj: Tinjauan, b: str):
 def _bergerak(tj: Tinjauan, b: str):
     if not tj.naik:
         return None
-    kolom = [("perubahan_minggu", t("minggu_ini", b)), ("peserta_aktif", fmt.label("peserta_aktif", b))]
+    kolom = [("perubahan_minggu", t("minggu_ini_pendek", b)), ("peserta_aktif", t("aktif", b))]
     return (f"{t('bergerak', b)} {tj.tempat.nama}",
             f'<div class="dua"><div><h3>{t("naik_terbanyak", b)}</h3>{_tabel(tj.naik, kolom, b)}</div>'
             f'<div><h3>{t("naik_tersedikit", b)}</h3>{_tabel(tj.turun, kolom, b)}</div></div>')

@@ -1,6 +1,6 @@
 """Screenshots of every page at projector (1280x720) and full-HD (1920x1080) size, into
-screenshots/, with headless Debian chromium: the login page, then each page as a national
-admin, and Ringkasan as a Jakarta Timur account. Uses the demo warehouse (built if missing) and
+screenshots/, with headless Debian chromium: the login page, then each page and every slide of
+three weekly reviews as a national admin, and Ringkasan as a Jakarta Timur account. Uses the demo warehouse (built if missing) and
 two accounts made for it (their passwords reset each run).
 
     .venv/bin/python scripts/screenshots.py [--only NAME]
@@ -21,6 +21,7 @@ PAGES = [("/", "ringkasan"), ("/?wilayah=31.75", "ringkasan-jaktim"), ("/wilayah
          ("/wilayah?wilayah=31.75.02.1001", "wilayah-rw"), ("/rw100?wilayah=31.75.02", "rw100"), ("/segmen", "segmen"),
          ("/anggaran?wilayah=36", "anggaran"), ("/data", "data"), ("/?bahasa=en&wilayah=36", "ringkasan-en")]
 SIZES = [(1280, 720), (1920, 1080)]
+TINJAUAN = [("31.75", "tinjauan-jaktim"), ("31.75.02.1001", "tinjauan-kelurahan"), ("36", "tinjauan-banten")]
 
 
 def akun(nama: str, **lingkup) -> str:
@@ -50,6 +51,19 @@ def shoot(driver, url: str, out: Path) -> None:
     print(out)
 
 
+def slides(driver, url: str, name: str, out: Path, size: str) -> None:
+    """Every slide of a review, stepped through with the arrow key."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+    driver.get(url)
+    time.sleep(2)
+    for i in range(len(driver.find_elements(By.CSS_SELECTOR, ".slide"))):
+        driver.save_screenshot(str(out / f"{name}-{i + 1}-{size}.png"))
+        print(out / f"{name}-{i + 1}-{size}.png")
+        driver.find_element(By.TAG_NAME, "body").send_keys(Keys.ARROW_RIGHT)
+        time.sleep(0.3)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", help="only pages whose name contains this")
@@ -75,6 +89,8 @@ def main() -> None:
     try:
         for w, h in SIZES:
             driver.set_window_size(w, h)
+            inner = driver.execute_script("return [innerWidth, innerHeight]")
+            driver.set_window_size(2 * w - inner[0], 2 * h - inner[1])  # the page area, not the window
             if not args.only or args.only in "masuk":
                 driver.delete_all_cookies()
                 shoot(driver, base + "/masuk", out / f"masuk-{w}x{h}.png")
@@ -82,6 +98,9 @@ def main() -> None:
             for path, name in PAGES:
                 if not args.only or args.only in name:
                     shoot(driver, base + path, out / f"{name}-{w}x{h}.png")
+            for kode, name in TINJAUAN:
+                if not args.only or args.only in name:
+                    slides(driver, f"{base}/tinjauan?wilayah={kode}", name, out, f"{w}x{h}")
             masuk(driver, base, "screenshot.jaktim", jaktim)
             if not args.only or args.only in "lingkup-jaktim":
                 shoot(driver, base + "/", out / f"lingkup-jaktim-{w}x{h}.png")

@@ -47,17 +47,25 @@ def server(tmp_path_factory, dash_app):
 
 @pytest.fixture(scope="module")
 def browser():
+    driver = _chromium(1280, 720)
+    yield driver
+    driver.quit()
+
+
+def _chromium(width, height):
+    """Headless Debian chromium whose page area is exactly width x height."""
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
     options = webdriver.ChromeOptions()
-    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1280,720"):
+    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", f"--window-size={width},{height}"):
         options.add_argument(arg)
     options.binary_location = CHROMIUM
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     driver = webdriver.Chrome(service=Service(DRIVER), options=options)
     driver.set_page_load_timeout(30)
-    yield driver
-    driver.quit()
+    inner = driver.execute_script("return [innerWidth, innerHeight]")
+    driver.set_window_size(2 * width - inner[0], 2 * height - inner[1])
+    return driver
 
 
 @pytest.fixture(scope="module")
@@ -178,6 +186,91 @@ def test_downloads_refuse_bad_arguments(server, admin):
             _buka(admin, f"{server}/unduh/coverage.csv?{query}")
         assert e.value.code == 400
         assert "Tidak bisa mengunduh" in e.value.read().decode()
+
+
+# What overflows the active slide, and which text is smaller than 28 px on the 1920x1080 canvas
+# (the slide is scaled to the screen; computed sizes are the canvas's).
+PERIKSA_SLIDE = """
+const s = document.querySelector('.slide.aktif'), r = s.getBoundingClientRect(), keluar = [], kecil = [];
+if (s.scrollHeight > s.clientHeight + 1 || s.scrollWidth > s.clientWidth + 1) keluar.push('the slide scrolls');
+for (const e of s.querySelectorAll('*')) {
+  const b = e.getBoundingClientRect();
+  if ((b.width || b.height) && (b.left < r.left - 1 || b.right > r.right + 1 || b.top < r.top - 1 || b.bottom > r.bottom + 1))
+    keluar.push(e.tagName + ' ' + (e.textContent || '').slice(0, 40));
+  const text = [...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim());
+  if (text && parseFloat(getComputedStyle(e).fontSize) < 28) kecil.push(getComputedStyle(e).fontSize + ' ' + e.textContent.slice(0, 40));
+}
+return {id: s.id, keluar: keluar, kecil: kecil, lebar: r.width, tinggi: r.height,
+        grafik: [...s.querySelectorAll('.js-plotly-plot')].map(g => g.querySelectorAll('svg.main-svg').length)};
+"""
+
+
+def _langkah(driver, width, height):
+    """Step through every slide with the keyboard; each one checked as it shows."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+    n = len(driver.find_elements(By.CSS_SELECTOR, ".slide"))
+    seen = []
+    for i in range(1, n + 1):
+        _wait(driver, lambda: driver.find_element(By.CSS_SELECTOR, ".slide.aktif").get_attribute("id") == f"slide-{i}")
+        hasil = driver.execute_script(PERIKSA_SLIDE)
+        assert hasil["keluar"] == [] and hasil["kecil"] == [], hasil
+        assert abs(hasil["lebar"] - width) <= 2 and abs(hasil["tinggi"] - height) <= 2    # fills a 16:9 screen
+        assert all(hasil["grafik"]), hasil                                             # every chart drawn
+        assert driver.find_element(By.ID, "penghitung").get_attribute("textContent") == f"{i} / {n}"
+        seen.append(hasil)
+        driver.find_element(By.TAG_NAME, "body").send_keys(Keys.SPACE if i == 1 else Keys.ARROW_RIGHT)
+    return seen
+
+
+def test_review_on_a_projector(server, admin):
+    """The review of Jakarta Timur at 1280x720: every slide fits, type holds, keys move it."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+    admin.get_log("browser")
+    admin.get(server + "/tinjauan?wilayah=31.75")
+    seen = _langkah(admin, 1280, 720)
+    assert len(seen) == 6 and sum(len(s["grafik"]) for s in seen) == 1       # no laggards slide: kecamatan have no targets
+    body = admin.find_element(By.TAG_NAME, "body")
+    body.send_keys(Keys.HOME)
+    _wait(admin, lambda: admin.find_element(By.CSS_SELECTOR, ".slide.aktif").get_attribute("id") == "slide-1")
+    body.send_keys(Keys.ARROW_LEFT)                                            # no slide before the first
+    assert admin.find_element(By.CSS_SELECTOR, ".slide.aktif").get_attribute("id") == "slide-1"
+    assert "Kota Administrasi Jakarta Timur · Data per 6 Februari 2024 · semua peserta" in body.text
+    assert _errors(admin) == []                                                # the CSP allows its scripts
+    admin.get(server + "/tinjauan?wilayah=36")                                 # Banten: long names, every slide
+    assert [s["id"] for s in _langkah(admin, 1280, 720)][-1] == "slide-7"
+    admin.get(server + "/tinjauan?wilayah=31.75&otomatis=1")                   # auto-advance, a second a slide
+    _wait(admin, lambda: admin.find_element(By.CSS_SELECTOR, ".slide.aktif").get_attribute("id") == "slide-3", 6)
+    with pytest.raises(urllib.error.HTTPError) as e:
+        _buka(admin, server + "/tinjauan?wilayah=31.99")
+    assert e.value.code == 400
+
+
+def test_review_header_link_keeps_the_view(server, admin):
+    admin.get(server + "/?wilayah=31.75.02&segmen=BPU")
+    _wait(admin, lambda: "wilayah=31.75.02" in _by_id(admin, "nav-tinjauan").get_attribute("href"))
+    assert _by_id(admin, "nav-tinjauan").get_attribute("href").endswith("/tinjauan?wilayah=31.75.02&segmen=BPU")
+
+
+def test_report_file_opens_offline_with_every_chart(server, tmp_path):
+    """python -m metrics report, opened from disk in a chromium with the network switched off."""
+    from metrics.__main__ import main as metrics_cli
+    out = tmp_path / "tinjauan.html"
+    assert metrics_cli(["report", "--wilayah", "31.75.02", "--out", str(out)]) == 0
+    driver = _chromium(1920, 1080)
+    try:
+        driver.execute_cdp_cmd("Network.enable", {})
+        driver.execute_cdp_cmd("Network.emulateNetworkConditions",
+                               {"offline": True, "latency": 0, "downloadThroughput": 0, "uploadThroughput": 0})
+        driver.get(out.as_uri())
+        seen = _langkah(driver, 1920, 1080)
+        assert len(seen) == 6 and [len(s["grafik"]) for s in seen] == [0, 1, 0, 0, 0, 0]   # demo kelurahan: no targets
+        fetched = driver.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
+        assert fetched == []                                                   # plotly.js and all else inside
+        assert _errors(driver) == []
+    finally:
+        driver.quit()
 
 
 def test_scoped_account_opens_on_its_region_and_logs_out(server, admin):

@@ -1,6 +1,7 @@
 """Personal data (UU 27/2022 PDP): after loading the demo roster, serving it behind a login,
-viewing every page and making every export, no raw NIK and no participant's name is found in
-the warehouse, the access store, the server log, the rejects view or any export."""
+viewing every page and the weekly review and making every export and a report file, no raw NIK
+and no participant's name is found in the warehouse, the access store, the server log, the
+rejects view, the review or any export."""
 import csv
 import functools
 import gzip
@@ -140,6 +141,10 @@ def test_no_raw_nik_or_name_is_stored_shown_logged_or_exported(served, tmp_path)
         for akhiran in ("csv", "xlsx"):
             data = opener.open(f"{base}/unduh/{jenis}.{akhiran}?{query}").read()
             looked_at[f"unduh {jenis}.{akhiran}?{query}"] = data.decode("utf-8") if akhiran == "csv" else _xlsx_text(data)
+    looked_at["tinjauan /tinjauan?wilayah=31.75"] = opener.open(base + "/tinjauan?wilayah=31.75").read().decode()
+    report = tmp_path / "tinjauan.html"
+    assert export_cli(["report", "--wilayah", "31.75.02", "--out", str(report)]) == 0
+    looked_at["laporan tinjauan"] = report.read_text(encoding="utf-8")
     with lingkup.berlaku(lingkup.NASIONAL):
         for jenis in ("ditolak", "coverage"):
             out = tmp_path / f"{jenis}.xlsx"
