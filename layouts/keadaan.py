@@ -66,6 +66,17 @@ def dari_query(query: dict) -> Keadaan:
     return Keadaan(tempat, p, filt, bahasa, q, galat)
 
 
+def dari_argumen(args: dict) -> Keadaan:
+    """A server route's state (downloads, the review): a place or branch outside the scope is
+    refused as such (TanpaAkses, a 403), any other bad value refuses the request, not ignored."""
+    lingkup.periksa(args.get("wilayah") or lingkup.aktif().wilayah)
+    lingkup.saring(Filter(kantor_cabang=args.get("cabang") or None))
+    k = dari_query(args)
+    if k.galat:
+        raise PertanyaanTidakSah("; ".join(k.galat))
+    return k
+
+
 def dari_search(search: str | None) -> dict:
     """'?a=1&b=2' -> {'a': '1', 'b': '2'}."""
     return dict(parse_qsl((search or "").lstrip("?")))

@@ -24,7 +24,6 @@ from layouts.teks import t
 from metrics import definisi, lingkup, periode
 from metrics import tinjauan as tinjauan_mod
 from metrics.definisi import PertanyaanTidakSah
-from metrics.pembangun import Filter
 from metrics.tinjauan import Tinjauan
 
 ASET = Path(__file__).resolve().parent / "proyektor"  # the slides' CSS and keyboard script
@@ -65,11 +64,7 @@ def halaman():
     """GET /tinjauan?wilayah=&snapshot=&filters&bahasa=&otomatis=SECONDS: the review, full screen.
     The place and branch are checked against the account's scope (403), the rest like a page's."""
     try:
-        lingkup.periksa(request.args.get("wilayah") or lingkup.aktif().wilayah)
-        lingkup.saring(Filter(kantor_cabang=request.args.get("cabang") or None))
-        k = keadaan.dari_query(request.args.to_dict())
-        if k.galat:
-            raise PertanyaanTidakSah("; ".join(k.galat))
+        k = keadaan.dari_argumen(request.args.to_dict())
         otomatis = int(request.args.get("otomatis") or 0)
         if not 0 <= otomatis <= 600:
             raise PertanyaanTidakSah("otomatis: detik per slide, 0-600")

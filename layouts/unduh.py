@@ -6,11 +6,10 @@ from __future__ import annotations
 
 from flask import Response, request
 
-from layouts import keadaan
 from akses import audit
+from layouts import keadaan
 from metrics import ekspor, lingkup, periode
 from metrics.definisi import PertanyaanTidakSah
-from metrics.pembangun import Filter
 
 JENIS_MIME = {"csv": "text/csv; charset=utf-8",
               "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
@@ -20,12 +19,7 @@ def unduh(jenis: str, akhiran: str) -> Response:
     if akhiran not in JENIS_MIME:
         return Response("Format unduhan: csv atau xlsx\n", status=404, mimetype="text/plain")
     try:
-        # Outside the scope is refused as such (403), not read as a mistyped value.
-        lingkup.periksa(request.args.get("wilayah") or lingkup.aktif().wilayah)
-        lingkup.saring(Filter(kantor_cabang=request.args.get("cabang") or None))
-        k = keadaan.dari_query(request.args.to_dict())
-        if k.galat:
-            raise PertanyaanTidakSah("; ".join(k.galat))
+        k = keadaan.dari_argumen(request.args.to_dict())
         tingkat = request.args.get("tingkat") or k.tempat.tingkat
         dimensi = request.args.get("dimensi") or "segmen"
         header, rows = ekspor.tabel(jenis, tingkat, k.tempat.kode, k.snapshot, k.filt, dimensi)

@@ -25,6 +25,15 @@ def _rentan(text: str) -> bool:
         raise argparse.ArgumentTypeError("pakai ya atau tidak")
 
 
+def _snapshot_dan_filter(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--as-of", help="tanggal snapshot YYYY-MM-DD; default yang terbaru")
+    p.add_argument("--segmen", choices=list(definisi.SEGMEN))
+    p.add_argument("--program", choices=list(definisi.PROGRAM))
+    p.add_argument("--sumber", choices=list(definisi.SUMBER_IURAN), help="sumber iuran")
+    p.add_argument("--rentan", type=_rentan, help="pekerja rentan: ya atau tidak")
+    p.add_argument("--cabang", help="nama kantor cabang")
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m metrics", description="Ekspor angka Cakupan.")
     sub = p.add_subparsers(dest="command", required=True)
@@ -37,24 +46,14 @@ def parser() -> argparse.ArgumentParser:
                    help="tingkat baris (tidak dipakai untuk trend)")
     e.add_argument("--parent", "--wilayah", dest="parent", default="ID",
                    help="kode wilayah induk (untuk trend: wilayahnya), mis. 31.75; default ID = nasional")
-    e.add_argument("--as-of", help="tanggal snapshot YYYY-MM-DD; default yang terbaru")
-    e.add_argument("--segmen", choices=list(definisi.SEGMEN))
-    e.add_argument("--program", choices=list(definisi.PROGRAM))
-    e.add_argument("--sumber", choices=list(definisi.SUMBER_IURAN), help="sumber iuran")
-    e.add_argument("--rentan", type=_rentan, help="pekerja rentan: ya atau tidak")
-    e.add_argument("--cabang", help="nama kantor cabang")
+    _snapshot_dan_filter(e)
     e.add_argument("--dimensi", choices=list(pembangun.RINCIAN), default="segmen", help="untuk rincian")
     e.add_argument("--out", required=True, help="berkas .csv atau .xlsx, atau - untuk stdout")
     r = sub.add_parser("report", help="tulis Tinjauan Mingguan sebagai satu berkas HTML mandiri",
                        description="Slide dan tabel yang sama dengan /tinjauan, dalam satu berkas HTML yang terbuka "
                                    "tanpa jaringan (plotly.js tertanam) dan bisa dicetak ke PDF dari peramban.")
     r.add_argument("--wilayah", default="ID", help="kode wilayah, mis. 31.75; default ID = nasional")
-    r.add_argument("--as-of", help="tanggal snapshot YYYY-MM-DD; default yang terbaru")
-    r.add_argument("--segmen", choices=list(definisi.SEGMEN))
-    r.add_argument("--program", choices=list(definisi.PROGRAM))
-    r.add_argument("--sumber", choices=list(definisi.SUMBER_IURAN), help="sumber iuran")
-    r.add_argument("--rentan", type=_rentan, help="pekerja rentan: ya atau tidak")
-    r.add_argument("--cabang", help="nama kantor cabang")
+    _snapshot_dan_filter(r)
     r.add_argument("--bahasa", choices=["id", "en"], default="id")
     r.add_argument("--out", required=True, help="berkas .html")
     d = sub.add_parser("docs", help="tulis daftar metrik (docs/metrics.md) dari deklarasinya")
