@@ -1,8 +1,10 @@
 """The dashboard in headless Debian chromium: a user logs in, every page opens cleanly (the
 security headers' CSP included), drills from Indonesia down to an RW by clicking, switches
 language, downloads what the table shows, and logs out; a scoped account opens on its region."""
+import base64
 import csv
 import io
+import re
 import shutil
 import threading
 import time
@@ -269,6 +271,8 @@ def test_report_file_opens_offline_with_every_chart(server, tmp_path):
         fetched = driver.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
         assert fetched == []                                                   # plotly.js and all else inside
         assert _errors(driver) == []
+        pdf = base64.b64decode(driver.execute_cdp_cmd("Page.printToPDF", {"preferCSSPageSize": True})["data"])
+        assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 6                # printed: one slide a page
     finally:
         driver.quit()
 
