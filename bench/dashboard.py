@@ -1,5 +1,5 @@
 """Dashboard callback latency: each page's render callback (the one Dash Pages runs when the URL
-changes) and a download, through the Flask test client, on the served warehouse.
+changes), downloads and the weekly review, through the Flask test client, on the served warehouse.
 
     python bench/dashboard.py [--repeat 20] [--data DIR]
 
@@ -21,6 +21,8 @@ sys.path.insert(0, str(ROOT))
 
 from bench.metrics import measure  # noqa: E402  (the same timing, cache emptied or not)
 
+GETS = ["/unduh/coverage.csv?tingkat=kecamatan&wilayah=31", "/unduh/coverage.csv?tingkat=kelurahan&wilayah=31.75",
+        "/tinjauan?wilayah=31.75"]
 VIEWS = ["/", "/?wilayah=31.75", "/wilayah", "/wilayah?wilayah=31.75.02", "/wilayah?wilayah=31.75.02.1001",
          "/rw100?wilayah=31.75.02", "/segmen?wilayah=36", "/anggaran?wilayah=36", "/data"]
 
@@ -55,6 +57,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=20)
     parser.add_argument("--data", help="data directory (default: CAKUPAN_DATA_DIR or data/)")
+    parser.add_argument("--json", action="store_true", help="one JSON object {view: [median, p95, cached median, p95]}")
     args = parser.parse_args()
     if args.data:
         os.environ["CAKUPAN_DATA_DIR"] = args.data
@@ -68,16 +71,22 @@ def main() -> None:
             assert response.status_code == 200, response.data[:300]
         return call
 
-    def download():
-        assert client.get("/unduh/coverage.csv?tingkat=kecamatan&wilayah=31").status_code == 200
+    def get(url):
+        def call():
+            assert client.get(url).status_code == 200, url
+        return call
 
-    print(f"# {platform.node()} · {os.cpu_count()} cores · {time.strftime('%Y-%m-%d')}")
-    print(f"{'view':40} {'uncached median':>16} {'p95':>7} {'cached median':>14} {'p95':>7}")
-    rows = [(v, render(v)) for v in VIEWS] + [("download: kecamatan of DKI (CSV)", download)]
+    rows = [(v, render(v)) for v in VIEWS] + [(f"GET {u}", get(u)) for u in GETS]
+    results = {}
     for name, call in rows:
-        cold = measure(call, args.repeat)
-        warm = measure(call, args.repeat, cached=True)
-        print(f"{name:40} {cold[0]:16.1f} {cold[1]:7.1f} {warm[0]:14.1f} {warm[1]:7.1f}")
+        results[name] = [round(x, 1) for x in measure(call, args.repeat) + measure(call, args.repeat, cached=True)]
+    if args.json:
+        print(json.dumps(results))
+        return
+    print(f"# {platform.node()} · {os.cpu_count()} cores · {time.strftime('%Y-%m-%d')}")
+    print(f"{'view':48} {'uncached median':>16} {'p95':>7} {'cached median':>14} {'p95':>7}")
+    for name, (cold, cold95, warm, warm95) in results.items():
+        print(f"{name:48} {cold:16.1f} {cold95:7.1f} {warm:14.1f} {warm95:7.1f}")
 
 
 if __name__ == "__main__":

@@ -90,12 +90,15 @@ def _keep_recent_detail(con) -> None:
 
 
 def _load_snapshot(con, paths: list[Path], as_of: dt.date, workdir: Path, progress: bool) -> dict:
+    clock = time.perf_counter()
     summary = roster.load(con, paths, as_of, workdir, progress)
     con.execute(
         "INSERT OR REPLACE INTO snapshot VALUES (?, now()::TIMESTAMP, ?, ?, true, false)",
         [as_of, summary["persons"], summary["active"]],
     ).fetchall()
+    roster_s = time.perf_counter() - clock
     _refresh_rollups(con, as_of)
+    summary["phase_s"] = {"roster": round(roster_s, 3), "rollups": round(time.perf_counter() - clock - roster_s, 3)}
     return summary
 
 
