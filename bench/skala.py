@@ -114,9 +114,10 @@ def _port() -> int:
         return s.getsockname()[1]
 
 
-def serbu(data: Path, sessions: int, seconds: float, workers: int, env: dict) -> dict:
+def serbu(data: Path, sessions: int, seconds: float, workers: int, env: dict, think: float = 0.0) -> dict:
     """`sessions` logged-in users clicking through views of random places for `seconds`
-    against gunicorn with `workers` workers; every response checked."""
+    against gunicorn with `workers` workers; every response checked. `think`: mean seconds a
+    user looks at a view before the next click (0: click again at once, the worst case)."""
     env = dict(env, CAKUPAN_DATA_DIR=str(data))
     subprocess.run([sys.executable, "-c", "from akses import pengguna\n"
                     f"pengguna.cari('bench.serbu') or pengguna.tambah('bench.serbu', sandi='{SANDI}')"],
@@ -163,6 +164,8 @@ def serbu(data: Path, sessions: int, seconds: float, workers: int, env: dict) ->
                     lat.append((time.perf_counter() - start) * 1000)
                     if not ok:
                         errors.append(view)
+                if think:
+                    time.sleep(rnd.uniform(0, 2 * think))
 
         threads = [threading.Thread(target=user, args=(n,)) for n in range(sessions)]
         began = time.perf_counter()
@@ -175,7 +178,7 @@ def serbu(data: Path, sessions: int, seconds: float, workers: int, env: dict) ->
         server.terminate()
         server.wait(timeout=30)
     lat.sort()
-    return {"sessions": sessions, "workers": workers, "seconds": round(took, 1), "requests": len(lat),
+    return {"sessions": sessions, "workers": workers, "think_s": think, "seconds": round(took, 1), "requests": len(lat),
             "rps": round(len(lat) / took, 1), "median_ms": round(statistics.median(lat), 1) if lat else None,
             "p95_ms": round(lat[int(0.95 * (len(lat) - 1))], 1) if lat else None, "errors": len(errors),
             "error_examples": errors[:3]}
@@ -227,6 +230,8 @@ def ukur(juta: float, args, work: Path, env: dict) -> dict:
     roster.unlink()
     hasil["callbacks"] = panggilan(data, args.calls, env)
     hasil["concurrency"] = serbu(data, args.sessions, args.seconds, args.workers, env)
+    if args.think:
+        hasil["concurrency_think"] = serbu(data, args.sessions, args.seconds, args.workers, env, args.think)
     if not args.keep:
         shutil.rmtree(data)
     return hasil
@@ -248,8 +253,9 @@ def cetak(results: list[dict]) -> None:
         print(f"| {name} | " + " | ".join(f"{r['callbacks'][name][0]} / {r['callbacks'][name][1]}" for r in results) + " |")
     print("\n| concurrency | " + " | ".join(f"{r['juta']:g} juta" for r in results) + " |")
     print("|---|" + "---|" * len(results))
-    for key in ("sessions", "workers", "requests", "rps", "median_ms", "p95_ms", "errors"):
-        print(f"| {key} | " + " | ".join(str(r["concurrency"][key]) for r in results) + " |")
+    for run in ("concurrency", "concurrency_think"):
+        for key in ("sessions", "workers", "think_s", "requests", "rps", "median_ms", "p95_ms", "errors"):
+            print(f"| {key} | " + " | ".join(str(r.get(run, {}).get(key, "-")) for r in results) + " |")
 
 
 def main(argv: list[str] | None = None) -> list[dict]:
@@ -261,6 +267,9 @@ def main(argv: list[str] | None = None) -> list[dict]:
     p.add_argument("--sessions", type=int, default=20)
     p.add_argument("--seconds", type=float, default=30)
     p.add_argument("--workers", type=int, default=3, help="gunicorn workers")
+    p.add_argument("--think", type=float, default=3.0,
+                   help="also run the sessions with this mean think time between clicks (0: only without)")
+    p.add_argument("--serbu", help="only the concurrency run, on this existing data directory")
     p.add_argument("--work", help="scratch directory (default: a new one under /tmp); needs about 4x the CSV")
     p.add_argument("--keep", action="store_true", help="keep each size's data directory")
     p.add_argument("--out", default=str(ROOT / "bench" / "out" / "skala.json"))
@@ -268,6 +277,11 @@ def main(argv: list[str] | None = None) -> list[dict]:
     work = Path(args.work or tempfile.mkdtemp(prefix="cakupan-skala-"))
     work.mkdir(parents=True, exist_ok=True)
     env = dict(os.environ, CAKUPAN_NIK_KEY="bench", CAKUPAN_SECRET_KEY="bench-skala")
+    if args.serbu:
+        hasil = [serbu(Path(args.serbu), args.sessions, args.seconds, args.workers, env, think)
+                 for think in dict.fromkeys([0.0, args.think])]
+        print(json.dumps(hasil, indent=1))
+        return hasil
     results = []
     for juta in (float(x) for x in args.sizes.split(",")):
         print(f"... {juta:g} juta rows", file=sys.stderr, flush=True)
