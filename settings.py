@@ -1,5 +1,6 @@
 """Settings, read from the environment once per call so tests can change them."""
 import os
+import re
 import secrets
 from pathlib import Path
 
@@ -75,6 +76,15 @@ def rw_target() -> int:
 def detail_snapshots() -> int:
     """How many recent snapshots keep their person-level table; older ones keep rollups only."""
     return _int("CAKUPAN_DETAIL_SNAPSHOTS", 8)
+
+
+def load_memory() -> str:
+    """DuckDB's memory limit while loading (CAKUPAN_LOAD_MEMORY, default 5GB): past it, it spills to
+    disk, so a national roster loads on a shared machine."""
+    value = os.environ.get("CAKUPAN_LOAD_MEMORY", "5GB").strip()
+    if not re.fullmatch(r"\d+(\.\d+)?\s*(MB|GB|MiB|GiB)", value):
+        raise ValueError(f"CAKUPAN_LOAD_MEMORY '{value}': pakai mis. 6GB atau 4096MB")
+    return value
 
 
 def host() -> str:

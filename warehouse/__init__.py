@@ -164,6 +164,9 @@ def build():
         con = duckdb.connect(str(path))
         try:
             con.execute("SET preserve_insertion_order = false")
+            # A national roster must not take the machine: past this, DuckDB spills to scratch.
+            con.execute(f"SET memory_limit = '{settings.load_memory()}'")
+            con.execute("SET temp_directory = '" + str(scratch).replace("'", "''") + "'")
             yield con, served is None, scratch
             con.execute("CHECKPOINT")
             con.close()
