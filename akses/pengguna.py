@@ -36,7 +36,8 @@ class Pengguna:
         return f"cabang:{self.kantor_cabang}" if self.kantor_cabang else self.wilayah
 
 
-def _baris(r) -> Pengguna:
+def dari_baris(r) -> Pengguna:
+    """An account from a row of the pengguna table."""
     return Pengguna(r["nama"], r["wilayah"], r["kantor_cabang"], bool(r["admin"]), bool(r["aktif"]))
 
 
@@ -73,13 +74,13 @@ def tambah(nama: str, wilayah: str = "ID", kantor_cabang: str | None = None, adm
 
 def daftar() -> list[Pengguna]:
     with simpan.buka() as con:
-        return [_baris(r) for r in con.execute("SELECT * FROM pengguna ORDER BY nama")]
+        return [dari_baris(r) for r in con.execute("SELECT * FROM pengguna ORDER BY nama")]
 
 
 def cari(nama: str) -> Pengguna | None:
     with simpan.buka() as con:
         r = con.execute("SELECT * FROM pengguna WHERE nama = ?", (nama.strip().lower(),)).fetchone()
-    return _baris(r) if r else None
+    return dari_baris(r) if r else None
 
 
 def _ada(con, nama: str) -> None:
@@ -129,7 +130,7 @@ def periksa_sandi(nama: str, sandi: str) -> Pengguna | None:
         r = con.execute("SELECT * FROM pengguna WHERE nama = ?", (nama,)).fetchone()
     cocok = check_password_hash(r["hash_sandi"] if r else _HASH_KOSONG, sandi or "")
     if r and cocok and r["aktif"]:
-        return _baris(r)
+        return dari_baris(r)
     audit.catat("masuk_gagal", nama or "-")
     return None
 

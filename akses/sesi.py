@@ -9,7 +9,7 @@ import secrets
 
 import settings
 from akses import simpan
-from akses.pengguna import Pengguna, _baris
+from akses.pengguna import Pengguna, dari_baris
 
 # Grain: the one open, unexpired session of a token, with its account.
 SESI_SQL = """
@@ -41,7 +41,7 @@ def pengguna(token: str | None) -> Pengguna | None:
         return None
     with simpan.buka() as con:
         r = con.execute(SESI_SQL, (_hash(token), simpan.sekarang().isoformat())).fetchone()
-    return _baris(r) if r else None
+    return dari_baris(r) if r else None
 
 
 def tutup(token: str | None) -> None:

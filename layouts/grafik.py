@@ -21,10 +21,15 @@ def _tata(fig: go.Figure, bahasa: str, tinggi: int = 380) -> go.Figure:
     return fig
 
 
-def warna_capaian(c: float | None) -> str:
+BATAS_MERAH, BATAS_JINGGA = 0.7, 0.9   # capaian under 70 % is red, under 90 % orange
+
+
+def warna_capaian(c: float | None, palet: tuple[str, str, str, str] = (MERAH, JINGGA, HIJAU, ABU)) -> str:
+    """The colour of a capaian; `palet` is (red, orange, green, none) for another scheme."""
+    merah, jingga, hijau, kosong = palet
     if c is None:
-        return ABU
-    return MERAH if c < 0.7 else JINGGA if c < 0.9 else HIJAU
+        return kosong
+    return merah if c < BATAS_MERAH else jingga if c < BATAS_JINGGA else hijau
 
 
 def tren(rows: list[dict], tempat: dict, bahasa: str) -> go.Figure:

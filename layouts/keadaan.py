@@ -39,7 +39,7 @@ def dari_query(query: dict) -> Keadaan:
     """Read a page's query; raises periode.BelumAdaData when nothing is loaded."""
     q = {k: str(v) for k, v in query.items() if k in KUNCI and v not in (None, "")}
     galat = []
-    bahasa = "en" if q.get("bahasa") == "en" else "id"
+    bahasa = bahasa_dari(q)
     akun = lingkup.aktif()
     try:
         lingkup.periksa(q.get("wilayah", akun.wilayah))
@@ -75,6 +75,11 @@ def dari_argumen(args: dict) -> Keadaan:
     if k.galat:
         raise PertanyaanTidakSah("; ".join(k.galat))
     return k
+
+
+def bahasa_dari(query: dict) -> str:
+    """English when the query asks for it, else Indonesian."""
+    return "en" if query.get("bahasa") == "en" else "id"
 
 
 def dari_search(search: str | None) -> dict:

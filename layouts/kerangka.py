@@ -11,7 +11,7 @@ import dash_mantine_components as dmc
 from dash import ALL, Input, Output, State, callback, clientside_callback, ctx, dcc, html
 
 from layouts import format as fmt
-from layouts import keadaan
+from layouts import grafik, keadaan
 from layouts.teks import t
 from metrics import cakupan, definisi, lingkup, periode, wilayah
 from metrics.definisi import PertanyaanTidakSah
@@ -64,7 +64,7 @@ def _akun() -> list:
 def _nav(search):
     """Page links keep the place, snapshot, filters and language."""
     q = keadaan.dari_search(search)
-    bahasa = "en" if q.get("bahasa") == "en" else "id"
+    bahasa = keadaan.bahasa_dari(q)
     query = _link("", q)
     return ([path + query for path, _ in HALAMAN] + [t(nama, bahasa) for _, nama in HALAMAN]
             + [t("produk", bahasa), t("tema_gelap", bahasa), "/tinjauan" + query, t("tinjauan_nav", bahasa)])
@@ -83,7 +83,7 @@ def halaman(query: dict, path: str, isi, sampai_rw: bool = True) -> dmc.Stack:
     try:
         k = keadaan.dari_query(query)
     except periode.BelumAdaData:
-        bahasa = "en" if query.get("bahasa") == "en" else "id"
+        bahasa = keadaan.bahasa_dari(query)
         return dmc.Alert(t("belum_ada_data_isi", bahasa), title=t("belum_ada_data", bahasa), color="yellow",
                          id="halaman-kosong")
     parts = [bilah(k, path)]
@@ -240,8 +240,10 @@ def kolom_metrik(nama: str, bahasa: str, **extra) -> dict:
            "type": "rightAligned", "minWidth": 120}
     if m.format == "persen":
         col["cellStyle"] = {"styleConditions": [
-            {"condition": "params.value != null && params.value < 0.7", "style": {"color": "#c92a2a", "fontWeight": 700}},
-            {"condition": "params.value != null && params.value < 0.9", "style": {"color": "#d9480f", "fontWeight": 600}}]}
+            {"condition": f"params.value != null && params.value < {grafik.BATAS_MERAH}",
+             "style": {"color": "#c92a2a", "fontWeight": 700}},
+            {"condition": f"params.value != null && params.value < {grafik.BATAS_JINGGA}",
+             "style": {"color": "#d9480f", "fontWeight": 600}}]}
     return {**col, **extra}
 
 

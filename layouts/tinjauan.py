@@ -9,6 +9,7 @@ Numbers come from metrics.tinjauan only.
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import re
 from html import escape
@@ -28,7 +29,6 @@ from metrics.tinjauan import Tinjauan
 
 ASET = Path(__file__).resolve().parent / "proyektor"  # the slides' CSS and keyboard script
 PLOTLY_WEB = "/_dash-component-suites/plotly/package_data/plotly.min.js"
-W, H = 1920, 1080
 HITAM, BIRU, MERAH, HIJAU, JINGGA = "#000000", "#0b3d91", "#b00020", "#006b2d", "#b34700"
 
 
@@ -46,10 +46,16 @@ def dokumen(tj: Tinjauan, bahasa: str = "id", mandiri: bool = False, otomatis: i
     judul = f"{t('tinjauan', bahasa)} · {tj.tempat.nama} · {fmt.tanggal(tj.periode.tanggal, bahasa)}"
     return (f'<!doctype html>\n<html lang="{bahasa}"><head><meta charset="utf-8">'
             f'<meta name="viewport" content="width=device-width, initial-scale=1"><title>{escape(judul)}</title>'
-            f"<style>{(ASET / 'tinjauan.css').read_text(encoding='utf-8')}</style>{plotly}</head>\n"
+            f"<style>{_aset('tinjauan.css')}</style>{plotly}</head>\n"
             f'<body data-otomatis="{int(otomatis)}"><main class="dek">\n{body}\n</main>'
             f'<div class="penghitung" id="penghitung" aria-live="polite">1 / {n}</div>'
-            f"<script>{(ASET / 'tinjauan.js').read_text(encoding='utf-8')}</script></body></html>\n")
+            f"<script>{_aset('tinjauan.js')}</script></body></html>\n")
+
+
+@functools.lru_cache(maxsize=4)
+def _aset(nama: str) -> str:
+    """The slides' CSS and script, read once a process, not once a request."""
+    return (ASET / nama).read_text(encoding="utf-8")
 
 
 def hash_skrip(html: str) -> list[str]:
@@ -105,13 +111,14 @@ def _filter(tj: Tinjauan, b: str) -> str:
 
 
 def _angka(label: str, nilai: str, catatan: str = "", warna: str = HITAM, id_: str = "") -> str:
-    return (f'<div class="angka"{f" id={chr(34)}{id_}{chr(34)}" if id_ else ""}><div class="label">{escape(label)}</div>'
+    attr = f' id="{id_}"' if id_ else ""
+    return (f'<div class="angka"{attr}><div class="label">{escape(label)}</div>'
             f'<div class="nilai" style="color:{warna}">{escape(nilai)}</div>'
             f'<div class="catatan">{escape(catatan)}</div></div>')
 
 
 def _warna(capaian) -> str:
-    return HITAM if capaian is None else MERAH if capaian < 0.7 else JINGGA if capaian < 0.9 else HIJAU
+    return grafik.warna_capaian(capaian, (MERAH, JINGGA, HIJAU, HITAM))
 
 
 def _utama(tj: Tinjauan, b: str):
@@ -144,7 +151,6 @@ def _batang(bars: list[tuple[str, float, str]], b: str, teks=None) -> str:
     return f'<div class="batang-batang">{rows}</div>'
 
 
-
 def _kekurangan(m: dict, b: str) -> str:
     if m["kekurangan"] is None:
         return ""
@@ -159,7 +165,7 @@ def _tren(tj: Tinjauan, b: str):
     if len(ticks) == 3 and (hari[-1] - hari[0]).days < 90:
         ticks = ticks[1:]
         fig.update_xaxes(tickvals=ticks, ticktext=list(fig.layout.xaxis.ticktext)[1:])
-    return t("tren", b), _grafik(fig, "grafik-tren", 1760, 800, b)
+    return t("tren", b), _grafik(fig, "grafik-tren", 1760, 800)
 
 
 def _laju(tj: Tinjauan, b: str):
@@ -268,7 +274,7 @@ def _gaya(metrik: str, value) -> str:
     return ""
 
 
-def _grafik(fig: go.Figure, id_: str, lebar: int, tinggi: int, b: str) -> str:
+def _grafik(fig: go.Figure, id_: str, lebar: int, tinggi: int) -> str:
     """A dashboard chart restyled for the projector: big black type, thick lines, fixed size."""
     fig.update_layout(width=lebar, height=tinggi, font={"size": 28, "color": HITAM}, paper_bgcolor="#ffffff",
                       plot_bgcolor="#ffffff", margin={"l": 20, "r": 40, "t": 60, "b": 20},

@@ -108,6 +108,18 @@ def peringkat(kode: str | None = "ID", menurut: str = "capaian", tanggal: dt.dat
     return hasil
 
 
+RW_BARIS = ["peserta_terdaftar", "peserta_aktif", "target", "capaian", "kekurangan"]
+
+
+def rw_terjauh(kode: str, tanggal: dt.date | str | None = None, filt: Filter | None = None,
+               batas: int = 15) -> list[dict]:
+    """The RWs of a kecamatan or kelurahan furthest from their target: biggest shortfall first,
+    then by code; RWs at target and the "RW unknown" rows left out."""
+    rows = tabel("rw", kode, tanggal, filt, RW_BARIS).baris
+    return sorted((r for r in rows if r["rw"] is not None and r["kekurangan"]),
+                  key=lambda r: (-r["kekurangan"], r["kode_wilayah"]))[:batas]
+
+
 def tren(kode: str | None = "ID", tanggal: dt.date | str | None = None, filt: Filter | None = None) -> list[dict]:
     """A place's numbers at every snapshot up to `tanggal`, oldest first."""
     lingkup.periksa(kode)

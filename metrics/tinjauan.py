@@ -67,9 +67,7 @@ def _rw(t: Tinjauan) -> None:
         return
     t.rw = rw
     if t.tempat.tingkat in ("kecamatan", "kelurahan"):
-        rows = cakupan.tabel("rw", t.tempat.kode, t.periode.tanggal, t.filt, ["peserta_aktif", "target", "kekurangan"]).baris
-        t.rw_baris = sorted((r for r in rows if r["rw"] is not None and r["kekurangan"]),
-                            key=lambda r: (-r["kekurangan"], r["kode_wilayah"]))[:TERTINGGAL]
+        t.rw_baris = cakupan.rw_terjauh(t.tempat.kode, t.periode.tanggal, t.filt, TERTINGGAL)
     else:
         rows = cakupan.anak(t.tempat.kode, t.periode.tanggal, t.filt, RW[:5]).baris
         t.rw_baris = sorted((r for r in rows if r["kode_wilayah"] and r["rw_diketahui"]),

@@ -41,8 +41,7 @@ def _isi(k):
 
 def _per_rw(k):
     b = k.bahasa
-    hasil = cakupan.tabel("rw", k.tempat.kode, k.snapshot, k.filt,
-                          ["peserta_terdaftar", "peserta_aktif", "target", "capaian", "kekurangan"])
+    hasil = cakupan.tabel("rw", k.tempat.kode, k.snapshot, k.filt, cakupan.RW_BARIS)
     rws = [r for r in hasil.baris if r["rw"] is not None]
     groups = {}
     for r in rws:
@@ -51,7 +50,7 @@ def _per_rw(k):
     for (kode, nama), rows in groups.items():
         cells.append(dmc.Title(f"{nama} ({kode})", order=4, mt="sm"))
         cells.append(html.Div([_sel(r, k) for r in rows], className="rw-grid"))
-    furthest = sorted((r for r in rws if r["kekurangan"]), key=lambda r: (-r["kekurangan"], r["kode_wilayah"]))[:15]
+    furthest = cakupan.rw_terjauh(k.tempat.kode, k.snapshot, k.filt, 15)
     return [
         dmc.Group([dmc.Title("RW", order=3), kerangka.unduh(k, "rw", "rw", nama="rw100")], justify="space-between"),
         dmc.Card(cells or [dmc.Text(t("tidak_ada", b))], withBorder=True, radius="md", padding="md", id="rw100-sel"),
