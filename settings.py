@@ -93,3 +93,28 @@ def host() -> str:
 
 def port() -> int:
     return _int("PORT", 8050)
+
+
+_UNITS = {"B": 1, "KB": 1 << 10, "KIB": 1 << 10, "MB": 1 << 20, "MIB": 1 << 20, "GB": 1 << 30, "GIB": 1 << 30}
+
+
+def _bytes(name: str, default: str) -> int:
+    """A size setting such as '20GB' or '1MB', in bytes (binary units: 1MB = 1.048.576 bytes)."""
+    value = os.environ.get(name, "").strip() or default
+    match = re.fullmatch(r"(\d+(?:\.\d+)?)\s*([KMG]i?B|B)?", value, re.IGNORECASE)
+    if not match:
+        raise ValueError(f"{name} '{value}': pakai mis. 20GB, 512MB atau 1MB")
+    return int(float(match.group(1)) * _UNITS[(match.group(2) or "B").upper()])
+
+
+def max_unpacked() -> int:
+    """The most bytes one input file may hold once unpacked (a gzip, a workbook's XML), in bytes
+    (CAKUPAN_MAX_UNPACKED, default 20GB: twice the national roster), so a hostile file cannot
+    fill the disk."""
+    return _bytes("CAKUPAN_MAX_UNPACKED", "20GB")
+
+
+def max_line() -> int:
+    """The longest line an input text file may have, in bytes (CAKUPAN_MAX_LINE, default 1MB; a
+    roster row is under 1 KB), so one endless line cannot take the memory."""
+    return _bytes("CAKUPAN_MAX_LINE", "1MB")

@@ -8,6 +8,7 @@ import argparse
 import getpass
 import sys
 
+import cli
 from akses import audit, pengguna
 
 
@@ -89,4 +90,4 @@ def _cetak_sandi(nama: str, sandi: str, dari_stdin: bool) -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(cli.run(main))

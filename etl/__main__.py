@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import sys
 
+import cli
 from etl import build, demo, reader
 
 
@@ -20,27 +21,50 @@ def _n(value: int) -> str:
     return f"{value:,}".replace(",", ".")
 
 
-def _counts(counts: dict) -> str:
-    return ", ".join(f"{k} {_n(v)}" for k, v in counts.items()) or "-"
+def _reasons(counts: dict, words: dict) -> str:
+    return "; ".join(f"{words.get(k, k)} ({k}) {_n(v)}" for k, v in counts.items()) or "-"
+
+
+def _part_line(p: dict, indent: str) -> str:
+    line = f"{indent}dibaca {_n(p['read'])}, dimuat {_n(p['loaded'])}, ditolak {_n(p['rejected'])}"
+    if p.get("title_rows"):
+        line += f"; baris judul dilewati {_n(p['title_rows'])}"
+    if p.get("total_rows"):
+        line += f"; baris jumlah {_n(p['total_rows'])}"
+    return line
 
 
 def print_summary(summary: dict, out=sys.stdout) -> None:
+    """The summary in words: totals, then every file and sheet (read = loaded + rejected), the
+    rows reported as what they are, the skipped sheets and the advice."""
     title = {"peserta": f"Snapshot {summary.get('as_of')}", "target": "Target", "rw": "Referensi RW",
              "pekerja": "Referensi pekerja"}
+    words = summary.get("words", {})
     print(f"{title[summary['kind']]}: {len(summary['files'])} berkas", file=out)
     print(f"  dibaca   {_n(summary['read']):>12}", file=out)
     print(f"  dimuat   {_n(summary['loaded']):>12}", file=out)
-    print(f"  ditolak  {_n(summary['rejected']):>12}   ({_counts(summary['rejected_by_reason'])})", file=out)
+    print(f"  ditolak  {_n(summary['rejected']):>12}   ({_reasons(summary['rejected_by_reason'], words)})", file=out)
     if summary["kind"] == "peserta":
-        print(f"  ditandai: {_counts(summary['flagged_by_kind'])}", file=out)
+        print(f"  ditandai: {_reasons(summary['flagged_by_kind'], words)}", file=out)
         print(f"  peserta (NIK unik) {_n(summary['persons'])}, aktif {_n(summary['active'])}", file=out)
-    if len(summary["files"]) > 1:
-        for f in summary["files"]:
-            print(f"  - {f['path']}: dibaca {_n(f['read'])}, dimuat {_n(f['loaded'])}, "
-                  f"ditolak {_n(f['rejected'])}", file=out)
+    for key in ("title_rows", "total_rows"):
+        if summary.get(key):
+            print(f"  {words.get(key, key)}: {_n(summary[key])}", file=out)
     for f in summary["files"]:
+        described = [f.get("format") or "", f.get("encoding") or "",
+                     {"\t": "tab"}.get(f.get("delimiter") or "", f.get("delimiter") or "")]
+        print(f"  - {f['path']} ({', '.join(d for d in described if d)})", file=out)
+        if f["sheets"]:
+            for p in f["sheets"]:
+                print(f"      lembar '{p['sheet']}' (judul di baris {p['header_line']}): " + _part_line(p, ""), file=out)
+        else:
+            print(_part_line(f, "      "), file=out)
+        for skipped in f.get("skipped_sheets", []):
+            print(f"      lembar '{skipped['sheet']}' dilewati: {skipped['reason']}", file=out)
         if f["ignored_columns"]:
-            print(f"  ({f['path']}: kolom diabaikan: {', '.join(f['ignored_columns'])})", file=out)
+            print(f"      kolom diabaikan: {', '.join(f['ignored_columns'])}", file=out)
+    for advice in summary.get("advice", []):
+        print(f"  Saran: {advice}", file=out)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -48,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("load", help="muat daftar peserta (satu snapshot, satu berkas atau lebih)")
-    p.add_argument("files", nargs="+", help="CSV (boleh .gz), XLSX atau Parquet")
+    p.add_argument("files", nargs="+", help="CSV/TSV/TXT (boleh .gz), XLSX, XLS, ODS atau Parquet")
     p.add_argument("--as-of", required=True, type=_date, help="tanggal data, YYYY-MM-DD")
     p.add_argument("--json", action="store_true", help="cetak ringkasan sebagai satu objek JSON")
 
@@ -78,6 +102,9 @@ def main(argv: list[str] | None = None) -> int:
     except reader.LoadError as e:
         print(f"Gagal memuat, data lama tetap dipakai.\n{e}", file=sys.stderr)
         return 2
+    except ValueError as e:  # a setting that cannot be read (settings.py says which and how)
+        print(f"Gagal memuat, data lama tetap dipakai.\n{e}", file=sys.stderr)
+        return 2
     if args.json:
         print(json.dumps(summaries[0] if len(summaries) == 1 else summaries, ensure_ascii=False))
     else:
@@ -87,4 +114,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(cli.run(main))

@@ -11,7 +11,7 @@ from pathlib import Path
 import settings
 import warehouse
 from akses import audit
-from etl import reader, reference, regions, roster, sqlfiles
+from etl import alasan, reader, reference, regions, roster, sqlfiles
 
 
 SCHEMA_VERSION = 2  # 2: ringkas_rw by segmen and programme, referensi_pekerja
@@ -27,6 +27,15 @@ def _prepare(con, is_new: bool) -> None:
         if version != SCHEMA_VERSION:
             raise reader.LoadError(outdated_message(version))
     sqlfiles.run(con, "macros.sql")
+    _write_words(con)
+
+
+def _write_words(con) -> None:
+    """The words of every reason and flag code (etl/alasan.py), rewritten with each build so the
+    Data page reads the current ones."""
+    con.execute("CREATE OR REPLACE TABLE kamus_kode (jenis_berkas VARCHAR, kode VARCHAR, golongan VARCHAR, "
+                "teks_id VARCHAR, teks_en VARCHAR)").fetchall()
+    con.executemany("INSERT INTO kamus_kode VALUES (?, ?, ?, ?, ?)", alasan.rows())
 
 
 def _version(fetch) -> int:
@@ -103,7 +112,11 @@ def _load_snapshot(con, paths: list[Path], as_of: dt.date, workdir: Path, progre
 
 
 def load_snapshots(snapshots: list[tuple[list[Path], dt.date]], progress: bool = False) -> list[dict]:
-    """Load one or more snapshots (files, as-of date) in a single build; returns their summaries."""
+    """Load one or more snapshots (files, as-of date) in a single build; returns their summaries.
+
+    Raises LoadError (nothing changes) for an as-of date after today, or a file that cannot load."""
+    for _paths, as_of in snapshots:
+        check_as_of(as_of)
     summaries = []
     with _diaudit("peserta", [str(p) for paths, _ in snapshots for p in paths]), \
             warehouse.build() as (con, is_new, workdir):
@@ -118,6 +131,15 @@ def load_snapshots(snapshots: list[tuple[list[Path], dt.date]], progress: bool =
     for summary in summaries:
         _audit_muat(summary)
     return summaries
+
+
+def check_as_of(as_of: dt.date) -> None:
+    """An as-of date is the day the data describes: never after today (it would become every
+    page's default snapshot and count future contributions as paid)."""
+    today = dt.date.today()
+    if as_of > today:
+        raise reader.LoadError(f"tanggal data --as-of {as_of.isoformat()} sesudah hari ini ({today.isoformat()}). "
+                               "Pakai tanggal data yang sebenarnya, biasanya tanggal ekstrak daftar peserta.")
 
 
 @contextlib.contextmanager

@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from etl import reader, sqlfiles, staging
+from etl import reader, sqlfiles, staging, summary
 
 TARGETS = reader.Columns(
     aliases={"kode_wilayah": ["kode", "kd_wilayah"], "tahun": [], "segmen": [], "target": ["target_kepesertaan"]},
@@ -27,28 +27,24 @@ KINDS = {
 
 
 def load(con, kind: str, path: Path, workdir: Path) -> dict:
-    """Load one targets ('target'), RW reference ('rw') or workforce ('pekerja') file; returns the summary."""
+    """Load one targets ('target'), RW reference ('rw') or workforce ('pekerja') file; returns the summary.
+
+    Raises LoadError (nothing changes) when the file cannot be read or holds no data row."""
     spec, sql_file, prefix = KINDS[kind]
-    infos = staging.stage(con, [path], spec, f"{prefix}_mentah", workdir, temporary=True)
-    staging.register_file_names(con, infos)
+    infos = staging.open_files([path], spec, workdir)
+    sources = staging.stage(con, infos, spec, f"{prefix}_mentah", temporary=True)
+    staging.register_file_names(con, sources)
     sqlfiles.run(con, sql_file)
-    con.execute("DELETE FROM baris_ditolak WHERE jenis_berkas = ? AND berkas = ?", [kind, str(path)]).fetchall()
-    staging.store_malformed(con, kind, None, infos)
+    con.execute("DELETE FROM baris_ditolak WHERE jenis_berkas = ? AND (berkas = ? OR berkas LIKE ?)",
+                [kind, str(path), str(path) + " [%"]).fetchall()
+    staging.store_read_rejects(con, kind, None, sources)
     con.execute(
         f"INSERT INTO baris_ditolak SELECT NULL, ?, n.berkas, c.baris, c.alasan, c.keterangan, NULL, "
         f"c.kode_asli, NULL FROM {prefix}_cek c JOIN nama_berkas n USING (berkas_ke) WHERE c.alasan IS NOT NULL",
         [kind],
     ).fetchall()
-    reasons = Counter(dict(con.execute(
-        f"SELECT alasan, count(*) FROM {prefix}_cek WHERE alasan IS NOT NULL GROUP BY ALL").fetchall()))
-    reasons["row_malformed"] += len(infos[0].malformed)
-    loaded = con.execute(f"SELECT count(*) FROM {prefix}_cek WHERE alasan IS NULL").fetchone()[0]
-    info = infos[0]
-    rejected = sum(reasons.values())
-    by_reason = {k: v for k, v in sorted(reasons.items()) if v}
-    return {
-        "kind": kind, "read": info.read, "loaded": loaded, "rejected": rejected,
-        "rejected_by_reason": by_reason, "flagged_by_kind": {},
-        "files": [{**info.describe(), "loaded": loaded, "rejected": rejected,
-                   "rejected_by_reason": by_reason, "flagged_by_kind": {}}],
-    }
+    checked: dict[int, Counter] = {}
+    for index, reason, n in con.execute(
+            f"SELECT berkas_ke, coalesce(alasan, 'dimuat'), count(*) FROM {prefix}_cek GROUP BY ALL").fetchall():
+        checked.setdefault(index, Counter())[reason] = n
+    return summary.summarise(kind, infos, sources, checked, {}, {})

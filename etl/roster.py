@@ -10,7 +10,7 @@ from collections import Counter
 from pathlib import Path
 
 import settings
-from etl import reader, sqlfiles, staging
+from etl import reader, sqlfiles, staging, summary
 
 ROSTER = reader.Columns(
     aliases={
@@ -33,7 +33,8 @@ ROSTER = reader.Columns(
         "pekerja_rentan": ["rentan"],
     },
     required=["nik", "segmen", "kode_wilayah"],
-    skip=["nama"],  # names are personal data: never read
+    skip=["nama"],        # names are personal data: never read
+    text_only=["nik"],    # a NIK that went through a number lost digits: nik_angka
 )
 
 FLAGS = [  # flag kinds; stg.baris holds each flagged value in column tanda_<kind>
@@ -51,15 +52,15 @@ def _hmac_pads(key: bytes) -> tuple[bytes, bytes]:
     return bytes(b ^ 0x36 for b in key), bytes(b ^ 0x5C for b in key)
 
 
-def _store_rejects(con, as_of: dt.date, infos: list[reader.FileRead]) -> None:
+def _store_rejects(con, as_of: dt.date, sources: list[staging.Source]) -> None:
     con.execute(
         "DELETE FROM baris_ditolak WHERE jenis_berkas = 'peserta' AND tanggal_data = ?", [as_of]
     ).fetchall()
-    staging.store_malformed(con, "peserta", as_of, infos)
+    staging.store_read_rejects(con, "peserta", as_of, sources)
     con.execute(
         """
         INSERT INTO baris_ditolak
-        SELECT ?, 'peserta', n.berkas, b.baris, 'nik_invalid', b.keterangan_nik, b.nik_samaran,
+        SELECT ?, 'peserta', n.berkas, b.baris, b.alasan_nik, b.keterangan_nik, b.nik_samaran,
                m.kode_wilayah, m.segmen
         FROM stg.baris b
         JOIN stg.mentah m USING (berkas_ke, baris)
@@ -102,50 +103,29 @@ def _store_flags(con, as_of: dt.date) -> dict[int, Counter]:
 
 
 def load(con, paths: list[Path], as_of: dt.date, workdir: Path, progress: bool = False) -> dict:
-    """Stage, check and store one snapshot; returns the load summary (per file and in total)."""
+    """Stage, check and store one snapshot; returns the load summary (per file, per sheet, in total).
+
+    Raises LoadError before anything changes when a file cannot be read or holds no data row."""
+    infos = staging.open_files(paths, ROSTER, workdir)
     con.execute("ATTACH '" + str(workdir / "stage.duckdb").replace("'", "''") + "' AS stg")
     try:
-        infos = staging.stage(con, paths, ROSTER, "stg.mentah", workdir, progress=progress)
-        staging.register_file_names(con, infos)
+        sources = staging.stage(con, infos, ROSTER, "stg.mentah", progress=progress)
+        staging.register_file_names(con, sources)
         ipad, opad = _hmac_pads(settings.nik_key())
         sqlfiles.run(con, "roster_1_baris.sql",
                      {"as_of": as_of, "grace": settings.grace_months(), "ipad": ipad, "opad": opad})
         sqlfiles.run(con, "roster_2_orang.sql")
-        _store_rejects(con, as_of, infos)
+        _store_rejects(con, as_of, sources)
         flags = _store_flags(con, as_of)
-        per_file = dict(
-            (i, (ok, bad)) for i, ok, bad in con.execute(
-                "SELECT berkas_ke, count(*) FILTER (nik_sah), count(*) FILTER (NOT nik_sah) "
-                "FROM stg.baris GROUP BY ALL").fetchall()
-        )
+        per_source: dict[int, Counter] = {}
+        for index, reason, n in con.execute(
+                "SELECT berkas_ke, coalesce(alasan_nik, 'dimuat'), count(*) FROM stg.baris GROUP BY ALL").fetchall():
+            per_source.setdefault(index, Counter())[reason] = n
         con.execute("DELETE FROM peserta WHERE tanggal_data = ?", [as_of]).fetchall()
         con.execute("INSERT INTO peserta SELECT ?::DATE, * FROM stg.orang", [as_of]).fetchall()
         persons, active = con.execute("SELECT count(*), count(*) FILTER (aktif) FROM stg.orang").fetchone()
     finally:
         con.execute("DETACH stg")
         (workdir / "stage.duckdb").unlink(missing_ok=True)
-    return _summary(infos, per_file, flags, as_of, persons, active)
-
-
-def _summary(infos, per_file, flags, as_of, persons, active) -> dict:
-    files = []
-    for index, info in enumerate(infos):
-        loaded, bad_nik = per_file.get(index, (0, 0))
-        rejected = Counter({"row_malformed": len(info.malformed), "nik_invalid": bad_nik})
-        files.append({
-            **info.describe(), "loaded": loaded, "rejected": sum(rejected.values()),
-            "rejected_by_reason": {k: v for k, v in sorted(rejected.items()) if v},
-            "flagged_by_kind": dict(sorted(flags.get(index, Counter()).items())),
-        })
-    total_reasons, total_flags = Counter(), Counter()
-    for f in files:
-        total_reasons.update(f["rejected_by_reason"])
-        total_flags.update(f["flagged_by_kind"])
-    return {
-        "kind": "peserta", "as_of": as_of.isoformat(),
-        "read": sum(f["read"] for f in files), "loaded": sum(f["loaded"] for f in files),
-        "rejected": sum(f["rejected"] for f in files),
-        "rejected_by_reason": dict(sorted(total_reasons.items())),
-        "flagged_by_kind": dict(sorted(total_flags.items())),
-        "persons": persons, "active": active, "files": files,
-    }
+    return summary.summarise("peserta", infos, sources, per_source, flags,
+                   {"as_of": as_of.isoformat(), "persons": persons, "active": active})

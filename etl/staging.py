@@ -1,7 +1,12 @@
-"""Copy the rows of input files into a DuckDB staging table, as text, with file and line."""
+"""Copy the rows of input files into a DuckDB staging table, as text, with source and line.
+
+A source (`berkas_ke`) is one part of a file: the file itself, or one sheet of a workbook,
+named `path [sheet]` in rejects and flags.
+"""
 from __future__ import annotations
 
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pyarrow as pa
@@ -9,51 +14,93 @@ from tqdm import tqdm
 
 from etl import reader
 
+@dataclass
+class Source:
+    """One staged part and the file it belongs to."""
+    index: int
+    file: int
+    part: reader.Part
+    name: str
 
-def stage(con, paths: list[Path], spec: reader.Columns, table: str, workdir: Path,
-          temporary: bool = False, progress: bool = False) -> list[reader.FileRead]:
-    """Rows of every file into `table` (berkas_ke, baris, columns...); returns what each file held."""
+
+def source_name(info: reader.FileRead, part: reader.Part) -> str:
+    return info.path if part.sheet is None else f"{info.path} [{part.sheet}]"
+
+
+def open_files(paths: list[Path], spec: reader.Columns, workdir: Path) -> list[reader.FileRead]:
+    """Every file opened and its headers found before any row is staged, so a bad file stops the
+    load at once. Raises LoadError."""
+    return [reader.read_file(Path(p), spec, workdir) for p in paths]
+
+
+def stage(con, infos: list[reader.FileRead], spec: reader.Columns, table: str,
+          temporary: bool = False, progress: bool = False) -> list[Source]:
+    """Rows of every part into `table` (berkas_ke, baris, columns...); returns the sources.
+
+    Raises LoadError when a file has no data row at all (a header-only file would empty the
+    snapshot it belongs to)."""
     columns = reader.output_columns(spec)
     con.execute(
         f"CREATE OR REPLACE {'TEMP ' if temporary else ''}TABLE {table} (berkas_ke INTEGER, "
         + ", ".join(f"{c} {'BIGINT' if c == 'baris' else 'VARCHAR'}" for c in columns) + ")"
     )
-    infos = []
-    for index, path in enumerate(paths):
-        info, batches = reader.read_file(Path(path), spec, workdir)
-        bar = tqdm(desc=Path(path).name, unit=" baris", file=sys.stderr, unit_scale=True, leave=False,
-                   disable=not (progress and sys.stderr.isatty()))
-        for batch in batches:
+    sources = []
+    for file_index, info in enumerate(infos):
+        for part in info.parts:
+            source = Source(len(sources), file_index, part, source_name(info, part))
+            _stage_part(con, source, table, progress)
+            sources.append(source)
+        if info.read == 0:
+            raise reader.LoadError(
+                f"{info.path}: tidak ada baris data, hanya baris judul"
+                + (f" ({sum(len(p.total_rows) for p in info.parts)} baris jumlah)" if any(p.total_rows for p in info.parts) else "")
+                + ". Berkas kosong tidak dimuat agar data yang ada tidak terhapus; kirim berkas yang berisi peserta.")
+    return sources
+
+
+def _stage_part(con, source: Source, table: str, progress: bool) -> None:
+    bar = tqdm(desc=Path(source.name).name, unit=" baris", file=sys.stderr, unit_scale=True, leave=False,
+               disable=not (progress and sys.stderr.isatty()))
+    try:
+        for batch in source.part.batches():
             if batch is reader.RESTART:
-                con.execute(f"DELETE FROM {table} WHERE berkas_ke = ?", [index]).fetchall()
+                con.execute(f"DELETE FROM {table} WHERE berkas_ke = ?", [source.index]).fetchall()
                 bar.reset()
                 continue
-            batch = batch.add_column(0, "berkas_ke", pa.array([index] * batch.num_rows, pa.int32()))
+            batch = batch.add_column(0, "berkas_ke", pa.array([source.index] * batch.num_rows, pa.int32()))
             con.register("batch_masuk", batch)
             con.execute(f"INSERT INTO {table} SELECT * FROM batch_masuk").fetchall()
             con.unregister("batch_masuk")
             bar.update(batch.num_rows)
+    except (FileNotFoundError, IsADirectoryError, PermissionError) as e:
+        raise reader.LoadError(f"{source.name}: berkas hilang atau tidak bisa dibaca lagi saat dimuat "
+                               f"({type(e).__name__}). Muat ulang setelah berkasnya lengkap.") from e
+    except UnicodeDecodeError as e:
+        raise reader.LoadError(f"{source.name}: teks berubah saat dimuat (bukan UTF-8 lagi). "
+                               "Muat ulang setelah berkasnya selesai disalin.") from e
+    finally:
         bar.close()
-        infos.append(info)
-    return infos
 
 
-def register_file_names(con, infos: list[reader.FileRead]) -> None:
-    """A view `nama_berkas` (berkas_ke, berkas) for joining staged rows to their file."""
+def register_file_names(con, sources: list[Source]) -> None:
+    """A view `nama_berkas` (berkas_ke, berkas) for joining staged rows to their source."""
     con.register("nama_berkas", pa.table({
-        "berkas_ke": pa.array(range(len(infos)), pa.int32()),
-        "berkas": [i.path for i in infos],
+        "berkas_ke": pa.array([s.index for s in sources], pa.int32()),
+        "berkas": [s.name for s in sources],
     }))
 
 
-def store_malformed(con, kind: str, as_of, infos: list[reader.FileRead]) -> None:
-    rows = [(i.path, line, why) for i in infos for line, why in i.malformed]
+def store_read_rejects(con, kind: str, as_of, sources: list[Source]) -> None:
+    """Rows the reader could not hand on (wrong field count, unsaved formulas) into baris_ditolak."""
+    rows = [(s.name, line, reason, words)
+            for s in sources for line, reason, words in s.part.rejected]
     if not rows:
         return
-    path, line, why = zip(*rows)
-    con.register("rusak", pa.table({"berkas": list(path), "baris": list(line), "ket": list(why)}))
+    name, line, reason, words = zip(*rows)
+    con.register("rusak", pa.table({"berkas": list(name), "baris": list(line), "alasan": list(reason),
+                                    "ket": list(words)}))
     con.execute(
-        "INSERT INTO baris_ditolak SELECT ?, ?, berkas, baris, 'row_malformed', "
-        "'Jumlah kolom tidak cocok: ' || ket, NULL, NULL, NULL FROM rusak", [as_of, kind]
+        "INSERT INTO baris_ditolak SELECT ?, ?, berkas, baris, alasan, ket, NULL, NULL, NULL FROM rusak",
+        [as_of, kind]
     ).fetchall()
     con.unregister("rusak")

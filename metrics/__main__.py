@@ -7,6 +7,7 @@ import argparse
 import sys
 from pathlib import Path
 
+import cli
 import warehouse
 from akses import audit
 from metrics import definisi, dokumen, ekspor, lingkup, pembangun
@@ -76,6 +77,9 @@ def main(argv: list[str] | None = None) -> int:
     except (PertanyaanTidakSah, BelumAdaData, warehouse.WarehouseMissing) as e:
         print(f"Gagal mengekspor: {e}", file=sys.stderr)
         return 2
+    except (IsADirectoryError, FileNotFoundError, PermissionError) as e:
+        print(_tidak_tertulis(args.out, e), file=sys.stderr)
+        return 2
     audit.catat("ekspor", lingkup.NASIONAL.nama, "ID", jenis=args.jenis, tingkat=args.level, wilayah=args.parent,
                 tanggal=args.as_of, berkas=Path(args.out).name, baris=len(rows))
     if args.out != "-":
@@ -97,12 +101,22 @@ def _laporan(args) -> int:
     except (PertanyaanTidakSah, BelumAdaData, warehouse.WarehouseMissing) as e:
         print(f"Gagal membuat laporan: {e}", file=sys.stderr)
         return 2
-    Path(args.out).write_text(doc, encoding="utf-8")
+    try:
+        Path(args.out).write_text(doc, encoding="utf-8")
+    except (IsADirectoryError, FileNotFoundError, PermissionError) as e:
+        print(_tidak_tertulis(args.out, e), file=sys.stderr)
+        return 2
     audit.catat("laporan", lingkup.NASIONAL.nama, "ID", wilayah=tj.tempat.kode, tanggal=tj.periode.tanggal,
                 berkas=Path(args.out).name)
     print(f"Tinjauan {tj.tempat.nama} per {tj.periode.tanggal} ditulis ke {args.out}", file=sys.stderr)
     return 0
 
 
+def _tidak_tertulis(out: str, error: OSError) -> str:
+    why = {IsADirectoryError: "itu folder", FileNotFoundError: "foldernya tidak ada",
+           PermissionError: "tidak boleh menulis di sana"}[type(error)]
+    return f"Gagal menulis {out}: {why}. Pilih nama berkas di folder yang ada dan boleh ditulis."
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(cli.run(main))

@@ -198,15 +198,17 @@ def test_xlsx_with_real_date_and_number_cells(data_dir, tmp_path):
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.append(["NIK", "Nama", "Segmen", "Kode Wilayah", "Tgl Daftar", "Bulan Iuran Terakhir", "RW"])
-    sheet.append([3175021001900001, "Budi", "BPU", "31.75.02.1001", dt.datetime(2023, 1, 10), dt.datetime(2024, 2, 1), 5])
+    sheet.append(["3175021001900001", "Budi", "BPU", "31.75.02.1001", dt.datetime(2023, 1, 10), dt.datetime(2024, 2, 1), 5])
     sheet.append([None, None, None, None, None, None, None])  # an empty row: skipped
     sheet.append(["12345", "Pendek", "PU", "31.75.02.1001", None, "2024-02", 1])
-    sheet.append([3175021001900002, "Siti", "PU", 3175021001, "01/06/2020", "2023-10", "RW 3"])
+    sheet.append(["3175021001900002", "Siti", "PU", 3175021001, "01/06/2020", "2023-10", "RW 3"])
+    sheet.append([3175021001900003, "Angka", "PU", 3175021001, None, "2024-02", 2])  # a NIK in a number cell
     path = tmp_path / "roster.xlsx"
     book.save(path)
     s = load([path])
-    assert (s["read"], s["loaded"], s["rejected"], s["persons"], s["active"]) == (3, 2, 1, 2, 1)
-    assert warehouse.query("SELECT baris FROM baris_ditolak").baris.tolist() == [4]
+    assert (s["read"], s["loaded"], s["rejected"], s["persons"], s["active"]) == (4, 2, 2, 2, 1)
+    assert s["rejected_by_reason"] == {"nik_angka": 1, "nik_invalid": 1}
+    assert warehouse.query("SELECT baris FROM baris_ditolak ORDER BY baris").baris.tolist() == [4, 6]
     budi = person("01")
     assert (budi["tanggal_daftar"], budi["bulan_iuran_terakhir"], budi["rw"]) == (dt.date(2023, 1, 10), dt.date(2024, 2, 1), 5)
     assert person("02")["kode_wilayah"] == "31.75.02.1001"

@@ -8,8 +8,33 @@ CREATE OR REPLACE TEMP MACRO nomor_rw(s) AS
           AND regexp_replace(upper(trim(s)), '^R[WT][\s.:]*', '')::INTEGER BETWEEN 1 AND 999
          THEN regexp_replace(upper(trim(s)), '^R[WT][\s.:]*', '')::SMALLINT END;
 
-CREATE OR REPLACE TEMP MACRO tanggal_baku(s) AS
-    try_strptime(trim(s), ['%Y-%m-%d', '%d/%m/%Y', '%d-%m-%Y', '%Y-%m-%d %H:%M:%S'])::DATE;
+-- A date in one of the contract's forms (section 1), else NULL: YYYY-MM-DD, DD/MM/YYYY, DD-MM-YYYY,
+-- and DD/MM/YY or DD-MM-YY read as Excel reads them (00-29 are 20xx, 30-99 are 19xx). Strict:
+-- no other form, no month 13, no 30 February, no year before 1900. (The as-of bound is the caller's.)
+CREATE OR REPLACE TEMP MACRO tanggal_teks(s) AS
+    CASE WHEN s IS NULL OR length(s) > 10 OR length(s) < 6 THEN NULL
+         WHEN regexp_full_match(s, '[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}')
+              THEN try_strptime(s, '%Y-%m-%d')::DATE
+         WHEN regexp_full_match(s, '[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}|[0-9]{1,2}-[0-9]{1,2}-[0-9]{4}')
+              THEN try_strptime(replace(s, '-', '/'), '%d/%m/%Y')::DATE
+         WHEN regexp_full_match(s, '[0-9]{1,2}/[0-9]{1,2}/[0-9]{2}|[0-9]{1,2}-[0-9]{1,2}-[0-9]{2}')
+              THEN try_strptime(replace(s[:-3], '-', '/') || '/'
+                                || CASE WHEN s[-2:]::INTEGER < 30 THEN '20' ELSE '19' END || s[-2:], '%d/%m/%Y')::DATE
+    END;
+
+-- tanggal_teks, and NULL for a date before 1900 or after `batas` (the as-of date: a registration
+-- or a birth cannot be later than the data).
+CREATE OR REPLACE TEMP MACRO tanggal_baku(s, batas) AS
+    CASE WHEN tanggal_teks(s) BETWEEN DATE '1900-01-01' AND batas THEN tanggal_teks(s) END;
+
+-- The month of a last contribution: YYYY-MM, or a date whose month is taken; NULL for any other
+-- form or a month after the as-of month.
+CREATE OR REPLACE TEMP MACRO bulan_baku(s, batas) AS
+    CASE WHEN s IS NULL THEN NULL
+         WHEN regexp_full_match(s, '[0-9]{4}-[0-9]{1,2}') THEN
+              CASE WHEN try_strptime(s, '%Y-%m')::DATE BETWEEN DATE '1900-01-01' AND date_trunc('month', batas)
+                   THEN try_strptime(s, '%Y-%m')::DATE END
+         ELSE date_trunc('month', tanggal_baku(s, batas))::DATE END;
 
 -- 'Penerima Upah', 'pu', 'P.U' -> 'PU'; '' -> ''; anything else -> NULL.
 CREATE OR REPLACE TEMP MACRO segmen_baku(s) AS

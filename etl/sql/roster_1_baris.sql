@@ -10,7 +10,7 @@ WITH dibaca AS (
         baris,
         regexp_replace(regexp_replace(coalesce(nik, ''), '\s+', '', 'g'), '^[''"]+|"+$', '', 'g') AS nik_bersih,
         nullif(trim(kpj), '') AS kpj,
-        tanggal_baku(tanggal_lahir) AS tanggal_lahir,
+        tanggal_baku(tanggal_lahir, $as_of::DATE) AS tanggal_lahir,
         CASE WHEN upper(trim(jenis_kelamin)) IN ('L', 'LAKI-LAKI', 'LAKI LAKI', 'LAKILAKI', 'PRIA') THEN 'L'
              WHEN upper(trim(jenis_kelamin)) IN ('P', 'PEREMPUAN', 'WANITA') THEN 'P' END AS jenis_kelamin,
         segmen AS segmen_asli,
@@ -25,12 +25,11 @@ WITH dibaca AS (
         nomor_rw(rt) AS rt,
         nullif(regexp_replace(trim(kantor_cabang), '\s+', ' ', 'g'), '') AS kantor_cabang,
         tanggal_daftar AS tanggal_daftar_asli,
-        tanggal_baku(tanggal_daftar) AS tanggal_daftar,
+        tanggal_baku(tanggal_daftar, $as_of::DATE) AS tanggal_daftar,
         CASE regexp_replace(upper(trim(coalesce(status, ''))), '[\s_\-]+', '', 'g')
              WHEN 'AKTIF' THEN 'AKTIF' WHEN 'NONAKTIF' THEN 'NONAKTIF' WHEN 'TIDAKAKTIF' THEN 'NONAKTIF'
              END AS status,
-        date_trunc('month', coalesce(try_strptime(trim(bulan_iuran_terakhir), ['%Y-%m', '%Y/%m'])::DATE,
-                                     tanggal_baku(bulan_iuran_terakhir)))::DATE AS bulan_iuran_terakhir,
+        bulan_baku(bulan_iuran_terakhir, $as_of::DATE) AS bulan_iuran_terakhir,
         sumber_iuran AS sumber_asli,
         regexp_replace(upper(trim(coalesce(sumber_iuran, ''))), '[\s\-]+', '_', 'g') AS sumber_bersih,
         CASE WHEN upper(trim(pekerja_rentan)) IN ('Y', 'YA', '1', 'TRUE') THEN true
@@ -61,6 +60,8 @@ dinilai AS (
     SELECT
         *,
         regexp_full_match(nik_bersih, '[0-9]{16}') AS nik_sah,
+        -- A NIK that went through a number: scientific notation or a decimal ending (contract: nik_angka).
+        regexp_full_match(nik_bersih, '[0-9]+([.,][0-9]*)?[eE][+]?[0-9]+|[0-9]{12,}[.,][0-9]*') AS nik_angka,
         CASE WHEN bulan_iuran_terakhir IS NOT NULL
                   THEN bulan_iuran_terakhir >= date_trunc('month', $as_of::DATE) - to_months($grace::INTEGER)
              WHEN status IS NOT NULL THEN status = 'AKTIF'
@@ -71,10 +72,12 @@ SELECT
     berkas_ke,
     baris,
     nik_sah,
+    CASE WHEN nik_sah THEN NULL WHEN nik_angka THEN 'nik_angka' ELSE 'nik_invalid' END AS alasan_nik,
     CASE WHEN nik_sah THEN ('0x' || left(sha256($opad || unhex(sha256($ipad || encode(nik_bersih)))), 32))::UHUGEINT END AS nik_hash,
     CASE WHEN length(nik_bersih) >= 8 THEN left(nik_bersih, 4) || repeat('*', length(nik_bersih) - 4)
          ELSE repeat('*', length(nik_bersih)) END AS nik_samaran,
-    CASE WHEN nik_bersih = '' THEN 'NIK kosong'
+    CASE WHEN nik_angka THEN 'NIK tersimpan sebagai angka, digit terakhirnya hilang: format kolom NIK sebagai teks'
+         WHEN nik_bersih = '' THEN 'NIK kosong'
          WHEN NOT regexp_full_match(nik_bersih, '[0-9]+') THEN 'NIK berisi karakter selain angka'
          ELSE 'NIK berisi ' || length(nik_bersih) || ' digit, harus 16' END AS keterangan_nik,
     kpj,

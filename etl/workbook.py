@@ -1,0 +1,215 @@
+"""Workbooks as offices keep them (contract section 1): XLSX, XLS and ODS, every sheet.
+
+Read with python-calamine (one reader for the three formats, far faster than openpyxl). Every
+sheet whose header (among its first 20 rows) names the required columns is a part of its own;
+other sheets are listed in `FileRead.skipped_sheets` with the reason. A merged cell's value is
+given to every cell it spans below the header. calamine gives a formula's saved result but
+cannot tell a formula with no saved result from an empty cell, so for XLSX the sheet's XML is
+read once more (streamed with the standard library) for formula cells that have no value.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+import re
+import zipfile
+from pathlib import Path
+from xml.etree import ElementTree
+
+import numpy as np
+import pyarrow as pa
+import python_calamine as calamine
+
+from etl import sniff
+from etl.reader import BATCH_ROWS, FileRead, LoadError, NoHeader, Part, find_header, shaper_for
+
+FORMATS = {"xlsx": "Excel (.xlsx)", "xls": "Excel 97-2003 (.xls)", "ods": "OpenDocument (.ods)"}
+
+
+def read(path: Path, kind: str, info: FileRead, spec) -> None:
+    """Fill `info.parts` (one per roster sheet) and `info.skipped_sheets`."""
+    if kind in ("xlsx", "ods"):
+        sniff.check_workbook_size(path)
+    book = _open(path, kind, info)
+    unsaved = _unsaved_formulas(path) if kind == "xlsx" else {}
+    reasons = []
+    for meta in book.sheets_metadata:
+        name = meta.name
+        if meta.typ != calamine.SheetTypeEnum.WorkSheet:
+            info.skipped_sheets.append({"sheet": name, "reason": "bukan lembar data (lembar grafik atau makro)"})
+            continue
+        try:
+            grid = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
+            merges = book.get_sheet_by_name(name).merged_cell_ranges or []
+        except calamine.CalamineError as e:
+            info.skipped_sheets.append({"sheet": name, "reason": f"tidak bisa dibaca ({_short(e)})"})
+            continue
+        part = _sheet_part(grid, merges, unsaved.get(name, set()), name, info, spec)
+        if isinstance(part, str):
+            info.skipped_sheets.append({"sheet": name, "reason": part})
+            reasons.append(f"'{name}': {part}")
+        else:
+            info.parts.append(part)
+    if not info.parts:
+        raise LoadError(f"{info.path}: tidak ada lembar berisi daftar peserta. "
+                        + "; ".join(reasons or ["buku kerja tanpa lembar data"])
+                        + ". Pastikan satu baris judul di 20 baris pertama memuat kolom "
+                        + ", ".join(spec.required) + ".")
+
+
+def _open(path: Path, kind: str, info: FileRead):
+    try:
+        return calamine.CalamineWorkbook.from_path(str(path))
+    except calamine.PasswordError as e:
+        raise LoadError(f"{info.path}: buku kerja ini dilindungi sandi. Buka di Excel, hapus sandinya "
+                        "(File > Info > Protect Workbook), lalu simpan dan muat lagi.") from e
+    except Exception as e:  # calamine raises its own and OS errors for a broken file
+        raise LoadError(f"{info.path}: berkas {FORMATS[kind]} yang rusak atau tidak bisa dibaca ({_short(e)}). "
+                        "Buka di Excel atau LibreOffice lalu simpan sebagai Excel Workbook (.xlsx), "
+                        "atau kirim ulang berkasnya.") from e
+
+
+def _short(error: Exception) -> str:
+    return type(error).__name__
+
+
+def _text(value, number_as_float: bool = False) -> str:
+    """A cell as text: dates as YYYY-MM-DD, whole numbers without '.0'; in a text-only column a
+    number keeps the form it has in Excel (15 significant digits, e.g. 3.60101123456e+15)."""
+    kind = type(value)
+    if kind is str:
+        return value
+    if value is None:
+        return ""
+    if kind is float or kind is int:
+        if number_as_float:
+            return f"{float(value):.14e}"
+        if kind is float and value.is_integer() and abs(value) < 1e15:
+            return str(int(value))
+        return str(value)
+    if kind is bool:
+        return "TRUE" if value else "FALSE"
+    if kind is dt.datetime:
+        return value.date().isoformat()
+    if kind is dt.date:
+        return value.isoformat()
+    return str(value)
+
+
+def _sheet_part(grid: list[list], merges, unsaved: set, name: str, info: FileRead, spec) -> Part | str:
+    """The sheet as a part, or the reason it is skipped."""
+    where = f"{info.path} [lembar {name}]"
+    texts = [(i + 1, [_text(v) for v in row]) for i, row in enumerate(grid[:200])]
+    first = [(n, cells) for n, cells in texts if any(c.strip() for c in cells)]
+    if not first:
+        return "lembar kosong"
+    try:
+        index, header = find_header(first, spec, where)
+    except NoHeader as e:
+        return e.short
+    header_row = first[index][0]          # 1-based sheet row
+    while header and not str(header[-1]).strip():
+        header = header[:-1]
+    width = len(header)
+    _apply_merges(grid, merges, header_row)
+    part = Part(sheet=name, header_line=header_row, title_rows=list(range(1, header_row)))
+    shape = shaper_for(part, spec, header, where)
+    text_only = {i for i, c in shape.positions.items() if c in spec.text_only}
+
+    def batches():
+        lines, rows, faults = [], [], []
+        for i in range(header_row, len(grid)):
+            row = grid[i]
+            if all(v is None or v == "" for v in row):
+                continue
+            if any(v not in (None, "") for v in row[width:]):
+                found = max(j for j, v in enumerate(row) if v not in (None, "")) + 1
+                part.rejected.append((i + 1, "row_malformed", f"Jumlah kolom tidak cocok: {found} kolom, judul punya {width}"))
+                continue
+            cells = row[:width] + [None] * (width - len(row))
+            rows.append([_text(v, j in text_only) for j, v in enumerate(cells)])
+            lines.append(i + 1)
+            missing = [header[j] for j in shape.positions if (i, j) in unsaved]
+            faults.append(missing or None)
+            if len(rows) >= BATCH_ROWS:
+                yield _batch(shape, lines, rows, faults, width)
+                lines, rows, faults = [], [], []
+        if rows:
+            yield _batch(shape, lines, rows, faults, width)
+
+    part.batches = batches
+    return part
+
+
+def _batch(shape, lines, rows, faults, width) -> pa.Table:
+    columns = list(zip(*rows))
+    table = pa.table([pa.array(c, pa.string()) for c in columns], names=[f"c{i}" for i in range(width)])
+    return shape(np.array(lines, np.int64), table, faults=faults)
+
+
+def _apply_merges(grid: list[list], merges, header_row: int) -> None:
+    """A merged cell's value in every cell it spans, for the rows below the header (0-based
+    ranges ((first row, first col), (last row, last col)) as calamine gives them)."""
+    for (r0, c0), (r1, c1) in merges:
+        if r0 < header_row or r0 >= len(grid):
+            continue
+        value = grid[r0][c0] if c0 < len(grid[r0]) else None
+        for r in range(r0, r1 + 1):
+            while r >= len(grid):
+                grid.append([None] * len(grid[0]))
+            row = grid[r]
+            if len(row) <= c1:
+                row.extend([None] * (c1 + 1 - len(row)))
+            for c in range(c0, c1 + 1):
+                row[c] = value
+
+
+# --- formulas without a saved result (XLSX) ---------------------------------------------
+
+_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+_CELL = re.compile(r"([A-Z]+)([0-9]+)")
+
+
+def _unsaved_formulas(path: Path) -> dict[str, set[tuple[int, int]]]:
+    """Sheet name -> 0-based (row, col) of formula cells that have no saved value."""
+    found: dict[str, set[tuple[int, int]]] = {}
+    try:
+        with zipfile.ZipFile(path) as z:
+            for name, member in _sheet_members(z).items():
+                cells = set()
+                with z.open(member) as xml:
+                    for _event, element in ElementTree.iterparse(xml):
+                        if element.tag != f"{_MAIN}c":
+                            continue
+                        if element.find(f"{_MAIN}f") is not None and not (
+                                element.findtext(f"{_MAIN}v") or element.find(f"{_MAIN}is") is not None):
+                            cells.add(_position(element.get("r", "")))
+                        element.clear()
+                if cells:
+                    found[name] = cells
+    except (zipfile.BadZipFile, KeyError, ElementTree.ParseError, OSError):
+        return {}
+    return found
+
+
+def _sheet_members(z: zipfile.ZipFile) -> dict[str, str]:
+    """Sheet name -> its XML part, from the workbook and its relationships."""
+    book = ElementTree.fromstring(z.read("xl/workbook.xml"))
+    rels = ElementTree.fromstring(z.read("xl/_rels/workbook.xml.rels"))
+    targets = {r.get("Id"): r.get("Target") for r in rels}
+    members = {}
+    for sheet in book.iter(f"{_MAIN}sheet"):
+        target = targets.get(sheet.get(f"{_REL}id"), "")
+        members[sheet.get("name")] = target.lstrip("/") if target.startswith("/") else posixpath.join("xl", target)
+    return {n: m for n, m in members.items() if m in z.namelist()}
+
+
+def _position(ref: str) -> tuple[int, int]:
+    match = _CELL.match(ref)
+    if not match:
+        return (-1, -1)
+    column = 0
+    for ch in match.group(1):
+        column = column * 26 + ord(ch) - 64
+    return int(match.group(2)) - 1, column - 1
