@@ -196,6 +196,8 @@ def _batches(path: Path, info: FileRead, spec, head: _Head):
     part = head.part
     shape = shaper_for(part, spec, head.header, info.path)
     structure = _scan(path, info.delimiter, head.data_offset, head.data_line, len(head.header))
+    if structure is not None and not len(structure.lines):
+        return  # nothing after the header
     if structure is not None:
         yield from _fast(path, info, head, structure, shape)
         if part.rows + len(part.total_rows) == int(structure.good.sum()) - structure.blank:

@@ -18,8 +18,8 @@ CREATE OR REPLACE TEMP MACRO tanggal_teks(s) AS
          WHEN regexp_full_match(s, '[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}|[0-9]{1,2}-[0-9]{1,2}-[0-9]{4}')
               THEN try_strptime(replace(s, '-', '/'), '%d/%m/%Y')::DATE
          WHEN regexp_full_match(s, '[0-9]{1,2}/[0-9]{1,2}/[0-9]{2}|[0-9]{1,2}-[0-9]{1,2}-[0-9]{2}')
-              THEN try_strptime(replace(s[:-3], '-', '/') || '/'
-                                || CASE WHEN s[-2:]::INTEGER < 30 THEN '20' ELSE '19' END || s[-2:], '%d/%m/%Y')::DATE
+              THEN try_strptime(replace(left(s, length(s) - 3), '-', '/') || '/'
+                                || CASE WHEN right(s, 2)::INTEGER < 30 THEN '20' ELSE '19' END || right(s, 2), '%d/%m/%Y')::DATE
     END;
 
 -- tanggal_teks, and NULL for a date before 1900 or after `batas` (the as-of date: a registration

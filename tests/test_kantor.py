@@ -1,0 +1,279 @@
+"""Rosters as offices send them (contract section 1): the shared cases and seeds of our own of
+each kind, with hand-worked answers (tests/seed/README.md, "Berkas kantor")."""
+import datetime as dt
+import os
+import subprocess
+import sys
+import zipfile
+from xml.sax.saxutils import escape
+
+import openpyxl
+import pytest
+
+import warehouse
+from etl import reader
+from tests.conftest import ROOT, SEED, load
+
+KANTOR = SEED / "kantor"
+NIK_ADVICE = "Format kolom NIK sebagai Teks"
+
+
+def _peserta(kode: str | None = None) -> int:
+    sql = "SELECT count(*) n FROM peserta" + (" WHERE kode_wilayah = $k" if kode else "")
+    return int(warehouse.query(sql, {"k": kode} if kode else None).n[0])
+
+
+# --- the shared cases: each file's right outcome ---------------------------------------------
+
+@pytest.mark.parametrize("name,read,loaded,reasons,persons", [
+    ("c01_nik_numeric.xlsx", 3, 1, {"nik_angka": 2}, 1),
+    ("c19_parquet_float_nik.parquet", 3, 0, {"nik_angka": 3}, 0),
+    ("c02_nik_scientific.csv", 3, 1, {"nik_angka": 2}, 1),
+    ("c25_pandas_float_nik.csv", 3, 1, {"nik_angka": 2}, 1),
+])
+def test_nik_that_went_through_a_number(data_dir, name, read, loaded, reasons, persons):
+    s = load([KANTOR / name])
+    assert (s["read"], s["loaded"], s["rejected_by_reason"], s["persons"]) == (read, loaded, reasons, persons)
+    assert len([a for a in s["advice"] if NIK_ADVICE in a]) == 1
+
+
+@pytest.mark.parametrize("name", ["c03_title_rows.xlsx", "c03b_title_rows.csv"])
+def test_title_rows_case(data_dir, name):
+    s = load([KANTOR / name])
+    f = s["files"][0]
+    assert (s["loaded"], s["rejected"], s["title_rows"], f["title_rows"]) == (3, 0, 3, 3)
+    header_line = f["sheets"][0]["header_line"] if f["sheets"] else None
+    assert header_line in (None, 4)
+
+
+def test_sep_line_case(data_dir):
+    s = load([KANTOR / "c04_sep_hint.csv"])
+    assert (s["loaded"], s["rejected"], s["title_rows"], s["files"][0]["delimiter"]) == (3, 0, 0, ";")
+
+
+def test_unicode_text_case(data_dir):
+    s = load([KANTOR / "c05_utf16_unicode_text.txt"])
+    assert (s["read"], s["loaded"], s["files"][0]["encoding"], s["files"][0]["delimiter"]) == (3, 3, "utf-16-le", "\t")
+
+
+def test_non_breaking_spaces_cases(data_dir):
+    s = load([KANTOR / "c07_nbsp.csv"])
+    assert (s["loaded"], s["persons"]) == (3, 3)
+    s = load([KANTOR / "c07b_nbsp_kode_rw.csv"])
+    assert (s["loaded"], s["flagged_by_kind"]) == (4, {})
+    assert warehouse.query("SELECT DISTINCT rw, segmen, kode_wilayah FROM peserta").values.tolist() == [[5, "BPU", "31.75.01.1001"]]
+
+
+@pytest.mark.parametrize("name,says", [("c08_html_as.xls", "halaman web (HTML)"), ("c08b_legacy.xls", "Excel 97-2003 (.xls)")])
+def test_files_not_what_they_say_cases(data_dir, name, says):
+    with pytest.raises(reader.LoadError) as e:
+        load([KANTOR / name])
+    assert says in str(e.value) and ".xlsx" in str(e.value) and "<" not in str(e.value)
+
+
+@pytest.mark.parametrize("name", ["c13_total_row.csv", "c13b_total_row.xlsx"])
+def test_totals_row_cases(data_dir, name):
+    s = load([KANTOR / name])
+    assert (s["read"], s["loaded"], s["rejected"], s["total_rows"], s["persons"]) == (3, 3, 0, 2, 3)
+
+
+def test_multi_sheet_case(data_dir):
+    s = load([KANTOR / "c14_multi_sheet.xlsx"])
+    f = s["files"][0]
+    assert [(p["sheet"], p["read"], p["loaded"]) for p in f["sheets"]] == [("Pisangan Baru", 3, 3), ("Utan Kayu Utara", 2, 2)]
+    assert [sk["sheet"] for sk in f["skipped_sheets"]] == ["Rekap"] and "baris judul" in f["skipped_sheets"][0]["reason"]
+    assert (s["loaded"], s["skipped_sheets"]) == (5, 1)
+    assert (_peserta("31.75.01.1001"), _peserta("31.75.01.1002")) == (3, 2)
+
+
+def test_second_sheet_case(data_dir):
+    s = load([KANTOR / "c14b_second_sheet.xlsx"])
+    assert [p["loaded"] for p in s["files"][0]["sheets"]] == [3, 4] and s["persons"] == 7
+
+
+def test_excel_text_tricks_case(data_dir):
+    s = load([KANTOR / "c27_excel_text_tricks.csv"])
+    assert (s["loaded"], s["persons"], s["flagged_by_kind"]) == (4, 4, {})
+
+
+# --- seeds of our own, one kind each ------------------------------------------------------
+
+def _kantor_xlsx(path):
+    """A workbook as a kelurahan keeps it (answers in tests/seed/README.md, "Berkas kantor")."""
+    book = openpyxl.Workbook()
+    rekap = book.active
+    rekap.title = "Rekap"
+    rekap.append(["Kelurahan", "Jumlah peserta"])
+    rekap.append(["Kayu Manis", "=COUNTA(Peserta!B4:B9)"])
+    sheet = book.create_sheet("Peserta")
+    sheet.append(["DAFTAR PESERTA BPU KELURAHAN KAYU MANIS"])
+    sheet.merge_cells("A1:G1")
+    sheet.append([])
+    sheet.append(["NO", "NIK", "NAMA", "SEGMEN", "KODE WILAYAH", "RW", "STATUS"])
+    sheet.append([1, "3175011001900001", "Satu", "BPU", "31.75.01.1003", 1, "AKTIF"])       # line 4
+    sheet.append([2, "3175011001900002", "Dua", "BPU", None, 1, "AKTIF"])                   # 5: code merged from 4
+    sheet.append([3, "3175011001900003", "Tiga", "BPU", None, 2, "NONAKTIF"])               # 6: code merged from 4
+    sheet.merge_cells("E4:E6")
+    sheet.append([4, 3175011001900004, "Empat", "BPU", "31.75.01.1003", 2, "AKTIF"])        # 7: number cell
+    sheet.append([5, 3175011001900005, "Lima", "BPU", "31.75.01.1003", 2, "AKTIF"])         # 8: number cell
+    sheet.append([6, "3175011001900006", "Enam", "BPU", "31.75.01.1003", 3, '=IF(1,"AKTIF")'])  # 9: no saved result
+    sheet.append(["JUMLAH", "=COUNTA(B4:B9)", None, None, None, None, None])                # 10: totals, a formula
+    lanjut = book.create_sheet("Lanjutan")
+    lanjut.append(["NIK", "SEGMEN", "KODE_WILAYAH", "STATUS"])
+    lanjut.append(["3175011001900007", "Bukan Penerima Upah", "3175011003", "AKTIF"])
+    book.save(path)
+    return path
+
+
+def test_a_workbook_as_an_office_keeps_it(data_dir, tmp_path):
+    s = load([_kantor_xlsx(tmp_path / "kayu_manis.xlsx")])
+    f = s["files"][0]
+    peserta, lanjut = f["sheets"]
+    assert (peserta["sheet"], peserta["header_line"], peserta["title_rows"], peserta["total_rows"]) == ("Peserta", 3, 2, 1)
+    assert (peserta["read"], peserta["loaded"], peserta["rejected"]) == (6, 3, 3)
+    assert peserta["rejected_by_reason"] == {"formula_no_value": 1, "nik_angka": 2}
+    assert peserta["unsaved_formulas"] == {"STATUS": 1}
+    assert (lanjut["read"], lanjut["loaded"]) == (1, 1)
+    assert [sk["sheet"] for sk in f["skipped_sheets"]] == ["Rekap"]
+    assert (s["read"], s["loaded"], s["rejected"], s["persons"], s["active"]) == (7, 4, 3, 4, 3)
+    assert _peserta("31.75.01.1003") == 4  # the merged code reached lines 5 and 6
+    assert any("STATUS" in a and "simpan" in a for a in s["advice"]) and any(NIK_ADVICE in a for a in s["advice"])
+    rejects = warehouse.query("SELECT berkas, baris, alasan FROM baris_ditolak ORDER BY baris")
+    assert rejects.values.tolist() == [[f"{tmp_path / 'kayu_manis.xlsx'} [Peserta]", 7, "nik_angka"],
+                                       [f"{tmp_path / 'kayu_manis.xlsx'} [Peserta]", 8, "nik_angka"],
+                                       [f"{tmp_path / 'kayu_manis.xlsx'} [Peserta]", 9, "formula_no_value"]]
+
+
+def test_rounded_niks_never_merge_two_people(data_dir, tmp_path):
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["NIK", "SEGMEN", "KODE_WILAYAH", "STATUS"])
+    for nik in (3601011234560000.0, 3601011234560000.0, 3601011234560000.0):  # three people Excel made one number
+        sheet.append([nik, "BPU", "36.01.01.2001", "AKTIF"])
+    book.save(tmp_path / "angka.xlsx")
+    s = load([tmp_path / "angka.xlsx"])
+    assert (s["persons"], s["rejected_by_reason"], s["flagged_by_kind"]) == (0, {"nik_angka": 3}, {})
+
+
+def test_legacy_xls_is_read(data_dir):
+    s = load([KANTOR / "roster_lama.xls"])
+    p = s["files"][0]["sheets"][0]
+    assert (s["files"][0]["format"], p["header_line"], p["title_rows"], p["total_rows"]) == ("xls", 2, 1, 1)
+    assert (s["read"], s["loaded"], s["rejected_by_reason"], s["persons"], s["active"]) == (3, 2, {"nik_angka": 1}, 2, 1)
+
+
+def _ods(path, sheets: dict[str, list[list]]):
+    """A minimal OpenDocument spreadsheet: strings as text cells, numbers as float cells."""
+    def cell(v):
+        if v is None:
+            return "<table:table-cell/>"
+        if isinstance(v, (int, float)):
+            return f'<table:table-cell office:value-type="float" office:value="{v}"><text:p>{v}</text:p></table:table-cell>'
+        return f'<table:table-cell office:value-type="string"><text:p>{escape(v)}</text:p></table:table-cell>'
+    tables = "".join(
+        f'<table:table table:name="{name}">' + "".join(
+            "<table:table-row>" + "".join(cell(v) for v in row) + "</table:table-row>" for row in rows) + "</table:table>"
+        for name, rows in sheets.items())
+    content = ('<?xml version="1.0" encoding="UTF-8"?><office:document-content '
+               'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+               'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+               'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">'
+               f"<office:body><office:spreadsheet>{tables}</office:spreadsheet></office:body></office:document-content>")
+    manifest = ('<?xml version="1.0" encoding="UTF-8"?><manifest:manifest '
+                'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">'
+                '<manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
+                '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>')
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet")
+        z.writestr("META-INF/manifest.xml", manifest)
+        z.writestr("content.xml", content)
+    return path
+
+
+def test_ods_is_read_sheet_by_sheet(data_dir, tmp_path):
+    path = _ods(tmp_path / "desa.ods", {
+        "Catatan": [["Dibuat oleh operator desa"]],
+        "Peserta": [["Daftar peserta"], ["NIK", "SEGMEN", "KODE_WILAYAH", "STATUS"],
+                    ["3601011234560001", "BPU", "36.01.01.2001", "AKTIF"],
+                    [3601011234560002, "BPU", "36.01.01.2001", "AKTIF"],
+                    ["TOTAL", 2, None, None]],
+    })
+    s = load([path])
+    f = s["files"][0]
+    assert (f["format"], [sk["sheet"] for sk in f["skipped_sheets"]]) == ("ods", ["Catatan"])
+    p = f["sheets"][0]
+    assert (p["sheet"], p["header_line"], p["title_rows"], p["total_rows"]) == ("Peserta", 2, 1, 1)
+    assert (s["read"], s["loaded"], s["rejected_by_reason"], s["persons"]) == (2, 1, {"nik_angka": 1}, 1)
+
+
+DATES = """nik,segmen,kode_wilayah,tanggal_lahir,tanggal_daftar,bulan_iuran_terakhir,status
+3175015001900001,BPU,31.75.01.1001,01/01/30,31/01/24,31/01/24,
+3175015001900002,BPU,31.75.01.1001,01/01/29,15-01-95,2024-03,NONAKTIF
+3175015001900003,BPU,31.75.01.1001,1990-1-5,0015-01-01,2024-02,
+3175015001900004,BPU,31.75.01.1001,32/01/1990,2024-13-01,2023-12-15,AKTIF
+3175015001900005,BPU,31.75.01.1001,1899-12-31,2024-03-01,01/2024,AKTIF
+3175015001900006,BPU,31.75.01.1001,,2024-02-06 10:00:00,2024-13,
+"""
+
+
+def test_dates_are_strict(data_dir, tmp_path):
+    path = tmp_path / "tanggal.csv"
+    path.write_text(DATES)
+    s = load([path])
+    got = warehouse.records("SELECT tahun_lahir, tanggal_daftar, bulan_iuran_terakhir, aktif FROM peserta "
+                            "ORDER BY tanggal_daftar NULLS LAST, tahun_lahir NULLS LAST, bulan_iuran_terakhir NULLS LAST, aktif")
+    assert [list(r.values()) for r in got] == [
+        [None, dt.date(1995, 1, 15), None, False],            # 2: birth 2029 is after the as-of date; 2024-03 in the future
+        [1930, dt.date(2024, 1, 31), dt.date(2024, 1, 1), True],  # 1: two-digit years as Excel reads them
+        [1990, None, dt.date(2024, 2, 1), True],              # 3: year 0015 is no date
+        [None, None, dt.date(2023, 12, 1), False],            # 4: 32 January, month 13; the month of a date
+        [None, None, None, False],                             # 6: a time is no contract form; month 13
+        [None, None, None, True],                              # 5: before 1900; after the as-of date; 01/2024 no form
+    ]
+    assert s["flagged_by_kind"] == {"status_unknown": 1, "tanggal_daftar_invalid": 4}
+
+
+# --- the command line --------------------------------------------------------------------
+
+def _cli(module, *args, env=None, stdin=None):
+    return subprocess.run([sys.executable, "-m", module, *args], cwd=ROOT, env=env or dict(os.environ),
+                          capture_output=True, text=True, timeout=120, input=stdin)
+
+
+def test_as_of_after_today_is_refused(data_dir):
+    tomorrow = (dt.date.today() + dt.timedelta(days=1)).isoformat()
+    result = _cli("etl", "load", str(KANTOR / "c04_sep_hint.csv"), "--as-of", tomorrow)
+    assert result.returncode == 2 and "sesudah hari ini" in result.stderr and "Traceback" not in result.stderr
+    assert warehouse.current_path() is None
+
+
+def test_header_only_and_empty_files_change_nothing(data_dir, tmp_path):
+    load([KANTOR / "c04_sep_hint.csv"])
+    before = warehouse.current_path()
+    only = tmp_path / "judul_saja.csv"
+    only.write_text("nik,segmen,kode_wilayah\n")
+    empty = tmp_path / "kosong.csv"
+    empty.write_bytes(b"")
+    for path, says in ((only, "tidak ada baris data"), (empty, "kosong")):
+        result = _cli("etl", "load", str(path), "--as-of", "2024-02-06")
+        assert result.returncode == 2 and says in result.stderr and str(path) in result.stderr
+    assert warehouse.current_path() == before and _peserta() == 3
+
+
+@pytest.mark.parametrize("args", [
+    ["etl", "load", "{tmp}", "--as-of", "2024-02-06"],                         # a directory
+    ["etl", "load", "{tmp}/tidak_ada.csv", "--as-of", "2024-02-06"],           # a missing file
+    ["etl", "targets", "{tmp}/tidak_ada.csv"],
+    ["metrics", "export", "coverage", "--out", "{tmp}/tidak/ada/folder.csv"],  # nowhere to write
+    ["akses", "tambah", "x", "--sandi-stdin"],                                  # no data dir issue, short password
+])
+def test_command_lines_fail_with_a_message_not_a_traceback(seed_loaded, tmp_path, args):
+    result = _cli(*[a.replace("{tmp}", str(tmp_path)) for a in args], stdin="pendek\n")
+    assert result.returncode == 2, result.stderr
+    assert "Traceback" not in result.stderr and result.stderr.strip()
+
+
+def test_a_closed_pipe_ends_quietly(seed_loaded):
+    command = f"{sys.executable} -m metrics export coverage --level kelurahan --parent 31.75 --out - | head -1"
+    result = subprocess.run(["bash", "-o", "pipefail", "-c", command], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert result.stdout.startswith("tanggal_data,kode_wilayah,") and result.stderr == "" and result.returncode == 0
