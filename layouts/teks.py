@@ -64,6 +64,11 @@ TEKS = {
     "per_sumber_dana": ("Menurut sumber dana", "By funding source"),
     "anggaran_anak": ("Anggaran wilayah di bawah", "Budget of the regions in"),
     "riwayat": ("Riwayat pemuatan", "Load history"),
+    "rincian_muat": ("Isi setiap berkas dan lembar", "What each file and sheet held"),
+    "rincian_muat_isi": ("Dibaca = dimuat + ditolak. Baris judul, baris jumlah dan lembar tanpa daftar tidak dihitung "
+                         "sebagai peserta; semuanya disebut di sini.",
+                         "Read = loaded + rejected. Title rows, totals rows and sheets without a roster are not "
+                         "participants; each is named here."),
     "ditolak": ("Baris ditolak menurut alasan", "Rejected rows by reason"),
     "ditandai": ("Baris ditandai menurut jenis", "Flagged rows by kind"),
     "ditolak_unduh": ("Semua baris ditolak (NIK disamarkan, tanpa nama)", "Every rejected row (NIK masked, no name)"),

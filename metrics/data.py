@@ -18,6 +18,10 @@ DITOLAK_SQL = """
 SELECT jenis_berkas, tanggal_data, berkas, alasan, count(*) AS jumlah
 FROM baris_ditolak GROUP BY ALL ORDER BY tanggal_data DESC NULLS LAST, berkas, jumlah DESC
 """
+# Grain: one row per (file kind, code): the words of every reason and flag (etl/alasan.py).
+KAMUS_SQL = "SELECT jenis_berkas, kode, teks_id, teks_en FROM kamus_kode"
+# Grain: one row: whether the warehouse has the words (builds before them do not).
+ADA_KAMUS_SQL = "SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = 'kamus_kode'"
 # Grain: one row per rejected input row (NIK masked, no name), newest snapshot first.
 CONTOH_DITOLAK_SQL = """
 SELECT jenis_berkas, tanggal_data, berkas, baris, alasan, keterangan, nik_samaran, kode_wilayah, segmen
@@ -44,9 +48,53 @@ def riwayat(batas: int = 50) -> list[dict]:
     return rows
 
 
-def ditolak_per_alasan() -> list[dict]:
+def _kamus(bahasa: str) -> dict[tuple[str, str], str]:
+    """(file kind, code) -> words; a warehouse built before the words has none (codes shown)."""
+    if not warehouse.records(ADA_KAMUS_SQL)[0]["n"]:
+        return {}
+    rows = warehouse.records(KAMUS_SQL)
+    return {(r["jenis_berkas"], r["kode"]): r["teks_id" if bahasa == "id" else "teks_en"] for r in rows}
+
+
+def kata(kamus: dict, jenis: str, kode: str) -> str:
+    return kamus.get((jenis, kode)) or kamus.get(("*", kode)) or kode
+
+
+def ditolak_per_alasan(bahasa: str = "id") -> list[dict]:
+    """Rejected rows per file and reason, with the reason in words (`arti`) beside its code."""
     lingkup.wajib_admin()
-    return warehouse.records(DITOLAK_SQL)
+    kamus = _kamus(bahasa)
+    rows = warehouse.records(DITOLAK_SQL)
+    for r in rows:
+        r["arti"] = kata(kamus, r["jenis_berkas"], r["alasan"])
+    return rows
+
+
+def rincian_muat(bahasa: str = "id", batas: int = 10) -> list[dict]:
+    """Per file and per sheet of the newest loads: read = loaded + rejected, title and totals rows,
+    skipped sheets and advice, in words (from each load's summary)."""
+    lingkup.wajib_admin()
+    kamus = _kamus(bahasa)
+    rows = []
+    for load in warehouse.records(RIWAYAT_SQL, {"batas": batas}):
+        summary = json.loads(load["ringkasan"])
+        kind = summary["kind"]
+        for f in summary["files"]:
+            for part in f.get("sheets") or [{**f, "sheet": None}]:
+                notes = [f"{kata(kamus, kind, code)}: {n}" for code, n in part.get("rejected_by_reason", {}).items()]
+                if part.get("unsaved_formulas"):
+                    notes.append("rumus tanpa hasil: " + ", ".join(part["unsaved_formulas"]))
+                rows.append({"id": load["id"], "jenis": kind, "tanggal_data": load["tanggal_data"],
+                             "berkas": f["path"].rsplit("/", 1)[-1], "lembar": part.get("sheet") or "",
+                             "dibaca": part.get("read", 0), "dimuat": part.get("loaded", 0),
+                             "ditolak": part.get("rejected", 0), "baris_judul": part.get("title_rows", 0),
+                             "baris_jumlah": part.get("total_rows", 0), "catatan": "; ".join(notes)})
+            for skipped in f.get("skipped_sheets", []):
+                rows.append({"id": load["id"], "jenis": kind, "tanggal_data": load["tanggal_data"],
+                             "berkas": f["path"].rsplit("/", 1)[-1], "lembar": skipped["sheet"],
+                             "dibaca": 0, "dimuat": 0, "ditolak": 0, "baris_judul": 0, "baris_jumlah": 0,
+                             "catatan": ("dilewati: " if bahasa == "id" else "skipped: ") + skipped["reason"]})
+    return rows
 
 
 def contoh_ditolak(batas: int = 100_000) -> list[dict]:
@@ -65,9 +113,14 @@ def muat_snapshot(tanggal) -> dict | None:
     return {**r, "alasan": dict(sorted(alasan.items(), key=lambda kv: -kv[1]))}
 
 
-def ditandai() -> list[dict]:
+def ditandai(bahasa: str = "id") -> list[dict]:
+    """Flag counts per snapshot, file and kind, with the kind in words (`arti`)."""
     lingkup.wajib_admin()
-    return warehouse.records(DITANDAI_SQL)
+    kamus = _kamus(bahasa)
+    rows = warehouse.records(DITANDAI_SQL)
+    for r in rows:
+        r["arti"] = kata(kamus, "peserta", r["jenis"])
+    return rows
 
 
 def jejak_audit(batas: int = 200) -> list[dict]:

@@ -277,3 +277,15 @@ def test_a_closed_pipe_ends_quietly(seed_loaded):
     command = f"{sys.executable} -m metrics export coverage --level kelurahan --parent 31.75 --out - | head -1"
     result = subprocess.run(["bash", "-o", "pipefail", "-c", command], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert result.stdout.startswith("tanggal_data,kode_wilayah,") and result.stderr == "" and result.returncode == 0
+
+
+def test_every_code_has_words_here_and_in_the_docs():
+    from etl import alasan
+    from etl.roster import FLAGS
+
+    doc = (ROOT / "docs" / "data-quality.md").read_text()
+    for (kind, code), (_group, words_id, words_en) in alasan.KAMUS.items():
+        assert f"`{code}`" in doc, code
+        assert words_id and words_en
+    for code in [*FLAGS, "nik_duplicate", "nik_invalid", "nik_angka", "row_malformed", "formula_no_value"]:
+        assert alasan.kata("peserta", code) != code
