@@ -5,7 +5,7 @@ sheet whose header (among its first 20 rows) names the required columns is a par
 other sheets are listed in `FileRead.skipped_sheets` with the reason. A merged cell's value is
 given to every cell it spans below the header. calamine gives a formula's saved result but
 cannot tell a formula with no saved result from an empty cell, so for XLSX the sheet's XML is
-read once more (streamed with the standard library) for formula cells that have no value.
+streamed once more as bytes and the cells around each formula are looked at (`_formula_cells`).
 """
 from __future__ import annotations
 
@@ -39,8 +39,9 @@ def read(path: Path, kind: str, info: FileRead, spec) -> None:
             info.skipped_sheets.append({"sheet": name, "reason": "bukan lembar data (lembar grafik atau makro)"})
             continue
         try:
-            grid = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
-            merges = book.get_sheet_by_name(name).merged_cell_ranges or []
+            sheet = book.get_sheet_by_name(name)
+            grid = sheet.to_python(skip_empty_area=False)
+            merges = sheet.merged_cell_ranges or []
         except calamine.CalamineError as e:
             info.skipped_sheets.append({"sheet": name, "reason": f"tidak bisa dibaca ({_short(e)})"})
             continue
@@ -165,10 +166,19 @@ def _apply_merges(grid: list[list], merges, header_row: int) -> None:
 
 
 # --- formulas without a saved result (XLSX) ---------------------------------------------
+# calamine does not expose formulas. Parsing a sheet's whole XML in Python costs seconds per
+# 100 ribu rows, so the sheet is streamed as bytes and only the cells around each `<f` are
+# looked at: a formula cell whose `<v>` is missing or empty has no saved result.
 
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _CELL = re.compile(r"([A-Z]+)([0-9]+)")
+_FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
+_CELL_START = re.compile(rb"<(?:\w+:)?c[\s>]")
+_CELL_END = re.compile(rb"</(?:\w+:)?c>")
+_VALUE = re.compile(rb"<(?:\w+:)?v>[^<]+<|<(?:\w+:)?is>")
+_REF = re.compile(rb'\br="([A-Z]+[0-9]+)"')
+BLOCK = 16 << 20
 
 
 def _unsaved_formulas(path: Path) -> dict[str, set[tuple[int, int]]]:
@@ -177,20 +187,40 @@ def _unsaved_formulas(path: Path) -> dict[str, set[tuple[int, int]]]:
     try:
         with zipfile.ZipFile(path) as z:
             for name, member in _sheet_members(z).items():
-                cells = set()
                 with z.open(member) as xml:
-                    for _event, element in ElementTree.iterparse(xml):
-                        if element.tag != f"{_MAIN}c":
-                            continue
-                        if element.find(f"{_MAIN}f") is not None and not (
-                                element.findtext(f"{_MAIN}v") or element.find(f"{_MAIN}is") is not None):
-                            cells.add(_position(element.get("r", "")))
-                        element.clear()
+                    cells = _formula_cells(xml)
                 if cells:
                     found[name] = cells
     except (zipfile.BadZipFile, KeyError, ElementTree.ParseError, OSError):
         return {}
     return found
+
+
+def _formula_cells(xml) -> set[tuple[int, int]]:
+    cells, carry = set(), b""
+    while True:
+        block = xml.read(BLOCK)
+        data = carry + block
+        if not block:
+            cut = len(data)
+        else:
+            starts = list(_CELL_START.finditer(data, max(0, len(data) - 65536)))
+            cut = starts[-1].start() if starts else len(data)
+        matches = _FORMULA.finditer(data, 0, cut) if b"<f" in data or b":f" in data else ()
+        for match in matches:
+            starts = list(_CELL_START.finditer(data, max(0, match.start() - 4096), match.start()))
+            if not starts:
+                continue
+            start = starts[-1].start()
+            end = _CELL_END.search(data, match.end())
+            cell = data[start:end.end() if end else cut]
+            if not _VALUE.search(cell):
+                ref = _REF.search(cell)
+                if ref:
+                    cells.add(_position(ref.group(1).decode()))
+        carry = data[cut:]
+        if not block:
+            return cells
 
 
 def _sheet_members(z: zipfile.ZipFile) -> dict[str, str]:

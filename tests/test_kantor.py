@@ -289,3 +289,28 @@ def test_every_code_has_words_here_and_in_the_docs():
         assert words_id and words_en
     for code in [*FLAGS, "nik_duplicate", "nik_invalid", "nik_angka", "row_malformed", "formula_no_value"]:
         assert alasan.kata("peserta", code) != code
+
+
+def test_saved_formula_results_are_read_and_only_missing_ones_rejected(data_dir, tmp_path):
+    """Formulas with a saved result (as Excel writes them, shared formulas too) are values; one
+    without is a reject. The file is written by openpyxl, then given the results Excel would save."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["NIK", "SEGMEN", "KODE_WILAYAH", "STATUS"])
+    for i in range(1, 4):
+        sheet.append([f"317501500190000{i}", "BPU", "31.75.01.1001", '=IF(1,"AKTIF")'])
+    book.save(tmp_path / "rumus.xlsx")
+    with zipfile.ZipFile(tmp_path / "rumus.xlsx") as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    xml = parts["xl/worksheets/sheet1.xml"].decode()
+    xml = xml.replace('<c r="D2"><f>IF(1,"AKTIF")</f><v /></c>', '<c r="D2" t="str"><f>IF(1,"AKTIF")</f><v>AKTIF</v></c>')
+    xml = xml.replace('<c r="D3"><f>IF(1,"AKTIF")</f><v /></c>',
+                      '<c r="D3" t="str"><f t="shared" ref="D3:D3" si="0"/><v>AKTIF</v></c>')
+    assert xml.count("<v>AKTIF</v>") == 2
+    parts["xl/worksheets/sheet1.xml"] = xml.encode()
+    with zipfile.ZipFile(tmp_path / "rumus.xlsx", "w") as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    s = load([tmp_path / "rumus.xlsx"])
+    assert (s["loaded"], s["active"], s["rejected_by_reason"]) == (2, 2, {"formula_no_value": 1})
+    assert s["files"][0]["sheets"][0]["unsaved_formulas"] == {"STATUS": 1}
