@@ -20,6 +20,8 @@ KAMUS: dict[tuple[str, str], tuple[str, str, str]] = {
     ("peserta", "program_invalid"): ("ditandai", "kode program tidak dikenal, dibuang", "unknown programme code, dropped"),
     ("peserta", "wilayah_invalid"): ("ditandai", "kode wilayah tidak ada di daftar Kemendagri, dihitung di induk sah terdekat",
                                      "region code not in the Kemendagri list, counted at its nearest valid parent"),
+    ("peserta", "wilayah_lama"): ("ditandai", "kode wilayah dari sebelum pemekaran Papua 2022, dihitung di wilayah sekarang",
+                                  "region code from before the 2022 Papua split, counted in today's region"),
     ("peserta", "wilayah_unknown"): ("ditandai", "kode wilayah tidak dikenal sama sekali, dihitung sebagai wilayah tidak diketahui",
                                      "region code unknown, counted as region unknown"),
     ("peserta", "rw_invalid"): ("ditandai", "RW bukan angka 1-999, dibuang", "RW not a number 1-999, dropped"),

@@ -28,6 +28,7 @@ def _prepare(con, is_new: bool) -> None:
             raise reader.LoadError(outdated_message(version))
     sqlfiles.run(con, "macros.sql")
     _write_words(con)
+    regions.load_old_codes(con)
 
 
 def _write_words(con) -> None:

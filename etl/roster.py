@@ -38,7 +38,7 @@ ROSTER = reader.Columns(
 )
 
 FLAGS = [  # flag kinds; stg.baris holds each flagged value in column tanda_<kind>
-    "segmen_invalid", "program_invalid", "wilayah_invalid", "wilayah_unknown", "rw_invalid",
+    "segmen_invalid", "program_invalid", "wilayah_invalid", "wilayah_lama", "wilayah_unknown", "rw_invalid",
     "tanggal_daftar_invalid", "sumber_iuran_invalid", "status_unknown",
 ]
 EXAMPLES_PER_KIND = 1000

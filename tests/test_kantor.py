@@ -314,3 +314,16 @@ def test_saved_formula_results_are_read_and_only_missing_ones_rejected(data_dir,
     s = load([tmp_path / "rumus.xlsx"])
     assert (s["loaded"], s["active"], s["rejected_by_reason"]) == (2, 2, {"formula_no_value": 1})
     assert s["files"][0]["sheets"][0]["unsaved_formulas"] == {"STATUS": 1}
+
+
+def test_codes_from_before_the_papua_split_land_in_todays_region(data_dir, tmp_path):
+    path = tmp_path / "papua.csv"
+    path.write_text("nik,segmen,kode_wilayah,status\n"
+                    "9101011234560001,BPU,91.01.01.1002,AKTIF\n"   # old Merauke: today 93.01 (Papua Selatan)
+                    "9102011234560002,BPU,9102011056,AKTIF\n"      # old Jayawijaya, renumbered kelurahan
+                    "9101011234560003,BPU,91.01,AKTIF\n"           # old kabupaten code alone
+                    "9103011234560004,BPU,91.03.01.1001,AKTIF\n")  # Kabupaten Jayapura kept its code
+    s = load([path])
+    codes = warehouse.query("SELECT kode_wilayah, kode_provinsi FROM peserta ORDER BY kode_wilayah").values.tolist()
+    assert codes == [["91.03.01.1001", "91"], ["93.01", "93"], ["93.01.01.1002", "93"], ["95.01.01.1006", "95"]]
+    assert s["flagged_by_kind"] == {"wilayah_lama": 3}

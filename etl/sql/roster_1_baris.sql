@@ -46,15 +46,34 @@ wilayah_kandidat AS (
         kode_bertitik(kode_digit, 2) AS k1
     FROM dibaca
 ),
-berwilayah AS (
+-- The deepest prefix in today's list; but a code from before the 2022 Papua split (kode_lama)
+-- deeper than that goes to today's region it became, at the deepest level it is mapped.
+dipetakan AS (
     SELECT
         c.*,
-        CASE WHEN c.kode_angka THEN coalesce(w4.kode, w3.kode, w2.kode, w1.kode) END AS kode_wilayah
+        coalesce(w4.kode, w3.kode, w2.kode, w1.kode) AS kode_sekarang,
+        CASE WHEN w4.kode IS NULL AND l4.kode IS NOT NULL THEN l4.kode_lama
+             WHEN w4.kode IS NULL AND w3.kode IS NULL AND l3.kode IS NOT NULL THEN l3.kode_lama
+             WHEN w4.kode IS NULL AND w3.kode IS NULL AND w2.kode IS NULL AND l2.kode IS NOT NULL THEN l2.kode_lama
+        END AS kode_lama,
+        CASE WHEN w4.kode IS NULL AND l4.kode IS NOT NULL THEN l4.kode
+             WHEN w4.kode IS NULL AND w3.kode IS NULL AND l3.kode IS NOT NULL THEN l3.kode
+             WHEN w4.kode IS NULL AND w3.kode IS NULL AND w2.kode IS NULL AND l2.kode IS NOT NULL THEN l2.kode
+        END AS kode_baru
     FROM wilayah_kandidat c
     LEFT JOIN wilayah w4 ON w4.kode = c.k4
     LEFT JOIN wilayah w3 ON w3.kode = c.k3
     LEFT JOIN wilayah w2 ON w2.kode = c.k2
     LEFT JOIN wilayah w1 ON w1.kode = c.k1
+    LEFT JOIN kode_lama l4 ON l4.kode_lama = c.k4
+    LEFT JOIN kode_lama l3 ON l3.kode_lama = c.k3
+    LEFT JOIN kode_lama l2 ON l2.kode_lama = c.k2
+),
+berwilayah AS (
+    SELECT
+        * EXCLUDE (kode_sekarang, kode_baru),
+        CASE WHEN kode_angka THEN coalesce(kode_baru, kode_sekarang) END AS kode_wilayah
+    FROM dipetakan
 ),
 dinilai AS (
     SELECT
@@ -110,7 +129,9 @@ SELECT
     CASE WHEN segmen = 'TIDAK_DIKETAHUI' THEN coalesce(segmen_asli, '') END AS tanda_segmen_invalid,
     CASE WHEN len(list_filter(kode_program, lambda c: c NOT IN ('JKK', 'JKM', 'JHT', 'JP', 'JKP'))) > 0
          THEN program_asli END AS tanda_program_invalid,
-    CASE WHEN kode_wilayah IS NOT NULL AND replace(kode_wilayah, '.', '') <> kode_digit THEN kode_asli END AS tanda_wilayah_invalid,
+    CASE WHEN kode_wilayah IS NOT NULL AND replace(coalesce(kode_lama, kode_wilayah), '.', '') <> kode_digit
+         THEN kode_asli END AS tanda_wilayah_invalid,
+    CASE WHEN kode_lama IS NOT NULL THEN kode_asli END AS tanda_wilayah_lama,
     CASE WHEN kode_wilayah IS NULL THEN coalesce(kode_asli, '') END AS tanda_wilayah_unknown,
     CASE WHEN NOT kosong(rw_asli) AND rw IS NULL THEN rw_asli END AS tanda_rw_invalid,
     CASE WHEN NOT kosong(tanggal_daftar_asli) AND tanggal_daftar IS NULL THEN tanggal_daftar_asli END AS tanda_tanggal_daftar_invalid,
