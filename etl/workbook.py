@@ -127,24 +127,27 @@ def _sheet_part(grid: list[list], merges, unsaved: set, name: str, info: FileRea
                 found = max(j for j, v in enumerate(row) if v not in (None, "")) + 1
                 part.rejected.append((i + 1, "row_malformed", f"Jumlah kolom tidak cocok: {found} kolom, judul punya {width}"))
                 continue
-            cells = row[:width] + [None] * (width - len(row))
-            rows.append([_text(v, j in text_only) for j, v in enumerate(cells)])
+            rows.append(row[:width] if len(row) >= width else row + [None] * (width - len(row)))
             lines.append(i + 1)
-            missing = [header[j] for j in shape.positions if (i, j) in unsaved]
-            faults.append(missing or None)
+            if unsaved:
+                faults.append([header[j] for j in shape.positions if (i, j) in unsaved] or None)
             if len(rows) >= BATCH_ROWS:
-                yield _batch(shape, lines, rows, faults, width)
+                yield _batch(shape, lines, rows, faults or None, width, text_only)
                 lines, rows, faults = [], [], []
         if rows:
-            yield _batch(shape, lines, rows, faults, width)
+            yield _batch(shape, lines, rows, faults or None, width, text_only)
 
     part.batches = batches
     return part
 
 
-def _batch(shape, lines, rows, faults, width) -> pa.Table:
-    columns = list(zip(*rows))
-    table = pa.table([pa.array(c, pa.string()) for c in columns], names=[f"c{i}" for i in range(width)])
+def _batch(shape, lines, rows, faults, width, text_only) -> pa.Table:
+    """Cells to text column by column (most cells are already text: they pass as they are)."""
+    columns = []
+    for j, column in enumerate(zip(*rows)):
+        as_float = j in text_only
+        columns.append(pa.array([v if v.__class__ is str else _text(v, as_float) for v in column], pa.string()))
+    table = pa.table(columns, names=[f"c{i}" for i in range(width)])
     return shape(np.array(lines, np.int64), table, faults=faults)
 
 

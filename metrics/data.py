@@ -67,6 +67,7 @@ def ditolak_per_alasan(bahasa: str = "id") -> list[dict]:
     rows = warehouse.records(DITOLAK_SQL)
     for r in rows:
         r["arti"] = kata(kamus, r["jenis_berkas"], r["alasan"])
+        r["berkas"] = r["berkas"].rsplit("/", 1)[-1]  # the name (and sheet); the download has the path
     return rows
 
 
@@ -120,6 +121,7 @@ def ditandai(bahasa: str = "id") -> list[dict]:
     rows = warehouse.records(DITANDAI_SQL)
     for r in rows:
         r["arti"] = kata(kamus, "peserta", r["jenis"])
+        r["berkas"] = r["berkas"].rsplit("/", 1)[-1]
     return rows
 
 

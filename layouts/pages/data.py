@@ -16,6 +16,18 @@ def layout(**query):
 
 
 NUMBERS = ("dibaca", "dimuat", "ditolak", "jumlah", "baris_judul", "baris_jumlah")
+WORDS = ("berkas", "catatan", "arti", "rincian")  # long text: wraps, never cut
+
+
+def _lebar(field: str) -> dict:
+    """Numbers narrow, long words wide and wrapped, so nothing is cut at 1280 px."""
+    if field in NUMBERS:
+        return {"flex": 1, "minWidth": 120 if field.startswith("baris_") else 90}
+    if field in WORDS:
+        return {"flex": 3, "minWidth": 180, "wrapText": True, "autoHeight": True}
+    if field in ("waktu_mulai", "waktu"):
+        return {"flex": 2, "minWidth": 200}
+    return {"flex": 2, "minWidth": 110}
 
 
 def _tabel(id_, rows, kolom, bahasa):
@@ -23,10 +35,10 @@ def _tabel(id_, rows, kolom, bahasa):
         return dmc.Text(t("tidak_ada", bahasa), id=id_)
     rows = [{k: (v.isoformat(sep=" ", timespec="seconds") if hasattr(v, "hour") else
                  v.isoformat() if hasattr(v, "isoformat") else v) for k, v in r.items()} for r in rows]
-    cols = [{"field": f, "headerName": h, **({"valueFormatter": {"function": f"cakupanAngka(params.value, '{bahasa}')"},
-                                               "type": "rightAligned"} if f in NUMBERS else {})}
+    cols = [{"field": f, "headerName": h, **_lebar(f), **({"valueFormatter": {"function": f"cakupanAngka(params.value, '{bahasa}')"},
+                                                          "type": "rightAligned"} if f in NUMBERS else {})}
             for f, h in kolom]
-    return dag.AgGrid(id=id_, rowData=rows, columnDefs=cols, columnSize="responsiveSizeToFit",
+    return dag.AgGrid(id=id_, rowData=rows, columnDefs=cols,
                       defaultColDef={"sortable": True, "resizable": True},
                       dashGridOptions={"domLayout": "autoHeight" if len(rows) <= 15 else "normal"},
                       className="ag-theme-quartz cakupan-grid", style={} if len(rows) <= 15 else {"height": "480px"})
