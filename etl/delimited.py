@@ -14,7 +14,6 @@ read by one of two readers that give the same rows:
 """
 from __future__ import annotations
 
-import codecs
 import csv
 import re
 from dataclasses import dataclass
@@ -38,27 +37,14 @@ def read(path: Path, info: FileRead, spec, workdir: Path) -> None:
     with open(path, "rb") as f:
         head = f.read(8192)
     encoding = sniff.text_encoding(head)
-    if encoding == "utf-8" and not _all_utf8(path):
-        encoding = "cp1252"
-    info.encoding = encoding
-    if encoding != "utf-8":
+    valid, lone_cr = sniff.plain_utf8(path) if encoding == "utf-8" else (False, False)
+    info.encoding = "cp1252" if encoding == "utf-8" and not valid else encoding
+    if not valid or lone_cr:
         path = sniff.to_utf8(path, encoding, workdir)
     csv.field_size_limit(max(settings.max_line(), 1 << 17))
     head = _head(path, info, spec)
     info.parts = [head.part]
     head.part.batches = lambda: _batches(path, info, spec, head)
-
-
-def _all_utf8(path: Path) -> bool:
-    decoder = codecs.getincrementaldecoder("utf-8")()
-    try:
-        with open(path, "rb") as f:
-            for block in iter(lambda: f.read(1 << 22), b""):
-                decoder.decode(block)
-        decoder.decode(b"", final=True)
-    except UnicodeDecodeError:
-        return False
-    return True
 
 
 class _Unclosed(Exception):
@@ -111,12 +97,18 @@ def _records(lines: _Lines, delimiter: str, width: int | None = None):
         span = lines.taken
         if not span:
             return
-        if row is not None and (len(span) == 1 or width is None or len(row) == width):
+        if row is not None and (len(span) == 1 or width is None or (len(row) == width and not _rows_inside(span, delimiter, width))):
             yield span[0][0], span[-1][1], row
             continue
         yield span[0][0], span[0][1], None
         lines.back.extend(reversed(span[1:]))
         reader = csv.reader(lines, delimiter=delimiter)
+
+
+def _rows_inside(span, delimiter: str, width: int) -> bool:
+    """A quoted value that holds whole rows is a stray quote, not a value with line breaks: a
+    later line of the record has the delimiters of a row of its own."""
+    return width > 2 and any(text.count(delimiter) >= width - 1 for _n, _end, text in span[1:])
 
 
 def _blank(row) -> bool:
@@ -198,6 +190,9 @@ def _batches(path: Path, info: FileRead, spec, head: _Head):
     structure = _scan(path, info.delimiter, head.data_offset, head.data_line, len(head.header))
     if structure is not None and not len(structure.lines):
         return  # nothing after the header
+    named = _named_width(head.header)
+    if structure is not None and ((structure.fields >= named) & (structure.fields < structure.width)).any():
+        structure = None  # rows without the header's unnamed trailing columns: padded by the exact reader
     if structure is not None:
         yield from _fast(path, info, head, structure, shape)
         if part.rows + len(part.total_rows) == int(structure.good.sum()) - structure.blank:
@@ -267,9 +262,20 @@ def _scan(path: Path, delimiter: str, offset: int, line_before: int, width: int,
                 if pend_len:
                     first_byte[0] = pend_first
                 blank = (length == 0) | ((length == 1) & (first_byte == 13))
-                joined = (term_global - previous > 1) & (ndelim + 1 != width) & ~blank
+                lone = np.flatnonzero((ndelim == 0) & ~blank & (length <= 256))
+                for j in lone:  # a line of spaces only is a blank line too
+                    if starts[j] >= 0 and not raw[max(starts[j], 0):term[j]].strip() and (j or not pend_len):
+                        blank[j] = True
+                joined = (term_global - previous > 1) & ~blank
                 if joined.any():
-                    return None
+                    if (joined & (ndelim + 1 != width)).any():
+                        return None
+                    per_line = np.diff(np.searchsorted(dl, nl), prepend=0)   # delimiters on each line
+                    for j in np.flatnonzero(joined):
+                        inside = per_line[int(previous[j] - nl_base) + 2:int(term_global[j] - nl_base) + 1] \
+                            if previous[j] - nl_base + 2 >= 0 else per_line[:int(term_global[j] - nl_base) + 1]
+                        if width > 2 and len(inside) and inside.max() >= width - 1:
+                            return None
                 lines.append(start_line[~blank])
                 fields.append(ndelim[~blank] + 1)
                 last_nl = int(term_global[-1])
@@ -293,6 +299,14 @@ def _scan(path: Path, delimiter: str, offset: int, line_before: int, width: int,
     all_lines = np.concatenate(lines) if lines else np.zeros(0, np.int64)
     all_fields = np.concatenate(fields) if fields else np.zeros(0, np.int64)
     return _Structure(all_lines, all_fields, width)
+
+
+def _named_width(header: list[str]) -> int:
+    """Fields up to the header's last named column (Excel saves empty trailing columns too)."""
+    named = len(header)
+    while named > 1 and not header[named - 1].strip():
+        named -= 1
+    return named
 
 
 def _malformed(found: int, expected: int) -> str:
@@ -350,7 +364,7 @@ def _all_empty(table: pa.Table) -> np.ndarray:
 def _exact(path: Path, info: FileRead, head: _Head, shape):
     """The csv module, record by record: slower, exact for any quoting, a stray quote costs one line."""
     part = head.part
-    width = len(head.header)
+    width, named = len(head.header), _named_width(head.header)
     lines, rows = [], []
 
     def flush():
@@ -368,8 +382,10 @@ def _exact(path: Path, info: FileRead, head: _Head, shape):
             if _blank(row):
                 continue
             if len(row) != width:
-                part.rejected.append((line, "row_malformed", _malformed(len(row), width)))
-                continue
+                if not named <= len(row) < width:
+                    part.rejected.append((line, "row_malformed", _malformed(len(row), width)))
+                    continue
+                row = row + [""] * (width - len(row))  # the header's trailing columns have no name
             lines.append(line)
             rows.append(row)
             if len(rows) >= BATCH_ROWS:

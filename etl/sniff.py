@@ -15,6 +15,7 @@ from __future__ import annotations
 import codecs
 import gzip
 import os
+import re
 import tempfile
 import zipfile
 import zlib
@@ -133,6 +134,15 @@ def _windows_1252(error: UnicodeDecodeError):
 codecs.register_error("cakupan_1252", _windows_1252)
 
 
+def _utf8_else_1252(error: UnicodeDecodeError):
+    """Bytes that are not UTF-8 in a UTF-8 file (one row pasted from an old system) read as
+    Windows-1252, so the rest of the file keeps its UTF-8 (non-breaking spaces included)."""
+    return error.object[error.start:error.end].decode("cp1252", errors="cakupan_1252"), error.end
+
+
+codecs.register_error("cakupan_utf8_1252", _utf8_else_1252)
+
+
 def _scratch(workdir: Path, suffix: str) -> Path:
     fd, name = tempfile.mkstemp(dir=workdir, suffix=suffix)
     os.close(fd)
@@ -199,23 +209,57 @@ def unpack_gzip(path: Path, workdir: Path) -> Path:
 
 
 def to_utf8(path: Path, encoding: str, workdir: Path) -> Path:
-    """A UTF-8 copy of a UTF-16 or Windows-1252 text file (no BOM), bounded."""
+    """A UTF-8 copy of a text file (no BOM), bounded, with old Mac line ends (a CR alone) made LF.
+
+    `encoding` 'utf-8' here means UTF-8 with some bytes that are not: those read as Windows-1252."""
     plain = _scratch(workdir, ".utf8")
-    decoder = codecs.getincrementaldecoder(encoding)(errors="cakupan_1252" if encoding == "cp1252" else "strict")
+    errors = {"cp1252": "cakupan_1252", "utf-8": "cakupan_utf8_1252"}.get(encoding, "strict")
+    decoder = codecs.getincrementaldecoder(encoding)(errors=errors)
+    done, held = 0, ""
     try:
         with open(path, "rb") as src, open(plain, "wb") as dst:
             out = _Bounded(dst, str(path))
             first = True
             for block in iter(lambda: src.read(1 << 20), b""):
-                text = decoder.decode(block)
+                text = held + decoder.decode(block)
+                done += len(block)
                 if first:
                     text, first = text.lstrip("\ufeff"), False
-                out.write(text.encode("utf-8"))
-            out.write(decoder.decode(b"", final=True).encode("utf-8"))
+                text, held = (text[:-1], "\r") if text.endswith("\r") else (text, "")
+                out.write(_LONE_CR.sub("\n", text).encode("utf-8"))
+            out.write(_LONE_CR.sub("\n", held + decoder.decode(b"", final=True)).encode("utf-8"))
     except UnicodeDecodeError as e:
-        raise NotARoster(f"teks {encoding.upper()} yang rusak (byte ke-{e.start + 1}). "
-                         "Simpan ulang sebagai CSV UTF-8.") from e
+        where = "di akhir berkas (terpotong)" if e.end >= len(e.object) else f"sekitar byte ke-{done - len(e.object) + e.start + 1}"
+        raise NotARoster(f"teks {encoding.upper()} yang rusak {where}. Simpan ulang sebagai CSV UTF-8.") from e
     return plain
+
+
+_LONE_CR = re.compile("\r(?!\n)")
+
+
+def plain_utf8(path: Path) -> tuple[bool, bool]:
+    """(all of it is UTF-8, it has a CR that is not followed by LF), in one read."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    valid, lone_cr, last = True, False, b""
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 22), b""):
+            if valid:
+                try:
+                    decoder.decode(block)
+                except UnicodeDecodeError:
+                    valid = False
+            if not lone_cr and b"\r" in block:
+                joined = last + block
+                lone_cr = re.search(rb"\r(?!\n)", joined[:-1] if len(joined) > 1 else b"") is not None
+            last = block[-1:]
+    if last == b"\r":
+        lone_cr = True
+    if valid:
+        try:
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError:
+            valid = False
+    return valid, lone_cr
 
 
 def workbook_size(path: Path) -> int:

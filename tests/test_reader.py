@@ -287,3 +287,50 @@ def test_parquet_nested_and_binary_columns(tmp_path):
                              "kode_wilayah": ["31"], "lain": [{"a": 1}]}), text)
     _, rows = _read(text, tmp_path)
     assert rows[0]["nik"] == "3175015001900001"  # an unneeded nested column is never read
+
+
+def test_a_stray_quote_before_whole_rows_costs_one_row(tmp_path):
+    """Two stray quotes ten rows apart would make one record of the right width: a later line
+    with a row's worth of delimiters shows it is rows, not a value with line breaks."""
+    rows = [f"31750150019000{i:02d},K{i},BPU,3175011001,5,AKTIF,Jl. A" for i in range(1, 41)]
+    rows[9] = rows[9].replace("Jl. A", '"Blok A no 3')
+    rows[19] = rows[19].replace("Jl. A", '"Blok C')
+    path = tmp_path / "dua_kutip_jauh.csv"
+    path.write_text("NIK,KPJ,SEGMEN,KODE_WILAYAH,RW,STATUS,ALAMAT\n" + "\n".join(rows) + "\n")
+    info, got = _read(path, tmp_path)
+    assert [line for line, _, _ in info.parts[0].rejected] == [11, 21]
+    assert len(got) == 38 and info.parts[0].read == 40
+
+
+def test_line_ends_cr_alone_crlf_and_lf_mixed(tmp_path):
+    path = tmp_path / "campur.csv"
+    path.write_bytes(b"nik,segmen,kode_wilayah\r\n1,PU,31\r2,PU,32\r\n3,PU,33\n")
+    info, rows = _read(path, tmp_path)
+    assert [r["nik"] for r in rows] == ["1", "2", "3"] and [r["baris"] for r in rows] == [2, 3, 4]
+    mac = tmp_path / "mac.csv"
+    mac.write_bytes(b"nik,segmen,kode_wilayah\r1,PU,31\r2,PU,32\r")
+    _, rows = _read(mac, tmp_path)
+    assert [r["nik"] for r in rows] == ["1", "2"]
+
+
+def test_a_line_of_spaces_is_a_blank_line(tmp_path):
+    path = tmp_path / "spasi.csv"
+    path.write_text("nik,segmen,kode_wilayah\n1,PU,31\n   \n\t\n2,PU,32\n")
+    info, rows = _read(path, tmp_path)
+    assert [r["baris"] for r in rows] == [2, 5] and info.parts[0].rejected == []
+
+
+def test_one_windows_1252_row_in_a_utf8_file_keeps_the_utf8(tmp_path):
+    path = tmp_path / "campur_kode.csv"
+    path.write_bytes("nik,segmen,kode_wilayah,pekerjaan\n\u00a03175015001900001\u00a0,BPU,31,Penjahit\n".encode()
+                     + b"3175015001900002,BPU,31,Andr\xe9\n")
+    _, rows = _read(path, tmp_path)
+    assert [r["nik"] for r in rows] == ["3175015001900001", "3175015001900002"] and rows[1]["pekerjaan"] == "André"
+
+
+def test_unnamed_trailing_header_columns_may_be_missing_from_rows(tmp_path):
+    path = tmp_path / "ekor.csv"
+    path.write_text("nik,segmen,kode_wilayah,,\n1,PU,31\n2,PU,32,,\n3,PU\n")
+    info, rows = _read(path, tmp_path)
+    assert [r["nik"] for r in rows] == ["1", "2"]
+    assert [(line, reason) for line, reason, _ in info.parts[0].rejected] == [(4, "row_malformed")]
