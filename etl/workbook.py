@@ -10,6 +10,7 @@ streamed once more as bytes and the cells around each formula are looked at (`_f
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass, field
 import posixpath
 import re
 import zipfile
@@ -31,12 +32,22 @@ def read(path: Path, kind: str, info: FileRead, spec) -> None:
     if kind in ("xlsx", "ods"):
         sniff.check_workbook_size(path)
     book = _open(path, kind, info)
-    unsaved = _unsaved_formulas(path) if kind == "xlsx" else {}
+    xml = _inspect(path) if kind == "xlsx" else {}
     reasons = []
     for meta in book.sheets_metadata:
         name = meta.name
         if meta.typ != calamine.SheetTypeEnum.WorkSheet:
             info.skipped_sheets.append({"sheet": name, "reason": "bukan lembar data (lembar grafik atau makro)"})
+            continue
+        if meta.visible != calamine.SheetVisibleEnum.Visible:
+            why = "lembar tersembunyi; tampilkan (Unhide) lalu muat lagi bila isinya daftar peserta"
+            info.skipped_sheets.append({"sheet": name, "reason": why})
+            reasons.append(f"'{name}': {why}")
+            continue
+        too_big = _check_extent(name, xml[name], info.path) if name in xml else None
+        if too_big:
+            info.skipped_sheets.append({"sheet": name, "reason": too_big})
+            reasons.append(f"'{name}': {too_big}")
             continue
         try:
             sheet = book.get_sheet_by_name(name)
@@ -45,7 +56,7 @@ def read(path: Path, kind: str, info: FileRead, spec) -> None:
         except calamine.CalamineError as e:
             info.skipped_sheets.append({"sheet": name, "reason": f"tidak bisa dibaca ({_short(e)})"})
             continue
-        part = _sheet_part(grid, merges, unsaved.get(name, set()), name, info, spec)
+        part = _sheet_part(grid, merges, xml[name].unsaved if name in xml else set(), name, info, spec)
         if isinstance(part, str):
             info.skipped_sheets.append({"sheet": name, "reason": part})
             reasons.append(f"'{name}': {part}")
@@ -154,13 +165,13 @@ def _batch(shape, lines, rows, faults, width, text_only) -> pa.Table:
 def _apply_merges(grid: list[list], merges, header_row: int) -> None:
     """A merged cell's value in every cell it spans, for the rows below the header (0-based
     ranges ((first row, first col), (last row, last col)) as calamine gives them)."""
+    width = max((len(r) for r in grid[:header_row]), default=0)
     for (r0, c0), (r1, c1) in merges:
-        if r0 < header_row or r0 >= len(grid):
+        if r0 < header_row or r0 >= len(grid) or c0 >= width:
             continue
+        r1, c1 = min(r1, len(grid) - 1), min(c1, width - 1)  # within the sheet's cells: a merge adds no rows
         value = grid[r0][c0] if c0 < len(grid[r0]) else None
         for r in range(r0, r1 + 1):
-            while r >= len(grid):
-                grid.append([None] * len(grid[0]))
             row = grid[r]
             if len(row) <= c1:
                 row.extend([None] * (c1 + 1 - len(row)))
@@ -184,23 +195,40 @@ _REF = re.compile(rb'\br="([A-Z]+[0-9]+)"')
 BLOCK = 16 << 20
 
 
-def _unsaved_formulas(path: Path) -> dict[str, set[tuple[int, int]]]:
-    """Sheet name -> 0-based (row, col) of formula cells that have no saved value."""
-    found: dict[str, set[tuple[int, int]]] = {}
+MAX_ROWS, MAX_COLUMNS, MAX_CELLS = 1_048_576, 16_384, 30_000_000   # Excel's own limits; memory
+
+
+@dataclass
+class _SheetXml:
+    row_elements: int = 0  # <row> elements (rows may come without numbers)
+    last_row: int = 0      # the highest row number given
+    columns: int = 1       # the furthest column named by a cell reference (26 when none is past Z)
+    unsaved: set = field(default_factory=set)   # 0-based (row, col) of formulas without a result
+
+    @property
+    def rows(self) -> int:
+        return max(self.row_elements, self.last_row)
+
+
+def _inspect(path: Path) -> dict[str, _SheetXml]:
+    """Sheet name -> its extent and unsaved formulas, from one streamed read of its XML."""
+    found = {}
     try:
         with zipfile.ZipFile(path) as z:
             for name, member in _sheet_members(z).items():
                 with z.open(member) as xml:
-                    cells = _formula_cells(xml)
-                if cells:
-                    found[name] = cells
+                    found[name] = _inspect_sheet(xml)
     except (zipfile.BadZipFile, KeyError, ElementTree.ParseError, OSError):
         return {}
     return found
 
 
-def _formula_cells(xml) -> set[tuple[int, int]]:
-    cells, carry = set(), b""
+_ROW_NUMBER = re.compile(rb'<(?:\w+:)?row\b[^>]*?\br="([0-9]+)"')
+_WIDE_REF = re.compile(rb'\br="([A-Z]{2,3})[0-9]')
+
+
+def _inspect_sheet(xml) -> _SheetXml:
+    sheet, carry = _SheetXml(), b""
     while True:
         block = xml.read(BLOCK)
         data = carry + block
@@ -209,21 +237,65 @@ def _formula_cells(xml) -> set[tuple[int, int]]:
         else:
             starts = list(_CELL_START.finditer(data, max(0, len(data) - 65536)))
             cut = starts[-1].start() if starts else len(data)
-        matches = _FORMULA.finditer(data, 0, cut) if b"<f" in data or b":f" in data else ()
-        for match in matches:
-            starts = list(_CELL_START.finditer(data, max(0, match.start() - 4096), match.start()))
-            if not starts:
-                continue
-            start = starts[-1].start()
-            end = _CELL_END.search(data, match.end())
-            cell = data[start:end.end() if end else cut]
-            if not _VALUE.search(cell):
-                ref = _REF.search(cell)
-                if ref:
-                    cells.add(_position(ref.group(1).decode()))
+        chunk = data[:cut]
+        sheet.row_elements += chunk.count(b"<row") + chunk.count(b":row ")
+        last = chunk.rfind(b"<row")
+        if last >= 0:
+            number = _ROW_NUMBER.match(chunk, last)
+            if number:
+                sheet.last_row = max(sheet.last_row, int(number.group(1)))
+        if _WIDE_REF.search(chunk):
+            sheet.columns = max([sheet.columns] + [_column(m) for m in _WIDE_REF.findall(chunk)])
+        else:
+            sheet.columns = max(sheet.columns, 26)
+        sheet.unsaved |= _formula_cells(chunk)
         carry = data[cut:]
         if not block:
-            return cells
+            return sheet
+
+
+def _column(letters: bytes) -> int:
+    number = 0
+    for ch in letters:
+        number = number * 26 + ch - 64
+    return number
+
+
+def _check_extent(name: str, sheet: _SheetXml, where: str) -> str | None:
+    """Why a sheet is too big to read, or None (a cell at XFD1048576 would ask for 549 GB)."""
+    if sheet.rows > MAX_ROWS:
+        return f"lebih dari {_angka(MAX_ROWS)} baris, batas Excel sendiri: berkasnya rusak atau bukan dari Excel"
+    if sheet.columns > MAX_COLUMNS or sheet.rows * sheet.columns > MAX_CELLS:
+        return (f"terlalu luas ({_angka(sheet.rows)} baris x {_angka(sheet.columns)} kolom berisi sel; "
+                + "mungkin ada isian jauh di kanan atau bawah). Hapus baris dan kolom kosong di luar tabel, "
+                  "atau simpan lembar itu sebagai CSV")
+    return None
+
+
+def _angka(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
+
+
+def _formula_cells(data: bytes) -> set[tuple[int, int]]:
+    """0-based (row, col) of the formula cells in `data` (whole cells) with no saved result: no
+    `<v>`, or an empty one where the result is not text (an empty text result is a value)."""
+    cells = set()
+    if b"<f" not in data and b":f" not in data:
+        return cells
+    for match in _FORMULA.finditer(data):
+        starts = list(_CELL_START.finditer(data, max(0, match.start() - 4096), match.start()))
+        if not starts:
+            continue
+        start = starts[-1].start()
+        end = _CELL_END.search(data, match.end())
+        cell = data[start:end.end() if end else len(data)]
+        head = cell[:cell.find(b">") + 1]
+        if _VALUE.search(cell) or (b't="str"' in head and re.search(rb"<(?:\w+:)?v\s*/?>", cell)):
+            continue
+        ref = _REF.search(head)
+        if ref:
+            cells.add(_position(ref.group(1).decode()))
+    return cells
 
 
 def _sheet_members(z: zipfile.ZipFile) -> dict[str, str]:

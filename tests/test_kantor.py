@@ -327,3 +327,70 @@ def test_codes_from_before_the_papua_split_land_in_todays_region(data_dir, tmp_p
     codes = warehouse.query("SELECT kode_wilayah, kode_provinsi FROM peserta ORDER BY kode_wilayah").values.tolist()
     assert codes == [["91.03.01.1001", "91"], ["93.01", "93"], ["93.01.01.1002", "93"], ["95.01.01.1006", "95"]]
     assert s["flagged_by_kind"] == {"wilayah_lama": 3}
+
+
+def _raw_xlsx(path, sheet_xml: str, hidden: bool = False):
+    """A workbook from openpyxl whose first sheet's XML is replaced (cells openpyxl cannot write)."""
+    book = openpyxl.Workbook()
+    book.active.title = "Data"
+    if hidden:
+        extra = book.create_sheet("Lama")
+        extra.append(["NIK", "SEGMEN", "KODE_WILAYAH", "STATUS"])
+        extra.append(["3175015001900001", "PU", "36.01.01.2001", "AKTIF"])
+        extra.sheet_state = "hidden"
+    book.save(path)
+    with zipfile.ZipFile(path) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    parts["xl/worksheets/sheet1.xml"] = (
+        '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+        + sheet_xml + "</sheetData></worksheet>").encode()
+    with zipfile.ZipFile(path, "w") as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    return path
+
+
+def _cells(row: int, values) -> str:
+    return f'<row r="{row}">' + "".join(
+        f'<c r="{chr(65 + i)}{row}" t="inlineStr"><is><t>{v}</t></is></c>' for i, v in enumerate(values)) + "</row>"
+
+
+ROWS_XML = (_cells(1, ["NIK", "SEGMEN", "KODE_WILAYAH", "STATUS"])
+            + _cells(2, ["3175015001900001", "BPU", "31.75.01.1001", "AKTIF"])
+            + _cells(3, ["3175015001900002", "BPU", "31.75.01.1001", "AKTIF"]))
+
+
+def test_a_cell_at_the_sheets_far_corner_is_refused_before_it_takes_the_memory(data_dir, tmp_path):
+    far = '<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row>'
+    with pytest.raises(reader.LoadError, match="terlalu luas"):
+        load([_raw_xlsx(tmp_path / "jauh.xlsx", ROWS_XML + far)])
+    rows = "".join(f"<row><c t=\"inlineStr\"><is><t>{i}</t></is></c></row>" for i in range(1_048_577))
+    with pytest.raises(reader.LoadError, match="batas Excel"):
+        load([_raw_xlsx(tmp_path / "banyak.xlsx", ROWS_XML + rows)])
+
+
+def test_hidden_sheets_are_listed_not_read(data_dir, tmp_path):
+    s = load([_raw_xlsx(tmp_path / "sembunyi.xlsx", ROWS_XML, hidden=True)])
+    assert s["persons"] == 2 and _peserta("31.75.01.1001") == 2
+    assert [(k["sheet"], "tersembunyi" in k["reason"]) for k in s["files"][0]["skipped_sheets"]] == [("Lama", True)]
+
+
+def test_an_empty_text_result_of_a_formula_is_a_value(data_dir, tmp_path):
+    empty = ('<row r="4"><c r="A4" t="inlineStr"><is><t>3175015001900003</t></is></c>'
+             '<c r="B4" t="inlineStr"><is><t>BPU</t></is></c><c r="C4" t="inlineStr"><is><t>31.75.01.1001</t></is></c>'
+             '<c r="D4" t="str"><f>IF(1=1,"","x")</f><v></v></c></row>')
+    s = load([_raw_xlsx(tmp_path / "kosong.xlsx", ROWS_XML + empty)])
+    assert (s["loaded"], s["rejected"], s["flagged_by_kind"]) == (3, 0, {"status_unknown": 1})
+
+
+def test_a_merge_reaching_past_the_sheet_adds_no_rows(data_dir, tmp_path):
+    path = _raw_xlsx(tmp_path / "gabung.xlsx", ROWS_XML)
+    with zipfile.ZipFile(path) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    parts["xl/worksheets/sheet1.xml"] = parts["xl/worksheets/sheet1.xml"].replace(
+        b"</sheetData>", b'</sheetData><mergeCells count="1"><mergeCell ref="B2:XFD1048576"/></mergeCells>')
+    with zipfile.ZipFile(path, "w") as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    s = load([path])
+    assert (s["read"], s["loaded"]) == (2, 2)
