@@ -31,6 +31,8 @@ def _part_line(p: dict, indent: str) -> str:
         line += f"; baris judul dilewati {_n(p['title_rows'])}"
     if p.get("total_rows"):
         line += f"; baris jumlah {_n(p['total_rows'])}"
+    if p.get("note_rows"):
+        line += f"; baris catatan {_n(p['note_rows'])}"
     return line
 
 
@@ -47,7 +49,7 @@ def print_summary(summary: dict, out=sys.stdout) -> None:
     if summary["kind"] == "peserta":
         print(f"  ditandai: {_reasons(summary['flagged_by_kind'], words)}", file=out)
         print(f"  peserta (NIK unik) {_n(summary['persons'])}, aktif {_n(summary['active'])}", file=out)
-    for key in ("title_rows", "total_rows"):
+    for key in ("title_rows", "total_rows", "note_rows"):
         if summary.get(key):
             print(f"  {words.get(key, key)}: {_n(summary[key])}", file=out)
     for f in summary["files"]:

@@ -36,6 +36,8 @@ KAMUS: dict[tuple[str, str], tuple[str, str, str]] = {
     ("*", "title_rows"): ("dilaporkan", "baris judul di atas baris kolom, dilewati", "title rows above the header, skipped"),
     ("*", "total_rows"): ("dilaporkan", "baris jumlah (JUMLAH/TOTAL) dan catatan di bawahnya, bukan peserta",
                           "totals rows (JUMLAH/TOTAL) and the notes below them, not participants"),
+    ("*", "note_rows"): ("dilaporkan", "baris catatan di bawah tabel (tempat dan tanggal, tanda tangan), bukan peserta",
+                         "notes under the table (place and date, signature), not participants"),
     ("*", "skipped_sheets"): ("dilaporkan", "lembar tanpa baris judul daftar, dilewati",
                               "sheets without a roster header, skipped"),
     ("target", "wilayah_invalid"): ("ditolak", "kode wilayah bukan kode Kemendagri (atau kosong/ID untuk nasional)",

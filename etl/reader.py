@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
@@ -36,10 +37,13 @@ from etl import sniff
 
 BATCH_ROWS = 200_000
 HEADER_SEARCH_ROWS = 20
+MAX_LISTED = 50  # ignored columns named in a summary; more are shown as "..."
 RESTART = "restart"  # yielded when the fast reader must be redone exactly: drop this part's rows
 
-# Unicode spaces (Zs, line and paragraph separators), zero-width marks and control characters.
-NOT_PLAIN = r"[\p{Z}\x{0085}\x{200B}-\x{200D}\x{2060}\x{FEFF}\x00-\x1f\x7f]"
+# Unicode spaces (Zs, line and paragraph separators) and control characters: become spaces.
+NOT_PLAIN = r"[\p{Z}\x{0085}\x00-\x1f\x7f]"
+# Invisible format marks (zero-width space and joiners, LRM/RLM, soft hyphen, BOM): removed.
+INVISIBLE = r"\p{Cf}"
 TOTALS = r"(?i)^(sub\s*)?(jumlah|total|grand\s*total)(\s|:|$)"
 
 
@@ -94,6 +98,7 @@ class Part:
     ignored_columns: list[str] = field(default_factory=list)
     title_rows: list[int] = field(default_factory=list)
     total_rows: list[int] = field(default_factory=list)
+    note_rows: list[int] = field(default_factory=list)   # notes under the table (a signature)
     rejected: list[tuple[int, str, str]] = field(default_factory=list)  # (line, reason, words)
     unsaved_formulas: dict[str, int] = field(default_factory=dict)     # column -> cells
     rows: int = 0   # rows handed on
@@ -108,7 +113,7 @@ class Part:
         return {"sheet": self.sheet, "header_line": self.header_line, "columns": self.columns,
                 "ignored_columns": self.ignored_columns, "read": self.read,
                 "title_rows": len(self.title_rows), "total_rows": len(self.total_rows),
-                "unsaved_formulas": self.unsaved_formulas}
+                "note_rows": len(self.note_rows), "unsaved_formulas": self.unsaved_formulas}
 
 
 @dataclass
@@ -138,6 +143,7 @@ class FileRead:
                 "ignored_columns": ignored, "read": self.read,
                 "title_rows": sum(len(p.title_rows) for p in self.parts),
                 "total_rows": sum(len(p.total_rows) for p in self.parts),
+                "note_rows": sum(len(p.note_rows) for p in self.parts),
                 "skipped_sheets": self.skipped_sheets}
 
 
@@ -158,20 +164,27 @@ def read_file(path: Path, spec: Columns, workdir: Path) -> FileRead:
         raise LoadError(f"{path}: ini folder, bukan berkas. Sebutkan berkas-berkas di dalamnya.") from e
     except PermissionError as e:
         raise LoadError(f"{path}: berkas tidak boleh dibaca oleh pengguna ini. Periksa izin berkasnya.") from e
+    except OSError as e:  # a symlink loop, a disk error: the system's words, never the file's bytes
+        raise LoadError(f"{path}: tidak bisa dibuka ({e.strerror or type(e).__name__}). Periksa berkasnya.") from e
     return info
 
 
 def _open(path: Path, info: FileRead, spec: Columns, workdir: Path) -> None:
     from etl import delimited, workbook
 
-    if path.is_dir():
+    mode = path.stat().st_mode
+    if stat.S_ISDIR(mode):
         raise IsADirectoryError(path)
+    if not stat.S_ISREG(mode):  # a pipe or a device would block the load forever
+        raise sniff.NotARoster("bukan berkas biasa (pipa, soket atau perangkat). Salin isinya ke berkas lalu muat berkas itu.")
     info.sha256 = _sha256(path)
     kind = sniff.kind(path)
     source, packed = path, kind == "gzip"
     if packed:
         source = sniff.unpack_gzip(path, workdir)
         kind = sniff.kind(source)
+        if kind == "gzip":
+            raise sniff.NotARoster("gzip di dalam gzip (dikompresi dua kali). Buka sekali dengan gunzip, lalu muat hasilnya.")
     info.format = {"text": "csv"}.get(kind, kind) + (".gz" if packed else "")
     if kind == "parquet":
         info.parts = [_parquet_part(source, info, spec)]
@@ -210,6 +223,8 @@ def find_header(rows: list[tuple[int, list[str]]], spec: Columns, where: str) ->
     named = {lookup.get(normalise_header(c)) for c in cells}
     missing = [c for c in spec.required if c not in named]
     shown = ", ".join(str(c) for c in cells if str(c).strip())[:300]
+    if any(re.search(r"[0-9]{6}", str(c)) for c in cells):  # a row of data, maybe a person's: not shown
+        shown = "berisi data, bukan nama kolom: tambahkan baris judul di atasnya"
     raise NoHeader(
         f"{where}: di {min(len(rows), HEADER_SEARCH_ROWS)} baris pertama tidak ada baris judul yang memuat "
         f"kolom wajib {', '.join(repr(c) for c in spec.required)}. Paling dekat baris {line} "
@@ -226,8 +241,10 @@ def map_header(header: list[str], spec: Columns, part: Part, where: str) -> dict
     for i, name in enumerate(header):
         canonical = lookup.get(normalise_header(name))
         if canonical is None:
-            if str(name or "").strip():
-                part.ignored_columns.append(str(name))
+            if str(name or "").strip() and len(part.ignored_columns) < MAX_LISTED:
+                part.ignored_columns.append(str(name)[:100])
+            elif str(name or "").strip() and len(part.ignored_columns) == MAX_LISTED:
+                part.ignored_columns.append("...")
             continue
         if canonical in found.values():
             raise LoadError(f"{where}: kolom '{canonical}' muncul dua kali di baris judul "
@@ -240,9 +257,12 @@ def map_header(header: list[str], spec: Columns, part: Part, where: str) -> dict
 # --- values ---------------------------------------------------------------------------
 
 def clean_text(column: pa.Array | pa.ChunkedArray) -> pa.Array | pa.ChunkedArray:
-    """Every value as the contract reads it: Unicode spaces and control characters as plain
+    """Every value as the contract reads it: compatibility forms made plain (NFKC: full-width
+    digits and letters), invisible marks removed, Unicode spaces and control characters as plain
     spaces, `="..."` and a leading `'` unwrapped, ends trimmed. Clean columns pass untouched."""
     if pc.any(pc.match_substring_regex(column, r"[^\x20-\x7e]")).as_py():
+        if pc.any(pc.invert(pc.string_is_ascii(column))).as_py():
+            column = pc.replace_substring_regex(pc.utf8_normalize(column, "NFKC"), INVISIBLE, "")
         column = pc.replace_substring_regex(column, NOT_PLAIN, " ")
     column = pc.utf8_trim(column, " ")
     if pc.any(pc.match_substring_regex(column, r"^[='\"]")).as_py():

@@ -49,6 +49,7 @@ def stage(con, infos: list[reader.FileRead], spec: reader.Columns, table: str,
         for part in info.parts:
             source = Source(len(sources), file_index, part, source_name(info, part))
             _stage_part(con, source, table, progress)
+            _set_notes_aside(con, source, table, spec)
             sources.append(source)
         if info.read == 0:
             raise reader.LoadError(
@@ -80,6 +81,24 @@ def _stage_part(con, source: Source, table: str, progress: bool) -> None:
                                "Muat ulang setelah berkasnya selesai disalin.") from e
     finally:
         bar.close()
+
+
+MAX_NOTE_ROWS = 10  # a signature block ("Pandeglang, 5 Februari 2024", "Kepala Desa", a name)
+
+
+def _set_notes_aside(con, source: Source, table: str, spec: reader.Columns) -> None:
+    """The rows under the table with every required column empty (at most 10: a place and date,
+    a title, a signature) are notes, not participants: taken out of the staged rows and counted
+    in `part.note_rows`. More such rows stay rows, to be rejected with their reason."""
+    empty = " AND ".join(f"coalesce({c}, '') = ''" for c in spec.required)
+    below = (f"SELECT baris FROM {table} WHERE berkas_ke = $i AND {empty} AND baris > "
+             f"(SELECT coalesce(max(baris), 0) FROM {table} WHERE berkas_ke = $i AND NOT ({empty}))")
+    notes = [line for (line,) in con.execute(below, {"i": source.index}).fetchall()]
+    if 0 < len(notes) <= MAX_NOTE_ROWS and len(notes) < source.part.rows:
+        con.execute(f"DELETE FROM {table} WHERE berkas_ke = $i AND baris IN (SELECT unnest($b))",
+                    {"i": source.index, "b": notes}).fetchall()
+        source.part.note_rows = sorted(notes)
+        source.part.rows -= len(notes)
 
 
 def register_file_names(con, sources: list[Source]) -> None:

@@ -1,7 +1,7 @@
 """The load summary, per file, per sheet and in total (contract: read = loaded + rejected).
 
 Shape: {kind, as_of?, read, loaded, rejected, rejected_by_reason {code: rows}, flagged_by_kind
-{code: rows}, title_rows, total_rows, skipped_sheets, persons?, active?, files [...], advice
+{code: rows}, title_rows, total_rows, note_rows, skipped_sheets, persons?, active?, files [...], advice
 [sentences], words {code: words}}; each file has the same counts plus what it is (format,
 encoding, delimiter, columns) and `sheets` (the same counts per sheet of a workbook).
 """
@@ -50,12 +50,13 @@ def summarise(kind: str, infos: list[reader.FileRead], sources: list[staging.Sou
         "rejected_by_reason": dict(sorted(reasons.items())),
         "flagged_by_kind": dict(sorted(kinds.items())),
         "title_rows": sum(f["title_rows"] for f in files), "total_rows": sum(f["total_rows"] for f in files),
+        "note_rows": sum(f["note_rows"] for f in files),
         "skipped_sheets": sum(len(f["skipped_sheets"]) for f in files),
         **{k: v for k, v in extra.items() if k != "as_of"},
         "files": files,
     }
     result["advice"] = _advice(result)
-    shown = [*reasons, *kinds] + [k for k in ("title_rows", "total_rows", "skipped_sheets") if result[k]]
+    shown = [*reasons, *kinds] + [k for k in ("title_rows", "total_rows", "note_rows", "skipped_sheets") if result[k]]
     result["words"] = alasan.words_for(kind, shown)
     return result
 

@@ -83,6 +83,8 @@ def rincian_muat(bahasa: str = "id", batas: int = 10) -> list[dict]:
         for f in summary["files"]:
             for part in f.get("sheets") or [{**f, "sheet": None}]:
                 notes = [f"{kata(kamus, kind, code)}: {n}" for code, n in part.get("rejected_by_reason", {}).items()]
+                if part.get("note_rows"):
+                    notes.append(f"{kata(kamus, kind, 'note_rows')}: {part['note_rows']}")
                 if part.get("unsaved_formulas"):
                     notes.append("rumus tanpa hasil: " + ", ".join(part["unsaved_formulas"]))
                 rows.append({"id": load["id"], "jenis": kind, "tanggal_data": load["tanggal_data"],

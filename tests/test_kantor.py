@@ -394,3 +394,54 @@ def test_a_merge_reaching_past_the_sheet_adds_no_rows(data_dir, tmp_path):
             z.writestr(name, data)
     s = load([path])
     assert (s["read"], s["loaded"]) == (2, 2)
+
+
+def test_a_signature_under_the_table_is_a_note_not_a_reject(data_dir, tmp_path):
+    path = tmp_path / "ttd.csv"
+    path.write_text("nik,nama,segmen,kode_wilayah\n"
+                    "3175015001900001,Satu,BPU,31.75.01.1001\n"
+                    ",Tanpa NIK,,\n"                              # inside the table: a reject
+                    "3175015001900002,Dua,BPU,31.75.01.1001\n"
+                    ',"Pandeglang, 5 Februari 2024",,\n'
+                    ",Kepala Desa,,\n"
+                    ",(H. Ahmad),,\n")
+    s = load([path])
+    assert (s["read"], s["loaded"], s["rejected_by_reason"], s["note_rows"]) == (3, 2, {"nik_invalid": 1}, 3)
+    assert "catatan" in s["words"]["note_rows"]
+
+
+def test_values_as_other_programs_write_them(data_dir, tmp_path):
+    path = tmp_path / "program_lain.csv"
+    path.write_bytes(("nik,segmen,kode_wilayah,rw,status\n"
+                      "3175015001900001,B.P.U,3175011001.0,5.0,AKTIF\n"          # pandas' floats; dotted segment
+                      "\uff13\uff11\uff17\uff15\uff10\uff11\uff15\uff10\uff10\uff11\uff19\uff10\uff10\uff10\uff10\uff12,"
+                      "Penerima-Upah,31.75.01.1001,RW.07,AKTIF\n"               # full-width digits
+                      "\u200e3175015001900003\u00ad,JAKON,32.1.1.1001,3,AKTIF\n"  # LRM, soft hyphen; a code without zeros
+                      "3.175.015.001.900.004,BPU,31.75.01.1001,1,AKTIF\n"       # thousands separators: a number
+                      ).encode())
+    s = load([path])
+    assert (s["loaded"], s["rejected_by_reason"]) == (3, {"nik_angka": 1})
+    got = warehouse.query("SELECT segmen, kode_wilayah, rw FROM peserta ORDER BY segmen").values.tolist()
+    assert got == [["BPU", "31.75.01.1001", 5], ["JAKON", "32", 3], ["PU", "31.75.01.1001", 7]]
+    assert s["flagged_by_kind"] == {"wilayah_invalid": 1}   # 32.1.1.1001 kept at Jawa Barat, not moved to 32.11
+
+
+def test_odd_paths_are_named(data_dir, tmp_path):
+    os.mkfifo(tmp_path / "pipa")
+    (tmp_path / "a").symlink_to(tmp_path / "b")
+    (tmp_path / "b").symlink_to(tmp_path / "a")
+    for name, says in (("pipa", "bukan berkas biasa"), ("a", "tidak bisa dibuka")):
+        with pytest.raises(reader.LoadError, match=says):
+            load([tmp_path / name])
+    import gzip
+    (tmp_path / "dua.csv.gz").write_bytes(gzip.compress(gzip.compress(b"nik,segmen,kode_wilayah\n1,PU,31\n")))
+    with pytest.raises(reader.LoadError, match="gzip di dalam gzip"):
+        load([tmp_path / "dua.csv.gz"])
+
+
+def test_a_file_without_header_never_shows_its_data_in_the_message(data_dir, tmp_path):
+    path = tmp_path / "tanpa_judul.csv"
+    path.write_text("3175015001900001,Budi Santoso,BPU,3175011001\n")
+    with pytest.raises(reader.LoadError) as e:
+        load([path])
+    assert "3175015001900001" not in str(e.value) and "Budi" not in str(e.value) and "baris judul" in str(e.value)

@@ -2,11 +2,12 @@
 
 CREATE OR REPLACE TEMP MACRO kosong(s) AS coalesce(trim(s), '') = '';
 
--- 'RW 05', '005', '5' -> 5 (also 'RT 3' -> 3); NULL unless 1-999.
+-- 'RW 05', '005', '5', '5.0' (a number that went through pandas) -> 5 (also 'RT 3' -> 3);
+-- NULL unless 1-999.
 CREATE OR REPLACE TEMP MACRO nomor_rw(s) AS
-    CASE WHEN regexp_full_match(regexp_replace(upper(trim(s)), '^R[WT][\s.:]*', ''), '[0-9]{1,4}')
-          AND regexp_replace(upper(trim(s)), '^R[WT][\s.:]*', '')::INTEGER BETWEEN 1 AND 999
-         THEN regexp_replace(upper(trim(s)), '^R[WT][\s.:]*', '')::SMALLINT END;
+    CASE WHEN regexp_full_match(regexp_replace(upper(trim(s)), '^R[WT][\s.:]*|[.,]0+$', '', 'g'), '[0-9]{1,4}')
+          AND regexp_replace(upper(trim(s)), '^R[WT][\s.:]*|[.,]0+$', '', 'g')::INTEGER BETWEEN 1 AND 999
+         THEN regexp_replace(upper(trim(s)), '^R[WT][\s.:]*|[.,]0+$', '', 'g')::SMALLINT END;
 
 -- A date in one of the contract's forms (section 1), else NULL: YYYY-MM-DD, DD/MM/YYYY, DD-MM-YYYY,
 -- and DD/MM/YY or DD-MM-YY read as Excel reads them (00-29 are 20xx, 30-99 are 19xx). Strict:
@@ -36,17 +37,28 @@ CREATE OR REPLACE TEMP MACRO bulan_baku(s, batas) AS
                    THEN try_strptime(s, '%Y-%m')::DATE END
          ELSE date_trunc('month', tanggal_baku(s, batas))::DATE END;
 
--- 'Penerima Upah', 'pu', 'P.U' -> 'PU'; '' -> ''; anything else -> NULL.
+-- 'Penerima Upah', 'pu', 'P.U', 'B.P.U' -> the code; '' -> ''; anything else -> NULL.
+-- Compared without spaces, dots, hyphens or underscores.
 CREATE OR REPLACE TEMP MACRO segmen_baku(s) AS
-    CASE regexp_replace(upper(trim(coalesce(s, ''))), '[\s_\-.]+', ' ', 'g')
+    CASE regexp_replace(upper(trim(coalesce(s, ''))), '[\s_\-.]+', '', 'g')
          WHEN '' THEN ''
-         WHEN 'PU' THEN 'PU' WHEN 'PENERIMA UPAH' THEN 'PU'
-         WHEN 'BPU' THEN 'BPU' WHEN 'BUKAN PENERIMA UPAH' THEN 'BPU'
-         WHEN 'JAKON' THEN 'JAKON' WHEN 'JASA KONSTRUKSI' THEN 'JAKON'
-         WHEN 'PMI' THEN 'PMI' WHEN 'PEKERJA MIGRAN INDONESIA' THEN 'PMI' END;
+         WHEN 'PU' THEN 'PU' WHEN 'PENERIMAUPAH' THEN 'PU'
+         WHEN 'BPU' THEN 'BPU' WHEN 'BUKANPENERIMAUPAH' THEN 'BPU'
+         WHEN 'JAKON' THEN 'JAKON' WHEN 'JASAKONSTRUKSI' THEN 'JAKON'
+         WHEN 'PMI' THEN 'PMI' WHEN 'PEKERJAMIGRANINDONESIA' THEN 'PMI' END;
 
--- Region code as digits: '31.75.02.1001', '3175021001 ' -> '3175021001'.
-CREATE OR REPLACE TEMP MACRO kode_digit(s) AS regexp_replace(coalesce(s, ''), '[\s.]', '', 'g');
+-- Region code as digits: '31.75.02.1001', '3175021001 ', '3175021001.0' (pandas' float) -> '3175021001'.
+CREATE OR REPLACE TEMP MACRO kode_digit(s) AS
+    CASE WHEN regexp_full_match(s, '[0-9]{2,10}\.0+') THEN split_part(s, '.', 1)
+         ELSE regexp_replace(coalesce(s, ''), '[\s.]', '', 'g') END;
+
+-- The digits to look a code up by. A dotted code counts only its parts of the right length,
+-- from the left ('32.1.1.1001' -> '32': its kabupaten part is not 2 digits), so a lost leading
+-- zero never moves a person to another region; a plain code is its digits (a float's '.0' dropped).
+CREATE OR REPLACE TEMP MACRO kode_cari(s) AS
+    CASE WHEN NOT contains(coalesce(s, ''), '.') OR regexp_full_match(s, '[0-9]{2,10}\.0+') THEN kode_digit(s)
+         ELSE replace(regexp_extract(replace(s, ' ', ''),
+                      '^([0-9]{2}(?:\.[0-9]{2}(?:\.[0-9]{2}(?:\.[0-9]{4})?)?)?)(?:\.|$)', 1), '.', '') END;
 
 -- The dotted code of the first n digits (n = 2, 4, 6 or 10); NULL when there are fewer.
 CREATE OR REPLACE TEMP MACRO kode_bertitik(d, n) AS

@@ -20,6 +20,7 @@ WITH dibaca AS (
         nullif(regexp_replace(trim(pekerjaan), '\s+', ' ', 'g'), '') AS pekerjaan,
         kode_wilayah AS kode_asli,
         kode_digit(kode_wilayah) AS kode_digit,
+        kode_cari(kode_wilayah) AS kode_cari,
         rw AS rw_asli,
         nomor_rw(rw) AS rw,
         nomor_rw(rt) AS rt,
@@ -39,11 +40,11 @@ WITH dibaca AS (
 wilayah_kandidat AS (
     SELECT
         *,
-        regexp_full_match(kode_digit, '[0-9]+') AS kode_angka,
-        kode_bertitik(kode_digit, 10) AS k4,
-        kode_bertitik(kode_digit, 6) AS k3,
-        kode_bertitik(kode_digit, 4) AS k2,
-        kode_bertitik(kode_digit, 2) AS k1
+        regexp_full_match(kode_cari, '[0-9]+') AS kode_angka,
+        kode_bertitik(kode_cari, 10) AS k4,
+        kode_bertitik(kode_cari, 6) AS k3,
+        kode_bertitik(kode_cari, 4) AS k2,
+        kode_bertitik(kode_cari, 2) AS k1
     FROM dibaca
 ),
 -- The deepest prefix in today's list; but a code from before the 2022 Papua split (kode_lama)
@@ -80,7 +81,8 @@ dinilai AS (
         *,
         regexp_full_match(nik_bersih, '[0-9]{16}') AS nik_sah,
         -- A NIK that went through a number: scientific notation or a decimal ending (contract: nik_angka).
-        regexp_full_match(nik_bersih, '[0-9]+([.,][0-9]*)?[eE][+]?[0-9]+|[0-9]{12,}[.,][0-9]*') AS nik_angka,
+        -- Also a number shown with thousands separators (3.175.015.001.900.000).
+        regexp_full_match(nik_bersih, '[0-9]+([.,][0-9]*)?[eE][+]?[0-9]+|[0-9]{12,}[.,][0-9]*|[0-9]{1,3}([.,][0-9]{3}){4,}([.,][0-9]+)?') AS nik_angka,
         CASE WHEN bulan_iuran_terakhir IS NOT NULL
                   THEN bulan_iuran_terakhir >= date_trunc('month', $as_of::DATE) - to_months($grace::INTEGER)
              WHEN status IS NOT NULL THEN status = 'AKTIF'
