@@ -39,11 +39,30 @@ def _sandi(args) -> str | None:
     return sys.stdin.readline().rstrip("\n") if args.sandi_stdin else None
 
 
+def _nama(text: str) -> str:
+    """An account name as typed; bytes that are no text (a broken terminal encoding) are refused."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise argparse.ArgumentTypeError("nama pengguna berisi byte yang bukan teks; ketik ulang namanya")
+    return text
+
+
+def _batas(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' bukan bilangan bulat")
+    if not 1 <= value <= 100_000:
+        raise argparse.ArgumentTypeError("pakai 1 sampai 100.000")
+    return value
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m akses", description="Mengelola akun pengguna Cakupan.")
     sub = p.add_subparsers(dest="command", required=True)
     t = sub.add_parser("tambah", help="tambah akun")
-    t.add_argument("nama", help="nama pengguna (kantor atau jabatan, bukan nama orang), mis. kab.pandeglang")
+    t.add_argument("nama", type=_nama, help="nama pengguna (kantor atau jabatan, bukan nama orang), mis. kab.pandeglang")
     t.add_argument("--lingkup", default="ID", help="kode wilayah yang boleh dilihat: ID (nasional, default), "
                                                   "36, 36.01, 36.01.01 atau 36.01.01.2001")
     t.add_argument("--cabang", help="lingkup satu kantor cabang (semua wilayah, hanya peserta cabang ini)")
@@ -51,12 +70,12 @@ def main(argv: list[str] | None = None) -> int:
     t.add_argument("--sandi-stdin", action="store_true", help="baca kata sandi dari stdin (default: dibuat acak)")
     sub.add_parser("daftar", help="daftar akun")
     for nama, bantuan in (("nonaktifkan", "nonaktifkan akun (sesinya langsung berakhir)"), ("aktifkan", "aktifkan lagi")):
-        sub.add_parser(nama, help=bantuan).add_argument("nama")
+        sub.add_parser(nama, help=bantuan).add_argument("nama", type=_nama)
     s = sub.add_parser("sandi", help="ganti kata sandi (sesi akun berakhir)")
-    s.add_argument("nama")
+    s.add_argument("nama", type=_nama)
     s.add_argument("--sandi-stdin", action="store_true", help="baca kata sandi dari stdin (default: dibuat acak)")
     a = sub.add_parser("audit", help="jejak audit terbaru")
-    a.add_argument("--batas", type=int, default=50)
+    a.add_argument("--batas", type=_batas, default=50)
     args = p.parse_args(argv)
     oleh = _operator()
     try:

@@ -56,7 +56,7 @@ def parser() -> argparse.ArgumentParser:
     r.add_argument("--wilayah", default="ID", help="kode wilayah, mis. 31.75; default ID = nasional")
     _snapshot_dan_filter(r)
     r.add_argument("--bahasa", choices=["id", "en"], default="id")
-    r.add_argument("--out", required=True, help="berkas .html")
+    r.add_argument("--out", required=True, help="berkas .html, atau - untuk stdout")
     d = sub.add_parser("docs", help="tulis daftar metrik (docs/metrics.md) dari deklarasinya")
     d.add_argument("--out", default=str(DOCS), help=f"default {DOCS}")
     return p
@@ -69,6 +69,10 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "report":
         return _laporan(args)
+    if args.out != "-" and Path(args.out).suffix.lower() not in (".csv", ".xlsx"):
+        print(f"Gagal mengekspor: {args.out} bukan .csv atau .xlsx. Pakai nama berkas .csv atau .xlsx, "
+              "atau - untuk menulis CSV ke layar.", file=sys.stderr)
+        return 2
     try:
         filt = Filter(args.segmen, args.program, args.sumber, args.rentan, args.cabang)
         with lingkup.berlaku(lingkup.NASIONAL):  # the operator on the server sees all
@@ -102,7 +106,10 @@ def _laporan(args) -> int:
         print(f"Gagal membuat laporan: {e}", file=sys.stderr)
         return 2
     try:
-        Path(args.out).write_text(doc, encoding="utf-8")
+        if args.out == "-":
+            sys.stdout.write(doc)
+        else:
+            Path(args.out).write_text(doc, encoding="utf-8")
     except (IsADirectoryError, FileNotFoundError, PermissionError) as e:
         print(_tidak_tertulis(args.out, e), file=sys.stderr)
         return 2
