@@ -33,6 +33,7 @@ def read(path: Path, kind: str, info: FileRead, spec) -> None:
         sniff.check_workbook_size(path)
     book = _open(path, kind, info)
     xml = _inspect(path) if kind == "xlsx" else {}
+    ods_merges = _ods_merges(path) if kind == "ods" else {}
     reasons = []
     for meta in book.sheets_metadata:
         name = meta.name
@@ -52,7 +53,7 @@ def read(path: Path, kind: str, info: FileRead, spec) -> None:
         try:
             sheet = book.get_sheet_by_name(name)
             grid = sheet.to_python(skip_empty_area=False)
-            merges = sheet.merged_cell_ranges or []
+            merges = sheet.merged_cell_ranges or (ods_merges.get(name, []) if kind == "ods" else [])
         except calamine.CalamineError as e:
             info.skipped_sheets.append({"sheet": name, "reason": f"tidak bisa dibaca ({_short(e)})"})
             continue
@@ -296,6 +297,40 @@ def _formula_cells(data: bytes) -> set[tuple[int, int]]:
         if ref:
             cells.add(_position(ref.group(1).decode()))
     return cells
+
+
+_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+
+
+def _ods_merges(path: Path) -> dict[str, list]:
+    """Sheet name -> merged ranges ((row, col), (last row, last col)), 0-based, of an ODS file:
+    calamine gives none for ODS, so content.xml is streamed for cells that span rows or columns."""
+    merges: dict[str, list] = {}
+    name, row, col = None, 0, 0
+    try:
+        with zipfile.ZipFile(path) as z, z.open("content.xml") as content:
+            for event, element in ElementTree.iterparse(content, events=("start", "end")):
+                tag = element.tag
+                if event == "start":
+                    if tag == f"{_TABLE}table":
+                        name, row = element.get(f"{_TABLE}name"), 0
+                        merges[name] = []
+                    elif tag == f"{_TABLE}table-row":
+                        col = 0
+                    continue
+                if tag in (f"{_TABLE}table-cell", f"{_TABLE}covered-table-cell"):
+                    rows = int(element.get(f"{_TABLE}number-rows-spanned", 1))
+                    cols = int(element.get(f"{_TABLE}number-columns-spanned", 1))
+                    if name is not None and (rows > 1 or cols > 1):
+                        merges[name].append(((row, col), (row + rows - 1, col + cols - 1)))
+                    col += int(element.get(f"{_TABLE}number-columns-repeated", 1))
+                    element.clear()
+                elif tag == f"{_TABLE}table-row":
+                    row += int(element.get(f"{_TABLE}number-rows-repeated", 1))
+                    element.clear()
+    except (zipfile.BadZipFile, KeyError, ElementTree.ParseError, OSError, ValueError):
+        return {}
+    return merges
 
 
 def _sheet_members(z: zipfile.ZipFile) -> dict[str, str]:

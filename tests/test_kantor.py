@@ -167,6 +167,11 @@ def _ods(path, sheets: dict[str, list[list]]):
     def cell(v):
         if v is None:
             return "<table:table-cell/>"
+        if isinstance(v, tuple):  # (value, rows spanned)
+            return (f'<table:table-cell office:value-type="string" table:number-rows-spanned="{v[1]}">'
+                    f"<text:p>{escape(v[0])}</text:p></table:table-cell>")
+        if v == "covered":
+            return "<table:covered-table-cell/>"
         if isinstance(v, (int, float)):
             return f'<table:table-cell office:value-type="float" office:value="{v}"><text:p>{v}</text:p></table:table-cell>'
         return f'<table:table-cell office:value-type="string"><text:p>{escape(v)}</text:p></table:table-cell>'
@@ -445,3 +450,15 @@ def test_a_file_without_header_never_shows_its_data_in_the_message(data_dir, tmp
     with pytest.raises(reader.LoadError) as e:
         load([path])
     assert "3175015001900001" not in str(e.value) and "Budi" not in str(e.value) and "baris judul" in str(e.value)
+
+
+def test_ods_merged_cells_reach_every_row_they_span(data_dir, tmp_path):
+    path = _ods(tmp_path / "gabung.ods", {"Peserta": [
+        ["NIK", "SEGMEN", "KODE_WILAYAH", "STATUS"],
+        ["3175015001900001", "BPU", ("31.75.01.1002", 3), "AKTIF"],
+        ["3175015001900002", "BPU", "covered", "AKTIF"],
+        ["3175015001900003", "BPU", "covered", "AKTIF"],
+        ["3175015001900004", "BPU", "31.75.01.1001", "AKTIF"]]})
+    s = load([path])
+    assert (s["loaded"], s["flagged_by_kind"]) == (4, {})
+    assert (_peserta("31.75.01.1002"), _peserta("31.75.01.1001")) == (3, 1)
