@@ -150,7 +150,7 @@ def _head(path: Path, info: FileRead, spec) -> _Head:
     if not usable:
         # The message of the delimiter that splits the first row most, as a person would read it.
         raise max(found, key=lambda f: max((len(r) for _, _, r in f[2][:1]), default=0))[3]
-    index, delimiter, rows, _ = min(usable, key=lambda f: (rows_line(f), -len(f[2][f[0]][2])))
+    index, delimiter, rows, _ = min(usable, key=lambda f: (_header_line(f), -len(f[2][f[0]][2])))
     info.delimiter = delimiter
     line, end, header = rows[index]
     # Every line above the header is a title row (blank ones too), but Excel's sep= line.
@@ -158,7 +158,7 @@ def _head(path: Path, info: FileRead, spec) -> _Head:
     return _Head(part, header, end, _last_line(path, end))
 
 
-def rows_line(found) -> int:
+def _header_line(found) -> int:
     index, _, rows, _ = found
     return rows[index][0]
 
@@ -321,8 +321,12 @@ def _fast(path: Path, info: FileRead, head: _Head, structure: _Structure, shape)
     bad = ~structure.good
     part.rejected = [(int(line), "row_malformed", _malformed(int(n), width))
                      for line, n in zip(structure.lines[bad], structure.fields[bad])]
-    source = pa.OSFile(str(path))
-    source.seek(head.data_offset)
+    with pa.OSFile(str(path)) as source:
+        source.seek(head.data_offset)
+        yield from _fast_batches(source, info, structure, shape, names, good_lines)
+
+
+def _fast_batches(source, info: FileRead, structure: _Structure, shape, names, good_lines):
     reader = pacsv.open_csv(
         source,
         read_options=pacsv.ReadOptions(column_names=names, block_size=16 << 20),

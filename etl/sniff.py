@@ -152,8 +152,8 @@ def _scratch(workdir: Path, suffix: str) -> Path:
 class _Bounded:
     """Writes blocks to a file, stopping past the size bound or a line longer than the line bound."""
 
-    def __init__(self, out, shown: str):
-        self.out, self.shown = out, shown
+    def __init__(self, out):
+        self.out = out
         self.size, self.since_newline, self.line = 0, 0, 1
         self.max_size, self.max_line = settings.max_unpacked(), settings.max_line()
 
@@ -200,7 +200,7 @@ def unpack_gzip(path: Path, workdir: Path) -> Path:
     plain = _scratch(workdir, ".unpacked")
     try:
         with gzip.open(path, "rb") as src, open(plain, "wb") as dst:
-            out = _Bounded(dst, str(path))
+            out = _Bounded(dst)
             for block in iter(lambda: src.read(1 << 20), b""):
                 out.write(block)
     except (OSError, EOFError, zlib.error) as e:
@@ -218,7 +218,7 @@ def to_utf8(path: Path, encoding: str, workdir: Path) -> Path:
     done, held = 0, ""
     try:
         with open(path, "rb") as src, open(plain, "wb") as dst:
-            out = _Bounded(dst, str(path))
+            out = _Bounded(dst)
             first = True
             for block in iter(lambda: src.read(1 << 20), b""):
                 text = held + decoder.decode(block)

@@ -45,7 +45,7 @@ def read(path: Path, kind: str, info: FileRead, spec) -> None:
             info.skipped_sheets.append({"sheet": name, "reason": why})
             reasons.append(f"'{name}': {why}")
             continue
-        too_big = _check_extent(name, xml[name], info.path) if name in xml else None
+        too_big = _check_extent(xml[name]) if name in xml else None
         if too_big:
             info.skipped_sheets.append({"sheet": name, "reason": too_big})
             reasons.append(f"'{name}': {too_big}")
@@ -262,7 +262,7 @@ def _column(letters: bytes) -> int:
     return number
 
 
-def _check_extent(name: str, sheet: _SheetXml, where: str) -> str | None:
+def _check_extent(sheet: _SheetXml) -> str | None:
     """Why a sheet is too big to read, or None (a cell at XFD1048576 would ask for 549 GB)."""
     if sheet.rows > MAX_ROWS:
         return f"lebih dari {_angka(MAX_ROWS)} baris, batas Excel sendiri: berkasnya rusak atau bukan dari Excel"
