@@ -211,7 +211,7 @@ def _langkah(driver, width, height):
     """Step through every slide with the keyboard; each one checked as it shows."""
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys
-    n = len(driver.find_elements(By.CSS_SELECTOR, ".slide"))
+    n = _wait(driver, lambda: len(driver.find_elements(By.CSS_SELECTOR, ".slide")))  # the slides are drawn
     seen = []
     for i in range(1, n + 1):
         _wait(driver, lambda: driver.find_element(By.CSS_SELECTOR, ".slide.aktif").get_attribute("id") == f"slide-{i}")
@@ -243,7 +243,7 @@ def test_review_on_a_projector(server, admin):
     admin.get(server + "/tinjauan?wilayah=36")                                 # Banten: long names, every slide
     assert [s["id"] for s in _langkah(admin, 1280, 720)][-1] == "slide-7"
     admin.get(server + "/tinjauan?wilayah=31.75&otomatis=1")                   # auto-advance, a second a slide
-    _wait(admin, lambda: admin.find_element(By.CSS_SELECTOR, ".slide.aktif").get_attribute("id") == "slide-3", 6)
+    assert _wait(admin, lambda: admin.find_element(By.CSS_SELECTOR, ".slide.aktif").get_attribute("id") == "slide-3")
     with pytest.raises(urllib.error.HTTPError) as e:
         _buka(admin, server + "/tinjauan?wilayah=31.99")
     assert e.value.code == 400
