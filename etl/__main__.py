@@ -25,8 +25,10 @@ def _reasons(counts: dict, words: dict) -> str:
     return "; ".join(f"{words.get(k, k)} ({k}) {_n(v)}" for k, v in counts.items()) or "-"
 
 
-def _part_line(p: dict, indent: str) -> str:
-    line = f"{indent}dibaca {_n(p['read'])}, dimuat {_n(p['loaded'])}, ditolak {_n(p['rejected'])}"
+def _part_line(p: dict, words: dict) -> str:
+    line = f"dibaca {_n(p['read'])}, dimuat {_n(p['loaded'])}, ditolak {_n(p['rejected'])}"
+    if p.get("rejected"):
+        line += f" ({_reasons(p['rejected_by_reason'], words)})"
     if p.get("title_rows"):
         line += f"; baris judul dilewati {_n(p['title_rows'])}"
     if p.get("total_rows"):
@@ -58,9 +60,10 @@ def print_summary(summary: dict, out=sys.stdout) -> None:
         print(f"  - {f['path']} ({', '.join(d for d in described if d)})", file=out)
         if f["sheets"]:
             for p in f["sheets"]:
-                print(f"      lembar '{p['sheet']}' (judul di baris {p['header_line']}): " + _part_line(p, ""), file=out)
+                print(f"      lembar '{p['sheet']}' (baris kolom: baris {p['header_line']}): " + _part_line(p, words), file=out)
         else:
-            print(_part_line(f, "      "), file=out)
+            print("      " + (f"(baris kolom: baris {f['header_line']}) " if f.get("header_line") else "")
+                  + _part_line(f, words), file=out)
         for skipped in f.get("skipped_sheets", []):
             print(f"      lembar '{skipped['sheet']}' dilewati: {skipped['reason']}", file=out)
         if f["ignored_columns"]:
@@ -101,11 +104,10 @@ def main(argv: list[str] | None = None) -> int:
             summaries = [build.load_reference(references[args.command][0], args.file)]
         else:
             summaries = demo.build_demo(args.scale, args.weeks, args.seed, progress=progress)
-    except reader.LoadError as e:
+    except (reader.LoadError, ValueError) as e:  # ValueError: a setting that cannot be read
         print(f"Gagal memuat, data lama tetap dipakai.\n{e}", file=sys.stderr)
-        return 2
-    except ValueError as e:  # a setting that cannot be read (settings.py says which and how)
-        print(f"Gagal memuat, data lama tetap dipakai.\n{e}", file=sys.stderr)
+        if args.json:  # a script reading stdout gets an answer too
+            print(json.dumps({"ok": False, "error": str(e)}, ensure_ascii=False))
         return 2
     if args.json:
         print(json.dumps(summaries[0] if len(summaries) == 1 else summaries, ensure_ascii=False))

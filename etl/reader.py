@@ -144,6 +144,7 @@ class FileRead:
                 "title_rows": sum(len(p.title_rows) for p in self.parts),
                 "total_rows": sum(len(p.total_rows) for p in self.parts),
                 "note_rows": sum(len(p.note_rows) for p in self.parts),
+                "header_line": self.parts[0].header_line or None if len(self.parts) == 1 else None,
                 "skipped_sheets": self.skipped_sheets}
 
 
@@ -226,12 +227,12 @@ def find_header(rows: list[tuple[int, list[str]]], spec: Columns, where: str) ->
     if any(re.search(r"[0-9]{6}", str(c)) for c in cells):  # a row of data, maybe a person's: not shown
         shown = "berisi data, bukan nama kolom: tambahkan baris judul di atasnya"
     raise NoHeader(
-        f"{where}: di {min(len(rows), HEADER_SEARCH_ROWS)} baris pertama tidak ada baris judul yang memuat "
+        f"{where}: di {min(len(rows), HEADER_SEARCH_ROWS)} baris pertama tidak ada baris kolom (nama-nama kolom) yang memuat "
         f"kolom wajib {', '.join(repr(c) for c in spec.required)}. Paling dekat baris {line} "
         f"({shown or 'kosong'}), yang tidak punya {', '.join(repr(c) for c in missing)}. Tambahkan kolomnya, "
         "atau ganti namanya dengan salah satu nama yang diterima: "
         + "; ".join(f"{c}: {', '.join([c, *spec.aliases[c]])}" for c in missing),
-        f"tidak ada baris judul dengan kolom {', '.join(spec.required)} (baris {line}: {shown[:80] or 'kosong'})")
+        f"tidak ada baris kolom dengan {', '.join(spec.required)} (baris {line}: {shown[:80] or 'kosong'})")
 
 
 def map_header(header: list[str], spec: Columns, part: Part, where: str) -> dict[int, str]:
@@ -371,8 +372,8 @@ def _parquet_part(path: Path, info: FileRead, spec: Columns) -> Part:
         parquet = pq.ParquetFile(path)
         header = parquet.schema_arrow.names
     except Exception as e:  # pyarrow raises several kinds for a broken file
-        raise LoadError(f"{where}: tidak bisa dibuka sebagai Parquet ({type(e).__name__}). Ekspor ulang berkasnya.") from e
-    part = Part(header_line=0)
+        raise LoadError(f"{where}: tidak bisa dibuka sebagai Parquet (rusak atau terpotong). Ekspor ulang berkasnya.") from e
+    part = Part(header_line=0)   # a Parquet file's column names are no row
     find_header([(0, header)], spec, where)
     positions = map_header(header, spec, part, where)
 
@@ -392,7 +393,7 @@ def _parquet_part(path: Path, info: FileRead, spec: Columns) -> Part:
                 part.rows += n
                 yield table
         except (OSError, pa.ArrowException) as e:
-            raise LoadError(f"{where}: berkas Parquet rusak setelah baris {number} ({type(e).__name__}). "
+            raise LoadError(f"{where}: berkas Parquet rusak setelah baris {number}. "
                             "Ekspor ulang berkasnya.") from e
 
     part.batches = batches

@@ -62,7 +62,7 @@ def _zip_kind(path: Path) -> str:
             names = set(z.namelist())
             mimetype = z.read("mimetype").decode("ascii", "replace").strip() if "mimetype" in names else ""
     except (zipfile.BadZipFile, OSError, KeyError, RuntimeError) as e:
-        raise NotARoster(f"berkas ZIP/XLSX yang rusak atau terpotong ({type(e).__name__}). "
+        raise NotARoster("berkas ZIP/XLSX yang rusak atau terpotong. "
                          "Kirim ulang berkasnya, atau simpan ulang dari Excel sebagai .xlsx.") from e
     if "xl/workbook.xml" in names or "xl/workbook.bin" in names:
         if "xl/workbook.bin" in names:
@@ -185,7 +185,8 @@ def _longest_line(block: bytes, first: int, last: int) -> int:
 
 def long_line_error(line: int, limit: int) -> NotARoster:
     return NotARoster(f"baris {line} lebih panjang dari {_size(limit)} tanpa pindah baris (batas CAKUPAN_MAX_LINE): "
-                      "ini bukan daftar peserta atau berkasnya rusak. Periksa berkasnya, atau ekspor ulang.")
+                      "ini bukan daftar peserta atau berkasnya rusak. Periksa berkasnya atau ekspor ulang; bila "
+                      "barisnya memang sepanjang itu, naikkan CAKUPAN_MAX_LINE.")
 
 
 def _size(n: int) -> str:
@@ -204,7 +205,7 @@ def unpack_gzip(path: Path, workdir: Path) -> Path:
             for block in iter(lambda: src.read(1 << 20), b""):
                 out.write(block)
     except (OSError, EOFError, zlib.error) as e:
-        raise NotARoster(f"berkas gzip rusak atau terpotong ({type(e).__name__}). Kirim ulang berkasnya.") from e
+        raise NotARoster("berkas gzip rusak atau terpotong. Kirim ulang berkasnya.") from e
     return plain
 
 

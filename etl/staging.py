@@ -74,8 +74,8 @@ def _stage_part(con, source: Source, table: str, progress: bool) -> None:
             con.unregister("batch_masuk")
             bar.update(batch.num_rows)
     except (FileNotFoundError, IsADirectoryError, PermissionError) as e:
-        raise reader.LoadError(f"{source.name}: berkas hilang atau tidak bisa dibaca lagi saat dimuat "
-                               f"({type(e).__name__}). Muat ulang setelah berkasnya lengkap.") from e
+        raise reader.LoadError(f"{source.name}: berkas hilang atau tidak bisa dibaca lagi saat dimuat. "
+                               "Muat ulang setelah berkasnya lengkap.") from e
     except UnicodeDecodeError as e:
         raise reader.LoadError(f"{source.name}: teks berubah saat dimuat (bukan UTF-8 lagi). "
                                "Muat ulang setelah berkasnya selesai disalin.") from e

@@ -51,7 +51,7 @@ def summarise(kind: str, infos: list[reader.FileRead], sources: list[staging.Sou
         "flagged_by_kind": dict(sorted(kinds.items())),
         "title_rows": sum(f["title_rows"] for f in files), "total_rows": sum(f["total_rows"] for f in files),
         "note_rows": sum(f["note_rows"] for f in files),
-        "skipped_sheets": sum(len(f["skipped_sheets"]) for f in files),
+        "skipped_sheets": [{"path": f["path"], **k} for f in files for k in f["skipped_sheets"]],
         **{k: v for k, v in extra.items() if k != "as_of"},
         "files": files,
     }

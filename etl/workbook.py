@@ -55,7 +55,7 @@ def read(path: Path, kind: str, info: FileRead, spec) -> None:
             grid = sheet.to_python(skip_empty_area=False)
             merges = sheet.merged_cell_ranges or (ods_merges.get(name, []) if kind == "ods" else [])
         except calamine.CalamineError as e:
-            info.skipped_sheets.append({"sheet": name, "reason": f"tidak bisa dibaca ({_short(e)})"})
+            info.skipped_sheets.append({"sheet": name, "reason": "rusak, tidak bisa dibaca"})
             continue
         part = _sheet_part(grid, merges, xml[name].unsaved if name in xml else set(), name, info, spec)
         if isinstance(part, str):
@@ -66,7 +66,7 @@ def read(path: Path, kind: str, info: FileRead, spec) -> None:
     if not info.parts:
         raise LoadError(f"{info.path}: tidak ada lembar berisi daftar peserta. "
                         + "; ".join(reasons or ["buku kerja tanpa lembar data"])
-                        + ". Pastikan satu baris judul di 20 baris pertama memuat kolom "
+                        + ". Pastikan satu baris kolom di 20 baris pertama memuat "
                         + ", ".join(spec.required) + ".")
 
 
@@ -77,13 +77,9 @@ def _open(path: Path, kind: str, info: FileRead):
         raise LoadError(f"{info.path}: buku kerja ini dilindungi sandi. Buka di Excel, hapus sandinya "
                         "(File > Info > Protect Workbook), lalu simpan dan muat lagi.") from e
     except Exception as e:  # calamine raises its own and OS errors for a broken file
-        raise LoadError(f"{info.path}: berkas {FORMATS[kind]} yang rusak atau tidak bisa dibaca ({_short(e)}). "
+        raise LoadError(f"{info.path}: berkas {FORMATS[kind]} yang rusak atau tidak bisa dibaca. "
                         "Buka di Excel atau LibreOffice lalu simpan sebagai Excel Workbook (.xlsx), "
                         "atau kirim ulang berkasnya.") from e
-
-
-def _short(error: Exception) -> str:
-    return type(error).__name__
 
 
 def _text(value, number_as_float: bool = False) -> str:
