@@ -225,7 +225,7 @@ def find_header(rows: list[tuple[int, list[str]]], spec: Columns, where: str) ->
     missing = [c for c in spec.required if c not in named]
     shown = ", ".join(str(c) for c in cells if str(c).strip())[:300]
     if any(re.search(r"[0-9]{6}", str(c)) for c in cells):  # a row of data, maybe a person's: not shown
-        shown = "berisi data, bukan nama kolom: tambahkan baris judul di atasnya"
+        shown = "berisi data, bukan nama kolom: tambahkan baris kolom di atasnya"
     raise NoHeader(
         f"{where}: di {min(len(rows), HEADER_SEARCH_ROWS)} baris pertama tidak ada baris kolom (nama-nama kolom) yang memuat "
         f"kolom wajib {', '.join(repr(c) for c in spec.required)}. Paling dekat baris {line} "

@@ -449,7 +449,7 @@ def test_a_file_without_header_never_shows_its_data_in_the_message(data_dir, tmp
     path.write_text("3175015001900001,Budi Santoso,BPU,3175011001\n")
     with pytest.raises(reader.LoadError) as e:
         load([path])
-    assert "3175015001900001" not in str(e.value) and "Budi" not in str(e.value) and "baris judul" in str(e.value)
+    assert "3175015001900001" not in str(e.value) and "Budi" not in str(e.value) and "baris kolom" in str(e.value)
 
 
 def test_ods_merged_cells_reach_every_row_they_span(data_dir, tmp_path):
