@@ -1,5 +1,5 @@
 """Cakupan: the Dash app shell. Pages live in layouts/pages; numbers come from metrics/.
-Nothing is served without login (layouts/masuk.py); production runs `wsgi:server` in gunicorn."""
+Nothing is served without login (server/masuk.py); production runs `wsgi:server` in gunicorn."""
 from __future__ import annotations
 
 import argparse
@@ -19,7 +19,8 @@ def create_app() -> dash.Dash:
         title="Cakupan",
         suppress_callback_exceptions=True,
     )
-    from layouts import kerangka, masuk, tinjauan, unduh
+    from layouts import kerangka
+    from server import masuk, tinjauan, unduh
 
     app.layout = lambda: kerangka.shell(dash.page_container)  # per request: the account in the header
     unduh.pasang(app.server)

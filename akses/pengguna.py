@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from akses import audit, simpan
+from jejak import audit, simpan
 
 NAMA = re.compile(r"^[a-z0-9][a-z0-9._-]{2,39}$")
 KODE = re.compile(r"^(ID|\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?)$")

@@ -8,7 +8,7 @@ import hashlib
 import secrets
 
 import settings
-from akses import simpan
+from jejak import simpan
 from akses.pengguna import Pengguna, dari_baris
 
 # Grain: the one open, unexpired session of a token, with its account.

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import settings
 import warehouse
-from akses import audit
+from jejak import audit
 from etl import alasan, reader, reference, regions, roster, sqlfiles
 
 

@@ -54,7 +54,7 @@ def read(path: Path, kind: str, info: FileRead, spec) -> None:
             sheet = book.get_sheet_by_name(name)
             grid = sheet.to_python(skip_empty_area=False)
             merges = sheet.merged_cell_ranges or (ods_merges.get(name, []) if kind == "ods" else [])
-        except calamine.CalamineError as e:
+        except calamine.CalamineError:
             info.skipped_sheets.append({"sheet": name, "reason": "rusak, tidak bisa dibaca"})
             continue
         part = _sheet_part(grid, merges, xml[name].unsaved if name in xml else set(), name, info, spec)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import warehouse
-from akses import audit
+from jejak import audit
 from metrics import lingkup
 
 # Grain: one row per load, newest first.

@@ -82,6 +82,6 @@ def teks() -> str:
         kolom = ", ".join(definisi.metrik(m).kolom for m in metrik)
         out.append(f"- `{jenis}`: {kolom}")
     out.append(f"- `rw` at level rw: {', '.join(definisi.metrik(m).kolom for m in ekspor.RW_PER_RW)}")
-    out.append(f"- `trend` (one row per snapshot of one place): tanggal_data, kode_wilayah, nama_wilayah, tingkat, "
+    out.append("- `trend` (one row per snapshot of one place): tanggal_data, kode_wilayah, nama_wilayah, tingkat, "
                + ", ".join(definisi.metrik(m).kolom if m in definisi.METRIK_MENURUT_NAMA else m for m in ekspor.TREN))
     return "\n".join(out) + "\n"

@@ -3,8 +3,9 @@ import sqlite3
 
 import pytest
 
-from akses import __main__ as cli
-from akses import audit, pengguna, sesi, simpan
+from commands import akses as cli
+from akses import pengguna, sesi
+from jejak import audit, simpan
 
 
 def test_passwords_are_kept_only_as_scrypt_hashes(data_dir):

@@ -257,7 +257,7 @@ def test_review_header_link_keeps_the_view(server, admin):
 
 def test_report_file_opens_offline_with_every_chart(server, tmp_path):
     """python -m metrics report, opened from disk in a chromium with the network switched off."""
-    from metrics.__main__ import main as metrics_cli
+    from commands.metrics import main as metrics_cli
     out = tmp_path / "tinjauan.html"
     assert metrics_cli(["report", "--wilayah", "31.75.02", "--out", str(out)]) == 0
     driver = _chromium(1920, 1080)

@@ -6,7 +6,7 @@ import pytest
 from openpyxl import load_workbook
 
 from metrics import ekspor
-from metrics.__main__ import main
+from commands.metrics import main
 
 PG = "31.75.02.1001"
 LEVELS = ["nasional", "provinsi", "kabkota", "kecamatan", "kelurahan", "rw"]
@@ -114,7 +114,7 @@ def test_formula_cells_are_neutralised(text, safe):
 def test_metrics_doc_is_current():
     """docs/metrics.md lists every declared metric as the dashboard shows it; rewrite with `python -m metrics docs`."""
     from metrics import definisi, dokumen
-    from metrics.__main__ import DOCS
+    from commands.metrics import DOCS
     assert DOCS.read_text(encoding="utf-8") == dokumen.teks()
     for m in definisi.METRIK:
         assert f"| `{m.kolom}` | {m.label[0]} |" in dokumen.teks() and m.definisi[0] in dokumen.teks()

@@ -13,7 +13,8 @@ import re
 import pytest
 
 import warehouse
-from akses import audit, pengguna
+from akses import pengguna
+from jejak import audit
 from metrics import lingkup
 from tests.conftest import NIK_KEY
 

@@ -22,7 +22,7 @@ import settings
 import warehouse
 from etl import regions
 from metrics import lingkup, pembangun
-from metrics.__main__ import main as export_cli
+from commands.metrics import main as export_cli
 from tests.conftest import NIK_KEY
 
 SANDI = "sandi-uji-pdp-panjang"

@@ -49,7 +49,7 @@ def test_workforce_reference(data_dir):
 
 
 def test_cli_loads_workforce(data_dir, capsys):
-    from etl.__main__ import main
+    from commands.etl import main
     assert main(["pekerja", str(SEED / "pekerja_kecil.csv")]) == 0
     out = capsys.readouterr().out
     assert "Referensi pekerja: 1 berkas" in out and "ditolak" in out

@@ -14,7 +14,7 @@ import pyarrow.parquet as pq
 import pytest
 
 import warehouse
-from tests.conftest import AS_OF, NIK_KEY, ROOT, SEED, load
+from tests.conftest import NIK_KEY, ROOT, SEED, load
 
 ROSTER = SEED / "roster_kecil.csv"
 ALL_FLAGS = {

@@ -8,8 +8,9 @@ import re
 import pytest
 
 from layouts import tinjauan as slides
+from server import tinjauan as route
 from metrics import lingkup, tinjauan
-from metrics.__main__ import main as metrics_cli
+from commands.metrics import main as metrics_cli
 from metrics.lingkup import Lingkup, TanpaAkses
 from metrics.pembangun import Filter
 
@@ -84,4 +85,4 @@ def test_the_report_file_carries_plotly_once_and_fetches_nothing(minggu, tmp_pat
 def test_csp_hashes_are_those_of_the_inline_scripts():
     doc = "<script>a()</script><script src='/x.js'></script><script>\nb()\n</script>"
     sha = lambda text: "'sha256-" + base64.b64encode(hashlib.sha256(text).digest()).decode() + "'"
-    assert slides.hash_skrip(doc) == [sha(b"a()"), sha(b"\nb()\n")]      # the external script has none
+    assert route.hash_skrip(doc) == [sha(b"a()"), sha(b"\nb()\n")]      # the external script has none

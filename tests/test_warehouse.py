@@ -9,7 +9,6 @@ import time
 import pytest
 
 import warehouse
-from etl import build
 from metrics import cakupan, lingkup
 from tests.conftest import AS_OF, ROOT, SEED, load
 

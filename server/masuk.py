@@ -16,7 +16,8 @@ from urllib.parse import urlencode
 from flask import Response, g, redirect, request, session
 
 import settings
-from akses import audit, pengguna, sesi
+from akses import pengguna, sesi
+from jejak import audit
 from metrics import lingkup
 
 TERBUKA = {"/masuk", "/_favicon.ico"}

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from flask import Response, request
 
-from akses import audit
+from jejak import audit
 from layouts import keadaan
 from metrics import ekspor, lingkup, periode
 from metrics.definisi import PertanyaanTidakSah

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import logging
 
-from akses import simpan
+from jejak import simpan
 
 log = logging.getLogger("cakupan.audit")
 

@@ -1,0 +1,117 @@
+"""python -m etl load|targets|rw|pekerja|demo: load files into a new warehouse build."""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+
+from etl import build, demo, reader
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' bukan tanggal YYYY-MM-DD (contoh: 2024-02-06)")
+
+
+def _n(value: int) -> str:
+    return f"{value:,}".replace(",", ".")
+
+
+def _reasons(counts: dict, words: dict) -> str:
+    return "; ".join(f"{words.get(k, k)} ({k}) {_n(v)}" for k, v in counts.items()) or "-"
+
+
+def _part_line(p: dict, words: dict) -> str:
+    line = f"dibaca {_n(p['read'])}, dimuat {_n(p['loaded'])}, ditolak {_n(p['rejected'])}"
+    if p.get("rejected"):
+        line += f" ({_reasons(p['rejected_by_reason'], words)})"
+    if p.get("title_rows"):
+        line += f"; baris judul dilewati {_n(p['title_rows'])}"
+    if p.get("total_rows"):
+        line += f"; baris jumlah {_n(p['total_rows'])}"
+    if p.get("note_rows"):
+        line += f"; baris catatan {_n(p['note_rows'])}"
+    return line
+
+
+def print_summary(summary: dict, out=sys.stdout) -> None:
+    """The summary in words: totals, then every file and sheet (read = loaded + rejected), the
+    rows reported as what they are, the skipped sheets and the advice."""
+    title = {"peserta": f"Snapshot {summary.get('as_of')}", "target": "Target", "rw": "Referensi RW",
+             "pekerja": "Referensi pekerja"}
+    words = summary.get("words", {})
+    print(f"{title[summary['kind']]}: {len(summary['files'])} berkas", file=out)
+    print(f"  dibaca   {_n(summary['read']):>12}", file=out)
+    print(f"  dimuat   {_n(summary['loaded']):>12}", file=out)
+    print(f"  ditolak  {_n(summary['rejected']):>12}   ({_reasons(summary['rejected_by_reason'], words)})", file=out)
+    if summary["kind"] == "peserta":
+        print(f"  ditandai: {_reasons(summary['flagged_by_kind'], words)}", file=out)
+        print(f"  peserta (NIK unik) {_n(summary['persons'])}, aktif {_n(summary['active'])}", file=out)
+    for key in ("title_rows", "total_rows", "note_rows"):
+        if summary.get(key):
+            print(f"  {words.get(key, key)}: {_n(summary[key])}", file=out)
+    for f in summary["files"]:
+        described = [f.get("format") or "", f.get("encoding") or "",
+                     {"\t": "tab"}.get(f.get("delimiter") or "", f.get("delimiter") or "")]
+        print(f"  - {f['path']} ({', '.join(d for d in described if d)})", file=out)
+        if f["sheets"]:
+            for p in f["sheets"]:
+                print(f"      lembar '{p['sheet']}' (baris kolom: baris {p['header_line']}): " + _part_line(p, words), file=out)
+        else:
+            print("      " + (f"(baris kolom: baris {f['header_line']}) " if f.get("header_line") else "")
+                  + _part_line(f, words), file=out)
+        for skipped in f.get("skipped_sheets", []):
+            print(f"      lembar '{skipped['sheet']}' dilewati: {skipped['reason']}", file=out)
+        if f["ignored_columns"]:
+            print(f"      kolom diabaikan: {', '.join(f['ignored_columns'])}", file=out)
+    for advice in summary.get("advice", []):
+        print(f"  Saran: {advice}", file=out)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m etl", description="Memuat data ke gudang data Cakupan.")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("load", help="muat daftar peserta (satu snapshot, satu berkas atau lebih)")
+    p.add_argument("files", nargs="+", help="CSV/TSV/TXT (boleh .gz), XLSX, XLS, ODS atau Parquet")
+    p.add_argument("--as-of", required=True, type=_date, help="tanggal data, YYYY-MM-DD")
+    p.add_argument("--json", action="store_true", help="cetak ringkasan sebagai satu objek JSON")
+
+    references = {"targets": ("target", "muat target kepesertaan (CSV)"),
+                  "rw": ("rw", "muat referensi jumlah RW (CSV)"),
+                  "pekerja": ("pekerja", "muat referensi jumlah penduduk bekerja per wilayah (CSV)")}
+    for name, (_kind, help_text) in references.items():
+        p = sub.add_parser(name, help=help_text)
+        p.add_argument("file")
+        p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("demo", help="buat dan muat data demo nasional")
+    p.add_argument("--scale", type=float, default=1.0, help="1 = sekitar 120 ribu peserta")
+    p.add_argument("--weeks", type=int, default=demo.WEEKS)
+    p.add_argument("--seed", type=int, default=2024)
+    p.add_argument("--json", action="store_true")
+
+    args = parser.parse_args(argv)
+    progress = not args.json
+    try:
+        if args.command == "load":
+            summaries = build.load_snapshots([(args.files, args.as_of)], progress=progress)
+        elif args.command in references:
+            summaries = [build.load_reference(references[args.command][0], args.file)]
+        else:
+            summaries = demo.build_demo(args.scale, args.weeks, args.seed, progress=progress)
+    except (reader.LoadError, ValueError) as e:  # ValueError: a setting that cannot be read
+        print(f"Gagal memuat, data lama tetap dipakai.\n{e}", file=sys.stderr)
+        if args.json:  # a script reading stdout gets an answer too
+            print(json.dumps({"ok": False, "error": str(e)}, ensure_ascii=False))
+        return 2
+    if args.json:
+        print(json.dumps(summaries[0] if len(summaries) == 1 else summaries, ensure_ascii=False))
+    else:
+        for summary in summaries:
+            print_summary(summary)
+    return 0
+

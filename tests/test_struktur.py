@@ -1,0 +1,25 @@
+"""The tree keeps its shape: imports point one way (import-linter, contract in .importlinter) and
+the code passes ruff's checks (configured in pyproject.toml)."""
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import ROOT
+
+BIN = Path(sys.executable).parent
+
+
+def _run(*command):
+    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=300)
+
+
+def test_imports_point_one_way():
+    result = _run(str(BIN / "lint-imports"), "--no-cache")
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
+    assert "1 kept, 0 broken" in result.stdout
+
+
+def test_every_package_in_the_tree_is_in_the_contract():
+    contract = (ROOT / ".importlinter").read_text()
+    packages = {p.parent.name for p in ROOT.glob("*/__init__.py")} - {"tests", "bench", "scripts"}
+    assert all(f"    {p}\n" in contract for p in packages), packages
