@@ -1,5 +1,6 @@
 """Cakupan: the Dash app shell. Pages live in layouts/pages; numbers come from metrics/.
 Nothing is served without login (server/masuk.py); production runs `wsgi:server` in gunicorn."""
+
 from __future__ import annotations
 
 import argparse
@@ -7,6 +8,7 @@ import logging
 import sys
 
 import dash
+
 import settings
 
 
@@ -32,8 +34,9 @@ def create_app() -> dash.Dash:
 def catat_log() -> None:
     """Requests, logins, loads and exports to data/log/cakupan.log and the console."""
     handlers = [logging.FileHandler(settings.log_path(), encoding="utf-8"), logging.StreamHandler()]
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s",
-                        handlers=handlers, force=True)
+    logging.basicConfig(
+        level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s", handlers=handlers, force=True
+    )
 
 
 def akun_pertama() -> None:
@@ -42,9 +45,12 @@ def akun_pertama() -> None:
 
     sandi = pengguna.pertama_kali()
     if sandi:
-        print("\n  Akun pertama dibuat. Masuk dengan\n"
-              f"    nama pengguna: admin\n    kata sandi:    {sandi}\n"
-              "  Kata sandi ini tidak ditampilkan lagi. Ganti dengan: python -m akses sandi admin\n", flush=True)
+        print(
+            "\n  Akun pertama dibuat. Masuk dengan\n"
+            f"    nama pengguna: admin\n    kata sandi:    {sandi}\n"
+            "  Kata sandi ini tidak ditampilkan lagi. Ganti dengan: python -m akses sandi admin\n",
+            flush=True,
+        )
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,4 +1,5 @@
 """Settings, read from the environment once per call so tests can change them."""
+
 import os
 import re
 import secrets

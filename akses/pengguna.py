@@ -1,5 +1,6 @@
 """Accounts: a login name, a scope (one place, or one kantor cabang), an admin flag, and a
 password kept only as a strong hash (werkzeug's scrypt, compared in constant time)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -51,8 +52,14 @@ def _hash(sandi: str) -> str:
     return generate_password_hash(sandi, method="scrypt")
 
 
-def tambah(nama: str, wilayah: str = "ID", kantor_cabang: str | None = None, admin: bool = False,
-           sandi: str | None = None, oleh: str = "operator") -> str:
+def tambah(
+    nama: str,
+    wilayah: str = "ID",
+    kantor_cabang: str | None = None,
+    admin: bool = False,
+    sandi: str | None = None,
+    oleh: str = "operator",
+) -> str:
     """Add an account; returns its password (a random one when none is given)."""
     nama = nama.strip().lower()
     if not NAMA.match(nama):
@@ -66,8 +73,10 @@ def tambah(nama: str, wilayah: str = "ID", kantor_cabang: str | None = None, adm
     with simpan.buka() as con:
         if con.execute("SELECT 1 FROM pengguna WHERE nama = ?", (nama,)).fetchone():
             raise GalatPengguna(f"Pengguna {nama} sudah ada.")
-        con.execute("INSERT INTO pengguna VALUES (?, ?, ?, ?, ?, 1, ?, ?)",
-                    (nama, _hash(sandi), wilayah, kantor_cabang and kantor_cabang.strip(), int(admin), waktu, waktu))
+        con.execute(
+            "INSERT INTO pengguna VALUES (?, ?, ?, ?, ?, 1, ?, ?)",
+            (nama, _hash(sandi), wilayah, kantor_cabang and kantor_cabang.strip(), int(admin), waktu, waktu),
+        )
     audit.catat("pengguna_tambah", oleh, nama=nama, wilayah=wilayah, kantor_cabang=kantor_cabang, admin=admin)
     return sandi
 
@@ -109,8 +118,10 @@ def ganti_sandi(nama: str, sandi: str | None = None, oleh: str = "operator") -> 
     sandi = sandi or sandi_acak()
     with simpan.buka() as con:
         _ada(con, nama)
-        con.execute("UPDATE pengguna SET hash_sandi = ?, sandi_diganti = ? WHERE nama = ?",
-                    (_hash(sandi), simpan.sekarang().isoformat(), nama))
+        con.execute(
+            "UPDATE pengguna SET hash_sandi = ?, sandi_diganti = ? WHERE nama = ?",
+            (_hash(sandi), simpan.sekarang().isoformat(), nama),
+        )
         _tutup_sesi(con, nama)
     audit.catat("pengguna_ganti_sandi", oleh, nama=nama)
     return sandi

@@ -1,6 +1,7 @@
 """Server-side sessions: the browser holds a random token in a signed cookie; the server keeps
 its hash with an expiry, so logout, a password reset or a disabled account end it at once,
 for every server worker."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -8,8 +9,8 @@ import hashlib
 import secrets
 
 import settings
-from jejak import simpan
 from akses.pengguna import Pengguna, dari_baris
+from jejak import simpan
 
 # Grain: the one open, unexpired session of a token, with its account.
 SESI_SQL = """
@@ -27,9 +28,15 @@ def buka(pengguna: Pengguna) -> str:
     token = secrets.token_urlsafe(32)
     mulai = simpan.sekarang()
     with simpan.buka() as con:
-        con.execute("INSERT INTO sesi VALUES (?, ?, ?, ?, NULL)",
-                    (_hash(token), pengguna.nama, mulai.isoformat(),
-                     (mulai + dt.timedelta(hours=settings.session_hours())).isoformat()))
+        con.execute(
+            "INSERT INTO sesi VALUES (?, ?, ?, ?, NULL)",
+            (
+                _hash(token),
+                pengguna.nama,
+                mulai.isoformat(),
+                (mulai + dt.timedelta(hours=settings.session_hours())).isoformat(),
+            ),
+        )
         # Old sessions are no use to anyone: keep the table small.
         con.execute("DELETE FROM sesi WHERE kedaluwarsa < ?", ((mulai - dt.timedelta(days=7)).isoformat(),))
     return token
@@ -47,4 +54,6 @@ def pengguna(token: str | None) -> Pengguna | None:
 def tutup(token: str | None) -> None:
     if token and isinstance(token, str):
         with simpan.buka() as con:
-            con.execute("UPDATE sesi SET ditutup = ? WHERE hash_token = ?", (simpan.sekarang().isoformat(), _hash(token)))
+            con.execute(
+                "UPDATE sesi SET ditutup = ? WHERE hash_token = ?", (simpan.sekarang().isoformat(), _hash(token))
+            )

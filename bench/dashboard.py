@@ -6,6 +6,7 @@ changes), downloads and the weekly review, through the Flask test client, on the
 Prints median and p95 in ms, uncached (answers cache emptied before each call: a place seen for
 the first time) and cached (the same view again).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -21,19 +22,36 @@ sys.path.insert(0, str(ROOT))
 
 from bench.metrics import measure  # noqa: E402  (the same timing, cache emptied or not)
 
-GETS = ["/unduh/coverage.csv?tingkat=kecamatan&wilayah=31", "/unduh/coverage.csv?tingkat=kelurahan&wilayah=31.75",
-        "/tinjauan?wilayah=31.75"]
-VIEWS = ["/", "/?wilayah=31.75", "/wilayah", "/wilayah?wilayah=31.75.02", "/wilayah?wilayah=31.75.02.1001",
-         "/rw100?wilayah=31.75.02", "/segmen?wilayah=36", "/anggaran?wilayah=36", "/data"]
+GETS = [
+    "/unduh/coverage.csv?tingkat=kecamatan&wilayah=31",
+    "/unduh/coverage.csv?tingkat=kelurahan&wilayah=31.75",
+    "/tinjauan?wilayah=31.75",
+]
+VIEWS = [
+    "/",
+    "/?wilayah=31.75",
+    "/wilayah",
+    "/wilayah?wilayah=31.75.02",
+    "/wilayah?wilayah=31.75.02.1001",
+    "/rw100?wilayah=31.75.02",
+    "/segmen?wilayah=36",
+    "/anggaran?wilayah=36",
+    "/data",
+]
 
 
 def payload(view: str) -> dict:
     path, _, search = view.partition("?")
-    return {"output": ".._pages_content.children..._pages_store.data..",
-            "outputs": [{"id": "_pages_content", "property": "children"}, {"id": "_pages_store", "property": "data"}],
-            "inputs": [{"id": "_pages_location", "property": "pathname", "value": path},
-                       {"id": "_pages_location", "property": "search", "value": "?" + search if search else ""}],
-            "changedPropIds": ["_pages_location.pathname"], "state": []}
+    return {
+        "output": ".._pages_content.children..._pages_store.data..",
+        "outputs": [{"id": "_pages_content", "property": "children"}, {"id": "_pages_store", "property": "data"}],
+        "inputs": [
+            {"id": "_pages_location", "property": "pathname", "value": path},
+            {"id": "_pages_location", "property": "search", "value": "?" + search if search else ""},
+        ],
+        "changedPropIds": ["_pages_location.pathname"],
+        "state": [],
+    }
 
 
 def masuk(client, nama: str = "bench.admin"):
@@ -62,18 +80,22 @@ def main() -> None:
     if args.data:
         os.environ["CAKUPAN_DATA_DIR"] = args.data
     import app
+
     client = masuk(app.create_app().server.test_client())
 
     def render(view):
         def call():
-            response = client.post("/_dash-update-component", data=json.dumps(payload(view)),
-                                   content_type="application/json")
+            response = client.post(
+                "/_dash-update-component", data=json.dumps(payload(view)), content_type="application/json"
+            )
             assert response.status_code == 200, response.data[:300]
+
         return call
 
     def get(url):
         def call():
             assert client.get(url).status_code == 200, url
+
         return call
 
     rows = [(v, render(v)) for v in VIEWS] + [(f"GET {u}", get(u)) for u in GETS]

@@ -12,6 +12,7 @@ an office keeps it) and the load of that workbook is timed in rows per second; -
 times another checkout's `python -m etl load` of the same file in the same run, run for run
 in turn (e.g. `git worktree add /tmp/sebelum <commit>` for the figures before a change).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -26,8 +27,10 @@ from pathlib import Path
 import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
-HEADER = ("nik,nama,kpj,tanggal_lahir,jenis_kelamin,segmen,program,pekerjaan,kode_wilayah,rw,rt,"
-          "kantor_cabang,tanggal_daftar,status,bulan_iuran_terakhir,sumber_iuran,pekerja_rentan")
+HEADER = (
+    "nik,nama,kpj,tanggal_lahir,jenis_kelamin,segmen,program,pekerjaan,kode_wilayah,rw,rt,"
+    "kantor_cabang,tanggal_daftar,status,bulan_iuran_terakhir,sumber_iuran,pekerja_rentan"
+)
 FLOOR_SQL = """
 SET preserve_insertion_order = false;
 CREATE TABLE r AS SELECT * FROM read_csv('{path}', header = true, delim = ',', columns = {{
@@ -50,9 +53,11 @@ def write_roster(path: Path, rows: int, seed: int = 1) -> None:
             seg = segs[rng.integers(0, 4, n)]
             k = rng.integers(0, len(kel), n)
             month = np.where(rng.random(n) < 0.7, "2024-02", "2023-06")
-            lines = [f"{3175000000000000 + a},Nama Peserta {a},KPJ{a:09d},1990-01-15,L,{s},JKK+JKM,Pengemudi ojol,"
-                     f"{kel[b]},{a % 12 + 1},{a % 9 + 1},Jakarta Rawamangun,2023-01-10,AKTIF,{m},MANDIRI,N\n"
-                     for a, s, b, m in zip(i.tolist(), seg.tolist(), k.tolist(), month.tolist())]
+            lines = [
+                f"{3175000000000000 + a},Nama Peserta {a},KPJ{a:09d},1990-01-15,L,{s},JKK+JKM,Pengemudi ojol,"
+                f"{kel[b]},{a % 12 + 1},{a % 9 + 1},Jakarta Rawamangun,2023-01-10,AKTIF,{m},MANDIRI,N\n"
+                for a, s, b, m in zip(i.tolist(), seg.tolist(), k.tolist(), month.tolist())
+            ]
             f.writelines(lines)
 
 
@@ -78,13 +83,18 @@ def xlsx_main(args, work: Path, roster: Path, env: dict) -> None:
     for run in range(args.repeat):
         for name, checkout in checkouts.items():
             env_run = dict(env, CAKUPAN_DATA_DIR=str(work / f"{name}{run}"))
-            times[name].append(timed([sys.executable, "-m", "etl", "load", str(workbook), "--as-of", "2024-02-06"],
-                                     env_run, cwd=checkout))
+            times[name].append(
+                timed(
+                    [sys.executable, "-m", "etl", "load", str(workbook), "--as-of", "2024-02-06"], env_run, cwd=checkout
+                )
+            )
     print(f"XLSX rows {args.rows:,}  file {workbook.stat().st_size / 1e6:.1f} MB  runs {args.repeat} (medians)")
     for name, runs in times.items():
         wall = statistics.median(w for w, _ in runs)
-        print(f"{name:9} {wall:6.2f} s  {args.rows / wall:,.0f} rows/s  peak {statistics.median(m for _, m in runs):.2f} GB"
-              f"  ({checkouts[name]})")
+        print(
+            f"{name:9} {wall:6.2f} s  {args.rows / wall:,.0f} rows/s  peak {statistics.median(m for _, m in runs):.2f} GB"
+            f"  ({checkouts[name]})"
+        )
     if args.baseline:
         ratio = statistics.median(b[0] / a[0] for a, b in zip(times["load"], times["baseline"]))
         print(f"speed-up {ratio:.1f}x (median of paired runs: baseline time / this checkout's time)")
@@ -121,13 +131,19 @@ def main() -> None:
         sql = FLOOR_SQL.format(path=roster)
         floor.append(timed([sys.executable, "-c", f"import duckdb; duckdb.connect('{db}').execute('''{sql}''')"], env))
         env_run = dict(env, CAKUPAN_DATA_DIR=str(work / f"data{run}"))
-        subprocess.run([sys.executable, "-c", "from etl import build; build.ensure_exists()"], env=env_run, cwd=ROOT, check=True)
+        subprocess.run(
+            [sys.executable, "-c", "from etl import build; build.ensure_exists()"], env=env_run, cwd=ROOT, check=True
+        )
         load.append(timed([sys.executable, "-m", "etl", "load", str(roster), "--as-of", "2024-02-06"], env_run))
     f_wall = statistics.median(w for w, _ in floor)
     l_wall = statistics.median(w for w, _ in load)
     print(f"rows {args.rows:,}  file {size_mb:.0f} MB  runs {args.repeat} (medians)")
-    print(f"floor  {f_wall:6.2f} s  {args.rows / f_wall / 1e6:.2f} juta rows/s  peak {statistics.median(m for _, m in floor):.2f} GB")
-    print(f"load   {l_wall:6.2f} s  {args.rows / l_wall / 1e6:.2f} juta rows/s  peak {statistics.median(m for _, m in load):.2f} GB")
+    print(
+        f"floor  {f_wall:6.2f} s  {args.rows / f_wall / 1e6:.2f} juta rows/s  peak {statistics.median(m for _, m in floor):.2f} GB"
+    )
+    print(
+        f"load   {l_wall:6.2f} s  {args.rows / l_wall / 1e6:.2f} juta rows/s  peak {statistics.median(m for _, m in load):.2f} GB"
+    )
     print(f"ratio  {l_wall / f_wall:.2f}x the floor")
 
 

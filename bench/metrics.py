@@ -6,6 +6,7 @@ the same national question answered by scanning the person table (the baseline, 
 Uses the served warehouse of CAKUPAN_DATA_DIR (default data/, the demo); prints median and p95
 in milliseconds for each question, and the row counts of the tables they read.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -70,8 +71,10 @@ def main() -> None:
     if args.data:
         os.environ["CAKUPAN_DATA_DIR"] = args.data
     tanggal = periode.periode().tanggal
-    sizes = {t: warehouse.rows(f"SELECT count(*) FROM {t}")[0][0]
-             for t in ("peserta", "ringkas_wilayah", "ringkas_rw", "snapshot")}
+    sizes = {
+        t: warehouse.rows(f"SELECT count(*) FROM {t}")[0][0]
+        for t in ("peserta", "ringkas_wilayah", "ringkas_rw", "snapshot")
+    }
     print(f"# {platform.node()} · {os.cpu_count()} cores · {time.strftime('%Y-%m-%d')} · snapshot {tanggal}")
     print("# rows: " + ", ".join(f"{k} {v:,}" for k, v in sizes.items()))
     print(f"{'question':48} {'median ms':>10} {'p95 ms':>8}")

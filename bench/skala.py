@@ -16,6 +16,7 @@ RWs, four segments, 70 % paying), then measures in fresh processes:
 Figures go to stdout as a table and to --out as JSON (default bench/out/skala.json).
 docs/performance.md records a run and how to read it.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -52,8 +53,10 @@ SANDI = "sandi-bench-skala"
 
 # --- the roster ------------------------------------------------------------------------
 
+
 def kelurahan() -> list[str]:
     from etl import regions
+
     ref = regions.reference_table().to_pandas()
     return ref[ref.tingkat == 4].kode.tolist()
 
@@ -70,7 +73,7 @@ def tulis_roster(path: Path, rows: int, seed: int = 61) -> None:
         for start in range(0, rows, 250_000):
             n = min(250_000, rows - start)
             i = np.arange(start, start + n)
-            i = np.where(rng.random(n) < 0.02, np.maximum(i - 1, 0), i)       # a second account of a person
+            i = np.where(rng.random(n) < 0.02, np.maximum(i - 1, 0), i)  # a second account of a person
             k = rng.choice(len(kode), n, p=weight)
             seg = rng.integers(0, 4, n)
             aktif = rng.random(n) < 0.7
@@ -79,18 +82,22 @@ def tulis_roster(path: Path, rows: int, seed: int = 61) -> None:
                 f"{3100000000000000 + a},Peserta {a},KPJ{a:09d},1990-01-15,L,{SEGMEN[s]},{PROGRAM[SEGMEN[s]]},"
                 f"{PEKERJAAN[a % 6]},{kode[b]},{r},1,KC {kode[b][:5]},2023-01-10,"
                 f"{'AKTIF' if ak else 'NONAKTIF'},{'2024-02' if ak else '2023-06'},MANDIRI,N\n"
-                for a, s, b, r, ak in zip(i.tolist(), seg.tolist(), k.tolist(), rw.tolist(), aktif.tolist()))
+                for a, s, b, r, ak in zip(i.tolist(), seg.tolist(), k.tolist(), rw.tolist(), aktif.tolist())
+            )
 
 
 # --- load ------------------------------------------------------------------------------
+
 
 def muat(roster: Path, data: Path, as_of: str, env: dict) -> tuple[float, float, dict]:
     """`python -m etl load` in a fresh process: wall seconds, peak GB and its JSON summary."""
     data.mkdir(parents=True, exist_ok=True)
     out = data / f"muat-{as_of}.json"
-    wall, peak = timed(["sh", "-c", f'"{sys.executable}" -m etl load "{roster}" --as-of {as_of} --json > "{out}"'],
-                       dict(env, CAKUPAN_DATA_DIR=str(data)))
-    return wall, peak, json.loads(out.read_text())   # one snapshot: one summary object
+    wall, peak = timed(
+        ["sh", "-c", f'"{sys.executable}" -m etl load "{roster}" --as-of {as_of} --json > "{out}"'],
+        dict(env, CAKUPAN_DATA_DIR=str(data)),
+    )
+    return wall, peak, json.loads(out.read_text())  # one snapshot: one summary object
 
 
 def lantai(roster: Path, db: Path, env: dict) -> tuple[float, float]:
@@ -102,9 +109,16 @@ def lantai(roster: Path, db: Path, env: dict) -> tuple[float, float]:
 
 # --- callbacks and concurrency ---------------------------------------------------------
 
+
 def panggilan(data: Path, calls: int, env: dict) -> dict:
-    out = subprocess.run([sys.executable, "bench/dashboard.py", "--data", str(data), "--repeat", str(calls), "--json"],
-                         cwd=ROOT, env=env, capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        [sys.executable, "bench/dashboard.py", "--data", str(data), "--repeat", str(calls), "--json"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     return json.loads(out.strip().splitlines()[-1])
 
 
@@ -119,13 +133,34 @@ def serbu(data: Path, sessions: int, seconds: float, workers: int, env: dict, th
     against gunicorn with `workers` workers; every response checked. `think`: mean seconds a
     user looks at a view before the next click (0: click again at once, the worst case)."""
     env = dict(env, CAKUPAN_DATA_DIR=str(data))
-    subprocess.run([sys.executable, "-c", "from akses import pengguna\n"
-                    f"pengguna.cari('bench.serbu') or pengguna.tambah('bench.serbu', sandi='{SANDI}')"],
-                   cwd=ROOT, env=env, check=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from akses import pengguna\n"
+            f"pengguna.cari('bench.serbu') or pengguna.tambah('bench.serbu', sandi='{SANDI}')",
+        ],
+        cwd=ROOT,
+        env=env,
+        check=True,
+    )
     port = _port()
-    server = subprocess.Popen([str(Path(sys.executable).parent / "gunicorn"), "-w", str(workers), "-b", f"127.0.0.1:{port}",
-                               "--timeout", "120", "wsgi:server"], cwd=ROOT, env=env,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        [
+            str(Path(sys.executable).parent / "gunicorn"),
+            "-w",
+            str(workers),
+            "-b",
+            f"127.0.0.1:{port}",
+            "--timeout",
+            "120",
+            "wsgi:server",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     base = f"http://127.0.0.1:{port}"
     try:
         for _ in range(600):
@@ -149,12 +184,16 @@ def serbu(data: Path, sessions: int, seconds: float, workers: int, env: dict, th
                 start = time.perf_counter()
                 try:
                     if view == "/unduh":
-                        body = opener.open(f"{base}/unduh/coverage.csv?tingkat=kecamatan&wilayah={place}", timeout=60).read()
+                        body = opener.open(
+                            f"{base}/unduh/coverage.csv?tingkat=kecamatan&wilayah={place}", timeout=60
+                        ).read()
                         ok = body.startswith(b"tanggal_data,")
                     else:
                         request = urllib.request.Request(
-                            base + "/_dash-update-component", headers={"Content-Type": "application/json"},
-                            data=json.dumps(_payload(view, place)).encode())
+                            base + "/_dash-update-component",
+                            headers={"Content-Type": "application/json"},
+                            data=json.dumps(_payload(view, place)).encode(),
+                        )
                         ok = b"_pages_content" in opener.open(request, timeout=60).read()
                 except OSError as e:
                     ok = False
@@ -178,10 +217,18 @@ def serbu(data: Path, sessions: int, seconds: float, workers: int, env: dict, th
         server.terminate()
         server.wait(timeout=30)
     lat.sort()
-    return {"sessions": sessions, "workers": workers, "think_s": think, "seconds": round(took, 1), "requests": len(lat),
-            "rps": round(len(lat) / took, 1), "median_ms": round(statistics.median(lat), 1) if lat else None,
-            "p95_ms": round(lat[int(0.95 * (len(lat) - 1))], 1) if lat else None, "errors": len(errors),
-            "error_examples": errors[:3]}
+    return {
+        "sessions": sessions,
+        "workers": workers,
+        "think_s": think,
+        "seconds": round(took, 1),
+        "requests": len(lat),
+        "rps": round(len(lat) / took, 1),
+        "median_ms": round(statistics.median(lat), 1) if lat else None,
+        "p95_ms": round(lat[int(0.95 * (len(lat) - 1))], 1) if lat else None,
+        "errors": len(errors),
+        "error_examples": errors[:3],
+    }
 
 
 def _masuk(base: str):
@@ -193,21 +240,28 @@ def _masuk(base: str):
 
 def _payload(path: str, wilayah: str) -> dict:
     from bench.dashboard import payload
+
     return payload(f"{path}?wilayah={wilayah}")
 
 
 # --- the run ---------------------------------------------------------------------------
+
 
 def ukur(juta: float, args, work: Path, env: dict) -> dict:
     rows = int(juta * 1_000_000)
     roster = work / f"roster-{juta:g}juta.csv"
     clock = time.perf_counter()
     tulis_roster(roster, rows)
-    hasil = {"juta": juta, "rows": rows, "csv_mb": round(roster.stat().st_size / 1e6), "tulis_s": round(time.perf_counter() - clock, 1)}
+    hasil = {
+        "juta": juta,
+        "rows": rows,
+        "csv_mb": round(roster.stat().st_size / 1e6),
+        "tulis_s": round(time.perf_counter() - clock, 1),
+    }
     repeat = args.repeat if juta <= args.repeat_upto else 1
     floors, loads = [], []
     data = None
-    for run in range(repeat):
+    for _run in range(repeat):
         floors.append(lantai(roster, work / "lantai.duckdb", env))
         if data:
             shutil.rmtree(data)
@@ -215,18 +269,31 @@ def ukur(juta: float, args, work: Path, env: dict) -> dict:
         loads.append(muat(roster, data, "2024-01-30", env))
     f_wall, l_wall = statistics.median(w for w, _ in floors), statistics.median(w for w, _, _ in loads)
     summary = loads[-1][2]
-    hasil.update({
-        "runs": repeat, "floor_s": round(f_wall, 2), "floor_gb": round(statistics.median(m for _, m in floors), 2),
-        "load_s": round(l_wall, 2), "load_gb": round(statistics.median(m for _, m, _ in loads), 2),
-        "ratio": round(l_wall / f_wall, 2), "rows_per_s": round(rows / l_wall),
-        "roster_s": summary["phase_s"]["roster"], "rollups_s": summary["phase_s"]["rollups"],
-        "persons": summary["persons"], "active": summary["active"],
-    })
-    wall, peak, second = muat(roster, data, "2024-02-06", env)                # the weekly refresh
+    hasil.update(
+        {
+            "runs": repeat,
+            "floor_s": round(f_wall, 2),
+            "floor_gb": round(statistics.median(m for _, m in floors), 2),
+            "load_s": round(l_wall, 2),
+            "load_gb": round(statistics.median(m for _, m, _ in loads), 2),
+            "ratio": round(l_wall / f_wall, 2),
+            "rows_per_s": round(rows / l_wall),
+            "roster_s": summary["phase_s"]["roster"],
+            "rollups_s": summary["phase_s"]["rollups"],
+            "persons": summary["persons"],
+            "active": summary["active"],
+        }
+    )
+    wall, peak, second = muat(roster, data, "2024-02-06", env)  # the weekly refresh
     warehouse_file = max(data.rglob("cakupan-*.duckdb"), key=lambda p: p.stat().st_mtime)
-    hasil.update({"refresh_s": round(wall, 2), "refresh_gb": round(peak, 2),
-                  "refresh_rollups_s": second["phase_s"]["rollups"],
-                  "warehouse_mb": round(warehouse_file.stat().st_size / 1e6)})
+    hasil.update(
+        {
+            "refresh_s": round(wall, 2),
+            "refresh_gb": round(peak, 2),
+            "refresh_rollups_s": second["phase_s"]["rollups"],
+            "warehouse_mb": round(warehouse_file.stat().st_size / 1e6),
+        }
+    )
     roster.unlink()
     hasil["callbacks"] = panggilan(data, args.calls, env)
     hasil["concurrency"] = serbu(data, args.sessions, args.seconds, args.workers, env)
@@ -239,18 +306,26 @@ def ukur(juta: float, args, work: Path, env: dict) -> dict:
 
 def cetak(results: list[dict]) -> None:
     print(f"\n# {platform.node()} · {os.cpu_count()} cores · {time.strftime('%Y-%m-%d')}")
-    print("| juta rows | CSV MB | floor s | load s | ratio | juta rows/s | peak GB | roster s | rollups s | "
-          "refresh s | warehouse MB |")
+    print(
+        "| juta rows | CSV MB | floor s | load s | ratio | juta rows/s | peak GB | roster s | rollups s | "
+        "refresh s | warehouse MB |"
+    )
     print("|---|---|---|---|---|---|---|---|---|---|---|")
     for r in results:
-        print(f"| {r['juta']:g} | {r['csv_mb']} | {r['floor_s']} | {r['load_s']} | {r['ratio']} | "
-              f"{r['rows_per_s'] / 1e6:.2f} | {r['load_gb']} | {r['roster_s']} | {r['rollups_s']} | "
-              f"{r['refresh_s']} | {r['warehouse_mb']} |")
+        print(
+            f"| {r['juta']:g} | {r['csv_mb']} | {r['floor_s']} | {r['load_s']} | {r['ratio']} | "
+            f"{r['rows_per_s'] / 1e6:.2f} | {r['load_gb']} | {r['roster_s']} | {r['rollups_s']} | "
+            f"{r['refresh_s']} | {r['warehouse_mb']} |"
+        )
     names = list(results[0]["callbacks"])
     print("\n| callback (ms: median / p95 uncached) | " + " | ".join(f"{r['juta']:g} juta" for r in results) + " |")
     print("|---|" + "---|" * len(results))
     for name in names:
-        print(f"| {name} | " + " | ".join(f"{r['callbacks'][name][0]} / {r['callbacks'][name][1]}" for r in results) + " |")
+        print(
+            f"| {name} | "
+            + " | ".join(f"{r['callbacks'][name][0]} / {r['callbacks'][name][1]}" for r in results)
+            + " |"
+        )
     print("\n| concurrency | " + " | ".join(f"{r['juta']:g} juta" for r in results) + " |")
     print("|---|" + "---|" * len(results))
     for run in ("concurrency", "concurrency_think"):
@@ -267,8 +342,12 @@ def main(argv: list[str] | None = None) -> list[dict]:
     p.add_argument("--sessions", type=int, default=20)
     p.add_argument("--seconds", type=float, default=30)
     p.add_argument("--workers", type=int, default=3, help="gunicorn workers")
-    p.add_argument("--think", type=float, default=3.0,
-                   help="also run the sessions with this mean think time between clicks (0: only without)")
+    p.add_argument(
+        "--think",
+        type=float,
+        default=3.0,
+        help="also run the sessions with this mean think time between clicks (0: only without)",
+    )
     p.add_argument("--serbu", help="only the concurrency run, on this existing data directory")
     p.add_argument("--work", help="scratch directory (default: a new one under /tmp); needs about 4x the CSV")
     p.add_argument("--keep", action="store_true", help="keep each size's data directory")
@@ -278,8 +357,10 @@ def main(argv: list[str] | None = None) -> list[dict]:
     work.mkdir(parents=True, exist_ok=True)
     env = dict(os.environ, CAKUPAN_NIK_KEY="bench", CAKUPAN_SECRET_KEY="bench-skala")
     if args.serbu:
-        hasil = [serbu(Path(args.serbu), args.sessions, args.seconds, args.workers, env, think)
-                 for think in dict.fromkeys([0.0, args.think])]
+        hasil = [
+            serbu(Path(args.serbu), args.sessions, args.seconds, args.workers, env, think)
+            for think in dict.fromkeys([0.0, args.think])
+        ]
         print(json.dumps(hasil, indent=1))
         return hasil
     results = []
@@ -287,8 +368,17 @@ def main(argv: list[str] | None = None) -> list[dict]:
         print(f"... {juta:g} juta rows", file=sys.stderr, flush=True)
         results.append(ukur(juta, args, work, env))
         Path(args.out).parent.mkdir(parents=True, exist_ok=True)
-        Path(args.out).write_text(json.dumps({"machine": platform.node(), "cores": os.cpu_count(),
-                                              "date": time.strftime("%Y-%m-%d"), "results": results}, indent=1))
+        Path(args.out).write_text(
+            json.dumps(
+                {
+                    "machine": platform.node(),
+                    "cores": os.cpu_count(),
+                    "date": time.strftime("%Y-%m-%d"),
+                    "results": results,
+                },
+                indent=1,
+            )
+        )
     cetak(results)
     if not args.work:
         shutil.rmtree(work, ignore_errors=True)

@@ -2,6 +2,7 @@
 
 Whoever runs these has the server's files, so they act as the operator; every change is on
 the audit trail with the system user's name."""
+
 from __future__ import annotations
 
 import argparse
@@ -31,7 +32,7 @@ def _lingkup_sah(kode: str) -> None:
         if wilayah.tempat(kode).tingkat == "rw":
             raise PertanyaanTidakSah("lingkup paling rendah adalah kelurahan")
     except PertanyaanTidakSah as e:
-        raise pengguna.GalatPengguna(f"Lingkup {kode}: {e}")
+        raise pengguna.GalatPengguna(f"Lingkup {kode}: {e}") from e
 
 
 def _sandi(args) -> str | None:
@@ -44,7 +45,7 @@ def _nama(text: str) -> str:
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:
-        raise argparse.ArgumentTypeError("nama pengguna berisi byte yang bukan teks; ketik ulang namanya")
+        raise argparse.ArgumentTypeError("nama pengguna berisi byte yang bukan teks; ketik ulang namanya") from None
     return text
 
 
@@ -52,7 +53,7 @@ def _batas(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' bukan bilangan bulat")
+        raise argparse.ArgumentTypeError(f"'{text}' bukan bilangan bulat") from None
     if not 1 <= value <= 100_000:
         raise argparse.ArgumentTypeError("pakai 1 sampai 100.000")
     return value
@@ -62,14 +63,22 @@ def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m akses", description="Mengelola akun pengguna Cakupan.")
     sub = p.add_subparsers(dest="command", required=True)
     t = sub.add_parser("tambah", help="tambah akun")
-    t.add_argument("nama", type=_nama, help="nama pengguna (kantor atau jabatan, bukan nama orang), mis. kab.pandeglang")
-    t.add_argument("--lingkup", default="ID", help="kode wilayah yang boleh dilihat: ID (nasional, default), "
-                                                  "36, 36.01, 36.01.01 atau 36.01.01.2001")
+    t.add_argument(
+        "nama", type=_nama, help="nama pengguna (kantor atau jabatan, bukan nama orang), mis. kab.pandeglang"
+    )
+    t.add_argument(
+        "--lingkup",
+        default="ID",
+        help="kode wilayah yang boleh dilihat: ID (nasional, default), 36, 36.01, 36.01.01 atau 36.01.01.2001",
+    )
     t.add_argument("--cabang", help="lingkup satu kantor cabang (semua wilayah, hanya peserta cabang ini)")
     t.add_argument("--admin", action="store_true", help="boleh melihat data mutu, baris ditolak dan jejak audit")
     t.add_argument("--sandi-stdin", action="store_true", help="baca kata sandi dari stdin (default: dibuat acak)")
     sub.add_parser("daftar", help="daftar akun")
-    for nama, bantuan in (("nonaktifkan", "nonaktifkan akun (sesinya langsung berakhir)"), ("aktifkan", "aktifkan lagi")):
+    for nama, bantuan in (
+        ("nonaktifkan", "nonaktifkan akun (sesinya langsung berakhir)"),
+        ("aktifkan", "aktifkan lagi"),
+    ):
         sub.add_parser(nama, help=bantuan).add_argument("nama", type=_nama)
     s = sub.add_parser("sandi", help="ganti kata sandi (sesi akun berakhir)")
     s.add_argument("nama", type=_nama)
@@ -94,7 +103,9 @@ def main(argv: list[str] | None = None) -> int:
             _cetak_sandi(args.nama, pengguna.ganti_sandi(args.nama, _sandi(args), oleh=oleh), args.sandi_stdin)
         else:
             for e in audit.jejak(args.batas):
-                print(f"{e['waktu']}  {e['oleh']:<16} {e['peristiwa']:<20} {e['lingkup'] or '-':<12} {e['rincian'] or ''}")
+                print(
+                    f"{e['waktu']}  {e['oleh']:<16} {e['peristiwa']:<20} {e['lingkup'] or '-':<12} {e['rincian'] or ''}"
+                )
     except pengguna.GalatPengguna as e:
         print(f"Gagal: {e}", file=sys.stderr)
         return 2
@@ -106,4 +117,3 @@ def _cetak_sandi(nama: str, sandi: str, dari_stdin: bool) -> None:
         print(f"{nama}: kata sandi disimpan.")
     else:
         print(f"{nama}: kata sandi {sandi}\n(ditampilkan sekali ini saja; berikan kepada pemilik akun)")
-

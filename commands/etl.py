@@ -1,4 +1,5 @@
 """python -m etl load|targets|rw|pekerja|demo: load files into a new warehouse build."""
+
 from __future__ import annotations
 
 import argparse
@@ -13,7 +14,7 @@ def _date(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' bukan tanggal YYYY-MM-DD (contoh: 2024-02-06)")
+        raise argparse.ArgumentTypeError(f"'{text}' bukan tanggal YYYY-MM-DD (contoh: 2024-02-06)") from None
 
 
 def _n(value: int) -> str:
@@ -40,8 +41,12 @@ def _part_line(p: dict, words: dict) -> str:
 def print_summary(summary: dict, out=sys.stdout) -> None:
     """The summary in words: totals, then every file and sheet (read = loaded + rejected), the
     rows reported as what they are, the skipped sheets and the advice."""
-    title = {"peserta": f"Snapshot {summary.get('as_of')}", "target": "Target", "rw": "Referensi RW",
-             "pekerja": "Referensi pekerja"}
+    title = {
+        "peserta": f"Snapshot {summary.get('as_of')}",
+        "target": "Target",
+        "rw": "Referensi RW",
+        "pekerja": "Referensi pekerja",
+    }
     words = summary.get("words", {})
     print(f"{title[summary['kind']]}: {len(summary['files'])} berkas", file=out)
     print(f"  dibaca   {_n(summary['read']):>12}", file=out)
@@ -54,15 +59,25 @@ def print_summary(summary: dict, out=sys.stdout) -> None:
         if summary.get(key):
             print(f"  {words.get(key, key)}: {_n(summary[key])}", file=out)
     for f in summary["files"]:
-        described = [f.get("format") or "", f.get("encoding") or "",
-                     {"\t": "tab"}.get(f.get("delimiter") or "", f.get("delimiter") or "")]
+        described = [
+            f.get("format") or "",
+            f.get("encoding") or "",
+            {"\t": "tab"}.get(f.get("delimiter") or "", f.get("delimiter") or ""),
+        ]
         print(f"  - {f['path']} ({', '.join(d for d in described if d)})", file=out)
         if f["sheets"]:
             for p in f["sheets"]:
-                print(f"      lembar '{p['sheet']}' (baris kolom: baris {p['header_line']}): " + _part_line(p, words), file=out)
+                print(
+                    f"      lembar '{p['sheet']}' (baris kolom: baris {p['header_line']}): " + _part_line(p, words),
+                    file=out,
+                )
         else:
-            print("      " + (f"(baris kolom: baris {f['header_line']}) " if f.get("header_line") else "")
-                  + _part_line(f, words), file=out)
+            print(
+                "      "
+                + (f"(baris kolom: baris {f['header_line']}) " if f.get("header_line") else "")
+                + _part_line(f, words),
+                file=out,
+            )
         for skipped in f.get("skipped_sheets", []):
             print(f"      lembar '{skipped['sheet']}' dilewati: {skipped['reason']}", file=out)
         if f["ignored_columns"]:
@@ -80,9 +95,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--as-of", required=True, type=_date, help="tanggal data, YYYY-MM-DD")
     p.add_argument("--json", action="store_true", help="cetak ringkasan sebagai satu objek JSON")
 
-    references = {"targets": ("target", "muat target kepesertaan (CSV)"),
-                  "rw": ("rw", "muat referensi jumlah RW (CSV)"),
-                  "pekerja": ("pekerja", "muat referensi jumlah penduduk bekerja per wilayah (CSV)")}
+    references = {
+        "targets": ("target", "muat target kepesertaan (CSV)"),
+        "rw": ("rw", "muat referensi jumlah RW (CSV)"),
+        "pekerja": ("pekerja", "muat referensi jumlah penduduk bekerja per wilayah (CSV)"),
+    }
     for name, (_kind, help_text) in references.items():
         p = sub.add_parser(name, help=help_text)
         p.add_argument("file")
@@ -114,4 +131,3 @@ def main(argv: list[str] | None = None) -> int:
         for summary in summaries:
             print_summary(summary)
     return 0
-

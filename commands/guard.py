@@ -1,6 +1,7 @@
 """The guard around every command line (python -m etl, metrics, akses): a failure is a message
 and exit code 2, a closed pipe (`... --out - | head`) ends quietly, never a traceback on screen.
 An unexpected error's traceback goes to the server log (settings.log_path()) for whoever fixes it."""
+
 from __future__ import annotations
 
 import os
@@ -25,8 +26,11 @@ def run(main: Callable[[list[str] | None], int], argv: list[str] | None = None) 
         return 130
     except Exception as e:  # the last guard: whatever a command did not foresee
         where = _log(e)
-        print(f"Gagal: kesalahan tak terduga ({type(e).__name__}). Data lama tetap dipakai. "
-              f"Rincian teknis dicatat di {where}; kirimkan ke pengelola Cakupan.", file=sys.stderr)
+        print(
+            f"Gagal: kesalahan tak terduga ({type(e).__name__}). Data lama tetap dipakai. "
+            f"Rincian teknis dicatat di {where}; kirimkan ke pengelola Cakupan.",
+            file=sys.stderr,
+        )
         return 2
 
 

@@ -1,6 +1,7 @@
 """python -m metrics export ...: the numbers of the dashboard as CSV or XLSX for analysts;
 python -m metrics report ...: the weekly review as one self-contained HTML file;
 python -m metrics docs: docs/metrics.md from the declarations."""
+
 from __future__ import annotations
 
 import argparse
@@ -22,7 +23,7 @@ def _rentan(text: str) -> bool:
     try:
         return YA[text.lower()]
     except KeyError:
-        raise argparse.ArgumentTypeError("pakai ya atau tidak")
+        raise argparse.ArgumentTypeError("pakai ya atau tidak") from None
 
 
 def _snapshot_dan_filter(p: argparse.ArgumentParser) -> None:
@@ -37,21 +38,33 @@ def _snapshot_dan_filter(p: argparse.ArgumentParser) -> None:
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m metrics", description="Ekspor angka Cakupan.")
     sub = p.add_subparsers(dest="command", required=True)
-    e = sub.add_parser("export", help="tulis tabel sebagai CSV (atau XLSX)",
-                       description="coverage: cakupan per wilayah; rw: program 1 RW 100; budget: anggaran "
-                                   "pekerja rentan; trend: angka satu wilayah di setiap snapshot; rincian: satu "
-                                   "wilayah menurut segmen, sumber iuran, pekerjaan...; ditolak: baris yang ditolak.")
+    e = sub.add_parser(
+        "export",
+        help="tulis tabel sebagai CSV (atau XLSX)",
+        description="coverage: cakupan per wilayah; rw: program 1 RW 100; budget: anggaran "
+        "pekerja rentan; trend: angka satu wilayah di setiap snapshot; rincian: satu "
+        "wilayah menurut segmen, sumber iuran, pekerjaan...; ditolak: baris yang ditolak.",
+    )
     e.add_argument("jenis", choices=ekspor.JENIS)
-    e.add_argument("--level", choices=definisi.TINGKAT, default="provinsi",
-                   help="tingkat baris (tidak dipakai untuk trend)")
-    e.add_argument("--parent", "--wilayah", dest="parent", default="ID",
-                   help="kode wilayah induk (untuk trend: wilayahnya), mis. 31.75; default ID = nasional")
+    e.add_argument(
+        "--level", choices=definisi.TINGKAT, default="provinsi", help="tingkat baris (tidak dipakai untuk trend)"
+    )
+    e.add_argument(
+        "--parent",
+        "--wilayah",
+        dest="parent",
+        default="ID",
+        help="kode wilayah induk (untuk trend: wilayahnya), mis. 31.75; default ID = nasional",
+    )
     _snapshot_dan_filter(e)
     e.add_argument("--dimensi", choices=list(pembangun.RINCIAN), default="segmen", help="untuk rincian")
     e.add_argument("--out", required=True, help="berkas .csv atau .xlsx, atau - untuk stdout")
-    r = sub.add_parser("report", help="tulis Tinjauan Mingguan sebagai satu berkas HTML mandiri",
-                       description="Slide dan tabel yang sama dengan /tinjauan, dalam satu berkas HTML yang terbuka "
-                                   "tanpa jaringan (plotly.js tertanam) dan bisa dicetak ke PDF dari peramban.")
+    r = sub.add_parser(
+        "report",
+        help="tulis Tinjauan Mingguan sebagai satu berkas HTML mandiri",
+        description="Slide dan tabel yang sama dengan /tinjauan, dalam satu berkas HTML yang terbuka "
+        "tanpa jaringan (plotly.js tertanam) dan bisa dicetak ke PDF dari peramban.",
+    )
     r.add_argument("--wilayah", default="ID", help="kode wilayah, mis. 31.75; default ID = nasional")
     _snapshot_dan_filter(r)
     r.add_argument("--bahasa", choices=["id", "en"], default="id")
@@ -69,8 +82,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "report":
         return _laporan(args)
     if args.out != "-" and Path(args.out).suffix.lower() not in (".csv", ".xlsx"):
-        print(f"Gagal mengekspor: {args.out} bukan .csv atau .xlsx. Pakai nama berkas .csv atau .xlsx, "
-              "atau - untuk menulis CSV ke layar.", file=sys.stderr)
+        print(
+            f"Gagal mengekspor: {args.out} bukan .csv atau .xlsx. Pakai nama berkas .csv atau .xlsx, "
+            "atau - untuk menulis CSV ke layar.",
+            file=sys.stderr,
+        )
         return 2
     try:
         filt = Filter(args.segmen, args.program, args.sumber, args.rentan, args.cabang)
@@ -83,8 +99,17 @@ def main(argv: list[str] | None = None) -> int:
     except (IsADirectoryError, FileNotFoundError, PermissionError) as e:
         print(_tidak_tertulis(args.out, e), file=sys.stderr)
         return 2
-    audit.catat("ekspor", lingkup.NASIONAL.nama, "ID", jenis=args.jenis, tingkat=args.level, wilayah=args.parent,
-                tanggal=args.as_of, berkas=Path(args.out).name, baris=len(rows))
+    audit.catat(
+        "ekspor",
+        lingkup.NASIONAL.nama,
+        "ID",
+        jenis=args.jenis,
+        tingkat=args.level,
+        wilayah=args.parent,
+        tanggal=args.as_of,
+        berkas=Path(args.out).name,
+        baris=len(rows),
+    )
     if args.out != "-":
         print(f"{len(rows)} baris ditulis ke {args.out}", file=sys.stderr)
     return 0
@@ -112,14 +137,22 @@ def _laporan(args) -> int:
     except (IsADirectoryError, FileNotFoundError, PermissionError) as e:
         print(_tidak_tertulis(args.out, e), file=sys.stderr)
         return 2
-    audit.catat("laporan", lingkup.NASIONAL.nama, "ID", wilayah=tj.tempat.kode, tanggal=tj.periode.tanggal,
-                berkas=Path(args.out).name)
+    audit.catat(
+        "laporan",
+        lingkup.NASIONAL.nama,
+        "ID",
+        wilayah=tj.tempat.kode,
+        tanggal=tj.periode.tanggal,
+        berkas=Path(args.out).name,
+    )
     print(f"Tinjauan {tj.tempat.nama} per {tj.periode.tanggal} ditulis ke {args.out}", file=sys.stderr)
     return 0
 
 
 def _tidak_tertulis(out: str, error: OSError) -> str:
-    why = {IsADirectoryError: "itu folder", FileNotFoundError: "foldernya tidak ada",
-           PermissionError: "tidak boleh menulis di sana"}[type(error)]
+    why = {
+        IsADirectoryError: "itu folder",
+        FileNotFoundError: "foldernya tidak ada",
+        PermissionError: "tidak boleh menulis di sana",
+    }[type(error)]
     return f"Gagal menulis {out}: {why}. Pilih nama berkas di folder yang ada dan boleh ditulis."
-

@@ -1,4 +1,5 @@
 """Loads as whole warehouse builds: everything a load changes is served at once, or not at all."""
+
 from __future__ import annotations
 
 import contextlib
@@ -10,9 +11,8 @@ from pathlib import Path
 
 import settings
 import warehouse
-from jejak import audit
 from etl import alasan, reader, reference, regions, roster, sqlfiles
-
+from jejak import audit
 
 SCHEMA_VERSION = 2  # 2: ringkas_rw by segmen and programme, referensi_pekerja
 
@@ -34,8 +34,10 @@ def _prepare(con, is_new: bool) -> None:
 def _write_words(con) -> None:
     """The words of every reason and flag code (etl/alasan.py), rewritten with each build so the
     Data page reads the current ones."""
-    con.execute("CREATE OR REPLACE TABLE kamus_kode (jenis_berkas VARCHAR, kode VARCHAR, golongan VARCHAR, "
-                "teks_id VARCHAR, teks_en VARCHAR)").fetchall()
+    con.execute(
+        "CREATE OR REPLACE TABLE kamus_kode (jenis_berkas VARCHAR, kode VARCHAR, golongan VARCHAR, "
+        "teks_id VARCHAR, teks_en VARCHAR)"
+    ).fetchall()
     con.executemany("INSERT INTO kamus_kode VALUES (?, ?, ?, ?, ?)", alasan.rows())
 
 
@@ -47,9 +49,11 @@ def _version(fetch) -> int:
 
 
 def outdated_message(version: int) -> str:
-    return (f"Gudang data {warehouse.current_path()} dibuat oleh versi lama Cakupan (skema {version}, "
-            f"kini {SCHEMA_VERSION}). Pindahkan folder {warehouse.builds_dir()} ke tempat lain, "
-            "lalu muat ulang snapshot, target dan referensi.")
+    return (
+        f"Gudang data {warehouse.current_path()} dibuat oleh versi lama Cakupan (skema {version}, "
+        f"kini {SCHEMA_VERSION}). Pindahkan folder {warehouse.builds_dir()} ke tempat lain, "
+        "lalu muat ulang snapshot, target dan referensi."
+    )
 
 
 def served_version() -> int | None:
@@ -63,8 +67,18 @@ def _record(con, summary: dict, started: dt.datetime, seconds: float) -> None:
     next_id = con.execute("SELECT coalesce(max(id), 0) + 1 FROM riwayat_muat").fetchone()[0]
     con.execute(
         "INSERT INTO riwayat_muat VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [next_id, summary["kind"], summary.get("as_of"), started, seconds, _who(),
-         summary["read"], summary["loaded"], summary["rejected"], json.dumps(summary)],
+        [
+            next_id,
+            summary["kind"],
+            summary.get("as_of"),
+            started,
+            seconds,
+            _who(),
+            summary["read"],
+            summary["loaded"],
+            summary["rejected"],
+            json.dumps(summary),
+        ],
     ).fetchall()
 
 
@@ -86,17 +100,21 @@ def _refresh_rollups(con, as_of: dt.date) -> None:
             continue
         previous = dates[j - 1] if j > 0 and dates[j - 1] in detailed else None
         sqlfiles.run(con, "ringkas.sql", {"tanggal": dates[j], "sebelumnya": previous})
-        con.execute("UPDATE snapshot SET ada_arus = ? WHERE tanggal_data = ?",
-                    [previous is not None, dates[j]]).fetchall()
+        con.execute(
+            "UPDATE snapshot SET ada_arus = ? WHERE tanggal_data = ?", [previous is not None, dates[j]]
+        ).fetchall()
 
 
 def _keep_recent_detail(con) -> None:
     """Person rows only for the newest snapshots; older ones keep their rollups."""
     newest = "(SELECT tanggal_data FROM snapshot ORDER BY tanggal_data DESC LIMIT $n)"
-    con.execute(f"DELETE FROM peserta WHERE tanggal_data NOT IN {newest}",
-                {"n": settings.detail_snapshots()}).fetchall()
-    con.execute(f"UPDATE snapshot SET ada_rincian = ada_rincian AND tanggal_data IN {newest}",
-                {"n": settings.detail_snapshots()}).fetchall()
+    con.execute(
+        f"DELETE FROM peserta WHERE tanggal_data NOT IN {newest}", {"n": settings.detail_snapshots()}
+    ).fetchall()
+    con.execute(
+        f"UPDATE snapshot SET ada_rincian = ada_rincian AND tanggal_data IN {newest}",
+        {"n": settings.detail_snapshots()},
+    ).fetchall()
 
 
 def _load_snapshot(con, paths: list[Path], as_of: dt.date, workdir: Path, progress: bool) -> dict:
@@ -119,8 +137,10 @@ def load_snapshots(snapshots: list[tuple[list[Path], dt.date]], progress: bool =
     for _paths, as_of in snapshots:
         check_as_of(as_of)
     summaries = []
-    with _diaudit("peserta", [str(p) for paths, _ in snapshots for p in paths]), \
-            warehouse.build() as (con, is_new, workdir):
+    with (
+        _diaudit("peserta", [str(p) for paths, _ in snapshots for p in paths]),
+        warehouse.build() as (con, is_new, workdir),
+    ):
         _prepare(con, is_new)
         for paths, as_of in sorted(snapshots, key=lambda s: s[1]):
             started, clock = dt.datetime.now(), time.perf_counter()
@@ -139,8 +159,10 @@ def check_as_of(as_of: dt.date) -> None:
     page's default snapshot and count future contributions as paid)."""
     today = dt.date.today()
     if as_of > today:
-        raise reader.LoadError(f"tanggal data --as-of {as_of.isoformat()} sesudah hari ini ({today.isoformat()}). "
-                               "Pakai tanggal data yang sebenarnya, biasanya tanggal ekstrak daftar peserta.")
+        raise reader.LoadError(
+            f"tanggal data --as-of {as_of.isoformat()} sesudah hari ini ({today.isoformat()}). "
+            "Pakai tanggal data yang sebenarnya, biasanya tanggal ekstrak daftar peserta."
+        )
 
 
 @contextlib.contextmanager
@@ -149,15 +171,24 @@ def _diaudit(kind: str, files: list[str]):
     try:
         yield
     except Exception as e:
-        audit.catat("muat_gagal", _who(), "ID", jenis=kind, berkas=[Path(f).name for f in files],
-                    alasan=type(e).__name__)
+        audit.catat(
+            "muat_gagal", _who(), "ID", jenis=kind, berkas=[Path(f).name for f in files], alasan=type(e).__name__
+        )
         raise
 
 
 def _audit_muat(summary: dict) -> None:
-    audit.catat("muat", _who(), "ID", jenis=summary["kind"], tanggal_data=summary.get("as_of"),
-                berkas=[Path(f["path"]).name for f in summary["files"]], dibaca=summary["read"],
-                dimuat=summary["loaded"], ditolak=summary["rejected"])
+    audit.catat(
+        "muat",
+        _who(),
+        "ID",
+        jenis=summary["kind"],
+        tanggal_data=summary.get("as_of"),
+        berkas=[Path(f["path"]).name for f in summary["files"]],
+        dibaca=summary["read"],
+        dimuat=summary["loaded"],
+        ditolak=summary["rejected"],
+    )
 
 
 def load_reference(kind: str, path: Path) -> dict:

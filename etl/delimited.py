@@ -12,6 +12,7 @@ read by one of two readers that give the same rows:
   and does not have the header's field count is given back line by line, its first line
   rejected as `row_malformed`, so the rows after it are still read.
 """
+
 from __future__ import annotations
 
 import csv
@@ -28,7 +29,7 @@ from etl import sniff
 from etl.reader import BATCH_ROWS, HEADER_SEARCH_ROWS, RESTART, FileRead, LoadError, Part, find_header, shaper_for
 
 DELIMITERS = [",", ";", "|", "\t"]
-MAX_RECORD_LINES = 50   # a quoted value may hold line breaks, but not this many
+MAX_RECORD_LINES = 50  # a quoted value may hold line breaks, but not this many
 STRAY_QUOTE = "Tanda kutip tidak berpasangan: baris ini tidak bisa dipisah menjadi kolom"
 
 
@@ -97,7 +98,9 @@ def _records(lines: _Lines, delimiter: str, width: int | None = None):
         span = lines.taken
         if not span:
             return
-        if row is not None and (len(span) == 1 or width is None or (len(row) == width and not _rows_inside(span, delimiter, width))):
+        if row is not None and (
+            len(span) == 1 or width is None or (len(row) == width and not _rows_inside(span, delimiter, width))
+        ):
             yield span[0][0], span[-1][1], row
             continue
         yield span[0][0], span[0][1], None
@@ -119,8 +122,8 @@ def _blank(row) -> bool:
 class _Head:
     part: Part
     header: list[str]
-    data_offset: int   # byte offset of the first line after the header
-    data_line: int     # number of the header's last line
+    data_offset: int  # byte offset of the first line after the header
+    data_line: int  # number of the header's last line
 
 
 SEP_LINE = re.compile(r"^\s*sep\s*=\s*(.)\s*$", re.IGNORECASE)
@@ -133,7 +136,9 @@ def _head(path: Path, info: FileRead, spec) -> _Head:
         try:
             line = next(first)
         except StopIteration:
-            raise LoadError(f"{info.path}: berkas kosong, tidak ada baris judul. Kirim berkas yang berisi data.")
+            raise LoadError(
+                f"{info.path}: berkas kosong, tidak ada baris judul. Kirim berkas yang berisi data."
+            ) from None
         hint = SEP_LINE.match(line.rstrip("\r\n"))
     candidates = [hint.group(1)] if hint else DELIMITERS
     info.sep_line = bool(hint)
@@ -205,18 +210,19 @@ def _batches(path: Path, info: FileRead, spec, head: _Head):
 
 @dataclass
 class _Structure:
-    lines: np.ndarray     # first line of each data record
-    fields: np.ndarray    # field count of each data record
+    lines: np.ndarray  # first line of each data record
+    fields: np.ndarray  # field count of each data record
     width: int
-    blank: int = 0        # records of empty fields only, dropped by the shaper
+    blank: int = 0  # records of empty fields only, dropped by the shaper
 
     @property
     def good(self) -> np.ndarray:
         return self.fields == self.width
 
 
-def _scan(path: Path, delimiter: str, offset: int, line_before: int, width: int,
-          chunk: int = 64 << 20) -> _Structure | None:
+def _scan(
+    path: Path, delimiter: str, offset: int, line_before: int, width: int, chunk: int = 64 << 20
+) -> _Structure | None:
     """First line and field count of every record after the header, quote-aware, in numpy.
 
     A newline or delimiter counts only outside quotes, i.e. after an even number of quote
@@ -226,8 +232,8 @@ def _scan(path: Path, delimiter: str, offset: int, line_before: int, width: int,
     delim, limit = ord(delimiter), settings.max_line()
     lines, fields = [], []
     parity = 0
-    last_nl = line_before - 1      # global index (0-based) of the newline ending the previous record
-    nl_base = line_before          # newlines before this chunk, counted from the file's start
+    last_nl = line_before - 1  # global index (0-based) of the newline ending the previous record
+    nl_base = line_before  # newlines before this chunk, counted from the file's start
     pend_delims, pend_len, pend_first = 0, 0, -1
     since_nl = 0
     with open(path, "rb") as f:
@@ -264,16 +270,19 @@ def _scan(path: Path, delimiter: str, offset: int, line_before: int, width: int,
                 blank = (length == 0) | ((length == 1) & (first_byte == 13))
                 lone = np.flatnonzero((ndelim == 0) & ~blank & (length <= 256))
                 for j in lone:  # a line of spaces only is a blank line too
-                    if starts[j] >= 0 and not raw[max(starts[j], 0):term[j]].strip() and (j or not pend_len):
+                    if starts[j] >= 0 and not raw[max(starts[j], 0) : term[j]].strip() and (j or not pend_len):
                         blank[j] = True
                 joined = (term_global - previous > 1) & ~blank
                 if joined.any():
                     if (joined & (ndelim + 1 != width)).any():
                         return None
-                    per_line = np.diff(np.searchsorted(dl, nl), prepend=0)   # delimiters on each line
+                    per_line = np.diff(np.searchsorted(dl, nl), prepend=0)  # delimiters on each line
                     for j in np.flatnonzero(joined):
-                        inside = per_line[int(previous[j] - nl_base) + 2:int(term_global[j] - nl_base) + 1] \
-                            if previous[j] - nl_base + 2 >= 0 else per_line[:int(term_global[j] - nl_base) + 1]
+                        inside = (
+                            per_line[int(previous[j] - nl_base) + 2 : int(term_global[j] - nl_base) + 1]
+                            if previous[j] - nl_base + 2 >= 0
+                            else per_line[: int(term_global[j] - nl_base) + 1]
+                        )
                         if width > 2 and len(inside) and inside.max() >= width - 1:
                             return None
                 lines.append(start_line[~blank])
@@ -319,8 +328,10 @@ def _fast(path: Path, info: FileRead, head: _Head, structure: _Structure, shape)
     names = [f"c{i}" for i in range(width)]
     good_lines = structure.lines[structure.good]
     bad = ~structure.good
-    part.rejected = [(int(line), "row_malformed", _malformed(int(n), width))
-                     for line, n in zip(structure.lines[bad], structure.fields[bad])]
+    part.rejected = [
+        (int(line), "row_malformed", _malformed(int(n), width))
+        for line, n in zip(structure.lines[bad], structure.fields[bad])
+    ]
     with pa.OSFile(str(path)) as source:
         source.seek(head.data_offset)
         yield from _fast_batches(source, info, structure, shape, names, good_lines)
@@ -331,13 +342,17 @@ def _fast_batches(source, info: FileRead, structure: _Structure, shape, names, g
         source,
         read_options=pacsv.ReadOptions(column_names=names, block_size=16 << 20),
         parse_options=pacsv.ParseOptions(
-            delimiter=info.delimiter, quote_char='"', double_quote=True,
-            newlines_in_values=True, ignore_empty_lines=True,
+            delimiter=info.delimiter,
+            quote_char='"',
+            double_quote=True,
+            newlines_in_values=True,
+            ignore_empty_lines=True,
             invalid_row_handler=lambda row: "skip",
         ),
         convert_options=pacsv.ConvertOptions(
             column_types={n: pa.string() for n in names},
-            strings_can_be_null=False, quoted_strings_can_be_null=False,
+            strings_can_be_null=False,
+            quoted_strings_can_be_null=False,
         ),
     )
     done = 0
@@ -346,7 +361,7 @@ def _fast_batches(source, info: FileRead, structure: _Structure, shape, names, g
         if done + n > len(good_lines):
             break
         table = pa.Table.from_batches([batch])
-        lines = good_lines[done:done + n]
+        lines = good_lines[done : done + n]
         blank = _all_empty(table)
         structure.blank += int(blank.sum())
         done += n

@@ -3,6 +3,7 @@
 The files are written to <data dir>/demo/ and loaded through the same loader as real files,
 messy rows included (bad NIK, unknown region codes, duplicates, malformed lines).
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -27,28 +28,122 @@ RW_CITIES = {"31.75": 48_000, "31.71": 22_000}  # Jakarta Timur, Jakarta Pusat: 
 
 # Rough population in millions (2023), Jakarta doubled for its formal jobs.
 POPULATION = {
-    "11": 5.5, "12": 15.4, "13": 5.8, "14": 6.7, "15": 3.7, "16": 8.7, "17": 2.1, "18": 9.3,
-    "19": 1.5, "21": 2.2, "31": 21.4, "32": 49.9, "33": 37.5, "34": 3.7, "35": 41.4, "36": 12.4,
-    "51": 4.4, "52": 5.6, "53": 5.6, "61": 5.6, "62": 2.8, "63": 4.2, "64": 3.9, "65": 0.7,
-    "71": 2.7, "72": 3.1, "73": 9.4, "74": 2.8, "75": 1.2, "76": 1.5, "81": 1.9, "82": 1.3,
-    "91": 1.0, "92": 0.6, "93": 0.5, "94": 1.4, "95": 1.5, "96": 0.6,
+    "11": 5.5,
+    "12": 15.4,
+    "13": 5.8,
+    "14": 6.7,
+    "15": 3.7,
+    "16": 8.7,
+    "17": 2.1,
+    "18": 9.3,
+    "19": 1.5,
+    "21": 2.2,
+    "31": 21.4,
+    "32": 49.9,
+    "33": 37.5,
+    "34": 3.7,
+    "35": 41.4,
+    "36": 12.4,
+    "51": 4.4,
+    "52": 5.6,
+    "53": 5.6,
+    "61": 5.6,
+    "62": 2.8,
+    "63": 4.2,
+    "64": 3.9,
+    "65": 0.7,
+    "71": 2.7,
+    "72": 3.1,
+    "73": 9.4,
+    "74": 2.8,
+    "75": 1.2,
+    "76": 1.5,
+    "81": 1.9,
+    "82": 1.3,
+    "91": 1.0,
+    "92": 0.6,
+    "93": 0.5,
+    "94": 1.4,
+    "95": 1.5,
+    "96": 0.6,
 }
 SEGMENTS = (["PU", "BPU", "JAKON", "PMI"], [0.58, 0.27, 0.13, 0.02])
 OCCUPATIONS = {
-    "PU": ["Karyawan swasta", "Buruh pabrik", "Pegawai toko", "Staf administrasi", "Guru honorer",
-           "Tenaga kesehatan", "Satpam", "Petugas kebersihan", "Penyelenggara pemilu", "Perangkat desa"],
-    "BPU": ["Pengemudi ojol", "Pengemudi ojek", "Sopir angkot", "Petani", "Nelayan", "Pedagang keliling",
-            "Pengrajin batik", "Guru ngaji", "Kader Jumantik", "Dokter", "Pengacara", "Pedagang pasar"],
+    "PU": [
+        "Karyawan swasta",
+        "Buruh pabrik",
+        "Pegawai toko",
+        "Staf administrasi",
+        "Guru honorer",
+        "Tenaga kesehatan",
+        "Satpam",
+        "Petugas kebersihan",
+        "Penyelenggara pemilu",
+        "Perangkat desa",
+    ],
+    "BPU": [
+        "Pengemudi ojol",
+        "Pengemudi ojek",
+        "Sopir angkot",
+        "Petani",
+        "Nelayan",
+        "Pedagang keliling",
+        "Pengrajin batik",
+        "Guru ngaji",
+        "Kader Jumantik",
+        "Dokter",
+        "Pengacara",
+        "Pedagang pasar",
+    ],
     "JAKON": ["Tukang bangunan", "Mandor proyek", "Operator alat berat"],
     "PMI": ["Asisten rumah tangga", "Pekerja perkebunan", "Anak buah kapal", "Perawat lansia"],
 }
-FIRST = ["Budi", "Siti", "Agus", "Dewi", "Rina", "Andi", "Sri", "Joko", "Nur", "Wahyu", "Putri",
-         "Ahmad", "Ani", "Bambang", "Eka", "Fitri", "Hadi", "Indah", "Yusuf", "Made", "Komang"]
-LAST = ["Santoso", "Wijaya", "Lestari", "Saputra", "Hidayat", "Kurniawan", "Rahmawati", "Siregar",
-        "Nasution", "Sitompul", "Pratama", "Setiawan", "Gunawan", "Susanti", "Wulandari"]
+FIRST = [
+    "Budi",
+    "Siti",
+    "Agus",
+    "Dewi",
+    "Rina",
+    "Andi",
+    "Sri",
+    "Joko",
+    "Nur",
+    "Wahyu",
+    "Putri",
+    "Ahmad",
+    "Ani",
+    "Bambang",
+    "Eka",
+    "Fitri",
+    "Hadi",
+    "Indah",
+    "Yusuf",
+    "Made",
+    "Komang",
+]
+LAST = [
+    "Santoso",
+    "Wijaya",
+    "Lestari",
+    "Saputra",
+    "Hidayat",
+    "Kurniawan",
+    "Rahmawati",
+    "Siregar",
+    "Nasution",
+    "Sitompul",
+    "Pratama",
+    "Setiawan",
+    "Gunawan",
+    "Susanti",
+    "Wulandari",
+]
 NAMED_BRANCHES = {
-    "31.71": ["Jakarta Salemba", "Jakarta Menara Jamsostek"], "31.75": ["Jakarta Rawamangun", "Jakarta Pulo Gadung"],
-    "31.74": ["Jakarta Mampang"], "36.73": ["Cabang Utama Serang"], "36.04": ["Cabang Utama Serang"],
+    "31.71": ["Jakarta Salemba", "Jakarta Menara Jamsostek"],
+    "31.75": ["Jakarta Rawamangun", "Jakarta Pulo Gadung"],
+    "31.74": ["Jakarta Mampang"],
+    "36.73": ["Cabang Utama Serang"],
+    "36.04": ["Cabang Utama Serang"],
 }
 
 
@@ -84,8 +179,7 @@ def _people(rng, n: int, ref: pd.DataFrame, weeks: int) -> pd.DataFrame:
     n = len(kode)
     segmen = rng.choice(SEGMENTS[0], size=n, p=SEGMENTS[1])
     people = pd.DataFrame({"kode_wilayah": kode, "segmen": segmen})
-    people["pekerjaan"] = [OCCUPATIONS[s][i % len(OCCUPATIONS[s])] for s, i in
-                           zip(segmen, rng.zipf(1.6, n))]
+    people["pekerjaan"] = [OCCUPATIONS[s][i % len(OCCUPATIONS[s])] for s, i in zip(segmen, rng.zipf(1.6, n))]
     people["perempuan"] = rng.random(n) < 0.45
     people["lahir"] = pd.to_datetime("1960-01-01") + pd.to_timedelta(rng.integers(0, 16000, n), unit="D")
     # Registered before the first snapshot, or during the weeks (about 0,8 % a week).
@@ -93,18 +187,24 @@ def _people(rng, n: int, ref: pd.DataFrame, weeks: int) -> pd.DataFrame:
     people["tanggal_daftar"] = pd.to_datetime("2015-01-01") + pd.to_timedelta(rng.integers(0, 3300, n), unit="D")
     # About 68 % pay; some who pay now lapse during the weeks.
     pays = rng.random(n) < 0.70
-    people["minggu_berhenti"] = np.where(pays, np.where(rng.random(n) < 0.03, rng.integers(1, weeks + 1, n), 10**6), -10)
+    people["minggu_berhenti"] = np.where(
+        pays, np.where(rng.random(n) < 0.03, rng.integers(1, weeks + 1, n), 10**6), -10
+    )
     rentan = (segmen == "BPU") & (rng.random(n) < 0.3)
     people["pekerja_rentan"] = np.where(rentan, "Y", "N")
     people["sumber_iuran"] = np.select(
         [rentan & (rng.random(n) < 0.75), rentan, segmen == "PU", segmen == "JAKON"],
-        ["APBD", "CSR", "PEMBERI_KERJA", "PEMBERI_KERJA"], default="MANDIRI")
+        ["APBD", "CSR", "PEMBERI_KERJA", "PEMBERI_KERJA"],
+        default="MANDIRI",
+    )
     people["program"] = _programs(rng, segmen)
     people["rw"] = _rw_numbers(rng, people.kode_wilayah.to_numpy())
     people["rt"] = rng.integers(1, 13, n)
     people["kantor_cabang"] = _branches(ref, people.kode_wilayah)
     people["nik"] = _niks(people)
-    people["nama"] = [f"{FIRST[a]} {LAST[b]}" for a, b in zip(rng.integers(0, len(FIRST), n), rng.integers(0, len(LAST), n))]
+    people["nama"] = [
+        f"{FIRST[a]} {LAST[b]}" for a, b in zip(rng.integers(0, len(FIRST), n), rng.integers(0, len(LAST), n))
+    ]
     people["kpj"] = [f"{24000000000 + i:011d}" for i in range(n)]
     return people
 
@@ -151,8 +251,11 @@ def _branches(ref: pd.DataFrame, kode: pd.Series) -> np.ndarray:
 def _niks(people: pd.DataFrame) -> pd.Series:
     """Structurally plausible NIK: kecamatan code, birth date (+40 for women), serial."""
     day = people.lahir.dt.day + np.where(people.perempuan, 40, 0)
-    stem = (people.kode_wilayah.str[:8].str.replace(".", "", regex=False)
-            + day.astype(str).str.zfill(2) + people.lahir.dt.strftime("%m%y"))
+    stem = (
+        people.kode_wilayah.str[:8].str.replace(".", "", regex=False)
+        + day.astype(str).str.zfill(2)
+        + people.lahir.dt.strftime("%m%y")
+    )
     serial = people.groupby(stem).cumcount() + 1
     return stem + serial.astype(str).str.zfill(4)
 
@@ -164,14 +267,18 @@ def _snapshot_rows(rng, people: pd.DataFrame, week: int, as_of: dt.date) -> pd.D
     paying = here.minggu_berhenti > week
     late = rng.random(len(here)) < 0.15
     lapsed_months = rng.integers(2, 14, len(here))
-    months = np.where(paying, np.where(late, (month - 1).strftime("%Y-%m"), month.strftime("%Y-%m")),
-                      [(month - int(k)).strftime("%Y-%m") for k in lapsed_months])
+    months = np.where(
+        paying,
+        np.where(late, (month - 1).strftime("%Y-%m"), month.strftime("%Y-%m")),
+        [(month - int(k)).strftime("%Y-%m") for k in lapsed_months],
+    )
     here["bulan_iuran_terakhir"] = months
     here["status"] = np.where(paying, "AKTIF", "NONAKTIF")
     here["tanggal_lahir"] = here.lahir.dt.strftime("%d/%m/%Y")
     here["jenis_kelamin"] = np.where(here.perempuan, "P", "L")
-    here["tanggal_daftar"] = np.where(here.minggu_daftar >= 0, pd.Timestamp(as_of).strftime("%Y-%m-%d"),
-                                      here.tanggal_daftar.dt.strftime("%Y-%m-%d"))
+    here["tanggal_daftar"] = np.where(
+        here.minggu_daftar >= 0, pd.Timestamp(as_of).strftime("%Y-%m-%d"), here.tanggal_daftar.dt.strftime("%Y-%m-%d")
+    )
     # Some extracts carry neither contribution month nor status.
     unknown = rng.random(len(here)) < 0.002
     here.loc[unknown, ["bulan_iuran_terakhir", "status"]] = ""
@@ -196,12 +303,30 @@ def _messy(rng, rows: pd.DataFrame) -> pd.DataFrame:
     odd = pick(0.002)
     odd["segmen"] = "Informal"
     odd["sumber_iuran"] = "Hibah"
-    return pd.concat([rows, bad_nik, unknown_code, duplicate, odd]).sample(frac=1, random_state=int(rng.integers(1 << 30)))
+    return pd.concat([rows, bad_nik, unknown_code, duplicate, odd]).sample(
+        frac=1, random_state=int(rng.integers(1 << 30))
+    )
 
 
-COLUMNS = ["nik", "nama", "kpj", "tanggal_lahir", "jenis_kelamin", "segmen", "program", "pekerjaan",
-           "kode_wilayah", "rw", "rt", "kantor_cabang", "tanggal_daftar", "status", "bulan_iuran_terakhir",
-           "sumber_iuran", "pekerja_rentan"]
+COLUMNS = [
+    "nik",
+    "nama",
+    "kpj",
+    "tanggal_lahir",
+    "jenis_kelamin",
+    "segmen",
+    "program",
+    "pekerjaan",
+    "kode_wilayah",
+    "rw",
+    "rt",
+    "kantor_cabang",
+    "tanggal_daftar",
+    "status",
+    "bulan_iuran_terakhir",
+    "sumber_iuran",
+    "pekerja_rentan",
+]
 
 
 def _write_week(rows: pd.DataFrame, folder: Path, as_of: dt.date) -> list[Path]:
@@ -210,13 +335,32 @@ def _write_week(rows: pd.DataFrame, folder: Path, as_of: dt.date) -> list[Path]:
     java = rows.kode_wilayah.str[:1] == "3"
     first = folder / f"peserta_{as_of}_jawa.csv"
     second = folder / f"peserta_{as_of}_luar_jawa.csv.gz"
-    headers = ["No. NIK", "Nama Peserta", "No KPJ", "Tgl Lahir", "JK", "Segmen Kepesertaan", "Program",
-               "Jenis Pekerjaan", "Kode Wilayah", "RW", "RT", "Kantor Cabang", "Tgl Daftar", "Status",
-               "Bulan Iuran Terakhir", "Sumber Iuran", "Pekerja Rentan"]
+    headers = [
+        "No. NIK",
+        "Nama Peserta",
+        "No KPJ",
+        "Tgl Lahir",
+        "JK",
+        "Segmen Kepesertaan",
+        "Program",
+        "Jenis Pekerjaan",
+        "Kode Wilayah",
+        "RW",
+        "RT",
+        "Kantor Cabang",
+        "Tgl Daftar",
+        "Status",
+        "Bulan Iuran Terakhir",
+        "Sumber Iuran",
+        "Pekerja Rentan",
+    ]
     part = rows[java].copy()
     part.columns = headers
-    pacsv.write_csv(pa.Table.from_pandas(part, preserve_index=False), first,
-                    pacsv.WriteOptions(delimiter=";", quoting_style="needed"))
+    pacsv.write_csv(
+        pa.Table.from_pandas(part, preserve_index=False),
+        first,
+        pacsv.WriteOptions(delimiter=";", quoting_style="needed"),
+    )
     with open(first, "a", encoding="utf-8") as f:  # two lines a careless export leaves behind
         f.write("3175020101900001;Baris Terpotong;24099999999\n")
         f.write("\n")

@@ -19,6 +19,7 @@ Rows the reader itself cannot hand on are in `Part.rejected` as (line, reason co
 
 Raises LoadError (message names the file and what to do) for a file that cannot be read at all.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -62,9 +63,10 @@ class NoHeader(LoadError):
 @dataclass
 class Columns:
     """The columns a kind of file may have: canonical name -> accepted aliases."""
+
     aliases: dict[str, list[str]]
     required: list[str]
-    skip: list[str] = field(default_factory=list)       # recognised but never read (personal data)
+    skip: list[str] = field(default_factory=list)  # recognised but never read (personal data)
     text_only: list[str] = field(default_factory=list)  # a number here lost digits (the NIK)
 
     def lookup(self) -> dict[str, str]:
@@ -92,16 +94,17 @@ def output_columns(spec: Columns) -> list[str]:
 @dataclass
 class Part:
     """One table of a file and what reading it found. Counts are complete once `batches` ends."""
+
     sheet: str | None = None
     header_line: int = 0
-    columns: dict[str, str] = field(default_factory=dict)   # header as written -> canonical
+    columns: dict[str, str] = field(default_factory=dict)  # header as written -> canonical
     ignored_columns: list[str] = field(default_factory=list)
     title_rows: list[int] = field(default_factory=list)
     total_rows: list[int] = field(default_factory=list)
-    note_rows: list[int] = field(default_factory=list)   # notes under the table (a signature)
+    note_rows: list[int] = field(default_factory=list)  # notes under the table (a signature)
     rejected: list[tuple[int, str, str]] = field(default_factory=list)  # (line, reason, words)
-    unsaved_formulas: dict[str, int] = field(default_factory=dict)     # column -> cells
-    rows: int = 0   # rows handed on
+    unsaved_formulas: dict[str, int] = field(default_factory=dict)  # column -> cells
+    rows: int = 0  # rows handed on
     batches: Callable[[], Iterator] | None = None
 
     @property
@@ -110,15 +113,23 @@ class Part:
         return self.rows + len(self.rejected)
 
     def describe(self) -> dict:
-        return {"sheet": self.sheet, "header_line": self.header_line, "columns": self.columns,
-                "ignored_columns": self.ignored_columns, "read": self.read,
-                "title_rows": len(self.title_rows), "total_rows": len(self.total_rows),
-                "note_rows": len(self.note_rows), "unsaved_formulas": self.unsaved_formulas}
+        return {
+            "sheet": self.sheet,
+            "header_line": self.header_line,
+            "columns": self.columns,
+            "ignored_columns": self.ignored_columns,
+            "read": self.read,
+            "title_rows": len(self.title_rows),
+            "total_rows": len(self.total_rows),
+            "note_rows": len(self.note_rows),
+            "unsaved_formulas": self.unsaved_formulas,
+        }
 
 
 @dataclass
 class FileRead:
     """What one file is and the parts it holds."""
+
     path: str
     format: str = ""
     sha256: str = ""
@@ -138,14 +149,21 @@ class FileRead:
         for p in self.parts:
             columns.update(p.columns)
             ignored += [c for c in p.ignored_columns if c not in ignored]
-        return {"path": self.path, "sha256": self.sha256, "format": self.format,
-                "encoding": self.encoding, "delimiter": self.delimiter, "columns": columns,
-                "ignored_columns": ignored, "read": self.read,
-                "title_rows": sum(len(p.title_rows) for p in self.parts),
-                "total_rows": sum(len(p.total_rows) for p in self.parts),
-                "note_rows": sum(len(p.note_rows) for p in self.parts),
-                "header_line": self.parts[0].header_line or None if len(self.parts) == 1 else None,
-                "skipped_sheets": self.skipped_sheets}
+        return {
+            "path": self.path,
+            "sha256": self.sha256,
+            "format": self.format,
+            "encoding": self.encoding,
+            "delimiter": self.delimiter,
+            "columns": columns,
+            "ignored_columns": ignored,
+            "read": self.read,
+            "title_rows": sum(len(p.title_rows) for p in self.parts),
+            "total_rows": sum(len(p.total_rows) for p in self.parts),
+            "note_rows": sum(len(p.note_rows) for p in self.parts),
+            "header_line": self.parts[0].header_line or None if len(self.parts) == 1 else None,
+            "skipped_sheets": self.skipped_sheets,
+        }
 
 
 def read_file(path: Path, spec: Columns, workdir: Path) -> FileRead:
@@ -160,7 +178,9 @@ def read_file(path: Path, spec: Columns, workdir: Path) -> FileRead:
     except sniff.NotARoster as e:
         raise LoadError(f"{path}: {e}") from e
     except (FileNotFoundError, NotADirectoryError) as e:
-        raise LoadError(f"{path}: berkas tidak ditemukan (atau terhapus saat dimuat). Periksa nama dan foldernya.") from e
+        raise LoadError(
+            f"{path}: berkas tidak ditemukan (atau terhapus saat dimuat). Periksa nama dan foldernya."
+        ) from e
     except IsADirectoryError as e:
         raise LoadError(f"{path}: ini folder, bukan berkas. Sebutkan berkas-berkas di dalamnya.") from e
     except PermissionError as e:
@@ -177,7 +197,9 @@ def _open(path: Path, info: FileRead, spec: Columns, workdir: Path) -> None:
     if stat.S_ISDIR(mode):
         raise IsADirectoryError(path)
     if not stat.S_ISREG(mode):  # a pipe or a device would block the load forever
-        raise sniff.NotARoster("bukan berkas biasa (pipa, soket atau perangkat). Salin isinya ke berkas lalu muat berkas itu.")
+        raise sniff.NotARoster(
+            "bukan berkas biasa (pipa, soket atau perangkat). Salin isinya ke berkas lalu muat berkas itu."
+        )
     info.sha256 = _sha256(path)
     kind = sniff.kind(path)
     source, packed = path, kind == "gzip"
@@ -185,7 +207,9 @@ def _open(path: Path, info: FileRead, spec: Columns, workdir: Path) -> None:
         source = sniff.unpack_gzip(path, workdir)
         kind = sniff.kind(source)
         if kind == "gzip":
-            raise sniff.NotARoster("gzip di dalam gzip (dikompresi dua kali). Buka sekali dengan gunzip, lalu muat hasilnya.")
+            raise sniff.NotARoster(
+                "gzip di dalam gzip (dikompresi dua kali). Buka sekali dengan gunzip, lalu muat hasilnya."
+            )
     info.format = {"text": "csv"}.get(kind, kind) + (".gz" if packed else "")
     if kind == "parquet":
         info.parts = [_parquet_part(source, info, spec)]
@@ -204,6 +228,7 @@ def _sha256(path: Path) -> str:
 
 
 # --- the header -----------------------------------------------------------------------
+
 
 def find_header(rows: list[tuple[int, list[str]]], spec: Columns, where: str) -> tuple[int, list[str]]:
     """The first of up to 20 (line, cells) rows naming every required column: (index, cells).
@@ -232,7 +257,8 @@ def find_header(rows: list[tuple[int, list[str]]], spec: Columns, where: str) ->
         f"({shown or 'kosong'}), yang tidak punya {', '.join(repr(c) for c in missing)}. Tambahkan kolomnya, "
         "atau ganti namanya dengan salah satu nama yang diterima: "
         + "; ".join(f"{c}: {', '.join([c, *spec.aliases[c]])}" for c in missing),
-        f"tidak ada baris kolom dengan {', '.join(spec.required)} (baris {line}: {shown[:80] or 'kosong'})")
+        f"tidak ada baris kolom dengan {', '.join(spec.required)} (baris {line}: {shown[:80] or 'kosong'})",
+    )
 
 
 def map_header(header: list[str], spec: Columns, part: Part, where: str) -> dict[int, str]:
@@ -248,14 +274,17 @@ def map_header(header: list[str], spec: Columns, part: Part, where: str) -> dict
                 part.ignored_columns.append("...")
             continue
         if canonical in found.values():
-            raise LoadError(f"{where}: kolom '{canonical}' muncul dua kali di baris judul "
-                            f"(lihat kolom ke-{i + 1}, '{name}'). Hapus salah satunya.")
+            raise LoadError(
+                f"{where}: kolom '{canonical}' muncul dua kali di baris judul "
+                f"(lihat kolom ke-{i + 1}, '{name}'). Hapus salah satunya."
+            )
         found[i] = canonical
         part.columns[str(name)] = canonical
     return {i: c for i, c in found.items() if c not in spec.skip}
 
 
 # --- values ---------------------------------------------------------------------------
+
 
 def clean_text(column: pa.Array | pa.ChunkedArray) -> pa.Array | pa.ChunkedArray:
     """Every value as the contract reads it: compatibility forms made plain (NFKC: full-width
@@ -278,14 +307,22 @@ class Shaper:
     Keeps the totals state across batches: after a totals row, rows whose required columns are
     all empty belong to the totals block (a footer such as '3 orang')."""
 
-    def __init__(self, part: Part, spec: Columns, positions: dict[int, str], nik_at: int | None,
-                 required_at: list[int], totals: bool = True):
+    def __init__(
+        self,
+        part: Part,
+        spec: Columns,
+        positions: dict[int, str],
+        nik_at: int | None,
+        required_at: list[int],
+        totals: bool = True,
+    ):
         self.part, self.spec, self.positions = part, spec, positions
         self.nik_at, self.required_at, self.totals = nik_at, required_at, totals
         self.after_total = False
 
-    def __call__(self, lines: np.ndarray, table: pa.Table, drop: np.ndarray | None = None,
-                 faults: list | None = None) -> pa.Table:
+    def __call__(
+        self, lines: np.ndarray, table: pa.Table, drop: np.ndarray | None = None, faults: list | None = None
+    ) -> pa.Table:
         """`drop`: blank rows, not counted; `faults`: per row None, or the columns whose formula
         has no saved result (the row is rejected, unless it is a totals row)."""
         columns = [clean_text(table.column(i)) for i in range(table.num_columns)]
@@ -298,8 +335,13 @@ class Shaper:
             for i in np.flatnonzero(keep):
                 if faults[i]:
                     keep[i] = False
-                    self.part.rejected.append((int(lines[i]), "formula_no_value",
-                                               "Rumus tanpa hasil tersimpan di kolom: " + ", ".join(faults[i])))
+                    self.part.rejected.append(
+                        (
+                            int(lines[i]),
+                            "formula_no_value",
+                            "Rumus tanpa hasil tersimpan di kolom: " + ", ".join(faults[i]),
+                        )
+                    )
                     for column in faults[i]:
                         self.part.unsaved_formulas[column] = self.part.unsaved_formulas.get(column, 0) + 1
         n = int(keep.sum())
@@ -309,7 +351,8 @@ class Shaper:
         return pa.table(
             [pa.array(lines[keep], pa.int64())]
             + [by_name.get(c, pa.nulls(n, pa.string())) for c in self.spec.output()],
-            names=output_columns(self.spec))
+            names=output_columns(self.spec),
+        )
 
     def _totals(self, lines: np.ndarray, columns: list) -> np.ndarray:
         labelled = np.zeros(len(lines), bool)
@@ -317,7 +360,9 @@ class Shaper:
             labelled |= pc.fill_null(pc.match_substring_regex(column, TOTALS), False).to_numpy(zero_copy_only=False)
         if self.nik_at is not None:
             nik = pc.replace_substring_regex(columns[self.nik_at], r"\s", "")
-            labelled &= ~pc.fill_null(pc.match_substring_regex(nik, r"^[0-9]{16}$"), False).to_numpy(zero_copy_only=False)
+            labelled &= ~pc.fill_null(pc.match_substring_regex(nik, r"^[0-9]{16}$"), False).to_numpy(
+                zero_copy_only=False
+            )
         empty = np.ones(len(lines), bool)
         for i in self.required_at:
             empty &= pc.fill_null(pc.equal(columns[i], ""), True).to_numpy(zero_copy_only=False)
@@ -340,19 +385,24 @@ def shaper_for(part: Part, spec: Columns, header: list[str], where: str, totals:
 
 # --- Parquet --------------------------------------------------------------------------
 
+
 def _parquet_text(column: pa.ChunkedArray | pa.Array, name: str, text_only: bool, where: str) -> pa.Array:
     kind = column.type
     if pa.types.is_dictionary(kind):
         column, kind = column.cast(kind.value_type), kind.value_type
     if pa.types.is_nested(kind):
-        raise LoadError(f"{where}: kolom '{name}' berisi data bertingkat ({kind}), bukan satu nilai per sel. "
-                        "Simpan kolom itu sebagai teks lalu ekspor ulang.")
+        raise LoadError(
+            f"{where}: kolom '{name}' berisi data bertingkat ({kind}), bukan satu nilai per sel. "
+            "Simpan kolom itu sebagai teks lalu ekspor ulang."
+        )
     if pa.types.is_binary(kind) or pa.types.is_large_binary(kind) or pa.types.is_fixed_size_binary(kind):
         try:
             return column.cast(pa.string())
         except pa.ArrowInvalid as e:
-            raise LoadError(f"{where}: kolom '{name}' berisi data biner, bukan teks UTF-8. "
-                            "Simpan kolom itu sebagai teks lalu ekspor ulang.") from e
+            raise LoadError(
+                f"{where}: kolom '{name}' berisi data biner, bukan teks UTF-8. "
+                "Simpan kolom itu sebagai teks lalu ekspor ulang."
+            ) from e
     if pa.types.is_timestamp(kind) or pa.types.is_date64(kind):
         column = column.cast(pa.date32())
     elif pa.types.is_floating(kind) and not text_only:
@@ -362,8 +412,10 @@ def _parquet_text(column: pa.ChunkedArray | pa.Array, name: str, text_only: bool
     try:
         return column.cast(pa.string())
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError) as e:
-        raise LoadError(f"{where}: kolom '{name}' bertipe {kind} yang tidak bisa dibaca sebagai teks. "
-                        "Simpan kolom itu sebagai teks lalu ekspor ulang.") from e
+        raise LoadError(
+            f"{where}: kolom '{name}' bertipe {kind} yang tidak bisa dibaca sebagai teks. "
+            "Simpan kolom itu sebagai teks lalu ekspor ulang."
+        ) from e
 
 
 def _parquet_part(path: Path, info: FileRead, spec: Columns) -> Part:
@@ -372,8 +424,10 @@ def _parquet_part(path: Path, info: FileRead, spec: Columns) -> Part:
         parquet = pq.ParquetFile(path)
         header = parquet.schema_arrow.names
     except Exception as e:  # pyarrow raises several kinds for a broken file
-        raise LoadError(f"{where}: tidak bisa dibuka sebagai Parquet (rusak atau terpotong). Ekspor ulang berkasnya.") from e
-    part = Part(header_line=0)   # a Parquet file's column names are no row
+        raise LoadError(
+            f"{where}: tidak bisa dibuka sebagai Parquet (rusak atau terpotong). Ekspor ulang berkasnya."
+        ) from e
+    part = Part(header_line=0)  # a Parquet file's column names are no row
     find_header([(0, header)], spec, where)
     positions = map_header(header, spec, part, where)
 
@@ -382,20 +436,22 @@ def _parquet_part(path: Path, info: FileRead, spec: Columns) -> Part:
         try:
             for batch in parquet.iter_batches(batch_size=BATCH_ROWS, columns=[header[i] for i in positions]):
                 n = batch.num_rows
-                columns = {positions[header.index(name)]: clean_text(_parquet_text(
-                    batch.column(name), name, positions[header.index(name)] in spec.text_only, where))
-                    for name in batch.schema.names}
+                columns = {
+                    positions[header.index(name)]: clean_text(
+                        _parquet_text(batch.column(name), name, positions[header.index(name)] in spec.text_only, where)
+                    )
+                    for name in batch.schema.names
+                }
                 table = pa.table(
                     [pa.array(np.arange(number + 1, number + n + 1), pa.int64())]
                     + [columns.get(c, pa.nulls(n, pa.string())) for c in spec.output()],
-                    names=output_columns(spec))
+                    names=output_columns(spec),
+                )
                 number += n
                 part.rows += n
                 yield table
         except (OSError, pa.ArrowException) as e:
-            raise LoadError(f"{where}: berkas Parquet rusak setelah baris {number}. "
-                            "Ekspor ulang berkasnya.") from e
+            raise LoadError(f"{where}: berkas Parquet rusak setelah baris {number}. Ekspor ulang berkasnya.") from e
 
     part.batches = batches
     return part
-

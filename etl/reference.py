@@ -1,4 +1,5 @@
 """Load targets, the RW reference and the workforce reference: checked row by row, good rows replace what they name."""
+
 from __future__ import annotations
 
 from collections import Counter
@@ -15,8 +16,11 @@ RW = reader.Columns(
     required=["kode_wilayah", "jumlah_rw"],
 )
 PEKERJA = reader.Columns(
-    aliases={"kode_wilayah": ["kode", "kd_wilayah"], "tahun": [],
-             "pekerja": ["jumlah_pekerja", "penduduk_bekerja", "pekerja_bekerja"]},
+    aliases={
+        "kode_wilayah": ["kode", "kd_wilayah"],
+        "tahun": [],
+        "pekerja": ["jumlah_pekerja", "penduduk_bekerja", "pekerja_bekerja"],
+    },
     required=["kode_wilayah", "tahun", "pekerja"],
 )
 KINDS = {
@@ -35,8 +39,10 @@ def load(con, kind: str, path: Path, workdir: Path) -> dict:
     sources = staging.stage(con, infos, spec, f"{prefix}_mentah", temporary=True)
     staging.register_file_names(con, sources)
     sqlfiles.run(con, sql_file)
-    con.execute("DELETE FROM baris_ditolak WHERE jenis_berkas = ? AND (berkas = ? OR berkas LIKE ?)",
-                [kind, str(path), str(path) + " [%"]).fetchall()
+    con.execute(
+        "DELETE FROM baris_ditolak WHERE jenis_berkas = ? AND (berkas = ? OR berkas LIKE ?)",
+        [kind, str(path), str(path) + " [%"],
+    ).fetchall()
     staging.store_read_rejects(con, kind, None, sources)
     con.execute(
         f"INSERT INTO baris_ditolak SELECT NULL, ?, n.berkas, c.baris, c.alasan, c.keterangan, NULL, "
@@ -45,6 +51,7 @@ def load(con, kind: str, path: Path, workdir: Path) -> dict:
     ).fetchall()
     checked: dict[int, Counter] = {}
     for index, reason, n in con.execute(
-            f"SELECT berkas_ke, coalesce(alasan, 'dimuat'), count(*) FROM {prefix}_cek GROUP BY ALL").fetchall():
+        f"SELECT berkas_ke, coalesce(alasan, 'dimuat'), count(*) FROM {prefix}_cek GROUP BY ALL"
+    ).fetchall():
         checked.setdefault(index, Counter())[reason] = n
     return summary.summarise(kind, infos, sources, checked, {}, {})

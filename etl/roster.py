@@ -2,6 +2,7 @@
 
 Every input row is loaded or rejected with a reason: read = loaded + rejected, per file.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -33,13 +34,20 @@ ROSTER = reader.Columns(
         "pekerja_rentan": ["rentan"],
     },
     required=["nik", "segmen", "kode_wilayah"],
-    skip=["nama"],        # names are personal data: never read
-    text_only=["nik"],    # a NIK that went through a number lost digits: nik_angka
+    skip=["nama"],  # names are personal data: never read
+    text_only=["nik"],  # a NIK that went through a number lost digits: nik_angka
 )
 
 FLAGS = [  # flag kinds; stg.baris holds each flagged value in column tanda_<kind>
-    "segmen_invalid", "program_invalid", "wilayah_invalid", "wilayah_lama", "wilayah_unknown", "rw_invalid",
-    "tanggal_daftar_invalid", "sumber_iuran_invalid", "status_unknown",
+    "segmen_invalid",
+    "program_invalid",
+    "wilayah_invalid",
+    "wilayah_lama",
+    "wilayah_unknown",
+    "rw_invalid",
+    "tanggal_daftar_invalid",
+    "sumber_iuran_invalid",
+    "status_unknown",
 ]
 EXAMPLES_PER_KIND = 1000
 
@@ -53,9 +61,7 @@ def _hmac_pads(key: bytes) -> tuple[bytes, bytes]:
 
 
 def _store_rejects(con, as_of: dt.date, sources: list[staging.Source]) -> None:
-    con.execute(
-        "DELETE FROM baris_ditolak WHERE jenis_berkas = 'peserta' AND tanggal_data = ?", [as_of]
-    ).fetchall()
+    con.execute("DELETE FROM baris_ditolak WHERE jenis_berkas = 'peserta' AND tanggal_data = ?", [as_of]).fetchall()
     staging.store_read_rejects(con, "peserta", as_of, sources)
     con.execute(
         """
@@ -88,7 +94,8 @@ def _store_flags(con, as_of: dt.date) -> dict[int, Counter]:
     con.execute(f"CREATE OR REPLACE TABLE stg.tanda AS {unpivot} UNION ALL {duplicates}").fetchall()
     con.execute(
         "INSERT INTO jumlah_ditandai SELECT ?, n.berkas, t.jenis, count(*) FROM stg.tanda t "
-        "JOIN nama_berkas n USING (berkas_ke) GROUP BY ALL", [as_of]
+        "JOIN nama_berkas n USING (berkas_ke) GROUP BY ALL",
+        [as_of],
     ).fetchall()
     con.execute(
         "INSERT INTO contoh_ditandai SELECT ?, n.berkas, t.baris, t.jenis, t.nilai, t.nik_samaran "
@@ -112,14 +119,16 @@ def load(con, paths: list[Path], as_of: dt.date, workdir: Path, progress: bool =
         sources = staging.stage(con, infos, ROSTER, "stg.mentah", progress=progress)
         staging.register_file_names(con, sources)
         ipad, opad = _hmac_pads(settings.nik_key())
-        sqlfiles.run(con, "roster_1_baris.sql",
-                     {"as_of": as_of, "grace": settings.grace_months(), "ipad": ipad, "opad": opad})
+        sqlfiles.run(
+            con, "roster_1_baris.sql", {"as_of": as_of, "grace": settings.grace_months(), "ipad": ipad, "opad": opad}
+        )
         sqlfiles.run(con, "roster_2_orang.sql")
         _store_rejects(con, as_of, sources)
         flags = _store_flags(con, as_of)
         per_source: dict[int, Counter] = {}
         for index, reason, n in con.execute(
-                "SELECT berkas_ke, coalesce(alasan_nik, 'dimuat'), count(*) FROM stg.baris GROUP BY ALL").fetchall():
+            "SELECT berkas_ke, coalesce(alasan_nik, 'dimuat'), count(*) FROM stg.baris GROUP BY ALL"
+        ).fetchall():
             per_source.setdefault(index, Counter())[reason] = n
         con.execute("DELETE FROM peserta WHERE tanggal_data = ?", [as_of]).fetchall()
         con.execute("INSERT INTO peserta SELECT ?::DATE, * FROM stg.orang", [as_of]).fetchall()
@@ -127,5 +136,6 @@ def load(con, paths: list[Path], as_of: dt.date, workdir: Path, progress: bool =
     finally:
         con.execute("DETACH stg")
         (workdir / "stage.duckdb").unlink(missing_ok=True)
-    return summary.summarise("peserta", infos, sources, per_source, flags,
-                   {"as_of": as_of.isoformat(), "persons": persons, "active": active})
+    return summary.summarise(
+        "peserta", infos, sources, per_source, flags, {"as_of": as_of.isoformat(), "persons": persons, "active": active}
+    )

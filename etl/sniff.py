@@ -10,6 +10,7 @@ are checked here.
 by `settings.max_unpacked()` bytes and `settings.max_line()` bytes between line breaks, so
 a hostile file cannot fill the disk or the memory (contract section 1: encodings).
 """
+
 from __future__ import annotations
 
 import codecs
@@ -62,8 +63,10 @@ def _zip_kind(path: Path) -> str:
             names = set(z.namelist())
             mimetype = z.read("mimetype").decode("ascii", "replace").strip() if "mimetype" in names else ""
     except (zipfile.BadZipFile, OSError, KeyError, RuntimeError) as e:
-        raise NotARoster("berkas ZIP/XLSX yang rusak atau terpotong. "
-                         "Kirim ulang berkasnya, atau simpan ulang dari Excel sebagai .xlsx.") from e
+        raise NotARoster(
+            "berkas ZIP/XLSX yang rusak atau terpotong. "
+            "Kirim ulang berkasnya, atau simpan ulang dari Excel sebagai .xlsx."
+        ) from e
     if "xl/workbook.xml" in names or "xl/workbook.bin" in names:
         if "xl/workbook.bin" in names:
             raise NotARoster("buku kerja Excel biner (.xlsb). " + SAVE_AS)
@@ -71,17 +74,23 @@ def _zip_kind(path: Path) -> str:
     if mimetype == "application/vnd.oasis.opendocument.spreadsheet":
         return "ods"
     if "word/document.xml" in names or mimetype == "application/vnd.oasis.opendocument.text":
-        raise NotARoster("dokumen pengolah kata (Word/Writer), bukan lembar kerja. "
-                         "Salin tabelnya ke Excel lalu simpan sebagai .xlsx atau CSV UTF-8.")
+        raise NotARoster(
+            "dokumen pengolah kata (Word/Writer), bukan lembar kerja. "
+            "Salin tabelnya ke Excel lalu simpan sebagai .xlsx atau CSV UTF-8."
+        )
     listed = ", ".join(sorted(names)[:3]) + (", ..." if len(names) > 3 else "")
-    raise NotARoster(f"arsip ZIP berisi {len(names)} berkas ({listed}), bukan lembar kerja. "
-                     "Ekstrak dulu, lalu muat berkas CSV/XLSX di dalamnya.")
+    raise NotARoster(
+        f"arsip ZIP berisi {len(names)} berkas ({listed}), bukan lembar kerja. "
+        "Ekstrak dulu, lalu muat berkas CSV/XLSX di dalamnya."
+    )
 
 
 def _binary_message(extension: str, mime: str) -> str:
     if extension == "pdf":
-        return ("dokumen PDF. Tabel di PDF tidak bisa dibaca sebagai daftar peserta: minta berkas aslinya "
-                "dalam Excel (.xlsx) atau CSV UTF-8.")
+        return (
+            "dokumen PDF. Tabel di PDF tidak bisa dibaca sebagai daftar peserta: minta berkas aslinya "
+            "dalam Excel (.xlsx) atau CSV UTF-8."
+        )
     if mime.startswith("image/"):
         return f"gambar ({extension.upper()}), bukan tabel. Minta berkas aslinya dalam Excel (.xlsx) atau CSV UTF-8."
     if extension in ("rar", "7z", "tar", "bz2", "xz", "zst"):
@@ -94,9 +103,12 @@ def _text_kind(head: bytes) -> str:
     encoding = text_encoding(head)
     sample = head.decode(encoding, errors="replace").lstrip("\ufeff \t\r\n").lower()
     if sample.startswith(("<!doctype html", "<html", "<table", "<meta", "<head", "<body")) or (
-            sample.startswith("<") and "<table" in sample):
-        raise NotARoster("halaman web (HTML) yang diberi nama lembar kerja; banyak aplikasi web menyimpan "
-                         "\"ekspor ke Excel\" seperti ini. " + SAVE_AS)
+        sample.startswith("<") and "<table" in sample
+    ):
+        raise NotARoster(
+            "halaman web (HTML) yang diberi nama lembar kerja; banyak aplikasi web menyimpan "
+            '"ekspor ke Excel" seperti ini. ' + SAVE_AS
+        )
     if sample.startswith("<?xml"):
         if "urn:schemas-microsoft-com:office:spreadsheet" in sample:
             raise NotARoster("lembar kerja XML Spreadsheet 2003. " + SAVE_AS)
@@ -128,7 +140,7 @@ def text_encoding(head: bytes) -> str:
 def _windows_1252(error: UnicodeDecodeError):
     """The five bytes Windows-1252 leaves undefined (0x81 0x8D 0x8F 0x90 0x9D) decode as the C1
     controls, as browsers (WHATWG) and Windows itself do, instead of stopping the load."""
-    return error.object[error.start:error.end].decode("latin-1"), error.end
+    return error.object[error.start : error.end].decode("latin-1"), error.end
 
 
 codecs.register_error("cakupan_1252", _windows_1252)
@@ -137,7 +149,7 @@ codecs.register_error("cakupan_1252", _windows_1252)
 def _utf8_else_1252(error: UnicodeDecodeError):
     """Bytes that are not UTF-8 in a UTF-8 file (one row pasted from an old system) read as
     Windows-1252, so the rest of the file keeps its UTF-8 (non-breaking spaces included)."""
-    return error.object[error.start:error.end].decode("cp1252", errors="cakupan_1252"), error.end
+    return error.object[error.start : error.end].decode("cp1252", errors="cakupan_1252"), error.end
 
 
 codecs.register_error("cakupan_utf8_1252", _utf8_else_1252)
@@ -160,8 +172,10 @@ class _Bounded:
     def write(self, block: bytes) -> None:
         self.size += len(block)
         if self.size > self.max_size:
-            raise NotARoster(f"isinya lebih dari {_size(self.max_size)} setelah dibuka (batas CAKUPAN_MAX_UNPACKED). "
-                             "Pecah berkasnya per provinsi, atau naikkan batasnya bila berkas ini memang sebesar itu.")
+            raise NotARoster(
+                f"isinya lebih dari {_size(self.max_size)} setelah dibuka (batas CAKUPAN_MAX_UNPACKED). "
+                "Pecah berkasnya per provinsi, atau naikkan batasnya bila berkas ini memang sebesar itu."
+            )
         last = block.rfind(b"\n")
         if last < 0:
             self.since_newline += len(block)
@@ -180,13 +194,15 @@ class _Bounded:
 def _longest_line(block: bytes, first: int, last: int) -> int:
     if first == last:
         return 0
-    return max(len(line) for line in block[first + 1:last].split(b"\n"))
+    return max(len(line) for line in block[first + 1 : last].split(b"\n"))
 
 
 def long_line_error(line: int, limit: int) -> NotARoster:
-    return NotARoster(f"baris {line} lebih panjang dari {_size(limit)} tanpa pindah baris (batas CAKUPAN_MAX_LINE): "
-                      "ini bukan daftar peserta atau berkasnya rusak. Periksa berkasnya atau ekspor ulang; bila "
-                      "barisnya memang sepanjang itu, naikkan CAKUPAN_MAX_LINE.")
+    return NotARoster(
+        f"baris {line} lebih panjang dari {_size(limit)} tanpa pindah baris (batas CAKUPAN_MAX_LINE): "
+        "ini bukan daftar peserta atau berkasnya rusak. Periksa berkasnya atau ekspor ulang; bila "
+        "barisnya memang sepanjang itu, naikkan CAKUPAN_MAX_LINE."
+    )
 
 
 def _size(n: int) -> str:
@@ -230,7 +246,11 @@ def to_utf8(path: Path, encoding: str, workdir: Path) -> Path:
                 out.write(_LONE_CR.sub("\n", text).encode("utf-8"))
             out.write(_LONE_CR.sub("\n", held + decoder.decode(b"", final=True)).encode("utf-8"))
     except UnicodeDecodeError as e:
-        where = "di akhir berkas (terpotong)" if e.end >= len(e.object) else f"sekitar byte ke-{done - len(e.object) + e.start + 1}"
+        where = (
+            "di akhir berkas (terpotong)"
+            if e.end >= len(e.object)
+            else f"sekitar byte ke-{done - len(e.object) + e.start + 1}"
+        )
         raise NotARoster(f"teks {encoding.upper()} yang rusak {where}. Simpan ulang sebagai CSV UTF-8.") from e
     return plain
 
@@ -274,5 +294,7 @@ def workbook_size(path: Path) -> int:
 
 def check_workbook_size(path: Path) -> None:
     if workbook_size(path) > settings.max_unpacked():
-        raise NotARoster(f"lembar kerja ini berisi lebih dari {_size(settings.max_unpacked())} setelah dibuka "
-                         "(batas CAKUPAN_MAX_UNPACKED). Pecah berkasnya, atau simpan sebagai CSV.")
+        raise NotARoster(
+            f"lembar kerja ini berisi lebih dari {_size(settings.max_unpacked())} setelah dibuka "
+            "(batas CAKUPAN_MAX_UNPACKED). Pecah berkasnya, atau simpan sebagai CSV."
+        )

@@ -1,4 +1,5 @@
 """Run the SQL files in etl/sql: statement by statement, values only as named parameters."""
+
 import re
 from pathlib import Path
 

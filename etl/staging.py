@@ -3,6 +3,7 @@
 A source (`berkas_ke`) is one part of a file: the file itself, or one sheet of a workbook,
 named `path [sheet]` in rejects and flags.
 """
+
 from __future__ import annotations
 
 import sys
@@ -14,9 +15,11 @@ from tqdm import tqdm
 
 from etl import reader
 
+
 @dataclass
 class Source:
     """One staged part and the file it belongs to."""
+
     index: int
     file: int
     part: reader.Part
@@ -33,8 +36,9 @@ def open_files(paths: list[Path], spec: reader.Columns, workdir: Path) -> list[r
     return [reader.read_file(Path(p), spec, workdir) for p in paths]
 
 
-def stage(con, infos: list[reader.FileRead], spec: reader.Columns, table: str,
-          temporary: bool = False, progress: bool = False) -> list[Source]:
+def stage(
+    con, infos: list[reader.FileRead], spec: reader.Columns, table: str, temporary: bool = False, progress: bool = False
+) -> list[Source]:
     """Rows of every part into `table` (berkas_ke, baris, columns...); returns the sources.
 
     Raises LoadError when a file has no data row at all (a header-only file would empty the
@@ -42,7 +46,8 @@ def stage(con, infos: list[reader.FileRead], spec: reader.Columns, table: str,
     columns = reader.output_columns(spec)
     con.execute(
         f"CREATE OR REPLACE {'TEMP ' if temporary else ''}TABLE {table} (berkas_ke INTEGER, "
-        + ", ".join(f"{c} {'BIGINT' if c == 'baris' else 'VARCHAR'}" for c in columns) + ")"
+        + ", ".join(f"{c} {'BIGINT' if c == 'baris' else 'VARCHAR'}" for c in columns)
+        + ")"
     )
     sources = []
     for file_index, info in enumerate(infos):
@@ -54,14 +59,25 @@ def stage(con, infos: list[reader.FileRead], spec: reader.Columns, table: str,
         if info.read == 0:
             raise reader.LoadError(
                 f"{info.path}: tidak ada baris data, hanya baris judul"
-                + (f" ({sum(len(p.total_rows) for p in info.parts)} baris jumlah)" if any(p.total_rows for p in info.parts) else "")
-                + ". Berkas kosong tidak dimuat agar data yang ada tidak terhapus; kirim berkas yang berisi peserta.")
+                + (
+                    f" ({sum(len(p.total_rows) for p in info.parts)} baris jumlah)"
+                    if any(p.total_rows for p in info.parts)
+                    else ""
+                )
+                + ". Berkas kosong tidak dimuat agar data yang ada tidak terhapus; kirim berkas yang berisi peserta."
+            )
     return sources
 
 
 def _stage_part(con, source: Source, table: str, progress: bool) -> None:
-    bar = tqdm(desc=Path(source.name).name, unit=" baris", file=sys.stderr, unit_scale=True, leave=False,
-               disable=not (progress and sys.stderr.isatty()))
+    bar = tqdm(
+        desc=Path(source.name).name,
+        unit=" baris",
+        file=sys.stderr,
+        unit_scale=True,
+        leave=False,
+        disable=not (progress and sys.stderr.isatty()),
+    )
     try:
         for batch in source.part.batches():
             if batch is reader.RESTART:
@@ -74,11 +90,14 @@ def _stage_part(con, source: Source, table: str, progress: bool) -> None:
             con.unregister("batch_masuk")
             bar.update(batch.num_rows)
     except (FileNotFoundError, IsADirectoryError, PermissionError) as e:
-        raise reader.LoadError(f"{source.name}: berkas hilang atau tidak bisa dibaca lagi saat dimuat. "
-                               "Muat ulang setelah berkasnya lengkap.") from e
+        raise reader.LoadError(
+            f"{source.name}: berkas hilang atau tidak bisa dibaca lagi saat dimuat. "
+            "Muat ulang setelah berkasnya lengkap."
+        ) from e
     except UnicodeDecodeError as e:
-        raise reader.LoadError(f"{source.name}: teks berubah saat dimuat (bukan UTF-8 lagi). "
-                               "Muat ulang setelah berkasnya selesai disalin.") from e
+        raise reader.LoadError(
+            f"{source.name}: teks berubah saat dimuat (bukan UTF-8 lagi). Muat ulang setelah berkasnya selesai disalin."
+        ) from e
     finally:
         bar.close()
 
@@ -91,35 +110,43 @@ def _set_notes_aside(con, source: Source, table: str, spec: reader.Columns) -> N
     a title, a signature) are notes, not participants: taken out of the staged rows and counted
     in `part.note_rows`. More such rows stay rows, to be rejected with their reason."""
     empty = " AND ".join(f"coalesce({c}, '') = ''" for c in spec.required)
-    below = (f"SELECT baris FROM {table} WHERE berkas_ke = $i AND {empty} AND baris > "
-             f"(SELECT coalesce(max(baris), 0) FROM {table} WHERE berkas_ke = $i AND NOT ({empty}))")
+    below = (
+        f"SELECT baris FROM {table} WHERE berkas_ke = $i AND {empty} AND baris > "
+        f"(SELECT coalesce(max(baris), 0) FROM {table} WHERE berkas_ke = $i AND NOT ({empty}))"
+    )
     notes = [line for (line,) in con.execute(below, {"i": source.index}).fetchall()]
     if 0 < len(notes) <= MAX_NOTE_ROWS and len(notes) < source.part.rows:
-        con.execute(f"DELETE FROM {table} WHERE berkas_ke = $i AND baris IN (SELECT unnest($b))",
-                    {"i": source.index, "b": notes}).fetchall()
+        con.execute(
+            f"DELETE FROM {table} WHERE berkas_ke = $i AND baris IN (SELECT unnest($b))",
+            {"i": source.index, "b": notes},
+        ).fetchall()
         source.part.note_rows = sorted(notes)
         source.part.rows -= len(notes)
 
 
 def register_file_names(con, sources: list[Source]) -> None:
     """A view `nama_berkas` (berkas_ke, berkas) for joining staged rows to their source."""
-    con.register("nama_berkas", pa.table({
-        "berkas_ke": pa.array([s.index for s in sources], pa.int32()),
-        "berkas": [s.name for s in sources],
-    }))
+    con.register(
+        "nama_berkas",
+        pa.table(
+            {
+                "berkas_ke": pa.array([s.index for s in sources], pa.int32()),
+                "berkas": [s.name for s in sources],
+            }
+        ),
+    )
 
 
 def store_read_rejects(con, kind: str, as_of, sources: list[Source]) -> None:
     """Rows the reader could not hand on (wrong field count, unsaved formulas) into baris_ditolak."""
-    rows = [(s.name, line, reason, words)
-            for s in sources for line, reason, words in s.part.rejected]
+    rows = [(s.name, line, reason, words) for s in sources for line, reason, words in s.part.rejected]
     if not rows:
         return
     name, line, reason, words = zip(*rows)
-    con.register("rusak", pa.table({"berkas": list(name), "baris": list(line), "alasan": list(reason),
-                                    "ket": list(words)}))
+    con.register(
+        "rusak", pa.table({"berkas": list(name), "baris": list(line), "alasan": list(reason), "ket": list(words)})
+    )
     con.execute(
-        "INSERT INTO baris_ditolak SELECT ?, ?, berkas, baris, alasan, ket, NULL, NULL, NULL FROM rusak",
-        [as_of, kind]
+        "INSERT INTO baris_ditolak SELECT ?, ?, berkas, baris, alasan, ket, NULL, NULL, NULL FROM rusak", [as_of, kind]
     ).fetchall()
     con.unregister("rusak")

@@ -5,6 +5,7 @@ Shape: {kind, as_of?, read, loaded, rejected, rejected_by_reason {code: rows}, f
 [sentences], words {code: words}}; each file has the same counts plus what it is (format,
 encoding, delimiter, columns) and `sheets` (the same counts per sheet of a workbook).
 """
+
 from __future__ import annotations
 
 from collections import Counter
@@ -16,19 +17,32 @@ def _source_counts(source: staging.Source, checked: Counter, flags: Counter) -> 
     """read = loaded + rejected for one part, with the reasons of both the reader and the SQL."""
     rejected = Counter(reason for _line, reason, _words in source.part.rejected)
     rejected.update({k: v for k, v in checked.items() if k != "dimuat"})
-    return {**source.part.describe(), "loaded": checked.get("dimuat", 0), "rejected": sum(rejected.values()),
-            "rejected_by_reason": dict(sorted(rejected.items())),
-            "flagged_by_kind": dict(sorted(flags.items()))}
+    return {
+        **source.part.describe(),
+        "loaded": checked.get("dimuat", 0),
+        "rejected": sum(rejected.values()),
+        "rejected_by_reason": dict(sorted(rejected.items())),
+        "flagged_by_kind": dict(sorted(flags.items())),
+    }
 
 
-def summarise(kind: str, infos: list[reader.FileRead], sources: list[staging.Source],
-            checked: dict[int, Counter], flags: dict[int, Counter], extra: dict) -> dict:
+def summarise(
+    kind: str,
+    infos: list[reader.FileRead],
+    sources: list[staging.Source],
+    checked: dict[int, Counter],
+    flags: dict[int, Counter],
+    extra: dict,
+) -> dict:
     """The load summary: per file (and per sheet of a workbook) and in total, read = loaded +
     rejected everywhere; title rows, totals rows and skipped sheets beside; advice in words."""
     files = []
     for file_index, info in enumerate(infos):
-        parts = [_source_counts(s, checked.get(s.index, Counter()), flags.get(s.index, Counter()))
-                 for s in sources if s.file == file_index]
+        parts = [
+            _source_counts(s, checked.get(s.index, Counter()), flags.get(s.index, Counter()))
+            for s in sources
+            if s.file == file_index
+        ]
         entry = {**info.describe()}
         for key in ("loaded", "rejected"):
             entry[key] = sum(p[key] for p in parts)
@@ -44,12 +58,15 @@ def summarise(kind: str, infos: list[reader.FileRead], sources: list[staging.Sou
         reasons.update(f["rejected_by_reason"])
         kinds.update(f["flagged_by_kind"])
     result = {
-        "kind": kind, **{k: v for k, v in extra.items() if k == "as_of"},
-        "read": sum(f["read"] for f in files), "loaded": sum(f["loaded"] for f in files),
+        "kind": kind,
+        **{k: v for k, v in extra.items() if k == "as_of"},
+        "read": sum(f["read"] for f in files),
+        "loaded": sum(f["loaded"] for f in files),
         "rejected": sum(f["rejected"] for f in files),
         "rejected_by_reason": dict(sorted(reasons.items())),
         "flagged_by_kind": dict(sorted(kinds.items())),
-        "title_rows": sum(f["title_rows"] for f in files), "total_rows": sum(f["total_rows"] for f in files),
+        "title_rows": sum(f["title_rows"] for f in files),
+        "total_rows": sum(f["total_rows"] for f in files),
         "note_rows": sum(f["note_rows"] for f in files),
         "skipped_sheets": [{"path": f["path"], **k} for f in files for k in f["skipped_sheets"]],
         **{k: v for k, v in extra.items() if k != "as_of"},

@@ -7,13 +7,14 @@ given to every cell it spans below the header. calamine gives a formula's saved 
 cannot tell a formula with no saved result from an empty cell, so for XLSX the sheet's XML is
 streamed once more as bytes and the cells around each formula are looked at (`_formula_cells`).
 """
+
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 import posixpath
 import re
 import zipfile
+from dataclasses import dataclass, field
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -64,22 +65,29 @@ def read(path: Path, kind: str, info: FileRead, spec) -> None:
         else:
             info.parts.append(part)
     if not info.parts:
-        raise LoadError(f"{info.path}: tidak ada lembar berisi daftar peserta. "
-                        + "; ".join(reasons or ["buku kerja tanpa lembar data"])
-                        + ". Pastikan satu baris kolom di 20 baris pertama memuat "
-                        + ", ".join(spec.required) + ".")
+        raise LoadError(
+            f"{info.path}: tidak ada lembar berisi daftar peserta. "
+            + "; ".join(reasons or ["buku kerja tanpa lembar data"])
+            + ". Pastikan satu baris kolom di 20 baris pertama memuat "
+            + ", ".join(spec.required)
+            + "."
+        )
 
 
 def _open(path: Path, kind: str, info: FileRead):
     try:
         return calamine.CalamineWorkbook.from_path(str(path))
     except calamine.PasswordError as e:
-        raise LoadError(f"{info.path}: buku kerja ini dilindungi sandi. Buka di Excel, hapus sandinya "
-                        "(File > Info > Protect Workbook), lalu simpan dan muat lagi.") from e
+        raise LoadError(
+            f"{info.path}: buku kerja ini dilindungi sandi. Buka di Excel, hapus sandinya "
+            "(File > Info > Protect Workbook), lalu simpan dan muat lagi."
+        ) from e
     except Exception as e:  # calamine raises its own and OS errors for a broken file
-        raise LoadError(f"{info.path}: berkas {FORMATS[kind]} yang rusak atau tidak bisa dibaca. "
-                        "Buka di Excel atau LibreOffice lalu simpan sebagai Excel Workbook (.xlsx), "
-                        "atau kirim ulang berkasnya.") from e
+        raise LoadError(
+            f"{info.path}: berkas {FORMATS[kind]} yang rusak atau tidak bisa dibaca. "
+            "Buka di Excel atau LibreOffice lalu simpan sebagai Excel Workbook (.xlsx), "
+            "atau kirim ulang berkasnya."
+        ) from e
 
 
 def _text(value, number_as_float: bool = False) -> str:
@@ -116,7 +124,7 @@ def _sheet_part(grid: list[list], merges, unsaved: set, name: str, info: FileRea
         index, header = find_header(first, spec, where)
     except NoHeader as e:
         return e.short
-    header_row = first[index][0]          # 1-based sheet row
+    header_row = first[index][0]  # 1-based sheet row
     while header and not str(header[-1]).strip():
         header = header[:-1]
     width = len(header)
@@ -133,7 +141,9 @@ def _sheet_part(grid: list[list], merges, unsaved: set, name: str, info: FileRea
                 continue
             if any(v not in (None, "") for v in row[width:]):
                 found = max(j for j, v in enumerate(row) if v not in (None, "")) + 1
-                part.rejected.append((i + 1, "row_malformed", f"Jumlah kolom tidak cocok: {found} kolom, judul punya {width}"))
+                part.rejected.append(
+                    (i + 1, "row_malformed", f"Jumlah kolom tidak cocok: {found} kolom, judul punya {width}")
+                )
                 continue
             rows.append(row[:width] if len(row) >= width else row + [None] * (width - len(row)))
             lines.append(i + 1)
@@ -192,15 +202,15 @@ _REF = re.compile(rb'\br="([A-Z]+[0-9]+)"')
 BLOCK = 16 << 20
 
 
-MAX_ROWS, MAX_COLUMNS, MAX_CELLS = 1_048_576, 16_384, 30_000_000   # Excel's own limits; memory
+MAX_ROWS, MAX_COLUMNS, MAX_CELLS = 1_048_576, 16_384, 30_000_000  # Excel's own limits; memory
 
 
 @dataclass
 class _SheetXml:
     row_elements: int = 0  # <row> elements (rows may come without numbers)
-    last_row: int = 0      # the highest row number given
-    columns: int = 1       # the furthest column named by a cell reference (26 when none is past Z)
-    unsaved: set = field(default_factory=set)   # 0-based (row, col) of formulas without a result
+    last_row: int = 0  # the highest row number given
+    columns: int = 1  # the furthest column named by a cell reference (26 when none is past Z)
+    unsaved: set = field(default_factory=set)  # 0-based (row, col) of formulas without a result
 
     @property
     def rows(self) -> int:
@@ -263,9 +273,11 @@ def _check_extent(sheet: _SheetXml) -> str | None:
     if sheet.rows > MAX_ROWS:
         return f"lebih dari {_angka(MAX_ROWS)} baris, batas Excel sendiri: berkasnya rusak atau bukan dari Excel"
     if sheet.columns > MAX_COLUMNS or sheet.rows * sheet.columns > MAX_CELLS:
-        return (f"terlalu luas ({_angka(sheet.rows)} baris x {_angka(sheet.columns)} kolom berisi sel; "
-                + "mungkin ada isian jauh di kanan atau bawah). Hapus baris dan kolom kosong di luar tabel, "
-                  "atau simpan lembar itu sebagai CSV")
+        return (
+            f"terlalu luas ({_angka(sheet.rows)} baris x {_angka(sheet.columns)} kolom berisi sel; "
+            + "mungkin ada isian jauh di kanan atau bawah). Hapus baris dan kolom kosong di luar tabel, "
+            "atau simpan lembar itu sebagai CSV"
+        )
     return None
 
 
@@ -285,8 +297,8 @@ def _formula_cells(data: bytes) -> set[tuple[int, int]]:
             continue
         start = starts[-1].start()
         end = _CELL_END.search(data, match.end())
-        cell = data[start:end.end() if end else len(data)]
-        head = cell[:cell.find(b">") + 1]
+        cell = data[start : end.end() if end else len(data)]
+        head = cell[: cell.find(b">") + 1]
         if _VALUE.search(cell) or (b't="str"' in head and re.search(rb"<(?:\w+:)?v\s*/?>", cell)):
             continue
         ref = _REF.search(head)

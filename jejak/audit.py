@@ -1,5 +1,6 @@
 """The audit trail: who did what, when, with which scope. Kept in the access store and
 written to the log. Never a participant's name or NIK: only account names, codes and counts."""
+
 from __future__ import annotations
 
 import json
@@ -17,8 +18,10 @@ def catat(peristiwa: str, oleh: str, lingkup: str | None = None, **rincian) -> N
     """Record one event; `rincian` holds what was asked (kind, place, filters, row counts)."""
     teks = json.dumps(rincian, ensure_ascii=False, sort_keys=True, default=str) if rincian else None
     with simpan.buka() as con:
-        con.execute("INSERT INTO audit (waktu, oleh, peristiwa, lingkup, rincian) VALUES (?, ?, ?, ?, ?)",
-                    (simpan.sekarang().isoformat(), oleh, peristiwa, lingkup, teks))
+        con.execute(
+            "INSERT INTO audit (waktu, oleh, peristiwa, lingkup, rincian) VALUES (?, ?, ?, ?, ?)",
+            (simpan.sekarang().isoformat(), oleh, peristiwa, lingkup, teks),
+        )
     log.info("%s oleh=%s lingkup=%s %s", peristiwa, oleh, lingkup or "-", teks or "")
 
 
@@ -30,6 +33,7 @@ def jejak(batas: int = 200) -> list[dict]:
 def gagal_baru_baru_ini(nama: str, sejak: str) -> int:
     """Failed logins for an account since an ISO time (to slow down password guessing)."""
     with simpan.buka() as con:
-        (n,) = con.execute("SELECT count(*) FROM audit WHERE oleh = ? AND peristiwa = 'masuk_gagal' AND waktu >= ?",
-                           (nama, sejak)).fetchone()
+        (n,) = con.execute(
+            "SELECT count(*) FROM audit WHERE oleh = ? AND peristiwa = 'masuk_gagal' AND waktu >= ?", (nama, sejak)
+        ).fetchone()
     return n

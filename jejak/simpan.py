@@ -1,5 +1,6 @@
 """The access store: one SQLite file beside the warehouse, opened per call (cheap, and safe
 across threads and server workers)."""
+
 from __future__ import annotations
 
 import contextlib
@@ -10,7 +11,7 @@ from pathlib import Path
 import settings
 
 SKEMA = (Path(__file__).resolve().parent / "skema.sql").read_text(encoding="utf-8")
-_siap: set[Path] = set()   # files whose schema this process has made sure of
+_siap: set[Path] = set()  # files whose schema this process has made sure of
 
 
 def path() -> Path:

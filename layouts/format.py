@@ -1,5 +1,6 @@
 """Numbers and dates as Indonesians write them: 36,7 juta, 1.234.567, 87,4 %, Rp16.800,
 6 Februari 2024; English (36.7 million, 1,234,567, 87.4 %) when the user asks for it."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -77,7 +78,9 @@ def nilai(metrik: str, value, bahasa: str = "id") -> str:
     if fmt == "laju":
         return desimal(value, 1, bahasa) + (" / minggu" if bahasa == "id" else " / week")
     if fmt == "ya_tidak":
-        return {("id", True): "Ya", ("id", False): "Tidak", ("en", True): "Yes", ("en", False): "No"}[bahasa, bool(value)]
+        return {("id", True): "Ya", ("id", False): "Tidak", ("en", True): "Yes", ("en", False): "No"}[
+            bahasa, bool(value)
+        ]
     return angka(value, bahasa)
 
 

@@ -2,6 +2,7 @@
 read and checked through metrics/, so a copied link opens the same view and a bad value is
 ignored with a message instead of reaching a query. A place outside the account's scope is
 such a value: the view opens on the account's own place."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -21,7 +22,7 @@ class Keadaan:
     periode: Periode
     filt: Filter
     bahasa: str
-    query: dict                        # the accepted values, as strings, for links
+    query: dict  # the accepted values, as strings, for links
     galat: list[str] = field(default_factory=list)
 
     def href(self, path: str, **ubah) -> str:
@@ -54,8 +55,13 @@ def dari_query(query: dict) -> Keadaan:
         galat.append(str(e))
         p = periode.periode()
         q.pop("snapshot", None)
-    nilai = {"segmen": q.get("segmen"), "program": q.get("program"), "sumber_iuran": q.get("sumber"),
-             "pekerja_rentan": RENTAN.get(q.get("rentan", "")), "kantor_cabang": q.get("cabang")}
+    nilai = {
+        "segmen": q.get("segmen"),
+        "program": q.get("program"),
+        "sumber_iuran": q.get("sumber"),
+        "pekerja_rentan": RENTAN.get(q.get("rentan", "")),
+        "kantor_cabang": q.get("cabang"),
+    }
     try:
         filt = lingkup.saring(Filter(**nilai))
     except PertanyaanTidakSah as e:

@@ -1,6 +1,7 @@
 """The frame every page shares: the app shell, the state bar (breadcrumb, snapshot, filters,
 language), cards, grids, download links, and the callbacks that turn a choice or a click into
 a new URL. The URL is the state: pages are drawn from it, nothing else."""
+
 from __future__ import annotations
 
 from urllib.parse import urlencode
@@ -16,32 +17,74 @@ from layouts.teks import t
 from metrics import cakupan, definisi, lingkup, periode, wilayah
 from metrics.definisi import PertanyaanTidakSah
 
-HALAMAN = [("/", "ringkasan"), ("/wilayah", "wilayah"), ("/rw100", "rw100"), ("/segmen", "segmen"),
-           ("/anggaran", "anggaran"), ("/data", "data")]
-KENDALI = {"snapshot": "snapshot", "segmen": "segmen", "program": "program", "sumber": "sumber",
-           "rentan": "rentan", "cabang": "cabang", "bahasa": "bahasa"}
+HALAMAN = [
+    ("/", "ringkasan"),
+    ("/wilayah", "wilayah"),
+    ("/rw100", "rw100"),
+    ("/segmen", "segmen"),
+    ("/anggaran", "anggaran"),
+    ("/data", "data"),
+]
+KENDALI = {
+    "snapshot": "snapshot",
+    "segmen": "segmen",
+    "program": "program",
+    "sumber": "sumber",
+    "rentan": "rentan",
+    "cabang": "cabang",
+    "bahasa": "bahasa",
+}
 
 
 # --- the shell ------------------------------------------------------------------------
 
+
 def shell(isi) -> dmc.MantineProvider:
-    nav = [dmc.Anchor(t(nama), id=f"nav-{nama}", href=path, size="lg", fw=500, underline="never")
-           for path, nama in HALAMAN]
+    nav = [
+        dmc.Anchor(t(nama), id=f"nav-{nama}", href=path, size="lg", fw=500, underline="never") for path, nama in HALAMAN
+    ]
     # The projector review is a page of its own (no frame): a full load, not a Dash page.
-    nav.append(dmc.Anchor(t("tinjauan_nav"), id="nav-tinjauan", href="/tinjauan", size="lg", fw=700,
-                          underline="never", refresh=True))
+    nav.append(
+        dmc.Anchor(
+            t("tinjauan_nav"), id="nav-tinjauan", href="/tinjauan", size="lg", fw=700, underline="never", refresh=True
+        )
+    )
     header = dmc.Group(
-        [dmc.Group([dmc.Title("Cakupan", order=1, size="h2"),
-                    dmc.Text(t("produk"), id="nav-produk", size="md", c="dimmed", visibleFrom="xl")], gap="sm"),
-         dmc.Group(nav, gap="lg", wrap="nowrap"),
-         dmc.Group([dmc.Switch(id="tema-gelap", label=t("tema_gelap"), persistence=True, persistence_type="local"),
-                    *_akun()], gap="md", wrap="nowrap")],
-        justify="space-between", h="100%", px="lg", wrap="nowrap")
+        [
+            dmc.Group(
+                [
+                    dmc.Title("Cakupan", order=1, size="h2"),
+                    dmc.Text(t("produk"), id="nav-produk", size="md", c="dimmed", visibleFrom="xl"),
+                ],
+                gap="sm",
+            ),
+            dmc.Group(nav, gap="lg", wrap="nowrap"),
+            dmc.Group(
+                [
+                    dmc.Switch(id="tema-gelap", label=t("tema_gelap"), persistence=True, persistence_type="local"),
+                    *_akun(),
+                ],
+                gap="md",
+                wrap="nowrap",
+            ),
+        ],
+        justify="space-between",
+        h="100%",
+        px="lg",
+        wrap="nowrap",
+    )
     return dmc.MantineProvider(
-        [dcc.Store(id="navigasi-kendali"), dcc.Store(id="navigasi-turun"), html.Div(id="navigasi-selesai", hidden=True),
-         dmc.AppShell([dmc.AppShellHeader(header), dmc.AppShellMain(html.Div(isi, className="isi"))],
-                      header={"height": 64})],
-        id="tema", forceColorScheme="light")
+        [
+            dcc.Store(id="navigasi-kendali"),
+            dcc.Store(id="navigasi-turun"),
+            html.Div(id="navigasi-selesai", hidden=True),
+            dmc.AppShell(
+                [dmc.AppShellHeader(header), dmc.AppShellMain(html.Div(isi, className="isi"))], header={"height": 64}
+            ),
+        ],
+        id="tema",
+        forceColorScheme="light",
+    )
 
 
 def _akun() -> list:
@@ -50,32 +93,48 @@ def _akun() -> list:
         akun = lingkup.aktif()
     except lingkup.TanpaAkses:
         return []
-    return [dmc.Text(f"{akun.nama} · {akun.label}", id="akun", size="sm", c="dimmed", visibleFrom="xl"),
-            html.Form(html.Button(t("keluar"), type="submit", id="keluar", className="tombol-keluar"),
-                      method="post", action="/keluar")]
+    return [
+        dmc.Text(f"{akun.nama} · {akun.label}", id="akun", size="sm", c="dimmed", visibleFrom="xl"),
+        html.Form(
+            html.Button(t("keluar"), type="submit", id="keluar", className="tombol-keluar"),
+            method="post",
+            action="/keluar",
+        ),
+    ]
 
 
-@callback([Output(f"nav-{nama}", "href") for _, nama in HALAMAN] +
-          [Output(f"nav-{nama}", "children") for _, nama in HALAMAN] + [Output("nav-produk", "children"),
-                                                                         Output("tema-gelap", "label"),
-                                                                         Output("nav-tinjauan", "href"),
-                                                                         Output("nav-tinjauan", "children")],
-          Input("_pages_location", "search"))
+@callback(
+    [Output(f"nav-{nama}", "href") for _, nama in HALAMAN]
+    + [Output(f"nav-{nama}", "children") for _, nama in HALAMAN]
+    + [
+        Output("nav-produk", "children"),
+        Output("tema-gelap", "label"),
+        Output("nav-tinjauan", "href"),
+        Output("nav-tinjauan", "children"),
+    ],
+    Input("_pages_location", "search"),
+)
 def _nav(search):
     """Page links keep the place, snapshot, filters and language."""
     q = keadaan.dari_search(search)
     bahasa = keadaan.bahasa_dari(q)
     query = _link("", q)
-    return ([path + query for path, _ in HALAMAN] + [t(nama, bahasa) for _, nama in HALAMAN]
-            + [t("produk", bahasa), t("tema_gelap", bahasa), "/tinjauan" + query, t("tinjauan_nav", bahasa)])
+    return (
+        [path + query for path, _ in HALAMAN]
+        + [t(nama, bahasa) for _, nama in HALAMAN]
+        + [t("produk", bahasa), t("tema_gelap", bahasa), "/tinjauan" + query, t("tinjauan_nav", bahasa)]
+    )
 
 
 clientside_callback(
     "function(gelap) { return gelap ? 'dark' : 'light'; }",
-    Output("tema", "forceColorScheme"), Input("tema-gelap", "checked"))
+    Output("tema", "forceColorScheme"),
+    Input("tema-gelap", "checked"),
+)
 
 
 # --- a page ---------------------------------------------------------------------------
+
 
 def halaman(query: dict, path: str, isi, sampai_rw: bool = True) -> dmc.Stack:
     """A page: the state bar, then `isi(keadaan)`; a page without data says what to do, and a
@@ -84,8 +143,9 @@ def halaman(query: dict, path: str, isi, sampai_rw: bool = True) -> dmc.Stack:
         k = keadaan.dari_query(query)
     except periode.BelumAdaData:
         bahasa = keadaan.bahasa_dari(query)
-        return dmc.Alert(t("belum_ada_data_isi", bahasa), title=t("belum_ada_data", bahasa), color="yellow",
-                         id="halaman-kosong")
+        return dmc.Alert(
+            t("belum_ada_data_isi", bahasa), title=t("belum_ada_data", bahasa), color="yellow", id="halaman-kosong"
+        )
     parts = [bilah(k, path)]
     if k.galat:
         parts.append(dmc.Alert([html.Div(g) for g in k.galat], title=t("galat_parameter", k.bahasa), color="orange"))
@@ -100,38 +160,81 @@ def bilah(k: keadaan.Keadaan, path: str) -> dmc.Stack:
     b = k.bahasa
     jejak = wilayah.jejak(k.tempat.kode)
     akun = lingkup.aktif()
-    crumbs = [dmc.Anchor(x.nama, href=k.href(path, wilayah=None if x.kode == "ID" else x.kode), size="lg")
-              if akun.memuat(x.kode) else dmc.Text(x.nama, size="lg", c="dimmed")  # above the scope: not a link
-              for x in jejak[:-1]] + [dmc.Text(jejak[-1].nama, size="lg", fw=700)]
-    snapshots = [{"value": d.isoformat(), "label": f"{t('data_per', b)} {fmt.tanggal(d, b)}"}
-                 for d in periode.daftar()]
+    crumbs = (
+        [
+            dmc.Anchor(x.nama, href=k.href(path, wilayah=None if x.kode == "ID" else x.kode), size="lg")
+            if akun.memuat(x.kode)
+            else dmc.Text(x.nama, size="lg", c="dimmed")  # above the scope: not a link
+            for x in jejak[:-1]
+        ]
+        + [dmc.Text(jejak[-1].nama, size="lg", fw=700)]
+    )
+    snapshots = [{"value": d.isoformat(), "label": f"{t('data_per', b)} {fmt.tanggal(d, b)}"} for d in periode.daftar()]
     pilihan = lambda kamus: [{"value": kode, "label": nama[0 if b == "id" else 1]} for kode, nama in kamus.items()]
     filters = [
         _pilih("segmen", pilihan({s: v for s, v in definisi.SEGMEN.items()}), k.filt.segmen, t("semua_segmen", b)),
-        _pilih("program", [{"value": p, "label": f"{p} · {n[0 if b == 'id' else 1]}"} for p, n in definisi.PROGRAM.items()],
-               k.filt.program, t("semua_program", b)),
+        _pilih(
+            "program",
+            [{"value": p, "label": f"{p} · {n[0 if b == 'id' else 1]}"} for p, n in definisi.PROGRAM.items()],
+            k.filt.program,
+            t("semua_program", b),
+        ),
         _pilih("sumber", pilihan(definisi.SUMBER_IURAN), k.filt.sumber_iuran, t("semua_sumber", b)),
-        _pilih("rentan", [{"value": "ya", "label": t("rentan_ya", b)}, {"value": "tidak", "label": t("rentan_tidak", b)}],
-               k.query.get("rentan"), t("semua_rentan", b)),
+        _pilih(
+            "rentan",
+            [{"value": "ya", "label": t("rentan_ya", b)}, {"value": "tidak", "label": t("rentan_tidak", b)}],
+            k.query.get("rentan"),
+            t("semua_rentan", b),
+        ),
         _pilih("cabang", cakupan.kantor_cabang(), k.filt.kantor_cabang, t("semua_cabang", b), searchable=True),
     ]
-    return dmc.Stack([
-        dmc.Group([
-            dmc.Breadcrumbs(crumbs, id="jejak", separator="›"),
-            dmc.Group([
-                dmc.Select(id={"type": "kendali", "nama": "snapshot"}, data=snapshots, value=k.snapshot.isoformat(),
-                           allowDeselect=False, w=270, size="md", **{"aria-label": t("data_per", b)}),
-                dmc.SegmentedControl(id={"type": "kendali", "nama": "bahasa"}, value=b, size="md",
-                                     data=[{"value": "id", "label": "Indonesia"}, {"value": "en", "label": "English"}]),
-            ], gap="sm"),
-        ], justify="space-between", align="center"),
-        dmc.Group(filters, gap="xs"),
-    ], gap="xs")
+    return dmc.Stack(
+        [
+            dmc.Group(
+                [
+                    dmc.Breadcrumbs(crumbs, id="jejak", separator="›"),
+                    dmc.Group(
+                        [
+                            dmc.Select(
+                                id={"type": "kendali", "nama": "snapshot"},
+                                data=snapshots,
+                                value=k.snapshot.isoformat(),
+                                allowDeselect=False,
+                                w=270,
+                                size="md",
+                                **{"aria-label": t("data_per", b)},
+                            ),
+                            dmc.SegmentedControl(
+                                id={"type": "kendali", "nama": "bahasa"},
+                                value=b,
+                                size="md",
+                                data=[{"value": "id", "label": "Indonesia"}, {"value": "en", "label": "English"}],
+                            ),
+                        ],
+                        gap="sm",
+                    ),
+                ],
+                justify="space-between",
+                align="center",
+            ),
+            dmc.Group(filters, gap="xs"),
+        ],
+        gap="xs",
+    )
 
 
 def _pilih(nama: str, data, value, placeholder: str, searchable: bool = False) -> dmc.Select:
-    return dmc.Select(id={"type": "kendali", "nama": nama}, data=data, value=value, placeholder=placeholder,
-                      clearable=True, searchable=searchable, w=220, size="sm", comboboxProps={"withinPortal": True})
+    return dmc.Select(
+        id={"type": "kendali", "nama": nama},
+        data=data,
+        value=value,
+        placeholder=placeholder,
+        clearable=True,
+        searchable=searchable,
+        w=220,
+        size="sm",
+        comboboxProps={"withinPortal": True},
+    )
 
 
 # Navigation the way a link does it (push the URL, tell Dash's locations), not through a
@@ -145,13 +248,20 @@ clientside_callback(
         }
         return window.dash_clientside.no_update;
     }""",
-    Output("navigasi-selesai", "children"), Input("navigasi-kendali", "data"), Input("navigasi-turun", "data"),
-    prevent_initial_call=True)
+    Output("navigasi-selesai", "children"),
+    Input("navigasi-kendali", "data"),
+    Input("navigasi-turun", "data"),
+    prevent_initial_call=True,
+)
 
 
-@callback(Output("navigasi-kendali", "data"),
-          Input({"type": "kendali", "nama": ALL}, "value"),
-          State("_pages_location", "pathname"), State("_pages_location", "search"), prevent_initial_call=True)
+@callback(
+    Output("navigasi-kendali", "data"),
+    Input({"type": "kendali", "nama": ALL}, "value"),
+    State("_pages_location", "pathname"),
+    State("_pages_location", "search"),
+    prevent_initial_call=True,
+)
 def _kendali(values, pathname, search):
     """A changed control: the same page with the new choice in the URL."""
     if not ctx.triggered_id:
@@ -161,8 +271,9 @@ def _kendali(values, pathname, search):
     newest = periode.daftar()[:1]
     for item, value in zip(ctx.inputs_list[0], values):
         kunci = KENDALI[item["id"]["nama"]]
-        if (kunci == "bahasa" and value == "id") or (kunci == "snapshot" and "snapshot" not in q
-                                                     and [value] == [d.isoformat() for d in newest]):
+        if (kunci == "bahasa" and value == "id") or (
+            kunci == "snapshot" and "snapshot" not in q and [value] == [d.isoformat() for d in newest]
+        ):
             value = None  # the defaults stay out of the URL
         q[kunci] = value
     baru = _link(pathname or "/", q)
@@ -176,10 +287,14 @@ def _link(pathname: str, q: dict) -> str:
     return pathname + ("?" + urlencode(q) if q else "")
 
 
-@callback(Output("navigasi-turun", "data"),
-          Input({"type": "turun", "nama": ALL}, "cellClicked"),
-          Input({"type": "turun-grafik", "nama": ALL}, "clickData"),
-          State("_pages_location", "pathname"), State("_pages_location", "search"), prevent_initial_call=True)
+@callback(
+    Output("navigasi-turun", "data"),
+    Input({"type": "turun", "nama": ALL}, "cellClicked"),
+    Input({"type": "turun-grafik", "nama": ALL}, "clickData"),
+    State("_pages_location", "pathname"),
+    State("_pages_location", "search"),
+    prevent_initial_call=True,
+)
 def _turun(cells, clicks, pathname, search):
     """A clicked row or bar: the same page, one level down. Codes are checked before use."""
     kode = None
@@ -205,12 +320,18 @@ def _turun(cells, clicks, pathname, search):
 
 # --- pieces ---------------------------------------------------------------------------
 
+
 def kartu(label: str, nilai: str, catatan: str, id_: str, warna: str | None = None) -> dmc.Card:
-    return dmc.Card([
-        dmc.Text(label, size="lg", c="dimmed", fw=500),
-        dmc.Text(nilai, id=id_, fz=40, fw=700, lh=1.15, **({"c": warna} if warna else {})),
-        dmc.Text(catatan, size="md", c="dimmed"),
-    ], withBorder=True, radius="md", padding="lg")
+    return dmc.Card(
+        [
+            dmc.Text(label, size="lg", c="dimmed", fw=500),
+            dmc.Text(nilai, id=id_, fz=40, fw=700, lh=1.15, **({"c": warna} if warna else {})),
+            dmc.Text(catatan, size="md", c="dimmed"),
+        ],
+        withBorder=True,
+        radius="md",
+        padding="lg",
+    )
 
 
 def catatan(teks: list[str]) -> list:
@@ -222,50 +343,96 @@ def unduh(k: keadaan.Keadaan, jenis: str, tingkat: str | None = None, nama: str 
     q = {**k.query, **({"tingkat": tingkat} if tingkat else {}), **extra}
     q.pop("bahasa", None)
     query = "?" + urlencode(q) if q else ""
-    return dmc.Group([
-        dmc.Anchor(t("unduh_csv", k.bahasa), href=f"/unduh/{jenis}.csv{query}", id=f"unduh-{nama or jenis}",
-                   className="unduh", refresh=True),
-        dmc.Anchor(t("unduh_xlsx", k.bahasa), href=f"/unduh/{jenis}.xlsx{query}", refresh=True, size="sm"),
-    ], gap="md")
+    return dmc.Group(
+        [
+            dmc.Anchor(
+                t("unduh_csv", k.bahasa),
+                href=f"/unduh/{jenis}.csv{query}",
+                id=f"unduh-{nama or jenis}",
+                className="unduh",
+                refresh=True,
+            ),
+            dmc.Anchor(t("unduh_xlsx", k.bahasa), href=f"/unduh/{jenis}.xlsx{query}", refresh=True, size="sm"),
+        ],
+        gap="md",
+    )
 
 
-FORMAT_JS = {"angka": "cakupanAngka", "persen": "cakupanPersen", "rupiah": "cakupanRupiah", "laju": "cakupanLaju",
-             "tanggal": "cakupanTanggal", "ya_tidak": "cakupanYaTidak"}
+FORMAT_JS = {
+    "angka": "cakupanAngka",
+    "persen": "cakupanPersen",
+    "rupiah": "cakupanRupiah",
+    "laju": "cakupanLaju",
+    "tanggal": "cakupanTanggal",
+    "ya_tidak": "cakupanYaTidak",
+}
 
 
 def kolom_metrik(nama: str, bahasa: str, **extra) -> dict:
     m = definisi.metrik(nama)
-    col = {"field": nama, "headerName": m.label[0 if bahasa == "id" else 1], "headerTooltip": m.definisi[0 if bahasa == "id" else 1],
-           "valueFormatter": {"function": f"{FORMAT_JS[m.format]}(params.value, '{bahasa}')"},
-           "type": "rightAligned", "minWidth": 120}
+    col = {
+        "field": nama,
+        "headerName": m.label[0 if bahasa == "id" else 1],
+        "headerTooltip": m.definisi[0 if bahasa == "id" else 1],
+        "valueFormatter": {"function": f"{FORMAT_JS[m.format]}(params.value, '{bahasa}')"},
+        "type": "rightAligned",
+        "minWidth": 120,
+    }
     if m.format == "persen":
-        col["cellStyle"] = {"styleConditions": [
-            {"condition": f"params.value != null && params.value < {grafik.BATAS_MERAH}",
-             "style": {"color": "#c92a2a", "fontWeight": 700}},
-            {"condition": f"params.value != null && params.value < {grafik.BATAS_JINGGA}",
-             "style": {"color": "#d9480f", "fontWeight": 600}}]}
+        col["cellStyle"] = {
+            "styleConditions": [
+                {
+                    "condition": f"params.value != null && params.value < {grafik.BATAS_MERAH}",
+                    "style": {"color": "#c92a2a", "fontWeight": 700},
+                },
+                {
+                    "condition": f"params.value != null && params.value < {grafik.BATAS_JINGGA}",
+                    "style": {"color": "#d9480f", "fontWeight": 600},
+                },
+            ]
+        }
     return {**col, **extra}
 
 
-def grid(id_: str, baris: list[dict], metrik: list[str], bahasa: str, turun: bool = True, nama_kolom: str = "") -> dag.AgGrid:
+def grid(
+    id_: str, baris: list[dict], metrik: list[str], bahasa: str, turun: bool = True, nama_kolom: str = ""
+) -> dag.AgGrid:
     """A sortable table of places; clicking a known place goes one level down."""
     rows = []
     for b in baris:
         row = {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in b.items()}
         row["id_baris"] = b["kode_wilayah"] or f"?{b['kode_induk']}"
         if not b["kode_wilayah"]:
-            row["nama_wilayah"] = f"{t('tidak_diketahui', bahasa)} ({b['nama_induk']})" if b["nama_wilayah"] == "Tidak diketahui" \
+            row["nama_wilayah"] = (
+                f"{t('tidak_diketahui', bahasa)} ({b['nama_induk']})"
+                if b["nama_wilayah"] == "Tidak diketahui"
                 else b["nama_wilayah"].replace("RW tidak diketahui", "RW " + t("tidak_diketahui", bahasa).lower())
+            )
         rows.append(row)
-    cols = [{"field": "nama_wilayah", "headerName": nama_kolom or t("wilayah", bahasa), "pinned": "left", "minWidth": 280,
-             "tooltipField": "nama_wilayah"}, {"field": "kode_wilayah", "headerName": "Kode", "minWidth": 150, "maxWidth": 180}]
+    cols = [
+        {
+            "field": "nama_wilayah",
+            "headerName": nama_kolom or t("wilayah", bahasa),
+            "pinned": "left",
+            "minWidth": 280,
+            "tooltipField": "nama_wilayah",
+        },
+        {"field": "kode_wilayah", "headerName": "Kode", "minWidth": 150, "maxWidth": 180},
+    ]
     cols += [kolom_metrik(m, bahasa, flex=1) for m in metrik]
     height = None if len(rows) <= 15 else "560px"
     return dag.AgGrid(
-        id={"type": "turun", "nama": id_} if turun else id_, rowData=rows, columnDefs=cols,
+        id={"type": "turun", "nama": id_} if turun else id_,
+        rowData=rows,
+        columnDefs=cols,
         getRowId="params.data.id_baris",
         defaultColDef={"sortable": True, "resizable": True, "wrapHeaderText": True, "autoHeaderHeight": True},
-        dashGridOptions={"domLayout": "autoHeight" if height is None else "normal", "tooltipShowDelay": 300,
-                         "animateRows": False},
-        columnSize="responsiveSizeToFit", className="ag-theme-quartz cakupan-grid",
-        style={"height": height} if height else {})
+        dashGridOptions={
+            "domLayout": "autoHeight" if height is None else "normal",
+            "tooltipShowDelay": 300,
+            "animateRows": False,
+        },
+        columnSize="responsiveSizeToFit",
+        className="ag-theme-quartz cakupan-grid",
+        style={"height": height} if height else {},
+    )

@@ -1,5 +1,6 @@
 """Words on screen, Indonesian first, English when toggled. Metric labels and definitions come
 from metrics.definisi; this holds the rest."""
+
 from __future__ import annotations
 
 TEKS = {
@@ -25,7 +26,8 @@ TEKS = {
         "Belum ada snapshot peserta. Muat data dengan 'python -m etl load BERKAS --as-of YYYY-MM-DD' "
         "atau buat data demo dengan 'python -m etl demo'.",
         "No participant snapshot yet. Load one with 'python -m etl load FILE --as-of YYYY-MM-DD' "
-        "or build the demo with 'python -m etl demo'."),
+        "or build the demo with 'python -m etl demo'.",
+    ),
     "tanpa_target": ("Belum ada target untuk wilayah ini", "This region has no target of its own"),
     "target_tahun": ("target tahun", "target for"),
     "minggu_ini": ("Perubahan minggu ini", "Change this week"),
@@ -43,15 +45,23 @@ TEKS = {
     "klik_turun": ("Klik baris atau batang untuk turun satu tingkat.", "Click a row or bar to go one level down."),
     "rw_terbawah": ("RW adalah tingkat terbawah.", "An RW is the lowest level."),
     "tidak_diketahui": ("Tidak diketahui", "Unknown"),
-    "rw_pilih": ("Pilih kecamatan atau kelurahan untuk melihat setiap RW-nya.",
-                 "Choose a kecamatan or kelurahan to see each of its RWs."),
-    "rw_tanpa_referensi": ("Tanpa referensi RW: hanya RW yang muncul di daftar peserta yang diketahui.",
-                           "No RW reference: only RWs that appear in the roster are known."),
+    "rw_pilih": (
+        "Pilih kecamatan atau kelurahan untuk melihat setiap RW-nya.",
+        "Choose a kecamatan or kelurahan to see each of its RWs.",
+    ),
+    "rw_tanpa_referensi": (
+        "Tanpa referensi RW: hanya RW yang muncul di daftar peserta yang diketahui.",
+        "No RW reference: only RWs that appear in the roster are known.",
+    ),
     "rw_terjauh": ("RW terjauh dari target", "RWs furthest from target"),
-    "berhasil": ("Syarat berhasil terpenuhi: paling sedikit separuh RW mencapai target.",
-                 "Success bar met: at least half of the RWs reach the target."),
-    "belum_berhasil": ("Syarat berhasil belum terpenuhi: kurang dari separuh RW mencapai target.",
-                       "Success bar not met: fewer than half of the RWs reach the target."),
+    "berhasil": (
+        "Syarat berhasil terpenuhi: paling sedikit separuh RW mencapai target.",
+        "Success bar met: at least half of the RWs reach the target.",
+    ),
+    "belum_berhasil": (
+        "Syarat berhasil belum terpenuhi: kurang dari separuh RW mencapai target.",
+        "Success bar not met: fewer than half of the RWs reach the target.",
+    ),
     "per_segmen": ("Peserta menurut segmen", "Participants by segment"),
     "per_program": ("Peserta aktif menurut program", "Active participants by programme"),
     "per_sumber": ("Peserta menurut sumber iuran", "Participants by contribution source"),
@@ -59,21 +69,28 @@ TEKS = {
     "terdaftar": ("Terdaftar", "Registered"),
     "aktif": ("Aktif", "Active"),
     "anggaran_judul": ("Anggaran iuran pekerja rentan", "Contribution budget for vulnerable workers"),
-    "anggaran_rumus": ("Pekerja rentan x Rp16.800 per bulan x jumlah bulan.",
-                       "Vulnerable workers x Rp16,800 a month x months."),
+    "anggaran_rumus": (
+        "Pekerja rentan x Rp16.800 per bulan x jumlah bulan.",
+        "Vulnerable workers x Rp16,800 a month x months.",
+    ),
     "per_sumber_dana": ("Menurut sumber dana", "By funding source"),
     "anggaran_anak": ("Anggaran wilayah di bawah", "Budget of the regions in"),
     "riwayat": ("Riwayat pemuatan", "Load history"),
     "rincian_muat": ("Isi setiap berkas dan lembar", "What each file and sheet held"),
-    "rincian_muat_isi": ("Dibaca = dimuat + ditolak. Baris judul, baris jumlah dan lembar tanpa daftar tidak dihitung "
-                         "sebagai peserta; semuanya disebut di sini.",
-                         "Read = loaded + rejected. Title rows, totals rows and sheets without a roster are not "
-                         "participants; each is named here."),
+    "rincian_muat_isi": (
+        "Dibaca = dimuat + ditolak. Baris judul, baris jumlah dan lembar tanpa daftar tidak dihitung "
+        "sebagai peserta; semuanya disebut di sini.",
+        "Read = loaded + rejected. Title rows, totals rows and sheets without a roster are not "
+        "participants; each is named here.",
+    ),
     "ditolak": ("Baris ditolak menurut alasan", "Rejected rows by reason"),
     "ditandai": ("Baris ditandai menurut jenis", "Flagged rows by kind"),
     "ditolak_unduh": ("Semua baris ditolak (NIK disamarkan, tanpa nama)", "Every rejected row (NIK masked, no name)"),
     "tidak_ada": ("Tidak ada.", "None."),
-    "galat_parameter": ("Sebagian pilihan di alamat tidak dikenal dan diabaikan", "Some choices in the address were not recognised and are ignored"),
+    "galat_parameter": (
+        "Sebagian pilihan di alamat tidak dikenal dan diabaikan",
+        "Some choices in the address were not recognised and are ignored",
+    ),
     "tema_gelap": ("Gelap", "Dark"),
     "keluar": ("Keluar", "Log out"),
     "tinjauan": ("Tinjauan Mingguan", "Weekly Review"),
@@ -99,8 +116,10 @@ TEKS = {
     "dibaca": ("Baris dibaca", "Rows read"),
     "dimuat": ("Dimuat", "Loaded"),
     "ditolak_kata": ("ditolak", "rejected"),
-    "ditolak_admin": ("Jumlah baris ditolak per snapshot terlihat oleh admin (halaman Data).",
-                      "Rejected row counts per snapshot are shown to administrators (Data page)."),
+    "ditolak_admin": (
+        "Jumlah baris ditolak per snapshot terlihat oleh admin (halaman Data).",
+        "Rejected row counts per snapshot are shown to administrators (Data page).",
+    ),
     "dibuat": ("Dibuat", "Made"),
     "catatan_data": ("Catatan data", "Data notes"),
     "f_segmen": ("Segmen", "Segment"),
@@ -108,8 +127,10 @@ TEKS = {
     "f_sumber": ("Sumber iuran", "Contribution source"),
     "f_rentan": ("Pekerja rentan", "Vulnerable workers"),
     "f_cabang": ("Kantor cabang", "Branch office"),
-    "hanya_admin": ("Halaman ini untuk admin: riwayat pemuatan, baris ditolak dan jejak audit mencakup semua wilayah.",
-                    "This page is for administrators: load history, rejected rows and the audit trail cover every region."),
+    "hanya_admin": (
+        "Halaman ini untuk admin: riwayat pemuatan, baris ditolak dan jejak audit mencakup semua wilayah.",
+        "This page is for administrators: load history, rejected rows and the audit trail cover every region.",
+    ),
     "jejak_audit": ("Jejak audit (masuk, pemuatan, unduhan)", "Audit trail (logins, loads, downloads)"),
 }
 

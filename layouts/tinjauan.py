@@ -6,6 +6,7 @@ and the type look the same on a 1280x720 projector, a laptop and a printed page.
 30 px on that canvas; nothing is lighter than #333 on white, for a washed-out projector.
 Numbers come from metrics.tinjauan only.
 """
+
 from __future__ import annotations
 
 import functools
@@ -33,16 +34,19 @@ def dokumen(tj: Tinjauan, bahasa: str = "id", mandiri: bool = False, otomatis: i
     body = "\n".join(_bingkai(i + 1, n, judul, isi, tj, bahasa) for i, (judul, isi) in enumerate(slides))
     if mandiri:
         from plotly.offline import get_plotlyjs
+
         plotly = f"<script>{get_plotlyjs()}</script>"
     else:
         plotly = f'<script src="{PLOTLY_WEB}"></script>'
     judul = f"{t('tinjauan', bahasa)} · {tj.tempat.nama} · {fmt.tanggal(tj.periode.tanggal, bahasa)}"
-    return (f'<!doctype html>\n<html lang="{bahasa}"><head><meta charset="utf-8">'
-            f'<meta name="viewport" content="width=device-width, initial-scale=1"><title>{escape(judul)}</title>'
-            f"<style>{_aset('tinjauan.css')}</style>{plotly}</head>\n"
-            f'<body data-otomatis="{int(otomatis)}"><main class="dek">\n{body}\n</main>'
-            f'<div class="penghitung" id="penghitung" aria-live="polite">1 / {n}</div>'
-            f"<script>{_aset('tinjauan.js')}</script></body></html>\n")
+    return (
+        f'<!doctype html>\n<html lang="{bahasa}"><head><meta charset="utf-8">'
+        f'<meta name="viewport" content="width=device-width, initial-scale=1"><title>{escape(judul)}</title>'
+        f"<style>{_aset('tinjauan.css')}</style>{plotly}</head>\n"
+        f'<body data-otomatis="{int(otomatis)}"><main class="dek">\n{body}\n</main>'
+        f'<div class="penghitung" id="penghitung" aria-live="polite">1 / {n}</div>'
+        f"<script>{_aset('tinjauan.js')}</script></body></html>\n"
+    )
 
 
 @functools.lru_cache(maxsize=4)
@@ -53,33 +57,50 @@ def _aset(nama: str) -> str:
 
 # --- the slides ------------------------------------------------------------------------
 
+
 def _slides(tj: Tinjauan, b: str) -> list:
-    return [_utama(tj, b), _tren(tj, b), _laju(tj, b), _bergerak(tj, b), _tertinggal(tj, b), _rw(tj, b),
-            _catatan(tj, b)]
+    return [
+        _utama(tj, b),
+        _tren(tj, b),
+        _laju(tj, b),
+        _bergerak(tj, b),
+        _tertinggal(tj, b),
+        _rw(tj, b),
+        _catatan(tj, b),
+    ]
 
 
 def _bingkai(i: int, n: int, judul: str, isi: str, tj: Tinjauan, b: str) -> str:
     """One slide: its title, its body, and a footer saying what is shown (place, date, filters)."""
-    kaki = f"{escape(tj.tempat.nama)} · {t('data_per', b)} {fmt.tanggal(tj.periode.tanggal, b)} · {escape(_filter(tj, b))}"
-    return (f'<section class="slide" id="slide-{i}" aria-label="{i} / {n}"><h2>{escape(judul)}</h2>'
-            f'<div class="isi">{isi}</div><footer><span>{kaki}</span><span>Cakupan · {i} / {n}</span></footer></section>')
+    kaki = (
+        f"{escape(tj.tempat.nama)} · {t('data_per', b)} {fmt.tanggal(tj.periode.tanggal, b)} · {escape(_filter(tj, b))}"
+    )
+    return (
+        f'<section class="slide" id="slide-{i}" aria-label="{i} / {n}"><h2>{escape(judul)}</h2>'
+        f'<div class="isi">{isi}</div><footer><span>{kaki}</span><span>Cakupan · {i} / {n}</span></footer></section>'
+    )
 
 
 def _filter(tj: Tinjauan, b: str) -> str:
     """The filters in force, in words; none means every participant."""
     f, i = tj.filt, 0 if b == "id" else 1
-    pilihan = [("segmen", f.segmen and definisi.SEGMEN[f.segmen][i]), ("program", f.program),
-               ("sumber", f.sumber_iuran and definisi.SUMBER_IURAN[f.sumber_iuran][i]),
-               ("rentan", None if f.pekerja_rentan is None else t("rentan_ya" if f.pekerja_rentan else "rentan_tidak", b)),
-               ("cabang", f.kantor_cabang)]
+    pilihan = [
+        ("segmen", f.segmen and definisi.SEGMEN[f.segmen][i]),
+        ("program", f.program),
+        ("sumber", f.sumber_iuran and definisi.SUMBER_IURAN[f.sumber_iuran][i]),
+        ("rentan", None if f.pekerja_rentan is None else t("rentan_ya" if f.pekerja_rentan else "rentan_tidak", b)),
+        ("cabang", f.kantor_cabang),
+    ]
     return ", ".join(f"{t('f_' + k, b)}: {v}" for k, v in pilihan if v) or t("semua_peserta", b)
 
 
 def _angka(label: str, nilai: str, catatan: str = "", warna: str = HITAM, id_: str = "") -> str:
     attr = f' id="{id_}"' if id_ else ""
-    return (f'<div class="angka"{attr}><div class="label">{escape(label)}</div>'
-            f'<div class="nilai" style="color:{warna}">{escape(nilai)}</div>'
-            f'<div class="catatan">{escape(catatan)}</div></div>')
+    return (
+        f'<div class="angka"{attr}><div class="label">{escape(label)}</div>'
+        f'<div class="nilai" style="color:{warna}">{escape(nilai)}</div>'
+        f'<div class="catatan">{escape(catatan)}</div></div>'
+    )
 
 
 def _warna(capaian) -> str:
@@ -88,19 +109,26 @@ def _warna(capaian) -> str:
 
 def _utama(tj: Tinjauan, b: str):
     m = tj.angka
-    sebelum = (f" · {t('dibanding', b)} {fmt.tanggal(tj.periode.sebelumnya, b)}" if tj.periode.sebelumnya else "")
-    target = (f"{t('dari_target', b)} {fmt.angka(m['target'], b)}" if m["target"] else t("tanpa_target", b))
-    perubahan = (f"+{fmt.angka(m['baru'], b)} {t('baru', b)}, -{fmt.angka(m['berhenti'], b)} {t('berhenti', b)}"
-                 if m["baru"] is not None else "")
-    isi = (f'<p class="sub">{t("tinjauan", b)} · {t("data_per", b)} {fmt.tanggal(tj.periode.tanggal, b)}{sebelum}</p>'
-           f'<div class="baris-angka">'
-           + _angka(fmt.label("peserta_aktif", b), fmt.angka(m["peserta_aktif"], b), target, id_="tinjauan-aktif")
-           + _angka(fmt.label("capaian", b), fmt.persen(m["capaian"], bahasa=b), _kekurangan(m, b), _warna(m["capaian"]))
-           + _angka(t("minggu_ini", b), fmt.tanda(m["perubahan_minggu"], b), perubahan)
-           + "</div>")
+    sebelum = f" · {t('dibanding', b)} {fmt.tanggal(tj.periode.sebelumnya, b)}" if tj.periode.sebelumnya else ""
+    target = f"{t('dari_target', b)} {fmt.angka(m['target'], b)}" if m["target"] else t("tanpa_target", b)
+    perubahan = (
+        f"+{fmt.angka(m['baru'], b)} {t('baru', b)}, -{fmt.angka(m['berhenti'], b)} {t('berhenti', b)}"
+        if m["baru"] is not None
+        else ""
+    )
+    isi = (
+        f'<p class="sub">{t("tinjauan", b)} · {t("data_per", b)} {fmt.tanggal(tj.periode.tanggal, b)}{sebelum}</p>'
+        f'<div class="baris-angka">'
+        + _angka(fmt.label("peserta_aktif", b), fmt.angka(m["peserta_aktif"], b), target, id_="tinjauan-aktif")
+        + _angka(fmt.label("capaian", b), fmt.persen(m["capaian"], bahasa=b), _kekurangan(m, b), _warna(m["capaian"]))
+        + _angka(t("minggu_ini", b), fmt.tanda(m["perubahan_minggu"], b), perubahan)
+        + "</div>"
+    )
     if m["target"]:
-        isi += _batang([(fmt.label("peserta_aktif", b), m["peserta_aktif"], _warna(m["capaian"])),
-                        ("Target", m["target"], HITAM)], b)
+        isi += _batang(
+            [(fmt.label("peserta_aktif", b), m["peserta_aktif"], _warna(m["capaian"])), ("Target", m["target"], HITAM)],
+            b,
+        )
     return tj.tempat.nama, isi
 
 
@@ -112,14 +140,19 @@ def _batang(bars: list[tuple[str, float, str]], b: str, teks=None) -> str:
         f'<div class="batang"><div class="batang-label">{escape(label)}</div><div class="batang-jalur">'
         f'<div class="batang-isi" style="width:{max(0.0, min(1.0, (v or 0) / top)) * 100:.1f}%;background:{warna}"></div>'
         f'</div><div class="batang-nilai">{escape((teks or (lambda x: fmt.angka(x, b)))(v))}</div></div>'
-        for label, v, warna in bars)
+        for label, v, warna in bars
+    )
     return f'<div class="batang-batang">{rows}</div>'
 
 
 def _kekurangan(m: dict, b: str) -> str:
     if m["kekurangan"] is None:
         return ""
-    return t("sudah_tercapai", b) if m["kekurangan"] == 0 else f"{fmt.label('kekurangan', b)} {fmt.angka(m['kekurangan'], b)}"
+    return (
+        t("sudah_tercapai", b)
+        if m["kekurangan"] == 0
+        else f"{fmt.label('kekurangan', b)} {fmt.angka(m['kekurangan'], b)}"
+    )
 
 
 def _tren(tj: Tinjauan, b: str):
@@ -165,9 +198,11 @@ def _bergerak(tj: Tinjauan, b: str):
     if not tj.naik:
         return None
     kolom = [("perubahan_minggu", t("minggu_ini_pendek", b)), ("peserta_aktif", t("aktif", b))]
-    return (f"{t('bergerak', b)} {tj.tempat.nama}",
-            f'<div class="dua"><div><h3>{t("naik_terbanyak", b)}</h3>{_tabel(tj.naik, kolom, b)}</div>'
-            f'<div><h3>{t("naik_tersedikit", b)}</h3>{_tabel(tj.turun, kolom, b)}</div></div>')
+    return (
+        f"{t('bergerak', b)} {tj.tempat.nama}",
+        f'<div class="dua"><div><h3>{t("naik_terbanyak", b)}</h3>{_tabel(tj.naik, kolom, b)}</div>'
+        f"<div><h3>{t('naik_tersedikit', b)}</h3>{_tabel(tj.turun, kolom, b)}</div></div>",
+    )
 
 
 def _tertinggal(tj: Tinjauan, b: str):
@@ -181,34 +216,53 @@ def _rw(tj: Tinjauan, b: str):
     if not tj.rw:
         return None
     r = tj.rw
-    angka = "".join([
-        _angka(fmt.label("rw_tercapai", b), f"{fmt.angka(r['rw_tercapai'], b)} / {fmt.angka(r['rw_diketahui'], b)}",
-               fmt.persen(r["persen_rw_tercapai"], bahasa=b)),
-        _angka(fmt.label("capaian_program_rw", b), fmt.persen(r["capaian_program_rw"], bahasa=b),
-               f"{fmt.label('target_program_rw', b)} {fmt.angka(r['target_program_rw'], b)}", _warna(r["capaian_program_rw"])),
-    ])
+    angka = "".join(
+        [
+            _angka(
+                fmt.label("rw_tercapai", b),
+                f"{fmt.angka(r['rw_tercapai'], b)} / {fmt.angka(r['rw_diketahui'], b)}",
+                fmt.persen(r["persen_rw_tercapai"], bahasa=b),
+            ),
+            _angka(
+                fmt.label("capaian_program_rw", b),
+                fmt.persen(r["capaian_program_rw"], bahasa=b),
+                f"{fmt.label('target_program_rw', b)} {fmt.angka(r['target_program_rw'], b)}",
+                _warna(r["capaian_program_rw"]),
+            ),
+        ]
+    )
     syarat = t("berhasil" if r["program_rw_berhasil"] else "belum_berhasil", b)
-    isi = (f'<div class="baris-angka">{angka}</div>'
-           f'<p class="sedang" style="color:{HIJAU if r["program_rw_berhasil"] else MERAH}">{escape(syarat)}</p>')
+    isi = (
+        f'<div class="baris-angka">{angka}</div>'
+        f'<p class="sedang" style="color:{HIJAU if r["program_rw_berhasil"] else MERAH}">{escape(syarat)}</p>'
+    )
     if tj.rw_baris and tj.tempat.tingkat in ("kecamatan", "kelurahan"):
         rows = [{**x, "nama_wilayah": f"{x['nama_wilayah']} · {x['nama_induk']}"} for x in tj.rw_baris[:4]]
-        isi += f"<h3>{t('rw_terjauh', b)}</h3>" + _tabel(rows, [(m, fmt.label(m, b)) for m in ("peserta_aktif", "target", "kekurangan")], b)
+        isi += f"<h3>{t('rw_terjauh', b)}</h3>" + _tabel(
+            rows, [(m, fmt.label(m, b)) for m in ("peserta_aktif", "target", "kekurangan")], b
+        )
     elif tj.rw_baris:
-        isi += _tabel(tj.rw_baris[:4], [(m, fmt.label(m, b)) for m in ("rw_diketahui", "rw_tercapai", "persen_rw_tercapai")], b)
+        isi += _tabel(
+            tj.rw_baris[:4], [(m, fmt.label(m, b)) for m in ("rw_diketahui", "rw_tercapai", "persen_rw_tercapai")], b
+        )
     return t("rw100", b), isi
 
 
 def _catatan(tj: Tinjauan, b: str):
     p = tj.periode
-    baris = [f"{t('data_per', b)} {fmt.tanggal(p.tanggal, b)}"
-             + (f"; {t('dibanding', b)} {fmt.tanggal(p.sebelumnya, b)}" if p.sebelumnya else "")
-             + (f"; {t('laju_sejak', b)} {fmt.tanggal(p.awal, b)}" if p.awal else ""),
-             f"{t('filter', b)}: {_filter(tj, b)}"]
+    baris = [
+        f"{t('data_per', b)} {fmt.tanggal(p.tanggal, b)}"
+        + (f"; {t('dibanding', b)} {fmt.tanggal(p.sebelumnya, b)}" if p.sebelumnya else "")
+        + (f"; {t('laju_sejak', b)} {fmt.tanggal(p.awal, b)}" if p.awal else ""),
+        f"{t('filter', b)}: {_filter(tj, b)}",
+    ]
     if tj.muat:
         alasan = ", ".join(f"{k} {fmt.angka(v, b)}" for k, v in list(tj.muat["alasan"].items())[:4])
-        baris.append(f"{t('dibaca', b)} {fmt.angka(tj.muat['dibaca'], b)}, {t('dimuat', b).lower()} "
-                     f"{fmt.angka(tj.muat['dimuat'], b)}, {t('ditolak_kata', b)} {fmt.angka(tj.muat['ditolak'], b)}"
-                     + (f" ({alasan})" if alasan else ""))
+        baris.append(
+            f"{t('dibaca', b)} {fmt.angka(tj.muat['dibaca'], b)}, {t('dimuat', b).lower()} "
+            f"{fmt.angka(tj.muat['dimuat'], b)}, {t('ditolak_kata', b)} {fmt.angka(tj.muat['ditolak'], b)}"
+            + (f" ({alasan})" if alasan else "")
+        )
     else:
         baris.append(t("ditolak_admin", b))
     baris += tj.catatan
@@ -218,13 +272,16 @@ def _catatan(tj: Tinjauan, b: str):
 
 # --- pieces ----------------------------------------------------------------------------
 
+
 def _tabel(rows: list[dict], kolom: list[tuple[str, str]], b: str) -> str:
     head = "".join(f'<th class="kanan">{escape(h)}</th>' for _, h in kolom)
     body = "".join(
         f"<tr><td>{escape(r['nama_wilayah'])}</td>"
-        + "".join(f'<td class="kanan"{_gaya(m, r[m])}>{escape(_sel(m, r[m], b))}</td>' for m, _ in kolom) + "</tr>"
-        for r in rows)
-    return f'<table><thead><tr><th>{t("wilayah", b)}</th>{head}</tr></thead><tbody>{body}</tbody></table>'
+        + "".join(f'<td class="kanan"{_gaya(m, r[m])}>{escape(_sel(m, r[m], b))}</td>' for m, _ in kolom)
+        + "</tr>"
+        for r in rows
+    )
+    return f"<table><thead><tr><th>{t('wilayah', b)}</th>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
 def _sel(metrik: str, value, b: str) -> str:
@@ -241,9 +298,15 @@ def _gaya(metrik: str, value) -> str:
 
 def _grafik(fig: go.Figure, id_: str, lebar: int, tinggi: int) -> str:
     """A dashboard chart restyled for the projector: big black type, thick lines, fixed size."""
-    fig.update_layout(width=lebar, height=tinggi, font={"size": 28, "color": HITAM}, paper_bgcolor="#ffffff",
-                      plot_bgcolor="#ffffff", margin={"l": 20, "r": 40, "t": 60, "b": 20},
-                      legend={"font": {"size": 28}, "orientation": "h", "y": 1.08, "x": 0})
+    fig.update_layout(
+        width=lebar,
+        height=tinggi,
+        font={"size": 28, "color": HITAM},
+        paper_bgcolor="#ffffff",
+        plot_bgcolor="#ffffff",
+        margin={"l": 20, "r": 40, "t": 60, "b": 20},
+        legend={"font": {"size": 28}, "orientation": "h", "y": 1.08, "x": 0},
+    )
     fig.update_traces(selector={"mode": "lines+markers"}, line_width=7, marker_size=16)
     for trace, warna in zip(fig.data, (BIRU, "#444444")):  # deep colours: a pale one washes out
         trace.line.color = trace.marker.color = warna
@@ -253,5 +316,6 @@ def _grafik(fig: go.Figure, id_: str, lebar: int, tinggi: int) -> str:
     fig.update_yaxes(gridcolor="#bbbbbb", linecolor=HITAM, tickfont={"size": 28})
     for a in fig.layout.annotations:
         a.font.size, a.font.color = 30, MERAH
-    return fig.to_html(full_html=False, include_plotlyjs=False, div_id=id_,
-                       config={"staticPlot": True, "displayModeBar": False})
+    return fig.to_html(
+        full_html=False, include_plotlyjs=False, div_id=id_, config={"staticPlot": True, "displayModeBar": False}
+    )

@@ -1,4 +1,5 @@
 """python -m metrics: forwards to commands/metrics.py, the command line at the top of the layers."""
+
 import sys
 
 from commands import guard

@@ -3,6 +3,7 @@
 Every function takes a place code, a snapshot (None = newest) and a `Filter`, and returns
 plain Python values: the dashboard, the exports and the reports all call these.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -11,7 +12,8 @@ from dataclasses import dataclass, field
 
 import settings
 import warehouse
-from metrics import definisi, lingkup, pembangun, periode as periode_mod, wilayah
+from metrics import definisi, lingkup, pembangun, wilayah
+from metrics import periode as periode_mod
 from metrics.pembangun import Filter, Periode, PertanyaanTidakSah
 
 SEMUA = [m.nama for m in definisi.METRIK]
@@ -26,6 +28,7 @@ URUTAN = {  # rankings: metric, and whether the biggest comes first
 @dataclass
 class Hasil:
     """Rows of one question, with what was asked and notes a reader must see."""
+
     baris: list[dict]
     tingkat: str
     induk: wilayah.Tempat
@@ -38,8 +41,10 @@ class Hasil:
 def _catatan(p: Periode, filt: Filter, metrik: list[str]) -> list[str]:
     notes = []
     if not filt.target_berlaku and {"target", "capaian", "kekurangan"} & set(metrik):
-        notes.append("Target berlaku untuk semua program, sumber iuran dan kantor cabang: dengan filter ini "
-                     "target, capaian dan kekurangan tidak ditampilkan.")
+        notes.append(
+            "Target berlaku untuk semua program, sumber iuran dan kantor cabang: dengan filter ini "
+            "target, capaian dan kekurangan tidak ditampilkan."
+        )
     if p.sebelumnya is None:
         notes.append("Belum ada snapshot sebelumnya: perubahan dan laju belum bisa dihitung.")
     elif p.awal and p.minggu_4mg and p.minggu_4mg < 4:
@@ -51,15 +56,34 @@ def _catatan(p: Periode, filt: Filter, metrik: list[str]) -> list[str]:
     return notes
 
 
-def tabel(tingkat: str, induk: str | None = "ID", tanggal: dt.date | str | None = None,
-          filt: Filter | None = None, metrik: list[str] | None = None) -> Hasil:
+def tabel(
+    tingkat: str,
+    induk: str | None = "ID",
+    tanggal: dt.date | str | None = None,
+    filt: Filter | None = None,
+    metrik: list[str] | None = None,
+) -> Hasil:
     """Every place at `tingkat` inside `induk`, with unknown-region rows so the rows add up.
     Only inside the asker's scope: every question below comes through here or checks the same."""
     lingkup.periksa(induk)
-    hasil = _tabel(warehouse.current_path(), settings.rw_target(), tingkat, induk, tanggal, lingkup.saring(filt),
-                   tuple(metrik or UTAMA))
-    return Hasil([dict(b) for b in hasil.baris], hasil.tingkat, hasil.induk, hasil.periode, hasil.filter,
-                 list(hasil.metrik), list(hasil.catatan))
+    hasil = _tabel(
+        warehouse.current_path(),
+        settings.rw_target(),
+        tingkat,
+        induk,
+        tanggal,
+        lingkup.saring(filt),
+        tuple(metrik or UTAMA),
+    )
+    return Hasil(
+        [dict(b) for b in hasil.baris],
+        hasil.tingkat,
+        hasil.induk,
+        hasil.periode,
+        hasil.filter,
+        list(hasil.metrik),
+        list(hasil.catatan),
+    )
 
 
 @functools.lru_cache(maxsize=512)
@@ -76,15 +100,23 @@ def kosongkan_cache() -> None:
         cached.cache_clear()
 
 
-def tempat(kode: str | None = "ID", tanggal: dt.date | str | None = None, filt: Filter | None = None,
-           metrik: list[str] | None = None) -> dict:
+def tempat(
+    kode: str | None = "ID",
+    tanggal: dt.date | str | None = None,
+    filt: Filter | None = None,
+    metrik: list[str] | None = None,
+) -> dict:
     """One place's own numbers."""
     t = wilayah.tempat(kode)
     return tabel(t.tingkat, t.kode, tanggal, filt, metrik).baris[0]
 
 
-def anak(kode: str | None = "ID", tanggal: dt.date | str | None = None, filt: Filter | None = None,
-         metrik: list[str] | None = None) -> Hasil:
+def anak(
+    kode: str | None = "ID",
+    tanggal: dt.date | str | None = None,
+    filt: Filter | None = None,
+    metrik: list[str] | None = None,
+) -> Hasil:
     """The places one level below `kode` (for a kelurahan: its RWs)."""
     t = wilayah.tempat(kode)
     if t.tingkat_anak is None:
@@ -92,8 +124,13 @@ def anak(kode: str | None = "ID", tanggal: dt.date | str | None = None, filt: Fi
     return tabel(t.tingkat_anak, t.kode, tanggal, filt, metrik)
 
 
-def peringkat(kode: str | None = "ID", menurut: str = "capaian", tanggal: dt.date | str | None = None,
-              filt: Filter | None = None, metrik: list[str] | None = None) -> Hasil:
+def peringkat(
+    kode: str | None = "ID",
+    menurut: str = "capaian",
+    tanggal: dt.date | str | None = None,
+    filt: Filter | None = None,
+    metrik: list[str] | None = None,
+) -> Hasil:
     """The known children of a place ordered by capaian (lowest first), weekly gain or kekurangan
     (biggest first). Children without a value for the order come last."""
     if menurut not in URUTAN:
@@ -102,8 +139,10 @@ def peringkat(kode: str | None = "ID", menurut: str = "capaian", tanggal: dt.dat
     metrik = list(dict.fromkeys([*(metrik or UTAMA), kolom]))
     hasil = anak(kode, tanggal, filt, metrik)
     known = [b for b in hasil.baris if b["diketahui"]]
-    with_value = sorted((b for b in known if b[kolom] is not None),
-                        key=lambda b: (-b[kolom] if terbesar_dulu else b[kolom], b["kode_wilayah"]))
+    with_value = sorted(
+        (b for b in known if b[kolom] is not None),
+        key=lambda b: (-b[kolom] if terbesar_dulu else b[kolom], b["kode_wilayah"]),
+    )
     hasil.baris = with_value + [b for b in known if b[kolom] is None]
     return hasil
 
@@ -111,13 +150,16 @@ def peringkat(kode: str | None = "ID", menurut: str = "capaian", tanggal: dt.dat
 RW_BARIS = ["peserta_terdaftar", "peserta_aktif", "target", "capaian", "kekurangan"]
 
 
-def rw_terjauh(kode: str, tanggal: dt.date | str | None = None, filt: Filter | None = None,
-               batas: int = 15) -> list[dict]:
+def rw_terjauh(
+    kode: str, tanggal: dt.date | str | None = None, filt: Filter | None = None, batas: int = 15
+) -> list[dict]:
     """The RWs of a kecamatan or kelurahan furthest from their target: biggest shortfall first,
     then by code; RWs at target and the "RW unknown" rows left out."""
     rows = tabel("rw", kode, tanggal, filt, RW_BARIS).baris
-    return sorted((r for r in rows if r["rw"] is not None and r["kekurangan"]),
-                  key=lambda r: (-r["kekurangan"], r["kode_wilayah"]))[:batas]
+    return sorted(
+        (r for r in rows if r["rw"] is not None and r["kekurangan"]),
+        key=lambda r: (-r["kekurangan"], r["kode_wilayah"]),
+    )[:batas]
 
 
 def tren(kode: str | None = "ID", tanggal: dt.date | str | None = None, filt: Filter | None = None) -> list[dict]:
@@ -130,8 +172,9 @@ def tren(kode: str | None = "ID", tanggal: dt.date | str | None = None, filt: Fi
     return warehouse.records(sql, params)
 
 
-def rincian(kode: str | None, dimensi: str, tanggal: dt.date | str | None = None,
-            filt: Filter | None = None) -> list[dict]:
+def rincian(
+    kode: str | None, dimensi: str, tanggal: dt.date | str | None = None, filt: Filter | None = None
+) -> list[dict]:
     """A place's persons by segmen, sumber_iuran, pekerja_rentan, kantor_cabang or pekerjaan."""
     lingkup.periksa(kode)
     return [dict(r) for r in _rincian(warehouse.current_path(), kode, dimensi, tanggal, lingkup.saring(filt))]

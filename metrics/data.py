@@ -1,5 +1,6 @@
 """What was loaded: history, rejected rows (masked) and flags, for the Data page and its downloads.
 Rejected rows come from every region: administrators only."""
+
 from __future__ import annotations
 
 import json
@@ -87,16 +88,37 @@ def rincian_muat(bahasa: str = "id", batas: int = 10) -> list[dict]:
                     notes.append(f"{kata(kamus, kind, 'note_rows')}: {part['note_rows']}")
                 if part.get("unsaved_formulas"):
                     notes.append("rumus tanpa hasil: " + ", ".join(part["unsaved_formulas"]))
-                rows.append({"id": load["id"], "jenis": kind, "tanggal_data": load["tanggal_data"],
-                             "berkas": f["path"].rsplit("/", 1)[-1], "lembar": part.get("sheet") or "",
-                             "dibaca": part.get("read", 0), "dimuat": part.get("loaded", 0),
-                             "ditolak": part.get("rejected", 0), "baris_judul": part.get("title_rows", 0),
-                             "baris_jumlah": part.get("total_rows", 0), "catatan": "; ".join(notes)})
+                rows.append(
+                    {
+                        "id": load["id"],
+                        "jenis": kind,
+                        "tanggal_data": load["tanggal_data"],
+                        "berkas": f["path"].rsplit("/", 1)[-1],
+                        "lembar": part.get("sheet") or "",
+                        "dibaca": part.get("read", 0),
+                        "dimuat": part.get("loaded", 0),
+                        "ditolak": part.get("rejected", 0),
+                        "baris_judul": part.get("title_rows", 0),
+                        "baris_jumlah": part.get("total_rows", 0),
+                        "catatan": "; ".join(notes),
+                    }
+                )
             for skipped in f.get("skipped_sheets", []):
-                rows.append({"id": load["id"], "jenis": kind, "tanggal_data": load["tanggal_data"],
-                             "berkas": f["path"].rsplit("/", 1)[-1], "lembar": skipped["sheet"],
-                             "dibaca": 0, "dimuat": 0, "ditolak": 0, "baris_judul": 0, "baris_jumlah": 0,
-                             "catatan": ("dilewati: " if bahasa == "id" else "skipped: ") + skipped["reason"]})
+                rows.append(
+                    {
+                        "id": load["id"],
+                        "jenis": kind,
+                        "tanggal_data": load["tanggal_data"],
+                        "berkas": f["path"].rsplit("/", 1)[-1],
+                        "lembar": skipped["sheet"],
+                        "dibaca": 0,
+                        "dimuat": 0,
+                        "ditolak": 0,
+                        "baris_judul": 0,
+                        "baris_jumlah": 0,
+                        "catatan": ("dilewati: " if bahasa == "id" else "skipped: ") + skipped["reason"],
+                    }
+                )
     return rows
 
 

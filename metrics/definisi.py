@@ -9,6 +9,7 @@ Two kinds of declaration:
 
 The dashboard, the exports and the reports read only these.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -43,24 +44,27 @@ SUMBER_IURAN = {
     "CSR": ("CSR", "Company CSR"),
     "LAINNYA": ("Lainnya", "Other"),
 }
+
+
 class PertanyaanTidakSah(ValueError):
     """A question the metrics cannot answer as asked (unknown level, metric, filter...)."""
 
 
-IURAN_BPU = 16_800          # rupiah per person per month: the cheapest BPU package (JKK + JKM)
-JENDELA_HARI = 28           # "the last 4 weeks"
+IURAN_BPU = 16_800  # rupiah per person per month: the cheapest BPU package (JKK + JKM)
+JENDELA_HARI = 28  # "the last 4 weeks"
 
 
 @dataclass(frozen=True)
 class Ukuran:
     """A sum over a rollup. `kolom` may be {T} or {A}: the registered or active column, which a
     programme filter swaps for terdaftar_jkk / aktif_jkk and so on."""
+
     nama: str
     kolom: str
-    kapan: str = "kini"          # kini (the snapshot), lalu (previous), awal (4 weeks back), 4mg (the window)
-    syarat: str | None = None    # an extra condition on the rollup's rows (declared here only)
-    di_rw: bool = True           # also summed from ringkas_rw at RW grain (else NULL there)
-    arus: bool = False           # a flow (baru/berhenti): known only when the snapshot kept its persons
+    kapan: str = "kini"  # kini (the snapshot), lalu (previous), awal (4 weeks back), 4mg (the window)
+    syarat: str | None = None  # an extra condition on the rollup's rows (declared here only)
+    di_rw: bool = True  # also summed from ringkas_rw at RW grain (else NULL there)
+    arus: bool = False  # a flow (baru/berhenti): known only when the snapshot kept its persons
 
 
 UKURAN = (
@@ -82,13 +86,13 @@ UKURAN = (
 
 @dataclass(frozen=True)
 class Metrik:
-    nama: str                    # the column name in exports (a percent gets the suffix _persen)
-    label: tuple[str, str]       # (Indonesian, English)
-    pembilang: str               # what is counted
-    pembanding: str | None       # what it is compared with; the value is pembilang / pembanding
-    format: str                  # angka, persen, rupiah, tanggal, laju (per week), ya_tidak
-    definisi: tuple[str, str]    # one line shown to users (Indonesian, English)
-    kelompok: str = "cakupan"    # cakupan, program, perubahan, laju, program_rw, anggaran
+    nama: str  # the column name in exports (a percent gets the suffix _persen)
+    label: tuple[str, str]  # (Indonesian, English)
+    pembilang: str  # what is counted
+    pembanding: str | None  # what it is compared with; the value is pembilang / pembanding
+    format: str  # angka, persen, rupiah, tanggal, laju (per week), ya_tidak
+    definisi: tuple[str, str]  # one line shown to users (Indonesian, English)
+    kelompok: str = "cakupan"  # cakupan, program, perubahan, laju, program_rw, anggaran
 
     @property
     def kolom(self) -> str:
@@ -97,14 +101,24 @@ class Metrik:
 
 def _program(kode: str, nama: tuple[str, str]) -> Metrik:
     return Metrik(
-        f"aktif_{kode.lower()}", (f"Peserta aktif {kode}", f"Active in {kode}"), f"aktif_{kode.lower()}", None,
-        "angka", (f"Peserta aktif yang ikut program {kode} ({nama[0]}); satu orang dihitung di setiap programnya.",
-                  f"Active participants covered by {kode} ({nama[1]}); a person counts in each programme they have."),
-        "program")
+        f"aktif_{kode.lower()}",
+        (f"Peserta aktif {kode}", f"Active in {kode}"),
+        f"aktif_{kode.lower()}",
+        None,
+        "angka",
+        (
+            f"Peserta aktif yang ikut program {kode} ({nama[0]}); satu orang dihitung di setiap programnya.",
+            f"Active participants covered by {kode} ({nama[1]}); a person counts in each programme they have.",
+        ),
+        "program",
+    )
 
 
-_RENTAN_SUMBER = {"apbd": ("APBD", "APBD"), "csr": ("CSR", "CSR"),
-                  "lain": ("belum didanai APBD/CSR", "not funded by APBD/CSR")}
+_RENTAN_SUMBER = {
+    "apbd": ("APBD", "APBD"),
+    "csr": ("CSR", "CSR"),
+    "lain": ("belum didanai APBD/CSR", "not funded by APBD/CSR"),
+}
 
 
 def _anggaran(sumber: str | None, bulan: str, periode: str, label: tuple[str, str]) -> Metrik:
@@ -113,130 +127,407 @@ def _anggaran(sumber: str | None, bulan: str, periode: str, label: tuple[str, st
     return Metrik(
         f"anggaran_{periode}" + (f"_{sumber}" if sumber else ""),
         (f"Anggaran {label[0]} ({siapa[0]})", f"Budget, {label[1]} ({siapa[1]})"),
-        f"{orang} * $iuran * {bulan}", None, "rupiah",
-        (f"Pekerja rentan terdaftar ({siapa[0]}) x Rp16.800 x bulan ({label[0]}).",
-         f"Registered vulnerable workers ({siapa[1]}) x Rp16,800 x months ({label[1]})."),
-        "anggaran")
+        f"{orang} * $iuran * {bulan}",
+        None,
+        "rupiah",
+        (
+            f"Pekerja rentan terdaftar ({siapa[0]}) x Rp16.800 x bulan ({label[0]}).",
+            f"Registered vulnerable workers ({siapa[1]}) x Rp16,800 x months ({label[1]}).",
+        ),
+        "anggaran",
+    )
 
 
 METRIK = (
     # Who is covered.
-    Metrik("peserta_terdaftar", ("Peserta terdaftar", "Registered participants"), "terdaftar", None, "angka",
-           ("Orang (NIK unik) yang terdaftar di snapshot ini, aktif atau tidak.",
-            "Persons (distinct NIK) registered in this snapshot, paying or not.")),
-    Metrik("peserta_aktif", ("Peserta aktif", "Active participants"), "aktif", None, "angka",
-           ("Orang yang aktif membayar iuran: iuran terakhir bulan data atau sebulan sebelumnya.",
-            "Persons actively paying: last contribution in the as-of month or the month before.")),
-    Metrik("tingkat_aktif", ("Tingkat keaktifan", "Active rate"), "aktif", "terdaftar", "persen",
-           ("Peserta aktif dibagi peserta terdaftar.", "Active participants divided by registered participants.")),
+    Metrik(
+        "peserta_terdaftar",
+        ("Peserta terdaftar", "Registered participants"),
+        "terdaftar",
+        None,
+        "angka",
+        (
+            "Orang (NIK unik) yang terdaftar di snapshot ini, aktif atau tidak.",
+            "Persons (distinct NIK) registered in this snapshot, paying or not.",
+        ),
+    ),
+    Metrik(
+        "peserta_aktif",
+        ("Peserta aktif", "Active participants"),
+        "aktif",
+        None,
+        "angka",
+        (
+            "Orang yang aktif membayar iuran: iuran terakhir bulan data atau sebulan sebelumnya.",
+            "Persons actively paying: last contribution in the as-of month or the month before.",
+        ),
+    ),
+    Metrik(
+        "tingkat_aktif",
+        ("Tingkat keaktifan", "Active rate"),
+        "aktif",
+        "terdaftar",
+        "persen",
+        ("Peserta aktif dibagi peserta terdaftar.", "Active participants divided by registered participants."),
+    ),
     *(_program(kode, nama) for kode, nama in PROGRAM.items()),
     # Against the target.
-    Metrik("target", ("Target", "Target"), "target", None, "angka",
-           ("Target peserta aktif wilayah ini untuk tahun snapshot; kosong bila wilayah tidak punya target sendiri.",
-            "This region's target of active participants for the snapshot's year; empty when it has none of its own.")),
-    Metrik("capaian", ("Capaian", "Achievement"), "aktif", "target", "persen",
-           ("Peserta aktif dibagi target; bisa lebih dari 100 %.",
-            "Active participants divided by the target; may exceed 100 %.")),
-    Metrik("kekurangan", ("Kekurangan", "Shortfall"), "CASE WHEN target IS NOT NULL THEN greatest(target - aktif, 0) END", None, "angka",
-           ("Target dikurangi peserta aktif; 0 bila target tercapai.",
-            "Target minus active participants; 0 once the target is reached.")),
-    Metrik("pekerja", ("Penduduk bekerja", "Working population"), "pekerja", None, "angka",
-           ("Jumlah penduduk bekerja dari referensi pekerja (tahun terbaru sampai tahun snapshot).",
-            "Working population from the workforce reference (latest year up to the snapshot's year).")),
-    Metrik("cakupan_pekerja", ("Cakupan pekerja", "Workforce coverage"), "aktif", "pekerja", "persen",
-           ("Peserta aktif dibagi penduduk bekerja.", "Active participants divided by the working population.")),
+    Metrik(
+        "target",
+        ("Target", "Target"),
+        "target",
+        None,
+        "angka",
+        (
+            "Target peserta aktif wilayah ini untuk tahun snapshot; kosong bila wilayah tidak punya target sendiri.",
+            "This region's target of active participants for the snapshot's year; empty when it has none of its own.",
+        ),
+    ),
+    Metrik(
+        "capaian",
+        ("Capaian", "Achievement"),
+        "aktif",
+        "target",
+        "persen",
+        (
+            "Peserta aktif dibagi target; bisa lebih dari 100 %.",
+            "Active participants divided by the target; may exceed 100 %.",
+        ),
+    ),
+    Metrik(
+        "kekurangan",
+        ("Kekurangan", "Shortfall"),
+        "CASE WHEN target IS NOT NULL THEN greatest(target - aktif, 0) END",
+        None,
+        "angka",
+        (
+            "Target dikurangi peserta aktif; 0 bila target tercapai.",
+            "Target minus active participants; 0 once the target is reached.",
+        ),
+    ),
+    Metrik(
+        "pekerja",
+        ("Penduduk bekerja", "Working population"),
+        "pekerja",
+        None,
+        "angka",
+        (
+            "Jumlah penduduk bekerja dari referensi pekerja (tahun terbaru sampai tahun snapshot).",
+            "Working population from the workforce reference (latest year up to the snapshot's year).",
+        ),
+    ),
+    Metrik(
+        "cakupan_pekerja",
+        ("Cakupan pekerja", "Workforce coverage"),
+        "aktif",
+        "pekerja",
+        "persen",
+        ("Peserta aktif dibagi penduduk bekerja.", "Active participants divided by the working population."),
+    ),
     # Change.
-    Metrik("baru", ("Peserta baru", "New participants"), "baru", None, "angka",
-           ("Aktif di snapshot ini, tidak aktif atau belum ada di snapshot sebelumnya.",
-            "Active in this snapshot, not active or absent in the previous one."), "perubahan"),
-    Metrik("berhenti", ("Berhenti aktif", "Lapsed participants"), "berhenti", None, "angka",
-           ("Aktif di snapshot sebelumnya, kini tidak aktif atau hilang dari daftar.",
-            "Active in the previous snapshot, now not active or gone from the roster."), "perubahan"),
-    Metrik("perubahan_minggu", ("Perubahan sejak snapshot lalu", "Net change since last snapshot"),
-           "aktif - aktif_lalu", None, "angka",
-           ("Peserta aktif kini dikurangi peserta aktif di snapshot sebelumnya.",
-            "Active participants now minus active participants in the previous snapshot."), "perubahan"),
-    Metrik("pindah_neto", ("Pindah masuk (neto)", "Moved in (net)"), "perubahan_minggu - (baru - berhenti)",
-           None, "angka",
-           ("Perubahan yang bukan peserta baru atau berhenti: peserta yang pindah wilayah atau segmen.",
-            "Change that is neither new nor lapsed: participants who moved region or segment."), "perubahan"),
-    Metrik("baru_4mg", ("Peserta baru 4 minggu", "New participants, 4 weeks"), "baru_4mg", None, "angka",
-           ("Jumlah peserta baru di setiap snapshot dalam 4 minggu terakhir.",
-            "New participants summed over the snapshots of the last 4 weeks."), "perubahan"),
-    Metrik("berhenti_4mg", ("Berhenti aktif 4 minggu", "Lapsed, 4 weeks"), "berhenti_4mg", None, "angka",
-           ("Jumlah yang berhenti aktif di setiap snapshot dalam 4 minggu terakhir.",
-            "Lapsed participants summed over the snapshots of the last 4 weeks."), "perubahan"),
-    Metrik("perubahan_4mg", ("Perubahan 4 minggu", "Net change, 4 weeks"), "aktif - aktif_awal", None, "angka",
-           ("Peserta aktif kini dikurangi peserta aktif 4 minggu lalu (atau snapshot tertua bila belum ada).",
-            "Active now minus active 4 weeks earlier (or the oldest snapshot when there is none)."), "perubahan"),
+    Metrik(
+        "baru",
+        ("Peserta baru", "New participants"),
+        "baru",
+        None,
+        "angka",
+        (
+            "Aktif di snapshot ini, tidak aktif atau belum ada di snapshot sebelumnya.",
+            "Active in this snapshot, not active or absent in the previous one.",
+        ),
+        "perubahan",
+    ),
+    Metrik(
+        "berhenti",
+        ("Berhenti aktif", "Lapsed participants"),
+        "berhenti",
+        None,
+        "angka",
+        (
+            "Aktif di snapshot sebelumnya, kini tidak aktif atau hilang dari daftar.",
+            "Active in the previous snapshot, now not active or gone from the roster.",
+        ),
+        "perubahan",
+    ),
+    Metrik(
+        "perubahan_minggu",
+        ("Perubahan sejak snapshot lalu", "Net change since last snapshot"),
+        "aktif - aktif_lalu",
+        None,
+        "angka",
+        (
+            "Peserta aktif kini dikurangi peserta aktif di snapshot sebelumnya.",
+            "Active participants now minus active participants in the previous snapshot.",
+        ),
+        "perubahan",
+    ),
+    Metrik(
+        "pindah_neto",
+        ("Pindah masuk (neto)", "Moved in (net)"),
+        "perubahan_minggu - (baru - berhenti)",
+        None,
+        "angka",
+        (
+            "Perubahan yang bukan peserta baru atau berhenti: peserta yang pindah wilayah atau segmen.",
+            "Change that is neither new nor lapsed: participants who moved region or segment.",
+        ),
+        "perubahan",
+    ),
+    Metrik(
+        "baru_4mg",
+        ("Peserta baru 4 minggu", "New participants, 4 weeks"),
+        "baru_4mg",
+        None,
+        "angka",
+        (
+            "Jumlah peserta baru di setiap snapshot dalam 4 minggu terakhir.",
+            "New participants summed over the snapshots of the last 4 weeks.",
+        ),
+        "perubahan",
+    ),
+    Metrik(
+        "berhenti_4mg",
+        ("Berhenti aktif 4 minggu", "Lapsed, 4 weeks"),
+        "berhenti_4mg",
+        None,
+        "angka",
+        (
+            "Jumlah yang berhenti aktif di setiap snapshot dalam 4 minggu terakhir.",
+            "Lapsed participants summed over the snapshots of the last 4 weeks.",
+        ),
+        "perubahan",
+    ),
+    Metrik(
+        "perubahan_4mg",
+        ("Perubahan 4 minggu", "Net change, 4 weeks"),
+        "aktif - aktif_awal",
+        None,
+        "angka",
+        (
+            "Peserta aktif kini dikurangi peserta aktif 4 minggu lalu (atau snapshot tertua bila belum ada).",
+            "Active now minus active 4 weeks earlier (or the oldest snapshot when there is none).",
+        ),
+        "perubahan",
+    ),
     # Pace.
-    Metrik("laju_4mg", ("Laju 4 minggu terakhir (per minggu)", "Pace of the last 4 weeks (per week)"), "aktif - aktif_awal", "$minggu_4mg",
-           "laju", ("Pertambahan bersih peserta aktif per minggu selama 4 minggu terakhir.",
-                    "Net gain of active participants per week over the last 4 weeks."), "laju"),
-    Metrik("laju_dibutuhkan", ("Laju dibutuhkan (per minggu)", "Pace needed (per week)"), "kekurangan", "$minggu_tersisa", "laju",
-           ("Pertambahan bersih per minggu agar target tercapai pada 31 Desember tahun target.",
-            "Net gain per week needed to reach the target by 31 December of the target year."), "laju"),
-    Metrik("perkiraan_tercapai", ("Perkiraan target tercapai", "Target reached on"),
-           "CASE WHEN aktif >= target THEN $tanggal::DATE WHEN laju_4mg > 0 "
-           "THEN ($tanggal::DATE + to_days(ceil(kekurangan / laju_4mg * 7)::INTEGER))::DATE END", None, "tanggal",
-           ("Tanggal target tercapai bila laju 4 minggu terakhir berlanjut; kosong bila tidak tercapai pada laju ini.",
-            "The date the target is reached if the last 4 weeks' pace continues; empty when not at this pace."),
-           "laju"),
-    Metrik("tepat_waktu", ("Tercapai sebelum batas", "Reached by the deadline"),
-           "CASE WHEN target IS NULL OR laju_4mg IS NULL THEN NULL WHEN aktif >= target THEN true "
-           "WHEN laju_4mg <= 0 THEN false ELSE perkiraan_tercapai <= $batas::DATE END", None, "ya_tidak",
-           ("Ya bila pada laju 4 minggu terakhir target tercapai paling lambat 31 Desember.",
-            "Yes when at the last 4 weeks' pace the target is reached by 31 December."), "laju"),
-    Metrik("proyeksi_akhir_tahun", ("Proyeksi 31 Desember", "Projection for 31 December"),
-           "round(aktif + laju_4mg * $minggu_tersisa)", None, "angka",
-           ("Peserta aktif pada 31 Desember bila laju 4 minggu terakhir berlanjut.",
-            "Active participants on 31 December if the last 4 weeks' pace continues."), "laju"),
+    Metrik(
+        "laju_4mg",
+        ("Laju 4 minggu terakhir (per minggu)", "Pace of the last 4 weeks (per week)"),
+        "aktif - aktif_awal",
+        "$minggu_4mg",
+        "laju",
+        (
+            "Pertambahan bersih peserta aktif per minggu selama 4 minggu terakhir.",
+            "Net gain of active participants per week over the last 4 weeks.",
+        ),
+        "laju",
+    ),
+    Metrik(
+        "laju_dibutuhkan",
+        ("Laju dibutuhkan (per minggu)", "Pace needed (per week)"),
+        "kekurangan",
+        "$minggu_tersisa",
+        "laju",
+        (
+            "Pertambahan bersih per minggu agar target tercapai pada 31 Desember tahun target.",
+            "Net gain per week needed to reach the target by 31 December of the target year.",
+        ),
+        "laju",
+    ),
+    Metrik(
+        "perkiraan_tercapai",
+        ("Perkiraan target tercapai", "Target reached on"),
+        "CASE WHEN aktif >= target THEN $tanggal::DATE WHEN laju_4mg > 0 "
+        "THEN ($tanggal::DATE + to_days(ceil(kekurangan / laju_4mg * 7)::INTEGER))::DATE END",
+        None,
+        "tanggal",
+        (
+            "Tanggal target tercapai bila laju 4 minggu terakhir berlanjut; kosong bila tidak tercapai pada laju ini.",
+            "The date the target is reached if the last 4 weeks' pace continues; empty when not at this pace.",
+        ),
+        "laju",
+    ),
+    Metrik(
+        "tepat_waktu",
+        ("Tercapai sebelum batas", "Reached by the deadline"),
+        "CASE WHEN target IS NULL OR laju_4mg IS NULL THEN NULL WHEN aktif >= target THEN true "
+        "WHEN laju_4mg <= 0 THEN false ELSE perkiraan_tercapai <= $batas::DATE END",
+        None,
+        "ya_tidak",
+        (
+            "Ya bila pada laju 4 minggu terakhir target tercapai paling lambat 31 Desember.",
+            "Yes when at the last 4 weeks' pace the target is reached by 31 December.",
+        ),
+        "laju",
+    ),
+    Metrik(
+        "proyeksi_akhir_tahun",
+        ("Proyeksi 31 Desember", "Projection for 31 December"),
+        "round(aktif + laju_4mg * $minggu_tersisa)",
+        None,
+        "angka",
+        (
+            "Peserta aktif pada 31 Desember bila laju 4 minggu terakhir berlanjut.",
+            "Active participants on 31 December if the last 4 weeks' pace continues.",
+        ),
+        "laju",
+    ),
     # 1 RW 100 peserta.
-    Metrik("rw_diketahui", ("RW diketahui", "RWs known"), "rw_diketahui", None, "angka",
-           ("RW 1 sampai jumlah RW di referensi, ditambah RW lain yang muncul di daftar peserta.",
-            "RWs 1 to the reference's count, plus any other RW that appears in the roster."), "program_rw"),
-    Metrik("kelurahan_referensi_rw", ("Kelurahan dengan referensi RW", "Villages with an RW reference"),
-           "kelurahan_referensi_rw", None, "angka",
-           ("Kelurahan yang jumlah RW-nya diketahui dari referensi; di kelurahan lain hanya RW yang muncul di daftar.",
-            "Villages whose RW count comes from the reference; elsewhere only RWs that appear in the roster."),
-           "program_rw"),
-    Metrik("rw_tercapai", ("RW mencapai target", "RWs at target"), "rw_tercapai", None, "angka",
-           ("RW dengan peserta aktif sebanyak target per RW (100) atau lebih.",
-            "RWs with at least the per-RW target (100) of active participants."), "program_rw"),
-    Metrik("persen_rw_tercapai", ("Bagian RW tercapai", "Share of RWs at target"), "rw_tercapai", "rw_diketahui",
-           "persen", ("RW mencapai target dibagi RW diketahui.", "RWs at target divided by RWs known."),
-           "program_rw"),
-    Metrik("target_program_rw", ("Target 1 RW 100", "1 RW 100 target"), "rw_diketahui * $target_rw", None, "angka",
-           ("RW diketahui dikali target per RW (100).", "RWs known times the per-RW target (100)."), "program_rw"),
-    Metrik("capaian_program_rw", ("Capaian 1 RW 100", "1 RW 100 achievement"), "aktif", "target_program_rw",
-           "persen", ("Peserta aktif wilayah dibagi target 1 RW 100.",
-                      "Active participants of the area divided by the 1 RW 100 target."), "program_rw"),
-    Metrik("program_rw_berhasil", ("Syarat berhasil 1 RW 100", "1 RW 100 success bar"),
-           "CASE WHEN rw_diketahui > 0 THEN rw_tercapai * 2 >= rw_diketahui END", None, "ya_tidak",
-           ("Ya bila paling sedikit separuh RW mencapai target per RW.",
-            "Yes when at least half of the RWs reach the per-RW target."), "program_rw"),
+    Metrik(
+        "rw_diketahui",
+        ("RW diketahui", "RWs known"),
+        "rw_diketahui",
+        None,
+        "angka",
+        (
+            "RW 1 sampai jumlah RW di referensi, ditambah RW lain yang muncul di daftar peserta.",
+            "RWs 1 to the reference's count, plus any other RW that appears in the roster.",
+        ),
+        "program_rw",
+    ),
+    Metrik(
+        "kelurahan_referensi_rw",
+        ("Kelurahan dengan referensi RW", "Villages with an RW reference"),
+        "kelurahan_referensi_rw",
+        None,
+        "angka",
+        (
+            "Kelurahan yang jumlah RW-nya diketahui dari referensi; di kelurahan lain hanya RW yang muncul di daftar.",
+            "Villages whose RW count comes from the reference; elsewhere only RWs that appear in the roster.",
+        ),
+        "program_rw",
+    ),
+    Metrik(
+        "rw_tercapai",
+        ("RW mencapai target", "RWs at target"),
+        "rw_tercapai",
+        None,
+        "angka",
+        (
+            "RW dengan peserta aktif sebanyak target per RW (100) atau lebih.",
+            "RWs with at least the per-RW target (100) of active participants.",
+        ),
+        "program_rw",
+    ),
+    Metrik(
+        "persen_rw_tercapai",
+        ("Bagian RW tercapai", "Share of RWs at target"),
+        "rw_tercapai",
+        "rw_diketahui",
+        "persen",
+        ("RW mencapai target dibagi RW diketahui.", "RWs at target divided by RWs known."),
+        "program_rw",
+    ),
+    Metrik(
+        "target_program_rw",
+        ("Target 1 RW 100", "1 RW 100 target"),
+        "rw_diketahui * $target_rw",
+        None,
+        "angka",
+        ("RW diketahui dikali target per RW (100).", "RWs known times the per-RW target (100)."),
+        "program_rw",
+    ),
+    Metrik(
+        "capaian_program_rw",
+        ("Capaian 1 RW 100", "1 RW 100 achievement"),
+        "aktif",
+        "target_program_rw",
+        "persen",
+        (
+            "Peserta aktif wilayah dibagi target 1 RW 100.",
+            "Active participants of the area divided by the 1 RW 100 target.",
+        ),
+        "program_rw",
+    ),
+    Metrik(
+        "program_rw_berhasil",
+        ("Syarat berhasil 1 RW 100", "1 RW 100 success bar"),
+        "CASE WHEN rw_diketahui > 0 THEN rw_tercapai * 2 >= rw_diketahui END",
+        None,
+        "ya_tidak",
+        (
+            "Ya bila paling sedikit separuh RW mencapai target per RW.",
+            "Yes when at least half of the RWs reach the per-RW target.",
+        ),
+        "program_rw",
+    ),
     # Budget for pekerja rentan.
-    Metrik("pekerja_rentan", ("Pekerja rentan terdaftar", "Vulnerable workers registered"), "rentan", None, "angka",
-           ("Peserta terdaftar yang ditandai pekerja rentan.", "Registered participants marked as vulnerable workers."),
-           "anggaran"),
-    Metrik("pekerja_rentan_aktif", ("Pekerja rentan aktif", "Vulnerable workers active"), "rentan_aktif", None,
-           "angka", ("Pekerja rentan yang aktif membayar iuran.", "Vulnerable workers actively paying."), "anggaran"),
-    Metrik("rentan_apbd", ("Didanai APBD", "Funded by APBD"), "rentan_apbd", None, "angka",
-           ("Pekerja rentan terdaftar dengan sumber iuran APBD.", "Vulnerable workers whose contributions come from APBD."),
-           "anggaran"),
-    Metrik("rentan_csr", ("Didanai CSR", "Funded by CSR"), "rentan_csr", None, "angka",
-           ("Pekerja rentan terdaftar dengan sumber iuran CSR.", "Vulnerable workers whose contributions come from CSR."),
-           "anggaran"),
-    Metrik("rentan_lain", ("Belum didanai APBD/CSR", "Not funded by APBD/CSR"), "rentan - rentan_apbd - rentan_csr",
-           None, "angka", ("Pekerja rentan terdaftar dengan sumber iuran lain (mandiri, pemberi kerja, lainnya).",
-                           "Vulnerable workers paid from another source (self, employer, other)."), "anggaran"),
-    Metrik("iuran_per_bulan", ("Iuran per orang per bulan", "Contribution per person per month"), "$iuran", None,
-           "rupiah", ("Iuran paket BPU termurah (JKK + JKM).", "The cheapest BPU package (JKK + JKM)."), "anggaran"),
-    Metrik("bulan_tersisa", ("Bulan tersisa", "Months left"), "$bulan_tersisa", None, "angka",
-           ("Bulan dari bulan data sampai Desember, termasuk bulan data.",
-            "Months from the as-of month to December, the as-of month included."), "anggaran"),
-    *(_anggaran(s, "$bulan_tersisa", "sisa_tahun", ("sisa tahun", "rest of the year"))
-      for s in (None, "apbd", "csr", "lain")),
+    Metrik(
+        "pekerja_rentan",
+        ("Pekerja rentan terdaftar", "Vulnerable workers registered"),
+        "rentan",
+        None,
+        "angka",
+        ("Peserta terdaftar yang ditandai pekerja rentan.", "Registered participants marked as vulnerable workers."),
+        "anggaran",
+    ),
+    Metrik(
+        "pekerja_rentan_aktif",
+        ("Pekerja rentan aktif", "Vulnerable workers active"),
+        "rentan_aktif",
+        None,
+        "angka",
+        ("Pekerja rentan yang aktif membayar iuran.", "Vulnerable workers actively paying."),
+        "anggaran",
+    ),
+    Metrik(
+        "rentan_apbd",
+        ("Didanai APBD", "Funded by APBD"),
+        "rentan_apbd",
+        None,
+        "angka",
+        (
+            "Pekerja rentan terdaftar dengan sumber iuran APBD.",
+            "Vulnerable workers whose contributions come from APBD.",
+        ),
+        "anggaran",
+    ),
+    Metrik(
+        "rentan_csr",
+        ("Didanai CSR", "Funded by CSR"),
+        "rentan_csr",
+        None,
+        "angka",
+        ("Pekerja rentan terdaftar dengan sumber iuran CSR.", "Vulnerable workers whose contributions come from CSR."),
+        "anggaran",
+    ),
+    Metrik(
+        "rentan_lain",
+        ("Belum didanai APBD/CSR", "Not funded by APBD/CSR"),
+        "rentan - rentan_apbd - rentan_csr",
+        None,
+        "angka",
+        (
+            "Pekerja rentan terdaftar dengan sumber iuran lain (mandiri, pemberi kerja, lainnya).",
+            "Vulnerable workers paid from another source (self, employer, other).",
+        ),
+        "anggaran",
+    ),
+    Metrik(
+        "iuran_per_bulan",
+        ("Iuran per orang per bulan", "Contribution per person per month"),
+        "$iuran",
+        None,
+        "rupiah",
+        ("Iuran paket BPU termurah (JKK + JKM).", "The cheapest BPU package (JKK + JKM)."),
+        "anggaran",
+    ),
+    Metrik(
+        "bulan_tersisa",
+        ("Bulan tersisa", "Months left"),
+        "$bulan_tersisa",
+        None,
+        "angka",
+        (
+            "Bulan dari bulan data sampai Desember, termasuk bulan data.",
+            "Months from the as-of month to December, the as-of month included.",
+        ),
+        "anggaran",
+    ),
+    *(
+        _anggaran(s, "$bulan_tersisa", "sisa_tahun", ("sisa tahun", "rest of the year"))
+        for s in (None, "apbd", "csr", "lain")
+    ),
     *(_anggaran(s, "12", "setahun", ("setahun", "a full year")) for s in (None, "apbd", "csr", "lain")),
 )
 
@@ -245,15 +536,46 @@ UKURAN_MENURUT_NAMA = {u.nama: u for u in UKURAN}
 
 # What each export holds, in order.
 EKSPOR = {
-    "coverage": ["peserta_terdaftar", "peserta_aktif", "target", "capaian", "kekurangan", "tingkat_aktif",
-                 "pekerja", "cakupan_pekerja", *(f"aktif_{p.lower()}" for p in PROGRAM),
-                 "baru", "berhenti", "perubahan_minggu", "pindah_neto", "perubahan_4mg",
-                 "laju_4mg", "laju_dibutuhkan", "perkiraan_tercapai", "tepat_waktu"],
-    "rw": ["peserta_aktif", "kelurahan_referensi_rw", "rw_diketahui", "rw_tercapai", "persen_rw_tercapai", "target_program_rw",
-           "capaian_program_rw", "program_rw_berhasil"],
-    "budget": ["pekerja_rentan", "pekerja_rentan_aktif", "rentan_apbd", "rentan_csr", "rentan_lain",
-               "iuran_per_bulan", "bulan_tersisa",
-               *(m.nama for m in METRIK if m.nama.startswith("anggaran_"))],
+    "coverage": [
+        "peserta_terdaftar",
+        "peserta_aktif",
+        "target",
+        "capaian",
+        "kekurangan",
+        "tingkat_aktif",
+        "pekerja",
+        "cakupan_pekerja",
+        *(f"aktif_{p.lower()}" for p in PROGRAM),
+        "baru",
+        "berhenti",
+        "perubahan_minggu",
+        "pindah_neto",
+        "perubahan_4mg",
+        "laju_4mg",
+        "laju_dibutuhkan",
+        "perkiraan_tercapai",
+        "tepat_waktu",
+    ],
+    "rw": [
+        "peserta_aktif",
+        "kelurahan_referensi_rw",
+        "rw_diketahui",
+        "rw_tercapai",
+        "persen_rw_tercapai",
+        "target_program_rw",
+        "capaian_program_rw",
+        "program_rw_berhasil",
+    ],
+    "budget": [
+        "pekerja_rentan",
+        "pekerja_rentan_aktif",
+        "rentan_apbd",
+        "rentan_csr",
+        "rentan_lain",
+        "iuran_per_bulan",
+        "bulan_tersisa",
+        *(m.nama for m in METRIK if m.nama.startswith("anggaran_")),
+    ],
 }
 
 
@@ -261,4 +583,6 @@ def metrik(nama: str) -> Metrik:
     try:
         return METRIK_MENURUT_NAMA[nama]
     except KeyError:
-        raise PertanyaanTidakSah(f"Metrik '{nama}' tidak dikenal; pilih salah satu dari: {', '.join(METRIK_MENURUT_NAMA)}")
+        raise PertanyaanTidakSah(
+            f"Metrik '{nama}' tidak dikenal; pilih salah satu dari: {', '.join(METRIK_MENURUT_NAMA)}"
+        ) from None

@@ -1,5 +1,6 @@
 """docs/metrics.md, written from the declarations so the list and the definitions users see
 never drift apart (`python -m metrics docs`; a test checks the file is current)."""
+
 from __future__ import annotations
 
 from metrics import definisi, ekspor
@@ -12,8 +13,14 @@ KELOMPOK = {
     "program_rw": "1 RW 100 peserta",
     "anggaran": "Budget for pekerja rentan",
 }
-FORMAT = {"angka": "count", "persen": "percent", "rupiah": "rupiah", "tanggal": "date", "laju": "per week",
-          "ya_tidak": "yes/no"}
+FORMAT = {
+    "angka": "count",
+    "persen": "percent",
+    "rupiah": "rupiah",
+    "tanggal": "date",
+    "laju": "per week",
+    "ya_tidak": "yes/no",
+}
 
 PENGANTAR = """# Metrics: what every number means
 
@@ -75,13 +82,17 @@ def teks() -> str:
             if m.kelompok != kelompok:
                 continue
             banding = f"`{m.pembanding}`" if m.pembanding else ""
-            out.append(f"| `{m.kolom}` | {m.label[0]} | {m.label[1]} | {FORMAT[m.format]} | "
-                       f"`{m.pembilang.replace('|', '/')}` | {banding} | {m.definisi[0]} |")
+            out.append(
+                f"| `{m.kolom}` | {m.label[0]} | {m.label[1]} | {FORMAT[m.format]} | "
+                f"`{m.pembilang.replace('|', '/')}` | {banding} | {m.definisi[0]} |"
+            )
     out.append("\n## Export columns\n")
     for jenis, metrik in definisi.EKSPOR.items():
         kolom = ", ".join(definisi.metrik(m).kolom for m in metrik)
         out.append(f"- `{jenis}`: {kolom}")
     out.append(f"- `rw` at level rw: {', '.join(definisi.metrik(m).kolom for m in ekspor.RW_PER_RW)}")
-    out.append("- `trend` (one row per snapshot of one place): tanggal_data, kode_wilayah, nama_wilayah, tingkat, "
-               + ", ".join(definisi.metrik(m).kolom if m in definisi.METRIK_MENURUT_NAMA else m for m in ekspor.TREN))
+    out.append(
+        "- `trend` (one row per snapshot of one place): tanggal_data, kode_wilayah, nama_wilayah, tingkat, "
+        + ", ".join(definisi.metrik(m).kolom if m in definisi.METRIK_MENURUT_NAMA else m for m in ekspor.TREN)
+    )
     return "\n".join(out) + "\n"

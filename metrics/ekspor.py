@@ -2,6 +2,7 @@
 headers, `.` as the decimal point, empty cells where a value does not exist, and text that a
 spreadsheet would run as a formula neutralised. The dashboard's downloads call the same code.
 """
+
 from __future__ import annotations
 
 import csv
@@ -48,8 +49,14 @@ def _kolom(nama: str) -> str:
     return m.kolom if m else nama
 
 
-def tabel(jenis: str, tingkat: str = "provinsi", induk: str | None = "ID", tanggal=None,
-          filt: Filter | None = None, dimensi: str = "segmen") -> tuple[list[str], list[list]]:
+def tabel(
+    jenis: str,
+    tingkat: str = "provinsi",
+    induk: str | None = "ID",
+    tanggal=None,
+    filt: Filter | None = None,
+    dimensi: str = "segmen",
+) -> tuple[list[str], list[list]]:
     """Header and rows of an export, values ready to write."""
     if jenis not in JENIS:
         raise PertanyaanTidakSah(f"Jenis ekspor '{jenis}' tidak dikenal; pilih {', '.join(JENIS)}")
@@ -62,16 +69,28 @@ def tabel(jenis: str, tingkat: str = "provinsi", induk: str | None = "ID", tangg
     metrik = RW_PER_RW if (jenis == "rw" and tingkat == "rw") else definisi.EKSPOR[jenis]
     hasil = cakupan.tabel(tingkat, induk, tanggal, filt, metrik)
     header = KOLOM_WILAYAH + [_kolom(m) for m in metrik]
-    rows = [[hasil.periode.tanggal.isoformat(), b["kode_wilayah"], b["nama_wilayah"], b["tingkat"],
-             b["kode_induk"], b["nama_induk"], *(nilai(m, b[m]) for m in metrik)] for b in hasil.baris]
+    rows = [
+        [
+            hasil.periode.tanggal.isoformat(),
+            b["kode_wilayah"],
+            b["nama_wilayah"],
+            b["tingkat"],
+            b["kode_induk"],
+            b["nama_induk"],
+            *(nilai(m, b[m]) for m in metrik),
+        ]
+        for b in hasil.baris
+    ]
     return header, rows
 
 
 def _tren(kode: str | None, tanggal, filt: Filter | None) -> tuple[list[str], list[list]]:
     tempat = wilayah.tempat(kode)
     header = ["tanggal_data", "kode_wilayah", "nama_wilayah", "tingkat"] + [_kolom(m) for m in TREN]
-    rows = [[r["tanggal_data"].isoformat(), tempat.kode, tempat.nama, tempat.tingkat,
-             *(nilai(m, r[m]) for m in TREN)] for r in cakupan.tren(kode, tanggal, filt)]
+    rows = [
+        [r["tanggal_data"].isoformat(), tempat.kode, tempat.nama, tempat.tingkat, *(nilai(m, r[m]) for m in TREN)]
+        for r in cakupan.tren(kode, tanggal, filt)
+    ]
     return header, rows
 
 
@@ -79,16 +98,27 @@ def _rincian(kode: str | None, dimensi: str, tanggal, filt: Filter | None) -> tu
     tempat = wilayah.tempat(kode)
     hari = periode.periode(tanggal).tanggal
     header = ["tanggal_data", "kode_wilayah", "nama_wilayah", dimensi, "peserta_terdaftar", "peserta_aktif"]
-    rows = [[hari.isoformat(), tempat.kode, tempat.nama, r["nilai"], r["peserta_terdaftar"], r["peserta_aktif"]]
-            for r in cakupan.rincian(kode, dimensi, tanggal, filt)]
+    rows = [
+        [hari.isoformat(), tempat.kode, tempat.nama, r["nilai"], r["peserta_terdaftar"], r["peserta_aktif"]]
+        for r in cakupan.rincian(kode, dimensi, tanggal, filt)
+    ]
     return header, rows
 
 
 def _ditolak() -> tuple[list[str], list[list]]:
     """Every rejected row: file, line, reason; the NIK masked and no name (never stored)."""
     rows = data.contoh_ditolak()
-    header = ["jenis_berkas", "tanggal_data", "berkas", "baris", "alasan", "keterangan", "nik_samaran",
-              "kode_wilayah", "segmen"]
+    header = [
+        "jenis_berkas",
+        "tanggal_data",
+        "berkas",
+        "baris",
+        "alasan",
+        "keterangan",
+        "nik_samaran",
+        "kode_wilayah",
+        "segmen",
+    ]
     return header, [[nilai("", r[h]) for h in header] for r in rows]
 
 
@@ -111,6 +141,7 @@ def csv_teks(header: list[str], rows: list[list]) -> str:
 
 def xlsx_bytes(header: list[str], rows: list[list], judul: str = "Cakupan") -> bytes:
     from openpyxl import Workbook
+
     wb = Workbook(write_only=True)
     ws = wb.create_sheet(judul[:31])
     ws.append(header)
@@ -134,7 +165,9 @@ def tulis(header: list[str], rows: list[list], tujuan: str) -> None:
             tulis_csv(header, rows, f)
 
 
-def nama_berkas(jenis: str, tingkat: str, induk: str | None, tanggal: dt.date, filt: Filter, akhiran: str = "csv") -> str:
+def nama_berkas(
+    jenis: str, tingkat: str, induk: str | None, tanggal: dt.date, filt: Filter, akhiran: str = "csv"
+) -> str:
     """A file name that says what is inside: cakupan_coverage_kecamatan_31.75_2024-02-06_BPU.csv."""
     bagian = ["cakupan", jenis, tingkat if jenis != "trend" else "tren", induk or "ID", tanggal.isoformat()]
     bagian += [str(v) for v in (filt.segmen, filt.program, filt.sumber_iuran) if v]

@@ -8,6 +8,7 @@ A scope is one place (nasional 'ID', or a provinsi / kabupaten-kota / kecamatan 
 code) or one kantor cabang. A place scope sees that place and everything below it; a branch
 scope sees every place, counting only its own branch's participants.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -24,10 +25,10 @@ class TanpaAkses(PertanyaanTidakSah):
 
 @dataclass(frozen=True)
 class Lingkup:
-    wilayah: str = "ID"                # the root place this scope sees
-    kantor_cabang: str | None = None   # set: only this branch's participants
-    admin: bool = False                # loads data, manages users, sees data quality
-    nama: str = ""                     # who: for the audit trail and the header
+    wilayah: str = "ID"  # the root place this scope sees
+    kantor_cabang: str | None = None  # set: only this branch's participants
+    admin: bool = False  # loads data, manages users, sees data quality
+    nama: str = ""  # who: for the audit trail and the header
 
     @property
     def nasional(self) -> bool:
@@ -87,8 +88,7 @@ def saring(filt: Filter | None) -> Filter:
     if lingkup.kantor_cabang is None:
         return filt
     if filt.kantor_cabang not in (None, lingkup.kantor_cabang):
-        raise TanpaAkses(f"Kantor cabang {filt.kantor_cabang} di luar lingkup akses Anda "
-                         f"({lingkup.kantor_cabang}).")
+        raise TanpaAkses(f"Kantor cabang {filt.kantor_cabang} di luar lingkup akses Anda ({lingkup.kantor_cabang}).")
     return replace(filt, kantor_cabang=lingkup.kantor_cabang)
 
 

@@ -7,6 +7,7 @@ parent, all of them whether or not they have participants, plus one row per near
 ancestor for participants whose region is not known that deep ("Tidak diketahui"), so the
 rows always add up to the parent.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -35,7 +36,8 @@ def tingkat_kode(kode: str) -> str:
             return tingkat
     raise PertanyaanTidakSah(
         f"Kode wilayah '{kode}' tidak dikenal: pakai ID, 31, 31.75, 31.75.02, 31.75.02.1001 "
-        "atau 31.75.02.1001.05 (RW 05)")
+        "atau 31.75.02.1001.05 (RW 05)"
+    )
 
 
 @dataclass(frozen=True)
@@ -47,8 +49,11 @@ class Filter:
     kantor_cabang: str | None = None
 
     def __post_init__(self):
-        for nama, nilai, pilihan in (("segmen", self.segmen, SEGMEN), ("program", self.program, PROGRAM),
-                                     ("sumber_iuran", self.sumber_iuran, SUMBER_IURAN)):
+        for nama, nilai, pilihan in (
+            ("segmen", self.segmen, SEGMEN),
+            ("program", self.program, PROGRAM),
+            ("sumber_iuran", self.sumber_iuran, SUMBER_IURAN),
+        ):
             if nilai is not None and nilai not in pilihan:
                 raise PertanyaanTidakSah(f"{nama} '{nilai}' tidak dikenal; pilih {', '.join(pilihan)}")
         if self.pekerja_rentan not in (None, True, False):
@@ -76,19 +81,27 @@ class Filter:
         return self.sumber_iuran is None and self.pekerja_rentan is None and self.kantor_cabang is None
 
     def params(self) -> dict:
-        return {k: v for k, v in (("segmen", self.segmen), ("sumber_iuran", self.sumber_iuran),
-                                  ("pekerja_rentan", self.pekerja_rentan), ("kantor_cabang", self.kantor_cabang))
-                if v is not None}
+        return {
+            k: v
+            for k, v in (
+                ("segmen", self.segmen),
+                ("sumber_iuran", self.sumber_iuran),
+                ("pekerja_rentan", self.pekerja_rentan),
+                ("kantor_cabang", self.kantor_cabang),
+            )
+            if v is not None
+        }
 
 
 @dataclass(frozen=True)
 class Periode:
     """The snapshot asked for and the ones it is compared with (all dates from the warehouse)."""
+
     tanggal: dt.date
-    sebelumnya: dt.date | None = None   # the previous snapshot
-    awal: dt.date | None = None         # 4 weeks back: the newest snapshot on or before tanggal - 28 days,
-    arus: bool = False                  # else the oldest earlier one; baru/berhenti known for tanggal
-    arus_4mg: bool = False              # ... and for every snapshot after awal
+    sebelumnya: dt.date | None = None  # the previous snapshot
+    awal: dt.date | None = None  # 4 weeks back: the newest snapshot on or before tanggal - 28 days,
+    arus: bool = False  # else the oldest earlier one; baru/berhenti known for tanggal
+    arus_4mg: bool = False  # ... and for every snapshot after awal
 
     @property
     def batas(self) -> dt.date:
@@ -109,16 +122,25 @@ class Periode:
 
     def params(self) -> dict:
         return {
-            "tanggal": self.tanggal, "sebelumnya": self.sebelumnya, "awal": self.awal,
-            "dari": self.awal or self.sebelumnya or self.tanggal, "tahun": self.tanggal.year,
-            "batas": self.batas, "minggu_4mg": self.minggu_4mg, "minggu_tersisa": self.minggu_tersisa,
+            "tanggal": self.tanggal,
+            "sebelumnya": self.sebelumnya,
+            "awal": self.awal,
+            "dari": self.awal or self.sebelumnya or self.tanggal,
+            "tahun": self.tanggal.year,
+            "batas": self.batas,
+            "minggu_4mg": self.minggu_4mg,
+            "minggu_tersisa": self.minggu_tersisa,
             "bulan_tersisa": self.bulan_tersisa,
         }
 
     def diketahui(self, u: definisi.Ukuran) -> bool:
         """Whether a measure has a value for this period (else NULL, not 0)."""
-        kapan = {"kini": True, "lalu": self.sebelumnya is not None, "awal": self.awal is not None,
-                 "4mg": self.awal is not None}[u.kapan]
+        kapan = {
+            "kini": True,
+            "lalu": self.sebelumnya is not None,
+            "awal": self.awal is not None,
+            "4mg": self.awal is not None,
+        }[u.kapan]
         if u.arus:
             kapan = kapan and (self.arus if u.kapan == "kini" else self.arus_4mg)
         return kapan
@@ -168,9 +190,15 @@ def _ukuran_sql(ukuran: list[definisi.Ukuran], filt: Filter, sumber: str) -> lis
 
 def _ukuran_luar(ukuran: list[definisi.Ukuran], periode: Periode, filt: Filter, sumber: str, alias: str) -> str:
     """Measures of a joined row: 0 where a known measure has no rollup rows, NULL where unknown."""
-    return ", ".join(
-        f"coalesce({alias}.{u.nama}, 0) AS {u.nama}" if periode.diketahui(u) and _tersedia(u, filt, sumber)
-        else f"NULL::BIGINT AS {u.nama}" for u in ukuran) or "NULL::BIGINT AS tanpa_ukuran"
+    return (
+        ", ".join(
+            f"coalesce({alias}.{u.nama}, 0) AS {u.nama}"
+            if periode.diketahui(u) and _tersedia(u, filt, sumber)
+            else f"NULL::BIGINT AS {u.nama}"
+            for u in ukuran
+        )
+        or "NULL::BIGINT AS tanpa_ukuran"
+    )
 
 
 def _filter_sql(filt: Filter) -> str:
@@ -193,18 +221,24 @@ def _dasar_wilayah(ukuran: list, tingkat: int, induk_tingkat: int, filt: Filter)
         kol = KOLOM_TINGKAT[tingkat]
         kunci = f"{kol} AS kode, CASE WHEN {kol} IS NULL THEN coalesce(kode_wilayah, 'ID') END AS induk_tak_diketahui"
     induk = f" AND {KOLOM_TINGKAT[induk_tingkat]} = $induk" if induk_tingkat else ""
-    return (f"SELECT {kunci},\n        " + ",\n        ".join(_ukuran_sql(ukuran, filt, "wilayah")) +
-            f"\n    FROM ringkas_wilayah\n    WHERE tanggal_data BETWEEN $dari AND $tanggal{induk}{_filter_sql(filt)}"
-            "\n    GROUP BY ALL")
+    return (
+        f"SELECT {kunci},\n        "
+        + ",\n        ".join(_ukuran_sql(ukuran, filt, "wilayah"))
+        + f"\n    FROM ringkas_wilayah\n    WHERE tanggal_data BETWEEN $dari AND $tanggal{induk}{_filter_sql(filt)}"
+        "\n    GROUP BY ALL"
+    )
 
 
 _KOSONG_RW = "NULL::INTEGER AS rw_diketahui, NULL::INTEGER AS rw_tercapai, NULL::INTEGER AS kelurahan_referensi_rw"
 
 
 def _baris_wilayah(ukuran: list, tingkat: int, induk_tingkat: int, filt: Filter, periode: Periode) -> str:
-    anak = ("SELECT 'ID' AS kode, 'Indonesia' AS nama, NULL::VARCHAR AS kode_induk" if tingkat == 0 else
-            f"SELECT kode, nama, coalesce(kode_induk, 'ID') AS kode_induk FROM wilayah "
-            f"WHERE tingkat = {tingkat} AND {_dalam_induk('kode', induk_tingkat)}")
+    anak = (
+        "SELECT 'ID' AS kode, 'Indonesia' AS nama, NULL::VARCHAR AS kode_induk"
+        if tingkat == 0
+        else f"SELECT kode, nama, coalesce(kode_induk, 'ID') AS kode_induk FROM wilayah "
+        f"WHERE tingkat = {tingkat} AND {_dalam_induk('kode', induk_tingkat)}"
+    )
     luar = _ukuran_luar(ukuran, periode, filt, "wilayah", "d")
     return f"""anak AS (
     {anak}
@@ -228,14 +262,22 @@ def _baris_rw(ukuran_: list, induk_tingkat: int, filt: Filter, periode: Periode,
     ukuran = ",\n        ".join(_ukuran_sql(ukuran_, filt, "rw"))
     luar = _ukuran_luar(ukuran_, periode, filt, "rw", "d")
     tercapai = "(coalesce(d.aktif, 0) >= $target_rw)::INTEGER" if program_rw else "NULL::INTEGER"
-    tak_diketahui = "" if induk_tingkat >= 4 else f"""
+    tak_diketahui = (
+        ""
+        if induk_tingkat >= 4
+        else f"""
     UNION ALL
     SELECT NULL, 'Tidak diketahui', d.induk_tak_diketahui, false, NULL, NULL, NULL, NULL, {luar}
     FROM dasar d WHERE d.kode IS NULL"""
-    rw_tak_diketahui = "" if induk_tingkat == 5 else f"""
+    )
+    rw_tak_diketahui = (
+        ""
+        if induk_tingkat == 5
+        else f"""
     UNION ALL
     SELECT NULL, 'RW tidak diketahui', d.kode_kelurahan, false, NULL, NULL, NULL, NULL, {luar}
     FROM rw_dasar d WHERE d.rw IS NULL"""
+    )
     return f"""rw_dasar AS (
     SELECT kode_kelurahan, rw,
         {ukuran}
@@ -299,8 +341,15 @@ def _metrik_sql(metrik: list[definisi.Metrik]) -> str:
     return ",\n        ".join(out)
 
 
-def tabel(tingkat: str, induk: str, filt: Filter, periode: Periode, metrik: list[str],
-          target_rw: int = 100, iuran: int = definisi.IURAN_BPU) -> tuple[str, dict]:
+def tabel(
+    tingkat: str,
+    induk: str,
+    filt: Filter,
+    periode: Periode,
+    metrik: list[str],
+    target_rw: int = 100,
+    iuran: int = definisi.IURAN_BPU,
+) -> tuple[str, dict]:
     """SQL and parameters for `metrik` of every place at `tingkat` inside `induk` (a place code)."""
     if tingkat not in TINGKAT:
         raise PertanyaanTidakSah(f"Tingkat '{tingkat}' tidak dikenal; pilih {', '.join(TINGKAT)}")
@@ -308,7 +357,9 @@ def tabel(tingkat: str, induk: str, filt: Filter, periode: Periode, metrik: list
         definisi.metrik(nama)
     n, p = TINGKAT.index(tingkat), TINGKAT.index(tingkat_kode(induk))
     if n < p:
-        raise PertanyaanTidakSah(f"Tingkat {tingkat} ada di atas wilayah {induk}; pilih tingkat yang sama atau di bawahnya")
+        raise PertanyaanTidakSah(
+            f"Tingkat {tingkat} ada di atas wilayah {induk}; pilih tingkat yang sama atau di bawahnya"
+        )
     if n == 5 and not filt.di_rw:
         raise PertanyaanTidakSah("Di tingkat RW hanya filter segmen dan program yang tersedia")
     dihitung, ukuran = _kebutuhan(metrik)
@@ -326,8 +377,10 @@ def tabel(tingkat: str, induk: str, filt: Filter, periode: Periode, metrik: list
     if program_rw and n < 5:
         ctes.append(_program_rw(n, p, filt))
     if filt.kosong:
-        ctes.append("pkj AS (\n    SELECT kode_wilayah, arg_max(pekerja, tahun) AS pekerja, max(tahun) AS tahun_pekerja\n"
-                    "    FROM referensi_pekerja WHERE tahun <= $tahun GROUP BY ALL\n)")
+        ctes.append(
+            "pkj AS (\n    SELECT kode_wilayah, arg_max(pekerja, tahun) AS pekerja, max(tahun) AS tahun_pekerja\n"
+            "    FROM referensi_pekerja WHERE tahun <= $tahun GROUP BY ALL\n)"
+        )
 
     if not filt.target_berlaku:
         target = "NULL::BIGINT"
@@ -337,27 +390,33 @@ def tabel(tingkat: str, induk: str, filt: Filter, periode: Periode, metrik: list
         target = "t.target"
     joins = []
     if filt.target_berlaku and n < 5:
-        joins.append("LEFT JOIN target t ON t.kode_wilayah = b.kode_wilayah AND t.tahun = $tahun "
-                     "AND t.segmen = $segmen_target")
-    joins.append("LEFT JOIN pkj ON pkj.kode_wilayah = b.kode_wilayah" if filt.kosong else
-                 "LEFT JOIN (SELECT NULL::VARCHAR AS kode_wilayah, NULL::BIGINT AS pekerja, "
-                 "NULL::SMALLINT AS tahun_pekerja) pkj ON false")
+        joins.append(
+            "LEFT JOIN target t ON t.kode_wilayah = b.kode_wilayah AND t.tahun = $tahun AND t.segmen = $segmen_target"
+        )
+    joins.append(
+        "LEFT JOIN pkj ON pkj.kode_wilayah = b.kode_wilayah"
+        if filt.kosong
+        else "LEFT JOIN (SELECT NULL::VARCHAR AS kode_wilayah, NULL::BIGINT AS pekerja, "
+        "NULL::SMALLINT AS tahun_pekerja) pkj ON false"
+    )
     rw_kolom = "b.rw_diketahui, b.rw_tercapai, b.kelurahan_referensi_rw"
     if program_rw and n < 5:
         joins.append("LEFT JOIN rw_program rp ON rp.kode = b.kode_wilayah")
-        rw_kolom = ("coalesce(rp.rw_diketahui, 0) AS rw_diketahui, coalesce(rp.rw_tercapai, 0) AS rw_tercapai, "
-                    "coalesce(rp.kelurahan_referensi_rw, 0) AS kelurahan_referensi_rw")
+        rw_kolom = (
+            "coalesce(rp.rw_diketahui, 0) AS rw_diketahui, coalesce(rp.rw_tercapai, 0) AS rw_tercapai, "
+            "coalesce(rp.kelurahan_referensi_rw, 0) AS kelurahan_referensi_rw"
+        )
     kolom_ukuran = ", ".join(f"b.{u.nama}" for u in ukuran)
     dipilih = ", ".join(definisi.metrik(m).nama for m in metrik)
 
     sql = f"""-- Grain: one row per place at level {tingkat} inside the parent, plus rows for participants not known that deep.
-WITH {(',' + chr(10)).join(ctes)},
+WITH {("," + chr(10)).join(ctes)},
 hitung AS (
     SELECT b.kode_wilayah, b.nama_wilayah, b.kode_induk, b.diketahui, b.rw, pkj.tahun_pekerja,
         {kolom_ukuran}, {rw_kolom},
         {target} AS target, pkj.pekerja
     FROM baris b
-    {(chr(10) + '    ').join(joins)}
+    {(chr(10) + "    ").join(joins)}
 ),
 metrik AS (
     SELECT kode_wilayah, nama_wilayah, kode_induk, diketahui, rw, tahun_pekerja,
@@ -371,8 +430,14 @@ FROM metrik m
 LEFT JOIN wilayah i ON i.kode = m.kode_induk
 ORDER BY m.diketahui DESC, m.kode_induk, m.rw, m.kode_wilayah"""
 
-    params = {**periode.params(), **filt.params(), "tingkat": tingkat, "target_rw": target_rw, "iuran": iuran,
-              "segmen_target": filt.segmen or "SEMUA"}
+    params = {
+        **periode.params(),
+        **filt.params(),
+        "tingkat": tingkat,
+        "target_rw": target_rw,
+        "iuran": iuran,
+        "segmen_target": filt.segmen or "SEMUA",
+    }
     return sql, _dipakai(sql, {**params, **_params_tempat(induk)})
 
 
@@ -390,13 +455,23 @@ def tren(kode: str, filt: Filter, sampai: dt.date, target_rw: int = 100) -> tupl
     else:
         sumber = "ringkas_wilayah"
         syarat = (f"{KOLOM_TINGKAT[p]} = $induk" if p else "true") + _filter_sql(filt)
-        arus = ("NULL::BIGINT AS baru, NULL::BIGINT AS berhenti" if filt.program else
-                "CASE WHEN s.ada_arus THEN coalesce(sum(r.baru), 0) END::BIGINT AS baru, "
-                "CASE WHEN s.ada_arus THEN coalesce(sum(r.berhenti), 0) END::BIGINT AS berhenti")
-    target = "t.target" if filt.target_berlaku and p < 5 else (
-        "$target_rw" if p == 5 and filt.kosong else "NULL::BIGINT")
-    target_join = ("LEFT JOIN target t ON t.kode_wilayah = $kode AND t.tahun = year(p.tanggal_data) "
-                   "AND t.segmen = $segmen_target") if filt.target_berlaku and p < 5 else ""
+        arus = (
+            "NULL::BIGINT AS baru, NULL::BIGINT AS berhenti"
+            if filt.program
+            else "CASE WHEN s.ada_arus THEN coalesce(sum(r.baru), 0) END::BIGINT AS baru, "
+            "CASE WHEN s.ada_arus THEN coalesce(sum(r.berhenti), 0) END::BIGINT AS berhenti"
+        )
+    target = (
+        "t.target" if filt.target_berlaku and p < 5 else ("$target_rw" if p == 5 and filt.kosong else "NULL::BIGINT")
+    )
+    target_join = (
+        (
+            "LEFT JOIN target t ON t.kode_wilayah = $kode AND t.tahun = year(p.tanggal_data) "
+            "AND t.segmen = $segmen_target"
+        )
+        if filt.target_berlaku and p < 5
+        else ""
+    )
     sql = f"""-- Grain: one row per snapshot up to $sampai, for one place.
 WITH per_snapshot AS (
     SELECT s.tanggal_data,
@@ -414,8 +489,13 @@ SELECT p.*, {target} AS target,
        p.peserta_aktif - lag(p.peserta_aktif) OVER (ORDER BY p.tanggal_data) AS perubahan
 FROM per_snapshot p {target_join}
 ORDER BY p.tanggal_data"""
-    params = {"sampai": sampai, "kode": kode, "segmen_target": filt.segmen or "SEMUA", "target_rw": target_rw,
-              **filt.params()}
+    params = {
+        "sampai": sampai,
+        "kode": kode,
+        "segmen_target": filt.segmen or "SEMUA",
+        "target_rw": target_rw,
+        **filt.params(),
+    }
     return sql, _dipakai(sql, {**params, **_params_tempat(kode)})
 
 

@@ -1,4 +1,5 @@
 """Snapshots and the period a question is about: the snapshot, the previous one, 4 weeks back."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -25,7 +26,7 @@ def periode(tanggal: dt.date | str | None = None) -> Periode:
     try:
         snapshots = warehouse.rows(SNAPSHOT_SQL)
     except warehouse.WarehouseMissing as e:
-        raise BelumAdaData(str(e))
+        raise BelumAdaData(str(e)) from e
     if not snapshots:
         raise BelumAdaData("Belum ada snapshot peserta yang dimuat.")
     dates = [d for d, _ in snapshots]
@@ -35,7 +36,7 @@ def periode(tanggal: dt.date | str | None = None) -> Periode:
         try:
             tanggal = dt.date.fromisoformat(tanggal)
         except ValueError:
-            raise PertanyaanTidakSah(f"'{tanggal}' bukan tanggal YYYY-MM-DD")
+            raise PertanyaanTidakSah(f"'{tanggal}' bukan tanggal YYYY-MM-DD") from None
     if tanggal not in dates:
         pilihan = ", ".join(d.isoformat() for d in dates[-5:])
         raise PertanyaanTidakSah(f"Tidak ada snapshot per {tanggal.isoformat()}; yang ada antara lain: {pilihan}")

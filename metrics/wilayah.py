@@ -1,5 +1,6 @@
 """Places: a Kemendagri code (or a kelurahan code plus an RW number), checked against the
 reference, with its name, level and the chain of places above it."""
+
 from __future__ import annotations
 
 import functools
@@ -15,7 +16,7 @@ WILAYAH_SQL = "SELECT kode, nama, kode_induk FROM wilayah WHERE kode = $kode"
 
 @dataclass(frozen=True)
 class Tempat:
-    kode: str          # 'ID', '31', ..., '31.75.02.1001', '31.75.02.1001.05'
+    kode: str  # 'ID', '31', ..., '31.75.02.1001', '31.75.02.1001.05'
     nama: str
     tingkat: str
     kode_induk: str | None

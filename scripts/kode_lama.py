@@ -15,6 +15,7 @@ case, spaces or punctuation). A region whose name has no single match today is l
 loader then places it at its deepest mapped ancestor. Codes that are valid today are never
 listed: in a roster they mean today's region.
 """
+
 from __future__ import annotations
 
 import collections
@@ -45,8 +46,14 @@ def mapping(old: dict[str, str], now: dict[str, str]) -> dict[str, str]:
         if level == 0 or (code in now and _norm(now[code]) == _norm(old[code])):
             continue  # unchanged
         if level == 1:
-            candidates = [c for c, n in now.items() if c.count(".") == 1 and c[:2] in PAPUA
-                          and _norm(n) == _norm(old[code]) and _kota(n) == _kota(old[code])]
+            candidates = [
+                c
+                for c, n in now.items()
+                if c.count(".") == 1
+                and c[:2] in PAPUA
+                and _norm(n) == _norm(old[code])
+                and _kota(n) == _kota(old[code])
+            ]
         else:
             parent = code.rsplit(".", 1)[0]
             parent = mapped.get(parent, parent if parent in now else None)

@@ -5,6 +5,7 @@ two accounts made for it (their passwords reset each run).
 
     .venv/bin/python scripts/screenshots.py [--only NAME]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -17,15 +18,24 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-PAGES = [("/", "ringkasan"), ("/?wilayah=31.75", "ringkasan-jaktim"), ("/wilayah?wilayah=31", "wilayah"),
-         ("/wilayah?wilayah=31.75.02.1001", "wilayah-rw"), ("/rw100?wilayah=31.75.02", "rw100"), ("/segmen", "segmen"),
-         ("/anggaran?wilayah=36", "anggaran"), ("/data", "data"), ("/?bahasa=en&wilayah=36", "ringkasan-en")]
+PAGES = [
+    ("/", "ringkasan"),
+    ("/?wilayah=31.75", "ringkasan-jaktim"),
+    ("/wilayah?wilayah=31", "wilayah"),
+    ("/wilayah?wilayah=31.75.02.1001", "wilayah-rw"),
+    ("/rw100?wilayah=31.75.02", "rw100"),
+    ("/segmen", "segmen"),
+    ("/anggaran?wilayah=36", "anggaran"),
+    ("/data", "data"),
+    ("/?bahasa=en&wilayah=36", "ringkasan-en"),
+]
 SIZES = [(1280, 720), (1920, 1080)]
 TINJAUAN = [("31.75", "tinjauan-jaktim"), ("31.75.02.1001", "tinjauan-kelurahan"), ("36", "tinjauan-banten")]
 
 
 def akun(nama: str, **lingkup) -> str:
     from akses import pengguna
+
     sandi = pengguna.sandi_acak()
     if pengguna.cari(nama):
         pengguna.ganti_sandi(nama, sandi, oleh="screenshots")
@@ -36,6 +46,7 @@ def akun(nama: str, **lingkup) -> str:
 
 def masuk(driver, base: str, nama: str, sandi: str) -> None:
     from selenium.webdriver.common.by import By
+
     driver.delete_all_cookies()
     driver.get(base + "/masuk")
     driver.find_element(By.ID, "nama").send_keys(nama)
@@ -55,6 +66,7 @@ def slides(driver, url: str, name: str, out: Path, size: str) -> None:
     """Every slide of a review, stepped through with the arrow key."""
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys
+
     driver.get(url)
     time.sleep(2)
     for i in range(len(driver.find_elements(By.CSS_SELECTOR, ".slide"))):
@@ -74,6 +86,7 @@ def main() -> None:
 
     import app
     from etl import demo
+
     demo.ensure_demo()
     admin, jaktim = akun("screenshot.admin", admin=True), akun("screenshot.jaktim", wilayah="31.75")
     httpd = make_server("127.0.0.1", 0, app.create_app().server, threaded=True)

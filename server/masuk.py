@@ -5,6 +5,7 @@ finds the server-side session of every request; without one, nothing but the log
 served. With one, it sets the account's scope for the metrics layer (metrics.lingkup), which
 refuses any place or branch outside it whatever the URL or request body says.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -28,9 +29,13 @@ def pasang(app) -> None:
     """Login, logout, the gate and the security headers, on the Dash app's Flask server."""
     server = app.server
     server.secret_key = settings.secret_key()
-    server.config.update(SESSION_COOKIE_NAME="cakupan_sesi", SESSION_COOKIE_HTTPONLY=True,
-                         SESSION_COOKIE_SAMESITE="Lax", SESSION_COOKIE_SECURE=settings.cookie_secure(),
-                         PERMANENT_SESSION_LIFETIME=dt.timedelta(hours=settings.session_hours()))
+    server.config.update(
+        SESSION_COOKIE_NAME="cakupan_sesi",
+        SESSION_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_SAMESITE="Lax",
+        SESSION_COOKIE_SECURE=settings.cookie_secure(),
+        PERMANENT_SESSION_LIFETIME=dt.timedelta(hours=settings.session_hours()),
+    )
     server.add_url_rule("/masuk", "masuk", masuk, methods=["GET", "POST"])
     server.add_url_rule("/keluar", "keluar", keluar, methods=["POST"])
     server.before_request(gerbang)
@@ -132,9 +137,12 @@ def _csp(app) -> str:
 
 def csp(hashes: list[str]) -> str:
     """Scripts only from this server and the page's own inline scripts (by hash); nothing framed."""
-    return ("default-src 'self'; " f"script-src 'self' {' '.join(hashes)}; "
-            "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; "
-            "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'")
+    return (
+        "default-src 'self'; "
+        f"script-src 'self' {' '.join(hashes)}; "
+        "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; "
+        "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+    )
 
 
 def _kepala(response: Response, csp: str) -> Response:

@@ -1,6 +1,7 @@
 """The projector route: GET /tinjauan shows the weekly review of the question in the URL full
 screen (slides drawn by layouts/tinjauan.py), with a Content-Security-Policy that allows exactly
 the document's own inline scripts."""
+
 from __future__ import annotations
 
 import base64
@@ -19,8 +20,11 @@ from server import masuk
 
 def hash_skrip(html: str) -> list[str]:
     """CSP hashes of the document's inline scripts, so the route allows exactly these."""
-    return [f"'sha256-{base64.b64encode(hashlib.sha256(s.encode()).digest()).decode()}'"
-            for s in re.findall(r"<script(?:\s[^>]*)?>(.*?)</script>", html, re.S) if s]
+    return [
+        f"'sha256-{base64.b64encode(hashlib.sha256(s.encode()).digest()).decode()}'"
+        for s in re.findall(r"<script(?:\s[^>]*)?>(.*?)</script>", html, re.S)
+        if s
+    ]
 
 
 def halaman():

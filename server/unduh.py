@@ -2,6 +2,7 @@
 and filters as the page, made on the server by metrics.ekspor. Every argument is checked there;
 a bad one gets a 400 with the reason, never a partial file. A place or branch outside the
 account's scope gets a 403 (the scope is enforced in metrics/). Every download is audited."""
+
 from __future__ import annotations
 
 from flask import Response, request
@@ -11,8 +12,10 @@ from layouts import keadaan
 from metrics import ekspor, lingkup, periode
 from metrics.definisi import PertanyaanTidakSah
 
-JENIS_MIME = {"csv": "text/csv; charset=utf-8",
-              "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
+JENIS_MIME = {
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
 
 
 def unduh(jenis: str, akhiran: str) -> Response:
@@ -24,16 +27,25 @@ def unduh(jenis: str, akhiran: str) -> Response:
         dimensi = request.args.get("dimensi") or "segmen"
         header, rows = ekspor.tabel(jenis, tingkat, k.tempat.kode, k.snapshot, k.filt, dimensi)
     except lingkup.TanpaAkses as e:
-        audit.catat("unduh_ditolak", lingkup.aktif().nama, lingkup.aktif().label, jenis=jenis,
-                    argumen=request.args.to_dict(), alasan=str(e))
+        audit.catat(
+            "unduh_ditolak",
+            lingkup.aktif().nama,
+            lingkup.aktif().label,
+            jenis=jenis,
+            argumen=request.args.to_dict(),
+            alasan=str(e),
+        )
         return Response(f"Tidak bisa mengunduh: {e}\n", status=403, mimetype="text/plain")
     except (PertanyaanTidakSah, periode.BelumAdaData) as e:
         return Response(f"Tidak bisa mengunduh: {e}\n", status=400, mimetype="text/plain")
     nama = ekspor.nama_berkas(jenis, tingkat, k.tempat.kode, k.snapshot, k.filt, akhiran)
     audit.catat("unduh", lingkup.aktif().nama, lingkup.aktif().label, berkas=nama, baris=len(rows))
     body = ekspor.csv_teks(header, rows).encode("utf-8") if akhiran == "csv" else ekspor.xlsx_bytes(header, rows)
-    return Response(body, mimetype=JENIS_MIME[akhiran],
-                    headers={"Content-Disposition": f'attachment; filename="{nama}"', "Cache-Control": "no-store"})
+    return Response(
+        body,
+        mimetype=JENIS_MIME[akhiran],
+        headers={"Content-Disposition": f'attachment; filename="{nama}"', "Cache-Control": "no-store"},
+    )
 
 
 def pasang(server) -> None:

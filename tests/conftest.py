@@ -1,4 +1,5 @@
 """Every test gets its own data directory and a fixed NIK key."""
+
 import datetime as dt
 import sys
 from pathlib import Path
@@ -63,8 +64,11 @@ def seed_loaded(data_dir):
     return data_dir
 
 
-MINGGU = [("minggu_1.csv", dt.date(2024, 1, 9)), ("minggu_4.csv", dt.date(2024, 1, 30)),
-          ("minggu_5.csv", dt.date(2024, 2, 6))]
+MINGGU = [
+    ("minggu_1.csv", dt.date(2024, 1, 9)),
+    ("minggu_4.csv", dt.date(2024, 1, 30)),
+    ("minggu_5.csv", dt.date(2024, 2, 6)),
+]
 
 
 @pytest.fixture(scope="session")

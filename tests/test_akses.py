@@ -1,16 +1,17 @@
 """Accounts, passwords, sessions and the audit trail (akses/), and the account command line."""
+
 import sqlite3
 
 import pytest
 
-from commands import akses as cli
 from akses import pengguna, sesi
+from commands import akses as cli
 from jejak import audit, simpan
 
 
 def test_passwords_are_kept_only_as_scrypt_hashes(data_dir):
     sandi = pengguna.tambah("kab.pandeglang", "36.01")
-    assert len(sandi) >= 16                                           # random, 12 bytes urlsafe
+    assert len(sandi) >= 16  # random, 12 bytes urlsafe
     (stored,) = sqlite3.connect(simpan.path()).execute("SELECT hash_sandi FROM pengguna").fetchone()
     assert stored.startswith("scrypt:") and sandi not in stored
     assert pengguna.periksa_sandi("kab.pandeglang", sandi) == pengguna.Pengguna("kab.pandeglang", "36.01")
@@ -20,14 +21,17 @@ def test_passwords_are_kept_only_as_scrypt_hashes(data_dir):
     assert oct(simpan.path().stat().st_mode)[-3:] == "600"
 
 
-@pytest.mark.parametrize("nama, wilayah, cabang, sandi, pesan", [
-    ("ab", "ID", None, None, "3-40 karakter"),
-    ("Kab Serang", "ID", None, None, "3-40 karakter"),
-    ("serang", "36.1", None, None, "bukan kode wilayah"),
-    ("serang", "36.04.01.2001.05", None, None, "bukan kode wilayah"),     # an RW is not a scope
-    ("serang", "36", "Serang", None, "kantor cabang"),
-    ("serang", "ID", None, "pendek", "minimal 10"),
-])
+@pytest.mark.parametrize(
+    "nama, wilayah, cabang, sandi, pesan",
+    [
+        ("ab", "ID", None, None, "3-40 karakter"),
+        ("Kab Serang", "ID", None, None, "3-40 karakter"),
+        ("serang", "36.1", None, None, "bukan kode wilayah"),
+        ("serang", "36.04.01.2001.05", None, None, "bukan kode wilayah"),  # an RW is not a scope
+        ("serang", "36", "Serang", None, "kantor cabang"),
+        ("serang", "ID", None, "pendek", "minimal 10"),
+    ],
+)
 def test_bad_accounts_are_refused(data_dir, nama, wilayah, cabang, sandi, pesan):
     with pytest.raises(pengguna.GalatPengguna, match=pesan):
         pengguna.tambah(nama, wilayah, cabang, sandi=sandi)
@@ -69,7 +73,10 @@ def test_the_command_line_adds_lists_disables_and_resets(data_dir, capsys, monke
     assert cli.main(["daftar"]) == 0
     listing = capsys.readouterr().out.splitlines()
     assert [line.split()[:3] for line in listing[1:]] == [
-        ["kc.rawamangun", "cabang:Jakarta", "Rawamangun"], ["kota.jaktim", "31.75", "-"], ["pusat", "ID", "ya"]]
+        ["kc.rawamangun", "cabang:Jakarta", "Rawamangun"],
+        ["kota.jaktim", "31.75", "-"],
+        ["pusat", "ID", "ya"],
+    ]
     assert cli.main(["nonaktifkan", "kota.jaktim"]) == 0
     assert pengguna.periksa_sandi("kota.jaktim", sandi) is None
     assert cli.main(["aktifkan", "kota.jaktim"]) == 0 and cli.main(["sandi", "kota.jaktim"]) == 0

@@ -1,4 +1,5 @@
 """The app serves the Ringkasan page with the national numbers."""
+
 import http.cookiejar
 import json
 import os
@@ -10,9 +11,8 @@ import urllib.error
 import urllib.parse
 import urllib.request
 
-import pytest
-
 import plotly
+import pytest
 
 from tests.conftest import ROOT
 
@@ -46,8 +46,14 @@ def test_first_start_makes_an_admin_and_serves_only_after_login(seed_loaded):
     """`make run` on a fresh machine: one admin account, its password printed once; nothing is
     served before logging in with it; a second start prints no password."""
     port = "8093"
-    process = subprocess.Popen([sys.executable, "app.py", "--port", port, "--no-demo"], cwd=ROOT,
-                               env=dict(os.environ), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    process = subprocess.Popen(
+        [sys.executable, "app.py", "--port", port, "--no-demo"],
+        cwd=ROOT,
+        env=dict(os.environ),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     try:
         sandi = None
         for line in process.stdout:
@@ -71,8 +77,14 @@ def test_first_start_makes_an_admin_and_serves_only_after_login(seed_loaded):
     finally:
         process.terminate()
         process.wait(timeout=10)
-    again = subprocess.run([sys.executable, "-c", "import app; app.akun_pertama()"], cwd=ROOT, env=dict(os.environ),
-                           capture_output=True, text=True, timeout=60)
+    again = subprocess.run(
+        [sys.executable, "-c", "import app; app.akun_pertama()"],
+        cwd=ROOT,
+        env=dict(os.environ),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert again.returncode == 0 and "kata sandi" not in again.stdout
 
 

@@ -1,6 +1,7 @@
 """The dashboard in headless Debian chromium: a user logs in, every page opens cleanly (the
 security headers' CSP included), drills from Indonesia down to an RW by clicking, switches
 language, downloads what the table shows, and logs out; a scoped account opens on its region."""
+
 import base64
 import csv
 import io
@@ -19,24 +20,35 @@ from tests.conftest import NIK_KEY
 SANDI = "sandi-uji-browser"
 
 CHROMIUM, DRIVER = shutil.which("chromium"), shutil.which("chromedriver")
-PAGES = {"/": "ringkasan-aktif", "/wilayah": "jejak", "/rw100?wilayah=31.75": "rw100-rw_diketahui",
-         "/rw100?wilayah=31.75.02": "rw100-sel", "/segmen": "segmen-segmen", "/anggaran": "anggaran-sumber",
-         "/data": "data-riwayat", "/?wilayah=31.75.02.1001.01": "ringkasan-aktif"}
+PAGES = {
+    "/": "ringkasan-aktif",
+    "/wilayah": "jejak",
+    "/rw100?wilayah=31.75": "rw100-rw_diketahui",
+    "/rw100?wilayah=31.75.02": "rw100-sel",
+    "/segmen": "segmen-segmen",
+    "/anggaran": "anggaran-sumber",
+    "/data": "data-riwayat",
+    "/?wilayah=31.75.02.1001.01": "ringkasan-aktif",
+}
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory, dash_app):
     """The app on a small demo warehouse, served from a thread on a free port."""
     if not (CHROMIUM and DRIVER):
-        pytest.fail("Browser tests need Debian's chromium and chromium-driver (apt install chromium chromium-driver; "
-                    ".ci/run installs them).")
+        pytest.fail(
+            "Browser tests need Debian's chromium and chromium-driver (apt install chromium chromium-driver; "
+            ".ci/run installs them)."
+        )
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("CAKUPAN_DATA_DIR", str(tmp_path_factory.mktemp("browser") / "data"))
         mp.setenv("CAKUPAN_NIK_KEY", NIK_KEY)
         warehouse.close_readers()
         from etl import demo
+
         demo.build_demo(scale=0.05, weeks=3, seed=5)
         from akses import pengguna
+
         pengguna.tambah("admin", admin=True, sandi=SANDI)
         pengguna.tambah("jaktim", wilayah="31.75", sandi=SANDI)
         httpd = make_server("127.0.0.1", 0, dash_app.server, threaded=True)
@@ -58,6 +70,7 @@ def _chromium(width, height):
     """Headless Debian chromium whose page area is exactly width x height."""
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
+
     options = webdriver.ChromeOptions()
     for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", f"--window-size={width},{height}"):
         options.add_argument(arg)
@@ -79,6 +92,7 @@ def admin(server, browser):
 
 def _masuk(driver, server, nama):
     from selenium.webdriver.common.by import By
+
     driver.get(server + "/")
     _wait(driver, lambda: "/masuk" in driver.current_url)
     driver.find_element(By.ID, "nama").send_keys(nama)
@@ -108,6 +122,7 @@ def _wait(driver, condition, seconds=20):
 
 def _by_id(driver, id_):
     from selenium.webdriver.common.by import By
+
     return _wait(driver, lambda: driver.find_element(By.ID, id_))
 
 
@@ -117,15 +132,20 @@ def _errors(driver):
 
 def _row_cell(driver, row_id, col="kode_wilayah"):
     from selenium.webdriver.common.by import By
-    return _wait(driver, lambda: driver.find_element(
-        By.CSS_SELECTOR, f'.ag-center-cols-container [row-id="{row_id}"] [col-id="{col}"]'))
+
+    return _wait(
+        driver,
+        lambda: driver.find_element(By.CSS_SELECTOR, f'.ag-center-cols-container [row-id="{row_id}"] [col-id="{col}"]'),
+    )
 
 
 def _klik(driver, row_id):
     """Click a grid row; the grid may redraw under the pointer, so try again until it takes."""
+
     def attempt():
         _row_cell(driver, row_id).click()
         return True
+
     _wait(driver, attempt)
 
 
@@ -142,8 +162,8 @@ def test_drill_from_indonesia_to_an_rw_by_clicking(server, admin):
     admin.get(server + "/wilayah")
     for code in ("31", "31.75", "31.75.02", "31.75.02.1001", "31.75.02.1001.01"):
         _klik(admin, code)
-        _wait(admin, lambda: f"wilayah={code}" in admin.current_url)
-        _wait(admin, lambda: _by_id(admin, "jejak").text.count("›") == code.count(".") + 1)
+        _wait(admin, lambda code=code: f"wilayah={code}" in admin.current_url)
+        _wait(admin, lambda code=code: _by_id(admin, "jejak").text.count("›") == code.count(".") + 1)
     assert "RW 01" in _by_id(admin, "jejak").text
     assert "tingkat terbawah" in _by_id(admin, "wilayah-rw").text
     assert _errors(admin) == []
@@ -151,6 +171,7 @@ def test_drill_from_indonesia_to_an_rw_by_clicking(server, admin):
 
 def test_switch_language(server, admin):
     from selenium.webdriver.common.by import By
+
     admin.get(server + "/?wilayah=31")
     _by_id(admin, "ringkasan-aktif")
     admin.find_element(By.XPATH, "//label[normalize-space()='English']").click()
@@ -164,20 +185,26 @@ def test_switch_language(server, admin):
 
 def test_download_is_the_table_on_screen(server, admin):
     from selenium.webdriver.common.by import By
+
     admin.get(server + "/wilayah?wilayah=31.75")
     _row_cell(admin, "31.75.02")
 
     def read():
-        return {row.get_attribute("row-id"): row.find_element(By.CSS_SELECTOR, '[col-id="peserta_aktif"]').text
-                for row in admin.find_elements(By.CSS_SELECTOR, ".ag-center-cols-container .ag-row")}
+        return {
+            row.get_attribute("row-id"): row.find_element(By.CSS_SELECTOR, '[col-id="peserta_aktif"]').text
+            for row in admin.find_elements(By.CSS_SELECTOR, ".ag-center-cols-container .ag-row")
+        }
+
     shown = _wait(admin, read)
     href = _by_id(admin, "unduh-wilayah").get_attribute("href")
     assert "tingkat=kecamatan" in href and "wilayah=31.75" in href
     with _buka(admin, href) as response:
-        assert response.headers["Content-Disposition"].startswith('attachment; filename="cakupan_coverage_kecamatan_31.75_')
+        assert response.headers["Content-Disposition"].startswith(
+            'attachment; filename="cakupan_coverage_kecamatan_31.75_'
+        )
         rows = list(csv.DictReader(io.StringIO(response.read().decode("utf-8"))))
     downloaded = {r["kode_wilayah"]: r["peserta_aktif"] for r in rows if r["kode_wilayah"]}
-    assert len(shown) == len(downloaded) == 10                     # the ten kecamatan of Jakarta Timur
+    assert len(shown) == len(downloaded) == 10  # the ten kecamatan of Jakarta Timur
     for code, text in shown.items():
         assert text.replace(".", "") == downloaded[code], code
 
@@ -211,14 +238,17 @@ def _langkah(driver, width, height):
     """Step through every slide with the keyboard; each one checked as it shows."""
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys
+
     n = _wait(driver, lambda: len(driver.find_elements(By.CSS_SELECTOR, ".slide")))  # the slides are drawn
     seen = []
     for i in range(1, n + 1):
-        _wait(driver, lambda: driver.find_element(By.CSS_SELECTOR, ".slide.aktif").get_attribute("id") == f"slide-{i}")
+        _wait(
+            driver, lambda i=i: driver.find_element(By.CSS_SELECTOR, ".slide.aktif").get_attribute("id") == f"slide-{i}"
+        )
         hasil = driver.execute_script(PERIKSA_SLIDE)
         assert hasil["keluar"] == [] and hasil["kecil"] == [], hasil
-        assert abs(hasil["lebar"] - width) <= 2 and abs(hasil["tinggi"] - height) <= 2    # fills a 16:9 screen
-        assert all(hasil["grafik"]), hasil                                             # every chart drawn
+        assert abs(hasil["lebar"] - width) <= 2 and abs(hasil["tinggi"] - height) <= 2  # fills a 16:9 screen
+        assert all(hasil["grafik"]), hasil  # every chart drawn
         assert driver.find_element(By.ID, "penghitung").get_attribute("textContent") == f"{i} / {n}"
         seen.append(hasil)
         driver.find_element(By.TAG_NAME, "body").send_keys(Keys.SPACE if i == 1 else Keys.ARROW_RIGHT)
@@ -229,20 +259,21 @@ def test_review_on_a_projector(server, admin):
     """The review of Jakarta Timur at 1280x720: every slide fits, type holds, keys move it."""
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys
+
     admin.get_log("browser")
     admin.get(server + "/tinjauan?wilayah=31.75")
     seen = _langkah(admin, 1280, 720)
-    assert len(seen) == 6 and sum(len(s["grafik"]) for s in seen) == 1       # no laggards slide: kecamatan have no targets
+    assert len(seen) == 6 and sum(len(s["grafik"]) for s in seen) == 1  # no laggards slide: kecamatan have no targets
     body = admin.find_element(By.TAG_NAME, "body")
     body.send_keys(Keys.HOME)
     _wait(admin, lambda: admin.find_element(By.CSS_SELECTOR, ".slide.aktif").get_attribute("id") == "slide-1")
-    body.send_keys(Keys.ARROW_LEFT)                                            # no slide before the first
+    body.send_keys(Keys.ARROW_LEFT)  # no slide before the first
     assert admin.find_element(By.CSS_SELECTOR, ".slide.aktif").get_attribute("id") == "slide-1"
     assert "Kota Administrasi Jakarta Timur · Data per 6 Februari 2024 · semua peserta" in body.text
-    assert _errors(admin) == []                                                # the CSP allows its scripts
-    admin.get(server + "/tinjauan?wilayah=36")                                 # Banten: long names, every slide
+    assert _errors(admin) == []  # the CSP allows its scripts
+    admin.get(server + "/tinjauan?wilayah=36")  # Banten: long names, every slide
     assert [s["id"] for s in _langkah(admin, 1280, 720)][-1] == "slide-7"
-    admin.get(server + "/tinjauan?wilayah=31.75&otomatis=1")                   # auto-advance, a second a slide
+    admin.get(server + "/tinjauan?wilayah=31.75&otomatis=1")  # auto-advance, a second a slide
     assert _wait(admin, lambda: admin.find_element(By.CSS_SELECTOR, ".slide.aktif").get_attribute("id") == "slide-3")
     with pytest.raises(urllib.error.HTTPError) as e:
         _buka(admin, server + "/tinjauan?wilayah=31.99")
@@ -258,21 +289,24 @@ def test_review_header_link_keeps_the_view(server, admin):
 def test_report_file_opens_offline_with_every_chart(server, tmp_path):
     """python -m metrics report, opened from disk in a chromium with the network switched off."""
     from commands.metrics import main as metrics_cli
+
     out = tmp_path / "tinjauan.html"
     assert metrics_cli(["report", "--wilayah", "31.75.02", "--out", str(out)]) == 0
     driver = _chromium(1920, 1080)
     try:
         driver.execute_cdp_cmd("Network.enable", {})
-        driver.execute_cdp_cmd("Network.emulateNetworkConditions",
-                               {"offline": True, "latency": 0, "downloadThroughput": 0, "uploadThroughput": 0})
+        driver.execute_cdp_cmd(
+            "Network.emulateNetworkConditions",
+            {"offline": True, "latency": 0, "downloadThroughput": 0, "uploadThroughput": 0},
+        )
         driver.get(out.as_uri())
         seen = _langkah(driver, 1920, 1080)
-        assert len(seen) == 6 and [len(s["grafik"]) for s in seen] == [0, 1, 0, 0, 0, 0]   # demo kelurahan: no targets
+        assert len(seen) == 6 and [len(s["grafik"]) for s in seen] == [0, 1, 0, 0, 0, 0]  # demo kelurahan: no targets
         fetched = driver.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
-        assert fetched == []                                                   # plotly.js and all else inside
+        assert fetched == []  # plotly.js and all else inside
         assert _errors(driver) == []
         pdf = base64.b64decode(driver.execute_cdp_cmd("Page.printToPDF", {"preferCSSPageSize": True})["data"])
-        assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 6                # printed: one slide a page
+        assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 6  # printed: one slide a page
     finally:
         driver.quit()
 
@@ -282,14 +316,15 @@ def test_scoped_account_opens_on_its_region_and_logs_out(server, admin):
     """Runs last: it logs the admin out. Jakarta Timur's account lands on Jakarta Timur; the
     crumbs above it are not links; a link to Jakarta Pusat shows Jakarta Timur with a message."""
     from selenium.webdriver.common.by import By
+
     browser.find_element(By.ID, "keluar").click()
     _wait(browser, lambda: "/masuk" in browser.current_url)
     browser.get(server + "/wilayah")
-    _wait(browser, lambda: "/masuk" in browser.current_url)          # logged out: nothing served
+    _wait(browser, lambda: "/masuk" in browser.current_url)  # logged out: nothing served
     _masuk(browser, server, "jaktim")
     _wait(browser, lambda: _by_id(browser, "jejak").text.endswith("Jakarta Timur"))
     assert "jaktim · 31.75" in _by_id(browser, "akun").get_attribute("textContent")
-    assert not browser.find_elements(By.CSS_SELECTOR, "#jejak a")   # Indonesia, DKI Jakarta: not links
+    assert not browser.find_elements(By.CSS_SELECTOR, "#jejak a")  # Indonesia, DKI Jakarta: not links
     browser.get(server + "/wilayah?wilayah=31.71")
     _wait(browser, lambda: "di luar lingkup akses Anda" in browser.page_source)
     assert _by_id(browser, "jejak").text.endswith("Jakarta Timur")

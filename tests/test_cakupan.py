@@ -1,5 +1,6 @@
 """The questions officials ask, on the seed rosters; every expected value is worked by hand in
 tests/seed/README.md (the arithmetic is repeated next to each assertion)."""
+
 import datetime as dt
 
 import pytest
@@ -11,20 +12,23 @@ from metrics.pembangun import Filter, PertanyaanTidakSah
 from tests.conftest import MINGGU, SEED, load
 
 PG, KENARI, PISANGAN = "31.75.02.1001", "31.71.04.1002", "31.75.02.1002"
+
+
 def _baris(hasil, kode):
     return next(b for b in hasil.baris if b["kode_wilayah"] == kode)
 
 
 # --- the seed roster (one snapshot) ----------------------------------------------------
 
+
 def test_national_headline_on_seed(seed_loaded):
     n = cakupan.tempat("ID")
     assert (n["peserta_terdaftar"], n["peserta_aktif"]) == (10, 7)
-    assert n["tingkat_aktif"] == pytest.approx(0.7)               # 7 / 10
+    assert n["tingkat_aktif"] == pytest.approx(0.7)  # 7 / 10
     assert (n["target"], n["capaian"], n["kekurangan"]) == (10, pytest.approx(0.7), 3)  # 7/10; 10-7
     assert [n[f"aktif_{p}"] for p in ("jkk", "jkm", "jht", "jp", "jkp")] == [7, 6, 1, 1, 0]
     # active: 001 JKK JKM, 002 JKK JKM JHT JP, 003 JKK JKM, 005 JKK JKM, 006 JKK JKM, 007 JKK JKM, 011 JKK
-    assert n["baru"] is None and n["perubahan_minggu"] is None   # no earlier snapshot: unknown, not 0
+    assert n["baru"] is None and n["perubahan_minggu"] is None  # no earlier snapshot: unknown, not 0
 
 
 def test_without_targets_and_without_data(data_dir):
@@ -49,21 +53,21 @@ def test_places_without_a_target_say_so(seed_loaded):
 def test_segment_target_is_used_with_a_segment_filter(seed_loaded):
     bpu = cakupan.tempat("ID", filt=Filter(segmen="BPU"))
     assert (bpu["peserta_terdaftar"], bpu["peserta_aktif"], bpu["target"]) == (3, 3, 4)
-    assert bpu["capaian"] == pytest.approx(0.75)                   # 3 / 4
+    assert bpu["capaian"] == pytest.approx(0.75)  # 3 / 4
     pmi = cakupan.tempat("ID", filt=Filter(segmen="PMI"))
-    assert (pmi["peserta_aktif"], pmi["target"]) == (0, None)      # no PMI target: none invented
+    assert (pmi["peserta_aktif"], pmi["target"]) == (0, None)  # no PMI target: none invented
 
 
 def test_children_add_up_with_unknown_rows(seed_loaded):
     prov = cakupan.anak("ID", metrik=["peserta_terdaftar", "peserta_aktif"])
-    assert len(prov.baris) == 39                                   # 38 provinces + "Tidak diketahui"
+    assert len(prov.baris) == 39  # 38 provinces + "Tidak diketahui"
     dki = _baris(prov, "31")
     assert (dki["peserta_terdaftar"], dki["peserta_aktif"]) == (9, 6)
     unknown = prov.baris[-1]
     assert (unknown["kode_wilayah"], unknown["nama_wilayah"], unknown["peserta_aktif"]) == (None, "Tidak diketahui", 1)
     assert sum(b["peserta_aktif"] for b in prov.baris) == 7
     kel = cakupan.anak("31.75.02", metrik=["peserta_aktif"])
-    assert len(kel.baris) == 8                                     # 7 kelurahan + unknown (004, 005)
+    assert len(kel.baris) == 8  # 7 kelurahan + unknown (004, 005)
     assert _baris(kel, PG)["peserta_aktif"] == 3
     assert [(b["kode_induk"], b["peserta_aktif"]) for b in kel.baris if not b["diketahui"]] == [("31.75.02", 1)]
 
@@ -72,11 +76,21 @@ def test_rw_rows_include_reference_rws_at_zero(seed_loaded):
     rws = cakupan.anak(KENARI, metrik=["peserta_terdaftar", "peserta_aktif", "target", "capaian", "kekurangan"])
     # Reference: Kenari has 6 RWs. Roster: RW 3 (007 active, 008), RW 4 (011 active), 009 without RW.
     assert [(b["nama_wilayah"], b["peserta_terdaftar"], b["peserta_aktif"]) for b in rws.baris] == [
-        ("RW 01", 0, 0), ("RW 02", 0, 0), ("RW 03", 2, 1), ("RW 04", 1, 1), ("RW 05", 0, 0), ("RW 06", 0, 0),
-        ("RW tidak diketahui", 1, 0)]
+        ("RW 01", 0, 0),
+        ("RW 02", 0, 0),
+        ("RW 03", 2, 1),
+        ("RW 04", 1, 1),
+        ("RW 05", 0, 0),
+        ("RW 06", 0, 0),
+        ("RW tidak diketahui", 1, 0),
+    ]
     rw3 = rws.baris[2]
     assert (rw3["kode_wilayah"], rw3["target"], rw3["capaian"], rw3["kekurangan"]) == (
-        "31.71.04.1002.03", 100, 0.01, 99)                         # the per-RW target 100: 1/100; 100-1
+        "31.71.04.1002.03",
+        100,
+        0.01,
+        99,
+    )  # the per-RW target 100: 1/100; 100-1
     assert rws.baris[-1]["target"] is None
 
 
@@ -95,10 +109,11 @@ def test_unknown_places_and_questions_are_refused(seed_loaded):
 
 # --- three weekly snapshots ----------------------------------------------------------
 
+
 def test_period_of_the_newest_snapshot(minggu):
     p = periode.periode()
     assert (p.tanggal, p.sebelumnya, p.awal) == (dt.date(2024, 2, 6), dt.date(2024, 1, 30), dt.date(2024, 1, 9))
-    assert (p.minggu_4mg, p.minggu_tersisa, p.bulan_tersisa) == (4, 47, 11)   # 28/7; 329/7; Feb..Dec
+    assert (p.minggu_4mg, p.minggu_tersisa, p.bulan_tersisa) == (4, 47, 11)  # 28/7; 329/7; Feb..Dec
     assert p.arus and p.arus_4mg
     assert periode.daftar() == [d for _, d in reversed(MINGGU)]
 
@@ -108,7 +123,7 @@ def test_national_change_and_target_over_100_percent(minggu):
     assert (n["peserta_aktif"], n["target"], n["capaian"], n["kekurangan"]) == (13, 10, 1.3, 0)  # 13/10 not capped
     assert (n["baru"], n["berhenti"], n["perubahan_minggu"], n["pindah_neto"]) == (3, 0, 3, 0)
     assert (n["baru_4mg"], n["berhenti_4mg"], n["perubahan_4mg"]) == (5, 2, 3)
-    assert n["laju_4mg"] == 0.75                                  # 3 / 4 weeks
+    assert n["laju_4mg"] == 0.75  # 3 / 4 weeks
     assert (n["laju_dibutuhkan"], n["perkiraan_tercapai"], n["tepat_waktu"]) == (0, dt.date(2024, 2, 6), True)
 
 
@@ -116,23 +131,23 @@ def test_kelurahan_coverage_change_and_pace(minggu):
     pg = cakupan.tempat(PG)
     assert (pg["peserta_terdaftar"], pg["peserta_aktif"]) == (12, 11)
     assert pg["tingkat_aktif"] == pytest.approx(11 / 12)
-    assert (pg["target"], pg["capaian"], pg["kekurangan"]) == (20, 0.55, 9)             # 11/20; 20-11
+    assert (pg["target"], pg["capaian"], pg["kekurangan"]) == (20, 0.55, 9)  # 11/20; 20-11
     assert (pg["pekerja"], pg["cakupan_pekerja"], pg["tahun_pekerja"]) == (44, 0.25, 2024)  # 11/44
     assert [pg[f"aktif_{p}"] for p in ("jkk", "jkm", "jht", "jp", "jkp")] == [11, 11, 5, 5, 0]
     assert (pg["baru"], pg["berhenti"], pg["perubahan_minggu"], pg["pindah_neto"]) == (3, 0, 2, -1)  # P7 moved out
     assert (pg["baru_4mg"], pg["berhenti_4mg"], pg["perubahan_4mg"]) == (5, 1, 3)
-    assert pg["laju_4mg"] == 0.75                                 # (11 - 8) / 4
+    assert pg["laju_4mg"] == 0.75  # (11 - 8) / 4
     assert pg["laju_dibutuhkan"] == pytest.approx(9 / 47)
     assert (pg["perkiraan_tercapai"], pg["tepat_waktu"]) == (dt.date(2024, 4, 30), True)  # +ceil(9/0.75*7) = 84 days
-    assert pg["proyeksi_akhir_tahun"] == 46                       # 11 + 0.75 * 47 = 46.25
+    assert pg["proyeksi_akhir_tahun"] == 46  # 11 + 0.75 * 47 = 46.25
 
 
 def test_moved_in_and_not_at_this_pace(minggu):
     kenari = cakupan.tempat(KENARI)
     assert (kenari["peserta_aktif"], kenari["baru"], kenari["perubahan_minggu"], kenari["pindah_neto"]) == (1, 0, 1, 1)
-    assert kenari["laju_4mg"] == 0.25                             # (1 - 0) / 4
-    assert kenari["perkiraan_tercapai"] == dt.date(2024, 5, 28)   # +ceil(4/0.25*7) = 112 days
-    assert kenari["proyeksi_akhir_tahun"] == 13                   # 1 + 0.25 * 47 = 12.75
+    assert kenari["laju_4mg"] == 0.25  # (1 - 0) / 4
+    assert kenari["perkiraan_tercapai"] == dt.date(2024, 5, 28)  # +ceil(4/0.25*7) = 112 days
+    assert kenari["proyeksi_akhir_tahun"] == 13  # 1 + 0.25 * 47 = 12.75
     pisangan = cakupan.tempat(PISANGAN)
     assert (pisangan["peserta_aktif"], pisangan["target"], pisangan["laju_4mg"]) == (0, 3, -0.25)  # (0 - 1) / 4
     assert (pisangan["perkiraan_tercapai"], pisangan["tepat_waktu"]) == (None, False)
@@ -140,10 +155,10 @@ def test_moved_in_and_not_at_this_pace(minggu):
 
 def test_filters(minggu):
     bpu = cakupan.tempat(PG, filt=Filter(segmen="BPU"))
-    assert (bpu["peserta_aktif"], bpu["target"], bpu["capaian"]) == (6, 8, 0.75)   # P1-P6; 6/8
+    assert (bpu["peserta_aktif"], bpu["target"], bpu["capaian"]) == (6, 8, 0.75)  # P1-P6; 6/8
     jht = cakupan.tempat(PG, filt=Filter(program="JHT"))
     assert (jht["peserta_terdaftar"], jht["peserta_aktif"], jht["target"]) == (5, 5, None)  # P9-P13
-    assert (jht["baru"], jht["perubahan_minggu"]) == (None, 3)   # flows are not kept per programme; 5 - 2 (P9, P10)
+    assert (jht["baru"], jht["perubahan_minggu"]) == (None, 3)  # flows are not kept per programme; 5 - 2 (P9, P10)
     assert cakupan.tempat(PG, filt=Filter(sumber_iuran="APBD"))["peserta_aktif"] == 2
     assert cakupan.tempat(PG, filt=Filter(pekerja_rentan=True))["peserta_aktif"] == 4
     cabang = cakupan.tempat(PG, filt=Filter(kantor_cabang="Jakarta Rawamangun"))
@@ -152,19 +167,38 @@ def test_filters(minggu):
 
 
 def test_rw_programme(minggu):
-    pg = cakupan.tempat(PG, metrik=["peserta_aktif", "rw_diketahui", "rw_tercapai", "persen_rw_tercapai",
-                                    "target_program_rw", "capaian_program_rw", "program_rw_berhasil",
-                                    "kelurahan_referensi_rw"])
+    pg = cakupan.tempat(
+        PG,
+        metrik=[
+            "peserta_aktif",
+            "rw_diketahui",
+            "rw_tercapai",
+            "persen_rw_tercapai",
+            "target_program_rw",
+            "capaian_program_rw",
+            "program_rw_berhasil",
+            "kelurahan_referensi_rw",
+        ],
+    )
     assert (pg["rw_diketahui"], pg["rw_tercapai"], pg["kelurahan_referensi_rw"]) == (9, 2, 1)  # RW 1-8 + RW 12
     assert pg["persen_rw_tercapai"] == pytest.approx(2 / 9)
-    assert (pg["target_program_rw"], pg["program_rw_berhasil"]) == (27, False)      # 9 x 3; 2 < 9/2
+    assert (pg["target_program_rw"], pg["program_rw_berhasil"]) == (27, False)  # 9 x 3; 2 < 9/2
     assert pg["capaian_program_rw"] == pytest.approx(11 / 27)
     kec = cakupan.tempat("31.75.02", metrik=["rw_diketahui", "rw_tercapai", "target_program_rw", "capaian_program_rw"])
     assert (kec["rw_diketahui"], kec["rw_tercapai"], kec["target_program_rw"]) == (10, 2, 30)  # + Pisangan RW 1
     rws = cakupan.anak(PG, metrik=["peserta_aktif", "rw_tercapai"])
     assert [(b["nama_wilayah"], b["peserta_aktif"], b["rw_tercapai"]) for b in rws.baris] == [
-        ("RW 01", 4, 1), ("RW 02", 2, 0), ("RW 03", 3, 1), ("RW 04", 0, 0), ("RW 05", 0, 0), ("RW 06", 0, 0),
-        ("RW 07", 0, 0), ("RW 08", 0, 0), ("RW 12", 1, 0), ("RW tidak diketahui", 1, None)]
+        ("RW 01", 4, 1),
+        ("RW 02", 2, 0),
+        ("RW 03", 3, 1),
+        ("RW 04", 0, 0),
+        ("RW 05", 0, 0),
+        ("RW 06", 0, 0),
+        ("RW 07", 0, 0),
+        ("RW 08", 0, 0),
+        ("RW 12", 1, 0),
+        ("RW tidak diketahui", 1, None),
+    ]
 
 
 def test_rw_programme_248_example(seed_loaded):
@@ -173,18 +207,34 @@ def test_rw_programme_248_example(seed_loaded):
     per_kecamatan = {b["kode_wilayah"]: b["rw_diketahui"] for b in cakupan.anak("31.75", metrik=m).baris}
     assert (per_kecamatan["31.75.01"], per_kecamatan["31.75.02"], per_kecamatan["31.75.03"]) == (62, 91, 95)
     kota = cakupan.tempat("31.75", metrik=m)
-    assert (kota["rw_diketahui"], kota["target_program_rw"]) == (248, 24_800)    # 62 + 91 + 95; x 100
+    assert (kota["rw_diketahui"], kota["target_program_rw"]) == (248, 24_800)  # 62 + 91 + 95; x 100
 
 
 def test_budget_for_vulnerable_workers(minggu):
-    pg = cakupan.tempat(PG, metrik=["pekerja_rentan", "rentan_apbd", "rentan_csr", "rentan_lain", "bulan_tersisa",
-                                    "anggaran_sisa_tahun", "anggaran_sisa_tahun_apbd", "anggaran_sisa_tahun_csr",
-                                    "anggaran_sisa_tahun_lain", "anggaran_setahun", "anggaran_setahun_apbd"])
+    pg = cakupan.tempat(
+        PG,
+        metrik=[
+            "pekerja_rentan",
+            "rentan_apbd",
+            "rentan_csr",
+            "rentan_lain",
+            "bulan_tersisa",
+            "anggaran_sisa_tahun",
+            "anggaran_sisa_tahun_apbd",
+            "anggaran_sisa_tahun_csr",
+            "anggaran_sisa_tahun_lain",
+            "anggaran_setahun",
+            "anggaran_setahun_apbd",
+        ],
+    )
     assert (pg["pekerja_rentan"], pg["rentan_apbd"], pg["rentan_csr"], pg["rentan_lain"]) == (4, 2, 1, 1)
     assert pg["bulan_tersisa"] == 11
-    assert pg["anggaran_sisa_tahun"] == 739_200                   # 4 x 16.800 x 11
+    assert pg["anggaran_sisa_tahun"] == 739_200  # 4 x 16.800 x 11
     assert (pg["anggaran_sisa_tahun_apbd"], pg["anggaran_sisa_tahun_csr"], pg["anggaran_sisa_tahun_lain"]) == (
-        369_600, 184_800, 184_800)
+        369_600,
+        184_800,
+        184_800,
+    )
     assert (pg["anggaran_setahun"], pg["anggaran_setahun_apbd"]) == (806_400, 403_200)  # x 12
 
 
@@ -202,7 +252,10 @@ def test_rankings(minggu):
 def test_trend(minggu):
     rows = cakupan.tren(PG)
     assert [(r["tanggal_data"], r["peserta_aktif"], r["perubahan"]) for r in rows] == [
-        (dt.date(2024, 1, 9), 8, None), (dt.date(2024, 1, 30), 9, 1), (dt.date(2024, 2, 6), 11, 2)]
+        (dt.date(2024, 1, 9), 8, None),
+        (dt.date(2024, 1, 30), 9, 1),
+        (dt.date(2024, 2, 6), 11, 2),
+    ]
     assert [(r["baru"], r["berhenti"]) for r in rows] == [(None, None), (2, 1), (3, 0)]
     assert [r["target"] for r in rows] == [20, 20, 20] and rows[-1]["capaian"] == 0.55
     assert [r["peserta_aktif"] for r in cakupan.tren(PG, tanggal="2024-01-30")] == [8, 9]
@@ -212,7 +265,7 @@ def test_trend(minggu):
 def test_an_older_snapshot_compares_with_its_own_past(minggu):
     pg = cakupan.tempat(PG, tanggal="2024-01-30")
     assert (pg["peserta_aktif"], pg["baru"], pg["berhenti"], pg["perubahan_minggu"]) == (9, 2, 1, 1)
-    assert pg["laju_4mg"] == pytest.approx(1 / 3)                 # (9 - 8) / 3 weeks: the oldest snapshot
+    assert pg["laju_4mg"] == pytest.approx(1 / 3)  # (9 - 8) / 3 weeks: the oldest snapshot
     assert any("3 minggu" in c for c in cakupan.tabel("kelurahan", PG, tanggal="2024-01-30").catatan)
 
 
@@ -221,16 +274,18 @@ def test_published_figures(data_dir):
     build.ensure_exists()
     with warehouse.build() as (con, _new, _scratch):
         con.execute("INSERT INTO snapshot VALUES ('2023-07-31', now(), 61080000, 41560000, false, false)").fetchall()
-        con.execute("INSERT INTO ringkas_wilayah (tanggal_data, kode_wilayah, kode_provinsi, segmen, terdaftar, aktif, "
-                    "terdaftar_jkk, terdaftar_jkm, terdaftar_jht, terdaftar_jp, terdaftar_jkp, aktif_jkk, aktif_jkm, "
-                    "aktif_jht, aktif_jp, aktif_jkp) VALUES ('2023-07-31', '31', '31', 'PU', 61080000, 41560000, "
-                    "0, 0, 0, 0, 0, 0, 0, 0, 0, 0)").fetchall()
+        con.execute(
+            "INSERT INTO ringkas_wilayah (tanggal_data, kode_wilayah, kode_provinsi, segmen, terdaftar, aktif, "
+            "terdaftar_jkk, terdaftar_jkm, terdaftar_jht, terdaftar_jp, terdaftar_jkp, aktif_jkk, aktif_jkm, "
+            "aktif_jht, aktif_jp, aktif_jkp) VALUES ('2023-07-31', '31', '31', 'PU', 61080000, 41560000, "
+            "0, 0, 0, 0, 0, 0, 0, 0, 0, 0)"
+        ).fetchall()
         con.execute("INSERT INTO target VALUES ('ID', 2023, 'SEMUA', 42000000)").fetchall()
     n = cakupan.tempat("ID")
-    assert round(n["tingkat_aktif"] * 100, 2) == 68.04              # 41.56 / 61.08 = 0.680419
-    assert round(n["capaian"] * 100, 2) == 98.95                    # 41.56 / 42 = 0.989524
+    assert round(n["tingkat_aktif"] * 100, 2) == 68.04  # 41.56 / 61.08 = 0.680419
+    assert round(n["capaian"] * 100, 2) == 98.95  # 41.56 / 42 = 0.989524
     with warehouse.build() as (con, _new, _scratch):
         con.execute("UPDATE ringkas_wilayah SET aktif = 36700000").fetchall()
     n = cakupan.tempat("ID")
-    assert round(n["capaian"] * 100, 2) == 87.38                    # 36.7 / 42 = 0.873810
-    assert n["kekurangan"] == 5_300_000                             # 42 - 36.7 juta
+    assert round(n["capaian"] * 100, 2) == 87.38  # 36.7 / 42 = 0.873810
+    assert n["kekurangan"] == 5_300_000  # 42 - 36.7 juta

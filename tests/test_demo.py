@@ -1,6 +1,7 @@
 """The demo data: national, realistic in shape, messy where it should be, loaded by the real loader."""
-from etl import demo
+
 import warehouse
+from etl import demo
 from metrics import cakupan
 
 
@@ -11,16 +12,22 @@ def test_small_demo(data_dir):
     for s in rosters:
         assert s["read"] == s["loaded"] + s["rejected"]
         assert {"nik_invalid", "row_malformed"} <= set(s["rejected_by_reason"])
-        assert {"nik_duplicate", "wilayah_invalid", "wilayah_unknown", "segmen_invalid", "sumber_iuran_invalid"} <= set(s["flagged_by_kind"])
+        assert {"nik_duplicate", "wilayah_invalid", "wilayah_unknown", "segmen_invalid", "sumber_iuran_invalid"} <= set(
+            s["flagged_by_kind"]
+        )
         assert len(s["files"]) == 2 and s["files"][1]["format"] == "csv.gz"
-    provinces = warehouse.rows("SELECT count(DISTINCT kode_provinsi) FROM ringkas_wilayah WHERE kode_provinsi IS NOT NULL")
+    provinces = warehouse.rows(
+        "SELECT count(DISTINCT kode_provinsi) FROM ringkas_wilayah WHERE kode_provinsi IS NOT NULL"
+    )
     assert provinces == [(38,)]
     segments = dict(warehouse.rows("SELECT segmen, sum(terdaftar) FROM ringkas_wilayah GROUP BY 1"))
     assert segments["PU"] > segments["BPU"] > segments["JAKON"] > segments["PMI"] > 0
     national = cakupan.tempat("ID")
     assert 0.85 < national["capaian"] < 0.90
     assert warehouse.rows("SELECT count(*) FROM referensi_rw") == [(109,)]  # kelurahan of Jakarta Timur and Pusat
-    rentan = dict(warehouse.rows("SELECT sumber_iuran, sum(terdaftar) FROM ringkas_wilayah WHERE pekerja_rentan GROUP BY 1"))
+    rentan = dict(
+        warehouse.rows("SELECT sumber_iuran, sum(terdaftar) FROM ringkas_wilayah WHERE pekerja_rentan GROUP BY 1")
+    )
     assert rentan["APBD"] > rentan["CSR"] > 0  # a few messy rows say "Hibah": LAINNYA
     assert warehouse.rows("SELECT count(*), count(*) FILTER (kode_wilayah = 'ID') FROM referensi_pekerja") == [(39, 1)]
     assert 0.20 < national["cakupan_pekerja"] < 0.45

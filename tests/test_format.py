@@ -1,4 +1,5 @@
 """Numbers and dates as Indonesians write them."""
+
 import datetime as dt
 
 from layouts import format as fmt
@@ -7,9 +8,9 @@ from layouts import format as fmt
 def test_numbers():
     assert fmt.angka(1234567) == "1.234.567"
     assert fmt.angka(None) == "-"
-    assert fmt.persen(36.7 / 42) == "87,4 %"       # 36,7 juta of 42 juta
+    assert fmt.persen(36.7 / 42) == "87,4 %"  # 36,7 juta of 42 juta
     assert fmt.persen(36.7 / 42, 2) == "87,38 %"
-    assert fmt.persen(1.234) == "123,4 %"           # never capped at 100 %
+    assert fmt.persen(1.234) == "123,4 %"  # never capped at 100 %
     assert fmt.ringkas(36_700_000) == "36,7 juta"
     assert fmt.ringkas(129_109) == "129,1 ribu"
     assert fmt.ringkas(9_876) == "9.876"

@@ -1,5 +1,6 @@
 """Rosters as offices send them (contract section 1): the shared cases and seeds of our own of
 each kind, with hand-worked answers (tests/seed/README.md, "Berkas kantor")."""
+
 import datetime as dt
 import os
 import subprocess
@@ -25,12 +26,16 @@ def _peserta(kode: str | None = None) -> int:
 
 # --- the shared cases: each file's right outcome ---------------------------------------------
 
-@pytest.mark.parametrize("name,read,loaded,reasons,persons", [
-    ("c01_nik_numeric.xlsx", 3, 1, {"nik_angka": 2}, 1),
-    ("c19_parquet_float_nik.parquet", 3, 0, {"nik_angka": 3}, 0),
-    ("c02_nik_scientific.csv", 3, 1, {"nik_angka": 2}, 1),
-    ("c25_pandas_float_nik.csv", 3, 1, {"nik_angka": 2}, 1),
-])
+
+@pytest.mark.parametrize(
+    "name,read,loaded,reasons,persons",
+    [
+        ("c01_nik_numeric.xlsx", 3, 1, {"nik_angka": 2}, 1),
+        ("c19_parquet_float_nik.parquet", 3, 0, {"nik_angka": 3}, 0),
+        ("c02_nik_scientific.csv", 3, 1, {"nik_angka": 2}, 1),
+        ("c25_pandas_float_nik.csv", 3, 1, {"nik_angka": 2}, 1),
+    ],
+)
 def test_nik_that_went_through_a_number(data_dir, name, read, loaded, reasons, persons):
     s = load([KANTOR / name])
     assert (s["read"], s["loaded"], s["rejected_by_reason"], s["persons"]) == (read, loaded, reasons, persons)
@@ -61,10 +66,14 @@ def test_non_breaking_spaces_cases(data_dir):
     assert (s["loaded"], s["persons"]) == (3, 3)
     s = load([KANTOR / "c07b_nbsp_kode_rw.csv"])
     assert (s["loaded"], s["flagged_by_kind"]) == (4, {})
-    assert warehouse.query("SELECT DISTINCT rw, segmen, kode_wilayah FROM peserta").values.tolist() == [[5, "BPU", "31.75.01.1001"]]
+    assert warehouse.query("SELECT DISTINCT rw, segmen, kode_wilayah FROM peserta").values.tolist() == [
+        [5, "BPU", "31.75.01.1001"]
+    ]
 
 
-@pytest.mark.parametrize("name,says", [("c08_html_as.xls", "halaman web (HTML)"), ("c08b_legacy.xls", "Excel 97-2003 (.xls)")])
+@pytest.mark.parametrize(
+    "name,says", [("c08_html_as.xls", "halaman web (HTML)"), ("c08b_legacy.xls", "Excel 97-2003 (.xls)")]
+)
 def test_files_not_what_they_say_cases(data_dir, name, says):
     with pytest.raises(reader.LoadError) as e:
         load([KANTOR / name])
@@ -80,8 +89,13 @@ def test_totals_row_cases(data_dir, name):
 def test_multi_sheet_case(data_dir):
     s = load([KANTOR / "c14_multi_sheet.xlsx"])
     f = s["files"][0]
-    assert [(p["sheet"], p["read"], p["loaded"]) for p in f["sheets"]] == [("Pisangan Baru", 3, 3), ("Utan Kayu Utara", 2, 2)]
-    assert [sk["sheet"] for sk in f["skipped_sheets"]] == ["Rekap"] and "baris kolom" in f["skipped_sheets"][0]["reason"]
+    assert [(p["sheet"], p["read"], p["loaded"]) for p in f["sheets"]] == [
+        ("Pisangan Baru", 3, 3),
+        ("Utan Kayu Utara", 2, 2),
+    ]
+    assert [sk["sheet"] for sk in f["skipped_sheets"]] == ["Rekap"] and "baris kolom" in f["skipped_sheets"][0][
+        "reason"
+    ]
     assert (s["loaded"], [k["sheet"] for k in s["skipped_sheets"]]) == (5, ["Rekap"])
     assert (_peserta("31.75.01.1001"), _peserta("31.75.01.1002")) == (3, 2)
 
@@ -98,6 +112,7 @@ def test_excel_text_tricks_case(data_dir):
 
 # --- seeds of our own, one kind each ------------------------------------------------------
 
+
 def _kantor_xlsx(path):
     """A workbook as a kelurahan keeps it (answers in tests/seed/README.md, "Berkas kantor")."""
     book = openpyxl.Workbook()
@@ -110,14 +125,14 @@ def _kantor_xlsx(path):
     sheet.merge_cells("A1:G1")
     sheet.append([])
     sheet.append(["NO", "NIK", "NAMA", "SEGMEN", "KODE WILAYAH", "RW", "STATUS"])
-    sheet.append([1, "3175011001900001", "Satu", "BPU", "31.75.01.1003", 1, "AKTIF"])       # line 4
-    sheet.append([2, "3175011001900002", "Dua", "BPU", None, 1, "AKTIF"])                   # 5: code merged from 4
-    sheet.append([3, "3175011001900003", "Tiga", "BPU", None, 2, "NONAKTIF"])               # 6: code merged from 4
+    sheet.append([1, "3175011001900001", "Satu", "BPU", "31.75.01.1003", 1, "AKTIF"])  # line 4
+    sheet.append([2, "3175011001900002", "Dua", "BPU", None, 1, "AKTIF"])  # 5: code merged from 4
+    sheet.append([3, "3175011001900003", "Tiga", "BPU", None, 2, "NONAKTIF"])  # 6: code merged from 4
     sheet.merge_cells("E4:E6")
-    sheet.append([4, 3175011001900004, "Empat", "BPU", "31.75.01.1003", 2, "AKTIF"])        # 7: number cell
-    sheet.append([5, 3175011001900005, "Lima", "BPU", "31.75.01.1003", 2, "AKTIF"])         # 8: number cell
+    sheet.append([4, 3175011001900004, "Empat", "BPU", "31.75.01.1003", 2, "AKTIF"])  # 7: number cell
+    sheet.append([5, 3175011001900005, "Lima", "BPU", "31.75.01.1003", 2, "AKTIF"])  # 8: number cell
     sheet.append([6, "3175011001900006", "Enam", "BPU", "31.75.01.1003", 3, '=IF(1,"AKTIF")'])  # 9: no saved result
-    sheet.append(["JUMLAH", "=COUNTA(B4:B9)", None, None, None, None, None])                # 10: totals, a formula
+    sheet.append(["JUMLAH", "=COUNTA(B4:B9)", None, None, None, None, None])  # 10: totals, a formula
     lanjut = book.create_sheet("Lanjutan")
     lanjut.append(["NIK", "SEGMEN", "KODE_WILAYAH", "STATUS"])
     lanjut.append(["3175011001900007", "Bukan Penerima Upah", "3175011003", "AKTIF"])
@@ -129,7 +144,12 @@ def test_a_workbook_as_an_office_keeps_it(data_dir, tmp_path):
     s = load([_kantor_xlsx(tmp_path / "kayu_manis.xlsx")])
     f = s["files"][0]
     peserta, lanjut = f["sheets"]
-    assert (peserta["sheet"], peserta["header_line"], peserta["title_rows"], peserta["total_rows"]) == ("Peserta", 3, 2, 1)
+    assert (peserta["sheet"], peserta["header_line"], peserta["title_rows"], peserta["total_rows"]) == (
+        "Peserta",
+        3,
+        2,
+        1,
+    )
     assert (peserta["read"], peserta["loaded"], peserta["rejected"]) == (6, 3, 3)
     assert peserta["rejected_by_reason"] == {"formula_no_value": 1, "nik_angka": 2}
     assert peserta["unsaved_formulas"] == {"STATUS": 1}
@@ -139,9 +159,11 @@ def test_a_workbook_as_an_office_keeps_it(data_dir, tmp_path):
     assert _peserta("31.75.01.1003") == 4  # the merged code reached lines 5 and 6
     assert any("STATUS" in a and "simpan" in a for a in s["advice"]) and any(NIK_ADVICE in a for a in s["advice"])
     rejects = warehouse.query("SELECT berkas, baris, alasan FROM baris_ditolak ORDER BY baris")
-    assert rejects.values.tolist() == [[f"{tmp_path / 'kayu_manis.xlsx'} [Peserta]", 7, "nik_angka"],
-                                       [f"{tmp_path / 'kayu_manis.xlsx'} [Peserta]", 8, "nik_angka"],
-                                       [f"{tmp_path / 'kayu_manis.xlsx'} [Peserta]", 9, "formula_no_value"]]
+    assert rejects.values.tolist() == [
+        [f"{tmp_path / 'kayu_manis.xlsx'} [Peserta]", 7, "nik_angka"],
+        [f"{tmp_path / 'kayu_manis.xlsx'} [Peserta]", 8, "nik_angka"],
+        [f"{tmp_path / 'kayu_manis.xlsx'} [Peserta]", 9, "formula_no_value"],
+    ]
 
 
 def test_rounded_niks_never_merge_two_people(data_dir, tmp_path):
@@ -159,35 +181,51 @@ def test_legacy_xls_is_read(data_dir):
     s = load([KANTOR / "roster_lama.xls"])
     p = s["files"][0]["sheets"][0]
     assert (s["files"][0]["format"], p["header_line"], p["title_rows"], p["total_rows"]) == ("xls", 2, 1, 1)
-    assert (s["read"], s["loaded"], s["rejected_by_reason"], s["persons"], s["active"]) == (3, 2, {"nik_angka": 1}, 2, 1)
+    assert (s["read"], s["loaded"], s["rejected_by_reason"], s["persons"], s["active"]) == (
+        3,
+        2,
+        {"nik_angka": 1},
+        2,
+        1,
+    )
 
 
 def _ods(path, sheets: dict[str, list[list]]):
     """A minimal OpenDocument spreadsheet: strings as text cells, numbers as float cells."""
+
     def cell(v):
         if v is None:
             return "<table:table-cell/>"
         if isinstance(v, tuple):  # (value, rows spanned)
-            return (f'<table:table-cell office:value-type="string" table:number-rows-spanned="{v[1]}">'
-                    f"<text:p>{escape(v[0])}</text:p></table:table-cell>")
+            return (
+                f'<table:table-cell office:value-type="string" table:number-rows-spanned="{v[1]}">'
+                f"<text:p>{escape(v[0])}</text:p></table:table-cell>"
+            )
         if v == "covered":
             return "<table:covered-table-cell/>"
         if isinstance(v, (int, float)):
             return f'<table:table-cell office:value-type="float" office:value="{v}"><text:p>{v}</text:p></table:table-cell>'
         return f'<table:table-cell office:value-type="string"><text:p>{escape(v)}</text:p></table:table-cell>'
+
     tables = "".join(
-        f'<table:table table:name="{name}">' + "".join(
-            "<table:table-row>" + "".join(cell(v) for v in row) + "</table:table-row>" for row in rows) + "</table:table>"
-        for name, rows in sheets.items())
-    content = ('<?xml version="1.0" encoding="UTF-8"?><office:document-content '
-               'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
-               'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
-               'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">'
-               f"<office:body><office:spreadsheet>{tables}</office:spreadsheet></office:body></office:document-content>")
-    manifest = ('<?xml version="1.0" encoding="UTF-8"?><manifest:manifest '
-                'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">'
-                '<manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
-                '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>')
+        f'<table:table table:name="{name}">'
+        + "".join("<table:table-row>" + "".join(cell(v) for v in row) + "</table:table-row>" for row in rows)
+        + "</table:table>"
+        for name, rows in sheets.items()
+    )
+    content = (
+        '<?xml version="1.0" encoding="UTF-8"?><office:document-content '
+        'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">'
+        f"<office:body><office:spreadsheet>{tables}</office:spreadsheet></office:body></office:document-content>"
+    )
+    manifest = (
+        '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest '
+        'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">'
+        '<manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
+        '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>'
+    )
     with zipfile.ZipFile(path, "w") as z:
         z.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet")
         z.writestr("META-INF/manifest.xml", manifest)
@@ -196,13 +234,19 @@ def _ods(path, sheets: dict[str, list[list]]):
 
 
 def test_ods_is_read_sheet_by_sheet(data_dir, tmp_path):
-    path = _ods(tmp_path / "desa.ods", {
-        "Catatan": [["Dibuat oleh operator desa"]],
-        "Peserta": [["Daftar peserta"], ["NIK", "SEGMEN", "KODE_WILAYAH", "STATUS"],
-                    ["3601011234560001", "BPU", "36.01.01.2001", "AKTIF"],
-                    [3601011234560002, "BPU", "36.01.01.2001", "AKTIF"],
-                    ["TOTAL", 2, None, None]],
-    })
+    path = _ods(
+        tmp_path / "desa.ods",
+        {
+            "Catatan": [["Dibuat oleh operator desa"]],
+            "Peserta": [
+                ["Daftar peserta"],
+                ["NIK", "SEGMEN", "KODE_WILAYAH", "STATUS"],
+                ["3601011234560001", "BPU", "36.01.01.2001", "AKTIF"],
+                [3601011234560002, "BPU", "36.01.01.2001", "AKTIF"],
+                ["TOTAL", 2, None, None],
+            ],
+        },
+    )
     s = load([path])
     f = s["files"][0]
     assert (f["format"], [sk["sheet"] for sk in f["skipped_sheets"]]) == ("ods", ["Catatan"])
@@ -225,24 +269,34 @@ def test_dates_are_strict(data_dir, tmp_path):
     path = tmp_path / "tanggal.csv"
     path.write_text(DATES)
     s = load([path])
-    got = warehouse.records("SELECT tahun_lahir, tanggal_daftar, bulan_iuran_terakhir, aktif FROM peserta "
-                            "ORDER BY tanggal_daftar NULLS LAST, tahun_lahir NULLS LAST, bulan_iuran_terakhir NULLS LAST, aktif")
+    got = warehouse.records(
+        "SELECT tahun_lahir, tanggal_daftar, bulan_iuran_terakhir, aktif FROM peserta "
+        "ORDER BY tanggal_daftar NULLS LAST, tahun_lahir NULLS LAST, bulan_iuran_terakhir NULLS LAST, aktif"
+    )
     assert [list(r.values()) for r in got] == [
-        [None, dt.date(1995, 1, 15), None, False],            # 2: birth 2029 is after the as-of date; 2024-03 in the future
+        [None, dt.date(1995, 1, 15), None, False],  # 2: birth 2029 is after the as-of date; 2024-03 in the future
         [1930, dt.date(2024, 1, 31), dt.date(2024, 1, 1), True],  # 1: two-digit years as Excel reads them
-        [1990, None, dt.date(2024, 2, 1), True],              # 3: year 0015 is no date
-        [None, None, dt.date(2023, 12, 1), False],            # 4: 32 January, month 13; the month of a date
-        [None, None, None, False],                             # 6: a time is no contract form; month 13
-        [None, None, None, True],                              # 5: before 1900; after the as-of date; 01/2024 no form
+        [1990, None, dt.date(2024, 2, 1), True],  # 3: year 0015 is no date
+        [None, None, dt.date(2023, 12, 1), False],  # 4: 32 January, month 13; the month of a date
+        [None, None, None, False],  # 6: a time is no contract form; month 13
+        [None, None, None, True],  # 5: before 1900; after the as-of date; 01/2024 no form
     ]
     assert s["flagged_by_kind"] == {"status_unknown": 1, "tanggal_daftar_invalid": 4}
 
 
 # --- the command line --------------------------------------------------------------------
 
+
 def _cli(module, *args, env=None, stdin=None):
-    return subprocess.run([sys.executable, "-m", module, *args], cwd=ROOT, env=env or dict(os.environ),
-                          capture_output=True, text=True, timeout=120, input=stdin)
+    return subprocess.run(
+        [sys.executable, "-m", module, *args],
+        cwd=ROOT,
+        env=env or dict(os.environ),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        input=stdin,
+    )
 
 
 def test_as_of_after_today_is_refused(data_dir):
@@ -265,13 +319,16 @@ def test_header_only_and_empty_files_change_nothing(data_dir, tmp_path):
     assert warehouse.current_path() == before and _peserta() == 3
 
 
-@pytest.mark.parametrize("args", [
-    ["etl", "load", "{tmp}", "--as-of", "2024-02-06"],                         # a directory
-    ["etl", "load", "{tmp}/tidak_ada.csv", "--as-of", "2024-02-06"],           # a missing file
-    ["etl", "targets", "{tmp}/tidak_ada.csv"],
-    ["metrics", "export", "coverage", "--out", "{tmp}/tidak/ada/folder.csv"],  # nowhere to write
-    ["akses", "tambah", "x", "--sandi-stdin"],                                  # no data dir issue, short password
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["etl", "load", "{tmp}", "--as-of", "2024-02-06"],  # a directory
+        ["etl", "load", "{tmp}/tidak_ada.csv", "--as-of", "2024-02-06"],  # a missing file
+        ["etl", "targets", "{tmp}/tidak_ada.csv"],
+        ["metrics", "export", "coverage", "--out", "{tmp}/tidak/ada/folder.csv"],  # nowhere to write
+        ["akses", "tambah", "x", "--sandi-stdin"],  # no data dir issue, short password
+    ],
+)
 def test_command_lines_fail_with_a_message_not_a_traceback(seed_loaded, tmp_path, args):
     result = _cli(*[a.replace("{tmp}", str(tmp_path)) for a in args], stdin="pendek\n")
     assert result.returncode == 2, result.stderr
@@ -280,7 +337,9 @@ def test_command_lines_fail_with_a_message_not_a_traceback(seed_loaded, tmp_path
 
 def test_a_closed_pipe_ends_quietly(seed_loaded):
     command = f"{sys.executable} -m metrics export coverage --level kelurahan --parent 31.75 --out - | head -1"
-    result = subprocess.run(["bash", "-o", "pipefail", "-c", command], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        ["bash", "-o", "pipefail", "-c", command], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
     assert result.stdout.startswith("tanggal_data,kode_wilayah,") and result.stderr == "" and result.returncode == 0
 
 
@@ -289,7 +348,7 @@ def test_every_code_has_words_here_and_in_the_docs():
     from etl.roster import FLAGS
 
     doc = (ROOT / "docs" / "data-quality.md").read_text()
-    for (kind, code), (_group, words_id, words_en) in alasan.KAMUS.items():
+    for (_kind, code), (_group, words_id, words_en) in alasan.KAMUS.items():
         assert f"`{code}`" in doc, code
         assert words_id and words_en
     for code in [*FLAGS, "nik_duplicate", "nik_invalid", "nik_angka", "row_malformed", "formula_no_value"]:
@@ -308,9 +367,13 @@ def test_saved_formula_results_are_read_and_only_missing_ones_rejected(data_dir,
     with zipfile.ZipFile(tmp_path / "rumus.xlsx") as z:
         parts = {n: z.read(n) for n in z.namelist()}
     xml = parts["xl/worksheets/sheet1.xml"].decode()
-    xml = xml.replace('<c r="D2"><f>IF(1,"AKTIF")</f><v /></c>', '<c r="D2" t="str"><f>IF(1,"AKTIF")</f><v>AKTIF</v></c>')
-    xml = xml.replace('<c r="D3"><f>IF(1,"AKTIF")</f><v /></c>',
-                      '<c r="D3" t="str"><f t="shared" ref="D3:D3" si="0"/><v>AKTIF</v></c>')
+    xml = xml.replace(
+        '<c r="D2"><f>IF(1,"AKTIF")</f><v /></c>', '<c r="D2" t="str"><f>IF(1,"AKTIF")</f><v>AKTIF</v></c>'
+    )
+    xml = xml.replace(
+        '<c r="D3"><f>IF(1,"AKTIF")</f><v /></c>',
+        '<c r="D3" t="str"><f t="shared" ref="D3:D3" si="0"/><v>AKTIF</v></c>',
+    )
     assert xml.count("<v>AKTIF</v>") == 2
     parts["xl/worksheets/sheet1.xml"] = xml.encode()
     with zipfile.ZipFile(tmp_path / "rumus.xlsx", "w") as z:
@@ -323,11 +386,13 @@ def test_saved_formula_results_are_read_and_only_missing_ones_rejected(data_dir,
 
 def test_codes_from_before_the_papua_split_land_in_todays_region(data_dir, tmp_path):
     path = tmp_path / "papua.csv"
-    path.write_text("nik,segmen,kode_wilayah,status\n"
-                    "9101011234560001,BPU,91.01.01.1002,AKTIF\n"   # old Merauke: today 93.01 (Papua Selatan)
-                    "9102011234560002,BPU,9102011056,AKTIF\n"      # old Jayawijaya, renumbered kelurahan
-                    "9101011234560003,BPU,91.01,AKTIF\n"           # old kabupaten code alone
-                    "9103011234560004,BPU,91.03.01.1001,AKTIF\n")  # Kabupaten Jayapura kept its code
+    path.write_text(
+        "nik,segmen,kode_wilayah,status\n"
+        "9101011234560001,BPU,91.01.01.1002,AKTIF\n"  # old Merauke: today 93.01 (Papua Selatan)
+        "9102011234560002,BPU,9102011056,AKTIF\n"  # old Jayawijaya, renumbered kelurahan
+        "9101011234560003,BPU,91.01,AKTIF\n"  # old kabupaten code alone
+        "9103011234560004,BPU,91.03.01.1001,AKTIF\n"
+    )  # Kabupaten Jayapura kept its code
     s = load([path])
     codes = warehouse.query("SELECT kode_wilayah, kode_provinsi FROM peserta ORDER BY kode_wilayah").values.tolist()
     assert codes == [["91.03.01.1001", "91"], ["93.01", "93"], ["93.01.01.1002", "93"], ["95.01.01.1006", "95"]]
@@ -348,7 +413,9 @@ def _raw_xlsx(path, sheet_xml: str, hidden: bool = False):
         parts = {n: z.read(n) for n in z.namelist()}
     parts["xl/worksheets/sheet1.xml"] = (
         '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
-        + sheet_xml + "</sheetData></worksheet>").encode()
+        + sheet_xml
+        + "</sheetData></worksheet>"
+    ).encode()
     with zipfile.ZipFile(path, "w") as z:
         for name, data in parts.items():
             z.writestr(name, data)
@@ -356,20 +423,25 @@ def _raw_xlsx(path, sheet_xml: str, hidden: bool = False):
 
 
 def _cells(row: int, values) -> str:
-    return f'<row r="{row}">' + "".join(
-        f'<c r="{chr(65 + i)}{row}" t="inlineStr"><is><t>{v}</t></is></c>' for i, v in enumerate(values)) + "</row>"
+    return (
+        f'<row r="{row}">'
+        + "".join(f'<c r="{chr(65 + i)}{row}" t="inlineStr"><is><t>{v}</t></is></c>' for i, v in enumerate(values))
+        + "</row>"
+    )
 
 
-ROWS_XML = (_cells(1, ["NIK", "SEGMEN", "KODE_WILAYAH", "STATUS"])
-            + _cells(2, ["3175015001900001", "BPU", "31.75.01.1001", "AKTIF"])
-            + _cells(3, ["3175015001900002", "BPU", "31.75.01.1001", "AKTIF"]))
+ROWS_XML = (
+    _cells(1, ["NIK", "SEGMEN", "KODE_WILAYAH", "STATUS"])
+    + _cells(2, ["3175015001900001", "BPU", "31.75.01.1001", "AKTIF"])
+    + _cells(3, ["3175015001900002", "BPU", "31.75.01.1001", "AKTIF"])
+)
 
 
 def test_a_cell_at_the_sheets_far_corner_is_refused_before_it_takes_the_memory(data_dir, tmp_path):
     far = '<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row>'
     with pytest.raises(reader.LoadError, match="terlalu luas"):
         load([_raw_xlsx(tmp_path / "jauh.xlsx", ROWS_XML + far)])
-    rows = "".join(f"<row><c t=\"inlineStr\"><is><t>{i}</t></is></c></row>" for i in range(1_048_577))
+    rows = "".join(f'<row><c t="inlineStr"><is><t>{i}</t></is></c></row>' for i in range(1_048_577))
     with pytest.raises(reader.LoadError, match="batas Excel"):
         load([_raw_xlsx(tmp_path / "banyak.xlsx", ROWS_XML + rows)])
 
@@ -381,9 +453,11 @@ def test_hidden_sheets_are_listed_not_read(data_dir, tmp_path):
 
 
 def test_an_empty_text_result_of_a_formula_is_a_value(data_dir, tmp_path):
-    empty = ('<row r="4"><c r="A4" t="inlineStr"><is><t>3175015001900003</t></is></c>'
-             '<c r="B4" t="inlineStr"><is><t>BPU</t></is></c><c r="C4" t="inlineStr"><is><t>31.75.01.1001</t></is></c>'
-             '<c r="D4" t="str"><f>IF(1=1,"","x")</f><v></v></c></row>')
+    empty = (
+        '<row r="4"><c r="A4" t="inlineStr"><is><t>3175015001900003</t></is></c>'
+        '<c r="B4" t="inlineStr"><is><t>BPU</t></is></c><c r="C4" t="inlineStr"><is><t>31.75.01.1001</t></is></c>'
+        '<c r="D4" t="str"><f>IF(1=1,"","x")</f><v></v></c></row>'
+    )
     s = load([_raw_xlsx(tmp_path / "kosong.xlsx", ROWS_XML + empty)])
     assert (s["loaded"], s["rejected"], s["flagged_by_kind"]) == (3, 0, {"status_unknown": 1})
 
@@ -393,7 +467,8 @@ def test_a_merge_reaching_past_the_sheet_adds_no_rows(data_dir, tmp_path):
     with zipfile.ZipFile(path) as z:
         parts = {n: z.read(n) for n in z.namelist()}
     parts["xl/worksheets/sheet1.xml"] = parts["xl/worksheets/sheet1.xml"].replace(
-        b"</sheetData>", b'</sheetData><mergeCells count="1"><mergeCell ref="B2:XFD1048576"/></mergeCells>')
+        b"</sheetData>", b'</sheetData><mergeCells count="1"><mergeCell ref="B2:XFD1048576"/></mergeCells>'
+    )
     with zipfile.ZipFile(path, "w") as z:
         for name, data in parts.items():
             z.writestr(name, data)
@@ -403,13 +478,15 @@ def test_a_merge_reaching_past_the_sheet_adds_no_rows(data_dir, tmp_path):
 
 def test_a_signature_under_the_table_is_a_note_not_a_reject(data_dir, tmp_path):
     path = tmp_path / "ttd.csv"
-    path.write_text("nik,nama,segmen,kode_wilayah\n"
-                    "3175015001900001,Satu,BPU,31.75.01.1001\n"
-                    ",Tanpa NIK,,\n"                              # inside the table: a reject
-                    "3175015001900002,Dua,BPU,31.75.01.1001\n"
-                    ',"Pandeglang, 5 Februari 2024",,\n'
-                    ",Kepala Desa,,\n"
-                    ",(H. Ahmad),,\n")
+    path.write_text(
+        "nik,nama,segmen,kode_wilayah\n"
+        "3175015001900001,Satu,BPU,31.75.01.1001\n"
+        ",Tanpa NIK,,\n"  # inside the table: a reject
+        "3175015001900002,Dua,BPU,31.75.01.1001\n"
+        ',"Pandeglang, 5 Februari 2024",,\n'
+        ",Kepala Desa,,\n"
+        ",(H. Ahmad),,\n"
+    )
     s = load([path])
     assert (s["read"], s["loaded"], s["rejected_by_reason"], s["note_rows"]) == (3, 2, {"nik_invalid": 1}, 3)
     assert "catatan" in s["words"]["note_rows"]
@@ -417,18 +494,21 @@ def test_a_signature_under_the_table_is_a_note_not_a_reject(data_dir, tmp_path):
 
 def test_values_as_other_programs_write_them(data_dir, tmp_path):
     path = tmp_path / "program_lain.csv"
-    path.write_bytes(("nik,segmen,kode_wilayah,rw,status\n"
-                      "3175015001900001,B.P.U,3175011001.0,5.0,AKTIF\n"          # pandas' floats; dotted segment
-                      "\uff13\uff11\uff17\uff15\uff10\uff11\uff15\uff10\uff10\uff11\uff19\uff10\uff10\uff10\uff10\uff12,"
-                      "Penerima-Upah,31.75.01.1001,RW.07,AKTIF\n"               # full-width digits
-                      "\u200e3175015001900003\u00ad,JAKON,32.1.1.1001,3,AKTIF\n"  # LRM, soft hyphen; a code without zeros
-                      "3.175.015.001.900.004,BPU,31.75.01.1001,1,AKTIF\n"       # thousands separators: a number
-                      ).encode())
+    path.write_bytes(
+        (
+            "nik,segmen,kode_wilayah,rw,status\n"
+            "3175015001900001,B.P.U,3175011001.0,5.0,AKTIF\n"  # pandas' floats; dotted segment
+            "\uff13\uff11\uff17\uff15\uff10\uff11\uff15\uff10\uff10\uff11\uff19\uff10\uff10\uff10\uff10\uff12,"
+            "Penerima-Upah,31.75.01.1001,RW.07,AKTIF\n"  # full-width digits
+            "\u200e3175015001900003\u00ad,JAKON,32.1.1.1001,3,AKTIF\n"  # LRM, soft hyphen; a code without zeros
+            "3.175.015.001.900.004,BPU,31.75.01.1001,1,AKTIF\n"  # thousands separators: a number
+        ).encode()
+    )
     s = load([path])
     assert (s["loaded"], s["rejected_by_reason"]) == (3, {"nik_angka": 1})
     got = warehouse.query("SELECT segmen, kode_wilayah, rw FROM peserta ORDER BY segmen").values.tolist()
     assert got == [["BPU", "31.75.01.1001", 5], ["JAKON", "32", 3], ["PU", "31.75.01.1001", 7]]
-    assert s["flagged_by_kind"] == {"wilayah_invalid": 1}   # 32.1.1.1001 kept at Jawa Barat, not moved to 32.11
+    assert s["flagged_by_kind"] == {"wilayah_invalid": 1}  # 32.1.1.1001 kept at Jawa Barat, not moved to 32.11
 
 
 def test_odd_paths_are_named(data_dir, tmp_path):
@@ -439,6 +519,7 @@ def test_odd_paths_are_named(data_dir, tmp_path):
         with pytest.raises(reader.LoadError, match=says):
             load([tmp_path / name])
     import gzip
+
     (tmp_path / "dua.csv.gz").write_bytes(gzip.compress(gzip.compress(b"nik,segmen,kode_wilayah\n1,PU,31\n")))
     with pytest.raises(reader.LoadError, match="gzip di dalam gzip"):
         load([tmp_path / "dua.csv.gz"])
@@ -453,12 +534,18 @@ def test_a_file_without_header_never_shows_its_data_in_the_message(data_dir, tmp
 
 
 def test_ods_merged_cells_reach_every_row_they_span(data_dir, tmp_path):
-    path = _ods(tmp_path / "gabung.ods", {"Peserta": [
-        ["NIK", "SEGMEN", "KODE_WILAYAH", "STATUS"],
-        ["3175015001900001", "BPU", ("31.75.01.1002", 3), "AKTIF"],
-        ["3175015001900002", "BPU", "covered", "AKTIF"],
-        ["3175015001900003", "BPU", "covered", "AKTIF"],
-        ["3175015001900004", "BPU", "31.75.01.1001", "AKTIF"]]})
+    path = _ods(
+        tmp_path / "gabung.ods",
+        {
+            "Peserta": [
+                ["NIK", "SEGMEN", "KODE_WILAYAH", "STATUS"],
+                ["3175015001900001", "BPU", ("31.75.01.1002", 3), "AKTIF"],
+                ["3175015001900002", "BPU", "covered", "AKTIF"],
+                ["3175015001900003", "BPU", "covered", "AKTIF"],
+                ["3175015001900004", "BPU", "31.75.01.1001", "AKTIF"],
+            ]
+        },
+    )
     s = load([path])
     assert (s["loaded"], s["flagged_by_kind"]) == (4, {})
     assert (_peserta("31.75.01.1002"), _peserta("31.75.01.1001")) == (3, 1)

@@ -5,6 +5,7 @@ On 2024-02-06 the seed has 13 active: Pulo Gadung 11 and Pisangan Timur 0 (Jakar
 31.75.02), Kenari 1 (P7, Jakarta Pusat 31.71.04.1002), unknown region 1 (P15). Branch
 Jakarta Rawamangun has P1-P3 (3 active, all in Pulo Gadung RW 1); P7 is Jakarta Salemba's.
 """
+
 import csv
 import io
 import json
@@ -67,11 +68,16 @@ def klien(server):
 
 def _halaman(client, path, search=""):
     """The Dash Pages callback, posted by hand as any script could: the page for a URL."""
-    body = {"output": ".._pages_content.children..._pages_store.data..",
-            "outputs": [{"id": "_pages_content", "property": "children"}, {"id": "_pages_store", "property": "data"}],
-            "inputs": [{"id": "_pages_location", "property": "pathname", "value": path},
-                       {"id": "_pages_location", "property": "search", "value": search}],
-            "changedPropIds": ["_pages_location.pathname"], "state": []}
+    body = {
+        "output": ".._pages_content.children..._pages_store.data..",
+        "outputs": [{"id": "_pages_content", "property": "children"}, {"id": "_pages_store", "property": "data"}],
+        "inputs": [
+            {"id": "_pages_location", "property": "pathname", "value": path},
+            {"id": "_pages_location", "property": "search", "value": search},
+        ],
+        "changedPropIds": ["_pages_location.pathname"],
+        "state": [],
+    }
     return client.post("/_dash-update-component", json=body)
 
 
@@ -102,6 +108,7 @@ def _csv(response) -> list[dict]:
 
 # --- nobody logged in ------------------------------------------------------------------
 
+
 def test_anonymous_gets_nothing(server):
     client = server.test_client()
     page = client.get("/wilayah?wilayah=31.75")
@@ -128,12 +135,13 @@ def test_every_response_carries_security_headers(server, klien):
 
 # --- login -----------------------------------------------------------------------------
 
+
 def test_login_refuses_a_wrong_password_a_missing_form_token_and_outside_redirects(server):
     client, response = _masuk(server, "analis", "salah-sama-sekali")
     assert response.status_code == 401 and "salah" in response.text
     assert client.get("/_dash-layout").status_code == 401
     response = server.test_client().post("/masuk", data={"nama": "analis", "sandi": SANDI})
-    assert response.status_code == 400                               # no CSRF token
+    assert response.status_code == 400  # no CSRF token
     client = server.test_client()
     csrf = re.search(r'name="csrf" value="([^"]+)"', client.get("/masuk").text).group(1)
     response = client.post("/masuk", data={"nama": "analis", "sandi": SANDI, "csrf": csrf, "lanjut": "//contoh.com/x"})
@@ -144,7 +152,7 @@ def test_repeated_failures_lock_the_account_for_a_while(server):
     pengguna.tambah("tebakan", sandi=SANDI)
     for _ in range(pengguna.GAGAL_MAKS):
         assert _masuk(server, "tebakan", "tebak-tebakan-1")[1].status_code == 401
-    client, response = _masuk(server, "tebakan")                      # the right password, too late
+    client, response = _masuk(server, "tebakan")  # the right password, too late
     assert response.status_code == 429 and "Coba lagi" in response.text
 
 
@@ -154,7 +162,7 @@ def test_logout_disable_and_expiry_end_a_session_on_the_server(server, monkeypat
     cookie = client.get_cookie("cakupan_sesi").value
     assert client.post("/keluar").status_code == 302
     replay = server.test_client()
-    replay.set_cookie("cakupan_sesi", cookie)                          # the old cookie, replayed
+    replay.set_cookie("cakupan_sesi", cookie)  # the old cookie, replayed
     assert replay.get("/_dash-layout").status_code == 401
 
     pengguna.tambah("sementara", sandi=SANDI)
@@ -166,7 +174,7 @@ def test_logout_disable_and_expiry_end_a_session_on_the_server(server, monkeypat
 
     monkeypatch.setenv("CAKUPAN_SESSION_HOURS", "0")
     client, _ = _masuk(server, "analis")
-    assert client.get("/_dash-layout").status_code == 401                # expired as it opened
+    assert client.get("/_dash-layout").status_code == 401  # expired as it opened
 
 
 def test_a_cookie_signed_with_another_key_is_refused(server):
@@ -179,29 +187,35 @@ def test_a_cookie_signed_with_another_key_is_refused(server):
 
 # --- scope: pages and hand-crafted callbacks --------------------------------------------
 
+
 def test_each_account_opens_on_its_own_place(klien):
-    assert _aktif_di_halaman(klien["analis"])[0] == "13"                # nation
-    assert _aktif_di_halaman(klien["dki"])[0] == "12"                    # 11 + 1, not P15
+    assert _aktif_di_halaman(klien["analis"])[0] == "13"  # nation
+    assert _aktif_di_halaman(klien["dki"])[0] == "12"  # 11 + 1, not P15
     assert _aktif_di_halaman(klien["jaktim"])[0] == "11"
     assert _aktif_di_halaman(klien["pulogadung"])[0] == "11"
     assert _aktif_di_halaman(klien["kenari"])[0] == "1"
-    assert _aktif_di_halaman(klien["rawamangun"])[0] == "3"              # nation, its branch only
+    assert _aktif_di_halaman(klien["rawamangun"])[0] == "3"  # nation, its branch only
 
 
 def test_a_place_outside_the_scope_in_the_url_is_refused(klien):
-    for nama, search in (("jaktim", "?wilayah=31.71"), ("jaktim", "?wilayah=ID"), ("jaktim", "?wilayah=31"),
-                         ("kenari", "?wilayah=31.75.02.1001"), ("pulogadung", "?wilayah=31.75.0")):
+    for nama, search in (
+        ("jaktim", "?wilayah=31.71"),
+        ("jaktim", "?wilayah=ID"),
+        ("jaktim", "?wilayah=31"),
+        ("kenari", "?wilayah=31.75.02.1001"),
+        ("pulogadung", "?wilayah=31.75.0"),
+    ):
         shown, text = _aktif_di_halaman(klien[nama], search)
         assert shown == {"jaktim": "11", "kenari": "1", "pulogadung": "11"}[nama], (nama, search)
         assert "di luar lingkup akses Anda" in text
-    shown, text = _aktif_di_halaman(klien["jaktim"], "?wilayah=31.75.02.1001")   # inside: allowed
+    shown, text = _aktif_di_halaman(klien["jaktim"], "?wilayah=31.75.02.1001")  # inside: allowed
     assert shown == "11" and "di luar lingkup" not in text
 
 
 def test_a_branch_account_cannot_ask_for_another_branch(klien):
     shown, text = _aktif_di_halaman(klien["rawamangun"], "?cabang=Jakarta+Salemba")
     assert shown == "3" and "di luar lingkup akses Anda" in text
-    shown, _ = _aktif_di_halaman(klien["rawamangun"], "?wilayah=31.71")      # Kenari's P7 is Salemba's
+    shown, _ = _aktif_di_halaman(klien["rawamangun"], "?wilayah=31.71")  # Kenari's P7 is Salemba's
     assert shown == "0"
 
 
@@ -214,12 +228,19 @@ def test_rankings_compare_only_places_inside_the_scope(klien):
 
 def test_control_callbacks_give_no_data(klien, server):
     """The navigation callbacks only build a URL; the page for it is checked as above."""
-    body = {"output": "navigasi-turun.data", "outputs": {"id": "navigasi-turun", "property": "data"},
-            "inputs": [[{"id": {"type": "turun", "nama": "wilayah"}, "property": "cellClicked",
-                         "value": {"rowId": "31.71"}}], []],
-            "state": [{"id": "_pages_location", "property": "pathname", "value": "/wilayah"},
-                      {"id": "_pages_location", "property": "search", "value": ""}],
-            "changedPropIds": ['{"nama":"wilayah","type":"turun"}.cellClicked']}
+    body = {
+        "output": "navigasi-turun.data",
+        "outputs": {"id": "navigasi-turun", "property": "data"},
+        "inputs": [
+            [{"id": {"type": "turun", "nama": "wilayah"}, "property": "cellClicked", "value": {"rowId": "31.71"}}],
+            [],
+        ],
+        "state": [
+            {"id": "_pages_location", "property": "pathname", "value": "/wilayah"},
+            {"id": "_pages_location", "property": "search", "value": ""},
+        ],
+        "changedPropIds": ['{"nama":"wilayah","type":"turun"}.cellClicked'],
+    }
     response = klien["jaktim"].post("/_dash-update-component", json=body)
     assert response.status_code == 200
     assert json.loads(response.text)["response"]["navigasi-turun"]["data"] == "/wilayah?wilayah=31.71"
@@ -234,10 +255,15 @@ def test_the_data_page_and_audit_are_for_admins(klien):
 
 # --- scope: downloads -------------------------------------------------------------------
 
+
 def test_downloads_outside_the_scope_are_refused(klien):
-    for nama, query in (("jaktim", "wilayah=31.71&tingkat=kelurahan"), ("jaktim", "wilayah=ID&tingkat=provinsi"),
-                        ("jaktim", "wilayah=31&tingkat=kelurahan"), ("kenari", "wilayah=31.75.02.1001&tingkat=rw"),
-                        ("rawamangun", "cabang=Jakarta+Salemba&tingkat=provinsi")):
+    for nama, query in (
+        ("jaktim", "wilayah=31.71&tingkat=kelurahan"),
+        ("jaktim", "wilayah=ID&tingkat=provinsi"),
+        ("jaktim", "wilayah=31&tingkat=kelurahan"),
+        ("kenari", "wilayah=31.75.02.1001&tingkat=rw"),
+        ("rawamangun", "cabang=Jakarta+Salemba&tingkat=provinsi"),
+    ):
         for jenis in ("coverage", "trend", "rincian", "rw", "budget"):
             response = klien[nama].get(f"/unduh/{jenis}.csv?{query}")
             assert response.status_code == 403, (nama, jenis, query)
@@ -248,11 +274,13 @@ def test_downloads_outside_the_scope_are_refused(klien):
 
 
 def test_downloads_hold_only_the_scope(klien):
-    rows = _csv(klien["jaktim"].get("/unduh/coverage.csv?tingkat=kelurahan"))        # default: own place
+    rows = _csv(klien["jaktim"].get("/unduh/coverage.csv?tingkat=kelurahan"))  # default: own place
     assert rows and all(r["kode_wilayah"].startswith("31.75.") or r["kode_induk"].startswith("31.75") for r in rows)
     assert sum(int(r["peserta_aktif"]) for r in rows) == 11
     rows = _csv(klien["kenari"].get("/unduh/coverage.csv?tingkat=rw"))
-    assert [(r["kode_wilayah"], r["peserta_aktif"]) for r in rows if r["peserta_aktif"] != "0"] == [("31.71.04.1002.04", "1")]
+    assert [(r["kode_wilayah"], r["peserta_aktif"]) for r in rows if r["peserta_aktif"] != "0"] == [
+        ("31.71.04.1002.04", "1")
+    ]
     rows = _csv(klien["rawamangun"].get("/unduh/coverage.csv?tingkat=provinsi"))
     assert sum(int(r["peserta_aktif"]) for r in rows) == 3
     assert {r["kode_wilayah"]: r["peserta_aktif"] for r in rows}["31"] == "3"

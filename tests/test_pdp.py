@@ -2,6 +2,7 @@
 viewing every page and the weekly review and making every export and a report file, no raw NIK
 and no participant's name is found in the warehouse, the access store, the server log, the
 rejects view, the review or any export."""
+
 import csv
 import functools
 import gzip
@@ -20,9 +21,9 @@ from werkzeug.serving import make_server
 
 import settings
 import warehouse
+from commands.metrics import main as export_cli
 from etl import regions
 from metrics import lingkup, pembangun
-from commands.metrics import main as export_cli
 from tests.conftest import NIK_KEY
 
 SANDI = "sandi-uji-pdp-panjang"
@@ -51,8 +52,9 @@ def _warehouse_text() -> str:
     """Every text value of every table of the served warehouse."""
     con = duckdb.connect(str(warehouse.current_path()), read_only=True)
     try:
-        columns = con.execute("SELECT table_name, column_name FROM information_schema.columns "
-                              "WHERE data_type = 'VARCHAR'").fetchall()
+        columns = con.execute(
+            "SELECT table_name, column_name FROM information_schema.columns WHERE data_type = 'VARCHAR'"
+        ).fetchall()
         parts = []
         for table, column in columns:
             values = con.execute(f'SELECT DISTINCT "{column}" FROM "{table}"').fetchall()
@@ -70,8 +72,13 @@ def _xlsx_text(data: bytes) -> str:
 def _found(text: str, niks: set, names: set) -> list[str]:
     """Raw NIKs (or their first 12+ digits, as a truncated bad NIK is) and names in a text."""
     prefixes = _prefixes(frozenset(niks))
-    hits = {run[i:i + k] for run in set(re.findall(r"\d{12,}", text)) for i in range(len(run) - 11)
-            for k in range(12, 17) if run[i:i + k] in prefixes}
+    hits = {
+        run[i : i + k]
+        for run in set(re.findall(r"\d{12,}", text))
+        for i in range(len(run) - 11)
+        for k in range(12, 17)
+        if run[i : i + k] in prefixes
+    }
     return sorted(hits) + [n for n in names if n in text]
 
 
@@ -101,8 +108,10 @@ def served(tmp_path_factory, dash_app):
         base = f"http://127.0.0.1:{httpd.server_port}"
         opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(CookieJar()))
         csrf = re.search(r'name="csrf" value="([^"]+)"', opener.open(base + "/masuk").read().decode()).group(1)
-        opener.open(base + "/masuk", urllib.parse.urlencode(
-            {"nama": "admin.pdp", "sandi": SANDI, "csrf": csrf, "lanjut": "/"}).encode())
+        opener.open(
+            base + "/masuk",
+            urllib.parse.urlencode({"nama": "admin.pdp", "sandi": SANDI, "csrf": csrf, "lanjut": "/"}).encode(),
+        )
         yield base, opener
         httpd.shutdown()
         for handler in root.handlers[:]:
@@ -115,32 +124,48 @@ def served(tmp_path_factory, dash_app):
 def test_no_raw_nik_or_name_is_stored_shown_logged_or_exported(served, tmp_path):
     base, opener = served
     niks, names = _raw(settings.data_dir() / "demo")
-    names.add("Baris Terpotong")                       # the malformed line's name, rejected whole
+    names.add("Baris Terpotong")  # the malformed line's name, rejected whole
     names -= set(regions.reference_table().column("nama").to_pylist())  # a desa in Lampung is "Budi Lestari"
-    assert len(niks) > 1000 and len(names) > 100       # the search has something to find,
+    assert len(niks) > 1000 and len(names) > 100  # the search has something to find,
     sample = next((settings.data_dir() / "demo").glob("peserta_*_jawa.csv")).read_text(encoding="utf-8")
-    assert len(_found(sample, niks, names)) > 1000     # and finds it where it is
+    assert len(_found(sample, niks, names)) > 1000  # and finds it where it is
 
     looked_at = {}
-    for path in PAGES:                                  # the pages, as the browser asks for them
-        body = {"output": ".._pages_content.children..._pages_store.data..",
-                "outputs": [{"id": "_pages_content", "property": "children"}, {"id": "_pages_store", "property": "data"}],
-                "inputs": [{"id": "_pages_location", "property": "pathname", "value": path.split("?")[0]},
-                           {"id": "_pages_location", "property": "search", "value": "?" + path.partition("?")[2]}],
-                "changedPropIds": ["_pages_location.pathname"], "state": []}
-        request = urllib.request.Request(base + "/_dash-update-component", data=__import__("json").dumps(body).encode(),
-                                         headers={"Content-Type": "application/json"})
+    for path in PAGES:  # the pages, as the browser asks for them
+        body = {
+            "output": ".._pages_content.children..._pages_store.data..",
+            "outputs": [{"id": "_pages_content", "property": "children"}, {"id": "_pages_store", "property": "data"}],
+            "inputs": [
+                {"id": "_pages_location", "property": "pathname", "value": path.split("?")[0]},
+                {"id": "_pages_location", "property": "search", "value": "?" + path.partition("?")[2]},
+            ],
+            "changedPropIds": ["_pages_location.pathname"],
+            "state": [],
+        }
+        request = urllib.request.Request(
+            base + "/_dash-update-component",
+            data=__import__("json").dumps(body).encode(),
+            headers={"Content-Type": "application/json"},
+        )
         looked_at[f"halaman {path}"] = opener.open(request).read().decode()
     assert "ditolak" in looked_at["halaman /data"] and "nik_invalid" in looked_at["halaman /data"]
 
-    downloads = [("coverage", "tingkat=provinsi"), ("coverage", "wilayah=31.75&tingkat=kelurahan"),
-                 ("coverage", "wilayah=31.75.02&tingkat=rw"), ("rw", "wilayah=31.75&tingkat=kelurahan"),
-                 ("budget", "tingkat=provinsi"), ("trend", "wilayah=31.75.02"), ("ditolak", "")]
+    downloads = [
+        ("coverage", "tingkat=provinsi"),
+        ("coverage", "wilayah=31.75&tingkat=kelurahan"),
+        ("coverage", "wilayah=31.75.02&tingkat=rw"),
+        ("rw", "wilayah=31.75&tingkat=kelurahan"),
+        ("budget", "tingkat=provinsi"),
+        ("trend", "wilayah=31.75.02"),
+        ("ditolak", ""),
+    ]
     downloads += [("rincian", f"wilayah=31.75&dimensi={d}") for d in pembangun.RINCIAN]
     for jenis, query in downloads:
         for akhiran in ("csv", "xlsx"):
             data = opener.open(f"{base}/unduh/{jenis}.{akhiran}?{query}").read()
-            looked_at[f"unduh {jenis}.{akhiran}?{query}"] = data.decode("utf-8") if akhiran == "csv" else _xlsx_text(data)
+            looked_at[f"unduh {jenis}.{akhiran}?{query}"] = (
+                data.decode("utf-8") if akhiran == "csv" else _xlsx_text(data)
+            )
     looked_at["tinjauan /tinjauan?wilayah=31.75"] = opener.open(base + "/tinjauan?wilayah=31.75").read().decode()
     report = tmp_path / "tinjauan.html"
     assert export_cli(["report", "--wilayah", "31.75.02", "--out", str(report)]) == 0

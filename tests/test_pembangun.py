@@ -1,4 +1,5 @@
 """The SQL builder on its own: what it writes and which parameters it passes, no warehouse."""
+
 import datetime as dt
 import re
 
@@ -15,12 +16,24 @@ def _named(sql):
     return set(re.findall(r"\$([a-z_0-9]+)", sql))
 
 
-@pytest.mark.parametrize("tingkat,induk", [
-    ("nasional", "ID"), ("provinsi", "ID"), ("kabkota", "31"), ("kecamatan", "31"), ("kelurahan", "31.75.02"),
-    ("rw", "31.75"), ("rw", "31.75.02.1001"), ("rw", "31.75.02.1001.05"), ("kelurahan", "31.75.02.1001")])
+@pytest.mark.parametrize(
+    "tingkat,induk",
+    [
+        ("nasional", "ID"),
+        ("provinsi", "ID"),
+        ("kabkota", "31"),
+        ("kecamatan", "31"),
+        ("kelurahan", "31.75.02"),
+        ("rw", "31.75"),
+        ("rw", "31.75.02.1001"),
+        ("rw", "31.75.02.1001.05"),
+        ("kelurahan", "31.75.02.1001"),
+    ],
+)
 def test_every_named_parameter_is_passed_and_only_those(tingkat, induk):
-    sql, params = pembangun.tabel(tingkat, induk, Filter(segmen="BPU", program="JHT"), P,
-                                  [m.nama for m in definisi.METRIK])
+    sql, params = pembangun.tabel(
+        tingkat, induk, Filter(segmen="BPU", program="JHT"), P, [m.nama for m in definisi.METRIK]
+    )
     assert _named(sql) == set(params)
     assert sql.startswith("-- Grain: one row per place")
 
@@ -38,12 +51,12 @@ def test_user_values_travel_only_as_parameters():
 def test_filters_pick_columns_and_targets():
     sql, _ = pembangun.tabel("provinsi", "ID", Filter(program="JKP"), P, ["peserta_terdaftar", "peserta_aktif"])
     assert "THEN aktif_jkp END" in sql and "THEN terdaftar_jkp END" in sql
-    assert "LEFT JOIN target" not in sql                      # a programme filter: no target
+    assert "LEFT JOIN target" not in sql  # a programme filter: no target
     sql, params = pembangun.tabel("provinsi", "ID", Filter(segmen="BPU"), P, ["capaian"])
     assert "LEFT JOIN target" in sql and params["segmen_target"] == "BPU"
     sql, params = pembangun.tabel("provinsi", "ID", Filter(), P, ["capaian"])
     assert params["segmen_target"] == "SEMUA" and "referensi_pekerja" in sql
-    assert "rw_program" not in sql                            # only when an RW-programme metric is asked
+    assert "rw_program" not in sql  # only when an RW-programme metric is asked
     sql, _ = pembangun.tabel("provinsi", "ID", Filter(), P, ["rw_tercapai"])
     assert "rw_program" in sql
 
@@ -59,23 +72,35 @@ def test_unknown_periods_give_null_not_zero():
 
 def test_period_arithmetic():
     assert (P.minggu_4mg, P.minggu_tersisa, P.bulan_tersisa, P.batas) == (4, 47, 11, dt.date(2024, 12, 31))
-    assert Periode(dt.date(2024, 12, 31)).minggu_tersisa is None   # the deadline day: no weeks left
+    assert Periode(dt.date(2024, 12, 31)).minggu_tersisa is None  # the deadline day: no weeks left
     assert Periode(dt.date(2024, 12, 3)).bulan_tersisa == 1
 
 
-@pytest.mark.parametrize("kode,tingkat", [("ID", "nasional"), ("31", "provinsi"), ("31.75", "kabkota"),
-                                          ("31.75.02", "kecamatan"), ("31.75.02.1001", "kelurahan"),
-                                          ("31.75.02.1001.5", "rw"), ("31.75.02.1001.105", "rw")])
+@pytest.mark.parametrize(
+    "kode,tingkat",
+    [
+        ("ID", "nasional"),
+        ("31", "provinsi"),
+        ("31.75", "kabkota"),
+        ("31.75.02", "kecamatan"),
+        ("31.75.02.1001", "kelurahan"),
+        ("31.75.02.1001.5", "rw"),
+        ("31.75.02.1001.105", "rw"),
+    ],
+)
 def test_level_of_a_code(kode, tingkat):
     assert pembangun.tingkat_kode(kode) == tingkat
 
 
-@pytest.mark.parametrize("args,message", [
-    (("desa", "ID"), "Tingkat 'desa' tidak dikenal"),
-    (("provinsi", "31.75"), "di atas wilayah"),
-    (("provinsi", "3175"), "Kode wilayah '3175' tidak dikenal"),
-    (("provinsi", "ID' OR 1=1 --"), "tidak dikenal"),
-])
+@pytest.mark.parametrize(
+    "args,message",
+    [
+        (("desa", "ID"), "Tingkat 'desa' tidak dikenal"),
+        (("provinsi", "31.75"), "di atas wilayah"),
+        (("provinsi", "3175"), "Kode wilayah '3175' tidak dikenal"),
+        (("provinsi", "ID' OR 1=1 --"), "tidak dikenal"),
+    ],
+)
 def test_bad_questions_are_refused(args, message):
     with pytest.raises(PertanyaanTidakSah, match=message):
         pembangun.tabel(*args, Filter(), P, ["peserta_aktif"])
@@ -100,7 +125,7 @@ def test_trend_sql():
 
 def test_a_question_computes_only_what_it_shows():
     sql, _ = pembangun.tabel("provinsi", "ID", Filter(), P, ["capaian"])
-    assert "AS capaian" in sql and "AS target" in sql            # capaian names target
+    assert "AS capaian" in sql and "AS target" in sql  # capaian names target
     assert "AS laju_4mg" not in sql and "AS rentan" not in sql and "AS baru" not in sql
     sql, _ = pembangun.tabel("provinsi", "ID", Filter(), P, ["tepat_waktu"])
     for needed in ("AS perkiraan_tercapai", "AS laju_4mg", "AS kekurangan", "AS aktif_awal"):

@@ -1,4 +1,5 @@
 """The reader: the fast CSV path agrees with the exact one, and office files come out right."""
+
 import gzip
 import zipfile
 from pathlib import Path
@@ -37,14 +38,14 @@ def _exact(path: Path, tmp_path):
 
 
 MESSY = (
-    'nik,nama,segmen,kode_wilayah\r\n'
-    '\r\n'
+    "nik,nama,segmen,kode_wilayah\r\n"
+    "\r\n"
     '1,"Nama, dengan koma",PU,31\r\n'
     '2,"Nama\r\ndua baris",BPU,32\r\n'
     '3,"Kutip ""ganda""",PU\r\n'
-    '\r\n'
-    '4,Empat,PU,33,lebih\r\n'
-    '5,Lima,PMI,34'
+    "\r\n"
+    "4,Empat,PU,33,lebih\r\n"
+    "5,Lima,PMI,34"
 )
 
 
@@ -62,8 +63,10 @@ def test_fast_and_exact_agree_on_messy_file(tmp_path):
     path.write_bytes(MESSY.encode())
     info, rows = _read(path, tmp_path)
     exact_part, exact_rows = _exact(path, tmp_path)
-    expected = [(6, "row_malformed", "Jumlah kolom tidak cocok: 3 kolom, judul punya 4"),
-                (8, "row_malformed", "Jumlah kolom tidak cocok: 5 kolom, judul punya 4")]
+    expected = [
+        (6, "row_malformed", "Jumlah kolom tidak cocok: 3 kolom, judul punya 4"),
+        (8, "row_malformed", "Jumlah kolom tidak cocok: 5 kolom, judul punya 4"),
+    ]
     assert info.parts[0].rejected == exact_part.rejected == expected
     assert rows == exact_rows
     assert [r["baris"] for r in rows] == [3, 4, 9]
@@ -106,7 +109,12 @@ def test_a_stray_quote_pair_does_not_swallow_the_rows_between(tmp_path):
 
 
 def test_header_names_are_matched_loosely():
-    assert reader.normalise_header("No. KPJ") == reader.normalise_header("no_kpj") == reader.normalise_header("NO KPJ") == "no_kpj"
+    assert (
+        reader.normalise_header("No. KPJ")
+        == reader.normalise_header("no_kpj")
+        == reader.normalise_header("NO KPJ")
+        == "no_kpj"
+    )
     assert reader.normalise_header("\ufeffKode-Wilayah ") == "kode_wilayah"
     assert reader.normalise_header("KODE\u00a0WILAYAH") == "kode_wilayah"
 
@@ -116,12 +124,15 @@ def test_names_are_never_read(tmp_path):
     assert "nama" not in rows[0]
 
 
-@pytest.mark.parametrize("text,delimiter", [
-    ('nik;nama;segmen;kode_wilayah\n1;"a,b,c";PU;31\n', ";"),
-    ("nik|nama|segmen|kode_wilayah\n1|a|PU|31\n", "|"),
-    ("nik\tnama\tsegmen\tkode_wilayah\n1\ta\tPU\t31\n", "\t"),
-    ("sep=|\nnik|segmen|kode_wilayah\n1|PU|31\n", "|"),
-])
+@pytest.mark.parametrize(
+    "text,delimiter",
+    [
+        ('nik;nama;segmen;kode_wilayah\n1;"a,b,c";PU;31\n', ";"),
+        ("nik|nama|segmen|kode_wilayah\n1|a|PU|31\n", "|"),
+        ("nik\tnama\tsegmen\tkode_wilayah\n1\ta\tPU\t31\n", "\t"),
+        ("sep=|\nnik|segmen|kode_wilayah\n1|PU|31\n", "|"),
+    ],
+)
 def test_delimiter_is_the_one_that_finds_the_header(tmp_path, text, delimiter):
     path = tmp_path / "d.csv"
     path.write_text(text)
@@ -132,8 +143,10 @@ def test_delimiter_is_the_one_that_finds_the_header(tmp_path, text, delimiter):
 
 def test_title_rows_above_the_header_are_reported(tmp_path):
     path = tmp_path / "judul.csv"
-    path.write_text("DAFTAR PESERTA BPU KECAMATAN MATRAMAN,,,\nPer Januari 2024,,,\n,,,\n"
-                    "NO,NIK,SEGMEN,KODE WILAYAH\n1,3175015001900001,BPU,31.75.01.1001\n")
+    path.write_text(
+        "DAFTAR PESERTA BPU KECAMATAN MATRAMAN,,,\nPer Januari 2024,,,\n,,,\n"
+        "NO,NIK,SEGMEN,KODE WILAYAH\n1,3175015001900001,BPU,31.75.01.1001\n"
+    )
     info, rows = _read(path, tmp_path)
     part = info.parts[0]
     assert (part.header_line, part.title_rows, part.read) == (4, [1, 2, 3], 1)
@@ -146,18 +159,25 @@ def test_no_header_names_the_closest_row_and_what_it_lacks(tmp_path):
     with pytest.raises(reader.LoadError) as e:
         reader.read_file(path, ROSTER, tmp_path)
     text = str(e.value)
-    assert "baris 2" in text and "'segmen'" in text and "'kode_wilayah'" in text and "'nik'" not in text.split("tidak punya")[1]
+    assert (
+        "baris 2" in text
+        and "'segmen'" in text
+        and "'kode_wilayah'" in text
+        and "'nik'" not in text.split("tidak punya")[1]
+    )
 
 
 def test_totals_rows_and_their_footer_are_reported_not_read(tmp_path):
     path = tmp_path / "jumlah.csv"
-    path.write_text("NO,NIK,NAMA,SEGMEN,KODE_WILAYAH\n"
-                    "1,3175015001900001,A,BPU,31.75.01.1001\n"
-                    "Sub Total,,,,\n"
-                    "2,3175015001900002,B,BPU,31.75.01.1002\n"
-                    "3,TOTAL,,,\n"              # the label may sit in any column
-                    ",,2 orang,,\n"             # the footer below it
-                    "4,,Tanpa NIK,BPU,31.75.01.1001\n")  # a participant row with no NIK: a reject, not a footer
+    path.write_text(
+        "NO,NIK,NAMA,SEGMEN,KODE_WILAYAH\n"
+        "1,3175015001900001,A,BPU,31.75.01.1001\n"
+        "Sub Total,,,,\n"
+        "2,3175015001900002,B,BPU,31.75.01.1002\n"
+        "3,TOTAL,,,\n"  # the label may sit in any column
+        ",,2 orang,,\n"  # the footer below it
+        "4,,Tanpa NIK,BPU,31.75.01.1001\n"
+    )  # a participant row with no NIK: a reject, not a footer
     info, rows = _read(path, tmp_path)
     part = info.parts[0]
     assert part.total_rows == [3, 5, 6]
@@ -185,7 +205,8 @@ def test_values_are_cleaned_the_same_way_in_every_column(tmp_path):
         "nik;segmen;kode_wilayah;rw\n"
         '="3175015001900001";="BPU";="3175011001";="05"\n'
         "'3175015001900002;\u00a0BPU\u00a0;\u200b31.75.01.1001\u2009;RW\u00a005\n"
-        "\x1f3175015001900003;BPU\x1f;31.75.01.1001;\u20035\u3000\n".encode())
+        "\x1f3175015001900003;BPU\x1f;31.75.01.1001;\u20035\u3000\n".encode()
+    )
     _, rows = _read(path, tmp_path)
     assert [r["nik"] for r in rows] == ["3175015001900001", "3175015001900002", "3175015001900003"]
     assert [r["segmen"] for r in rows] == ["BPU"] * 3
@@ -195,8 +216,11 @@ def test_values_are_cleaned_the_same_way_in_every_column(tmp_path):
 
 def test_utf16_unicode_text_with_and_without_bom(tmp_path):
     text = "NIK\tSEGMEN\tKODE_WILAYAH\tPEKERJAAN\r\n3175015001900001\tBPU\t31.75.01.1001\tPenjahit – batik\r\n"
-    for name, data in [("bom.txt", b"\xff\xfe" + text.encode("utf-16-le")), ("tanpa_bom.txt", text.encode("utf-16-le")),
-                       ("be.txt", b"\xfe\xff" + text.encode("utf-16-be"))]:
+    for name, data in [
+        ("bom.txt", b"\xff\xfe" + text.encode("utf-16-le")),
+        ("tanpa_bom.txt", text.encode("utf-16-le")),
+        ("be.txt", b"\xfe\xff" + text.encode("utf-16-be")),
+    ]:
         path = tmp_path / name
         path.write_bytes(data)
         info, rows = _read(path, tmp_path)
@@ -211,16 +235,22 @@ def test_windows_1252_bytes_without_a_character_do_not_stop_the_load(tmp_path):
     assert info.encoding == "cp1252" and rows[0]["pekerjaan"].startswith("Café")
 
 
-@pytest.mark.parametrize("name,data,says", [
-    ("html.xls", b"<html><body><table><tr><td>NIK</td></tr></table></body></html>", "HTML"),
-    ("spasi_html.xls", b"\xef\xbb\xbf\r\n  <!DOCTYPE html><html><table></table></html>", "HTML"),
-    ("laporan.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n", "PDF"),
-    ("foto.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 40, "gambar"),
-    ("acak.csv", bytes(range(256)) * 8, "biner"),
-    ("kosong.csv", b"", "kosong"),
-    ("xml.xls", b'<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"></Workbook>',
-     "XML Spreadsheet 2003"),
-])
+@pytest.mark.parametrize(
+    "name,data,says",
+    [
+        ("html.xls", b"<html><body><table><tr><td>NIK</td></tr></table></body></html>", "HTML"),
+        ("spasi_html.xls", b"\xef\xbb\xbf\r\n  <!DOCTYPE html><html><table></table></html>", "HTML"),
+        ("laporan.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n", "PDF"),
+        ("foto.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 40, "gambar"),
+        ("acak.csv", bytes(range(256)) * 8, "biner"),
+        ("kosong.csv", b"", "kosong"),
+        (
+            "xml.xls",
+            b'<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"></Workbook>',
+            "XML Spreadsheet 2003",
+        ),
+    ],
+)
 def test_files_that_are_not_what_they_say(tmp_path, name, data, says):
     path = tmp_path / name
     path.write_bytes(data)
@@ -279,12 +309,23 @@ def test_parquet_nested_and_binary_columns(tmp_path):
     with pytest.raises(reader.LoadError, match="kolom 'nik' berisi data bertingkat"):
         _read(nested, tmp_path)
     raw = tmp_path / "biner.parquet"
-    pq.write_table(pa.table({"nik": pa.array([b"\xff\xfe"], pa.binary()), "segmen": ["BPU"], "kode_wilayah": ["31"]}), raw)
+    pq.write_table(
+        pa.table({"nik": pa.array([b"\xff\xfe"], pa.binary()), "segmen": ["BPU"], "kode_wilayah": ["31"]}), raw
+    )
     with pytest.raises(reader.LoadError, match="kolom 'nik' berisi data biner"):
         _read(raw, tmp_path)
     text = tmp_path / "teks_biner.parquet"
-    pq.write_table(pa.table({"nik": pa.array([b"3175015001900001"], pa.binary()), "segmen": ["BPU"],
-                             "kode_wilayah": ["31"], "lain": [{"a": 1}]}), text)
+    pq.write_table(
+        pa.table(
+            {
+                "nik": pa.array([b"3175015001900001"], pa.binary()),
+                "segmen": ["BPU"],
+                "kode_wilayah": ["31"],
+                "lain": [{"a": 1}],
+            }
+        ),
+        text,
+    )
     _, rows = _read(text, tmp_path)
     assert rows[0]["nik"] == "3175015001900001"  # an unneeded nested column is never read
 
@@ -322,8 +363,10 @@ def test_a_line_of_spaces_is_a_blank_line(tmp_path):
 
 def test_one_windows_1252_row_in_a_utf8_file_keeps_the_utf8(tmp_path):
     path = tmp_path / "campur_kode.csv"
-    path.write_bytes("nik,segmen,kode_wilayah,pekerjaan\n\u00a03175015001900001\u00a0,BPU,31,Penjahit\n".encode()
-                     + b"3175015001900002,BPU,31,Andr\xe9\n")
+    path.write_bytes(
+        "nik,segmen,kode_wilayah,pekerjaan\n\u00a03175015001900001\u00a0,BPU,31,Penjahit\n".encode()
+        + b"3175015001900002,BPU,31,Andr\xe9\n"
+    )
     _, rows = _read(path, tmp_path)
     assert [r["nik"] for r in rows] == ["3175015001900001", "3175015001900002"] and rows[1]["pekerjaan"] == "André"
 

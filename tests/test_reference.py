@@ -1,4 +1,5 @@
 """Targets, RW and workforce reference loaders, on the seed files (answers in seed/README.md)."""
+
 import pytest
 
 import warehouse
@@ -9,11 +10,21 @@ from tests.conftest import SEED
 def test_targets(data_dir):
     s = build.load_reference("target", SEED / "target_kecil.csv")
     assert (s["read"], s["loaded"], s["rejected"]) == (10, 4, 6)
-    assert s["rejected_by_reason"] == {"row_malformed": 1, "segmen_invalid": 1, "tahun_invalid": 1,
-                                       "target_duplicate": 1, "target_invalid": 1, "wilayah_invalid": 1}
+    assert s["rejected_by_reason"] == {
+        "row_malformed": 1,
+        "segmen_invalid": 1,
+        "tahun_invalid": 1,
+        "target_duplicate": 1,
+        "target_invalid": 1,
+        "wilayah_invalid": 1,
+    }
     rows = warehouse.query("SELECT kode_wilayah, tahun, segmen, target FROM target ORDER BY ALL")
-    assert rows.values.tolist() == [["31.71.04.1002", 2024, "SEMUA", 1000], ["31.75.02", 2024, "SEMUA", 5],
-                                    ["ID", 2024, "BPU", 4], ["ID", 2024, "SEMUA", 10]]
+    assert rows.values.tolist() == [
+        ["31.71.04.1002", 2024, "SEMUA", 1000],
+        ["31.75.02", 2024, "SEMUA", 5],
+        ["ID", 2024, "BPU", 4],
+        ["ID", 2024, "SEMUA", 10],
+    ]
     rejects = warehouse.query("SELECT baris, alasan FROM baris_ditolak WHERE jenis_berkas = 'target' ORDER BY baris")
     assert rejects.baris.tolist() == [6, 7, 8, 9, 10, 11]
 
@@ -23,7 +34,9 @@ def test_targets_replace_only_what_a_file_names(data_dir, tmp_path):
     update = tmp_path / "target_baru.csv"
     update.write_text("kode_wilayah,tahun,segmen,target\n,2024,,12\n,2025,,20\n")
     build.load_reference("target", update)
-    rows = warehouse.query("SELECT tahun, target FROM target WHERE kode_wilayah = 'ID' AND segmen = 'SEMUA' ORDER BY tahun")
+    rows = warehouse.query(
+        "SELECT tahun, target FROM target WHERE kode_wilayah = 'ID' AND segmen = 'SEMUA' ORDER BY tahun"
+    )
     assert rows.values.tolist() == [[2024, 12], [2025, 20]]
     assert warehouse.query("SELECT count(*) n FROM target").n[0] == 5
 
@@ -39,17 +52,27 @@ def test_rw_reference(data_dir):
 def test_workforce_reference(data_dir):
     s = build.load_reference("pekerja", SEED / "pekerja_kecil.csv")
     assert (s["read"], s["loaded"], s["rejected"]) == (9, 5, 4)
-    assert s["rejected_by_reason"] == {"pekerja_duplicate": 1, "pekerja_invalid": 1, "tahun_invalid": 1,
-                                       "wilayah_invalid": 1}
+    assert s["rejected_by_reason"] == {
+        "pekerja_duplicate": 1,
+        "pekerja_invalid": 1,
+        "tahun_invalid": 1,
+        "wilayah_invalid": 1,
+    }
     rows = warehouse.rows("SELECT kode_wilayah, tahun, pekerja FROM referensi_pekerja ORDER BY ALL")
-    assert rows == [("31", 2023, 1000), ("31.71.04.1002", 2024, 8), ("31.75.02", 2023, 20),
-                    ("ID", 2023, 40), ("ID", 2025, 999)]
+    assert rows == [
+        ("31", 2023, 1000),
+        ("31.71.04.1002", 2024, 8),
+        ("31.75.02", 2023, 20),
+        ("ID", 2023, 40),
+        ("ID", 2025, 999),
+    ]
     rejects = warehouse.rows("SELECT baris, alasan FROM baris_ditolak WHERE jenis_berkas = 'pekerja' ORDER BY baris")
     assert rejects == [(7, "pekerja_duplicate"), (8, "wilayah_invalid"), (9, "tahun_invalid"), (10, "pekerja_invalid")]
 
 
 def test_cli_loads_workforce(data_dir, capsys):
     from commands.etl import main
+
     assert main(["pekerja", str(SEED / "pekerja_kecil.csv")]) == 0
     out = capsys.readouterr().out
     assert "Referensi pekerja: 1 berkas" in out and "ditolak" in out

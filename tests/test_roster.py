@@ -1,4 +1,5 @@
 """The roster loader against the data contract, on tests/seed/roster_kecil.csv (answers in seed/README.md)."""
+
 import csv
 import datetime as dt
 import gzip
@@ -18,8 +19,15 @@ from tests.conftest import NIK_KEY, ROOT, SEED, load
 
 ROSTER = SEED / "roster_kecil.csv"
 ALL_FLAGS = {
-    "nik_duplicate": 2, "wilayah_invalid": 1, "wilayah_unknown": 1, "rw_invalid": 1, "program_invalid": 1,
-    "tanggal_daftar_invalid": 1, "segmen_invalid": 1, "sumber_iuran_invalid": 1, "status_unknown": 1,
+    "nik_duplicate": 2,
+    "wilayah_invalid": 1,
+    "wilayah_unknown": 1,
+    "rw_invalid": 1,
+    "program_invalid": 1,
+    "tanggal_daftar_invalid": 1,
+    "segmen_invalid": 1,
+    "sumber_iuran_invalid": 1,
+    "status_unknown": 1,
 }
 
 
@@ -27,8 +35,9 @@ def person(nik_suffix: str) -> dict:
     """The stored person whose NIK is 31750210019000<suffix>, found by its keyed hash."""
     digest = hmac.new(NIK_KEY.encode(), f"31750210019000{nik_suffix}".encode(), hashlib.sha256).hexdigest()
     with warehouse.cursor() as cur:
-        cur.execute("SELECT * EXCLUDE (nik_hash) FROM peserta WHERE nik_hash = ('0x' || $h)::UHUGEINT",
-                    {"h": digest[:32]})
+        cur.execute(
+            "SELECT * EXCLUDE (nik_hash) FROM peserta WHERE nik_hash = ('0x' || $h)::UHUGEINT", {"h": digest[:32]}
+        )
         names = [d[0] for d in cur.description]
         rows = [dict(zip(names, row)) for row in cur.fetchall()]
     assert len(rows) == 1
@@ -54,19 +63,45 @@ def test_values_are_normalised(data_dir):
     assert (budi["kode_provinsi"], budi["kode_kabkota"], budi["kode_kecamatan"]) == ("31", "31.75", "31.75.02")
     assert budi["jkk"] and budi["jkm"] and not budi["jht"] and budi["aktif"]
     siti = person("02")
-    assert (siti["segmen"], siti["rw"], siti["sumber_iuran"], siti["pekerja_rentan"]) == ("PU", 5, "PEMBERI_KERJA", False)
+    assert (siti["segmen"], siti["rw"], siti["sumber_iuran"], siti["pekerja_rentan"]) == (
+        "PU",
+        5,
+        "PEMBERI_KERJA",
+        False,
+    )
     assert siti["tanggal_daftar"] == dt.date(2020, 6, 1) and siti["jenis_kelamin"] == "P"
     assert siti["bulan_iuran_terakhir"] == dt.date(2024, 1, 1) and siti["aktif"]  # within the grace month
     assert [siti[p] for p in ("jkk", "jkm", "jht", "jp", "jkp")] == [True, True, True, True, False]
     andi = person("03")  # the newer active row (line 16) beats line 4
     assert (andi["kpj"], andi["segmen"], andi["aktif"], andi["rw"]) == ("K014", "JAKON", True, 7)
     dewi = person("04")
-    assert (dewi["kode_wilayah"], dewi["kode_kelurahan"], dewi["status"], dewi["aktif"]) == ("31.75.02", None, "NONAKTIF", False)
+    assert (dewi["kode_wilayah"], dewi["kode_kelurahan"], dewi["status"], dewi["aktif"]) == (
+        "31.75.02",
+        None,
+        "NONAKTIF",
+        False,
+    )
     eka = person("05")  # month beats status; unknown kelurahan kept at its kecamatan
-    assert (eka["kode_wilayah"], eka["aktif"], eka["sumber_iuran"], eka["pekerja_rentan"]) == ("31.75.02", True, "APBD", True)
+    assert (eka["kode_wilayah"], eka["aktif"], eka["sumber_iuran"], eka["pekerja_rentan"]) == (
+        "31.75.02",
+        True,
+        "APBD",
+        True,
+    )
     fitri = person("06")
-    assert (fitri["kode_wilayah"], fitri["kode_provinsi"], fitri["rw"], fitri["tanggal_daftar"]) == (None, None, None, None)
-    assert (fitri["segmen"], fitri["jkk"], fitri["jkm"], fitri["sumber_iuran"], fitri["pekerja_rentan"]) == ("BPU", True, True, "CSR", True)
+    assert (fitri["kode_wilayah"], fitri["kode_provinsi"], fitri["rw"], fitri["tanggal_daftar"]) == (
+        None,
+        None,
+        None,
+        None,
+    )
+    assert (fitri["segmen"], fitri["jkk"], fitri["jkm"], fitri["sumber_iuran"], fitri["pekerja_rentan"]) == (
+        "BPU",
+        True,
+        True,
+        "CSR",
+        True,
+    )
     gita = person("07")
     assert (gita["segmen"], gita["sumber_iuran"], gita["aktif"]) == ("TIDAK_DIKETAHUI", "LAINNYA", True)
     assert person("08")["aktif"] is False  # no month, no status
@@ -80,7 +115,10 @@ def test_rejects_are_kept_masked_with_file_and_line(data_dir):
     assert rejects.baris.tolist() == [8, 14, 17]
     assert rejects.alasan.tolist() == ["nik_invalid", "row_malformed", "nik_invalid"]
     assert rejects.keterangan.tolist() == [
-        "NIK berisi 5 digit, harus 16", "Jumlah kolom tidak cocok: 3 kolom, judul punya 17", "NIK kosong"]
+        "NIK berisi 5 digit, harus 16",
+        "Jumlah kolom tidak cocok: 3 kolom, judul punya 17",
+        "NIK kosong",
+    ]
     assert rejects.nik_samaran[0] == "*****"
     assert set(rejects.berkas) == {str(ROSTER)}
 
@@ -113,10 +151,16 @@ def test_grace_setting(data_dir, monkeypatch):
 
 def test_reload_same_date_replaces_and_is_identical(data_dir):
     first = load([ROSTER])
-    peserta_1 = warehouse.query("SELECT * EXCLUDE (tanggal_data, nik_hash), nik_hash::VARCHAR h FROM peserta ORDER BY nik_hash")
+    peserta_1 = warehouse.query(
+        "SELECT * EXCLUDE (tanggal_data, nik_hash), nik_hash::VARCHAR h FROM peserta ORDER BY nik_hash"
+    )
     second = load([ROSTER])
-    peserta_2 = warehouse.query("SELECT * EXCLUDE (tanggal_data, nik_hash), nik_hash::VARCHAR h FROM peserta ORDER BY nik_hash")
-    assert {k: first[k] for k in ("read", "loaded", "persons", "active")} == {k: second[k] for k in ("read", "loaded", "persons", "active")}
+    peserta_2 = warehouse.query(
+        "SELECT * EXCLUDE (tanggal_data, nik_hash), nik_hash::VARCHAR h FROM peserta ORDER BY nik_hash"
+    )
+    assert {k: first[k] for k in ("read", "loaded", "persons", "active")} == {
+        k: second[k] for k in ("read", "loaded", "persons", "active")
+    }
     assert peserta_1.equals(peserta_2)
     assert warehouse.query("SELECT count(*) n FROM snapshot").n[0] == 1
     assert warehouse.query("SELECT count(*) n FROM baris_ditolak").n[0] == 3
@@ -126,7 +170,7 @@ def test_reload_same_date_replaces_and_is_identical(data_dir):
 def _split(tmp_path):
     lines = ROSTER.read_text().splitlines()
     a, b = tmp_path / "bagian_a.csv", tmp_path / "bagian_b.csv"
-    a.write_text("\n".join(lines[:9]) + "\n")       # header + lines 2-9
+    a.write_text("\n".join(lines[:9]) + "\n")  # header + lines 2-9
     b.write_text("\n".join([lines[0]] + lines[9:]) + "\n")
     return a, b
 
@@ -162,20 +206,39 @@ def _rewrite(tmp_path, name, delimiter=",", encoding="utf-8", newline="\n", bom=
     return path
 
 
-ALIASES = ["No. NIK", "NAMA_LENGKAP", "No KPJ", "tgl-lahir", "JK", "Kategori Peserta", "Program Diikuti",
-           "Jenis Pekerjaan", "KD Wilayah", "No. RW", "no_rt", "KC", "Tanggal Kepesertaan",
-           "Status Kepesertaan", "Periode Iuran Terakhir", "Pembayar Iuran", "Rentan"]
+ALIASES = [
+    "No. NIK",
+    "NAMA_LENGKAP",
+    "No KPJ",
+    "tgl-lahir",
+    "JK",
+    "Kategori Peserta",
+    "Program Diikuti",
+    "Jenis Pekerjaan",
+    "KD Wilayah",
+    "No. RW",
+    "no_rt",
+    "KC",
+    "Tanggal Kepesertaan",
+    "Status Kepesertaan",
+    "Periode Iuran Terakhir",
+    "Pembayar Iuran",
+    "Rentan",
+]
 
 
-@pytest.mark.parametrize("name,options", [
-    ("titik_koma.csv", {"delimiter": ";"}),
-    ("pipa.csv", {"delimiter": "|"}),
-    ("tab.tsv", {"delimiter": "\t"}),
-    ("crlf_bom.csv", {"newline": "\r\n", "bom": True}),
-    ("windows.csv", {"encoding": "cp1252", "newline": "\r\n"}),
-    ("terkompresi.csv.gz", {"delimiter": ";"}),
-    ("alias.csv", {"header": ALIASES}),
-])
+@pytest.mark.parametrize(
+    "name,options",
+    [
+        ("titik_koma.csv", {"delimiter": ";"}),
+        ("pipa.csv", {"delimiter": "|"}),
+        ("tab.tsv", {"delimiter": "\t"}),
+        ("crlf_bom.csv", {"newline": "\r\n", "bom": True}),
+        ("windows.csv", {"encoding": "cp1252", "newline": "\r\n"}),
+        ("terkompresi.csv.gz", {"delimiter": ";"}),
+        ("alias.csv", {"header": ALIASES}),
+    ],
+)
 def test_csv_variants_give_the_same_answer(data_dir, tmp_path, name, options):
     s = load([_rewrite(tmp_path, name, **options)])
     assert (s["read"], s["loaded"], s["rejected"], s["persons"], s["active"]) == (15, 12, 3, 10, 7)
@@ -198,7 +261,9 @@ def test_xlsx_with_real_date_and_number_cells(data_dir, tmp_path):
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.append(["NIK", "Nama", "Segmen", "Kode Wilayah", "Tgl Daftar", "Bulan Iuran Terakhir", "RW"])
-    sheet.append(["3175021001900001", "Budi", "BPU", "31.75.02.1001", dt.datetime(2023, 1, 10), dt.datetime(2024, 2, 1), 5])
+    sheet.append(
+        ["3175021001900001", "Budi", "BPU", "31.75.02.1001", dt.datetime(2023, 1, 10), dt.datetime(2024, 2, 1), 5]
+    )
     sheet.append([None, None, None, None, None, None, None])  # an empty row: skipped
     sheet.append(["12345", "Pendek", "PU", "31.75.02.1001", None, "2024-02", 1])
     sheet.append(["3175021001900002", "Siti", "PU", 3175021001, "01/06/2020", "2023-10", "RW 3"])
@@ -210,18 +275,24 @@ def test_xlsx_with_real_date_and_number_cells(data_dir, tmp_path):
     assert s["rejected_by_reason"] == {"nik_angka": 1, "nik_invalid": 1}
     assert warehouse.query("SELECT baris FROM baris_ditolak ORDER BY baris").baris.tolist() == [4, 6]
     budi = person("01")
-    assert (budi["tanggal_daftar"], budi["bulan_iuran_terakhir"], budi["rw"]) == (dt.date(2023, 1, 10), dt.date(2024, 2, 1), 5)
+    assert (budi["tanggal_daftar"], budi["bulan_iuran_terakhir"], budi["rw"]) == (
+        dt.date(2023, 1, 10),
+        dt.date(2024, 2, 1),
+        5,
+    )
     assert person("02")["kode_wilayah"] == "31.75.02.1001"
 
 
 def test_parquet_with_typed_columns(data_dir, tmp_path):
-    table = pa.table({
-        "no_nik": pa.array([3175021001900001, 3175021001900002, 123], pa.int64()),
-        "segmen": ["BPU", "Bukan Penerima Upah", "PU"],
-        "kode_wilayah": ["3175021001", "31.71.04.1002", "31"],
-        "tanggal_daftar": pa.array([dt.date(2023, 1, 10), dt.date(2024, 1, 1), None], pa.date32()),
-        "status": ["AKTIF", "NONAKTIF", "AKTIF"],
-    })
+    table = pa.table(
+        {
+            "no_nik": pa.array([3175021001900001, 3175021001900002, 123], pa.int64()),
+            "segmen": ["BPU", "Bukan Penerima Upah", "PU"],
+            "kode_wilayah": ["3175021001", "31.71.04.1002", "31"],
+            "tanggal_daftar": pa.array([dt.date(2023, 1, 10), dt.date(2024, 1, 1), None], pa.date32()),
+            "status": ["AKTIF", "NONAKTIF", "AKTIF"],
+        }
+    )
     path = tmp_path / "roster.parquet"
     pq.write_table(table, path)
     s = load([path])
@@ -232,12 +303,14 @@ def test_parquet_with_typed_columns(data_dir, tmp_path):
 
 
 def _cli(*args, env):
-    return subprocess.run([sys.executable, "-m", "etl", *args], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "etl", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
 
 
 def test_cli_json_summary(data_dir):
     import os
+
     result = _cli("load", str(ROSTER), "--as-of", "2024-02-06", "--json", env=dict(os.environ))
     assert result.returncode == 0, result.stderr
     summary = json.loads(result.stdout)
@@ -248,6 +321,7 @@ def test_cli_json_summary(data_dir):
 
 def test_missing_required_column_fails_clearly_and_changes_nothing(data_dir, tmp_path):
     import os
+
     load([ROSTER])
     before = warehouse.current_path()
     bad = tmp_path / "tanpa_segmen.csv"
@@ -261,5 +335,6 @@ def test_missing_required_column_fails_clearly_and_changes_nothing(data_dir, tmp
 
 def test_bad_date_argument_is_explained(data_dir):
     import os
+
     result = _cli("load", str(ROSTER), "--as-of", "6/2/2024", env=dict(os.environ))
     assert result.returncode == 2 and "YYYY-MM-DD" in result.stderr

@@ -1,5 +1,6 @@
 """The tree keeps its shape: imports point one way (import-linter, contract in .importlinter) and
 the code passes ruff's checks (configured in pyproject.toml)."""
+
 import subprocess
 import sys
 from pathlib import Path
@@ -23,3 +24,10 @@ def test_every_package_in_the_tree_is_in_the_contract():
     contract = (ROOT / ".importlinter").read_text()
     packages = {p.parent.name for p in ROOT.glob("*/__init__.py")} - {"tests", "bench", "scripts"}
     assert all(f"    {p}\n" in contract for p in packages), packages
+
+
+def test_ruff_lint_and_format():
+    lint = _run(str(BIN / "ruff"), "check", ".")
+    assert lint.returncode == 0, lint.stdout[-3000:]
+    layout = _run(str(BIN / "ruff"), "format", "--check", ".")
+    assert layout.returncode == 0, layout.stdout[-3000:]

@@ -1,5 +1,6 @@
 """The weekly review's numbers (metrics/tinjauan.py) on the weekly seed (seed/README.md), and
 its slides and report file (layouts/tinjauan.py, python -m metrics report)."""
+
 import base64
 import datetime as dt
 import hashlib
@@ -7,26 +8,41 @@ import re
 
 import pytest
 
-from layouts import tinjauan as slides
-from server import tinjauan as route
-from metrics import lingkup, tinjauan
 from commands.metrics import main as metrics_cli
+from layouts import tinjauan as slides
+from metrics import lingkup, tinjauan
 from metrics.lingkup import Lingkup, TanpaAkses
 from metrics.pembangun import Filter
+from server import tinjauan as route
 
 
 def test_a_kelurahan_review(minggu):
     tj = tinjauan.tinjauan("31.75.02.1001")
     m = tj.angka
-    assert (m["peserta_aktif"], m["target"], m["kekurangan"], m["perubahan_minggu"], m["baru"], m["berhenti"]) == (11, 20, 9, 2, 3, 0)
+    assert (m["peserta_aktif"], m["target"], m["kekurangan"], m["perubahan_minggu"], m["baru"], m["berhenti"]) == (
+        11,
+        20,
+        9,
+        2,
+        3,
+        0,
+    )
     assert m["laju_4mg"] == pytest.approx(0.75) and m["laju_dibutuhkan"] == pytest.approx(9 / 47)
     assert m["perkiraan_tercapai"] == dt.date(2024, 4, 30) and m["proyeksi_akhir_tahun"] == 46
     assert [r["peserta_aktif"] for r in tj.tren] == [8, 9, 11]
-    assert tj.naik == tj.turun == tj.tertinggal == []          # its children are RWs: the RW slide shows them
+    assert tj.naik == tj.turun == tj.tertinggal == []  # its children are RWs: the RW slide shows them
     assert (tj.rw["rw_diketahui"], tj.rw["rw_tercapai"], tj.rw["target_program_rw"]) == (9, 2, 27)
     assert tj.rw["capaian_program_rw"] == pytest.approx(11 / 27) and not tj.rw["program_rw_berhasil"]
     # RWs 4-8 have none of 3, RW 12 one, RW 2 two: furthest first, then by code.
-    assert [(r["rw"], r["kekurangan"]) for r in tj.rw_baris] == [(4, 3), (5, 3), (6, 3), (7, 3), (8, 3), (12, 2), (2, 1)]
+    assert [(r["rw"], r["kekurangan"]) for r in tj.rw_baris] == [
+        (4, 3),
+        (5, 3),
+        (6, 3),
+        (7, 3),
+        (8, 3),
+        (12, 2),
+        (2, 1),
+    ]
     assert (tj.muat["dibaca"], tj.muat["dimuat"], tj.muat["ditolak"], tj.muat["alasan"]) == (15, 15, 0, {})
 
 
@@ -35,18 +51,24 @@ def test_a_kecamatan_review_ranks_its_kelurahan(minggu):
     assert tj.angka["peserta_aktif"] == 11 and tj.angka["perubahan_minggu"] == 2
     # Pulo Gadung +2 (9 -> 11); the other six kelurahan 0 (Pisangan Timur 0 -> 0).
     assert [(r["kode_wilayah"], r["perubahan_minggu"]) for r in tj.naik][:1] == [("31.75.02.1001", 2)]
-    assert len(tj.naik) == 4 and len(tj.turun) == 3                     # 7 kelurahan: 4 most, 3 least
+    assert len(tj.naik) == 4 and len(tj.turun) == 3  # 7 kelurahan: 4 most, 3 least
     assert all(r["perubahan_minggu"] == 0 for r in tj.naik[1:] + tj.turun)
     assert [(r["kode_wilayah"], r["kekurangan"]) for r in tj.tertinggal] == [("31.75.02.1001", 9), ("31.75.02.1002", 3)]
     assert (tj.rw["rw_diketahui"], tj.rw["rw_tercapai"], tj.rw["target_program_rw"]) == (10, 2, 30)
     assert [r["kode_wilayah"] for r in tj.rw_baris][:6] == [
-        "31.75.02.1001.04", "31.75.02.1001.05", "31.75.02.1001.06", "31.75.02.1001.07", "31.75.02.1001.08", "31.75.02.1002.01"]
+        "31.75.02.1001.04",
+        "31.75.02.1001.05",
+        "31.75.02.1001.06",
+        "31.75.02.1001.07",
+        "31.75.02.1001.08",
+        "31.75.02.1002.01",
+    ]
 
 
 def test_a_filter_drops_what_it_cannot_show(minggu):
     tj = tinjauan.tinjauan("31.75.02", filt=Filter(kantor_cabang="Jakarta Rawamangun"))
     assert tj.angka["peserta_aktif"] == 3 and tj.angka["target"] is None
-    assert tj.tertinggal == [] and tj.rw is None                         # no targets and no RW rollup by branch
+    assert tj.tertinggal == [] and tj.rw is None  # no targets and no RW rollup by branch
     assert any("target" in c for c in tj.catatan)
 
 
@@ -55,7 +77,7 @@ def test_the_review_keeps_to_the_scope(minggu):
         with pytest.raises(TanpaAkses):
             tinjauan.tinjauan("31.75.02")
         tj = tinjauan.tinjauan("31.71")
-        assert tj.angka["peserta_aktif"] == 1 and tj.muat is None      # rejects are for admins
+        assert tj.angka["peserta_aktif"] == 1 and tj.muat is None  # rejects are for admins
 
 
 def test_slides_say_what_they_show(minggu):
@@ -65,7 +87,7 @@ def test_slides_say_what_they_show(minggu):
     kaki = re.findall(r"<footer><span>([^<]*)</span><span>([^<]*)</span>", doc)
     assert kaki[0] == ("Pulo Gadung · Data per 6 Februari 2024 · Segmen: Bukan Penerima Upah (BPU)", "Cakupan · 1 / 5")
     assert kaki[-1][1] == "Cakupan · 5 / 5"
-    assert ">6<" in doc and "dari target 8" in doc                      # BPU: 6 active of a BPU target of 8
+    assert ">6<" in doc and "dari target 8" in doc  # BPU: 6 active of a BPU target of 8
     assert "Baris dibaca 15, dimuat 15, ditolak 0" in doc
     assert '<script src="/_dash-component-suites/plotly/package_data/plotly.min.js"></script>' in doc
 
@@ -75,7 +97,7 @@ def test_the_report_file_carries_plotly_once_and_fetches_nothing(minggu, tmp_pat
     assert metrics_cli(["report", "--wilayah", "31.75.02", "--as-of", "2024-02-06", "--out", str(out)]) == 0
     doc = out.read_text(encoding="utf-8")
     assert doc.count("plotly.js v") == 1 or doc.count("* plotly.js") == 1
-    markup = re.sub(r"<script>.*?</script>", "", doc, flags=re.S)      # plotly.js itself names its website
+    markup = re.sub(r"<script>.*?</script>", "", doc, flags=re.S)  # plotly.js itself names its website
     assert "<script src" not in markup and "<link" not in markup and not re.search(r'="(https?:)?//', markup)
     assert len(re.findall(r'<section class="slide"', doc)) == 7
     assert metrics_cli(["report", "--wilayah", "31.99", "--out", str(tmp_path / "x.html")]) == 2
@@ -85,4 +107,4 @@ def test_the_report_file_carries_plotly_once_and_fetches_nothing(minggu, tmp_pat
 def test_csp_hashes_are_those_of_the_inline_scripts():
     doc = "<script>a()</script><script src='/x.js'></script><script>\nb()\n</script>"
     sha = lambda text: "'sha256-" + base64.b64encode(hashlib.sha256(text).digest()).decode() + "'"
-    assert route.hash_skrip(doc) == [sha(b"a()"), sha(b"\nb()\n")]      # the external script has none
+    assert route.hash_skrip(doc) == [sha(b"a()"), sha(b"\nb()\n")]  # the external script has none

@@ -1,4 +1,5 @@
 """A load never breaks what is served: killed half-way, failed, or read from while it runs."""
+
 import os
 import signal
 import subprocess
@@ -24,8 +25,13 @@ def _big_roster(path, rows=300_000):
 
 
 def _start_load(path, as_of="2024-02-13"):
-    return subprocess.Popen([sys.executable, "-m", "etl", "load", str(path), "--as-of", as_of],
-                            cwd=ROOT, env=dict(os.environ), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    return subprocess.Popen(
+        [sys.executable, "-m", "etl", "load", str(path), "--as-of", as_of],
+        cwd=ROOT,
+        env=dict(os.environ),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
 
 
 def _wait_for(condition, seconds=60):
@@ -91,6 +97,7 @@ def test_failed_load_leaves_nothing_behind(data_dir, tmp_path):
     bad = tmp_path / "rusak.csv.gz"
     bad.write_bytes(b"\x1f\x8b\x08\x00 not really gzip")
     from etl.reader import LoadError
+
     with pytest.raises(LoadError, match="rusak.csv.gz"):
         load([SEED / "roster_kecil.csv", bad])
     assert warehouse.current_path() == served
@@ -100,9 +107,12 @@ def test_failed_load_leaves_nothing_behind(data_dir, tmp_path):
 
 def test_load_history_records_files_and_counts(data_dir):
     load([SEED / "roster_kecil.csv"])
-    import hashlib, json
+    import hashlib
+    import json
+
     jenis, tanggal, dibaca, dimuat, ditolak, ringkasan_json = warehouse.rows(
-        "SELECT jenis, tanggal_data, dibaca, dimuat, ditolak, ringkasan FROM riwayat_muat")[0]
+        "SELECT jenis, tanggal_data, dibaca, dimuat, ditolak, ringkasan FROM riwayat_muat"
+    )[0]
     assert (jenis, str(tanggal), dibaca, dimuat, ditolak) == ("peserta", "2024-02-06", 15, 12, 3)
     recorded = json.loads(ringkasan_json)["files"][0]["sha256"]
     assert recorded == hashlib.sha256((SEED / "roster_kecil.csv").read_bytes()).hexdigest()

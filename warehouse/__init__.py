@@ -5,6 +5,7 @@ replaces the pointer atomically. Readers open the file the pointer names, read-o
 notice when it changes. A path is never written after it has been served, so a reader
 never sees half a load and a failed load changes nothing.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -100,6 +101,7 @@ def close_readers() -> None:
 
 
 # --- building ------------------------------------------------------------------------
+
 
 @contextmanager
 def load_lock():

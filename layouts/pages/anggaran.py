@@ -1,4 +1,5 @@
 """Anggaran: what the region must budget to pay pekerja rentan contributions at Rp16.800 a month."""
+
 import dash
 import dash_mantine_components as dmc
 
@@ -21,34 +22,69 @@ def _isi(k):
     b = k.bahasa
     m = cakupan.tempat(k.tempat.kode, k.snapshot, k.filt, METRIK)
     cards = [
-        kerangka.kartu(fmt.label("pekerja_rentan", b), fmt.angka(m["pekerja_rentan"], b),
-                       f"{fmt.label('pekerja_rentan_aktif', b)}: {fmt.angka(m['pekerja_rentan_aktif'], b)}", "anggaran-rentan"),
-        kerangka.kartu(fmt.label("anggaran_sisa_tahun", b), fmt.rupiah(m["anggaran_sisa_tahun"], b),
-                       f"{fmt.angka(m['bulan_tersisa'], b)} {'bulan' if b == 'id' else 'months'} x {fmt.rupiah(m['iuran_per_bulan'], b)}",
-                       "anggaran-sisa"),
-        kerangka.kartu(fmt.label("anggaran_setahun", b), fmt.rupiah(m["anggaran_setahun"], b),
-                       f"12 {'bulan' if b == 'id' else 'months'} x {fmt.rupiah(m['iuran_per_bulan'], b)}", "anggaran-setahun"),
+        kerangka.kartu(
+            fmt.label("pekerja_rentan", b),
+            fmt.angka(m["pekerja_rentan"], b),
+            f"{fmt.label('pekerja_rentan_aktif', b)}: {fmt.angka(m['pekerja_rentan_aktif'], b)}",
+            "anggaran-rentan",
+        ),
+        kerangka.kartu(
+            fmt.label("anggaran_sisa_tahun", b),
+            fmt.rupiah(m["anggaran_sisa_tahun"], b),
+            f"{fmt.angka(m['bulan_tersisa'], b)} {'bulan' if b == 'id' else 'months'} x {fmt.rupiah(m['iuran_per_bulan'], b)}",
+            "anggaran-sisa",
+        ),
+        kerangka.kartu(
+            fmt.label("anggaran_setahun", b),
+            fmt.rupiah(m["anggaran_setahun"], b),
+            f"12 {'bulan' if b == 'id' else 'months'} x {fmt.rupiah(m['iuran_per_bulan'], b)}",
+            "anggaran-setahun",
+        ),
     ]
     rows = []
     for sumber in ("apbd", "csr", "lain"):
-        rows.append(dmc.TableTr([
-            dmc.TableTd(fmt.label(f"rentan_{sumber}", b)),
-            dmc.TableTd(fmt.angka(m[f"rentan_{sumber}"], b), ta="right"),
-            dmc.TableTd(fmt.rupiah(m[f"anggaran_sisa_tahun_{sumber}"], b), ta="right"),
-            dmc.TableTd(fmt.rupiah(m[f"anggaran_setahun_{sumber}"], b), ta="right")]))
-    head = dmc.TableThead(dmc.TableTr([dmc.TableTh(t("per_sumber_dana", b)), dmc.TableTh(fmt.label("pekerja_rentan", b), ta="right"),
-                                       dmc.TableTh(fmt.label("anggaran_sisa_tahun", b), ta="right"),
-                                       dmc.TableTh(fmt.label("anggaran_setahun", b), ta="right")]))
+        rows.append(
+            dmc.TableTr(
+                [
+                    dmc.TableTd(fmt.label(f"rentan_{sumber}", b)),
+                    dmc.TableTd(fmt.angka(m[f"rentan_{sumber}"], b), ta="right"),
+                    dmc.TableTd(fmt.rupiah(m[f"anggaran_sisa_tahun_{sumber}"], b), ta="right"),
+                    dmc.TableTd(fmt.rupiah(m[f"anggaran_setahun_{sumber}"], b), ta="right"),
+                ]
+            )
+        )
+    head = dmc.TableThead(
+        dmc.TableTr(
+            [
+                dmc.TableTh(t("per_sumber_dana", b)),
+                dmc.TableTh(fmt.label("pekerja_rentan", b), ta="right"),
+                dmc.TableTh(fmt.label("anggaran_sisa_tahun", b), ta="right"),
+                dmc.TableTh(fmt.label("anggaran_setahun", b), ta="right"),
+            ]
+        )
+    )
     parts = [
-        dmc.Group([dmc.Title(f"{t('anggaran_judul', b)} · {k.tempat.nama}", order=3),
-                   kerangka.unduh(k, "budget", k.tempat.tingkat, nama="anggaran")], justify="space-between"),
+        dmc.Group(
+            [
+                dmc.Title(f"{t('anggaran_judul', b)} · {k.tempat.nama}", order=3),
+                kerangka.unduh(k, "budget", k.tempat.tingkat, nama="anggaran"),
+            ],
+            justify="space-between",
+        ),
         dmc.Text(t("anggaran_rumus", b), c="dimmed", size="lg"),
         dmc.SimpleGrid(cards, cols={"base": 1, "md": 3}, spacing="lg"),
         dmc.Table([head, dmc.TableTbody(rows)], fz="lg", striped=True, withTableBorder=True, id="anggaran-sumber"),
     ]
     if k.tempat.tingkat_anak and k.tempat.tingkat_anak != "rw":
         hasil = cakupan.anak(k.tempat.kode, k.snapshot, k.filt, ANAK)
-        parts += [dmc.Group([dmc.Title(f"{t('anggaran_anak', b)} {k.tempat.nama}", order=3),
-                             kerangka.unduh(k, "budget", hasil.tingkat, nama="anggaran-anak")], justify="space-between"),
-                  kerangka.grid("anggaran", hasil.baris, ANAK, b)]
+        parts += [
+            dmc.Group(
+                [
+                    dmc.Title(f"{t('anggaran_anak', b)} {k.tempat.nama}", order=3),
+                    kerangka.unduh(k, "budget", hasil.tingkat, nama="anggaran-anak"),
+                ],
+                justify="space-between",
+            ),
+            kerangka.grid("anggaran", hasil.baris, ANAK, b),
+        ]
     return dmc.Stack(parts, gap="md")

@@ -1,5 +1,6 @@
 """Data: what was loaded and when, what was rejected and flagged (masked), the downloads and
 the audit trail. Rejected rows come from every region: administrators only."""
+
 import dash
 import dash_ag_grid as dag
 import dash_mantine_components as dmc
@@ -33,15 +34,41 @@ def _lebar(field: str) -> dict:
 def _tabel(id_, rows, kolom, bahasa):
     if not rows:
         return dmc.Text(t("tidak_ada", bahasa), id=id_)
-    rows = [{k: (v.isoformat(sep=" ", timespec="seconds") if hasattr(v, "hour") else
-                 v.isoformat() if hasattr(v, "isoformat") else v) for k, v in r.items()} for r in rows]
-    cols = [{"field": f, "headerName": h, **_lebar(f), **({"valueFormatter": {"function": f"cakupanAngka(params.value, '{bahasa}')"},
-                                                          "type": "rightAligned"} if f in NUMBERS else {})}
-            for f, h in kolom]
-    return dag.AgGrid(id=id_, rowData=rows, columnDefs=cols,
-                      defaultColDef={"sortable": True, "resizable": True},
-                      dashGridOptions={"domLayout": "autoHeight" if len(rows) <= 15 else "normal"},
-                      className="ag-theme-quartz cakupan-grid", style={} if len(rows) <= 15 else {"height": "480px"})
+    rows = [
+        {
+            k: (
+                v.isoformat(sep=" ", timespec="seconds")
+                if hasattr(v, "hour")
+                else v.isoformat()
+                if hasattr(v, "isoformat")
+                else v
+            )
+            for k, v in r.items()
+        }
+        for r in rows
+    ]
+    cols = [
+        {
+            "field": f,
+            "headerName": h,
+            **_lebar(f),
+            **(
+                {"valueFormatter": {"function": f"cakupanAngka(params.value, '{bahasa}')"}, "type": "rightAligned"}
+                if f in NUMBERS
+                else {}
+            ),
+        }
+        for f, h in kolom
+    ]
+    return dag.AgGrid(
+        id=id_,
+        rowData=rows,
+        columnDefs=cols,
+        defaultColDef={"sortable": True, "resizable": True},
+        dashGridOptions={"domLayout": "autoHeight" if len(rows) <= 15 else "normal"},
+        className="ag-theme-quartz cakupan-grid",
+        style={} if len(rows) <= 15 else {"height": "480px"},
+    )
 
 
 def _isi(k):
@@ -49,26 +76,86 @@ def _isi(k):
     if not lingkup.aktif().admin:
         return dmc.Alert(t("hanya_admin", b), color="blue", id="data-hanya-admin")
     riwayat = data.riwayat()
-    return dmc.Stack([
-        dmc.Title(t("riwayat", b), order=3),
-        _tabel("data-riwayat", riwayat, [("jenis", "Jenis"), ("tanggal_data", "Tanggal data"), ("waktu_mulai", "Dimuat"),
-                                         ("oleh", "Oleh"), ("dibaca", "Dibaca"), ("dimuat", "Dimuat"),
-                                         ("ditolak", "Ditolak"), ("berkas", "Berkas")], b),
-        dmc.Title(t("rincian_muat", b), order=3),
-        dmc.Text(t("rincian_muat_isi", b), c="dimmed"),
-        _tabel("data-rincian", data.rincian_muat(b), [("tanggal_data", "Tanggal data"), ("berkas", "Berkas"),
-                                                      ("lembar", "Lembar"), ("dibaca", "Dibaca"), ("dimuat", "Dimuat"),
-                                                      ("ditolak", "Ditolak"), ("baris_judul", "Baris judul"),
-                                                      ("baris_jumlah", "Baris jumlah"), ("catatan", "Catatan")], b),
-        dmc.Group([dmc.Title(t("ditolak", b), order=3), kerangka.unduh(k, "ditolak", nama="ditolak")], justify="space-between"),
-        dmc.Text(t("ditolak_unduh", b), c="dimmed"),
-        _tabel("data-ditolak", data.ditolak_per_alasan(b), [("jenis_berkas", "Jenis"), ("tanggal_data", "Tanggal data"),
-                                                            ("berkas", "Berkas"), ("arti", "Alasan"), ("alasan", "Kode"),
-                                                            ("jumlah", "Jumlah")], b),
-        dmc.Title(t("ditandai", b), order=3),
-        _tabel("data-ditandai", data.ditandai(b), [("tanggal_data", "Tanggal data"), ("berkas", "Berkas"),
-                                                   ("arti", "Jenis"), ("jenis", "Kode"), ("jumlah", "Jumlah")], b),
-        dmc.Title(t("jejak_audit", b), order=3),
-        _tabel("data-audit", data.jejak_audit(), [("waktu", "Waktu (UTC)"), ("oleh", "Oleh"), ("peristiwa", "Peristiwa"),
-                                                 ("lingkup", "Lingkup"), ("rincian", "Rincian")], b),
-    ], gap="md")
+    return dmc.Stack(
+        [
+            dmc.Title(t("riwayat", b), order=3),
+            _tabel(
+                "data-riwayat",
+                riwayat,
+                [
+                    ("jenis", "Jenis"),
+                    ("tanggal_data", "Tanggal data"),
+                    ("waktu_mulai", "Dimuat"),
+                    ("oleh", "Oleh"),
+                    ("dibaca", "Dibaca"),
+                    ("dimuat", "Dimuat"),
+                    ("ditolak", "Ditolak"),
+                    ("berkas", "Berkas"),
+                ],
+                b,
+            ),
+            dmc.Title(t("rincian_muat", b), order=3),
+            dmc.Text(t("rincian_muat_isi", b), c="dimmed"),
+            _tabel(
+                "data-rincian",
+                data.rincian_muat(b),
+                [
+                    ("tanggal_data", "Tanggal data"),
+                    ("berkas", "Berkas"),
+                    ("lembar", "Lembar"),
+                    ("dibaca", "Dibaca"),
+                    ("dimuat", "Dimuat"),
+                    ("ditolak", "Ditolak"),
+                    ("baris_judul", "Baris judul"),
+                    ("baris_jumlah", "Baris jumlah"),
+                    ("catatan", "Catatan"),
+                ],
+                b,
+            ),
+            dmc.Group(
+                [dmc.Title(t("ditolak", b), order=3), kerangka.unduh(k, "ditolak", nama="ditolak")],
+                justify="space-between",
+            ),
+            dmc.Text(t("ditolak_unduh", b), c="dimmed"),
+            _tabel(
+                "data-ditolak",
+                data.ditolak_per_alasan(b),
+                [
+                    ("jenis_berkas", "Jenis"),
+                    ("tanggal_data", "Tanggal data"),
+                    ("berkas", "Berkas"),
+                    ("arti", "Alasan"),
+                    ("alasan", "Kode"),
+                    ("jumlah", "Jumlah"),
+                ],
+                b,
+            ),
+            dmc.Title(t("ditandai", b), order=3),
+            _tabel(
+                "data-ditandai",
+                data.ditandai(b),
+                [
+                    ("tanggal_data", "Tanggal data"),
+                    ("berkas", "Berkas"),
+                    ("arti", "Jenis"),
+                    ("jenis", "Kode"),
+                    ("jumlah", "Jumlah"),
+                ],
+                b,
+            ),
+            dmc.Title(t("jejak_audit", b), order=3),
+            _tabel(
+                "data-audit",
+                data.jejak_audit(),
+                [
+                    ("waktu", "Waktu (UTC)"),
+                    ("oleh", "Oleh"),
+                    ("peristiwa", "Peristiwa"),
+                    ("lingkup", "Lingkup"),
+                    ("rincian", "Rincian"),
+                ],
+                b,
+            ),
+        ],
+        gap="md",
+    )

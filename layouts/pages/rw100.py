@@ -1,4 +1,5 @@
 """1 RW 100 Peserta: every RW of a kecamatan or kelurahan as a cell coloured by its progress."""
+
 import dash
 import dash_mantine_components as dmc
 from dash import html
@@ -21,21 +22,41 @@ def layout(**query):
 def _isi(k):
     b = k.bahasa
     m = cakupan.tempat(k.tempat.kode, k.snapshot, k.filt, PROGRAM)
-    parts = [dmc.SimpleGrid([kerangka.kartu(fmt.label(n, b), fmt.nilai(n, m[n], b), fmt.definisi_metrik(n, b), f"rw100-{n}")
-                             for n in RINGKAS], cols={"base": 1, "sm": 2, "lg": 5}, spacing="md")]
+    parts = [
+        dmc.SimpleGrid(
+            [
+                kerangka.kartu(fmt.label(n, b), fmt.nilai(n, m[n], b), fmt.definisi_metrik(n, b), f"rw100-{n}")
+                for n in RINGKAS
+            ],
+            cols={"base": 1, "sm": 2, "lg": 5},
+            spacing="md",
+        )
+    ]
     if m["rw_diketahui"]:
-        parts.append(dmc.Alert(t("berhasil" if m["program_rw_berhasil"] else "belum_berhasil", b),
-                               color="green" if m["program_rw_berhasil"] else "red", id="rw100-syarat"))
+        parts.append(
+            dmc.Alert(
+                t("berhasil" if m["program_rw_berhasil"] else "belum_berhasil", b),
+                color="green" if m["program_rw_berhasil"] else "red",
+                id="rw100-syarat",
+            )
+        )
     if not m["kelurahan_referensi_rw"]:
         parts.append(dmc.Alert(t("rw_tanpa_referensi", b), color="yellow", id="rw100-tanpa-referensi"))
     if k.tempat.tingkat in ("kecamatan", "kelurahan"):
         parts += _per_rw(k)
     else:
         hasil = cakupan.anak(k.tempat.kode, k.snapshot, k.filt, PROGRAM)
-        parts += [dmc.Group([dmc.Title(f"{t('anak', b)} {k.tempat.nama}", order=3),
-                             kerangka.unduh(k, "rw", hasil.tingkat, nama="rw100")], justify="space-between"),
-                  dmc.Text(t("rw_pilih", b), c="dimmed"),
-                  kerangka.grid("rw100", [r for r in hasil.baris if r["kode_wilayah"]], PROGRAM, b)]
+        parts += [
+            dmc.Group(
+                [
+                    dmc.Title(f"{t('anak', b)} {k.tempat.nama}", order=3),
+                    kerangka.unduh(k, "rw", hasil.tingkat, nama="rw100"),
+                ],
+                justify="space-between",
+            ),
+            dmc.Text(t("rw_pilih", b), c="dimmed"),
+            kerangka.grid("rw100", [r for r in hasil.baris if r["kode_wilayah"]], PROGRAM, b),
+        ]
     return dmc.Stack(parts, gap="md")
 
 
@@ -64,7 +85,13 @@ def _sel(r, k):
     b, capaian = k.bahasa, r["capaian"]
     colour = "#dee2e6" if capaian is None else "#8ce99a" if capaian >= 1 else "#ffd8a8" if capaian >= 0.5 else "#ffa8a8"
     target = f" / {fmt.angka(r['target'], b)}" if r["target"] else ""
-    return html.A(html.Div([f"RW {r['rw']:02d}", html.Small(fmt.angka(r["peserta_aktif"], b))],
-                           className="rw-sel", style={"background": colour},
-                           title=f"{r['nama_wilayah']} {r['nama_induk']}: {fmt.angka(r['peserta_aktif'], b)}{target}"),
-                  href=k.href("/wilayah", wilayah=r["kode_wilayah"]), style={"textDecoration": "none"})
+    return html.A(
+        html.Div(
+            [f"RW {r['rw']:02d}", html.Small(fmt.angka(r["peserta_aktif"], b))],
+            className="rw-sel",
+            style={"background": colour},
+            title=f"{r['nama_wilayah']} {r['nama_induk']}: {fmt.angka(r['peserta_aktif'], b)}{target}",
+        ),
+        href=k.href("/wilayah", wilayah=r["kode_wilayah"]),
+        style={"textDecoration": "none"},
+    )

@@ -1,4 +1,5 @@
 """Segmen & Program: who is covered (PU, BPU, Jakon, PMI), by which programme, paid by whom."""
+
 import dash
 import dash_mantine_components as dmc
 from dash import dcc
@@ -23,30 +24,75 @@ def _nama(kamus, kode, b):
 
 
 def _kartu(judul, figure, unduhan, id_):
-    return dmc.Card([dmc.Group([dmc.Title(judul, order=3), unduhan], justify="space-between"),
-                     dcc.Graph(id=id_, figure=figure, config={"displayModeBar": False})],
-                    withBorder=True, radius="md", padding="lg")
+    return dmc.Card(
+        [
+            dmc.Group([dmc.Title(judul, order=3), unduhan], justify="space-between"),
+            dcc.Graph(id=id_, figure=figure, config={"displayModeBar": False}),
+        ],
+        withBorder=True,
+        radius="md",
+        padding="lg",
+    )
 
 
 def _isi(k):
     b = k.bahasa
     parts = []
     seg = cakupan.rincian(k.tempat.kode, "segmen", k.snapshot, k.filt)
-    parts.append(_kartu(t("per_segmen", b), grafik.batang_pasangan(
-        [_nama(definisi.SEGMEN, r["nilai"], b) for r in seg], [r["peserta_terdaftar"] for r in seg],
-        [r["peserta_aktif"] for r in seg], b), kerangka.unduh(k, "rincian", nama="segmen", dimensi="segmen"), "segmen-segmen"))
+    parts.append(
+        _kartu(
+            t("per_segmen", b),
+            grafik.batang_pasangan(
+                [_nama(definisi.SEGMEN, r["nilai"], b) for r in seg],
+                [r["peserta_terdaftar"] for r in seg],
+                [r["peserta_aktif"] for r in seg],
+                b,
+            ),
+            kerangka.unduh(k, "rincian", nama="segmen", dimensi="segmen"),
+            "segmen-segmen",
+        )
+    )
     m = cakupan.tempat(k.tempat.kode, k.snapshot, k.filt, PROGRAM)
-    parts.append(_kartu(t("per_program", b), grafik.batang_satu(
-        [f"{p} · {n[0 if b == 'id' else 1]}" for p, n in definisi.PROGRAM.items()], [m[x] for x in PROGRAM], b,
-        [fmt.angka(m[x], b) for x in PROGRAM]), kerangka.unduh(k, "coverage", k.tempat.tingkat, nama="program"), "segmen-program"))
+    parts.append(
+        _kartu(
+            t("per_program", b),
+            grafik.batang_satu(
+                [f"{p} · {n[0 if b == 'id' else 1]}" for p, n in definisi.PROGRAM.items()],
+                [m[x] for x in PROGRAM],
+                b,
+                [fmt.angka(m[x], b) for x in PROGRAM],
+            ),
+            kerangka.unduh(k, "coverage", k.tempat.tingkat, nama="program"),
+            "segmen-program",
+        )
+    )
     src = cakupan.rincian(k.tempat.kode, "sumber_iuran", k.snapshot, k.filt)
-    parts.append(_kartu(t("per_sumber", b), grafik.batang_pasangan(
-        [_nama(definisi.SUMBER_IURAN, r["nilai"], b) for r in src], [r["peserta_terdaftar"] for r in src],
-        [r["peserta_aktif"] for r in src], b), kerangka.unduh(k, "rincian", nama="sumber", dimensi="sumber_iuran"),
-        "segmen-sumber"))
+    parts.append(
+        _kartu(
+            t("per_sumber", b),
+            grafik.batang_pasangan(
+                [_nama(definisi.SUMBER_IURAN, r["nilai"], b) for r in src],
+                [r["peserta_terdaftar"] for r in src],
+                [r["peserta_aktif"] for r in src],
+                b,
+            ),
+            kerangka.unduh(k, "rincian", nama="sumber", dimensi="sumber_iuran"),
+            "segmen-sumber",
+        )
+    )
     if k.filt.segmen in (None, "BPU") and Filter(segmen=k.filt.segmen) == k.filt:
         kerja = cakupan.rincian(k.tempat.kode, "pekerjaan", k.snapshot, Filter(segmen="BPU"))[:15]
-        parts.append(_kartu(t("pekerjaan_bpu", b), grafik.batang_pasangan(
-            [r["nilai"] for r in kerja], [r["peserta_terdaftar"] for r in kerja], [r["peserta_aktif"] for r in kerja], b),
-            kerangka.unduh(k, "rincian", nama="pekerjaan", dimensi="pekerjaan", segmen="BPU"), "segmen-pekerjaan"))
+        parts.append(
+            _kartu(
+                t("pekerjaan_bpu", b),
+                grafik.batang_pasangan(
+                    [r["nilai"] for r in kerja],
+                    [r["peserta_terdaftar"] for r in kerja],
+                    [r["peserta_aktif"] for r in kerja],
+                    b,
+                ),
+                kerangka.unduh(k, "rincian", nama="pekerjaan", dimensi="pekerjaan", segmen="BPU"),
+                "segmen-pekerjaan",
+            )
+        )
     return dmc.SimpleGrid(parts, cols={"base": 1, "xl": 2}, spacing="lg")

@@ -1,4 +1,5 @@
 """Wilayah: the places below the chosen one, in a sortable table and a chart; a click goes down."""
+
 import dash
 import dash_mantine_components as dmc
 from dash import dcc
@@ -10,8 +11,16 @@ from metrics import cakupan
 
 dash.register_page(__name__, path="/wilayah", name="Wilayah", title="Cakupan · Wilayah")
 
-KOLOM = ["peserta_terdaftar", "peserta_aktif", "target", "capaian", "kekurangan", "perubahan_minggu",
-         "laju_4mg", "laju_dibutuhkan"]
+KOLOM = [
+    "peserta_terdaftar",
+    "peserta_aktif",
+    "target",
+    "capaian",
+    "kekurangan",
+    "perubahan_minggu",
+    "laju_4mg",
+    "laju_dibutuhkan",
+]
 
 
 def layout(**query):
@@ -22,29 +31,59 @@ def _isi(k):
     b = k.bahasa
     if k.tempat.tingkat_anak is None:
         m = cakupan.tempat(k.tempat.kode, k.snapshot, k.filt, KOLOM)
-        return dmc.Stack([
-            dmc.Alert(t("rw_terbawah", b), color="blue", id="wilayah-rw"),
-            dmc.SimpleGrid([kerangka.kartu(fmt.label(n, b), fmt.nilai(n, m[n], b), fmt.definisi_metrik(n, b), f"wilayah-{n}")
-                            for n in ("peserta_aktif", "target", "capaian", "kekurangan")],
-                           cols={"base": 1, "sm": 2, "lg": 4}),
-        ])
+        return dmc.Stack(
+            [
+                dmc.Alert(t("rw_terbawah", b), color="blue", id="wilayah-rw"),
+                dmc.SimpleGrid(
+                    [
+                        kerangka.kartu(
+                            fmt.label(n, b), fmt.nilai(n, m[n], b), fmt.definisi_metrik(n, b), f"wilayah-{n}"
+                        )
+                        for n in ("peserta_aktif", "target", "capaian", "kekurangan")
+                    ],
+                    cols={"base": 1, "sm": 2, "lg": 4},
+                ),
+            ]
+        )
     hasil = cakupan.anak(k.tempat.kode, k.snapshot, k.filt, KOLOM)
     judul = f"{t('anak', b)} {k.tempat.nama}"
     known = [r for r in hasil.baris if r["kode_wilayah"]]
-    parts = [dmc.Group([dmc.Title(judul, order=3), kerangka.unduh(k, "coverage", hasil.tingkat, nama="wilayah")],
-                       justify="space-between"),
-             dmc.Text(t("klik_turun", b), c="dimmed")]
+    parts = [
+        dmc.Group(
+            [dmc.Title(judul, order=3), kerangka.unduh(k, "coverage", hasil.tingkat, nama="wilayah")],
+            justify="space-between",
+        ),
+        dmc.Text(t("klik_turun", b), c="dimmed"),
+    ]
     parts += kerangka.catatan(hasil.catatan)
     if not any(r["peserta_terdaftar"] for r in hasil.baris):
-        parts.append(dmc.Alert("Belum ada peserta di wilayah ini pada snapshot ini." if b == "id" else
-                               "No participants in this region in this snapshot.", color="yellow", id="wilayah-kosong"))
+        parts.append(
+            dmc.Alert(
+                "Belum ada peserta di wilayah ini pada snapshot ini."
+                if b == "id"
+                else "No participants in this region in this snapshot.",
+                color="yellow",
+                id="wilayah-kosong",
+            )
+        )
     if not any(r["target"] for r in known) and hasil.tingkat != "rw":
-        parts.append(dmc.Alert("Wilayah di bawah ini belum punya target sendiri; capaian dan kekurangan tidak dihitung."
-                               if b == "id" else "The regions below have no targets of their own; no achievement or shortfall.",
-                               color="gray", id="wilayah-tanpa-target"))
+        parts.append(
+            dmc.Alert(
+                "Wilayah di bawah ini belum punya target sendiri; capaian dan kekurangan tidak dihitung."
+                if b == "id"
+                else "The regions below have no targets of their own; no achievement or shortfall.",
+                color="gray",
+                id="wilayah-tanpa-target",
+            )
+        )
     parts.append(kerangka.grid("wilayah", hasil.baris, KOLOM, b))
     with_target = [r for r in known if r["capaian"] is not None]
-    figure = (grafik.batang_capaian(sorted(with_target, key=lambda r: r["capaian"])[:40], b) if with_target
-              else grafik.batang_aktif(known, b))
-    parts.append(dcc.Graph(id={"type": "turun-grafik", "nama": "wilayah"}, figure=figure, config={"displayModeBar": False}))
+    figure = (
+        grafik.batang_capaian(sorted(with_target, key=lambda r: r["capaian"])[:40], b)
+        if with_target
+        else grafik.batang_aktif(known, b)
+    )
+    parts.append(
+        dcc.Graph(id={"type": "turun-grafik", "nama": "wilayah"}, figure=figure, config={"displayModeBar": False})
+    )
     return dmc.Stack(parts, gap="md")

@@ -3,6 +3,7 @@
 Made once with xlwt (not a project requirement: `pip install xlwt` in a scratch venv, then
 `python tests/seed/kantor/buat_xls.py`). Hand-worked answer in tests/seed/README.md.
 """
+
 from pathlib import Path
 
 import xlwt
@@ -14,7 +15,7 @@ rows = [
     ["NO", "NIK", "NAMA", "SEGMEN", "KODE_WILAYAH", "RW", "STATUS"],
     [1, "3601011234560001", "Peserta Satu", "BPU", "36.01.01.2001", 2, "AKTIF"],
     [2, "3601011234560002", "Peserta Dua", "BPU", "36.01.01.2001", 2, "NONAKTIF"],
-    [3, 3601011234560003, "Peserta Tiga", "BPU", "36.01.01.2001", 3, "AKTIF"],   # a number cell: nik_angka
+    [3, 3601011234560003, "Peserta Tiga", "BPU", "36.01.01.2001", 3, "AKTIF"],  # a number cell: nik_angka
     ["JUMLAH", "", "", "", "", "", ""],
 ]
 sheet.write_merge(0, 0, 0, 6, rows[0][0])
