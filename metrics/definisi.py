@@ -15,14 +15,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 TINGKAT = ("nasional", "provinsi", "kabkota", "kecamatan", "kelurahan", "rw")
-LABEL_TINGKAT = {
-    "nasional": ("Nasional", "National"),
-    "provinsi": ("Provinsi", "Province"),
-    "kabkota": ("Kabupaten/Kota", "Regency/City"),
-    "kecamatan": ("Kecamatan", "District"),
-    "kelurahan": ("Kelurahan/Desa", "Village"),
-    "rw": ("RW", "RW"),
-}
 SEGMEN = {
     "PU": ("Penerima Upah (PU)", "Wage earners (PU)"),
     "BPU": ("Bukan Penerima Upah (BPU)", "Non-wage earners (BPU)"),

@@ -21,8 +21,10 @@ from __future__ import annotations
 import collections
 import re
 import sys
+from pathlib import Path
 
-from lokal import wilayah
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
 
 PAPUA = ("91", "92", "93", "94", "95", "96")
 
@@ -66,7 +68,10 @@ def mapping(old: dict[str, str], now: dict[str, str]) -> dict[str, str]:
 def main(path: str) -> None:
     text = open(path, encoding="utf-8").read()
     old = {c: n for c, n in re.findall(r"\('((?:9[12])(?:\.[0-9]{2}){0,2}(?:\.[0-9]{4})?)','([^']*)'\)", text)}
-    now = dict(wilayah._region_names())
+    from etl import regions
+
+    table = regions.reference_table()
+    now = dict(zip(table.column("kode").to_pylist(), table.column("nama").to_pylist()))
     print("kode_lama,kode")
     for code, new in sorted(mapping(old, now).items()):
         if code not in now:  # a code valid today means today's region, whatever it meant before
