@@ -11,16 +11,17 @@ from __future__ import annotations
 import datetime as dt
 import hmac
 import secrets
-from html import escape
 from urllib.parse import urlencode
 
 from flask import Response, g, redirect, request, session
+from jinja2 import Environment, PackageLoader, select_autoescape
 
 import settings
 from akses import pengguna, sesi
 from jejak import audit
 from metrics import lingkup
 
+TEMPLAT = Environment(loader=PackageLoader("server"), autoescape=select_autoescape(default=True))
 TERBUKA = {"/masuk", "/_favicon.ico"}
 STATIS = ("/_dash-component-suites/", "/assets/")
 
@@ -98,36 +99,10 @@ def keluar():
 
 
 def _halaman(lanjut: str, pesan: str = "", status: int = 200) -> Response:
+    """The login page (server/templates/masuk.html; Jinja2 escapes every value)."""
     session["csrf"] = session.get("csrf") or secrets.token_urlsafe(24)
-    alert = f'<p class="galat" role="alert">{escape(pesan)}</p>' if pesan else ""
-    body = HALAMAN_MASUK.format(alert=alert, csrf=escape(session["csrf"]), lanjut=escape(lanjut))
+    body = TEMPLAT.get_template("masuk.html").render(pesan=pesan, csrf=session["csrf"], lanjut=lanjut)
     return Response(body, status=status, mimetype="text/html")
-
-
-HALAMAN_MASUK = """<!doctype html>
-<html lang="id"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Cakupan · Masuk</title>
-<style>
-body {{ font-family: system-ui, sans-serif; background: #f1f3f5; color: #111; margin: 0; }}
-main {{ max-width: 420px; margin: 12vh auto; background: #fff; padding: 36px; border-radius: 10px;
-        box-shadow: 0 2px 12px rgba(0,0,0,.12); }}
-h1 {{ margin: 0 0 4px; font-size: 32px; }} p {{ font-size: 18px; }}
-label {{ display: block; font-size: 18px; font-weight: 600; margin: 18px 0 6px; }}
-input {{ width: 100%; box-sizing: border-box; font-size: 20px; padding: 10px; border: 2px solid #868e96; border-radius: 6px; }}
-button {{ margin-top: 24px; width: 100%; font-size: 20px; padding: 12px; background: #1864ab; color: #fff;
-          border: 0; border-radius: 6px; font-weight: 700; cursor: pointer; }}
-.galat {{ background: #ffe3e3; color: #a51111; padding: 10px 12px; border-radius: 6px; font-weight: 600; }}
-</style></head>
-<body><main>
-<h1>Cakupan</h1><p>Kepesertaan BPJS Ketenagakerjaan. Masuk untuk melihat wilayah Anda.</p>
-{alert}
-<form method="post" action="/masuk">
-<input type="hidden" name="csrf" value="{csrf}"><input type="hidden" name="lanjut" value="{lanjut}">
-<label for="nama">Nama pengguna</label><input id="nama" name="nama" autocomplete="username" required autofocus>
-<label for="sandi">Kata sandi</label><input id="sandi" name="sandi" type="password" autocomplete="current-password" required>
-<button type="submit" id="tombol-masuk">Masuk</button>
-</form></main></body></html>
-"""
 
 
 def _csp(app) -> str:

@@ -297,3 +297,10 @@ def test_logins_and_downloads_are_on_the_audit_trail(klien):
     assert "masuk" in kinds and "unduh" in kinds and "unduh_ditolak" in kinds
     unduh = next(e for e in events if e["peristiwa"] == "unduh")
     assert unduh["lingkup"] == "31.75" and "cakupan_coverage_kecamatan_31.75_2024-02-06.csv" in unduh["rincian"]
+
+
+def test_the_login_page_escapes_what_it_is_given(server):
+    client = server.test_client()
+    page = client.get('/masuk?lanjut=/"><script>alert(1)</script>').text
+    assert "<script>alert(1)" not in page and "&lt;script&gt;alert(1)" in page
+    assert 'id="tombol-masuk"' in page and 'name="csrf" value="' in page
