@@ -8,6 +8,7 @@ import datetime as dt
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
+from layouts.teks import pick, t
 from metrics import definisi
 
 LOCALE = {"id": "id_ID", "en": "en_US"}
@@ -76,7 +77,7 @@ def nilai(metrik: str, value, bahasa: str = "id") -> str:
     if fmt == "tanggal":
         return tanggal(value, bahasa)
     if fmt == "laju":
-        return desimal(value, 1, bahasa) + (" / minggu" if bahasa == "id" else " / week")
+        return desimal(value, 1, bahasa) + t("garis_per_minggu", bahasa)
     if fmt == "ya_tidak":
         return {("id", True): "Ya", ("id", False): "Tidak", ("en", True): "Yes", ("en", False): "No"}[
             bahasa, bool(value)
@@ -85,8 +86,8 @@ def nilai(metrik: str, value, bahasa: str = "id") -> str:
 
 
 def label(metrik: str, bahasa: str = "id") -> str:
-    return definisi.metrik(metrik).label[0 if bahasa == "id" else 1]
+    return pick(definisi.metrik(metrik).label, bahasa)
 
 
 def definisi_metrik(metrik: str, bahasa: str = "id") -> str:
-    return definisi.metrik(metrik).definisi[0 if bahasa == "id" else 1]
+    return pick(definisi.metrik(metrik).definisi, bahasa)

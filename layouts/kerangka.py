@@ -13,7 +13,7 @@ from dash import ALL, Input, Output, State, callback, clientside_callback, ctx, 
 
 from layouts import format as fmt
 from layouts import grafik, keadaan
-from layouts.teks import t
+from layouts.teks import pick, t
 from metrics import cakupan, definisi, lingkup, periode, wilayah
 from metrics.definisi import PertanyaanTidakSah
 
@@ -170,12 +170,12 @@ def bilah(k: keadaan.Keadaan, path: str) -> dmc.Stack:
         + [dmc.Text(jejak[-1].nama, size="lg", fw=700)]
     )
     snapshots = [{"value": d.isoformat(), "label": f"{t('data_per', b)} {fmt.tanggal(d, b)}"} for d in periode.daftar()]
-    pilihan = lambda kamus: [{"value": kode, "label": nama[0 if b == "id" else 1]} for kode, nama in kamus.items()]
+    pilihan = lambda kamus: [{"value": kode, "label": pick(nama, b)} for kode, nama in kamus.items()]
     filters = [
         _pilih("segmen", pilihan({s: v for s, v in definisi.SEGMEN.items()}), k.filt.segmen, t("semua_segmen", b)),
         _pilih(
             "program",
-            [{"value": p, "label": f"{p} · {n[0 if b == 'id' else 1]}"} for p, n in definisi.PROGRAM.items()],
+            [{"value": p, "label": f"{p} · {pick(n, b)}"} for p, n in definisi.PROGRAM.items()],
             k.filt.program,
             t("semua_program", b),
         ),
@@ -372,8 +372,8 @@ def kolom_metrik(nama: str, bahasa: str, **extra) -> dict:
     m = definisi.metrik(nama)
     col = {
         "field": nama,
-        "headerName": m.label[0 if bahasa == "id" else 1],
-        "headerTooltip": m.definisi[0 if bahasa == "id" else 1],
+        "headerName": pick(m.label, bahasa),
+        "headerTooltip": pick(m.definisi, bahasa),
         "valueFormatter": {"function": f"{FORMAT_JS[m.format]}(params.value, '{bahasa}')"},
         "type": "rightAligned",
         "minWidth": 120,

@@ -76,6 +76,8 @@ TEKS = {
     "per_sumber_dana": ("Menurut sumber dana", "By funding source"),
     "anggaran_anak": ("Anggaran wilayah di bawah", "Budget of the regions in"),
     "riwayat": ("Riwayat pemuatan", "Load history"),
+    "kata_bulan": ("bulan", "months"),
+    "garis_per_minggu": (" / minggu", " / week"),
     "rincian_muat": ("Isi setiap berkas dan lembar", "What each file and sheet held"),
     "rincian_muat_isi": (
         "Dibaca = dimuat + ditolak. Baris judul, baris jumlah dan lembar tanpa daftar tidak dihitung "
@@ -135,5 +137,10 @@ TEKS = {
 }
 
 
+def pick(pasangan: tuple[str, str], bahasa: str = "id") -> str:
+    """The Indonesian (bahasa 'id') or English word of an (id, en) pair: the one language switch."""
+    return pasangan[0 if bahasa == "id" else 1]
+
+
 def t(kunci: str, bahasa: str = "id") -> str:
-    return TEKS[kunci][0 if bahasa == "id" else 1]
+    return pick(TEKS[kunci], bahasa)

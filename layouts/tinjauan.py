@@ -17,7 +17,7 @@ import plotly.graph_objects as go
 
 from layouts import format as fmt
 from layouts import grafik
-from layouts.teks import t
+from layouts.teks import pick, t
 from metrics import definisi
 from metrics.tinjauan import Tinjauan
 
@@ -83,11 +83,11 @@ def _bingkai(i: int, n: int, judul: str, isi: str, tj: Tinjauan, b: str) -> str:
 
 def _filter(tj: Tinjauan, b: str) -> str:
     """The filters in force, in words; none means every participant."""
-    f, i = tj.filt, 0 if b == "id" else 1
+    f = tj.filt
     pilihan = [
-        ("segmen", f.segmen and definisi.SEGMEN[f.segmen][i]),
+        ("segmen", f.segmen and pick(definisi.SEGMEN[f.segmen], b)),
         ("program", f.program),
-        ("sumber", f.sumber_iuran and definisi.SUMBER_IURAN[f.sumber_iuran][i]),
+        ("sumber", f.sumber_iuran and pick(definisi.SUMBER_IURAN[f.sumber_iuran], b)),
         ("rentan", None if f.pekerja_rentan is None else t("rentan_ya" if f.pekerja_rentan else "rentan_tidak", b)),
         ("cabang", f.kantor_cabang),
     ]

@@ -31,13 +31,13 @@ def _isi(k):
         kerangka.kartu(
             fmt.label("anggaran_sisa_tahun", b),
             fmt.rupiah(m["anggaran_sisa_tahun"], b),
-            f"{fmt.angka(m['bulan_tersisa'], b)} {'bulan' if b == 'id' else 'months'} x {fmt.rupiah(m['iuran_per_bulan'], b)}",
+            f"{fmt.angka(m['bulan_tersisa'], b)} {t('kata_bulan', b)} x {fmt.rupiah(m['iuran_per_bulan'], b)}",
             "anggaran-sisa",
         ),
         kerangka.kartu(
             fmt.label("anggaran_setahun", b),
             fmt.rupiah(m["anggaran_setahun"], b),
-            f"12 {'bulan' if b == 'id' else 'months'} x {fmt.rupiah(m['iuran_per_bulan'], b)}",
+            f"12 {t('kata_bulan', b)} x {fmt.rupiah(m['iuran_per_bulan'], b)}",
             "anggaran-setahun",
         ),
     ]

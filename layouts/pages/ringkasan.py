@@ -66,10 +66,7 @@ def _kartu(m, k):
     aktif = m["peserta_aktif"]
     target_note = f"{t('target_tahun', b)} {k.snapshot.year}" if m["target"] else t("tanpa_target", b)
     change_note = (
-        (
-            f"+{fmt.angka(m['baru'], b)} {'baru' if b == 'id' else 'new'}, "
-            f"-{fmt.angka(m['berhenti'], b)} {'berhenti' if b == 'id' else 'lapsed'}"
-        )
+        (f"+{fmt.angka(m['baru'], b)} {t('baru', b)}, -{fmt.angka(m['berhenti'], b)} {t('berhenti', b)}")
         if m["baru"] is not None
         else "-"
     )

@@ -6,7 +6,7 @@ from dash import dcc
 
 from layouts import format as fmt
 from layouts import grafik, kerangka
-from layouts.teks import t
+from layouts.teks import pick, t
 from metrics import cakupan, definisi
 from metrics.pembangun import Filter
 
@@ -20,7 +20,7 @@ def layout(**query):
 
 
 def _nama(kamus, kode, b):
-    return kamus.get(kode, (kode, kode))[0 if b == "id" else 1] if kode in kamus else str(kode)
+    return pick(kamus[kode], b) if kode in kamus else str(kode)
 
 
 def _kartu(judul, figure, unduhan, id_):
@@ -57,7 +57,7 @@ def _isi(k):
         _kartu(
             t("per_program", b),
             grafik.batang_satu(
-                [f"{p} · {n[0 if b == 'id' else 1]}" for p, n in definisi.PROGRAM.items()],
+                [f"{p} · {pick(n, b)}" for p, n in definisi.PROGRAM.items()],
                 [m[x] for x in PROGRAM],
                 b,
                 [fmt.angka(m[x], b) for x in PROGRAM],
