@@ -1,0 +1,70 @@
+"""Invariants of the declarations (metrics/definisi.py): every metric names only what is declared,
+is labelled and defined in both languages, and has a format the pages know how to show."""
+
+import datetime as dt
+import re
+
+from metrics import definisi
+from metrics.pembangun import Periode
+
+SQL_WORDS = {
+    "case",
+    "when",
+    "then",
+    "else",
+    "end",
+    "and",
+    "or",
+    "not",
+    "is",
+    "null",
+    "true",
+    "false",
+    "greatest",
+    "least",
+    "round",
+    "ceil",
+    "to_days",
+    "nullif",
+    "coalesce",
+}
+BUILDER_PARAMS = {"iuran", "target_rw"}  # given by the builder besides the period's own
+FORMATS = {"angka", "persen", "rupiah", "tanggal", "laju", "ya_tidak"}
+GROUPS = {"cakupan", "program", "perubahan", "laju", "program_rw", "anggaran"}
+
+
+def _words(m: definisi.Metrik) -> tuple[set[str], set[str]]:
+    """(names, $parameters) used by a metric's numerator and denominator."""
+    text = f"{m.pembilang} {m.pembanding or ''}"
+    params = set(re.findall(r"\$([a-z_0-9]+)", text))
+    names = set(re.findall(r"(?<![$\w])[a-z][a-z_0-9]*", re.sub(r"\$[a-z_0-9]+", " ", text)))
+    return names, params
+
+
+def test_metrics_name_only_declared_measures_metrics_and_parameters():
+    period = set(Periode(dt.date(2024, 2, 6)).params())
+    declared = set(definisi.UKURAN_MENURUT_NAMA) | set(definisi.METRIK_MENURUT_NAMA)
+    for m in definisi.METRIK:
+        names, params = _words(m)
+        assert names <= declared | SQL_WORDS, (m.nama, names - declared - SQL_WORDS)
+        assert params <= period | BUILDER_PARAMS, (m.nama, params - period - BUILDER_PARAMS)
+
+
+def test_names_are_unique_and_every_metric_is_shown_in_both_languages():
+    names = [m.nama for m in definisi.METRIK] + [u.nama for u in definisi.UKURAN]
+    assert len(names) == len(set(m.nama for m in definisi.METRIK)) + len(set(u.nama for u in definisi.UKURAN))
+    for m in definisi.METRIK:
+        assert m.format in FORMATS and m.kelompok in GROUPS, m.nama
+        assert all(m.label) and all(m.definisi) and len(m.label) == len(m.definisi) == 2, m.nama
+        assert m.kolom == (f"{m.nama}_persen" if m.format == "persen" else m.nama)
+
+
+def test_a_metric_refers_only_to_metrics_declared_before_it():
+    """Declared in dependency order: the builder computes them in this order."""
+    seen = set()
+    for m in definisi.METRIK:
+        names, _ = _words(m)
+        # a metric named like its own column (target, pekerja) reads that column, not itself
+        later = (names & set(definisi.METRIK_MENURUT_NAMA)) - set(definisi.UKURAN_MENURUT_NAMA) - seen - {m.nama}
+        assert not later, (m.nama, later)
+        seen.add(m.nama)
