@@ -36,7 +36,7 @@ def questions(tanggal) -> dict:
     kel = "31.75.02.1001"
     return {
         "baseline: provinces from the person table": lambda: warehouse.rows(PERSON_SCAN_SQL, {"tanggal": tanggal}),
-        "nation, every metric": lambda: cakupan.tempat("ID"),
+        "nation, every metric": lambda: cakupan.angka_tempat("ID"),
         "provinces of the nation": lambda: cakupan.anak("ID"),
         "kabupaten/kota of Banten": lambda: cakupan.anak("36"),
         "kelurahan of Pulogadung": lambda: cakupan.anak("31.75.02"),
@@ -45,7 +45,7 @@ def questions(tanggal) -> dict:
         "provinces, BPU + JKM filter": lambda: cakupan.anak("ID", filt=Filter(segmen="BPU", program="JKM")),
         "ranking of DKI's kabupaten/kota": lambda: cakupan.peringkat("31", "capaian"),
         "trend of the nation": lambda: cakupan.tren("ID"),
-        "export: every kelurahan of the nation": lambda: ekspor.tabel("coverage", "kelurahan", "ID"),
+        "export: every kelurahan of the nation": lambda: ekspor.isi_berkas("coverage", "kelurahan", "ID"),
     }
 
 

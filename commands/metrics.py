@@ -91,7 +91,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         filt = Filter(args.segmen, args.program, args.sumber, args.rentan, args.cabang)
         with lingkup.berlaku(lingkup.NASIONAL):  # the operator on the server sees all
-            header, rows = ekspor.tabel(args.jenis, args.level, args.parent, args.as_of, filt, args.dimensi)
+            header, rows = ekspor.isi_berkas(args.jenis, args.level, args.parent, args.as_of, filt, args.dimensi)
         ekspor.tulis(header, rows, args.out)
     except (PertanyaanTidakSah, BelumAdaData, warehouse.WarehouseMissing) as e:
         print(f"Gagal mengekspor: {e}", file=sys.stderr)

@@ -91,7 +91,7 @@ def _tabel(_path, target_rw: int, tingkat: str, induk: str | None, tanggal, filt
     """Cached per served warehouse file: a served file never changes, a load serves a new one."""
     tempat = wilayah.tempat(induk)
     p = periode_mod.periode(tanggal)
-    sql, params = pembangun.tabel(tingkat, tempat.kode, filt, p, list(metrik), target_rw=target_rw)
+    sql, params = pembangun.kueri_tabel(tingkat, tempat.kode, filt, p, list(metrik), target_rw=target_rw)
     return Hasil(warehouse.records(sql, params), tingkat, tempat, p, filt, list(metrik), _catatan(p, filt, metrik))
 
 
@@ -100,7 +100,7 @@ def kosongkan_cache() -> None:
         cached.cache_clear()
 
 
-def tempat(
+def angka_tempat(
     kode: str | None = "ID",
     tanggal: dt.date | str | None = None,
     filt: Filter | None = None,

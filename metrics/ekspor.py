@@ -49,7 +49,7 @@ def _kolom(nama: str) -> str:
     return m.kolom if m else nama
 
 
-def tabel(
+def isi_berkas(
     jenis: str,
     tingkat: str = "provinsi",
     induk: str | None = "ID",

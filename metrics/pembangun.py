@@ -341,7 +341,7 @@ def _metrik_sql(metrik: list[definisi.Metrik]) -> str:
     return ",\n        ".join(out)
 
 
-def tabel(
+def kueri_tabel(
     tingkat: str,
     induk: str,
     filt: Filter,

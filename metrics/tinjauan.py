@@ -90,7 +90,7 @@ def _anak(t: Tinjauan) -> None:
 
 
 def _rw(t: Tinjauan) -> None:
-    rw = cakupan.tempat(t.tempat.kode, t.periode.tanggal, t.filt, RW)
+    rw = cakupan.angka_tempat(t.tempat.kode, t.periode.tanggal, t.filt, RW)
     if not rw["rw_diketahui"]:
         return
     t.rw = rw

@@ -25,7 +25,7 @@ def unduh(jenis: str, akhiran: str) -> Response:
         k = keadaan.dari_argumen(request.args.to_dict())
         tingkat = request.args.get("tingkat") or k.tempat.tingkat
         dimensi = request.args.get("dimensi") or "segmen"
-        header, rows = ekspor.tabel(jenis, tingkat, k.tempat.kode, k.snapshot, k.filt, dimensi)
+        header, rows = ekspor.isi_berkas(jenis, tingkat, k.tempat.kode, k.snapshot, k.filt, dimensi)
     except lingkup.TanpaAkses as e:
         audit.catat(
             "unduh_ditolak",

@@ -22,7 +22,7 @@ def _baris(hasil, kode):
 
 
 def test_national_headline_on_seed(seed_loaded):
-    n = cakupan.tempat("ID")
+    n = cakupan.angka_tempat("ID")
     assert (n["peserta_terdaftar"], n["peserta_aktif"]) == (10, 7)
     assert n["tingkat_aktif"] == pytest.approx(0.7)  # 7 / 10
     assert (n["target"], n["capaian"], n["kekurangan"]) == (10, pytest.approx(0.7), 3)  # 7/10; 10-7
@@ -33,28 +33,28 @@ def test_national_headline_on_seed(seed_loaded):
 
 def test_without_targets_and_without_data(data_dir):
     with pytest.raises(periode.BelumAdaData):
-        cakupan.tempat("ID")
+        cakupan.angka_tempat("ID")
     build.ensure_exists()
     with pytest.raises(periode.BelumAdaData):
-        cakupan.tempat("ID")
+        cakupan.angka_tempat("ID")
     load([SEED / "roster_kecil.csv"])
-    n = cakupan.tempat("ID")
+    n = cakupan.angka_tempat("ID")
     assert (n["peserta_aktif"], n["target"], n["capaian"], n["kekurangan"], n["pekerja"]) == (7, None, None, None, None)
 
 
 def test_places_without_a_target_say_so(seed_loaded):
-    kenari_kec = cakupan.tempat("31.71.04")
+    kenari_kec = cakupan.angka_tempat("31.71.04")
     assert kenari_kec["peserta_aktif"] == 2
     assert (kenari_kec["target"], kenari_kec["capaian"], kenari_kec["kekurangan"]) == (None, None, None)
-    kec = cakupan.tempat("31.75.02")
+    kec = cakupan.angka_tempat("31.75.02")
     assert (kec["peserta_aktif"], kec["target"], kec["capaian"], kec["kekurangan"]) == (4, 5, 0.8, 1)  # 4/5
 
 
 def test_segment_target_is_used_with_a_segment_filter(seed_loaded):
-    bpu = cakupan.tempat("ID", filt=Filter(segmen="BPU"))
+    bpu = cakupan.angka_tempat("ID", filt=Filter(segmen="BPU"))
     assert (bpu["peserta_terdaftar"], bpu["peserta_aktif"], bpu["target"]) == (3, 3, 4)
     assert bpu["capaian"] == pytest.approx(0.75)  # 3 / 4
-    pmi = cakupan.tempat("ID", filt=Filter(segmen="PMI"))
+    pmi = cakupan.angka_tempat("ID", filt=Filter(segmen="PMI"))
     assert (pmi["peserta_aktif"], pmi["target"]) == (0, None)  # no PMI target: none invented
 
 
@@ -96,11 +96,11 @@ def test_rw_rows_include_reference_rws_at_zero(seed_loaded):
 
 def test_unknown_places_and_questions_are_refused(seed_loaded):
     with pytest.raises(PertanyaanTidakSah, match="tidak ada di daftar"):
-        cakupan.tempat("31.99")
+        cakupan.angka_tempat("31.99")
     with pytest.raises(PertanyaanTidakSah, match="tidak dikenal"):
-        cakupan.tempat("31; DROP TABLE peserta")
+        cakupan.angka_tempat("31; DROP TABLE peserta")
     with pytest.raises(PertanyaanTidakSah, match="Tidak ada snapshot per 2024-02-07"):
-        cakupan.tempat("ID", tanggal="2024-02-07")
+        cakupan.angka_tempat("ID", tanggal="2024-02-07")
     with pytest.raises(PertanyaanTidakSah, match="segmen"):
         Filter(segmen="INFORMAL")
     with pytest.raises(PertanyaanTidakSah, match="RW hanya filter segmen dan program"):
@@ -119,7 +119,7 @@ def test_period_of_the_newest_snapshot(minggu):
 
 
 def test_national_change_and_target_over_100_percent(minggu):
-    n = cakupan.tempat("ID")
+    n = cakupan.angka_tempat("ID")
     assert (n["peserta_aktif"], n["target"], n["capaian"], n["kekurangan"]) == (13, 10, 1.3, 0)  # 13/10 not capped
     assert (n["baru"], n["berhenti"], n["perubahan_minggu"], n["pindah_neto"]) == (3, 0, 3, 0)
     assert (n["baru_4mg"], n["berhenti_4mg"], n["perubahan_4mg"]) == (5, 2, 3)
@@ -128,7 +128,7 @@ def test_national_change_and_target_over_100_percent(minggu):
 
 
 def test_kelurahan_coverage_change_and_pace(minggu):
-    pg = cakupan.tempat(PG)
+    pg = cakupan.angka_tempat(PG)
     assert (pg["peserta_terdaftar"], pg["peserta_aktif"]) == (12, 11)
     assert pg["tingkat_aktif"] == pytest.approx(11 / 12)
     assert (pg["target"], pg["capaian"], pg["kekurangan"]) == (20, 0.55, 9)  # 11/20; 20-11
@@ -143,31 +143,31 @@ def test_kelurahan_coverage_change_and_pace(minggu):
 
 
 def test_moved_in_and_not_at_this_pace(minggu):
-    kenari = cakupan.tempat(KENARI)
+    kenari = cakupan.angka_tempat(KENARI)
     assert (kenari["peserta_aktif"], kenari["baru"], kenari["perubahan_minggu"], kenari["pindah_neto"]) == (1, 0, 1, 1)
     assert kenari["laju_4mg"] == 0.25  # (1 - 0) / 4
     assert kenari["perkiraan_tercapai"] == dt.date(2024, 5, 28)  # +ceil(4/0.25*7) = 112 days
     assert kenari["proyeksi_akhir_tahun"] == 13  # 1 + 0.25 * 47 = 12.75
-    pisangan = cakupan.tempat(PISANGAN)
+    pisangan = cakupan.angka_tempat(PISANGAN)
     assert (pisangan["peserta_aktif"], pisangan["target"], pisangan["laju_4mg"]) == (0, 3, -0.25)  # (0 - 1) / 4
     assert (pisangan["perkiraan_tercapai"], pisangan["tepat_waktu"]) == (None, False)
 
 
 def test_filters(minggu):
-    bpu = cakupan.tempat(PG, filt=Filter(segmen="BPU"))
+    bpu = cakupan.angka_tempat(PG, filt=Filter(segmen="BPU"))
     assert (bpu["peserta_aktif"], bpu["target"], bpu["capaian"]) == (6, 8, 0.75)  # P1-P6; 6/8
-    jht = cakupan.tempat(PG, filt=Filter(program="JHT"))
+    jht = cakupan.angka_tempat(PG, filt=Filter(program="JHT"))
     assert (jht["peserta_terdaftar"], jht["peserta_aktif"], jht["target"]) == (5, 5, None)  # P9-P13
     assert (jht["baru"], jht["perubahan_minggu"]) == (None, 3)  # flows are not kept per programme; 5 - 2 (P9, P10)
-    assert cakupan.tempat(PG, filt=Filter(sumber_iuran="APBD"))["peserta_aktif"] == 2
-    assert cakupan.tempat(PG, filt=Filter(pekerja_rentan=True))["peserta_aktif"] == 4
-    cabang = cakupan.tempat(PG, filt=Filter(kantor_cabang="Jakarta Rawamangun"))
+    assert cakupan.angka_tempat(PG, filt=Filter(sumber_iuran="APBD"))["peserta_aktif"] == 2
+    assert cakupan.angka_tempat(PG, filt=Filter(pekerja_rentan=True))["peserta_aktif"] == 4
+    cabang = cakupan.angka_tempat(PG, filt=Filter(kantor_cabang="Jakarta Rawamangun"))
     assert (cabang["peserta_aktif"], cabang["target"], cabang["pekerja"]) == (3, None, None)
     assert any("target" in c for c in cakupan.tabel("kelurahan", PG, filt=Filter(kantor_cabang="X")).catatan)
 
 
 def test_rw_programme(minggu):
-    pg = cakupan.tempat(
+    pg = cakupan.angka_tempat(
         PG,
         metrik=[
             "peserta_aktif",
@@ -184,7 +184,9 @@ def test_rw_programme(minggu):
     assert pg["persen_rw_tercapai"] == pytest.approx(2 / 9)
     assert (pg["target_program_rw"], pg["program_rw_berhasil"]) == (27, False)  # 9 x 3; 2 < 9/2
     assert pg["capaian_program_rw"] == pytest.approx(11 / 27)
-    kec = cakupan.tempat("31.75.02", metrik=["rw_diketahui", "rw_tercapai", "target_program_rw", "capaian_program_rw"])
+    kec = cakupan.angka_tempat(
+        "31.75.02", metrik=["rw_diketahui", "rw_tercapai", "target_program_rw", "capaian_program_rw"]
+    )
     assert (kec["rw_diketahui"], kec["rw_tercapai"], kec["target_program_rw"]) == (10, 2, 30)  # + Pisangan RW 1
     rws = cakupan.anak(PG, metrik=["peserta_aktif", "rw_tercapai"])
     assert [(b["nama_wilayah"], b["peserta_aktif"], b["rw_tercapai"]) for b in rws.baris] == [
@@ -206,12 +208,12 @@ def test_rw_programme_248_example(seed_loaded):
     m = ["rw_diketahui", "target_program_rw"]
     per_kecamatan = {b["kode_wilayah"]: b["rw_diketahui"] for b in cakupan.anak("31.75", metrik=m).baris}
     assert (per_kecamatan["31.75.01"], per_kecamatan["31.75.02"], per_kecamatan["31.75.03"]) == (62, 91, 95)
-    kota = cakupan.tempat("31.75", metrik=m)
+    kota = cakupan.angka_tempat("31.75", metrik=m)
     assert (kota["rw_diketahui"], kota["target_program_rw"]) == (248, 24_800)  # 62 + 91 + 95; x 100
 
 
 def test_budget_for_vulnerable_workers(minggu):
-    pg = cakupan.tempat(
+    pg = cakupan.angka_tempat(
         PG,
         metrik=[
             "pekerja_rentan",
@@ -263,7 +265,7 @@ def test_trend(minggu):
 
 
 def test_an_older_snapshot_compares_with_its_own_past(minggu):
-    pg = cakupan.tempat(PG, tanggal="2024-01-30")
+    pg = cakupan.angka_tempat(PG, tanggal="2024-01-30")
     assert (pg["peserta_aktif"], pg["baru"], pg["berhenti"], pg["perubahan_minggu"]) == (9, 2, 1, 1)
     assert pg["laju_4mg"] == pytest.approx(1 / 3)  # (9 - 8) / 3 weeks: the oldest snapshot
     assert any("3 minggu" in c for c in cakupan.tabel("kelurahan", PG, tanggal="2024-01-30").catatan)
@@ -281,11 +283,11 @@ def test_published_figures(data_dir):
             "0, 0, 0, 0, 0, 0, 0, 0, 0, 0)"
         ).fetchall()
         con.execute("INSERT INTO target VALUES ('ID', 2023, 'SEMUA', 42000000)").fetchall()
-    n = cakupan.tempat("ID")
+    n = cakupan.angka_tempat("ID")
     assert round(n["tingkat_aktif"] * 100, 2) == 68.04  # 41.56 / 61.08 = 0.680419
     assert round(n["capaian"] * 100, 2) == 98.95  # 41.56 / 42 = 0.989524
     with warehouse.build() as (con, _new, _scratch):
         con.execute("UPDATE ringkas_wilayah SET aktif = 36700000").fetchall()
-    n = cakupan.tempat("ID")
+    n = cakupan.angka_tempat("ID")
     assert round(n["capaian"] * 100, 2) == 87.38  # 36.7 / 42 = 0.873810
     assert n["kekurangan"] == 5_300_000  # 42 - 36.7 juta

@@ -11,12 +11,12 @@ from metrics.pembangun import Filter, PertanyaanTidakSah
 def test_without_a_scope_nothing_is_answered(minggu):
     with lingkup.berlaku(None):
         for ask in (
-            lambda: cakupan.tempat("ID"),
+            lambda: cakupan.angka_tempat("ID"),
             lambda: cakupan.tren("ID"),
             lambda: cakupan.rincian("ID", "segmen"),
             lambda: cakupan.kantor_cabang(),
             lambda: data.riwayat(),
-            lambda: ekspor.tabel("coverage"),
+            lambda: ekspor.isi_berkas("coverage"),
         ):
             with pytest.raises(TanpaAkses, match="Harus masuk"):
                 ask()
@@ -24,17 +24,17 @@ def test_without_a_scope_nothing_is_answered(minggu):
 
 def test_a_place_scope_sees_its_place_and_below(minggu):
     with lingkup.berlaku(Lingkup("31.75")):
-        assert cakupan.tempat("31.75")["peserta_aktif"] == 11
-        assert cakupan.tempat("31.75.02.1001.01")["peserta_aktif"] == 4
+        assert cakupan.angka_tempat("31.75")["peserta_aktif"] == 11
+        assert cakupan.angka_tempat("31.75.02.1001.01")["peserta_aktif"] == 4
         urutan = [b["kode_wilayah"] for b in cakupan.peringkat("31.75.02").baris]
         assert urutan[:2] == ["31.75.02.1002", "31.75.02.1001"]  # 0 % and 55 %, then those without a target
         assert all(k.startswith("31.75.02.") for k in urutan)
         for kode in ("ID", "31", "31.71", "31.71.04.1002.04"):
             with pytest.raises(TanpaAkses, match="di luar lingkup"):
-                cakupan.tempat(kode)
+                cakupan.angka_tempat(kode)
         for kode in ("31.7", "31.750"):  # not codes at all: refused as such
             with pytest.raises(PertanyaanTidakSah):
-                cakupan.tempat(kode)
+                cakupan.angka_tempat(kode)
         with pytest.raises(TanpaAkses):
             cakupan.tabel("kelurahan", "31")
         with pytest.raises(TanpaAkses):
@@ -45,13 +45,13 @@ def test_a_place_scope_sees_its_place_and_below(minggu):
 
 def test_a_branch_scope_counts_its_branch_everywhere(minggu):
     with lingkup.berlaku(Lingkup(kantor_cabang="Jakarta Rawamangun")):
-        assert cakupan.tempat("ID")["peserta_aktif"] == 3  # P1-P3
-        assert cakupan.tempat("31.71")["peserta_aktif"] == 0
-        assert cakupan.tempat("ID", filt=Filter(kantor_cabang="Jakarta Rawamangun"))["peserta_aktif"] == 3
+        assert cakupan.angka_tempat("ID")["peserta_aktif"] == 3  # P1-P3
+        assert cakupan.angka_tempat("31.71")["peserta_aktif"] == 0
+        assert cakupan.angka_tempat("ID", filt=Filter(kantor_cabang="Jakarta Rawamangun"))["peserta_aktif"] == 3
         assert cakupan.kantor_cabang() == ["Jakarta Rawamangun"]
-        assert cakupan.tempat("ID", metrik=["target"])["target"] is None  # targets count every branch
+        assert cakupan.angka_tempat("ID", metrik=["target"])["target"] is None  # targets count every branch
         with pytest.raises(TanpaAkses, match="Jakarta Salemba"):
-            cakupan.tempat("ID", filt=Filter(kantor_cabang="Jakarta Salemba"))
+            cakupan.angka_tempat("ID", filt=Filter(kantor_cabang="Jakarta Salemba"))
 
 
 def test_memuat_is_by_whole_code_parts():

@@ -31,7 +31,7 @@ def _named(sql):
     ],
 )
 def test_every_named_parameter_is_passed_and_only_those(tingkat, induk):
-    sql, params = pembangun.tabel(
+    sql, params = pembangun.kueri_tabel(
         tingkat, induk, Filter(segmen="BPU", program="JHT"), P, [m.nama for m in definisi.METRIK]
     )
     assert _named(sql) == set(params)
@@ -40,7 +40,7 @@ def test_every_named_parameter_is_passed_and_only_those(tingkat, induk):
 
 def test_user_values_travel_only_as_parameters():
     filt = Filter(segmen="PMI", sumber_iuran="MANDIRI", pekerja_rentan=True, kantor_cabang=NASTY)
-    sql, params = pembangun.tabel("kecamatan", "36.01", filt, P, ["peserta_aktif", "capaian"])
+    sql, params = pembangun.kueri_tabel("kecamatan", "36.01", filt, P, ["peserta_aktif", "capaian"])
     for value in ("36.01", "PMI", "MANDIRI", NASTY, "2024-02-06"):
         assert value not in sql
     assert params["induk"] == "36.01" and params["kantor_cabang"] == NASTY and params["tingkat"] == "kecamatan"
@@ -49,24 +49,24 @@ def test_user_values_travel_only_as_parameters():
 
 
 def test_filters_pick_columns_and_targets():
-    sql, _ = pembangun.tabel("provinsi", "ID", Filter(program="JKP"), P, ["peserta_terdaftar", "peserta_aktif"])
+    sql, _ = pembangun.kueri_tabel("provinsi", "ID", Filter(program="JKP"), P, ["peserta_terdaftar", "peserta_aktif"])
     assert "THEN aktif_jkp END" in sql and "THEN terdaftar_jkp END" in sql
     assert "LEFT JOIN target" not in sql  # a programme filter: no target
-    sql, params = pembangun.tabel("provinsi", "ID", Filter(segmen="BPU"), P, ["capaian"])
+    sql, params = pembangun.kueri_tabel("provinsi", "ID", Filter(segmen="BPU"), P, ["capaian"])
     assert "LEFT JOIN target" in sql and params["segmen_target"] == "BPU"
-    sql, params = pembangun.tabel("provinsi", "ID", Filter(), P, ["capaian"])
+    sql, params = pembangun.kueri_tabel("provinsi", "ID", Filter(), P, ["capaian"])
     assert params["segmen_target"] == "SEMUA" and "referensi_pekerja" in sql
     assert "rw_program" not in sql  # only when an RW-programme metric is asked
-    sql, _ = pembangun.tabel("provinsi", "ID", Filter(), P, ["rw_tercapai"])
+    sql, _ = pembangun.kueri_tabel("provinsi", "ID", Filter(), P, ["rw_tercapai"])
     assert "rw_program" in sql
 
 
 def test_unknown_periods_give_null_not_zero():
     first = Periode(dt.date(2024, 1, 9))
-    sql, params = pembangun.tabel("nasional", "ID", Filter(), first, ["perubahan_minggu"])
+    sql, params = pembangun.kueri_tabel("nasional", "ID", Filter(), first, ["perubahan_minggu"])
     assert "NULL::BIGINT AS aktif_lalu" in sql and "coalesce(d.aktif_lalu" not in sql
     assert params["dari"] == dt.date(2024, 1, 9) and "minggu_4mg" not in params  # only what the SQL names
-    sql, _ = pembangun.tabel("nasional", "ID", Filter(), P, ["perubahan_minggu"])
+    sql, _ = pembangun.kueri_tabel("nasional", "ID", Filter(), P, ["perubahan_minggu"])
     assert "coalesce(d.aktif_lalu, 0)" in sql
 
 
@@ -103,16 +103,16 @@ def test_level_of_a_code(kode, tingkat):
 )
 def test_bad_questions_are_refused(args, message):
     with pytest.raises(PertanyaanTidakSah, match=message):
-        pembangun.tabel(*args, Filter(), P, ["peserta_aktif"])
+        pembangun.kueri_tabel(*args, Filter(), P, ["peserta_aktif"])
 
 
 def test_bad_metric_and_filters_are_refused():
     with pytest.raises(PertanyaanTidakSah, match="Metrik 'jumlah' tidak dikenal"):
-        pembangun.tabel("provinsi", "ID", Filter(), P, ["jumlah"])
+        pembangun.kueri_tabel("provinsi", "ID", Filter(), P, ["jumlah"])
     with pytest.raises(PertanyaanTidakSah, match="program 'JKN'"):
         Filter(program="JKN")
     with pytest.raises(PertanyaanTidakSah, match="1 RW 100 hanya"):
-        pembangun.tabel("kecamatan", "31", Filter(kantor_cabang="X"), P, ["rw_diketahui"])
+        pembangun.kueri_tabel("kecamatan", "31", Filter(kantor_cabang="X"), P, ["rw_diketahui"])
 
 
 def test_trend_sql():
@@ -124,9 +124,9 @@ def test_trend_sql():
 
 
 def test_a_question_computes_only_what_it_shows():
-    sql, _ = pembangun.tabel("provinsi", "ID", Filter(), P, ["capaian"])
+    sql, _ = pembangun.kueri_tabel("provinsi", "ID", Filter(), P, ["capaian"])
     assert "AS capaian" in sql and "AS target" in sql  # capaian names target
     assert "AS laju_4mg" not in sql and "AS rentan" not in sql and "AS baru" not in sql
-    sql, _ = pembangun.tabel("provinsi", "ID", Filter(), P, ["tepat_waktu"])
+    sql, _ = pembangun.kueri_tabel("provinsi", "ID", Filter(), P, ["tepat_waktu"])
     for needed in ("AS perkiraan_tercapai", "AS laju_4mg", "AS kekurangan", "AS aktif_awal"):
         assert needed in sql

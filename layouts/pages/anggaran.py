@@ -20,7 +20,7 @@ def layout(**query):
 
 def _isi(k):
     b = k.bahasa
-    m = cakupan.tempat(k.tempat.kode, k.snapshot, k.filt, METRIK)
+    m = cakupan.angka_tempat(k.tempat.kode, k.snapshot, k.filt, METRIK)
     cards = [
         kerangka.kartu(
             fmt.label("pekerja_rentan", b),

@@ -35,7 +35,7 @@ def layout(**query):
 
 def _isi(k):
     b = k.bahasa
-    m = cakupan.tempat(k.tempat.kode, k.snapshot, k.filt, KPI)
+    m = cakupan.angka_tempat(k.tempat.kode, k.snapshot, k.filt, KPI)
     hasil = cakupan.tabel(k.tempat.tingkat, k.tempat.kode, k.snapshot, k.filt, KPI)
     parts = [dmc.SimpleGrid(_kartu(m, k), cols={"base": 1, "sm": 2, "lg": 3}, spacing="lg")]
     parts += kerangka.catatan(hasil.catatan)

@@ -21,7 +21,7 @@ def layout(**query):
 
 def _isi(k):
     b = k.bahasa
-    m = cakupan.tempat(k.tempat.kode, k.snapshot, k.filt, PROGRAM)
+    m = cakupan.angka_tempat(k.tempat.kode, k.snapshot, k.filt, PROGRAM)
     parts = [
         dmc.SimpleGrid(
             [

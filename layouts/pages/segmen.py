@@ -52,7 +52,7 @@ def _isi(k):
             "segmen-segmen",
         )
     )
-    m = cakupan.tempat(k.tempat.kode, k.snapshot, k.filt, PROGRAM)
+    m = cakupan.angka_tempat(k.tempat.kode, k.snapshot, k.filt, PROGRAM)
     parts.append(
         _kartu(
             t("per_program", b),

@@ -30,7 +30,7 @@ def layout(**query):
 def _isi(k):
     b = k.bahasa
     if k.tempat.tingkat_anak is None:
-        m = cakupan.tempat(k.tempat.kode, k.snapshot, k.filt, KOLOM)
+        m = cakupan.angka_tempat(k.tempat.kode, k.snapshot, k.filt, KOLOM)
         return dmc.Stack(
             [
                 dmc.Alert(t("rw_terbawah", b), color="blue", id="wilayah-rw"),
