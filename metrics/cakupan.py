@@ -147,6 +147,24 @@ def peringkat(
     return hasil
 
 
+# The headline numbers of one place (Ringkasan's cards, the review's first slides) and the
+# columns of its children ranked under it; declared once here.
+KPI = [
+    "peserta_terdaftar",
+    "peserta_aktif",
+    "target",
+    "capaian",
+    "kekurangan",
+    "baru",
+    "berhenti",
+    "perubahan_minggu",
+    "laju_4mg",
+    "laju_dibutuhkan",
+    "perkiraan_tercapai",
+    "tepat_waktu",
+    "proyeksi_akhir_tahun",
+]
+ANAK = ["peserta_aktif", "target", "capaian", "kekurangan", "perubahan_minggu"]
 RW_BARIS = ["peserta_terdaftar", "peserta_aktif", "target", "capaian", "kekurangan"]
 
 

@@ -10,22 +10,7 @@ from dataclasses import dataclass, field
 from metrics import cakupan, data, lingkup, wilayah
 from metrics.pembangun import Filter, Periode
 
-KPI = [
-    "peserta_terdaftar",
-    "peserta_aktif",
-    "target",
-    "capaian",
-    "kekurangan",
-    "baru",
-    "berhenti",
-    "perubahan_minggu",
-    "laju_4mg",
-    "laju_dibutuhkan",
-    "perkiraan_tercapai",
-    "tepat_waktu",
-    "proyeksi_akhir_tahun",
-]
-ANAK = ["peserta_aktif", "target", "capaian", "kekurangan", "perubahan_minggu"]
+KPI, ANAK = cakupan.KPI, cakupan.ANAK
 RW = [
     "rw_diketahui",
     "rw_tercapai",

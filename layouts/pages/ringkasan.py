@@ -11,22 +11,7 @@ from metrics import cakupan
 
 dash.register_page(__name__, path="/", name="Ringkasan", title="Cakupan · Ringkasan")
 
-KPI = [
-    "peserta_terdaftar",
-    "peserta_aktif",
-    "target",
-    "capaian",
-    "kekurangan",
-    "baru",
-    "berhenti",
-    "perubahan_minggu",
-    "laju_4mg",
-    "laju_dibutuhkan",
-    "perkiraan_tercapai",
-    "tepat_waktu",
-    "proyeksi_akhir_tahun",
-]
-PERINGKAT = ["peserta_aktif", "target", "capaian", "kekurangan", "perubahan_minggu"]
+KPI, PERINGKAT = cakupan.KPI, cakupan.ANAK
 
 
 def layout(**query):
