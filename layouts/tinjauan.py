@@ -18,7 +18,7 @@ import plotly.graph_objects as go
 from layouts import format as fmt
 from layouts import grafik
 from layouts.teks import pick, t
-from metrics import definisi
+from metrics import cakupan, definisi
 from metrics.tinjauan import Tinjauan
 
 ASET = Path(__file__).resolve().parent / "proyektor"  # the slides' CSS and keyboard script
@@ -168,17 +168,13 @@ def _tren(tj: Tinjauan, b: str):
 
 def _laju(tj: Tinjauan, b: str):
     m = tj.angka
-    if m["laju_4mg"] is None:
+    vonis = cakupan.vonis_laju(m)
+    if vonis == "belum":
         return t("laju", b), f'<p class="besar">{t("laju_belum", b)}</p>'
-    if m["target"] is None:
-        kalimat = t("tanpa_target", b)
-    elif m["kekurangan"] == 0:
-        kalimat = t("sudah_tercapai", b)
-    elif m["perkiraan_tercapai"] is None:
-        kalimat = t("tidak_tercapai", b)
+    if vonis in ("tepat_waktu", "terlambat"):
+        kalimat = f"{t('target_tercapai_pada', b)} {fmt.tanggal(m['perkiraan_tercapai'], b)}: {t(vonis, b)}"
     else:
-        tepat = t("tepat_waktu", b) if m["tepat_waktu"] else t("terlambat", b)
-        kalimat = f"{t('target_tercapai_pada', b)} {fmt.tanggal(m['perkiraan_tercapai'], b)}: {tepat}"
+        kalimat = t(vonis, b)
     warna = HITAM if m["tepat_waktu"] is None else HIJAU if m["tepat_waktu"] else MERAH
     per = t("per_minggu", b)
     angka = [_angka(f"{t('tercapai_laju', b)} ({per})", fmt.desimal(m["laju_4mg"], 1, b), "", warna)]

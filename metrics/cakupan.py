@@ -165,6 +165,23 @@ KPI = [
     "proyeksi_akhir_tahun",
 ]
 ANAK = ["peserta_aktif", "target", "capaian", "kekurangan", "perubahan_minggu"]
+
+
+def vonis_laju(m: dict) -> str:
+    """The pace verdict of a place's KPI row (the one rule Ringkasan and the review show):
+    'belum' (no 4-week pace yet), 'tanpa_target', 'sudah_tercapai', 'tidak_tercapai' (the 4-week
+    pace never reaches the target), 'tepat_waktu' or 'terlambat' (reached by the deadline or after)."""
+    if m["laju_4mg"] is None:
+        return "belum"
+    if m["target"] is None:
+        return "tanpa_target"
+    if m["kekurangan"] == 0:
+        return "sudah_tercapai"
+    if m["perkiraan_tercapai"] is None:
+        return "tidak_tercapai"
+    return "tepat_waktu" if m["tepat_waktu"] else "terlambat"
+
+
 RW_BARIS = ["peserta_terdaftar", "peserta_aktif", "target", "capaian", "kekurangan"]
 
 

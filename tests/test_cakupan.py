@@ -291,3 +291,33 @@ def test_published_figures(data_dir):
     n = cakupan.angka_tempat("ID")
     assert round(n["capaian"] * 100, 2) == 87.38  # 36.7 / 42 = 0.873810
     assert n["kekurangan"] == 5_300_000  # 42 - 36.7 juta
+
+
+@pytest.mark.parametrize(
+    "angka,vonis",
+    [
+        ({"laju_4mg": None, "target": 10, "kekurangan": 5, "perkiraan_tercapai": None, "tepat_waktu": None}, "belum"),
+        (
+            {"laju_4mg": 3.0, "target": None, "kekurangan": None, "perkiraan_tercapai": None, "tepat_waktu": None},
+            "tanpa_target",
+        ),
+        (
+            {"laju_4mg": 3.0, "target": 10, "kekurangan": 0, "perkiraan_tercapai": "x", "tepat_waktu": True},
+            "sudah_tercapai",
+        ),
+        (
+            {"laju_4mg": -1.0, "target": 10, "kekurangan": 5, "perkiraan_tercapai": None, "tepat_waktu": False},
+            "tidak_tercapai",
+        ),
+        (
+            {"laju_4mg": 3.0, "target": 10, "kekurangan": 5, "perkiraan_tercapai": "x", "tepat_waktu": True},
+            "tepat_waktu",
+        ),
+        (
+            {"laju_4mg": 0.1, "target": 10, "kekurangan": 5, "perkiraan_tercapai": "x", "tepat_waktu": False},
+            "terlambat",
+        ),
+    ],
+)
+def test_the_pace_verdict(angka, vonis):
+    assert cakupan.vonis_laju(angka) == vonis

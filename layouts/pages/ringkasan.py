@@ -59,9 +59,10 @@ def _kartu(m, k):
         pace_value, pace_note, pace_color = fmt.nilai("laju_4mg", m["laju_4mg"], b), t("tercapai_laju", b), None
     else:
         pace_value = f"{fmt.desimal(m['laju_4mg'], 0, b)} / {fmt.desimal(m['laju_dibutuhkan'], 0, b)}"
-        if m["kekurangan"] == 0:
-            pace_note = t("sudah_tercapai", b)
-        elif m["perkiraan_tercapai"] is None:
+        vonis = cakupan.vonis_laju(m)
+        if vonis in ("belum", "sudah_tercapai"):
+            pace_note = t("laju_belum" if vonis == "belum" else vonis, b)
+        elif vonis == "tidak_tercapai":
             pace_note = f"{t('tercapai_laju', b)} / {t('dibutuhkan', b)}: {t('tidak_tercapai', b)}"
         else:
             pace_note = f"{t('tercapai_laju', b)} / {t('dibutuhkan', b)}: {t('tercapai_pada', b)} {fmt.tanggal(m['perkiraan_tercapai'], b)}"
