@@ -472,6 +472,14 @@ def tren(kode: str, filt: Filter, sampai: dt.date, target_rw: int = 100) -> tupl
         if filt.target_berlaku and p < 5
         else ""
     )
+    # capaian, kekurangan and the change since the previous snapshot from their declarations,
+    # over this query's per-snapshot columns (perubahan is perubahan_minggu along the trend)
+    kolom = {
+        "aktif": "p.peserta_aktif",
+        "terdaftar": "p.peserta_terdaftar",
+        "target": target,
+        "aktif_lalu": "lag(p.peserta_aktif) OVER (ORDER BY p.tanggal_data)",
+    }
     sql = f"""-- Grain: one row per snapshot up to $sampai, for one place.
 WITH per_snapshot AS (
     SELECT s.tanggal_data,
@@ -484,9 +492,9 @@ WITH per_snapshot AS (
     GROUP BY s.tanggal_data, s.ada_arus
 )
 SELECT p.*, {target} AS target,
-       p.peserta_aktif / nullif({target}, 0) AS capaian,
-       CASE WHEN {target} IS NOT NULL THEN greatest({target} - p.peserta_aktif, 0) END AS kekurangan,
-       p.peserta_aktif - lag(p.peserta_aktif) OVER (ORDER BY p.tanggal_data) AS perubahan
+       {_rumus("capaian", kolom)} AS capaian,
+       {_rumus("kekurangan", kolom)} AS kekurangan,
+       {_rumus("perubahan_minggu", kolom)} AS perubahan
 FROM per_snapshot p {target_join}
 ORDER BY p.tanggal_data"""
     params = {
@@ -497,6 +505,18 @@ ORDER BY p.tanggal_data"""
         **filt.params(),
     }
     return sql, _dipakai(sql, {**params, **_params_tempat(kode)})
+
+
+def _rumus(nama: str, kolom: dict[str, str]) -> str:
+    """A declared metric (definisi) as SQL over other columns: every word of its numerator and
+    denominator that `kolom` names is replaced by that column, the rest kept as written."""
+    m = definisi.metrik(nama)
+
+    def ganti(teks: str) -> str:
+        return re.sub(r"\b[a-z][a-z_0-9]*\b", lambda w: kolom.get(w.group(0), w.group(0)), teks)
+
+    nilai = ganti(m.pembilang)
+    return nilai if m.pembanding is None else f"({nilai}) / nullif({ganti(m.pembanding)}, 0)"
 
 
 def _params_tempat(kode: str) -> dict:
