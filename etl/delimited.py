@@ -33,12 +33,16 @@ MAX_RECORD_LINES = 50  # a quoted value may hold line breaks, but not this many
 STRAY_QUOTE = "Tanda kutip tidak berpasangan: baris ini tidak bisa dipisah menjadi kolom"
 
 
-def read(path: Path, info: FileRead, spec, workdir: Path) -> None:
-    """Fill `info` (encoding, delimiter, one part) for a delimited text file."""
+def read(path: Path, info: FileRead, spec, workdir: Path, utf8: tuple[bool, bool] | None = None) -> None:
+    """Fill `info` (encoding, delimiter, one part) for a delimited text file. `utf8`: (all UTF-8,
+    has a lone CR) when the caller has already read the file for them."""
     with open(path, "rb") as f:
         head = f.read(8192)
     encoding = sniff.text_encoding(head)
-    valid, lone_cr = sniff.plain_utf8(path) if encoding == "utf-8" else (False, False)
+    if encoding != "utf-8":
+        valid, lone_cr = False, False
+    else:
+        valid, lone_cr = utf8 or sniff.plain_utf8(path)[:2]
     info.encoding = "cp1252" if encoding == "utf-8" and not valid else encoding
     if not valid or lone_cr:
         path = sniff.to_utf8(path, encoding, workdir)

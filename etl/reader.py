@@ -22,7 +22,6 @@ Raises LoadError (message names the file and what to do) for a file that cannot 
 
 from __future__ import annotations
 
-import hashlib
 import re
 import stat
 from dataclasses import dataclass, field
@@ -200,8 +199,9 @@ def _open(path: Path, info: FileRead, spec: Columns, workdir: Path) -> None:
         raise sniff.NotARoster(
             "bukan berkas biasa (pipa, soket atau perangkat). Salin isinya ke berkas lalu muat berkas itu."
         )
-    info.sha256 = _sha256(path)
     kind = sniff.kind(path)
+    text = sniff.plain_utf8(path)  # the one full read before parsing: SHA-256, and UTF-8 for text
+    info.sha256 = text[2]
     source, packed = path, kind == "gzip"
     if packed:
         source = sniff.unpack_gzip(path, workdir)
@@ -216,15 +216,7 @@ def _open(path: Path, info: FileRead, spec: Columns, workdir: Path) -> None:
     elif kind in ("xlsx", "xls", "ods"):
         workbook.read(source, kind, info, spec)
     else:
-        delimited.read(source, info, spec, workdir)
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 22), b""):
-            digest.update(block)
-    return digest.hexdigest()
+        delimited.read(source, info, spec, workdir, text[:2] if source == path else None)
 
 
 # --- the header -----------------------------------------------------------------------

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import codecs
 import gzip
+import hashlib
 import os
 import re
 import tempfile
@@ -258,12 +259,14 @@ def to_utf8(path: Path, encoding: str, workdir: Path) -> Path:
 _LONE_CR = re.compile("\r(?!\n)")
 
 
-def plain_utf8(path: Path) -> tuple[bool, bool]:
-    """(all of it is UTF-8, it has a CR that is not followed by LF), in one read."""
+def plain_utf8(path: Path) -> tuple[bool, bool, str]:
+    """(all of it is UTF-8, it has a CR not followed by LF, its SHA-256), in one read of the file."""
     decoder = codecs.getincrementaldecoder("utf-8")()
+    digest = hashlib.sha256()
     valid, lone_cr, last = True, False, b""
     with open(path, "rb") as f:
         for block in iter(lambda: f.read(1 << 22), b""):
+            digest.update(block)
             if valid:
                 try:
                     decoder.decode(block)
@@ -280,7 +283,7 @@ def plain_utf8(path: Path) -> tuple[bool, bool]:
             decoder.decode(b"", final=True)
         except UnicodeDecodeError:
             valid = False
-    return valid, lone_cr
+    return valid, lone_cr, digest.hexdigest()
 
 
 def workbook_size(path: Path) -> int:
