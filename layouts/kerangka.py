@@ -25,15 +25,6 @@ HALAMAN = [
     ("/anggaran", "anggaran"),
     ("/data", "data"),
 ]
-KENDALI = {
-    "snapshot": "snapshot",
-    "segmen": "segmen",
-    "program": "program",
-    "sumber": "sumber",
-    "rentan": "rentan",
-    "cabang": "cabang",
-    "bahasa": "bahasa",
-}
 
 
 # --- the shell ------------------------------------------------------------------------
@@ -270,7 +261,9 @@ def _kendali(values, pathname, search):
     sekarang = _link(pathname or "/", q)
     newest = periode.daftar()[:1]
     for item, value in zip(ctx.inputs_list[0], values):
-        kunci = KENDALI[item["id"]["nama"]]
+        kunci = item["id"]["nama"]  # a control is named after its URL key
+        if kunci not in keadaan.KUNCI:
+            continue
         if (kunci == "bahasa" and value == "id") or (
             kunci == "snapshot" and "snapshot" not in q and [value] == [d.isoformat() for d in newest]
         ):
