@@ -174,6 +174,8 @@ def read_file(path: Path, spec: Columns, workdir: Path) -> FileRead:
     info = FileRead(path=str(path))
     try:
         _open(path, info, spec, workdir)
+    except LoadError as e:
+        raise named(e, str(path)) from e
     except sniff.NotARoster as e:
         raise LoadError(f"{path}: {e}") from e
     except (FileNotFoundError, NotADirectoryError) as e:
@@ -187,6 +189,11 @@ def read_file(path: Path, spec: Columns, workdir: Path) -> FileRead:
     except OSError as e:  # a symlink loop, a disk error: the system's words, never the file's bytes
         raise LoadError(f"{path}: tidak bisa dibuka ({e.strerror or type(e).__name__}). Periksa berkasnya.") from e
     return info
+
+
+def named(error: LoadError, where: str) -> LoadError:
+    """The error with the file (or sheet) in front, when its message does not name it yet."""
+    return error if str(error).startswith(where) else LoadError(f"{where}: {error}")
 
 
 def _open(path: Path, info: FileRead, spec: Columns, workdir: Path) -> None:

@@ -89,6 +89,8 @@ def _stage_part(con, source: Source, table: str, progress: bool) -> None:
             con.execute(f"INSERT INTO {table} SELECT * FROM batch_masuk").fetchall()
             con.unregister("batch_masuk")
             bar.update(batch.num_rows)
+    except reader.LoadError as e:
+        raise reader.named(e, source.name) from e
     except (FileNotFoundError, IsADirectoryError, PermissionError) as e:
         raise reader.LoadError(
             f"{source.name}: berkas hilang atau tidak bisa dibaca lagi saat dimuat. "

@@ -284,6 +284,13 @@ def test_an_endless_line_stops_with_its_line_number(tmp_path, monkeypatch):
         info = reader.read_file(path, ROSTER, tmp_path)
         for part in info.parts:
             list(part.batches())
+    import duckdb
+
+    from etl import staging
+
+    with pytest.raises(reader.LoadError) as e:  # as the load says it: the file first
+        staging.stage(duckdb.connect(), [reader.read_file(path, ROSTER, tmp_path)], ROSTER, "t")
+    assert str(e.value).startswith(f"{path}: baris 3 lebih panjang")
 
 
 def test_a_gzip_bomb_stops_early(tmp_path, monkeypatch):
