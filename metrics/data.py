@@ -3,6 +3,7 @@ Rejected rows come from every region: administrators only."""
 
 from __future__ import annotations
 
+import functools
 import json
 
 import warehouse
@@ -51,6 +52,12 @@ def riwayat(batas: int = 50) -> list[dict]:
 
 def _kamus(bahasa: str) -> dict[tuple[str, str], str]:
     """(file kind, code) -> words; a warehouse built before the words has none (codes shown)."""
+    return _kamus_per_gudang(warehouse.current_path(), bahasa)
+
+
+@functools.lru_cache(maxsize=8)
+def _kamus_per_gudang(_path, bahasa: str) -> dict[tuple[str, str], str]:
+    """Read once per served warehouse file (a served file never changes; a load serves a new one)."""
     if not warehouse.records(ADA_KAMUS_SQL)[0]["n"]:
         return {}
     rows = warehouse.records(KAMUS_SQL)
