@@ -160,7 +160,7 @@ class FileRead:
             "title_rows": sum(len(p.title_rows) for p in self.parts),
             "total_rows": sum(len(p.total_rows) for p in self.parts),
             "note_rows": sum(len(p.note_rows) for p in self.parts),
-            "header_line": self.parts[0].header_line or None if len(self.parts) == 1 else None,
+            "header_line": (self.parts[0].header_line or None) if len(self.parts) == 1 else None,  # 0 for Parquet
             "skipped_sheets": self.skipped_sheets,
         }
 
