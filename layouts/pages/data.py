@@ -85,7 +85,7 @@ def _isi(k):
                 [
                     ("jenis", "Jenis"),
                     ("tanggal_data", "Tanggal data"),
-                    ("waktu_mulai", "Dimuat"),
+                    ("waktu_mulai", "Waktu muat"),
                     ("oleh", "Oleh"),
                     ("dibaca", "Dibaca"),
                     ("dimuat", "Dimuat"),
