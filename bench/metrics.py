@@ -23,6 +23,7 @@ sys.path.insert(0, str(ROOT))
 import warehouse  # noqa: E402
 from metrics import cakupan, ekspor, periode  # noqa: E402
 from metrics.pembangun import Filter  # noqa: E402
+from metrics.pertanyaan import tanya  # noqa: E402
 
 # Baseline. Grain: one row per province, from the person table of the newest snapshot.
 PERSON_SCAN_SQL = """
@@ -36,16 +37,20 @@ def questions(tanggal) -> dict:
     kel = "31.75.02.1001"
     return {
         "baseline: provinces from the person table": lambda: warehouse.rows(PERSON_SCAN_SQL, {"tanggal": tanggal}),
-        "nation, every metric": lambda: cakupan.angka_tempat("ID"),
-        "provinces of the nation": lambda: cakupan.anak("ID"),
-        "kabupaten/kota of Banten": lambda: cakupan.anak("36"),
-        "kelurahan of Pulogadung": lambda: cakupan.anak("31.75.02"),
-        "RWs of a kelurahan": lambda: cakupan.anak(kel),
-        "1 RW 100 for Jakarta Timur's kecamatan": lambda: cakupan.anak("31.75", metrik=ekspor.definisi.EKSPOR["rw"]),
-        "provinces, BPU + JKM filter": lambda: cakupan.anak("ID", filt=Filter(segmen="BPU", program="JKM")),
-        "ranking of DKI's kabupaten/kota": lambda: cakupan.peringkat("31", "capaian"),
-        "trend of the nation": lambda: cakupan.tren("ID"),
-        "export: every kelurahan of the nation": lambda: ekspor.isi_berkas("coverage", "kelurahan", "ID"),
+        "nation, every metric": lambda: cakupan.angka_tempat(tanya("ID")),
+        "provinces of the nation": lambda: cakupan.anak(tanya("ID")),
+        "kabupaten/kota of Banten": lambda: cakupan.anak(tanya("36")),
+        "kelurahan of Pulogadung": lambda: cakupan.anak(tanya("31.75.02")),
+        "RWs of a kelurahan": lambda: cakupan.anak(tanya(kel)),
+        "1 RW 100 for Jakarta Timur's kecamatan": lambda: cakupan.anak(
+            tanya("31.75"), metrik=ekspor.definisi.EKSPOR["rw"]
+        ),
+        "provinces, BPU + JKM filter": lambda: cakupan.anak(tanya("ID", filt=Filter(segmen="BPU", program="JKM"))),
+        "ranking of DKI's kabupaten/kota": lambda: cakupan.peringkat(tanya("31"), menurut="capaian"),
+        "trend of the nation": lambda: cakupan.tren(tanya("ID")),
+        "export: every kelurahan of the nation": lambda: ekspor.isi_berkas(
+            "coverage", tanya("ID"), tingkat="kelurahan"
+        ),
     }
 
 
@@ -81,7 +86,7 @@ def main() -> None:
     for name, fn in questions(tanggal).items():
         median, p95 = measure(fn, args.repeat)
         print(f"{name:48} {median:10.1f} {p95:8.1f}")
-    median, p95 = measure(lambda: cakupan.anak("ID"), args.repeat, cached=True)
+    median, p95 = measure(lambda: cakupan.anak(tanya("ID")), args.repeat, cached=True)
     print(f"{'provinces of the nation, answer cached':48} {median:10.1f} {p95:8.1f}")
 
 

@@ -10,29 +10,25 @@ from pathlib import Path
 
 import warehouse
 from jejak import audit
-from metrics import definisi, dokumen, ekspor, lingkup, pembangun
+from metrics import definisi, dokumen, ekspor, lingkup, pembangun, pertanyaan
 from metrics.definisi import PertanyaanTidakSah
 from metrics.pembangun import Filter
 from metrics.periode import BelumAdaData
 
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "metrics.md"
-YA = {"ya": True, "y": True, "true": True, "1": True, "tidak": False, "n": False, "false": False, "0": False}
-
-
-def _rentan(text: str) -> bool:
-    try:
-        return YA[text.lower()]
-    except KeyError:
-        raise argparse.ArgumentTypeError("pakai ya atau tidak") from None
 
 
 def _snapshot_dan_filter(p: argparse.ArgumentParser) -> None:
+    """--as-of and one flag per filter of definisi.SARINGAN (--segmen, --program, ...)."""
     p.add_argument("--as-of", help="tanggal snapshot YYYY-MM-DD; default yang terbaru")
-    p.add_argument("--segmen", choices=list(definisi.SEGMEN))
-    p.add_argument("--program", choices=list(definisi.PROGRAM))
-    p.add_argument("--sumber", choices=list(definisi.SUMBER_IURAN), help="sumber iuran")
-    p.add_argument("--rentan", type=_rentan, help="pekerja rentan: ya atau tidak")
-    p.add_argument("--cabang", help="nama kantor cabang")
+    for s in definisi.SARINGAN:
+        p.add_argument(f"--{s.kunci}", choices=list(s.pilihan) if s.pilihan else None, help=s.label[0].lower())
+
+
+def _tanya(args, kode: str):
+    """The question of the command line, asked as the operator (who sees everything)."""
+    filt = Filter.dari_teks({s.kunci: getattr(args, s.kunci) for s in definisi.SARINGAN})
+    return pertanyaan.tanya(kode, args.as_of, filt)
 
 
 def parser() -> argparse.ArgumentParser:
@@ -89,9 +85,8 @@ def main(argv: list[str] | None = None) -> int:
         )
         return 2
     try:
-        filt = Filter(args.segmen, args.program, args.sumber, args.rentan, args.cabang)
         with lingkup.berlaku(lingkup.NASIONAL):  # the operator on the server sees all
-            header, rows = ekspor.isi_berkas(args.jenis, args.level, args.parent, args.as_of, filt, args.dimensi)
+            header, rows = ekspor.isi_berkas(args.jenis, _tanya(args, args.parent), args.level, args.dimensi)
         ekspor.tulis(header, rows, args.out)
     except (PertanyaanTidakSah, BelumAdaData, warehouse.WarehouseMissing) as e:
         print(f"Gagal mengekspor: {e}", file=sys.stderr)
@@ -122,9 +117,8 @@ def _laporan(args) -> int:
     from metrics import tinjauan
 
     try:
-        filt = Filter(args.segmen, args.program, args.sumber, args.rentan, args.cabang)
         with lingkup.berlaku(lingkup.NASIONAL):
-            tj = tinjauan.tinjauan(args.wilayah, args.as_of, filt)
+            tj = tinjauan.tinjauan(_tanya(args, args.wilayah))
             doc = slides.dokumen(tj, args.bahasa, mandiri=True)
     except (PertanyaanTidakSah, BelumAdaData, warehouse.WarehouseMissing) as e:
         print(f"Gagal membuat laporan: {e}", file=sys.stderr)

@@ -161,24 +161,7 @@ def bilah(k: keadaan.Keadaan, path: str) -> dmc.Stack:
         + [dmc.Text(jejak[-1].nama, size="lg", fw=700)]
     )
     snapshots = [{"value": d.isoformat(), "label": f"{t('data_per', b)} {fmt.tanggal(d, b)}"} for d in periode.daftar()]
-    pilihan = lambda kamus: [{"value": kode, "label": pick(nama, b)} for kode, nama in kamus.items()]
-    filters = [
-        _pilih("segmen", pilihan({s: v for s, v in definisi.SEGMEN.items()}), k.filt.segmen, t("semua_segmen", b)),
-        _pilih(
-            "program",
-            [{"value": p, "label": f"{p} · {pick(n, b)}"} for p, n in definisi.PROGRAM.items()],
-            k.filt.program,
-            t("semua_program", b),
-        ),
-        _pilih("sumber", pilihan(definisi.SUMBER_IURAN), k.filt.sumber_iuran, t("semua_sumber", b)),
-        _pilih(
-            "rentan",
-            [{"value": "ya", "label": t("rentan_ya", b)}, {"value": "tidak", "label": t("rentan_tidak", b)}],
-            k.query.get("rentan"),
-            t("semua_rentan", b),
-        ),
-        _pilih("cabang", cakupan.kantor_cabang(), k.filt.kantor_cabang, t("semua_cabang", b), searchable=True),
-    ]
+    filters = [_saringan(s, k) for s in definisi.SARINGAN]
     return dmc.Stack(
         [
             dmc.Group(
@@ -212,6 +195,19 @@ def bilah(k: keadaan.Keadaan, path: str) -> dmc.Stack:
         ],
         gap="xs",
     )
+
+
+def _saringan(s: definisi.Saringan, k: keadaan.Keadaan) -> dmc.Select:
+    """A filter's control, from its row in definisi.SARINGAN; the branch offices come from the data."""
+    b = k.bahasa
+    if s.pilihan is None:
+        data = cakupan.kantor_cabang()
+    else:
+        data = [
+            {"value": v, "label": f"{v} · {pick(nama, b)}" if s.kode_di_depan else pick(nama, b)}
+            for v, nama in s.pilihan.items()
+        ]
+    return _pilih(s.kunci, data, k.filt.teks().get(s.kunci), pick(s.semua, b), searchable=s.pilihan is None)
 
 
 def _pilih(nama: str, data, value, placeholder: str, searchable: bool = False) -> dmc.Select:

@@ -18,7 +18,7 @@ import plotly.graph_objects as go
 from layouts import format as fmt
 from layouts import grafik
 from layouts.teks import pick, t
-from metrics import cakupan, definisi
+from metrics import cakupan
 from metrics.tinjauan import Tinjauan
 
 ASET = Path(__file__).resolve().parent / "proyektor"  # the slides' CSS and keyboard script
@@ -82,16 +82,13 @@ def _bingkai(i: int, n: int, judul: str, isi: str, tj: Tinjauan, b: str) -> str:
 
 
 def _filter(tj: Tinjauan, b: str) -> str:
-    """The filters in force, in words; none means every participant."""
-    f = tj.filt
-    pilihan = [
-        ("segmen", f.segmen and pick(definisi.SEGMEN[f.segmen], b)),
-        ("program", f.program),
-        ("sumber", f.sumber_iuran and pick(definisi.SUMBER_IURAN[f.sumber_iuran], b)),
-        ("rentan", None if f.pekerja_rentan is None else t("rentan_ya" if f.pekerja_rentan else "rentan_tidak", b)),
-        ("cabang", f.kantor_cabang),
-    ]
-    return ", ".join(f"{t('f_' + k, b)}: {v}" for k, v in pilihan if v) or t("semua_peserta", b)
+    """The filters in force, in words (definisi.SARINGAN); none means every participant."""
+    kata = []
+    for s, v in tj.filt.terpasang():
+        teks = s.ke_teks(v)
+        nilai = teks if s.pilihan is None or s.kode_di_depan else pick(s.pilihan[teks], b)
+        kata.append(f"{pick(s.label, b)}: {nilai}")
+    return ", ".join(kata) or t("semua_peserta", b)
 
 
 def _angka(label: str, nilai: str, catatan: str = "", warna: str = HITAM, id_: str = "") -> str:

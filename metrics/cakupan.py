@@ -1,20 +1,20 @@
 """The questions officials ask, answered from the rollups through the one builder.
 
-Every function takes a place code, a snapshot (None = newest) and a `Filter`, and returns
-plain Python values: the dashboard, the exports and the reports all call these.
+Every function takes a `Pertanyaan` (place, period, filters, checked once where the request
+entered: `pertanyaan.tanya(...)`) and returns plain Python values: the dashboard, the exports
+and the reports all call these. Each re-checks the scope, the one gate no caller can skip.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 from dataclasses import dataclass, field
 
 import settings
 import warehouse
 from metrics import definisi, lingkup, pembangun, wilayah
-from metrics import periode as periode_mod
 from metrics.pembangun import Filter, Periode, PertanyaanTidakSah
+from metrics.pertanyaan import Pertanyaan
 
 SEMUA = [m.nama for m in definisi.METRIK]
 UTAMA = [m for m in SEMUA if definisi.metrik(m).kelompok != "program_rw"]
@@ -56,25 +56,18 @@ def _catatan(p: Periode, filt: Filter, metrik: list[str]) -> list[str]:
     return notes
 
 
-def tabel(
-    tingkat: str,
-    induk: str | None = "ID",
-    tanggal: dt.date | str | None = None,
-    filt: Filter | None = None,
-    metrik: list[str] | None = None,
-) -> Hasil:
-    """Every place at `tingkat` inside `induk`, with unknown-region rows so the rows add up.
-    Only inside the asker's scope: every question below comes through here or checks the same."""
-    lingkup.periksa(induk)
-    hasil = _tabel(
-        warehouse.current_path(),
-        settings.rw_target(),
-        tingkat,
-        induk,
-        tanggal,
-        lingkup.saring(filt),
-        tuple(metrik or UTAMA),
-    )
+def _gerbang(t: Pertanyaan) -> Pertanyaan:
+    """The scope gate: a question built outside `tanya` still gets only the asker's places and branch."""
+    lingkup.periksa(t.kode)
+    filt = lingkup.saring(t.filt)
+    return t if filt == t.filt else Pertanyaan(t.tempat, t.periode, filt)
+
+
+def tabel(tingkat: str, t: Pertanyaan, metrik: list[str] | None = None) -> Hasil:
+    """Every place at `tingkat` inside the question's place, with unknown-region rows so the rows
+    add up. Only inside the asker's scope: every question below comes through here or checks the same."""
+    t = _gerbang(t)
+    hasil = _tabel(warehouse.current_path(), settings.rw_target(), tingkat, t, tuple(metrik or UTAMA))
     return Hasil(
         [dict(b) for b in hasil.baris],
         hasil.tingkat,
@@ -87,12 +80,11 @@ def tabel(
 
 
 @functools.lru_cache(maxsize=512)
-def _tabel(_path, target_rw: int, tingkat: str, induk: str | None, tanggal, filt: Filter, metrik: tuple) -> Hasil:
+def _tabel(_path, target_rw: int, tingkat: str, t: Pertanyaan, metrik: tuple) -> Hasil:
     """Cached per served warehouse file: a served file never changes, a load serves a new one."""
-    tempat = wilayah.tempat(induk)
-    p = periode_mod.periode(tanggal)
-    sql, params = pembangun.kueri_tabel(tingkat, tempat.kode, filt, p, list(metrik), target_rw=target_rw)
-    return Hasil(warehouse.records(sql, params), tingkat, tempat, p, filt, list(metrik), _catatan(p, filt, metrik))
+    sql, params = pembangun.kueri_tabel(tingkat, t.kode, t.filt, t.periode, list(metrik), target_rw=target_rw)
+    baris = warehouse.records(sql, params)
+    return Hasil(baris, tingkat, t.tempat, t.periode, t.filt, list(metrik), _catatan(t.periode, t.filt, metrik))
 
 
 def kosongkan_cache() -> None:
@@ -100,44 +92,26 @@ def kosongkan_cache() -> None:
         cached.cache_clear()
 
 
-def angka_tempat(
-    kode: str | None = "ID",
-    tanggal: dt.date | str | None = None,
-    filt: Filter | None = None,
-    metrik: list[str] | None = None,
-) -> dict:
-    """One place's own numbers."""
-    t = wilayah.tempat(kode)
-    return tabel(t.tingkat, t.kode, tanggal, filt, metrik).baris[0]
+def angka_tempat(t: Pertanyaan, metrik: list[str] | None = None) -> dict:
+    """One place's own numbers: {metric name: value, plus kode_wilayah, nama_wilayah, ...}."""
+    return tabel(t.tempat.tingkat, t, metrik).baris[0]
 
 
-def anak(
-    kode: str | None = "ID",
-    tanggal: dt.date | str | None = None,
-    filt: Filter | None = None,
-    metrik: list[str] | None = None,
-) -> Hasil:
-    """The places one level below `kode` (for a kelurahan: its RWs)."""
-    t = wilayah.tempat(kode)
-    if t.tingkat_anak is None:
+def anak(t: Pertanyaan, metrik: list[str] | None = None) -> Hasil:
+    """The places one level below the question's place (for a kelurahan: its RWs)."""
+    if t.tempat.tingkat_anak is None:
         raise PertanyaanTidakSah("RW adalah tingkat terbawah: tidak ada wilayah di bawahnya")
-    return tabel(t.tingkat_anak, t.kode, tanggal, filt, metrik)
+    return tabel(t.tempat.tingkat_anak, t, metrik)
 
 
-def peringkat(
-    kode: str | None = "ID",
-    menurut: str = "capaian",
-    tanggal: dt.date | str | None = None,
-    filt: Filter | None = None,
-    metrik: list[str] | None = None,
-) -> Hasil:
+def peringkat(t: Pertanyaan, menurut: str = "capaian", metrik: list[str] | None = None) -> Hasil:
     """The known children of a place ordered by capaian (lowest first), weekly gain or kekurangan
     (biggest first). Children without a value for the order come last."""
     if menurut not in URUTAN:
         raise PertanyaanTidakSah(f"Urutan '{menurut}' tidak dikenal; pilih {', '.join(URUTAN)}")
     kolom, terbesar_dulu = URUTAN[menurut]
     metrik = list(dict.fromkeys([*(metrik or UTAMA), kolom]))
-    hasil = anak(kode, tanggal, filt, metrik)
+    hasil = anak(t, metrik)
     known = [b for b in hasil.baris if b["diketahui"]]
     with_value = sorted(
         (b for b in known if b[kolom] is not None),
@@ -185,41 +159,45 @@ def vonis_laju(m: dict) -> str:
 RW_BARIS = ["peserta_terdaftar", "peserta_aktif", "target", "capaian", "kekurangan"]
 
 
-def rw_terjauh(
-    kode: str, tanggal: dt.date | str | None = None, filt: Filter | None = None, batas: int = 15
-) -> list[dict]:
+def rw_terjauh(t: Pertanyaan, batas: int = 15) -> list[dict]:
     """The RWs of a kecamatan or kelurahan furthest from their target: biggest shortfall first,
     then by code; RWs at target and the "RW unknown" rows left out."""
-    rows = tabel("rw", kode, tanggal, filt, RW_BARIS).baris
+    rows = tabel("rw", t, RW_BARIS).baris
     return sorted(
         (r for r in rows if r["rw"] is not None and r["kekurangan"]),
         key=lambda r: (-r["kekurangan"], r["kode_wilayah"]),
     )[:batas]
 
 
-def tren(kode: str | None = "ID", tanggal: dt.date | str | None = None, filt: Filter | None = None) -> list[dict]:
-    """A place's numbers at every snapshot up to `tanggal`, oldest first."""
-    lingkup.periksa(kode)
-    filt = lingkup.saring(filt)
-    t = wilayah.tempat(kode)
-    p = periode_mod.periode(tanggal)
-    sql, params = pembangun.tren(t.kode, filt, p.tanggal, target_rw=settings.rw_target())
+def tren(t: Pertanyaan) -> list[dict]:
+    """A place's numbers at every snapshot up to the question's, oldest first."""
+    t = _gerbang(t)
+    sql, params = pembangun.tren(t.kode, t.filt, t.tanggal, target_rw=settings.rw_target())
     return warehouse.records(sql, params)
 
 
-def rincian(
-    kode: str | None, dimensi: str, tanggal: dt.date | str | None = None, filt: Filter | None = None
-) -> list[dict]:
-    """A place's persons by segmen, sumber_iuran, pekerja_rentan, kantor_cabang or pekerjaan."""
-    lingkup.periksa(kode)
-    return [dict(r) for r in _rincian(warehouse.current_path(), kode, dimensi, tanggal, lingkup.saring(filt))]
+def rincian(t: Pertanyaan, dimensi: str) -> list[dict]:
+    """A place's persons by segmen, sumber_iuran, pekerja_rentan, kantor_cabang or pekerjaan:
+    [{'nilai', 'peserta_terdaftar', 'peserta_aktif'}]."""
+    t = _gerbang(t)
+    return [dict(r) for r in _rincian(warehouse.current_path(), t.kode, dimensi, t.tanggal, t.filt)]
+
+
+PEKERJAAN_TERATAS = 15  # occupations a chart can name legibly
+
+
+def pekerjaan_bpu(t: Pertanyaan, batas: int = PEKERJAAN_TERATAS) -> list[dict] | None:
+    """The occupations of a place's BPU participants, most registered first, cut to `batas`;
+    None when the question's filters exclude BPU or narrow beyond a segment (ringkas_pekerjaan
+    keeps the segment only, so those numbers would not be the ones asked)."""
+    if t.filt.segmen not in (None, "BPU") or Filter(segmen=t.filt.segmen) != t.filt:
+        return None
+    return rincian(Pertanyaan(t.tempat, t.periode, Filter(segmen="BPU")), "pekerjaan")[:batas]
 
 
 @functools.lru_cache(maxsize=256)
 def _rincian(_path, kode, dimensi, tanggal, filt) -> tuple:
-    t = wilayah.tempat(kode)
-    p = periode_mod.periode(tanggal)
-    sql, params = pembangun.rincian(t.kode, dimensi, filt, p.tanggal)
+    sql, params = pembangun.rincian(kode, dimensi, filt, tanggal)
     return tuple(warehouse.records(sql, params))
 
 

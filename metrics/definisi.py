@@ -38,6 +38,90 @@ SUMBER_IURAN = {
 }
 
 
+RENTAN = {"ya": ("Pekerja rentan", "Vulnerable workers"), "tidak": ("Bukan pekerja rentan", "Not vulnerable")}
+
+
+@dataclass(frozen=True)
+class Saringan:
+    """One filter, declared once: the URL reader, the builder, the command line, file names, the
+    controls and slide captions all read this table, so a new filter is one row here plus its
+    field in `pembangun.Filter`."""
+
+    kunci: str  # the URL key and command-line flag: ?sumber=APBD, --sumber APBD
+    kolom: str  # the `Filter` field and the rollup column it narrows
+    label: tuple[str, str]  # (id, en)
+    semua: tuple[str, str]  # the control's empty choice
+    pilihan: dict[str, tuple[str, str]] | None  # value -> words; None: the values come from the data
+    nilai: dict[str, object] | None = None  # text -> the Filter's value, when it is not the text itself
+    berkas: dict[object, str] | None = None  # value -> its word in a file name, when not the value
+    baris: bool = True  # narrows rows (WHERE kolom = $kolom); False: the programme picks the summed columns
+    di_rw: bool = False  # kept by ringkas_rw
+    target_berlaku: bool = False  # targets are set per value (per segment only)
+    kode_di_depan: bool = False  # controls show 'JKK · Jaminan Kecelakaan Kerja', captions the code
+
+    def ke_nilai(self, teks: str) -> object:
+        """The Filter's value of a URL or command-line text; PertanyaanTidakSah when unknown."""
+        if self.pilihan is not None and teks not in self.pilihan:
+            raise PertanyaanTidakSah(f"{self.kolom} '{teks}' tidak dikenal; pilih {', '.join(self.pilihan)}")
+        return self.nilai[teks] if self.nilai else teks
+
+    def ke_teks(self, nilai: object) -> str:
+        """The URL text of a Filter's value (the inverse of ke_nilai)."""
+        if not self.nilai:
+            return str(nilai)
+        for teks, v in self.nilai.items():
+            if v is nilai:
+                return teks
+        raise PertanyaanTidakSah(f"{self.kolom} harus {' atau '.join(self.nilai)}")
+
+
+SARINGAN = (
+    Saringan(
+        "segmen",
+        "segmen",
+        ("Segmen", "Segment"),
+        ("Semua segmen", "All segments"),
+        SEGMEN,
+        di_rw=True,
+        target_berlaku=True,
+    ),
+    Saringan(
+        "program",
+        "program",
+        ("Program", "Programme"),
+        ("Semua program", "All programmes"),
+        PROGRAM,
+        baris=False,
+        di_rw=True,
+        kode_di_depan=True,
+    ),
+    Saringan(
+        "sumber",
+        "sumber_iuran",
+        ("Sumber iuran", "Contribution source"),
+        ("Semua sumber iuran", "All contribution sources"),
+        SUMBER_IURAN,
+    ),
+    Saringan(
+        "rentan",
+        "pekerja_rentan",
+        ("Pekerja rentan", "Vulnerable workers"),
+        ("Rentan & bukan", "Vulnerable or not"),
+        RENTAN,
+        nilai={"ya": True, "tidak": False},
+        berkas={True: "rentan", False: "bukan-rentan"},
+    ),
+    Saringan(
+        "cabang",
+        "kantor_cabang",
+        ("Kantor cabang", "Branch office"),
+        ("Semua kantor cabang", "All branch offices"),
+        None,
+    ),
+)
+SARINGAN_MENURUT_KUNCI = {s.kunci: s for s in SARINGAN}
+
+
 class PertanyaanTidakSah(ValueError):
     """A question the metrics cannot answer as asked (unknown level, metric, filter...)."""
 

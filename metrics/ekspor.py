@@ -11,9 +11,9 @@ import io
 import sys
 from pathlib import Path
 
-from metrics import cakupan, data, definisi, periode, wilayah
+from metrics import cakupan, data, definisi
 from metrics.definisi import PertanyaanTidakSah
-from metrics.pembangun import Filter
+from metrics.pertanyaan import Pertanyaan
 
 JENIS = ("coverage", "rw", "budget", "trend", "rincian", "ditolak")
 KOLOM_WILAYAH = ["tanggal_data", "kode_wilayah", "nama_wilayah", "tingkat", "kode_induk", "nama_induk"]
@@ -50,24 +50,21 @@ def _kolom(nama: str) -> str:
 
 
 def isi_berkas(
-    jenis: str,
-    tingkat: str = "provinsi",
-    induk: str | None = "ID",
-    tanggal=None,
-    filt: Filter | None = None,
-    dimensi: str = "segmen",
+    jenis: str, t: Pertanyaan, tingkat: str = "provinsi", dimensi: str = "segmen"
 ) -> tuple[list[str], list[list]]:
-    """Header and rows of an export, values ready to write."""
+    """Header and rows of an export, values ready to write: `tingkat` rows inside the question's
+    place (coverage, rw, budget), its snapshots (trend), its breakdown by `dimensi` (rincian), or
+    every rejected row (ditolak, admins). Raises PertanyaanTidakSah for an unknown jenis."""
     if jenis not in JENIS:
         raise PertanyaanTidakSah(f"Jenis ekspor '{jenis}' tidak dikenal; pilih {', '.join(JENIS)}")
     if jenis == "trend":
-        return _tren(induk, tanggal, filt)
+        return _tren(t)
     if jenis == "rincian":
-        return _rincian(induk, dimensi, tanggal, filt)
+        return _rincian(t, dimensi)
     if jenis == "ditolak":
         return _ditolak()
     metrik = RW_PER_RW if (jenis == "rw" and tingkat == "rw") else definisi.EKSPOR[jenis]
-    hasil = cakupan.tabel(tingkat, induk, tanggal, filt, metrik)
+    hasil = cakupan.tabel(tingkat, t, metrik)
     header = KOLOM_WILAYAH + [_kolom(m) for m in metrik]
     rows = [
         [
@@ -84,23 +81,20 @@ def isi_berkas(
     return header, rows
 
 
-def _tren(kode: str | None, tanggal, filt: Filter | None) -> tuple[list[str], list[list]]:
-    tempat = wilayah.tempat(kode)
+def _tren(t: Pertanyaan) -> tuple[list[str], list[list]]:
     header = ["tanggal_data", "kode_wilayah", "nama_wilayah", "tingkat"] + [_kolom(m) for m in TREN]
     rows = [
-        [r["tanggal_data"].isoformat(), tempat.kode, tempat.nama, tempat.tingkat, *(nilai(m, r[m]) for m in TREN)]
-        for r in cakupan.tren(kode, tanggal, filt)
+        [r["tanggal_data"].isoformat(), t.kode, t.tempat.nama, t.tempat.tingkat, *(nilai(m, r[m]) for m in TREN)]
+        for r in cakupan.tren(t)
     ]
     return header, rows
 
 
-def _rincian(kode: str | None, dimensi: str, tanggal, filt: Filter | None) -> tuple[list[str], list[list]]:
-    tempat = wilayah.tempat(kode)
-    hari = periode.periode(tanggal).tanggal
+def _rincian(t: Pertanyaan, dimensi: str) -> tuple[list[str], list[list]]:
     header = ["tanggal_data", "kode_wilayah", "nama_wilayah", dimensi, "peserta_terdaftar", "peserta_aktif"]
     rows = [
-        [hari.isoformat(), tempat.kode, tempat.nama, r["nilai"], r["peserta_terdaftar"], r["peserta_aktif"]]
-        for r in cakupan.rincian(kode, dimensi, tanggal, filt)
+        [t.tanggal.isoformat(), t.kode, t.tempat.nama, r["nilai"], r["peserta_terdaftar"], r["peserta_aktif"]]
+        for r in cakupan.rincian(t, dimensi)
     ]
     return header, rows
 
@@ -165,14 +159,11 @@ def tulis(header: list[str], rows: list[list], tujuan: str) -> None:
             tulis_csv(header, rows, f)
 
 
-def nama_berkas(
-    jenis: str, tingkat: str, induk: str | None, tanggal: dt.date, filt: Filter, akhiran: str = "csv"
-) -> str:
-    """A file name that says what is inside: cakupan_coverage_kecamatan_31.75_2024-02-06_BPU.csv."""
-    bagian = ["cakupan", jenis, tingkat if jenis != "trend" else "tren", induk or "ID", tanggal.isoformat()]
-    bagian += [str(v) for v in (filt.segmen, filt.program, filt.sumber_iuran) if v]
-    if filt.pekerja_rentan is not None:
-        bagian.append("rentan" if filt.pekerja_rentan else "bukan-rentan")
-    if filt.kantor_cabang:
-        bagian.append("".join(c if c.isalnum() else "-" for c in filt.kantor_cabang))
+def nama_berkas(jenis: str, tingkat: str, t: Pertanyaan, akhiran: str = "csv") -> str:
+    """A file name that says what is inside: cakupan_coverage_kecamatan_31.75_2024-02-06_BPU.csv;
+    the filters in the order of `definisi.SARINGAN`, each by its value or its `berkas` word."""
+    bagian = ["cakupan", jenis, tingkat if jenis != "trend" else "tren", t.kode, t.tanggal.isoformat()]
+    for s, v in t.filt.terpasang():
+        kata = s.berkas[v] if s.berkas else str(v)
+        bagian.append("".join(c if c.isalnum() else "-" for c in kata))
     return "_".join(bagian) + "." + akhiran

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from metrics import definisi
-from metrics.definisi import METRIK, PROGRAM, SEGMEN, SUMBER_IURAN, TINGKAT, UKURAN, PertanyaanTidakSah
+from metrics.definisi import METRIK, SARINGAN, TINGKAT, UKURAN, PertanyaanTidakSah
 
 KOLOM_TINGKAT = {1: "kode_provinsi", 2: "kode_kabkota", 3: "kode_kecamatan", 4: "kode_kelurahan"}
 PANJANG_KODE = {1: 2, 2: 5, 3: 8, 4: 13}  # '31', '31.75', '31.75.02', '31.75.02.1001'
@@ -42,6 +42,8 @@ def tingkat_kode(kode: str) -> str:
 
 @dataclass(frozen=True)
 class Filter:
+    """The filters of a question, one field per row of `definisi.SARINGAN` (its `kolom`)."""
+
     segmen: str | None = None
     program: str | None = None
     sumber_iuran: str | None = None
@@ -49,15 +51,23 @@ class Filter:
     kantor_cabang: str | None = None
 
     def __post_init__(self):
-        for nama, nilai, pilihan in (
-            ("segmen", self.segmen, SEGMEN),
-            ("program", self.program, PROGRAM),
-            ("sumber_iuran", self.sumber_iuran, SUMBER_IURAN),
-        ):
-            if nilai is not None and nilai not in pilihan:
-                raise PertanyaanTidakSah(f"{nama} '{nilai}' tidak dikenal; pilih {', '.join(pilihan)}")
-        if self.pekerja_rentan not in (None, True, False):
-            raise PertanyaanTidakSah("pekerja_rentan harus ya atau tidak")
+        for s, nilai in self.terpasang():
+            if s.pilihan is not None and s.ke_teks(nilai) not in s.pilihan:
+                raise PertanyaanTidakSah(f"{s.kolom} '{nilai}' tidak dikenal; pilih {', '.join(s.pilihan)}")
+
+    @classmethod
+    def dari_teks(cls, teks: dict[str, str]) -> Filter:
+        """Filters from URL or command-line texts keyed by `Saringan.kunci` ({'rentan': 'ya'});
+        empty texts are no filter; PertanyaanTidakSah names the first unknown value."""
+        return cls(**{s.kolom: s.ke_nilai(teks[s.kunci]) for s in SARINGAN if teks.get(s.kunci) not in (None, "")})
+
+    def terpasang(self) -> list[tuple[definisi.Saringan, object]]:
+        """The filters set, in the table's order, with their values."""
+        return [(s, getattr(self, s.kolom)) for s in SARINGAN if getattr(self, s.kolom) is not None]
+
+    def teks(self) -> dict[str, str]:
+        """The URL texts of the filters set: the inverse of dari_teks."""
+        return {s.kunci: s.ke_teks(v) for s, v in self.terpasang()}
 
     @property
     def kosong(self) -> bool:
@@ -66,7 +76,7 @@ class Filter:
     @property
     def target_berlaku(self) -> bool:
         """Targets count persons of all programmes, sources and branches: only a segment filter keeps them."""
-        return Filter(segmen=self.segmen) == self
+        return all(s.target_berlaku for s, _ in self.terpasang())
 
     @property
     def kolom(self) -> tuple[str, str]:
@@ -78,19 +88,11 @@ class Filter:
     @property
     def di_rw(self) -> bool:
         """ringkas_rw keeps segment and programme only."""
-        return self.sumber_iuran is None and self.pekerja_rentan is None and self.kantor_cabang is None
+        return all(s.di_rw for s, _ in self.terpasang())
 
     def params(self) -> dict:
-        return {
-            k: v
-            for k, v in (
-                ("segmen", self.segmen),
-                ("sumber_iuran", self.sumber_iuran),
-                ("pekerja_rentan", self.pekerja_rentan),
-                ("kantor_cabang", self.kantor_cabang),
-            )
-            if v is not None
-        }
+        """The row filters as named parameters ({'sumber_iuran': 'APBD'})."""
+        return {s.kolom: v for s, v in self.terpasang() if s.baris}
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from metrics import cakupan, data, lingkup, wilayah
 from metrics.pembangun import Filter, Periode
+from metrics.pertanyaan import Pertanyaan
 
 KPI, ANAK = cakupan.KPI, cakupan.ANAK
 RW = [
@@ -26,64 +27,68 @@ TERTINGGAL = 8  # laggards furthest from target
 
 @dataclass
 class Tinjauan:
-    tempat: wilayah.Tempat
-    periode: Periode
-    filt: Filter
+    tanya: Pertanyaan
     angka: dict  # the place's KPIs
     tren: list[dict]  # every snapshot up to this one
     naik: list[dict] = field(default_factory=list)  # children, biggest weekly gain first
     turun: list[dict] = field(default_factory=list)  # children, smallest gain (or biggest loss) first
     tertinggal: list[dict] = field(default_factory=list)  # children, biggest kekurangan first
-    tingkat_anak: str | None = None
     rw: dict | None = None  # 1 RW 100, when RWs are known here
     rw_baris: list[dict] = field(default_factory=list)  # RWs furthest from target, or children by RWs at target
     muat: dict | None = None  # the snapshot's load: read, loaded, rejected by reason (admins)
     catatan: list[str] = field(default_factory=list)
     dibuat: dt.datetime = field(default_factory=lambda: dt.datetime.now().replace(microsecond=0))
 
+    @property
+    def tempat(self) -> wilayah.Tempat:
+        return self.tanya.tempat
 
-def tinjauan(kode: str | None = "ID", tanggal: dt.date | str | None = None, filt: Filter | None = None) -> Tinjauan:
-    """Everything the review shows for a place, a snapshot and a filter (inside the asker's scope)."""
-    filt = lingkup.saring(filt)
-    hasil = cakupan.tabel(wilayah.tempat(kode).tingkat, kode, tanggal, filt, KPI)
-    t = Tinjauan(
-        hasil.induk,
-        hasil.periode,
-        filt,
-        hasil.baris[0],
-        cakupan.tren(kode, hasil.periode.tanggal, filt),
-        catatan=list(hasil.catatan),
-        tingkat_anak=hasil.induk.tingkat_anak,
-    )
-    if t.tingkat_anak and t.tingkat_anak != "rw":
-        _anak(t)
-    if filt.di_rw and t.tempat.tingkat != "rw":
-        _rw(t)
+    @property
+    def periode(self) -> Periode:
+        return self.tanya.periode
+
+    @property
+    def filt(self) -> Filter:
+        return self.tanya.filt
+
+    @property
+    def tingkat_anak(self) -> str | None:
+        return self.tempat.tingkat_anak
+
+
+def tinjauan(t: Pertanyaan) -> Tinjauan:
+    """Everything the review shows for a question (inside the asker's scope)."""
+    hasil = cakupan.tabel(t.tempat.tingkat, t, KPI)
+    tj = Tinjauan(t, hasil.baris[0], cakupan.tren(t), catatan=list(hasil.catatan))
+    if tj.tingkat_anak and tj.tingkat_anak != "rw":
+        _anak(tj)
+    if t.filt.di_rw and t.tempat.tingkat != "rw":
+        _rw(tj)
     if lingkup.aktif().admin:
-        t.muat = data.muat_snapshot(t.periode.tanggal)
-    return t
+        tj.muat = data.muat_snapshot(t.tanggal)
+    return tj
 
 
-def _anak(t: Tinjauan) -> None:
-    gain = cakupan.peringkat(t.tempat.kode, "perubahan_minggu", t.periode.tanggal, t.filt, ANAK).baris
+def _anak(tj: Tinjauan) -> None:
+    gain = cakupan.peringkat(tj.tanya, "perubahan_minggu", ANAK).baris
     known = [b for b in gain if b["perubahan_minggu"] is not None]
-    t.naik = known[: min(BARIS, (len(known) + 1) // 2)]
-    t.turun = list(reversed(known[len(t.naik) :]))[:BARIS]
-    if t.filt.target_berlaku:
-        far = cakupan.peringkat(t.tempat.kode, "kekurangan", t.periode.tanggal, t.filt, ANAK).baris
-        t.tertinggal = [b for b in far if b["kekurangan"]][:TERTINGGAL]
+    tj.naik = known[: min(BARIS, (len(known) + 1) // 2)]
+    tj.turun = list(reversed(known[len(tj.naik) :]))[:BARIS]
+    if tj.filt.target_berlaku:
+        far = cakupan.peringkat(tj.tanya, "kekurangan", ANAK).baris
+        tj.tertinggal = [b for b in far if b["kekurangan"]][:TERTINGGAL]
 
 
-def _rw(t: Tinjauan) -> None:
-    rw = cakupan.angka_tempat(t.tempat.kode, t.periode.tanggal, t.filt, RW)
+def _rw(tj: Tinjauan) -> None:
+    rw = cakupan.angka_tempat(tj.tanya, RW)
     if not rw["rw_diketahui"]:
         return
-    t.rw = rw
-    if t.tempat.tingkat in ("kecamatan", "kelurahan"):
-        t.rw_baris = cakupan.rw_terjauh(t.tempat.kode, t.periode.tanggal, t.filt, TERTINGGAL)
+    tj.rw = rw
+    if tj.tempat.tingkat in ("kecamatan", "kelurahan"):
+        tj.rw_baris = cakupan.rw_terjauh(tj.tanya, TERTINGGAL)
     else:
-        rows = cakupan.anak(t.tempat.kode, t.periode.tanggal, t.filt, RW[:5]).baris
-        t.rw_baris = sorted(
+        rows = cakupan.anak(tj.tanya, RW[:5]).baris
+        tj.rw_baris = sorted(
             (r for r in rows if r["kode_wilayah"] and r["rw_diketahui"]),
             key=lambda r: (-(r["persen_rw_tercapai"] or 0), r["kode_wilayah"]),
         )[:TERTINGGAL]

@@ -10,9 +10,9 @@ import re
 
 from flask import Response, request
 
-from layouts import keadaan
+from layouts.keadaan import bahasa_dari
 from layouts.tinjauan import dokumen
-from metrics import lingkup, periode
+from metrics import lingkup, periode, pertanyaan
 from metrics import tinjauan as tinjauan_mod
 from metrics.definisi import PertanyaanTidakSah
 from server import masuk
@@ -31,11 +31,11 @@ def halaman():
     """GET /tinjauan?wilayah=&snapshot=&filters&bahasa=&otomatis=SECONDS: the review, full screen.
     The place and branch are checked against the account's scope (403), the rest like a page's."""
     try:
-        k = keadaan.dari_argumen(request.args.to_dict())
+        tanya = pertanyaan.dari_teks_ketat(request.args.to_dict())
         otomatis = int(request.args.get("otomatis") or 0)
         if not 0 <= otomatis <= 600:
             raise PertanyaanTidakSah("otomatis: detik per slide, 0-600")
-        doc = dokumen(tinjauan_mod.tinjauan(k.tempat.kode, k.snapshot, k.filt), k.bahasa, otomatis=otomatis)
+        doc = dokumen(tinjauan_mod.tinjauan(tanya), bahasa_dari(request.args), otomatis=otomatis)
     except lingkup.TanpaAkses as e:
         return Response(f"{e}\n", status=403, mimetype="text/plain")
     except (PertanyaanTidakSah, periode.BelumAdaData, ValueError) as e:

@@ -8,8 +8,7 @@ from __future__ import annotations
 from flask import Response, request
 
 from jejak import audit
-from layouts import keadaan
-from metrics import ekspor, lingkup, periode
+from metrics import ekspor, lingkup, periode, pertanyaan
 from metrics.definisi import PertanyaanTidakSah
 
 JENIS_MIME = {
@@ -22,10 +21,10 @@ def unduh(jenis: str, akhiran: str) -> Response:
     if akhiran not in JENIS_MIME:
         return Response("Format unduhan: csv atau xlsx\n", status=404, mimetype="text/plain")
     try:
-        k = keadaan.dari_argumen(request.args.to_dict())
-        tingkat = request.args.get("tingkat") or k.tempat.tingkat
+        tanya = pertanyaan.dari_teks_ketat(request.args.to_dict())
+        tingkat = request.args.get("tingkat") or tanya.tempat.tingkat
         dimensi = request.args.get("dimensi") or "segmen"
-        header, rows = ekspor.isi_berkas(jenis, tingkat, k.tempat.kode, k.snapshot, k.filt, dimensi)
+        header, rows = ekspor.isi_berkas(jenis, tanya, tingkat, dimensi)
     except lingkup.TanpaAkses as e:
         audit.catat(
             "unduh_ditolak",
@@ -38,7 +37,7 @@ def unduh(jenis: str, akhiran: str) -> Response:
         return Response(f"Tidak bisa mengunduh: {e}\n", status=403, mimetype="text/plain")
     except (PertanyaanTidakSah, periode.BelumAdaData) as e:
         return Response(f"Tidak bisa mengunduh: {e}\n", status=400, mimetype="text/plain")
-    nama = ekspor.nama_berkas(jenis, tingkat, k.tempat.kode, k.snapshot, k.filt, akhiran)
+    nama = ekspor.nama_berkas(jenis, tingkat, tanya, akhiran)
     audit.catat("unduh", lingkup.aktif().nama, lingkup.aktif().label, berkas=nama, baris=len(rows))
     body = ekspor.csv_teks(header, rows).encode("utf-8") if akhiran == "csv" else ekspor.xlsx_bytes(header, rows)
     return Response(

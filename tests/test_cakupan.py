@@ -9,6 +9,7 @@ import warehouse
 from etl import build
 from metrics import cakupan, periode
 from metrics.pembangun import Filter, PertanyaanTidakSah
+from metrics.pertanyaan import tanya
 from tests.conftest import MINGGU, SEED, load
 
 PG, KENARI, PISANGAN = "31.75.02.1001", "31.71.04.1002", "31.75.02.1002"
@@ -22,7 +23,7 @@ def _baris(hasil, kode):
 
 
 def test_national_headline_on_seed(seed_loaded):
-    n = cakupan.angka_tempat("ID")
+    n = cakupan.angka_tempat(tanya("ID"))
     assert (n["peserta_terdaftar"], n["peserta_aktif"]) == (10, 7)
     assert n["tingkat_aktif"] == pytest.approx(0.7)  # 7 / 10
     assert (n["target"], n["capaian"], n["kekurangan"]) == (10, pytest.approx(0.7), 3)  # 7/10; 10-7
@@ -33,47 +34,47 @@ def test_national_headline_on_seed(seed_loaded):
 
 def test_without_targets_and_without_data(data_dir):
     with pytest.raises(periode.BelumAdaData):
-        cakupan.angka_tempat("ID")
+        cakupan.angka_tempat(tanya("ID"))
     build.ensure_exists()
     with pytest.raises(periode.BelumAdaData):
-        cakupan.angka_tempat("ID")
+        cakupan.angka_tempat(tanya("ID"))
     load([SEED / "roster_kecil.csv"])
-    n = cakupan.angka_tempat("ID")
+    n = cakupan.angka_tempat(tanya("ID"))
     assert (n["peserta_aktif"], n["target"], n["capaian"], n["kekurangan"], n["pekerja"]) == (7, None, None, None, None)
 
 
 def test_places_without_a_target_say_so(seed_loaded):
-    kenari_kec = cakupan.angka_tempat("31.71.04")
+    kenari_kec = cakupan.angka_tempat(tanya("31.71.04"))
     assert kenari_kec["peserta_aktif"] == 2
     assert (kenari_kec["target"], kenari_kec["capaian"], kenari_kec["kekurangan"]) == (None, None, None)
-    kec = cakupan.angka_tempat("31.75.02")
+    kec = cakupan.angka_tempat(tanya("31.75.02"))
     assert (kec["peserta_aktif"], kec["target"], kec["capaian"], kec["kekurangan"]) == (4, 5, 0.8, 1)  # 4/5
 
 
 def test_segment_target_is_used_with_a_segment_filter(seed_loaded):
-    bpu = cakupan.angka_tempat("ID", filt=Filter(segmen="BPU"))
+    bpu = cakupan.angka_tempat(tanya("ID", filt=Filter(segmen="BPU")))
     assert (bpu["peserta_terdaftar"], bpu["peserta_aktif"], bpu["target"]) == (3, 3, 4)
     assert bpu["capaian"] == pytest.approx(0.75)  # 3 / 4
-    pmi = cakupan.angka_tempat("ID", filt=Filter(segmen="PMI"))
+    pmi = cakupan.angka_tempat(tanya("ID", filt=Filter(segmen="PMI")))
     assert (pmi["peserta_aktif"], pmi["target"]) == (0, None)  # no PMI target: none invented
 
 
 def test_children_add_up_with_unknown_rows(seed_loaded):
-    prov = cakupan.anak("ID", metrik=["peserta_terdaftar", "peserta_aktif"])
+    prov = cakupan.anak(tanya("ID"), metrik=["peserta_terdaftar", "peserta_aktif"])
     assert len(prov.baris) == 39  # 38 provinces + "Tidak diketahui"
     dki = _baris(prov, "31")
     assert (dki["peserta_terdaftar"], dki["peserta_aktif"]) == (9, 6)
     unknown = prov.baris[-1]
     assert (unknown["kode_wilayah"], unknown["nama_wilayah"], unknown["peserta_aktif"]) == (None, "Tidak diketahui", 1)
     assert sum(b["peserta_aktif"] for b in prov.baris) == 7
-    kel = cakupan.anak("31.75.02", metrik=["peserta_aktif"])
+    kel = cakupan.anak(tanya("31.75.02"), metrik=["peserta_aktif"])
     assert len(kel.baris) == 8  # 7 kelurahan + unknown (004, 005)
     assert _baris(kel, PG)["peserta_aktif"] == 3
     assert [(b["kode_induk"], b["peserta_aktif"]) for b in kel.baris if not b["diketahui"]] == [("31.75.02", 1)]
 
 
 def test_rw_rows_include_reference_rws_at_zero(seed_loaded):
-    rws = cakupan.anak(KENARI, metrik=["peserta_terdaftar", "peserta_aktif", "target", "capaian", "kekurangan"])
+    rws = cakupan.anak(tanya(KENARI), metrik=["peserta_terdaftar", "peserta_aktif", "target", "capaian", "kekurangan"])
     # Reference: Kenari has 6 RWs. Roster: RW 3 (007 active, 008), RW 4 (011 active), 009 without RW.
     assert [(b["nama_wilayah"], b["peserta_terdaftar"], b["peserta_aktif"]) for b in rws.baris] == [
         ("RW 01", 0, 0),
@@ -96,15 +97,15 @@ def test_rw_rows_include_reference_rws_at_zero(seed_loaded):
 
 def test_unknown_places_and_questions_are_refused(seed_loaded):
     with pytest.raises(PertanyaanTidakSah, match="tidak ada di daftar"):
-        cakupan.angka_tempat("31.99")
+        cakupan.angka_tempat(tanya("31.99"))
     with pytest.raises(PertanyaanTidakSah, match="tidak dikenal"):
-        cakupan.angka_tempat("31; DROP TABLE peserta")
+        cakupan.angka_tempat(tanya("31; DROP TABLE peserta"))
     with pytest.raises(PertanyaanTidakSah, match="Tidak ada snapshot per 2024-02-07"):
-        cakupan.angka_tempat("ID", tanggal="2024-02-07")
+        cakupan.angka_tempat(tanya("ID", tanggal="2024-02-07"))
     with pytest.raises(PertanyaanTidakSah, match="segmen"):
         Filter(segmen="INFORMAL")
     with pytest.raises(PertanyaanTidakSah, match="RW hanya filter segmen dan program"):
-        cakupan.anak(PG, filt=Filter(sumber_iuran="APBD"))
+        cakupan.anak(tanya(PG, filt=Filter(sumber_iuran="APBD")))
 
 
 # --- three weekly snapshots ----------------------------------------------------------
@@ -119,7 +120,7 @@ def test_period_of_the_newest_snapshot(minggu):
 
 
 def test_national_change_and_target_over_100_percent(minggu):
-    n = cakupan.angka_tempat("ID")
+    n = cakupan.angka_tempat(tanya("ID"))
     assert (n["peserta_aktif"], n["target"], n["capaian"], n["kekurangan"]) == (13, 10, 1.3, 0)  # 13/10 not capped
     assert (n["baru"], n["berhenti"], n["perubahan_minggu"], n["pindah_neto"]) == (3, 0, 3, 0)
     assert (n["baru_4mg"], n["berhenti_4mg"], n["perubahan_4mg"]) == (5, 2, 3)
@@ -128,7 +129,7 @@ def test_national_change_and_target_over_100_percent(minggu):
 
 
 def test_kelurahan_coverage_change_and_pace(minggu):
-    pg = cakupan.angka_tempat(PG)
+    pg = cakupan.angka_tempat(tanya(PG))
     assert (pg["peserta_terdaftar"], pg["peserta_aktif"]) == (12, 11)
     assert pg["tingkat_aktif"] == pytest.approx(11 / 12)
     assert (pg["target"], pg["capaian"], pg["kekurangan"]) == (20, 0.55, 9)  # 11/20; 20-11
@@ -143,32 +144,32 @@ def test_kelurahan_coverage_change_and_pace(minggu):
 
 
 def test_moved_in_and_not_at_this_pace(minggu):
-    kenari = cakupan.angka_tempat(KENARI)
+    kenari = cakupan.angka_tempat(tanya(KENARI))
     assert (kenari["peserta_aktif"], kenari["baru"], kenari["perubahan_minggu"], kenari["pindah_neto"]) == (1, 0, 1, 1)
     assert kenari["laju_4mg"] == 0.25  # (1 - 0) / 4
     assert kenari["perkiraan_tercapai"] == dt.date(2024, 5, 28)  # +ceil(4/0.25*7) = 112 days
     assert kenari["proyeksi_akhir_tahun"] == 13  # 1 + 0.25 * 47 = 12.75
-    pisangan = cakupan.angka_tempat(PISANGAN)
+    pisangan = cakupan.angka_tempat(tanya(PISANGAN))
     assert (pisangan["peserta_aktif"], pisangan["target"], pisangan["laju_4mg"]) == (0, 3, -0.25)  # (0 - 1) / 4
     assert (pisangan["perkiraan_tercapai"], pisangan["tepat_waktu"]) == (None, False)
 
 
 def test_filters(minggu):
-    bpu = cakupan.angka_tempat(PG, filt=Filter(segmen="BPU"))
+    bpu = cakupan.angka_tempat(tanya(PG, filt=Filter(segmen="BPU")))
     assert (bpu["peserta_aktif"], bpu["target"], bpu["capaian"]) == (6, 8, 0.75)  # P1-P6; 6/8
-    jht = cakupan.angka_tempat(PG, filt=Filter(program="JHT"))
+    jht = cakupan.angka_tempat(tanya(PG, filt=Filter(program="JHT")))
     assert (jht["peserta_terdaftar"], jht["peserta_aktif"], jht["target"]) == (5, 5, None)  # P9-P13
     assert (jht["baru"], jht["perubahan_minggu"]) == (None, 3)  # flows are not kept per programme; 5 - 2 (P9, P10)
-    assert cakupan.angka_tempat(PG, filt=Filter(sumber_iuran="APBD"))["peserta_aktif"] == 2
-    assert cakupan.angka_tempat(PG, filt=Filter(pekerja_rentan=True))["peserta_aktif"] == 4
-    cabang = cakupan.angka_tempat(PG, filt=Filter(kantor_cabang="Jakarta Rawamangun"))
+    assert cakupan.angka_tempat(tanya(PG, filt=Filter(sumber_iuran="APBD")))["peserta_aktif"] == 2
+    assert cakupan.angka_tempat(tanya(PG, filt=Filter(pekerja_rentan=True)))["peserta_aktif"] == 4
+    cabang = cakupan.angka_tempat(tanya(PG, filt=Filter(kantor_cabang="Jakarta Rawamangun")))
     assert (cabang["peserta_aktif"], cabang["target"], cabang["pekerja"]) == (3, None, None)
-    assert any("target" in c for c in cakupan.tabel("kelurahan", PG, filt=Filter(kantor_cabang="X")).catatan)
+    assert any("target" in c for c in cakupan.tabel("kelurahan", tanya(PG, filt=Filter(kantor_cabang="X"))).catatan)
 
 
 def test_rw_programme(minggu):
     pg = cakupan.angka_tempat(
-        PG,
+        tanya(PG),
         metrik=[
             "peserta_aktif",
             "rw_diketahui",
@@ -185,10 +186,10 @@ def test_rw_programme(minggu):
     assert (pg["target_program_rw"], pg["program_rw_berhasil"]) == (27, False)  # 9 x 3; 2 < 9/2
     assert pg["capaian_program_rw"] == pytest.approx(11 / 27)
     kec = cakupan.angka_tempat(
-        "31.75.02", metrik=["rw_diketahui", "rw_tercapai", "target_program_rw", "capaian_program_rw"]
+        tanya("31.75.02"), metrik=["rw_diketahui", "rw_tercapai", "target_program_rw", "capaian_program_rw"]
     )
     assert (kec["rw_diketahui"], kec["rw_tercapai"], kec["target_program_rw"]) == (10, 2, 30)  # + Pisangan RW 1
-    rws = cakupan.anak(PG, metrik=["peserta_aktif", "rw_tercapai"])
+    rws = cakupan.anak(tanya(PG), metrik=["peserta_aktif", "rw_tercapai"])
     assert [(b["nama_wilayah"], b["peserta_aktif"], b["rw_tercapai"]) for b in rws.baris] == [
         ("RW 01", 4, 1),
         ("RW 02", 2, 0),
@@ -206,15 +207,15 @@ def test_rw_programme(minggu):
 def test_rw_programme_248_example(seed_loaded):
     build.load_reference("rw", SEED / "rw_248.csv")
     m = ["rw_diketahui", "target_program_rw"]
-    per_kecamatan = {b["kode_wilayah"]: b["rw_diketahui"] for b in cakupan.anak("31.75", metrik=m).baris}
+    per_kecamatan = {b["kode_wilayah"]: b["rw_diketahui"] for b in cakupan.anak(tanya("31.75"), metrik=m).baris}
     assert (per_kecamatan["31.75.01"], per_kecamatan["31.75.02"], per_kecamatan["31.75.03"]) == (62, 91, 95)
-    kota = cakupan.angka_tempat("31.75", metrik=m)
+    kota = cakupan.angka_tempat(tanya("31.75"), metrik=m)
     assert (kota["rw_diketahui"], kota["target_program_rw"]) == (248, 24_800)  # 62 + 91 + 95; x 100
 
 
 def test_budget_for_vulnerable_workers(minggu):
     pg = cakupan.angka_tempat(
-        PG,
+        tanya(PG),
         metrik=[
             "pekerja_rentan",
             "rentan_apbd",
@@ -241,18 +242,18 @@ def test_budget_for_vulnerable_workers(minggu):
 
 
 def test_rankings(minggu):
-    by_capaian = cakupan.peringkat("31.75.02", "capaian")
+    by_capaian = cakupan.peringkat(tanya("31.75.02"), menurut="capaian")
     # Pulo Gadung 11/20 = 55 %, Pisangan Timur 0/3 = 0 %; the other five kelurahan have no target.
     assert [b["kode_wilayah"] for b in by_capaian.baris[:2]] == [PISANGAN, PG]
     assert by_capaian.baris[2]["capaian"] is None and len(by_capaian.baris) == 7
-    by_gain = cakupan.peringkat("31.75.02", "perubahan_minggu")
+    by_gain = cakupan.peringkat(tanya("31.75.02"), menurut="perubahan_minggu")
     assert [(b["kode_wilayah"], b["perubahan_minggu"]) for b in by_gain.baris[:2]] == [(PG, 2), (PISANGAN, 0)]
-    by_gap = cakupan.peringkat("31.75.02", "kekurangan")
+    by_gap = cakupan.peringkat(tanya("31.75.02"), menurut="kekurangan")
     assert [(b["kode_wilayah"], b["kekurangan"]) for b in by_gap.baris[:2]] == [(PG, 9), (PISANGAN, 3)]
 
 
 def test_trend(minggu):
-    rows = cakupan.tren(PG)
+    rows = cakupan.tren(tanya(PG))
     assert [(r["tanggal_data"], r["peserta_aktif"], r["perubahan"]) for r in rows] == [
         (dt.date(2024, 1, 9), 8, None),
         (dt.date(2024, 1, 30), 9, 1),
@@ -260,15 +261,15 @@ def test_trend(minggu):
     ]
     assert [(r["baru"], r["berhenti"]) for r in rows] == [(None, None), (2, 1), (3, 0)]
     assert [r["target"] for r in rows] == [20, 20, 20] and rows[-1]["capaian"] == 0.55
-    assert [r["peserta_aktif"] for r in cakupan.tren(PG, tanggal="2024-01-30")] == [8, 9]
-    assert [r["peserta_aktif"] for r in cakupan.tren(f"{PG}.01")] == [4, 4, 4]
+    assert [r["peserta_aktif"] for r in cakupan.tren(tanya(PG, tanggal="2024-01-30"))] == [8, 9]
+    assert [r["peserta_aktif"] for r in cakupan.tren(tanya(f"{PG}.01"))] == [4, 4, 4]
 
 
 def test_an_older_snapshot_compares_with_its_own_past(minggu):
-    pg = cakupan.angka_tempat(PG, tanggal="2024-01-30")
+    pg = cakupan.angka_tempat(tanya(PG, tanggal="2024-01-30"))
     assert (pg["peserta_aktif"], pg["baru"], pg["berhenti"], pg["perubahan_minggu"]) == (9, 2, 1, 1)
     assert pg["laju_4mg"] == pytest.approx(1 / 3)  # (9 - 8) / 3 weeks: the oldest snapshot
-    assert any("3 minggu" in c for c in cakupan.tabel("kelurahan", PG, tanggal="2024-01-30").catatan)
+    assert any("3 minggu" in c for c in cakupan.tabel("kelurahan", tanya(PG, tanggal="2024-01-30")).catatan)
 
 
 def test_published_figures(data_dir):
@@ -283,12 +284,12 @@ def test_published_figures(data_dir):
             "0, 0, 0, 0, 0, 0, 0, 0, 0, 0)"
         ).fetchall()
         con.execute("INSERT INTO target VALUES ('ID', 2023, 'SEMUA', 42000000)").fetchall()
-    n = cakupan.angka_tempat("ID")
+    n = cakupan.angka_tempat(tanya("ID"))
     assert round(n["tingkat_aktif"] * 100, 2) == 68.04  # 41.56 / 61.08 = 0.680419
     assert round(n["capaian"] * 100, 2) == 98.95  # 41.56 / 42 = 0.989524
     with warehouse.build() as (con, _new, _scratch):
         con.execute("UPDATE ringkas_wilayah SET aktif = 36700000").fetchall()
-    n = cakupan.angka_tempat("ID")
+    n = cakupan.angka_tempat(tanya("ID"))
     assert round(n["capaian"] * 100, 2) == 87.38  # 36.7 / 42 = 0.873810
     assert n["kekurangan"] == 5_300_000  # 42 - 36.7 juta
 

@@ -68,3 +68,37 @@ def test_a_metric_refers_only_to_metrics_declared_before_it():
         later = (names & set(definisi.METRIK_MENURUT_NAMA)) - set(definisi.UKURAN_MENURUT_NAMA) - seen - {m.nama}
         assert not later, (m.nama, later)
         seen.add(m.nama)
+
+
+def test_every_filter_is_declared_once_and_read_by_every_door():
+    """definisi.SARINGAN and pembangun.Filter name the same filters; the URL key, the command
+    line flag and the file-name word all come from the table."""
+    import dataclasses
+
+    from commands import metrics as cli
+    from metrics.pembangun import Filter
+
+    assert [s.kolom for s in definisi.SARINGAN] == [f.name for f in dataclasses.fields(Filter)]
+    flags = {a.dest for a in cli.parser()._subparsers._group_actions[0].choices["export"]._actions}
+    assert {s.kunci for s in definisi.SARINGAN} <= flags
+    for s in definisi.SARINGAN:
+        assert s.label[0] and s.label[1] and s.semua[0] and s.semua[1]
+        for teks in s.pilihan or {}:
+            assert s.ke_teks(s.ke_nilai(teks)) == teks
+
+
+def test_filter_texts_round_trip_and_unknown_values_are_named():
+    import pytest
+
+    from metrics.pembangun import Filter
+
+    f = Filter.dari_teks({"rentan": "tidak", "sumber": "APBD", "cabang": "Jakarta Rawamangun", "segmen": ""})
+    assert f == Filter(sumber_iuran="APBD", pekerja_rentan=False, kantor_cabang="Jakarta Rawamangun")
+    assert f.teks() == {"sumber": "APBD", "rentan": "tidak", "cabang": "Jakarta Rawamangun"}
+    assert f.params() == {"sumber_iuran": "APBD", "pekerja_rentan": False, "kantor_cabang": "Jakarta Rawamangun"}
+    assert not f.di_rw and not f.target_berlaku
+    assert Filter(segmen="BPU", program="JHT").di_rw and Filter(segmen="BPU").target_berlaku
+    with pytest.raises(definisi.PertanyaanTidakSah, match="pekerja_rentan 'mungkin'"):
+        Filter.dari_teks({"rentan": "mungkin"})
+    with pytest.raises(definisi.PertanyaanTidakSah, match="pekerja_rentan harus ya atau tidak"):
+        Filter(pekerja_rentan="ya")

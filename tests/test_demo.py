@@ -3,6 +3,7 @@
 import warehouse
 from etl import demo
 from metrics import cakupan
+from metrics.pertanyaan import tanya
 
 
 def test_small_demo(data_dir):
@@ -22,7 +23,7 @@ def test_small_demo(data_dir):
     assert provinces == [(38,)]
     segments = dict(warehouse.rows("SELECT segmen, sum(terdaftar) FROM ringkas_wilayah GROUP BY 1"))
     assert segments["PU"] > segments["BPU"] > segments["JAKON"] > segments["PMI"] > 0
-    national = cakupan.angka_tempat("ID")
+    national = cakupan.angka_tempat(tanya("ID"))
     assert 0.85 < national["capaian"] < 0.90
     assert warehouse.rows("SELECT count(*) FROM referensi_rw") == [(109,)]  # kelurahan of Jakarta Timur and Pusat
     rentan = dict(
@@ -36,10 +37,16 @@ def test_small_demo(data_dir):
 def test_demo_adds_up_at_every_level(data_dir):
     """On messy national data, every level's rows (unknown ones included) add up to the nation."""
     demo.build_demo(scale=0.05, weeks=2, seed=11)
-    national = cakupan.angka_tempat("ID", metrik=["peserta_terdaftar", "peserta_aktif", "baru", "perubahan_minggu"])
+    national = cakupan.angka_tempat(
+        tanya("ID"), metrik=["peserta_terdaftar", "peserta_aktif", "baru", "perubahan_minggu"]
+    )
     for level in ("provinsi", "kabkota", "kecamatan", "kelurahan", "rw"):
-        rows = cakupan.tabel(level, "ID", metrik=["peserta_terdaftar", "peserta_aktif", "perubahan_minggu"]).baris
+        rows = cakupan.tabel(
+            level, tanya("ID"), metrik=["peserta_terdaftar", "peserta_aktif", "perubahan_minggu"]
+        ).baris
         for m in ("peserta_terdaftar", "peserta_aktif", "perubahan_minggu"):
             assert sum(r[m] for r in rows) == national[m], (level, m)
-    jakarta_timur = cakupan.angka_tempat("31.75", metrik=["peserta_aktif"])["peserta_aktif"]
-    assert sum(r["peserta_aktif"] for r in cakupan.anak("31.75", metrik=["peserta_aktif"]).baris) == jakarta_timur
+    jakarta_timur = cakupan.angka_tempat(tanya("31.75"), metrik=["peserta_aktif"])["peserta_aktif"]
+    assert (
+        sum(r["peserta_aktif"] for r in cakupan.anak(tanya("31.75"), metrik=["peserta_aktif"]).baris) == jakarta_timur
+    )

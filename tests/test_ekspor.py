@@ -90,6 +90,21 @@ def test_filters_reach_the_export(minggu, capsys):
     assert (row["peserta_aktif"], row["target"]) == ("5", "")
     (row,) = _export(capsys, "coverage", "--level", "kelurahan", "--parent", PG, "--cabang", "Jakarta Rawamangun")
     assert row["peserta_aktif"] == "3"
+    (row,) = _export(capsys, "coverage", "--level", "kelurahan", "--parent", PG, "--rentan", "ya")
+    assert row["peserta_aktif"] == "4"  # the same 4 as Filter(pekerja_rentan=True) in test_cakupan
+
+
+def test_a_file_name_says_every_filter_in_the_tables_order(minggu):
+    from metrics import ekspor
+    from metrics.pembangun import Filter
+    from metrics.pertanyaan import tanya
+
+    t = tanya("31.75", "2024-01-30", Filter(kantor_cabang="Jakarta Rawamangun", pekerja_rentan=False, segmen="BPU"))
+    assert (
+        ekspor.nama_berkas("coverage", "kecamatan", t, "xlsx")
+        == "cakupan_coverage_kecamatan_31.75_2024-01-30_BPU_bukan-rentan_Jakarta-Rawamangun.xlsx"
+    )
+    assert ekspor.nama_berkas("trend", "kota", tanya("ID")) == "cakupan_trend_tren_ID_2024-02-06.csv"
 
 
 def test_rw_budget_and_trend_exports(minggu, capsys):

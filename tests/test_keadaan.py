@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from layouts import keadaan
-from metrics import lingkup
+from metrics import cakupan, lingkup, pertanyaan
 from metrics.definisi import PertanyaanTidakSah
 from metrics.pembangun import Filter
 
@@ -71,10 +71,28 @@ def test_a_place_outside_the_scope_opens_the_accounts_own(minggu):
 
 def test_a_server_route_refuses_instead_of_ignoring(minggu):
     with pytest.raises(PertanyaanTidakSah):
-        keadaan.dari_argumen({"segmen": "XYZ"})
+        pertanyaan.dari_teks_ketat({"segmen": "XYZ"})
     with lingkup.berlaku(BANTEN), pytest.raises(lingkup.TanpaAkses):
-        keadaan.dari_argumen({"wilayah": "31.75"})
-    assert keadaan.dari_argumen({"wilayah": "31.75", "bahasa": "en"}).tempat.kode == "31.75"
+        pertanyaan.dari_teks_ketat({"wilayah": "31.75"})
+    assert pertanyaan.dari_teks_ketat({"wilayah": "31.75", "bahasa": "en"}).kode == "31.75"
+
+
+def test_a_question_built_by_hand_still_meets_the_scope_gate(minggu):
+    """cakupan re-checks the scope of a Pertanyaan it did not see built (tanya is not the only door)."""
+    luar = pertanyaan.tanya("31.75")  # built as national
+    with lingkup.berlaku(BANTEN), pytest.raises(lingkup.TanpaAkses):
+        cakupan.angka_tempat(luar)
+    with lingkup.berlaku(lingkup.Lingkup(kantor_cabang="Jakarta Rawamangun")):
+        semua = pertanyaan.Pertanyaan(luar.tempat, luar.periode, Filter())
+        assert cakupan.angka_tempat(semua)["peserta_aktif"] == 3  # the branch's own P1-P3, not the city's 11
+
+
+def test_a_question_reads_back_as_the_same_url_texts(minggu):
+    teks = {"wilayah": "31.75", "snapshot": "2024-01-30", "segmen": "BPU", "rentan": "tidak", "program": "JHT"}
+    tanya, diterima, galat = pertanyaan.dari_teks(teks)
+    assert galat == [] and diterima == teks
+    assert tanya.filt == Filter(segmen="BPU", program="JHT", pekerja_rentan=False)
+    assert tanya.teks() == {**teks}
 
 
 @pytest.mark.parametrize("query,bahasa", [({}, "id"), ({"bahasa": "en"}, "en"), ({"bahasa": "fr"}, "id")])

@@ -13,11 +13,12 @@ from layouts import tinjauan as slides
 from metrics import lingkup, tinjauan
 from metrics.lingkup import Lingkup, TanpaAkses
 from metrics.pembangun import Filter
+from metrics.pertanyaan import tanya
 from server import tinjauan as route
 
 
 def test_a_kelurahan_review(minggu):
-    tj = tinjauan.tinjauan("31.75.02.1001")
+    tj = tinjauan.tinjauan(tanya("31.75.02.1001"))
     m = tj.angka
     assert (m["peserta_aktif"], m["target"], m["kekurangan"], m["perubahan_minggu"], m["baru"], m["berhenti"]) == (
         11,
@@ -47,7 +48,7 @@ def test_a_kelurahan_review(minggu):
 
 
 def test_a_kecamatan_review_ranks_its_kelurahan(minggu):
-    tj = tinjauan.tinjauan("31.75.02")
+    tj = tinjauan.tinjauan(tanya("31.75.02"))
     assert tj.angka["peserta_aktif"] == 11 and tj.angka["perubahan_minggu"] == 2
     # Pulo Gadung +2 (9 -> 11); the other six kelurahan 0 (Pisangan Timur 0 -> 0).
     assert [(r["kode_wilayah"], r["perubahan_minggu"]) for r in tj.naik][:1] == [("31.75.02.1001", 2)]
@@ -66,7 +67,7 @@ def test_a_kecamatan_review_ranks_its_kelurahan(minggu):
 
 
 def test_a_filter_drops_what_it_cannot_show(minggu):
-    tj = tinjauan.tinjauan("31.75.02", filt=Filter(kantor_cabang="Jakarta Rawamangun"))
+    tj = tinjauan.tinjauan(tanya("31.75.02", filt=Filter(kantor_cabang="Jakarta Rawamangun")))
     assert tj.angka["peserta_aktif"] == 3 and tj.angka["target"] is None
     assert tj.tertinggal == [] and tj.rw is None  # no targets and no RW rollup by branch
     assert any("target" in c for c in tj.catatan)
@@ -75,13 +76,13 @@ def test_a_filter_drops_what_it_cannot_show(minggu):
 def test_the_review_keeps_to_the_scope(minggu):
     with lingkup.berlaku(Lingkup("31.71")):
         with pytest.raises(TanpaAkses):
-            tinjauan.tinjauan("31.75.02")
-        tj = tinjauan.tinjauan("31.71")
+            tinjauan.tinjauan(tanya("31.75.02"))
+        tj = tinjauan.tinjauan(tanya("31.71"))
         assert tj.angka["peserta_aktif"] == 1 and tj.muat is None  # rejects are for admins
 
 
 def test_slides_say_what_they_show(minggu):
-    doc = slides.dokumen(tinjauan.tinjauan("31.75.02.1001", filt=Filter(segmen="BPU")), "id")
+    doc = slides.dokumen(tinjauan.tinjauan(tanya("31.75.02.1001", filt=Filter(segmen="BPU"))), "id")
     judul = re.findall(r'<section class="slide"[^>]*><h2>([^<]*)</h2>', doc)
     assert judul == ["Pulo Gadung", "Peserta aktif per snapshot", "Laju per minggu", "1 RW 100 Peserta", "Catatan data"]
     kaki = re.findall(r"<footer><span>([^<]*)</span><span>([^<]*)</span>", doc)

@@ -11,6 +11,7 @@ import pytest
 
 import warehouse
 from metrics import cakupan, lingkup
+from metrics.pertanyaan import tanya
 from tests.conftest import AS_OF, ROOT, SEED, load
 
 HEADER = "nik,segmen,kode_wilayah,status\n"
@@ -46,7 +47,7 @@ def _wait_for(condition, seconds=60):
 def test_killed_load_leaves_old_data_served(data_dir, tmp_path):
     load([SEED / "roster_kecil.csv"])
     served = warehouse.current_path()
-    before = cakupan.angka_tempat("ID")
+    before = cakupan.angka_tempat(tanya("ID"))
     process = _start_load(_big_roster(tmp_path / "besar.csv"))
     stage = warehouse.builds_dir() / "scratch" / "stage.duckdb"
     assert _wait_for(stage.exists), "the load never reached staging"
@@ -55,7 +56,7 @@ def test_killed_load_leaves_old_data_served(data_dir, tmp_path):
     process.wait()
     assert process.returncode == -signal.SIGKILL
     assert warehouse.current_path() == served
-    assert cakupan.angka_tempat("ID") == before
+    assert cakupan.angka_tempat(tanya("ID")) == before
     # The next load cleans up after the killed one and succeeds.
     summary = load([SEED / "roster_kecil.csv"], as_of=AS_OF.replace(day=13))
     assert summary["persons"] == 10
@@ -64,7 +65,7 @@ def test_killed_load_leaves_old_data_served(data_dir, tmp_path):
 
 def test_readers_see_old_or_new_never_a_mix(data_dir, tmp_path):
     load([SEED / "roster_kecil.csv"])
-    old = cakupan.angka_tempat("ID")["peserta_aktif"]
+    old = cakupan.angka_tempat(tanya("ID"))["peserta_aktif"]
     seen, errors = [], []
     stop = threading.Event()
 
@@ -72,7 +73,7 @@ def test_readers_see_old_or_new_never_a_mix(data_dir, tmp_path):
         lingkup.pasang(lingkup.NASIONAL)  # a new thread starts with no scope
         while not stop.is_set():
             try:
-                seen.append(cakupan.angka_tempat("ID")["peserta_aktif"])
+                seen.append(cakupan.angka_tempat(tanya("ID"))["peserta_aktif"])
             except Exception as e:  # any error at all fails the test
                 errors.append(repr(e))
 

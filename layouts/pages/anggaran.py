@@ -20,7 +20,7 @@ def layout(**query):
 
 def _isi(k):
     b = k.bahasa
-    m = cakupan.angka_tempat(k.tempat.kode, k.snapshot, k.filt, METRIK)
+    m = cakupan.angka_tempat(k.tanya, METRIK)
     cards = [
         kerangka.kartu(
             fmt.label("pekerja_rentan", b),
@@ -76,7 +76,7 @@ def _isi(k):
         dmc.Table([head, dmc.TableTbody(rows)], fz="lg", striped=True, withTableBorder=True, id="anggaran-sumber"),
     ]
     if k.tempat.tingkat_anak and k.tempat.tingkat_anak != "rw":
-        hasil = cakupan.anak(k.tempat.kode, k.snapshot, k.filt, ANAK)
+        hasil = cakupan.anak(k.tanya, ANAK)
         parts += [
             dmc.Group(
                 [

@@ -20,8 +20,8 @@ def layout(**query):
 
 def _isi(k):
     b = k.bahasa
-    m = cakupan.angka_tempat(k.tempat.kode, k.snapshot, k.filt, KPI)
-    hasil = cakupan.tabel(k.tempat.tingkat, k.tempat.kode, k.snapshot, k.filt, KPI)
+    m = cakupan.angka_tempat(k.tanya, KPI)
+    hasil = cakupan.tabel(k.tempat.tingkat, k.tanya, KPI)
     parts = [dmc.SimpleGrid(_kartu(m, k), cols={"base": 1, "sm": 2, "lg": 3}, spacing="lg")]
     parts += kerangka.catatan(hasil.catatan)
     parts.append(
@@ -32,7 +32,7 @@ def _isi(k):
                 ),
                 dcc.Graph(
                     id="ringkasan-tren",
-                    figure=grafik.tren(cakupan.tren(k.tempat.kode, k.snapshot, k.filt), m, b),
+                    figure=grafik.tren(cakupan.tren(k.tanya), m, b),
                     config={"displayModeBar": False},
                 ),
             ],
@@ -95,7 +95,7 @@ def _kartu(m, k):
 
 def _peringkat(k):
     b = k.bahasa
-    hasil = cakupan.peringkat(k.tempat.kode, "capaian", k.snapshot, k.filt, PERINGKAT)
+    hasil = cakupan.peringkat(k.tanya, "capaian", PERINGKAT)
     with_target = [r for r in hasil.baris if r["capaian"] is not None]
     isi = (
         dcc.Graph(

@@ -21,7 +21,7 @@ def layout(**query):
 
 def _isi(k):
     b = k.bahasa
-    m = cakupan.angka_tempat(k.tempat.kode, k.snapshot, k.filt, PROGRAM)
+    m = cakupan.angka_tempat(k.tanya, PROGRAM)
     parts = [
         dmc.SimpleGrid(
             [
@@ -45,7 +45,7 @@ def _isi(k):
     if k.tempat.tingkat in ("kecamatan", "kelurahan"):
         parts += _per_rw(k)
     else:
-        hasil = cakupan.anak(k.tempat.kode, k.snapshot, k.filt, PROGRAM)
+        hasil = cakupan.anak(k.tanya, PROGRAM)
         parts += [
             dmc.Group(
                 [
@@ -62,7 +62,7 @@ def _isi(k):
 
 def _per_rw(k):
     b = k.bahasa
-    hasil = cakupan.tabel("rw", k.tempat.kode, k.snapshot, k.filt, cakupan.RW_BARIS)
+    hasil = cakupan.tabel("rw", k.tanya, cakupan.RW_BARIS)
     rws = [r for r in hasil.baris if r["rw"] is not None]
     groups = {}
     for r in rws:
@@ -71,7 +71,7 @@ def _per_rw(k):
     for (kode, nama), rows in groups.items():
         cells.append(dmc.Title(f"{nama} ({kode})", order=4, mt="sm"))
         cells.append(html.Div([_sel(r, k) for r in rows], className="rw-grid"))
-    furthest = cakupan.rw_terjauh(k.tempat.kode, k.snapshot, k.filt, 15)
+    furthest = cakupan.rw_terjauh(k.tanya, 15)
     return [
         dmc.Group([dmc.Title("RW", order=3), kerangka.unduh(k, "rw", "rw", nama="rw100")], justify="space-between"),
         dmc.Card(cells or [dmc.Text(t("tidak_ada", b))], withBorder=True, radius="md", padding="md", id="rw100-sel"),

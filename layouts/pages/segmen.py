@@ -8,7 +8,6 @@ from layouts import format as fmt
 from layouts import grafik, kerangka
 from layouts.teks import pick, t
 from metrics import cakupan, definisi
-from metrics.pembangun import Filter
 
 dash.register_page(__name__, path="/segmen", name="Segmen & Program", title="Cakupan · Segmen & Program")
 
@@ -38,7 +37,7 @@ def _kartu(judul, figure, unduhan, id_):
 def _isi(k):
     b = k.bahasa
     parts = []
-    seg = cakupan.rincian(k.tempat.kode, "segmen", k.snapshot, k.filt)
+    seg = cakupan.rincian(k.tanya, "segmen")
     parts.append(
         _kartu(
             t("per_segmen", b),
@@ -52,7 +51,7 @@ def _isi(k):
             "segmen-segmen",
         )
     )
-    m = cakupan.angka_tempat(k.tempat.kode, k.snapshot, k.filt, PROGRAM)
+    m = cakupan.angka_tempat(k.tanya, PROGRAM)
     parts.append(
         _kartu(
             t("per_program", b),
@@ -66,7 +65,7 @@ def _isi(k):
             "segmen-program",
         )
     )
-    src = cakupan.rincian(k.tempat.kode, "sumber_iuran", k.snapshot, k.filt)
+    src = cakupan.rincian(k.tanya, "sumber_iuran")
     parts.append(
         _kartu(
             t("per_sumber", b),
@@ -80,8 +79,8 @@ def _isi(k):
             "segmen-sumber",
         )
     )
-    if k.filt.segmen in (None, "BPU") and Filter(segmen=k.filt.segmen) == k.filt:
-        kerja = cakupan.rincian(k.tempat.kode, "pekerjaan", k.snapshot, Filter(segmen="BPU"))[:15]
+    kerja = cakupan.pekerjaan_bpu(k.tanya)
+    if kerja is not None:
         parts.append(
             _kartu(
                 t("pekerjaan_bpu", b),

@@ -30,7 +30,7 @@ def layout(**query):
 def _isi(k):
     b = k.bahasa
     if k.tempat.tingkat_anak is None:
-        m = cakupan.angka_tempat(k.tempat.kode, k.snapshot, k.filt, KOLOM)
+        m = cakupan.angka_tempat(k.tanya, KOLOM)
         return dmc.Stack(
             [
                 dmc.Alert(t("rw_terbawah", b), color="blue", id="wilayah-rw"),
@@ -45,7 +45,7 @@ def _isi(k):
                 ),
             ]
         )
-    hasil = cakupan.anak(k.tempat.kode, k.snapshot, k.filt, KOLOM)
+    hasil = cakupan.anak(k.tanya, KOLOM)
     judul = f"{t('anak', b)} {k.tempat.nama}"
     known = [r for r in hasil.baris if r["kode_wilayah"]]
     parts = [
