@@ -8,8 +8,10 @@ import plotly.graph_objects as go
 
 from layouts import format as fmt
 from layouts.teks import t
+from metrics import cakupan
 
 MERAH, JINGGA, HIJAU, BIRU, ABU = "#c92a2a", "#e8590c", "#2b8a3e", "#1c7ed6", "#868e96"
+BATANG = 40  # the most bars a chart names legibly
 
 
 def _tata(fig: go.Figure, bahasa: str, tinggi: int = 380) -> go.Figure:
@@ -28,15 +30,10 @@ def _tata(fig: go.Figure, bahasa: str, tinggi: int = 380) -> go.Figure:
     return fig
 
 
-BATAS_MERAH, BATAS_JINGGA = 0.7, 0.9  # capaian under 70 % is red, under 90 % orange
-
-
 def warna_capaian(c: float | None, palet: tuple[str, str, str, str] = (MERAH, JINGGA, HIJAU, ABU)) -> str:
-    """The colour of a capaian; `palet` is (red, orange, green, none) for another scheme."""
-    merah, jingga, hijau, kosong = palet
-    if c is None:
-        return kosong
-    return merah if c < BATAS_MERAH else jingga if c < BATAS_JINGGA else hijau
+    """The colour of a capaian's band (cakupan.pita); `palet` is (rendah, sedang, baik, none)."""
+    rendah, sedang, baik, kosong = palet
+    return {"rendah": rendah, "sedang": sedang, "baik": baik}.get(cakupan.pita(c), kosong)
 
 
 def tren(rows: list[dict], tempat: dict, bahasa: str) -> go.Figure:
@@ -109,9 +106,10 @@ def batang_capaian(rows: list[dict], bahasa: str, tinggi: int | None = None) -> 
     return _tata(fig, bahasa, tinggi or max(260, 48 * len(rows) + 80))
 
 
-def batang_aktif(rows: list[dict], bahasa: str, kolom: str = "peserta_aktif") -> go.Figure:
-    """Children by active participants, biggest first; each bar clicks one level down."""
-    rows = sorted((r for r in rows if r["kode_wilayah"]), key=lambda r: -(r[kolom] or 0))[:40]
+def batang_aktif(rows: list[dict], bahasa: str) -> go.Figure:
+    """Children by active participants, biggest first (the first BATANG); each bar clicks one level down."""
+    rows = cakupan.urut([r for r in rows if r["kode_wilayah"]], "peserta_aktif", BATANG)
+    kolom = "peserta_aktif"
     fig = go.Figure(
         go.Bar(
             x=[r["nama_wilayah"] for r in rows],

@@ -12,7 +12,7 @@ import dash_mantine_components as dmc
 from dash import ALL, Input, Output, State, callback, clientside_callback, ctx, dcc, html
 
 from layouts import format as fmt
-from layouts import grafik, keadaan
+from layouts import keadaan
 from layouts.teks import pick, t
 from metrics import cakupan, definisi, lingkup, periode, wilayah
 from metrics.definisi import PertanyaanTidakSah
@@ -357,6 +357,9 @@ FORMAT_JS = {
 }
 
 
+(RENDAH, _), (SEDANG, _), _ = definisi.PITA_CAPAIAN  # the grid colours a percent by the same bands
+
+
 def kolom_metrik(nama: str, bahasa: str, **extra) -> dict:
     m = definisi.metrik(nama)
     col = {
@@ -371,11 +374,11 @@ def kolom_metrik(nama: str, bahasa: str, **extra) -> dict:
         col["cellStyle"] = {
             "styleConditions": [
                 {
-                    "condition": f"params.value != null && params.value < {grafik.BATAS_MERAH}",
+                    "condition": f"params.value != null && params.value < {RENDAH}",
                     "style": {"color": "#c92a2a", "fontWeight": 700},
                 },
                 {
-                    "condition": f"params.value != null && params.value < {grafik.BATAS_JINGGA}",
+                    "condition": f"params.value != null && params.value < {SEDANG}",
                     "style": {"color": "#d9480f", "fontWeight": 600},
                 },
             ]

@@ -105,6 +105,14 @@ TEKS = {
     "naik_terbanyak": ("Naik paling banyak", "Gained most"),
     "naik_tersedikit": ("Paling sedikit atau turun", "Gained least or fell"),
     "tertinggal": ("Terjauh dari target di", "Furthest from target in"),
+    "wilayah_kosong": (
+        "Belum ada peserta di wilayah ini pada snapshot ini.",
+        "No participants in this region in this snapshot.",
+    ),
+    "anak_tanpa_target": (
+        "Wilayah di bawah ini belum punya target sendiri; capaian dan kekurangan tidak dihitung.",
+        "The regions below have no targets of their own; no achievement or shortfall.",
+    ),
     "semua_peserta": ("semua peserta", "every participant"),
     "laju_sejak": ("laju 4 minggu sejak", "4-week pace since"),
     "filter": ("Filter", "Filters"),

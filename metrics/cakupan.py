@@ -20,6 +20,7 @@ SEMUA = [m.nama for m in definisi.METRIK]
 UTAMA = [m for m in SEMUA if definisi.metrik(m).kelompok != "program_rw"]
 URUTAN = {  # rankings: metric, and whether the biggest comes first
     "capaian": ("capaian", False),
+    "peserta_aktif": ("peserta_aktif", True),
     "perubahan_minggu": ("perubahan_minggu", True),
     "kekurangan": ("kekurangan", True),
 }
@@ -105,20 +106,31 @@ def anak(t: Pertanyaan, metrik: list[str] | None = None) -> Hasil:
 
 
 def peringkat(t: Pertanyaan, menurut: str = "capaian", metrik: list[str] | None = None) -> Hasil:
-    """The known children of a place ordered by capaian (lowest first), weekly gain or kekurangan
-    (biggest first). Children without a value for the order come last."""
+    """The known children of a place ordered by `urut` (capaian lowest first; peserta_aktif,
+    weekly gain or kekurangan biggest first)."""
     if menurut not in URUTAN:
         raise PertanyaanTidakSah(f"Urutan '{menurut}' tidak dikenal; pilih {', '.join(URUTAN)}")
-    kolom, terbesar_dulu = URUTAN[menurut]
-    metrik = list(dict.fromkeys([*(metrik or UTAMA), kolom]))
-    hasil = anak(t, metrik)
-    known = [b for b in hasil.baris if b["diketahui"]]
-    with_value = sorted(
-        (b for b in known if b[kolom] is not None),
-        key=lambda b: (-b[kolom] if terbesar_dulu else b[kolom], b["kode_wilayah"]),
-    )
-    hasil.baris = with_value + [b for b in known if b[kolom] is None]
+    hasil = anak(t, list(dict.fromkeys([*(metrik or UTAMA), URUTAN[menurut][0]])))
+    hasil.baris = urut([b for b in hasil.baris if b["diketahui"]], menurut)
     return hasil
+
+
+def urut(baris: list[dict], menurut: str, batas: int | None = None) -> list[dict]:
+    """Rows in the order of URUTAN[menurut], ties by code; rows without a value last; cut to `batas`."""
+    kolom, terbesar_dulu = URUTAN[menurut]
+    with_value = sorted(
+        (b for b in baris if b[kolom] is not None),
+        key=lambda b: (-b[kolom] if terbesar_dulu else b[kolom], b["kode_wilayah"] or ""),
+    )
+    return (with_value + [b for b in baris if b[kolom] is None])[:batas]
+
+
+def pita(capaian: float | None, bands: tuple = definisi.PITA_CAPAIAN) -> str | None:
+    """The band of a capaian (a fraction): 'rendah', 'sedang' or 'baik' by definisi.PITA_CAPAIAN
+    (or 'jauh', 'dekat', 'tercapai' with PITA_RW); None without a target."""
+    if capaian is None:
+        return None
+    return next(nama for batas, nama in bands if batas is None or capaian < batas)
 
 
 # The headline numbers of one place (Ringkasan's cards, the review's first slides) and the

@@ -126,6 +126,12 @@ class PertanyaanTidakSah(ValueError):
     """A question the metrics cannot answer as asked (unknown level, metric, filter...)."""
 
 
+# Bands of a capaian (active / target), one rule for every card, grid, chart and slide: under
+# 70 % 'rendah' (red), under 90 % 'sedang' (orange), else 'baik' (green). The cells of the 1 RW 100
+# grid read an RW against its own 100 persons: 'tercapai' at 100 %, 'dekat' from 50 %, else 'jauh'.
+PITA_CAPAIAN = ((0.7, "rendah"), (0.9, "sedang"), (None, "baik"))
+PITA_RW = ((0.5, "jauh"), (1.0, "dekat"), (None, "tercapai"))
+
 IURAN_BPU = 16_800  # rupiah per person per month: the cheapest BPU package (JKK + JKM)
 JENDELA_HARI = 28  # "the last 4 weeks"
 

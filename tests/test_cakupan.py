@@ -7,7 +7,7 @@ import pytest
 
 import warehouse
 from etl import build
-from metrics import cakupan, periode
+from metrics import cakupan, definisi, periode
 from metrics.pembangun import Filter, PertanyaanTidakSah
 from metrics.pertanyaan import tanya
 from tests.conftest import MINGGU, SEED, load
@@ -322,3 +322,36 @@ def test_published_figures(data_dir):
 )
 def test_the_pace_verdict(angka, vonis):
     assert cakupan.vonis_laju(angka) == vonis
+
+
+@pytest.mark.parametrize(
+    "capaian,pita,pita_rw",
+    [
+        (None, None, None),
+        (0.0, "rendah", "jauh"),
+        (0.4999, "rendah", "jauh"),
+        (0.5, "rendah", "dekat"),
+        (0.6999, "rendah", "dekat"),
+        (0.7, "sedang", "dekat"),
+        (0.8999, "sedang", "dekat"),
+        (0.9, "baik", "dekat"),
+        (0.9999, "baik", "dekat"),
+        (1.0, "baik", "tercapai"),
+        (1.37, "baik", "tercapai"),
+    ],
+)
+def test_one_rule_for_the_bands_of_a_capaian(capaian, pita, pita_rw):
+    """definisi.PITA_CAPAIAN: under 70 % rendah, under 90 % sedang; PITA_RW: 100 % tercapai, from 50 % dekat."""
+    assert cakupan.pita(capaian) == pita
+    assert cakupan.pita(capaian, definisi.PITA_RW) == pita_rw
+
+
+def test_rows_are_ordered_and_cut_in_metrics():
+    rows = [
+        {"kode_wilayah": "b", "capaian": 0.5, "peserta_aktif": 9},
+        {"kode_wilayah": "a", "capaian": 0.5, "peserta_aktif": 3},
+        {"kode_wilayah": "c", "capaian": None, "peserta_aktif": None},
+        {"kode_wilayah": "d", "capaian": 0.2, "peserta_aktif": 9},
+    ]
+    assert [r["kode_wilayah"] for r in cakupan.urut(rows, "capaian")] == ["d", "a", "b", "c"]
+    assert [r["kode_wilayah"] for r in cakupan.urut(rows, "peserta_aktif", 3)] == ["b", "d", "a"]

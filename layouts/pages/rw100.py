@@ -80,10 +80,13 @@ def _per_rw(k):
     ]
 
 
+WARNA_RW = {None: "#dee2e6", "tercapai": "#8ce99a", "dekat": "#ffd8a8", "jauh": "#ffa8a8"}
+
+
 def _sel(r, k):
     """One RW: its number and active count, green at target, red far from it; a click opens it."""
     b, capaian = k.bahasa, r["capaian"]
-    colour = "#dee2e6" if capaian is None else "#8ce99a" if capaian >= 1 else "#ffd8a8" if capaian >= 0.5 else "#ffa8a8"
+    colour = WARNA_RW[cakupan.pita(capaian, definisi.PITA_RW)]
     target = f" / {fmt.angka(r['target'], b)}" if r["target"] else ""
     return html.A(
         html.Div(

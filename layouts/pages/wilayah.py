@@ -59,9 +59,7 @@ def _isi(k):
     if not any(r["peserta_terdaftar"] for r in hasil.baris):
         parts.append(
             dmc.Alert(
-                "Belum ada peserta di wilayah ini pada snapshot ini."
-                if b == "id"
-                else "No participants in this region in this snapshot.",
+                t("wilayah_kosong", b),
                 color="yellow",
                 id="wilayah-kosong",
             )
@@ -69,9 +67,7 @@ def _isi(k):
     if not any(r["target"] for r in known) and hasil.tingkat != "rw":
         parts.append(
             dmc.Alert(
-                "Wilayah di bawah ini belum punya target sendiri; capaian dan kekurangan tidak dihitung."
-                if b == "id"
-                else "The regions below have no targets of their own; no achievement or shortfall.",
+                t("anak_tanpa_target", b),
                 color="gray",
                 id="wilayah-tanpa-target",
             )
@@ -79,7 +75,7 @@ def _isi(k):
     parts.append(kerangka.grid("wilayah", hasil.baris, KOLOM, b))
     with_target = [r for r in known if r["capaian"] is not None]
     figure = (
-        grafik.batang_capaian(sorted(with_target, key=lambda r: r["capaian"])[:40], b)
+        grafik.batang_capaian(cakupan.urut(with_target, "capaian", grafik.BATANG), b)
         if with_target
         else grafik.batang_aktif(known, b)
     )
