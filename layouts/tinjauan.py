@@ -10,10 +10,12 @@ Numbers come from metrics.tinjauan only.
 from __future__ import annotations
 
 import functools
-from html import escape
 from pathlib import Path
 
+import jinja2
 import plotly.graph_objects as go
+from markupsafe import Markup
+from plotly.offline import get_plotlyjs
 
 from layouts import format as fmt
 from layouts import grafik
@@ -24,29 +26,34 @@ from metrics.tinjauan import Tinjauan
 ASET = Path(__file__).resolve().parent / "proyektor"  # the slides' CSS and keyboard script
 PLOTLY_WEB = "/_dash-component-suites/plotly/package_data/plotly.min.js"
 HITAM, BIRU, MERAH, HIJAU, JINGGA = "#000000", "#0b3d91", "#b00020", "#006b2d", "#b34700"
+RW_SLIDE = 4  # table rows a slide holds under its two big numbers
+ALASAN_SLIDE = 4  # rejection reasons named on the notes slide
 
 
 def dokumen(tj: Tinjauan, bahasa: str = "id", mandiri: bool = False, otomatis: int = 0) -> str:
-    """The whole HTML document. mandiri: plotly.js embedded once, nothing fetched (the report
-    file); else plotly.js from this server (the projector route)."""
-    slides = [s for s in _slides(tj, bahasa) if s]
-    n = len(slides)
-    body = "\n".join(_bingkai(i + 1, n, judul, isi, tj, bahasa) for i, (judul, isi) in enumerate(slides))
-    if mandiri:
-        from plotly.offline import get_plotlyjs
-
-        plotly = f"<script>{get_plotlyjs()}</script>"
-    else:
-        plotly = f'<script src="{PLOTLY_WEB}"></script>'
-    judul = f"{t('tinjauan', bahasa)} · {tj.tempat.nama} · {fmt.tanggal(tj.periode.tanggal, bahasa)}"
+    """The whole HTML document (proyektor/tinjauan.html). mandiri: plotly.js embedded once,
+    nothing fetched (the report file); else plotly.js from this server (the projector route)."""
+    b = bahasa
     return (
-        f'<!doctype html>\n<html lang="{bahasa}"><head><meta charset="utf-8">'
-        f'<meta name="viewport" content="width=device-width, initial-scale=1"><title>{escape(judul)}</title>'
-        f"<style>{_aset('tinjauan.css')}</style>{plotly}</head>\n"
-        f'<body data-otomatis="{int(otomatis)}"><main class="dek">\n{body}\n</main>'
-        f'<div class="penghitung" id="penghitung" aria-live="polite">1 / {n}</div>'
-        f"<script>{_aset('tinjauan.js')}</script></body></html>\n"
+        _templat().render(
+            bahasa=b,
+            judul=f"{t('tinjauan', b)} · {tj.tempat.nama} · {fmt.tanggal(tj.periode.tanggal, b)}",
+            css=Markup(_aset("tinjauan.css")),
+            js=Markup(_aset("tinjauan.js")),
+            plotly_js=Markup(get_plotlyjs()) if mandiri else None,
+            plotly_src=PLOTLY_WEB,
+            otomatis=int(otomatis),
+            slides=[s for s in _slides(tj, b) if s],
+            kaki=f"{tj.tempat.nama} · {t('data_per', b)} {fmt.tanggal(tj.periode.tanggal, b)} · {_filter(tj, b)}",
+        )
+        + "\n"
     )
+
+
+@functools.lru_cache(maxsize=1)
+def _templat() -> jinja2.Template:
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(ASET), autoescape=True, keep_trailing_newline=False)
+    return env.get_template("tinjauan.html")
 
 
 @functools.lru_cache(maxsize=4)
@@ -55,7 +62,8 @@ def _aset(nama: str) -> str:
     return (ASET / nama).read_text(encoding="utf-8")
 
 
-# --- the slides ------------------------------------------------------------------------
+# --- the slides: each a title and blocks the template draws (sub, angka, batang, kalimat,
+# judul, tabel, dua, grafik, daftar), every value already formatted -------------------------
 
 
 def _slides(tj: Tinjauan, b: str) -> list:
@@ -70,15 +78,8 @@ def _slides(tj: Tinjauan, b: str) -> list:
     ]
 
 
-def _bingkai(i: int, n: int, judul: str, isi: str, tj: Tinjauan, b: str) -> str:
-    """One slide: its title, its body, and a footer saying what is shown (place, date, filters)."""
-    kaki = (
-        f"{escape(tj.tempat.nama)} · {t('data_per', b)} {fmt.tanggal(tj.periode.tanggal, b)} · {escape(_filter(tj, b))}"
-    )
-    return (
-        f'<section class="slide" id="slide-{i}" aria-label="{i} / {n}"><h2>{escape(judul)}</h2>'
-        f'<div class="isi">{isi}</div><footer><span>{kaki}</span><span>Cakupan · {i} / {n}</span></footer></section>'
-    )
+def _slide(judul: str, *isi: dict) -> dict:
+    return {"judul": judul, "isi": [x for x in isi if x]}
 
 
 def _filter(tj: Tinjauan, b: str) -> str:
@@ -91,13 +92,16 @@ def _filter(tj: Tinjauan, b: str) -> str:
     return ", ".join(kata) or t("semua_peserta", b)
 
 
-def _angka(label: str, nilai: str, catatan: str = "", warna: str = HITAM, id_: str = "") -> str:
-    attr = f' id="{id_}"' if id_ else ""
-    return (
-        f'<div class="angka"{attr}><div class="label">{escape(label)}</div>'
-        f'<div class="nilai" style="color:{warna}">{escape(nilai)}</div>'
-        f'<div class="catatan">{escape(catatan)}</div></div>'
-    )
+def _angka(label: str, nilai: str, catatan: str = "", warna: str = HITAM, id_: str = "") -> dict:
+    return {"label": label, "nilai": nilai, "catatan": catatan, "warna": warna, "id": id_}
+
+
+def _baris_angka(*angka: dict) -> dict:
+    return {"jenis": "angka", "angka": list(angka)}
+
+
+def _kalimat(teks: str, ukuran: str = "besar", warna: str | None = None) -> dict:
+    return {"jenis": "kalimat", "teks": teks, "ukuran": ukuran, "warna": warna}
 
 
 def _warna(capaian) -> str:
@@ -113,33 +117,41 @@ def _utama(tj: Tinjauan, b: str):
         if m["baru"] is not None
         else ""
     )
-    isi = (
-        f'<p class="sub">{t("tinjauan", b)} · {t("data_per", b)} {fmt.tanggal(tj.periode.tanggal, b)}{sebelum}</p>'
-        f'<div class="baris-angka">'
-        + _angka(fmt.label("peserta_aktif", b), fmt.angka(m["peserta_aktif"], b), target, id_="tinjauan-aktif")
-        + _angka(fmt.label("capaian", b), fmt.persen(m["capaian"], bahasa=b), _kekurangan(m, b), _warna(m["capaian"]))
-        + _angka(t("minggu_ini", b), fmt.tanda(m["perubahan_minggu"], b), perubahan)
-        + "</div>"
+    sub = {
+        "jenis": "sub",
+        "teks": f"{t('tinjauan', b)} · {t('data_per', b)} {fmt.tanggal(tj.periode.tanggal, b)}{sebelum}",
+    }
+    angka = _baris_angka(
+        _angka(fmt.label("peserta_aktif", b), fmt.angka(m["peserta_aktif"], b), target, id_="tinjauan-aktif"),
+        _angka(fmt.label("capaian", b), fmt.persen(m["capaian"], bahasa=b), _kekurangan(m, b), _warna(m["capaian"])),
+        _angka(t("minggu_ini", b), fmt.tanda(m["perubahan_minggu"], b), perubahan),
     )
+    bars = None
     if m["target"]:
-        isi += _batang(
+        bars = _batang(
             [(fmt.label("peserta_aktif", b), m["peserta_aktif"], _warna(m["capaian"])), ("Target", m["target"], HITAM)],
             b,
         )
-    return tj.tempat.nama, isi
+    return _slide(tj.tempat.nama, sub, angka, bars)
 
 
-def _batang(bars: list[tuple[str, float, str]], b: str, teks=None) -> str:
+def _batang(bars: list[tuple[str, float, str]], b: str, teks=None) -> dict:
     """Thick horizontal bars against the longest, with the value written in: aktif vs target,
     pace achieved vs needed. Widths are drawing, not arithmetic on the numbers shown."""
     top = max((v for _, v, _ in bars if v is not None and v > 0), default=0) or 1
-    rows = "".join(
-        f'<div class="batang"><div class="batang-label">{escape(label)}</div><div class="batang-jalur">'
-        f'<div class="batang-isi" style="width:{max(0.0, min(1.0, (v or 0) / top)) * 100:.1f}%;background:{warna}"></div>'
-        f'</div><div class="batang-nilai">{escape((teks or (lambda x: fmt.angka(x, b)))(v))}</div></div>'
-        for label, v, warna in bars
-    )
-    return f'<div class="batang-batang">{rows}</div>'
+    tulis = teks or (lambda x: fmt.angka(x, b))
+    return {
+        "jenis": "batang",
+        "bars": [
+            {
+                "label": label,
+                "lebar": f"{max(0.0, min(1.0, (v or 0) / top)) * 100:.1f}",
+                "warna": warna,
+                "nilai": tulis(v),
+            }
+            for label, v, warna in bars
+        ],
+    }
 
 
 def _kekurangan(m: dict, b: str) -> str:
@@ -160,14 +172,14 @@ def _tren(tj: Tinjauan, b: str):
     if len(ticks) == 3 and (hari[-1] - hari[0]).days < 90:
         ticks = ticks[1:]
         fig.update_xaxes(tickvals=ticks, ticktext=list(fig.layout.xaxis.ticktext)[1:])
-    return t("tren", b), _grafik(fig, "grafik-tren", 1760, 800)
+    return _slide(t("tren", b), {"jenis": "grafik", "html": _grafik(fig, "grafik-tren", 1760, 800)})
 
 
 def _laju(tj: Tinjauan, b: str):
     m = tj.angka
     vonis = cakupan.vonis_laju(m)
     if vonis == "belum":
-        return t("laju", b), f'<p class="besar">{t("laju_belum", b)}</p>'
+        return _slide(t("laju", b), _kalimat(t("laju_belum", b)))
     if vonis in ("tepat_waktu", "terlambat"):
         kalimat = f"{t('target_tercapai_pada', b)} {fmt.tanggal(m['perkiraan_tercapai'], b)}: {t(vonis, b)}"
     else:
@@ -181,20 +193,27 @@ def _laju(tj: Tinjauan, b: str):
         bars.append((t("dibutuhkan", b), m["laju_dibutuhkan"], HITAM))
     if m["proyeksi_akhir_tahun"] is not None:
         angka.append(_angka(fmt.label("proyeksi_akhir_tahun", b), fmt.angka(m["proyeksi_akhir_tahun"], b)))
-    isi = f'<div class="baris-angka">{"".join(angka)}</div><p class="besar" style="color:{warna}">{escape(kalimat)}</p>'
-    if len(bars) == 2:
-        isi += _batang(bars, b, lambda v: fmt.desimal(v, 1, b))
-    return t("laju", b), isi
+    return _slide(
+        t("laju", b),
+        _baris_angka(*angka),
+        _kalimat(kalimat, warna=warna),
+        _batang(bars, b, lambda v: fmt.desimal(v, 1, b)) if len(bars) == 2 else None,
+    )
 
 
 def _bergerak(tj: Tinjauan, b: str):
     if not tj.naik:
         return None
     kolom = [("perubahan_minggu", t("minggu_ini_pendek", b)), ("peserta_aktif", t("aktif", b))]
-    return (
+    return _slide(
         f"{t('bergerak', b)} {tj.tempat.nama}",
-        f'<div class="dua"><div><h3>{t("naik_terbanyak", b)}</h3>{_tabel(tj.naik, kolom, b)}</div>'
-        f"<div><h3>{t('naik_tersedikit', b)}</h3>{_tabel(tj.turun, kolom, b)}</div></div>",
+        {
+            "jenis": "dua",
+            "kolom": [
+                [{"jenis": "judul", "teks": t("naik_terbanyak", b)}, _tabel(tj.naik, kolom, b)],
+                [{"jenis": "judul", "teks": t("naik_tersedikit", b)}, _tabel(tj.turun, kolom, b)],
+            ],
+        },
     )
 
 
@@ -202,43 +221,38 @@ def _tertinggal(tj: Tinjauan, b: str):
     if not tj.tertinggal:
         return None
     kolom = [(m, fmt.label(m, b)) for m in ("peserta_aktif", "target", "capaian", "kekurangan")]
-    return f"{t('tertinggal', b)} {tj.tempat.nama}", _tabel(tj.tertinggal, kolom, b)
+    return _slide(f"{t('tertinggal', b)} {tj.tempat.nama}", _tabel(tj.tertinggal, kolom, b))
 
 
 def _rw(tj: Tinjauan, b: str):
     if not tj.rw:
         return None
     r = tj.rw
-    angka = "".join(
-        [
-            _angka(
-                fmt.label("rw_tercapai", b),
-                f"{fmt.angka(r['rw_tercapai'], b)} / {fmt.angka(r['rw_diketahui'], b)}",
-                fmt.persen(r["persen_rw_tercapai"], bahasa=b),
-            ),
-            _angka(
-                fmt.label("capaian_program_rw", b),
-                fmt.persen(r["capaian_program_rw"], bahasa=b),
-                f"{fmt.label('target_program_rw', b)} {fmt.angka(r['target_program_rw'], b)}",
-                _warna(r["capaian_program_rw"]),
-            ),
-        ]
+    angka = _baris_angka(
+        _angka(
+            fmt.label("rw_tercapai", b),
+            f"{fmt.angka(r['rw_tercapai'], b)} / {fmt.angka(r['rw_diketahui'], b)}",
+            fmt.persen(r["persen_rw_tercapai"], bahasa=b),
+        ),
+        _angka(
+            fmt.label("capaian_program_rw", b),
+            fmt.persen(r["capaian_program_rw"], bahasa=b),
+            f"{fmt.label('target_program_rw', b)} {fmt.angka(r['target_program_rw'], b)}",
+            _warna(r["capaian_program_rw"]),
+        ),
     )
     syarat = t("berhasil" if r["program_rw_berhasil"] else "belum_berhasil", b)
-    isi = (
-        f'<div class="baris-angka">{angka}</div>'
-        f'<p class="sedang" style="color:{HIJAU if r["program_rw_berhasil"] else MERAH}">{escape(syarat)}</p>'
-    )
+    isi = [angka, _kalimat(syarat, "sedang", HIJAU if r["program_rw_berhasil"] else MERAH)]
     if tj.rw_baris and tj.tempat.tingkat in ("kecamatan", "kelurahan"):
-        rows = [{**x, "nama_wilayah": f"{x['nama_wilayah']} · {x['nama_induk']}"} for x in tj.rw_baris[:4]]
-        isi += f"<h3>{t('rw_terjauh', b)}</h3>" + _tabel(
-            rows, [(m, fmt.label(m, b)) for m in ("peserta_aktif", "target", "kekurangan")], b
-        )
+        rows = [{**x, "nama_wilayah": f"{x['nama_wilayah']} · {x['nama_induk']}"} for x in tj.rw_baris[:RW_SLIDE]]
+        isi += [
+            {"jenis": "judul", "teks": t("rw_terjauh", b)},
+            _tabel(rows, [(m, fmt.label(m, b)) for m in ("peserta_aktif", "target", "kekurangan")], b),
+        ]
     elif tj.rw_baris:
-        isi += _tabel(
-            tj.rw_baris[:4], [(m, fmt.label(m, b)) for m in ("rw_diketahui", "rw_tercapai", "persen_rw_tercapai")], b
-        )
-    return t("rw100", b), isi
+        kolom = [(m, fmt.label(m, b)) for m in ("rw_diketahui", "rw_tercapai", "persen_rw_tercapai")]
+        isi.append(_tabel(tj.rw_baris[:RW_SLIDE], kolom, b))
+    return _slide(t("rw100", b), *isi)
 
 
 def _catatan(tj: Tinjauan, b: str):
@@ -250,7 +264,7 @@ def _catatan(tj: Tinjauan, b: str):
         f"{t('filter', b)}: {_filter(tj, b)}",
     ]
     if tj.muat:
-        alasan = ", ".join(f"{k} {fmt.angka(v, b)}" for k, v in list(tj.muat["alasan"].items())[:4])
+        alasan = ", ".join(f"{k} {fmt.angka(v, b)}" for k, v in list(tj.muat["alasan"].items())[:ALASAN_SLIDE])
         baris.append(
             f"{t('dibaca', b)} {fmt.angka(tj.muat['dibaca'], b)}, {t('dimuat', b).lower()} "
             f"{fmt.angka(tj.muat['dimuat'], b)}, {t('ditolak_kata', b)} {fmt.angka(tj.muat['ditolak'], b)}"
@@ -260,21 +274,22 @@ def _catatan(tj: Tinjauan, b: str):
         baris.append(t("ditolak_admin", b))
     baris += tj.catatan
     baris.append(f"{t('dibuat', b)} {fmt.tanggal(tj.dibuat.date(), b)} {tj.dibuat:%H.%M}")
-    return t("catatan_data", b), "<ul class='catatan-data'>" + "".join(f"<li>{escape(x)}</li>" for x in baris) + "</ul>"
+    return _slide(t("catatan_data", b), {"jenis": "daftar", "baris": baris})
 
 
 # --- pieces ----------------------------------------------------------------------------
 
 
-def _tabel(rows: list[dict], kolom: list[tuple[str, str]], b: str) -> str:
-    head = "".join(f'<th class="kanan">{escape(h)}</th>' for _, h in kolom)
-    body = "".join(
-        f"<tr><td>{escape(r['nama_wilayah'])}</td>"
-        + "".join(f'<td class="kanan"{_gaya(m, r[m])}>{escape(_sel(m, r[m], b))}</td>' for m, _ in kolom)
-        + "</tr>"
-        for r in rows
-    )
-    return f"<table><thead><tr><th>{t('wilayah', b)}</th>{head}</tr></thead><tbody>{body}</tbody></table>"
+def _tabel(rows: list[dict], kolom: list[tuple[str, str]], b: str) -> dict:
+    return {
+        "jenis": "tabel",
+        "wilayah": t("wilayah", b),
+        "kepala": [h for _, h in kolom],
+        "baris": [
+            {"nama": r["nama_wilayah"], "sel": [{"teks": _sel(m, r[m], b), "gaya": _gaya(m, r[m])} for m, _ in kolom]}
+            for r in rows
+        ],
+    }
 
 
 def _sel(metrik: str, value, b: str) -> str:
@@ -283,9 +298,9 @@ def _sel(metrik: str, value, b: str) -> str:
 
 def _gaya(metrik: str, value) -> str:
     if metrik == "capaian" and value is not None:
-        return f' style="color:{_warna(value)};font-weight:800"'
+        return f"color:{_warna(value)};font-weight:800"
     if metrik == "perubahan_minggu" and value is not None and value < 0:
-        return f' style="color:{MERAH};font-weight:800"'
+        return f"color:{MERAH};font-weight:800"
     return ""
 
 
@@ -309,6 +324,8 @@ def _grafik(fig: go.Figure, id_: str, lebar: int, tinggi: int) -> str:
     fig.update_yaxes(gridcolor="#bbbbbb", linecolor=HITAM, tickfont={"size": 28})
     for a in fig.layout.annotations:
         a.font.size, a.font.color = 30, MERAH
-    return fig.to_html(
-        full_html=False, include_plotlyjs=False, div_id=id_, config={"staticPlot": True, "displayModeBar": False}
+    return Markup(
+        fig.to_html(
+            full_html=False, include_plotlyjs=False, div_id=id_, config={"staticPlot": True, "displayModeBar": False}
+        )
     )
