@@ -28,7 +28,12 @@ URUTAN = {  # rankings: metric, and whether the biggest comes first
 
 @dataclass
 class Hasil:
-    """Rows of one question, with what was asked and notes a reader must see."""
+    """Rows of one question, with what was asked and notes a reader must see.
+
+    Each row is a dict: kode_wilayah (None on a "Tidak diketahui" row), nama_wilayah, tingkat,
+    kode_induk, nama_induk, diketahui (bool), rw (int at RW grain, else None), and one key per
+    asked metric (`metrik`) holding its value in the metric's unit (definisi.Metrik.format:
+    persons, a fraction for percents, rupiah, a date) or None where it does not exist."""
 
     baris: list[dict]
     tingkat: str
@@ -168,6 +173,9 @@ def vonis_laju(m: dict) -> str:
     return "tepat_waktu" if m["tepat_waktu"] else "terlambat"
 
 
+# 1 RW 100: every metric of the programme (its declared group), and the five a summary shows.
+PROGRAM_RW = [m.nama for m in definisi.METRIK if m.kelompok == "program_rw"]
+RW_RINGKAS = ["rw_diketahui", "rw_tercapai", "persen_rw_tercapai", "target_program_rw", "capaian_program_rw"]
 RW_BARIS = ["peserta_terdaftar", "peserta_aktif", "target", "capaian", "kekurangan"]
 
 

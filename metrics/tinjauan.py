@@ -12,15 +12,6 @@ from metrics.pembangun import Filter, Periode
 from metrics.pertanyaan import Pertanyaan
 
 KPI, ANAK = cakupan.KPI, cakupan.ANAK
-RW = [
-    "rw_diketahui",
-    "rw_tercapai",
-    "persen_rw_tercapai",
-    "target_program_rw",
-    "capaian_program_rw",
-    "program_rw_berhasil",
-    "kelurahan_referensi_rw",
-]
 BARIS = 5  # children that moved most, and least
 TERTINGGAL = 8  # laggards furthest from target
 
@@ -80,14 +71,14 @@ def _anak(tj: Tinjauan) -> None:
 
 
 def _rw(tj: Tinjauan) -> None:
-    rw = cakupan.angka_tempat(tj.tanya, RW)
+    rw = cakupan.angka_tempat(tj.tanya, cakupan.PROGRAM_RW)
     if not rw["rw_diketahui"]:
         return
     tj.rw = rw
     if tj.tempat.tingkat in ("kecamatan", "kelurahan"):
         tj.rw_baris = cakupan.rw_terjauh(tj.tanya, TERTINGGAL)
     else:
-        rows = cakupan.anak(tj.tanya, RW[:5]).baris
+        rows = cakupan.anak(tj.tanya, cakupan.RW_RINGKAS).baris
         tj.rw_baris = sorted(
             (r for r in rows if r["kode_wilayah"] and r["rw_diketahui"]),
             key=lambda r: (-(r["persen_rw_tercapai"] or 0), r["kode_wilayah"]),

@@ -12,7 +12,7 @@ from metrics import cakupan, definisi
 dash.register_page(__name__, path="/rw100", name="1 RW 100 Peserta", title="Cakupan · 1 RW 100 Peserta")
 
 PROGRAM = definisi.EKSPOR["rw"]
-RINGKAS = ["rw_diketahui", "rw_tercapai", "persen_rw_tercapai", "target_program_rw", "capaian_program_rw"]
+RINGKAS = cakupan.RW_RINGKAS
 
 
 def layout(**query):
