@@ -51,7 +51,8 @@ def dari_query(query: dict) -> Keadaan:
     tanya, q, galat = pertanyaan.dari_teks(query)
     if query.get("bahasa") not in (None, ""):
         q["bahasa"] = str(query["bahasa"])
-    return Keadaan(tanya, bahasa_dari(query), q, galat)
+    bahasa = bahasa_dari(query)
+    return Keadaan(tanya, bahasa, q, [e.teks(bahasa) for e in galat])
 
 
 def bahasa_dari(query: dict) -> str:

@@ -143,7 +143,12 @@ def halaman(query: dict, path: str, isi, sampai_rw: bool = True) -> dmc.Stack:
     if k.tempat.tingkat == "rw" and not sampai_rw:
         parts.append(dmc.Alert(t("rw_terbawah", k.bahasa), color="blue", id="halaman-rw"))
     else:
-        parts.append(isi(k))
+        try:
+            parts.append(isi(k))
+        except PertanyaanTidakSah as e:  # a question this page cannot answer as asked: say why, in its language
+            parts.append(
+                dmc.Alert(e.teks(k.bahasa), title=t("tidak_bisa_dijawab", k.bahasa), color="orange", id="halaman-tolak")
+            )
     return dmc.Stack(parts, gap="lg")
 
 

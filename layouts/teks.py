@@ -82,6 +82,7 @@ TEKS = {
     "ditandai": ("Baris ditandai menurut jenis", "Flagged rows by kind"),
     "ditolak_unduh": ("Semua baris ditolak (NIK disamarkan, tanpa nama)", "Every rejected row (NIK masked, no name)"),
     "tidak_ada": ("Tidak ada.", "None."),
+    "tidak_bisa_dijawab": ("Tidak bisa ditampilkan", "Cannot be shown"),
     "galat_parameter": (
         "Sebagian pilihan di alamat tidak dikenal dan diabaikan",
         "Some choices in the address were not recognised and are ignored",

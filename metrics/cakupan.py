@@ -26,6 +26,10 @@ URUTAN = {  # rankings: metric, and whether the biggest comes first
 }
 
 
+class TanpaData(PertanyaanTidakSah):
+    """A valid place with nothing to show (an RW nobody registered and no reference lists)."""
+
+
 @dataclass
 class Hasil:
     """Rows of one question, with what was asked and notes a reader must see.
@@ -99,14 +103,25 @@ def kosongkan_cache() -> None:
 
 
 def angka_tempat(t: Pertanyaan, metrik: list[str] | None = None) -> dict:
-    """One place's own numbers: {metric name: value, plus kode_wilayah, nama_wilayah, ...}."""
-    return tabel(t.tempat.tingkat, t, metrik).baris[0]
+    """One place's own numbers: {metric name: value, plus kode_wilayah, nama_wilayah, ...}.
+    Raises TanpaData for an RW that is neither in the RW reference nor has participants."""
+    baris = tabel(t.tempat.tingkat, t, metrik).baris
+    if not baris:
+        nama = f"{t.tempat.nama}, {wilayah.tempat(t.tempat.kode_induk).nama}"
+        raise TanpaData(
+            f"{nama} belum punya peserta pada snapshot ini dan tidak ada di referensi RW.",
+            f"{nama} has no participants in this snapshot and is not in the RW reference.",
+        )
+    return baris[0]
 
 
 def anak(t: Pertanyaan, metrik: list[str] | None = None) -> Hasil:
     """The places one level below the question's place (for a kelurahan: its RWs)."""
     if t.tempat.tingkat_anak is None:
-        raise PertanyaanTidakSah("RW adalah tingkat terbawah: tidak ada wilayah di bawahnya")
+        raise PertanyaanTidakSah(
+            "RW adalah tingkat terbawah: tidak ada wilayah di bawahnya",
+            "An RW is the lowest level: nothing is below it",
+        )
     return tabel(t.tempat.tingkat_anak, t, metrik)
 
 

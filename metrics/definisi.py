@@ -62,7 +62,10 @@ class Saringan:
     def ke_nilai(self, teks: str) -> object:
         """The Filter's value of a URL or command-line text; PertanyaanTidakSah when unknown."""
         if self.pilihan is not None and teks not in self.pilihan:
-            raise PertanyaanTidakSah(f"{self.kolom} '{teks}' tidak dikenal; pilih {', '.join(self.pilihan)}")
+            raise PertanyaanTidakSah(
+                f"{self.kolom} '{kutip(teks)}' tidak dikenal; pilih {', '.join(self.pilihan)}",
+                f"{self.kolom} '{kutip(teks)}' is not known; choose {', '.join(self.pilihan)}",
+            )
         return self.nilai[teks] if self.nilai else teks
 
     def ke_teks(self, nilai: object) -> str:
@@ -72,7 +75,9 @@ class Saringan:
         for teks, v in self.nilai.items():
             if v is nilai:
                 return teks
-        raise PertanyaanTidakSah(f"{self.kolom} harus {' atau '.join(self.nilai)}")
+        raise PertanyaanTidakSah(
+            f"{self.kolom} harus {' atau '.join(self.nilai)}", f"{self.kolom} must be {' or '.join(self.nilai)}"
+        )
 
 
 SARINGAN = (
@@ -123,7 +128,22 @@ SARINGAN_MENURUT_KUNCI = {s.kunci: s for s in SARINGAN}
 
 
 class PertanyaanTidakSah(ValueError):
-    """A question the metrics cannot answer as asked (unknown level, metric, filter...)."""
+    """A question the metrics cannot answer as asked (unknown level, metric, filter...).
+    str() is the Indonesian message (the command lines); `teks(bahasa)` the page's language."""
+
+    def __init__(self, pesan: str, en: str | None = None):
+        super().__init__(pesan)
+        self.en = en
+
+    def teks(self, bahasa: str) -> str:
+        return self.en if bahasa == "en" and self.en else str(self)
+
+
+def kutip(nilai: object, panjang: int = 40) -> str:
+    """A user's value quoted in a message: at most `panjang` characters, control characters as '?',
+    so a 1 MB or a multi-line parameter is never echoed back whole."""
+    teks = "".join("?" if (ord(c) < 32 or 127 <= ord(c) < 160) else c for c in str(nilai))
+    return teks if len(teks) <= panjang else teks[: panjang - 1] + "…"
 
 
 # Bands of a capaian (active / target), one rule for every card, grid, chart and slide: under

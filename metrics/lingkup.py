@@ -15,7 +15,7 @@ import contextlib
 import contextvars
 from dataclasses import dataclass, replace
 
-from metrics.definisi import PertanyaanTidakSah
+from metrics.definisi import PertanyaanTidakSah, kutip
 from metrics.pembangun import Filter
 
 
@@ -52,7 +52,7 @@ def aktif() -> Lingkup:
     """The scope of this request; refused when nobody is logged in."""
     lingkup = _aktif.get()
     if lingkup is None:
-        raise TanpaAkses("Harus masuk (login) dulu.")
+        raise TanpaAkses("Harus masuk (login) dulu.", "Log in first.")
     return lingkup
 
 
@@ -78,7 +78,11 @@ def periksa(kode: str | None) -> None:
     """Refuse a place outside the scope."""
     lingkup = aktif()
     if not lingkup.memuat(kode):
-        raise TanpaAkses(f"Wilayah {kode or 'ID'} di luar lingkup akses Anda ({lingkup.wilayah}).")
+        kode = kutip(kode or "ID")
+        raise TanpaAkses(
+            f"Wilayah {kode} di luar lingkup akses Anda ({lingkup.wilayah}).",
+            f"Region {kode} is outside your access scope ({lingkup.wilayah}).",
+        )
 
 
 def saring(filt: Filter | None) -> Filter:
@@ -88,11 +92,15 @@ def saring(filt: Filter | None) -> Filter:
     if lingkup.kantor_cabang is None:
         return filt
     if filt.kantor_cabang not in (None, lingkup.kantor_cabang):
-        raise TanpaAkses(f"Kantor cabang {filt.kantor_cabang} di luar lingkup akses Anda ({lingkup.kantor_cabang}).")
+        cabang = kutip(filt.kantor_cabang)
+        raise TanpaAkses(
+            f"Kantor cabang {cabang} di luar lingkup akses Anda ({lingkup.kantor_cabang}).",
+            f"Branch office {cabang} is outside your access scope ({lingkup.kantor_cabang}).",
+        )
     return replace(filt, kantor_cabang=lingkup.kantor_cabang)
 
 
 def wajib_admin() -> None:
     """Data quality (rejected rows, loads, the audit trail) is for administrators."""
     if not aktif().admin:
-        raise TanpaAkses("Hanya admin yang boleh melihat data ini.")
+        raise TanpaAkses("Hanya admin yang boleh melihat data ini.", "Only administrators may see this.")

@@ -15,8 +15,14 @@ import re
 from dataclasses import dataclass
 
 from metrics import definisi
-from metrics.definisi import METRIK, SARINGAN, TINGKAT, UKURAN, PertanyaanTidakSah
+from metrics.definisi import METRIK, SARINGAN, TINGKAT, UKURAN, PertanyaanTidakSah, kutip
 
+RW_TANPA_FILTER = (  # ringkas_rw keeps segment and programme only (warehouse.md)
+    "Angka RW (dan program 1 RW 100) hanya bisa disaring menurut segmen dan program: sumber iuran, "
+    "pekerja rentan dan kantor cabang tidak disimpan per RW. Hapus filter itu untuk melihat angka RW.",
+    "RW numbers (and the 1 RW 100 programme) can be filtered by segment and programme only: contribution "
+    "source, vulnerable workers and branch office are not kept per RW. Remove that filter to see RW numbers.",
+)
 KOLOM_TINGKAT = {1: "kode_provinsi", 2: "kode_kabkota", 3: "kode_kecamatan", 4: "kode_kelurahan"}
 PANJANG_KODE = {1: 2, 2: 5, 3: 8, 4: 13}  # '31', '31.75', '31.75.02', '31.75.02.1001'
 POLA_KODE = {
@@ -35,8 +41,10 @@ def tingkat_kode(kode: str) -> str:
         if re.fullmatch(pola, kode or ""):
             return tingkat
     raise PertanyaanTidakSah(
-        f"Kode wilayah '{kode}' tidak dikenal: pakai ID, 31, 31.75, 31.75.02, 31.75.02.1001 "
-        "atau 31.75.02.1001.05 (RW 05)"
+        f"Kode wilayah '{kutip(kode)}' tidak dikenal: pakai ID, 31, 31.75, 31.75.02, 31.75.02.1001 "
+        "atau 31.75.02.1001.05 (RW 05)",
+        f"Region code '{kutip(kode)}' is not a code: use ID, 31, 31.75, 31.75.02, 31.75.02.1001 "
+        "or 31.75.02.1001.05 (RW 05)",
     )
 
 
@@ -53,7 +61,10 @@ class Filter:
     def __post_init__(self):
         for s, nilai in self.terpasang():
             if s.pilihan is not None and s.ke_teks(nilai) not in s.pilihan:
-                raise PertanyaanTidakSah(f"{s.kolom} '{nilai}' tidak dikenal; pilih {', '.join(s.pilihan)}")
+                raise PertanyaanTidakSah(
+                    f"{s.kolom} '{kutip(nilai)}' tidak dikenal; pilih {', '.join(s.pilihan)}",
+                    f"{s.kolom} '{kutip(nilai)}' is not known; choose {', '.join(s.pilihan)}",
+                )
 
     @classmethod
     def dari_teks(cls, teks: dict[str, str]) -> Filter:
@@ -363,13 +374,13 @@ def kueri_tabel(
             f"Tingkat {tingkat} ada di atas wilayah {induk}; pilih tingkat yang sama atau di bawahnya"
         )
     if n == 5 and not filt.di_rw:
-        raise PertanyaanTidakSah("Di tingkat RW hanya filter segmen dan program yang tersedia")
+        raise PertanyaanTidakSah(*RW_TANPA_FILTER)
     dihitung, ukuran = _kebutuhan(metrik)
     if not any(u.nama == "aktif" for u in ukuran):  # RW rows at target are judged on it
         ukuran = [u for u in UKURAN if u.nama == "aktif" or u in ukuran]
     program_rw = any(m.kelompok == "program_rw" for m in dihitung)
     if program_rw and not filt.di_rw:
-        raise PertanyaanTidakSah("Program 1 RW 100 hanya bisa disaring menurut segmen dan program")
+        raise PertanyaanTidakSah(*RW_TANPA_FILTER)
 
     ctes = [f"dasar AS (\n    {_dasar_wilayah(ukuran, min(n, 4), min(p, 4), filt)}\n)"]
     if n == 5:
@@ -450,7 +461,7 @@ def tren(kode: str, filt: Filter, sampai: dt.date, target_rw: int = 100) -> tupl
     t, a = filt.kolom
     if p == 5:
         if not filt.di_rw:
-            raise PertanyaanTidakSah("Di tingkat RW hanya filter segmen dan program yang tersedia")
+            raise PertanyaanTidakSah(*RW_TANPA_FILTER)
         sumber = "ringkas_rw"
         syarat = "kode_kelurahan = $induk AND rw = $rw" + (" AND segmen = $segmen" if filt.segmen else "")
         arus = "NULL::BIGINT AS baru, NULL::BIGINT AS berhenti"
@@ -553,10 +564,12 @@ def rincian(kode: str, dimensi: str, filt: Filter, tanggal: dt.date) -> tuple[st
         raise PertanyaanTidakSah(f"Rincian '{dimensi}' tidak dikenal; pilih {', '.join(RINCIAN)}")
     p = TINGKAT.index(tingkat_kode(kode))
     if p == 5:
-        raise PertanyaanTidakSah("Rincian tidak tersedia untuk satu RW")
+        raise PertanyaanTidakSah("Rincian tidak tersedia untuk satu RW", "No breakdown for a single RW")
     tabel_, kolom = RINCIAN[dimensi]
     if tabel_ == "ringkas_pekerjaan" and not Filter(segmen=filt.segmen) == filt:
-        raise PertanyaanTidakSah("Rincian pekerjaan hanya bisa disaring menurut segmen")
+        raise PertanyaanTidakSah(
+            "Rincian pekerjaan hanya bisa disaring menurut segmen", "Occupations can be filtered by segment only"
+        )
     t, a = filt.kolom
     induk = f" AND {KOLOM_TINGKAT[p]} = $induk" if p else ""
     sql = f"""-- Grain: one row per {dimensi} of one place in one snapshot.

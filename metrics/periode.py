@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import warehouse
-from metrics.definisi import JENDELA_HARI
+from metrics.definisi import JENDELA_HARI, kutip
 from metrics.pembangun import Periode, PertanyaanTidakSah
 
 # Grain: one row per snapshot.
@@ -36,10 +36,15 @@ def periode(tanggal: dt.date | str | None = None) -> Periode:
         try:
             tanggal = dt.date.fromisoformat(tanggal)
         except ValueError:
-            raise PertanyaanTidakSah(f"'{tanggal}' bukan tanggal YYYY-MM-DD") from None
+            raise PertanyaanTidakSah(
+                f"'{kutip(tanggal)}' bukan tanggal YYYY-MM-DD", f"'{kutip(tanggal)}' is not a date YYYY-MM-DD"
+            ) from None
     if tanggal not in dates:
         pilihan = ", ".join(d.isoformat() for d in dates[-5:])
-        raise PertanyaanTidakSah(f"Tidak ada snapshot per {tanggal.isoformat()}; yang ada antara lain: {pilihan}")
+        raise PertanyaanTidakSah(
+            f"Tidak ada snapshot per {tanggal.isoformat()}; yang ada antara lain: {pilihan}",
+            f"No snapshot as of {tanggal.isoformat()}; loaded ones include: {pilihan}",
+        )
     i = dates.index(tanggal)
     earlier = dates[:i]
     window = [d for d in earlier if d <= tanggal - dt.timedelta(days=JENDELA_HARI)]

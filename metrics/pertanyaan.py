@@ -45,10 +45,11 @@ def tanya(kode: str | None = "ID", tanggal: dt.date | str | None = None, filt: F
     return Pertanyaan(wilayah.tempat(kode), periode.periode(tanggal), filt)
 
 
-def dari_teks(teks: dict[str, str]) -> tuple[Pertanyaan, dict[str, str], list[str]]:
+def dari_teks(teks: dict[str, str]) -> tuple[Pertanyaan, dict[str, str], list[PertanyaanTidakSah]]:
     """A question from URL texts, forgiving: an unknown or out-of-scope place opens the account's
     own place, an unknown snapshot the newest, unknown filters none; each with its message.
-    Returns (question, the texts accepted, messages). Raises periode.BelumAdaData."""
+    Returns (question, the texts accepted, the refusals: each says itself in either language).
+    Raises periode.BelumAdaData."""
     q = {k: str(v) for k, v in teks.items() if k in KUNCI and v not in (None, "")}
     galat = []
     akun = lingkup.aktif()
@@ -56,19 +57,19 @@ def dari_teks(teks: dict[str, str]) -> tuple[Pertanyaan, dict[str, str], list[st
         lingkup.periksa(q.get("wilayah", akun.wilayah))
         tempat = wilayah.tempat(q.get("wilayah", akun.wilayah))
     except PertanyaanTidakSah as e:  # unknown, or outside the account's scope (TanpaAkses is one)
-        galat.append(str(e))
+        galat.append(e)
         tempat = wilayah.tempat(akun.wilayah)
         q.pop("wilayah", None)
     try:
         p = periode.periode(q.get("snapshot"))
     except PertanyaanTidakSah as e:
-        galat.append(str(e))
+        galat.append(e)
         p = periode.periode()
         q.pop("snapshot", None)
     try:
         filt = lingkup.saring(Filter.dari_teks(q))
     except PertanyaanTidakSah as e:
-        galat.append(str(e))
+        galat.append(e)
         filt = lingkup.saring(Filter())
         for s in SARINGAN:
             q.pop(s.kunci, None)
@@ -82,5 +83,5 @@ def dari_teks_ketat(teks: dict[str, str]) -> Pertanyaan:
     lingkup.saring(Filter(kantor_cabang=teks.get("cabang") or None))
     tanya_, _, galat = dari_teks(teks)
     if galat:
-        raise PertanyaanTidakSah("; ".join(galat))
+        raise galat[0]
     return tanya_

@@ -49,8 +49,8 @@ class Tinjauan:
 
 def tinjauan(t: Pertanyaan) -> Tinjauan:
     """Everything the review shows for a question (inside the asker's scope)."""
-    hasil = cakupan.tabel(t.tempat.tingkat, t, KPI)
-    tj = Tinjauan(t, hasil.baris[0], cakupan.tren(t), catatan=list(hasil.catatan))
+    angka = cakupan.angka_tempat(t, KPI)  # TanpaData for an RW with nothing to show
+    tj = Tinjauan(t, angka, cakupan.tren(t), catatan=list(cakupan.tabel(t.tempat.tingkat, t, KPI).catatan))
     if tj.tingkat_anak and tj.tingkat_anak != "rw":
         _anak(tj)
     if t.filt.di_rw and t.tempat.tingkat != "rw":

@@ -36,12 +36,14 @@ def tempat(kode: str | None) -> Tempat:
     if tingkat == "rw":
         kelurahan, rw = kode.rsplit(".", 1)
         if not 1 <= int(rw) <= 999:
-            raise PertanyaanTidakSah(f"RW {rw} bukan nomor RW 1-999")
+            raise PertanyaanTidakSah(f"RW {rw} bukan nomor RW 1-999", f"RW {rw} is not an RW number 1-999")
         tempat(kelurahan)
         return Tempat(f"{kelurahan}.{int(rw):02d}", f"RW {int(rw):02d}", "rw", kelurahan)
     found = _cari(warehouse.current_path(), kode)
     if not found:
-        raise PertanyaanTidakSah(f"Kode wilayah {kode} tidak ada di daftar Kemendagri")
+        raise PertanyaanTidakSah(
+            f"Kode wilayah {kode} tidak ada di daftar Kemendagri", f"Region code {kode} is not in the Kemendagri list"
+        )
     _, nama, induk = found[0]
     return Tempat(kode, nama, tingkat, induk or "ID")
 

@@ -16,6 +16,9 @@ from metrics import lingkup, periode, pertanyaan
 from metrics import tinjauan as tinjauan_mod
 from metrics.definisi import PertanyaanTidakSah
 from server import masuk
+from server.tolak import tolak
+
+GAGAL = ("Tinjauan tidak bisa dibuat", "The review cannot be made")
 
 
 def hash_skrip(html: str) -> list[str]:
@@ -30,16 +33,17 @@ def hash_skrip(html: str) -> list[str]:
 def halaman():
     """GET /tinjauan?wilayah=&snapshot=&filters&bahasa=&otomatis=SECONDS: the review, full screen.
     The place and branch are checked against the account's scope (403), the rest like a page's."""
+    bahasa = bahasa_dari(request.args)
     try:
         tanya = pertanyaan.dari_teks_ketat(request.args.to_dict())
-        otomatis = int(request.args.get("otomatis") or 0)
-        if not 0 <= otomatis <= 600:
-            raise PertanyaanTidakSah("otomatis: detik per slide, 0-600")
-        doc = dokumen(tinjauan_mod.tinjauan(tanya), bahasa_dari(request.args), otomatis=otomatis)
+        otomatis = request.args.get("otomatis") or "0"
+        if not (otomatis.isascii() and otomatis.isdigit() and int(otomatis) <= 600):
+            raise PertanyaanTidakSah("otomatis: detik per slide, 0-600", "otomatis: seconds per slide, 0-600")
+        doc = dokumen(tinjauan_mod.tinjauan(tanya), bahasa, otomatis=int(otomatis))
     except lingkup.TanpaAkses as e:
-        return Response(f"{e}\n", status=403, mimetype="text/plain")
-    except (PertanyaanTidakSah, periode.BelumAdaData, ValueError) as e:
-        return Response(f"Tinjauan tidak bisa dibuat: {e}\n", status=400, mimetype="text/plain")
+        return tolak(403, GAGAL, e, bahasa)
+    except (PertanyaanTidakSah, periode.BelumAdaData) as e:
+        return tolak(400, GAGAL, e, bahasa)
     return Response(doc, mimetype="text/html", headers={"Content-Security-Policy": masuk.csp(hash_skrip(doc))})
 
 

@@ -5,11 +5,17 @@ account's scope gets a 403 (the scope is enforced in metrics/). Every download i
 
 from __future__ import annotations
 
-from flask import Response, request
+import io
+
+from flask import Response, request, send_file
 
 from jejak import audit
+from layouts.keadaan import bahasa_dari
 from metrics import ekspor, lingkup, periode, pertanyaan
-from metrics.definisi import PertanyaanTidakSah
+from metrics.definisi import PertanyaanTidakSah, kutip
+from server.tolak import tolak
+
+GAGAL = ("Tidak bisa mengunduh", "Cannot download")
 
 JENIS_MIME = {
     "csv": "text/csv; charset=utf-8",
@@ -18,6 +24,7 @@ JENIS_MIME = {
 
 
 def unduh(jenis: str, akhiran: str) -> Response:
+    bahasa = bahasa_dari(request.args)
     if akhiran not in JENIS_MIME:
         return Response("Format unduhan: csv atau xlsx\n", status=404, mimetype="text/plain")
     try:
@@ -25,26 +32,27 @@ def unduh(jenis: str, akhiran: str) -> Response:
         tingkat = request.args.get("tingkat") or tanya.tempat.tingkat
         dimensi = request.args.get("dimensi") or "segmen"
         header, rows = ekspor.isi_berkas(jenis, tanya, tingkat, dimensi)
+        nama = ekspor.nama_berkas(jenis, tingkat, tanya, akhiran)
+        body = ekspor.csv_teks(header, rows).encode("utf-8") if akhiran == "csv" else ekspor.xlsx_bytes(header, rows)
     except lingkup.TanpaAkses as e:
+        argumen = {kutip(k, 20): kutip(v) for k, v in list(request.args.items())[:20]}
         audit.catat(
             "unduh_ditolak",
             lingkup.aktif().nama,
             lingkup.aktif().label,
-            jenis=jenis,
-            argumen=request.args.to_dict(),
+            jenis=kutip(jenis),
+            argumen=argumen,
             alasan=str(e),
         )
-        return Response(f"Tidak bisa mengunduh: {e}\n", status=403, mimetype="text/plain")
+        return tolak(403, GAGAL, e, bahasa)
     except (PertanyaanTidakSah, periode.BelumAdaData) as e:
-        return Response(f"Tidak bisa mengunduh: {e}\n", status=400, mimetype="text/plain")
-    nama = ekspor.nama_berkas(jenis, tingkat, tanya, akhiran)
+        return tolak(400, GAGAL, e, bahasa)
+    # Flask writes the name as RFC 6266/5987 (an ASCII filename= and a UTF-8 filename*=), so a
+    # branch named outside ASCII downloads under every server; audited once the file exists.
+    response = send_file(io.BytesIO(body), mimetype=JENIS_MIME[akhiran], as_attachment=True, download_name=nama)
+    response.headers["Cache-Control"] = "no-store"
     audit.catat("unduh", lingkup.aktif().nama, lingkup.aktif().label, berkas=nama, baris=len(rows))
-    body = ekspor.csv_teks(header, rows).encode("utf-8") if akhiran == "csv" else ekspor.xlsx_bytes(header, rows)
-    return Response(
-        body,
-        mimetype=JENIS_MIME[akhiran],
-        headers={"Content-Disposition": f'attachment; filename="{nama}"', "Cache-Control": "no-store"},
-    )
+    return response
 
 
 def pasang(server) -> None:
