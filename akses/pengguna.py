@@ -15,7 +15,8 @@ from jejak import audit, simpan
 NAMA = re.compile(r"^[a-z0-9][a-z0-9._-]{2,39}$")
 KODE = re.compile(r"^(ID|\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?)$")
 SANDI_MIN = 10
-GAGAL_MAKS, GAGAL_MENIT = 5, 15
+GAGAL_MAKS, GAGAL_MENIT = 5, 15  # failed logins of one account from one address, in minutes
+GAGAL_ALAMAT_MAKS = 20  # failed logins from one address over any accounts (password spraying)
 # A hash to check against when the account does not exist, so both answers take as long.
 _HASH_KOSONG = generate_password_hash(secrets.token_hex(16))
 
@@ -131,18 +132,23 @@ class TerlaluBanyakGagal(Exception):
     """Too many failed logins lately: wait before trying again."""
 
 
-def periksa_sandi(nama: str, sandi: str) -> Pengguna | None:
-    """The active account with this name and password, or None. Failed tries are counted."""
+def periksa_sandi(nama: str, sandi: str, alamat: str = "-") -> Pengguna | None:
+    """The active account with this name and password, or None. Failed tries are counted per
+    account and client address (`alamat`), so a stranger elsewhere cannot lock the real user out,
+    and per address over all accounts. A name that is no account is kept only as a keyed hash
+    (it is often a password typed in the wrong box). Raises TerlaluBanyakGagal."""
     nama = (nama or "").strip().lower()[:40]
-    sejak = (simpan.sekarang() - dt.timedelta(minutes=GAGAL_MENIT)).isoformat()
-    if audit.gagal_baru_baru_ini(nama, sejak) >= GAGAL_MAKS:
-        raise TerlaluBanyakGagal(f"Terlalu banyak percobaan gagal. Coba lagi dalam {GAGAL_MENIT} menit.")
     with simpan.buka() as con:
-        r = con.execute("SELECT * FROM pengguna WHERE nama = ?", (nama,)).fetchone()
+        r = con.execute("SELECT * FROM pengguna WHERE nama = ?", (nama,)).fetchone() if NAMA.match(nama) else None
+    oleh = nama if r else audit.nama_samaran(nama)
+    sejak = (simpan.sekarang() - dt.timedelta(minutes=GAGAL_MENIT)).isoformat()
+    akun_gagal, alamat_gagal = audit.gagal_baru_baru_ini(oleh, alamat, sejak)
+    if akun_gagal >= GAGAL_MAKS or alamat_gagal >= GAGAL_ALAMAT_MAKS:
+        raise TerlaluBanyakGagal(f"Terlalu banyak percobaan gagal. Coba lagi dalam {GAGAL_MENIT} menit.")
     cocok = check_password_hash(r["hash_sandi"] if r else _HASH_KOSONG, sandi or "")
     if r and cocok and r["aktif"]:
         return dari_baris(r)
-    audit.catat("masuk_gagal", nama or "-")
+    audit.catat("masuk_gagal", oleh, alamat=alamat)
     return None
 
 

@@ -3,15 +3,23 @@ written to the log. Never a participant's name or NIK: only account names, codes
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import json
 import logging
 
+import settings
 from jejak import simpan
 
 log = logging.getLogger("cakupan.audit")
 
-# Grain: one row per event, newest first.
-JEJAK_SQL = "SELECT id, waktu, oleh, peristiwa, lingkup, rincian FROM audit ORDER BY id DESC LIMIT ?"
+# Grain: one row per event, newest first; all, or those of one scope and the places under it.
+JEJAK_SQL = "SELECT id, waktu, oleh, peristiwa, lingkup, rincian FROM audit ORDER BY id DESC LIMIT :batas"
+JEJAK_LINGKUP_SQL = """
+SELECT id, waktu, oleh, peristiwa, lingkup, rincian FROM audit
+WHERE lingkup = :lingkup OR (:lingkup NOT LIKE 'cabang:%' AND substr(lingkup, 1, length(:lingkup) + 1) = :lingkup || '.')
+ORDER BY id DESC LIMIT :batas
+"""
 
 
 def catat(peristiwa: str, oleh: str, lingkup: str | None = None, **rincian) -> None:
@@ -22,18 +30,41 @@ def catat(peristiwa: str, oleh: str, lingkup: str | None = None, **rincian) -> N
             "INSERT INTO audit (waktu, oleh, peristiwa, lingkup, rincian) VALUES (?, ?, ?, ?, ?)",
             (simpan.sekarang().isoformat(), oleh, peristiwa, lingkup, teks),
         )
-    log.info("%s oleh=%s lingkup=%s %s", peristiwa, oleh, lingkup or "-", teks or "")
+    log.info(
+        "%s oleh=%s lingkup=%s %s", peristiwa, satu_baris(oleh), satu_baris(lingkup or "-"), satu_baris(teks or "")
+    )
 
 
-def jejak(batas: int = 200) -> list[dict]:
+def satu_baris(teks: str) -> str:
+    """Control characters written as escapes, so a newline in a login name cannot forge a log line."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in str(teks))
+
+
+def nama_samaran(nama: str) -> str:
+    """A login name that is no account, as a keyed hash ('?3f2a9c41d0'): tries of one name can be
+    counted and told apart, but the name (often a mistyped password) is not kept."""
+    kode = hmac.new(settings.secret_key(), nama.encode("utf-8"), hashlib.sha256).hexdigest()[:10]
+    return f"?{kode}"
+
+
+def jejak(batas: int = 200, lingkup: str | None = None) -> list[dict]:
+    """The newest events: every one, or those whose scope is `lingkup` ('36', 'cabang:X') or below it."""
     with simpan.buka() as con:
-        return [dict(r) for r in con.execute(JEJAK_SQL, (batas,))]
+        if lingkup is None:
+            return [dict(r) for r in con.execute(JEJAK_SQL, {"batas": batas})]
+        return [dict(r) for r in con.execute(JEJAK_LINGKUP_SQL, {"batas": batas, "lingkup": lingkup})]
 
 
-def gagal_baru_baru_ini(nama: str, sejak: str) -> int:
-    """Failed logins for an account since an ISO time (to slow down password guessing)."""
+# Grain: one row: failed logins since a time, of one account from one address, and from that address.
+GAGAL_SQL = """
+SELECT count(*) FILTER (WHERE oleh = :oleh AND json_extract(rincian, '$.alamat') = :alamat),
+       count(*) FILTER (WHERE json_extract(rincian, '$.alamat') = :alamat)
+FROM audit WHERE peristiwa = 'masuk_gagal' AND waktu >= :sejak
+"""
+
+
+def gagal_baru_baru_ini(oleh: str, alamat: str, sejak: str) -> tuple[int, int]:
+    """Failed logins since an ISO time: (of this account from this address, from this address)."""
     with simpan.buka() as con:
-        (n,) = con.execute(
-            "SELECT count(*) FROM audit WHERE oleh = ? AND peristiwa = 'masuk_gagal' AND waktu >= ?", (nama, sejak)
-        ).fetchone()
-    return n
+        akun, semua = con.execute(GAGAL_SQL, {"oleh": oleh, "alamat": alamat, "sejak": sejak}).fetchone()
+    return akun, semua

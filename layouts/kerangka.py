@@ -9,6 +9,7 @@ from urllib.parse import urlencode
 import dash
 import dash_ag_grid as dag
 import dash_mantine_components as dmc
+import flask
 from dash import ALL, Input, Output, State, callback, clientside_callback, ctx, dcc, html
 
 from layouts import format as fmt
@@ -87,7 +88,10 @@ def _akun() -> list:
     return [
         dmc.Text(f"{akun.nama} · {akun.label}", id="akun", size="sm", c="dimmed", visibleFrom="xl"),
         html.Form(
-            html.Button(t("keluar"), type="submit", id="keluar", className="tombol-keluar"),
+            [
+                dcc.Input(type="hidden", name="csrf", value=flask.session.get("csrf", "")),
+                html.Button(t("keluar"), type="submit", id="keluar", className="tombol-keluar"),
+            ],
             method="post",
             action="/keluar",
         ),

@@ -82,6 +82,12 @@ TEKS = {
     "ditandai": ("Baris ditandai menurut jenis", "Flagged rows by kind"),
     "ditolak_unduh": ("Semua baris ditolak (NIK disamarkan, tanpa nama)", "Every rejected row (NIK masked, no name)"),
     "tidak_ada": ("Tidak ada.", "None."),
+    "admin_wilayah": (
+        "Sebagai admin wilayah Anda melihat baris yang ditolak dan jejak audit wilayah Anda. Riwayat muat "
+        "dan jumlah per berkas (semua wilayah) untuk admin nasional.",
+        "As a regional administrator you see your region's rejected rows and audit trail. The load history "
+        "and per-file counts (every region) are for national administrators.",
+    ),
     "tidak_bisa_dijawab": ("Tidak bisa ditampilkan", "Cannot be shown"),
     "galat_parameter": (
         "Sebagian pilihan di alamat tidak dikenal dan diabaikan",

@@ -1,5 +1,8 @@
 """What was loaded: history, rejected rows (masked) and flags, for the Data page and its downloads.
-Rejected rows come from every region: administrators only."""
+Administrators only, and each inside its scope: admin says what an account may do, scope where.
+A national admin sees everything (rejects with no valid region included); a regional admin the
+rejected rows whose region code lies in its place and the audit of its place; the load history
+and flag counts (whole files, every region) are national."""
 
 from __future__ import annotations
 
@@ -15,19 +18,25 @@ RIWAYAT_SQL = """
 SELECT id, jenis, tanggal_data, waktu_mulai, durasi_detik, oleh, dibaca, dimuat, ditolak, ringkasan
 FROM riwayat_muat ORDER BY id DESC LIMIT $batas
 """
-# Grain: one row per file kind, file and reject reason.
+# Grain: one row per file kind, file and reject reason, of the rejected rows inside the scope.
 DITOLAK_SQL = """
 SELECT jenis_berkas, tanggal_data, berkas, alasan, count(*) AS jumlah
-FROM baris_ditolak GROUP BY ALL ORDER BY tanggal_data DESC NULLS LAST, berkas, jumlah DESC
+FROM baris_ditolak WHERE {lingkup} GROUP BY ALL ORDER BY tanggal_data DESC NULLS LAST, berkas, jumlah DESC
 """
+# The scope of rejected rows: their region code as the file gave it; a branch has none to match.
+LINGKUP_DITOLAK = {
+    "nasional": "true",
+    "wilayah": "(kode_wilayah = $wilayah OR starts_with(kode_wilayah, $wilayah || '.'))",
+    "cabang": "false",
+}
 # Grain: one row per (file kind, code): the words of every reason and flag (etl/alasan.py).
 KAMUS_SQL = "SELECT jenis_berkas, kode, teks_id, teks_en FROM kamus_kode"
 # Grain: one row: whether the warehouse has the words (builds before them do not).
 ADA_KAMUS_SQL = "SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = 'kamus_kode'"
-# Grain: one row per rejected input row (NIK masked, no name), newest snapshot first.
+# Grain: one row per rejected input row inside the scope (NIK masked, no name), newest snapshot first.
 CONTOH_DITOLAK_SQL = """
 SELECT jenis_berkas, tanggal_data, berkas, baris, alasan, keterangan, nik_samaran, kode_wilayah, segmen
-FROM baris_ditolak ORDER BY tanggal_data DESC NULLS LAST, berkas, baris LIMIT $batas
+FROM baris_ditolak WHERE {lingkup} ORDER BY tanggal_data DESC NULLS LAST, berkas, baris LIMIT $batas
 """
 # Grain: the newest load of one snapshot (a snapshot loaded again replaces the earlier one).
 MUAT_SNAPSHOT_SQL = """
@@ -41,8 +50,19 @@ ORDER BY tanggal_data DESC, berkas, jumlah DESC
 """
 
 
+def _lingkup_ditolak() -> tuple[str, dict]:
+    """The WHERE of rejected rows for this admin (fixed SQL text; the place is a parameter)."""
+    akun = lingkup.aktif()
+    if akun.nasional:
+        return LINGKUP_DITOLAK["nasional"], {}
+    if akun.kantor_cabang:
+        return LINGKUP_DITOLAK["cabang"], {}
+    return LINGKUP_DITOLAK["wilayah"], {"wilayah": akun.wilayah}
+
+
 def riwayat(batas: int = 50) -> list[dict]:
-    lingkup.wajib_admin()
+    """The newest loads (whole files, every region): national admins."""
+    lingkup.wajib_admin(nasional=True)
     rows = warehouse.records(RIWAYAT_SQL, {"batas": batas})
     for r in rows:
         files = json.loads(r.pop("ringkasan"))["files"]
@@ -71,8 +91,9 @@ def kata(kamus: dict, jenis: str, kode: str) -> str:
 def ditolak_per_alasan(bahasa: str = "id") -> list[dict]:
     """Rejected rows per file and reason, with the reason in words (`arti`) beside its code."""
     lingkup.wajib_admin()
+    saring, params = _lingkup_ditolak()
     kamus = _kamus(bahasa)
-    rows = warehouse.records(DITOLAK_SQL)
+    rows = warehouse.records(DITOLAK_SQL.format(lingkup=saring), params)
     for r in rows:
         r["arti"] = kata(kamus, r["jenis_berkas"], r["alasan"])
         r["berkas"] = r["berkas"].rsplit("/", 1)[-1]  # the name (and sheet); the download has the path
@@ -81,8 +102,8 @@ def ditolak_per_alasan(bahasa: str = "id") -> list[dict]:
 
 def rincian_muat(bahasa: str = "id", batas: int = 10) -> list[dict]:
     """Per file and per sheet of the newest loads: read = loaded + rejected, title and totals rows,
-    skipped sheets and advice, in words (from each load's summary)."""
-    lingkup.wajib_admin()
+    skipped sheets and advice, in words (from each load's summary). National admins."""
+    lingkup.wajib_admin(nasional=True)
     kamus = _kamus(bahasa)
     rows = []
     for load in warehouse.records(RIWAYAT_SQL, {"batas": batas}):
@@ -130,13 +151,16 @@ def rincian_muat(bahasa: str = "id", batas: int = 10) -> list[dict]:
 
 
 def contoh_ditolak(batas: int = 100_000) -> list[dict]:
+    """Every rejected row inside the admin's scope (the download of the Data page)."""
     lingkup.wajib_admin()
-    return warehouse.records(CONTOH_DITOLAK_SQL, {"batas": batas})
+    saring, params = _lingkup_ditolak()
+    return warehouse.records(CONTOH_DITOLAK_SQL.format(lingkup=saring), {"batas": batas, **params})
 
 
 def muat_snapshot(tanggal) -> dict | None:
-    """What the load of one snapshot read, loaded and rejected (by reason), for the review's notes."""
-    lingkup.wajib_admin()
+    """What the load of one snapshot read, loaded and rejected (by reason), for the review's notes.
+    Whole-file counts: national admins."""
+    lingkup.wajib_admin(nasional=True)
     rows = warehouse.records(MUAT_SNAPSHOT_SQL, {"tanggal": tanggal})
     if not rows:
         return None
@@ -146,8 +170,8 @@ def muat_snapshot(tanggal) -> dict | None:
 
 
 def ditandai(bahasa: str = "id") -> list[dict]:
-    """Flag counts per snapshot, file and kind, with the kind in words (`arti`)."""
-    lingkup.wajib_admin()
+    """Flag counts per snapshot, file and kind, with the kind in words (`arti`). National admins."""
+    lingkup.wajib_admin(nasional=True)
     kamus = _kamus(bahasa)
     rows = warehouse.records(DITANDAI_SQL)
     for r in rows:
@@ -157,6 +181,8 @@ def ditandai(bahasa: str = "id") -> list[dict]:
 
 
 def jejak_audit(batas: int = 200) -> list[dict]:
-    """The newest events of the audit trail (kept by akses/, beside the warehouse)."""
+    """The newest events of the audit trail inside the admin's scope (an event's scope is the
+    account's that caused it): a national admin sees every event."""
     lingkup.wajib_admin()
-    return audit.jejak(batas)
+    akun = lingkup.aktif()
+    return audit.jejak(batas, None if akun.nasional else akun.label)

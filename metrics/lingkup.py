@@ -100,7 +100,13 @@ def saring(filt: Filter | None) -> Filter:
     return replace(filt, kantor_cabang=lingkup.kantor_cabang)
 
 
-def wajib_admin() -> None:
-    """Data quality (rejected rows, loads, the audit trail) is for administrators."""
-    if not aktif().admin:
+def wajib_admin(nasional: bool = False) -> None:
+    """Data quality (rejected rows, loads, the audit trail) is for administrators; whole-file
+    counts of every region (`nasional`) for national administrators."""
+    akun = aktif()
+    if not akun.admin:
         raise TanpaAkses("Hanya admin yang boleh melihat data ini.", "Only administrators may see this.")
+    if nasional and not akun.nasional:
+        raise TanpaAkses(
+            "Hanya admin nasional yang boleh melihat data ini.", "Only national administrators may see this."
+        )

@@ -55,7 +55,7 @@ def tinjauan(t: Pertanyaan) -> Tinjauan:
         _anak(tj)
     if t.filt.di_rw and t.tempat.tingkat != "rw":
         _rw(tj)
-    if lingkup.aktif().admin:
+    if lingkup.aktif().admin and lingkup.aktif().nasional:  # whole-file counts: national admins
         tj.muat = data.muat_snapshot(t.tanggal)
     return tj
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import hmac
 import secrets
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 from flask import Response, g, redirect, request, session
 from jinja2 import Environment, PackageLoader, select_autoescape
@@ -23,6 +23,7 @@ from metrics import lingkup
 
 TEMPLAT = Environment(loader=PackageLoader("server"), autoescape=select_autoescape(default=True))
 TERBUKA = {"/masuk", "/_favicon.ico"}
+MAKS_URL = 2048  # characters of a query string: a dashboard URL is under 300
 STATIS = ("/_dash-component-suites/", "/assets/")
 
 
@@ -46,6 +47,8 @@ def pasang(app) -> None:
 
 def gerbang():
     """Every request but the login page needs an open session; it sets the account's scope."""
+    if len(request.query_string) > MAKS_URL:  # never parsed, never echoed back
+        return Response("Alamat terlalu panjang.\n", status=414, mimetype="text/plain")
     if request.path in TERBUKA:
         return None
     akun = sesi.pengguna(session.get("sesi"))
@@ -65,19 +68,34 @@ def _lepas(_exc=None) -> None:
         lingkup.lepas(token)
 
 
-def masuk():
-    """GET: the form. POST: check the password (hash, constant time), open a session."""
-    lanjut = request.values.get("lanjut", "/")
-    if not lanjut.startswith("/") or lanjut.startswith("//"):
-        lanjut = "/"  # only back into this app
-    if request.method == "GET":
-        return _halaman(lanjut)
+def lanjut_aman(lanjut: str | None) -> str:
+    """Where a login goes next: a path on this site, else '/'. Browsers drop tabs and newlines
+    from a URL and read a backslash as a slash, so '/\t/evil.com' and '/\\evil.com' lead away
+    ('//evil.com'); any whitespace, control character or backslash is refused, as is a scheme or host."""
+    lanjut = lanjut or "/"
+    if len(lanjut) > MAKS_URL or any(c.isspace() or not c.isprintable() or c == "\\" for c in lanjut):
+        return "/"
+    bagian = urlsplit(lanjut)
+    if bagian.scheme or bagian.netloc or not lanjut.startswith("/") or lanjut.startswith("//"):
+        return "/"
+    return lanjut
+
+
+def _csrf_cocok() -> bool:
     expected = str(session.get("csrf") or "")
-    if not expected or not hmac.compare_digest(expected, request.form.get("csrf", "")):
+    return bool(expected) and hmac.compare_digest(expected, request.form.get("csrf", ""))
+
+
+def masuk():
+    """GET (and HEAD): the form. POST: check the password (hash, constant time), open a session."""
+    lanjut = lanjut_aman(request.values.get("lanjut"))
+    if request.method in ("GET", "HEAD"):
+        return _halaman(lanjut)
+    if not _csrf_cocok():
         return _halaman(lanjut, "Formulir kedaluwarsa. Coba masuk lagi.", 400)
     nama = request.form.get("nama", "")
     try:
-        akun = pengguna.periksa_sandi(nama, request.form.get("sandi", ""))
+        akun = pengguna.periksa_sandi(nama, request.form.get("sandi", ""), request.remote_addr or "-")
     except pengguna.TerlaluBanyakGagal as e:
         return _halaman(lanjut, str(e), 429)
     if akun is None:
@@ -85,11 +103,17 @@ def masuk():
     session.clear()  # a new session on login: nothing carried over from before
     session.permanent = True
     session["sesi"] = sesi.buka(akun)
+    session["csrf"] = secrets.token_urlsafe(24)  # the logout form's token (layouts read it)
     audit.catat("masuk", akun.nama, akun.lingkup)
     return redirect(lanjut)
 
 
 def keluar():
+    """POST with the session's form token: a page elsewhere cannot log a user out."""
+    if not _csrf_cocok():
+        return Response(
+            "Formulir kedaluwarsa: muat ulang halaman lalu keluar lagi.\n", status=400, mimetype="text/plain"
+        )
     akun = g.get("akun")
     sesi.tutup(session.get("sesi"))
     session.clear()
@@ -123,6 +147,7 @@ def csp(hashes: list[str]) -> str:
 def _kepala(response: Response, csp: str) -> Response:
     h = response.headers
     h.setdefault("Content-Security-Policy", csp)
+    h["Server"] = "Cakupan"  # not the server's name and version (Werkzeug's own server keeps this one)
     h["X-Content-Type-Options"] = "nosniff"
     h["X-Frame-Options"] = "DENY"
     h["Referrer-Policy"] = "same-origin"

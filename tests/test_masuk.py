@@ -101,6 +101,23 @@ def _aktif_di_halaman(client, search=""):
     return _komponen(response.json, "ringkasan-aktif")["children"], response.text
 
 
+def _keluar(client):
+    """Log out as the header's form does: POST with the token the layout carries."""
+    def cari(tree):
+        if isinstance(tree, dict):
+            if tree.get("props", {}).get("name") == "csrf":
+                return tree["props"]["value"]
+            tree = list(tree.values())
+        for item in tree if isinstance(tree, list) else []:
+            if found := cari(item):
+                return found
+        return None
+
+    token = cari(client.get("/_dash-layout").json)
+    assert token, "the logout form carries a token"
+    return client.post("/keluar", data={"csrf": token})
+
+
 def _csv(response) -> list[dict]:
     assert response.status_code == 200, response.text
     return list(csv.DictReader(io.StringIO(response.data.decode("utf-8"))))
@@ -160,7 +177,9 @@ def test_logout_disable_and_expiry_end_a_session_on_the_server(server, monkeypat
     client, _ = _masuk(server, "analis")
     assert client.get("/_dash-layout").status_code == 200
     cookie = client.get_cookie("cakupan_sesi").value
-    assert client.post("/keluar").status_code == 302
+    assert client.post("/keluar").status_code == 400  # no form token: a page elsewhere cannot log us out
+    assert client.get("/_dash-layout").status_code == 200
+    assert _keluar(client).status_code == 302
     replay = server.test_client()
     replay.set_cookie("cakupan_sesi", cookie)  # the old cookie, replayed
     assert replay.get("/_dash-layout").status_code == 401

@@ -73,89 +73,109 @@ def _tabel(id_, rows, kolom, bahasa):
 
 def _isi(k):
     b = k.bahasa
-    if not lingkup.aktif().admin:
+    akun = lingkup.aktif()
+    if not akun.admin:
         return dmc.Alert(t("hanya_admin", b), color="blue", id="data-hanya-admin")
-    riwayat = data.riwayat()
-    return dmc.Stack(
-        [
-            dmc.Title(t("riwayat", b), order=3),
-            _tabel(
-                "data-riwayat",
-                riwayat,
-                [
-                    ("jenis", "Jenis"),
-                    ("tanggal_data", "Tanggal data"),
-                    ("waktu_mulai", "Waktu muat"),
-                    ("oleh", "Oleh"),
-                    ("dibaca", "Dibaca"),
-                    ("dimuat", "Dimuat"),
-                    ("ditolak", "Ditolak"),
-                    ("berkas", "Berkas"),
-                ],
-                b,
-            ),
-            dmc.Title(t("rincian_muat", b), order=3),
-            dmc.Text(t("rincian_muat_isi", b), c="dimmed"),
-            _tabel(
-                "data-rincian",
-                data.rincian_muat(b),
-                [
-                    ("tanggal_data", "Tanggal data"),
-                    ("berkas", "Berkas"),
-                    ("lembar", "Lembar"),
-                    ("dibaca", "Dibaca"),
-                    ("dimuat", "Dimuat"),
-                    ("ditolak", "Ditolak"),
-                    ("baris_judul", "Baris judul"),
-                    ("baris_jumlah", "Baris jumlah"),
-                    ("catatan", "Catatan"),
-                ],
-                b,
-            ),
-            dmc.Group(
-                [dmc.Title(t("ditolak", b), order=3), kerangka.unduh(k, "ditolak", nama="ditolak")],
-                justify="space-between",
-            ),
-            dmc.Text(t("ditolak_unduh", b), c="dimmed"),
-            _tabel(
-                "data-ditolak",
-                data.ditolak_per_alasan(b),
-                [
-                    ("jenis_berkas", "Jenis"),
-                    ("tanggal_data", "Tanggal data"),
-                    ("berkas", "Berkas"),
-                    ("arti", "Alasan"),
-                    ("alasan", "Kode"),
-                    ("jumlah", "Jumlah"),
-                ],
-                b,
-            ),
-            dmc.Title(t("ditandai", b), order=3),
-            _tabel(
-                "data-ditandai",
-                data.ditandai(b),
-                [
-                    ("tanggal_data", "Tanggal data"),
-                    ("berkas", "Berkas"),
-                    ("arti", "Jenis"),
-                    ("jenis", "Kode"),
-                    ("jumlah", "Jumlah"),
-                ],
-                b,
-            ),
-            dmc.Title(t("jejak_audit", b), order=3),
-            _tabel(
-                "data-audit",
-                data.jejak_audit(),
-                [
-                    ("waktu", "Waktu (UTC)"),
-                    ("oleh", "Oleh"),
-                    ("peristiwa", "Peristiwa"),
-                    ("lingkup", "Lingkup"),
-                    ("rincian", "Rincian"),
-                ],
-                b,
-            ),
-        ],
-        gap="md",
-    )
+    if not akun.nasional:  # a regional admin: its region's rejects and audit, no national file counts
+        bagian = [dmc.Alert(t("admin_wilayah", b), color="blue", id="data-admin-wilayah"), *_ditolak(k), *_audit(b)]
+        return dmc.Stack(bagian, gap="md")
+    return dmc.Stack([*_muat(b), *_ditolak(k), *_ditandai(b), *_audit(b)], gap="md")
+
+
+def _muat(b: str) -> list:
+    return [
+        dmc.Title(t("riwayat", b), order=3),
+        _tabel(
+            "data-riwayat",
+            data.riwayat(),
+            [
+                ("jenis", "Jenis"),
+                ("tanggal_data", "Tanggal data"),
+                ("waktu_mulai", "Waktu muat"),
+                ("oleh", "Oleh"),
+                ("dibaca", "Dibaca"),
+                ("dimuat", "Dimuat"),
+                ("ditolak", "Ditolak"),
+                ("berkas", "Berkas"),
+            ],
+            b,
+        ),
+        dmc.Title(t("rincian_muat", b), order=3),
+        dmc.Text(t("rincian_muat_isi", b), c="dimmed"),
+        _tabel(
+            "data-rincian",
+            data.rincian_muat(b),
+            [
+                ("tanggal_data", "Tanggal data"),
+                ("berkas", "Berkas"),
+                ("lembar", "Lembar"),
+                ("dibaca", "Dibaca"),
+                ("dimuat", "Dimuat"),
+                ("ditolak", "Ditolak"),
+                ("baris_judul", "Baris judul"),
+                ("baris_jumlah", "Baris jumlah"),
+                ("catatan", "Catatan"),
+            ],
+            b,
+        ),
+    ]
+
+
+def _ditolak(k) -> list:
+    b = k.bahasa
+    return [
+        dmc.Group(
+            [dmc.Title(t("ditolak", b), order=3), kerangka.unduh(k, "ditolak", nama="ditolak")],
+            justify="space-between",
+        ),
+        dmc.Text(t("ditolak_unduh", b), c="dimmed"),
+        _tabel(
+            "data-ditolak",
+            data.ditolak_per_alasan(b),
+            [
+                ("jenis_berkas", "Jenis"),
+                ("tanggal_data", "Tanggal data"),
+                ("berkas", "Berkas"),
+                ("arti", "Alasan"),
+                ("alasan", "Kode"),
+                ("jumlah", "Jumlah"),
+            ],
+            b,
+        ),
+    ]
+
+
+def _ditandai(b: str) -> list:
+    return [
+        dmc.Title(t("ditandai", b), order=3),
+        _tabel(
+            "data-ditandai",
+            data.ditandai(b),
+            [
+                ("tanggal_data", "Tanggal data"),
+                ("berkas", "Berkas"),
+                ("arti", "Jenis"),
+                ("jenis", "Kode"),
+                ("jumlah", "Jumlah"),
+            ],
+            b,
+        ),
+    ]
+
+
+def _audit(b: str) -> list:
+    return [
+        dmc.Title(t("jejak_audit", b), order=3),
+        _tabel(
+            "data-audit",
+            data.jejak_audit(),
+            [
+                ("waktu", "Waktu (UTC)"),
+                ("oleh", "Oleh"),
+                ("peristiwa", "Peristiwa"),
+                ("lingkup", "Lingkup"),
+                ("rincian", "Rincian"),
+            ],
+            b,
+        ),
+    ]
