@@ -9,12 +9,14 @@ import secrets
 from dataclasses import dataclass
 
 from werkzeug.security import check_password_hash, generate_password_hash
+from zxcvbn import zxcvbn
 
 from jejak import audit, simpan
 
 NAMA = re.compile(r"^[a-z0-9][a-z0-9._-]{2,39}$")
 KODE = re.compile(r"^(ID|\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?)$")
 SANDI_MIN = 10
+SANDI_SKOR = 3  # zxcvbn: 3 = "safely unguessable: moderate protection from offline attacks"
 GAGAL_MAKS, GAGAL_MENIT = 5, 15  # failed logins of one account from one address, in minutes
 GAGAL_ALAMAT_MAKS = 20  # failed logins from one address over any accounts (password spraying)
 # A hash to check against when the account does not exist, so both answers take as long.
@@ -47,9 +49,25 @@ def sandi_acak() -> str:
     return secrets.token_urlsafe(12)
 
 
-def _hash(sandi: str) -> str:
+def periksa_kekuatan(sandi: str, nama: str = "") -> None:
+    """Refuse a password shorter than SANDI_MIN or one zxcvbn (Dropbox's estimator: dictionaries,
+    keyboard walks, repeats, the account's own name) scores under SANDI_SKOR of 4, with its reason."""
+    if not sandi:
+        raise GalatPengguna("Kata sandi kosong.")
     if len(sandi) < SANDI_MIN:
         raise GalatPengguna(f"Kata sandi minimal {SANDI_MIN} karakter.")
+    hasil = zxcvbn(sandi[:100], user_inputs=[nama, *re.split(r"[._-]", nama)])
+    if hasil["score"] < SANDI_SKOR:
+        alasan = " ".join([hasil["feedback"]["warning"], *hasil["feedback"]["suggestions"]]).strip()
+        raise GalatPengguna(
+            f"Kata sandi terlalu mudah ditebak (skor {hasil['score']} dari 4, perlu {SANDI_SKOR})"
+            + (f": {alasan}" if alasan else "")
+            + " Pakai 3-4 kata yang tidak umum, atau biarkan dibuat acak."
+        )
+
+
+def _hash(sandi: str, nama: str = "") -> str:
+    periksa_kekuatan(sandi, nama)
     return generate_password_hash(sandi, method="scrypt")
 
 
@@ -76,7 +94,7 @@ def tambah(
             raise GalatPengguna(f"Pengguna {nama} sudah ada.")
         con.execute(
             "INSERT INTO pengguna VALUES (?, ?, ?, ?, ?, 1, ?, ?)",
-            (nama, _hash(sandi), wilayah, kantor_cabang and kantor_cabang.strip(), int(admin), waktu, waktu),
+            (nama, _hash(sandi, nama), wilayah, kantor_cabang and kantor_cabang.strip(), int(admin), waktu, waktu),
         )
     audit.catat("pengguna_tambah", oleh, nama=nama, wilayah=wilayah, kantor_cabang=kantor_cabang, admin=admin)
     return sandi
@@ -121,7 +139,7 @@ def ganti_sandi(nama: str, sandi: str | None = None, oleh: str = "operator") -> 
         _ada(con, nama)
         con.execute(
             "UPDATE pengguna SET hash_sandi = ?, sandi_diganti = ? WHERE nama = ?",
-            (_hash(sandi), simpan.sekarang().isoformat(), nama),
+            (_hash(sandi, nama), simpan.sekarang().isoformat(), nama),
         )
         _tutup_sesi(con, nama)
     audit.catat("pengguna_ganti_sandi", oleh, nama=nama)

@@ -36,8 +36,37 @@ def _lingkup_sah(kode: str) -> None:
 
 
 def _sandi(args) -> str | None:
-    """A password from stdin (--sandi-stdin), else None: a random one is made and printed once."""
-    return sys.stdin.readline().rstrip("\n") if args.sandi_stdin else None
+    """A password from stdin (--sandi-stdin), else None: a random one is made and printed once.
+    An empty stdin is refused: an account whose password nobody knows helps nobody."""
+    if not args.sandi_stdin:
+        return None
+    sandi = sys.stdin.readline().rstrip("\r\n")
+    if not sandi:
+        raise pengguna.GalatPengguna("--sandi-stdin: tidak ada kata sandi di stdin (baris pertama kosong).")
+    return sandi
+
+
+def _cabang_sah(cabang: str) -> str:
+    """A branch scope must name a kantor cabang of the loaded data, as spelled there."""
+    import warehouse
+    from metrics import cakupan, lingkup
+
+    cabang = " ".join(cabang.split())
+    if warehouse.current_path() is None:
+        raise pengguna.GalatPengguna(
+            "Belum ada data dimuat, jadi kantor cabang tidak bisa diperiksa: muat data peserta dulu (python -m etl load)."
+        )
+    with lingkup.berlaku(lingkup.NASIONAL):
+        dikenal = cakupan.kantor_cabang()
+    if cabang not in dikenal:
+        mirip = [k for k in dikenal if k.lower() == cabang.lower()]
+        saran = (
+            f" Maksudnya {mirip[0]}?"
+            if mirip
+            else f" Yang ada: {', '.join(dikenal[:10])}" + ("..." if len(dikenal) > 10 else "")
+        )
+        raise pengguna.GalatPengguna(f"Kantor cabang '{cabang}' tidak ada di data.{saran}")
+    return cabang
 
 
 def _nama(text: str) -> str:
@@ -66,12 +95,12 @@ def main(argv: list[str] | None = None) -> int:
     t.add_argument(
         "nama", type=_nama, help="nama pengguna (kantor atau jabatan, bukan nama orang), mis. kab.pandeglang"
     )
-    t.add_argument(
+    lingkup_ = t.add_mutually_exclusive_group(required=True)  # national is a choice, never a default
+    lingkup_.add_argument(
         "--lingkup",
-        default="ID",
-        help="kode wilayah yang boleh dilihat: ID (nasional, default), 36, 36.01, 36.01.01 atau 36.01.01.2001",
+        help="kode wilayah yang boleh dilihat: ID (nasional), 36, 36.01, 36.01.01 atau 36.01.01.2001",
     )
-    t.add_argument("--cabang", help="lingkup satu kantor cabang (semua wilayah, hanya peserta cabang ini)")
+    lingkup_.add_argument("--cabang", help="lingkup satu kantor cabang (semua wilayah, hanya peserta cabang ini)")
     t.add_argument("--admin", action="store_true", help="boleh melihat data mutu, baris ditolak dan jejak audit")
     t.add_argument("--sandi-stdin", action="store_true", help="baca kata sandi dari stdin (default: dibuat acak)")
     sub.add_parser("daftar", help="daftar akun")
@@ -89,8 +118,10 @@ def main(argv: list[str] | None = None) -> int:
     oleh = _operator()
     try:
         if args.command == "tambah":
-            _lingkup_sah(args.lingkup)
-            sandi = pengguna.tambah(args.nama, args.lingkup, args.cabang, args.admin, _sandi(args), oleh=oleh)
+            wilayah = args.lingkup or "ID"
+            _lingkup_sah(wilayah)
+            cabang = _cabang_sah(args.cabang) if args.cabang else None
+            sandi = pengguna.tambah(args.nama, wilayah, cabang, args.admin, _sandi(args), oleh=oleh)
             _cetak_sandi(args.nama, sandi, args.sandi_stdin)
         elif args.command == "daftar":
             print(f"{'nama':<24} {'lingkup':<28} {'admin':<6} aktif")

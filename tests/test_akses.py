@@ -62,13 +62,13 @@ def test_only_the_token_hash_is_kept(data_dir):
     assert token not in kept and len(kept) == 64
 
 
-def test_the_command_line_adds_lists_disables_and_resets(data_dir, capsys, monkeypatch):
+def test_the_command_line_adds_lists_disables_and_resets(seed_loaded, capsys, monkeypatch):
     assert cli.main(["tambah", "kota.jaktim", "--lingkup", "31.75"]) == 0
     sandi = capsys.readouterr().out.split("kata sandi ")[1].split()[0]
     assert pengguna.periksa_sandi("kota.jaktim", sandi) is not None
     assert cli.main(["tambah", "kc.rawamangun", "--cabang", "Jakarta Rawamangun"]) == 0
     monkeypatch.setattr("sys.stdin", __import__("io").StringIO("sandi-dari-stdin\n"))
-    assert cli.main(["tambah", "pusat", "--admin", "--sandi-stdin"]) == 0
+    assert cli.main(["tambah", "pusat", "--lingkup", "ID", "--admin", "--sandi-stdin"]) == 0
     assert "sandi-dari-stdin" not in capsys.readouterr().out
     assert cli.main(["daftar"]) == 0
     listing = capsys.readouterr().out.splitlines()
@@ -83,7 +83,7 @@ def test_the_command_line_adds_lists_disables_and_resets(data_dir, capsys, monke
     baru = capsys.readouterr().out.split("kata sandi ")[1].split()[0]
     assert pengguna.periksa_sandi("kota.jaktim", baru) is not None and baru != sandi
     assert cli.main(["nonaktifkan", "tidak.ada"]) == 2
-    assert cli.main(["tambah", "kota.jaktim"]) == 2
+    assert cli.main(["tambah", "kota.jaktim", "--lingkup", "31.75"]) == 2
     assert "sudah ada" in capsys.readouterr().err
     kinds = [e["peristiwa"] for e in audit.jejak()]
     assert kinds.count("pengguna_tambah") == 3 and "pengguna_nonaktifkan" in kinds and "pengguna_ganti_sandi" in kinds
@@ -94,3 +94,38 @@ def test_a_scope_must_be_a_known_region(seed_loaded, capsys):
     assert cli.main(["tambah", "salah", "--lingkup", "31.99"]) == 2
     assert "31.99" in capsys.readouterr().err
     assert cli.main(["tambah", "benar", "--lingkup", "31.75.02"]) == 0
+
+
+def test_a_scope_is_a_choice_never_a_default(seed_loaded, capsys):
+    """No --lingkup and no --cabang is refused by the parser (exit 2), not made national."""
+    with pytest.raises(SystemExit) as keluar:
+        cli.main(["tambah", "lupa.lingkup"])
+    assert keluar.value.code == 2 and "--lingkup" in capsys.readouterr().err
+    assert pengguna.cari("lupa.lingkup") is None
+    assert cli.main(["tambah", "nasional", "--lingkup", "ID"]) == 0
+    assert pengguna.cari("nasional").wilayah == "ID"
+
+
+def test_a_branch_must_be_one_in_the_data(seed_loaded, capsys):
+    assert cli.main(["tambah", "kc.salah", "--cabang", "Jakarta Rawamangunn"]) == 2
+    assert "tidak ada di data" in capsys.readouterr().err and pengguna.cari("kc.salah") is None
+    assert cli.main(["tambah", "kc.huruf", "--cabang", "jakarta rawamangun"]) == 2
+    assert "Maksudnya Jakarta Rawamangun?" in capsys.readouterr().err
+    assert cli.main(["tambah", "kc.benar", "--cabang", " Jakarta  Rawamangun "]) == 0
+    assert pengguna.cari("kc.benar").kantor_cabang == "Jakarta Rawamangun"
+
+
+def test_an_empty_stdin_password_is_refused(seed_loaded, capsys, monkeypatch):
+    monkeypatch.setattr("sys.stdin", __import__("io").StringIO("\n"))
+    assert cli.main(["tambah", "tanpa.sandi", "--lingkup", "36", "--sandi-stdin"]) == 2
+    assert "stdin" in capsys.readouterr().err and pengguna.cari("tanpa.sandi") is None
+
+
+@pytest.mark.parametrize("sandi", ["aaaaaaaaaa", "password123", "1234567890", "qwertyuiop", "kab.serang1"])
+def test_weak_passwords_are_refused_with_the_reason(data_dir, sandi):
+    with pytest.raises(pengguna.GalatPengguna, match="mudah ditebak"):
+        pengguna.tambah("kab.serang", "36.04", sandi=sandi)
+    assert pengguna.cari("kab.serang") is None
+    pengguna.tambah("kab.serang", "36.04", sandi="lumbung-padi-serang-timur")  # four uncommon words
+    with pytest.raises(pengguna.GalatPengguna, match="mudah ditebak"):
+        pengguna.ganti_sandi("kab.serang", sandi)

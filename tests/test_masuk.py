@@ -103,6 +103,7 @@ def _aktif_di_halaman(client, search=""):
 
 def _keluar(client):
     """Log out as the header's form does: POST with the token the layout carries."""
+
     def cari(tree):
         if isinstance(tree, dict):
             if tree.get("props", {}).get("name") == "csrf":
