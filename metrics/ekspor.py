@@ -9,6 +9,7 @@ import csv
 import datetime as dt
 import io
 import sys
+import unicodedata
 from pathlib import Path
 
 from metrics import cakupan, data, definisi
@@ -23,8 +24,10 @@ _BAHAYA = ("=", "+", "-", "@", "\t", "\r")
 
 
 def aman(teks: str) -> str:
-    """Text a spreadsheet would read as a formula gets a leading apostrophe."""
-    return "'" + teks if teks.startswith(_BAHAYA) else teks
+    """Text a spreadsheet would read as a formula gets a leading apostrophe (OWASP CSV injection).
+    Spreadsheets skip leading spaces and read full-width signs ('＝', '＋') as their ASCII twins,
+    so the test is on the NFKC form without leading whitespace."""
+    return "'" + teks if unicodedata.normalize("NFKC", teks).lstrip().startswith(_BAHAYA) else teks
 
 
 def nilai(nama: str, v):

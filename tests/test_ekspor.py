@@ -172,6 +172,11 @@ def test_no_data_yet(data_dir, capsys):
         ("+62", "'+62"),
         ("-1+1", "'-1+1"),
         ("@SUM(A1)", "'@SUM(A1)"),
+        (" =1+1", "' =1+1"),  # a spreadsheet skips the space
+        ("\u3000=1+1", "'\u3000=1+1"),  # an ideographic space
+        ("\uff1dHYPERLINK(1)", "'\uff1dHYPERLINK(1)"),  # a full-width equals sign
+        ("\uff0b62", "'\uff0b62"),
+        (" Kenari", " Kenari"),
         ("Kenari", "Kenari"),
         ("RW 05", "RW 05"),
     ],

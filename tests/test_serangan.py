@@ -1,0 +1,198 @@
+"""The findings of the attack on the running dashboard (issue 15), each with its right answer:
+ordinary clicks that gave 500s, the open redirect, the admin flag that widened a regional scope,
+lockout as a weapon, what the log and audit keep, downloads named outside ASCII, the small ones.
+Over HTTP on the weekly seed (seed/README.md) unless said otherwise."""
+
+import logging
+import re
+
+import pytest
+
+from akses import pengguna
+from jejak import audit
+from metrics import data, ekspor, lingkup
+from metrics.lingkup import Lingkup
+from server import masuk
+from tests.test_masuk import SANDI, _halaman, _komponen, _masuk, klien, nasional, server  # noqa: F401
+
+# --- ordinary clicks -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("filter_", ["sumber=APBD", "rentan=ya", "rentan=tidak", "cabang=Jakarta+Rawamangun"])
+def test_the_rw_page_with_a_filter_rw_numbers_do_not_keep_says_so(klien, filter_):
+    for bahasa, kata in (("id", "Hapus filter itu"), ("en", "Remove that filter")):
+        response = _halaman(klien["admin"], "/rw100", f"?wilayah=31.75.02&{filter_}&bahasa={bahasa}")
+        assert response.status_code == 200
+        alert = _komponen(response.json, "halaman-tolak")
+        assert alert and kata in alert["children"]
+
+
+def test_a_branch_account_on_rw_pages_gets_the_reason_not_a_500(klien):
+    for path, search in (
+        ("/rw100", "?wilayah=31.75.02"),
+        ("/", "?wilayah=31.75.02.1001.01"),
+        ("/wilayah", "?wilayah=31.75.02.1001"),
+    ):
+        response = _halaman(klien["rawamangun"], path, search)
+        assert response.status_code == 200, (path, response.text[:300])
+        assert "kantor cabang tidak disimpan per RW" in _komponen(response.json, "halaman-tolak")["children"]
+    response = klien["rawamangun"].get("/tinjauan?wilayah=31.75.02.1001.01&bahasa=en")
+    assert response.status_code == 400 and "not kept per RW" in response.text
+
+
+def test_an_rw_with_nothing_to_show_says_so_on_every_page(klien):
+    """RW 99 of Pulo Gadung is a valid RW number but neither in the RW reference nor on the roster."""
+    for path in ("/", "/wilayah"):
+        response = _halaman(klien["admin"], path, "?wilayah=31.75.02.1001.99")
+        assert response.status_code == 200
+        assert "RW 99, Pulo Gadung belum punya peserta" in _komponen(response.json, "halaman-tolak")["children"]
+    response = klien["admin"].get("/tinjauan?wilayah=31.75.02.1001.99&bahasa=en")
+    assert response.status_code == 400 and "RW 99, Pulo Gadung has no participants" in response.text
+
+
+# --- the redirect after login ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "lanjut,ke",
+    [
+        ("/%09/evil.com", "/"),  # what the attack sent: a browser drops the tab and reads //evil.com
+        ("/\t/evil.com", "/"),
+        ("/\n/evil.com", "/"),
+        ("/\\evil.com", "/"),
+        ("\\\\evil.com", "/"),
+        ("//evil.com", "/"),
+        ("https://evil.com/", "/"),
+        ("javascript:alert(1)", "/"),
+        (" /wilayah", "/"),
+        ("/wilayah?wilayah=31.75&bahasa=en", "/wilayah?wilayah=31.75&bahasa=en"),
+    ],
+)
+def test_a_login_goes_back_only_into_this_site(server, lanjut, ke):
+    from urllib.parse import unquote
+
+    client = server.test_client()
+    csrf = re.search(r'name="csrf" value="([^"]+)"', client.get("/masuk").text).group(1)
+    nilai = unquote(lanjut) if "%" in lanjut else lanjut
+    response = client.post("/masuk", data={"nama": "analis", "sandi": SANDI, "csrf": csrf, "lanjut": nilai})
+    assert response.status_code == 302 and response.headers["Location"] == ke
+    assert masuk.lanjut_aman(nilai) == ke
+
+
+# --- admin is what, scope is where ---------------------------------------------------------
+
+
+def test_a_regional_admin_sees_its_regions_rejects_only(seed_loaded):
+    """seed_loaded rejects 12 rows; 5 carry a code inside 31.75 (roster line 8, RW lines 4-6,
+    target line 10), none can be a branch's; only a national admin sees the other 7."""
+    with lingkup.berlaku(Lingkup("ID", admin=True)):
+        assert len(data.contoh_ditolak()) == 12
+    with lingkup.berlaku(Lingkup("31.75", admin=True)):
+        rows = data.contoh_ditolak()
+        assert sorted((r["berkas"].rsplit("/", 1)[-1], r["baris"]) for r in rows) == [
+            ("roster_kecil.csv", 8),
+            ("rw_kecil.csv", 4),
+            ("rw_kecil.csv", 5),
+            ("rw_kecil.csv", 6),
+            ("target_kecil.csv", 10),
+        ]
+        assert sum(r["jumlah"] for r in data.ditolak_per_alasan()) == 5
+        header, rows = ekspor.isi_berkas("ditolak", None)
+        assert len(rows) == 5
+        for whole_files in (data.riwayat, data.rincian_muat, data.ditandai):
+            with pytest.raises(lingkup.TanpaAkses, match="admin nasional"):
+                whole_files()
+    with lingkup.berlaku(Lingkup(kantor_cabang="Jakarta Rawamangun", admin=True)):
+        assert data.contoh_ditolak() == []
+
+
+def test_a_regional_admin_reads_its_regions_audit_only(klien, server):
+    pengguna.tambah("admin.jaktim", "31.75", admin=True, sandi=SANDI)
+    admin_jaktim, _ = _masuk(server, "admin.jaktim")
+    klien["dki"].get("/unduh/coverage.csv?wilayah=31")  # an event of scope 31: not Jakarta Timur's
+    admin_jaktim.get("/unduh/coverage.csv?wilayah=31.75")
+    with lingkup.berlaku(Lingkup("31.75", admin=True)):
+        scopes = {e["lingkup"] for e in data.jejak_audit()}
+    assert "31.75" in scopes and all(s == "31.75" or s.startswith("31.75.") for s in scopes)
+    response = _halaman(admin_jaktim, "/data")
+    assert _komponen(response.json, "data-admin-wilayah") and not _komponen(response.json, "data-riwayat")
+    rows = _komponen(response.json, "data-audit")["rowData"]
+    assert rows and all(r["lingkup"] == "31.75" or r["lingkup"].startswith("31.75.") for r in rows)
+
+
+# --- lockout -----------------------------------------------------------------------------
+
+
+def test_a_stranger_cannot_lock_the_real_user_out(data_dir):
+    pengguna.tambah("kab.lebak", "36.02", sandi=SANDI)
+    for _ in range(pengguna.GAGAL_MAKS):
+        assert pengguna.periksa_sandi("kab.lebak", "tebakan-orang-lain", alamat="203.0.113.9") is None
+    with pytest.raises(pengguna.TerlaluBanyakGagal):
+        pengguna.periksa_sandi("kab.lebak", SANDI, alamat="203.0.113.9")  # the stranger's address is locked
+    assert pengguna.periksa_sandi("kab.lebak", SANDI, alamat="10.0.0.5") is not None  # the office is not
+
+
+def test_one_address_trying_many_accounts_is_slowed_down(data_dir):
+    for i in range(pengguna.GAGAL_ALAMAT_MAKS):
+        assert pengguna.periksa_sandi(f"tebak.{i:02d}", "apa-saja-salah", alamat="198.51.100.7") is None
+    with pytest.raises(pengguna.TerlaluBanyakGagal):
+        pengguna.periksa_sandi("tebak.lain", "apa-saja-salah", alamat="198.51.100.7")
+    assert pengguna.periksa_sandi("tebak.lain", "apa-saja-salah", alamat="198.51.100.8") is None
+
+
+# --- what the log and the audit keep -------------------------------------------------------
+
+
+def test_a_login_name_cannot_forge_a_log_line_nor_stay_in_clear(server, caplog):
+    forged = "x\n2026-12-01 10:00:00 cakupan.audit INFO masuk oleh=admin"
+    with caplog.at_level(logging.INFO, logger="cakupan.audit"):
+        _masuk(server, forged, "sandi-salah-sekali")
+        _masuk(server, "sandi-rahasia-ku", "x")  # a password typed into the name box
+    lines = [r.getMessage() for r in caplog.records if r.name == "cakupan.audit"]
+    assert lines and all("\n" not in line for line in lines)
+    kept = [e["oleh"] for e in audit.jejak(10) if e["peristiwa"] == "masuk_gagal"]
+    assert "sandi-rahasia-ku" not in str(audit.jejak(50)) and "2026-12-01 10:00:00" not in str(audit.jejak(50))
+    assert all(re.fullmatch(r"\?[0-9a-f]{10}", o) for o in kept[:2])
+    assert audit.satu_baris("a\nb\tc\x1b") == "a\\nb\\tc\\x1b"
+
+
+# --- downloads named outside ASCII -----------------------------------------------------------
+
+
+def test_a_download_named_outside_ascii_keeps_a_header_every_server_sends(klien, monkeypatch):
+    monkeypatch.setattr(ekspor, "nama_berkas", lambda *a: "cakupan_coverage_Kantor-Ōtara-Uji.csv")
+    response = klien["analis"].get("/unduh/coverage.csv?wilayah=31.75")
+    assert response.status_code == 200
+    header = response.headers["Content-Disposition"]
+    header.encode("ascii")  # gunicorn refuses a header outside latin-1; this one is plain ASCII
+    assert "filename*=UTF-8''cakupan_coverage_Kantor-%C5%8Ctara-Uji.csv" in header
+    assert (
+        'filename="cakupan_coverage_Kantor-Otara-Uji.csv"' in header
+        or "filename=cakupan_coverage_Kantor-Otara-Uji.csv" in header
+    )
+
+
+def test_a_download_that_fails_is_not_audited_as_one(klien, monkeypatch):
+    def rusak(*_):
+        raise OSError("disk penuh")
+
+    monkeypatch.setattr(ekspor, "csv_teks", rusak)
+    before = sum(e["peristiwa"] == "unduh" for e in audit.jejak(10_000))
+    assert klien["analis"].get("/unduh/coverage.csv?wilayah=31.75").status_code == 500
+    assert sum(e["peristiwa"] == "unduh" for e in audit.jejak(10_000)) == before
+
+
+# --- the small ones ----------------------------------------------------------------------------
+
+
+def test_the_small_ones(server, klien):
+    assert server.test_client().head("/masuk").status_code == 200
+    response = klien["analis"].get("/masuk")
+    assert response.headers["Server"] == "Cakupan"
+    huge = "3" * 1_000_000
+    response = klien["analis"].get(f"/unduh/coverage.csv?wilayah={huge}")
+    assert response.status_code == 414 and huge[:100] not in response.text
+    response = klien["analis"].get("/unduh/coverage.csv?wilayah=" + "9" * 500)
+    assert response.status_code == 400 and len(response.text) < 400 and "9" * 41 not in response.text
+    response = _halaman(klien["analis"], "/", "?wilayah=" + "7" * 500)
+    assert response.status_code == 200 and "7" * 41 not in response.text
