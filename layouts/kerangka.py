@@ -332,8 +332,9 @@ def kartu(label: str, nilai: str, catatan: str, id_: str, warna: str | None = No
     )
 
 
-def catatan(teks: list[str]) -> list:
-    return [dmc.Alert(x, color="gray", variant="light") for x in teks]
+def catatan(teks: list[tuple[str, str]], bahasa: str) -> list:
+    """A result's notes (metrics: (id, en)) in the page's language."""
+    return [dmc.Alert(pick(x, bahasa), color="gray", variant="light") for x in teks]
 
 
 def unduh(k: keadaan.Keadaan, jenis: str, tingkat: str | None = None, nama: str = "", **extra) -> dmc.Group:

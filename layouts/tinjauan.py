@@ -272,7 +272,7 @@ def _catatan(tj: Tinjauan, b: str):
         )
     else:
         baris.append(t("ditolak_admin", b))
-    baris += tj.catatan
+    baris += [pick(c, b) for c in tj.catatan]
     baris.append(f"{t('dibuat', b)} {fmt.tanggal(tj.dibuat.date(), b)} {tj.dibuat:%H.%M}")
     return _slide(t("catatan_data", b), {"jenis": "daftar", "baris": baris})
 

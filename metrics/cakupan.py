@@ -45,24 +45,49 @@ class Hasil:
     periode: Periode
     filter: Filter
     metrik: list[str]
-    catatan: list[str] = field(default_factory=list)
+    catatan: list[tuple[str, str]] = field(default_factory=list)  # (id, en)
 
 
-def _catatan(p: Periode, filt: Filter, metrik: list[str]) -> list[str]:
+def _catatan(p: Periode, filt: Filter, metrik: list[str]) -> list[tuple[str, str]]:
+    """What a reader must know about these numbers, as (Indonesian, English)."""
     notes = []
     if not filt.target_berlaku and {"target", "capaian", "kekurangan"} & set(metrik):
         notes.append(
-            "Target berlaku untuk semua program, sumber iuran dan kantor cabang: dengan filter ini "
-            "target, capaian dan kekurangan tidak ditampilkan."
+            (
+                "Target berlaku untuk semua program, sumber iuran dan kantor cabang: dengan filter ini "
+                "target, capaian dan kekurangan tidak ditampilkan.",
+                "Targets count every programme, contribution source and branch office: with this filter "
+                "no target, achievement or shortfall is shown.",
+            )
         )
     if p.sebelumnya is None:
-        notes.append("Belum ada snapshot sebelumnya: perubahan dan laju belum bisa dihitung.")
+        notes.append(
+            (
+                "Belum ada snapshot sebelumnya: perubahan dan laju belum bisa dihitung.",
+                "No earlier snapshot yet: change and pace cannot be computed.",
+            )
+        )
     elif p.awal and p.minggu_4mg and p.minggu_4mg < 4:
-        notes.append(f"Laju dihitung dari {p.minggu_4mg:.0f} minggu data (sejak {p.awal:%d-%m-%Y}), belum 4 minggu.")
+        notes.append(
+            (
+                f"Laju dihitung dari {p.minggu_4mg:.0f} minggu data (sejak {p.awal:%d-%m-%Y}), belum 4 minggu.",
+                f"Pace from {p.minggu_4mg:.0f} weeks of data (since {p.awal:%d-%m-%Y}), not yet 4 weeks.",
+            )
+        )
     if p.sebelumnya is not None and not p.arus:
-        notes.append("Peserta baru dan berhenti tidak diketahui: rincian snapshot sebelumnya tidak disimpan lagi.")
+        notes.append(
+            (
+                "Peserta baru dan berhenti tidak diketahui: rincian snapshot sebelumnya tidak disimpan lagi.",
+                "New and lapsed participants are unknown: the earlier snapshot's detail is no longer kept.",
+            )
+        )
     if filt.program and {"baru", "berhenti"} & set(metrik):
-        notes.append("Peserta baru dan berhenti tidak dihitung per program.")
+        notes.append(
+            (
+                "Peserta baru dan berhenti tidak dihitung per program.",
+                "New and lapsed participants are not counted per programme.",
+            )
+        )
     return notes
 
 

@@ -26,7 +26,9 @@ JENIS_MIME = {
 def unduh(jenis: str, akhiran: str) -> Response:
     bahasa = bahasa_dari(request.args)
     if akhiran not in JENIS_MIME:
-        return Response("Format unduhan: csv atau xlsx\n", status=404, mimetype="text/plain")
+        return tolak(
+            404, GAGAL, PertanyaanTidakSah("format unduhan: csv atau xlsx", "download format: csv or xlsx"), bahasa
+        )
     try:
         tanya = pertanyaan.dari_teks_ketat(request.args.to_dict())
         tingkat = request.args.get("tingkat") or tanya.tempat.tingkat

@@ -23,7 +23,7 @@ def _isi(k):
     m = cakupan.angka_tempat(k.tanya, KPI)
     hasil = cakupan.tabel(k.tempat.tingkat, k.tanya, KPI)
     parts = [dmc.SimpleGrid(_kartu(m, k), cols={"base": 1, "sm": 2, "lg": 3}, spacing="lg")]
-    parts += kerangka.catatan(hasil.catatan)
+    parts += kerangka.catatan(hasil.catatan, b)
     parts.append(
         dmc.Card(
             [

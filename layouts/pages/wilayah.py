@@ -55,7 +55,7 @@ def _isi(k):
         ),
         dmc.Text(t("klik_turun", b), c="dimmed"),
     ]
-    parts += kerangka.catatan(hasil.catatan)
+    parts += kerangka.catatan(hasil.catatan, b)
     if not any(r["peserta_terdaftar"] for r in hasil.baris):
         parts.append(
             dmc.Alert(
