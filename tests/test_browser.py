@@ -199,8 +199,8 @@ def test_download_is_the_table_on_screen(server, admin):
     href = _by_id(admin, "unduh-wilayah").get_attribute("href")
     assert "tingkat=kecamatan" in href and "wilayah=31.75" in href
     with _buka(admin, href) as response:
-        assert response.headers["Content-Disposition"].startswith(
-            'attachment; filename="cakupan_coverage_kecamatan_31.75_'
+        assert response.headers["Content-Disposition"] == (
+            "attachment; filename=cakupan_coverage_kecamatan_31.75_2024-02-06.csv"
         )
         rows = list(csv.DictReader(io.StringIO(response.read().decode("utf-8"))))
     downloaded = {r["kode_wilayah"]: r["peserta_aktif"] for r in rows if r["kode_wilayah"]}

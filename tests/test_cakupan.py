@@ -104,7 +104,7 @@ def test_unknown_places_and_questions_are_refused(seed_loaded):
         cakupan.angka_tempat(tanya("ID", tanggal="2024-02-07"))
     with pytest.raises(PertanyaanTidakSah, match="segmen"):
         Filter(segmen="INFORMAL")
-    with pytest.raises(PertanyaanTidakSah, match="RW hanya filter segmen dan program"):
+    with pytest.raises(PertanyaanTidakSah, match="hanya bisa disaring menurut segmen dan program"):
         cakupan.anak(tanya(PG, filt=Filter(sumber_iuran="APBD")))
 
 

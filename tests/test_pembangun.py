@@ -111,7 +111,7 @@ def test_bad_metric_and_filters_are_refused():
         pembangun.kueri_tabel("provinsi", "ID", Filter(), P, ["jumlah"])
     with pytest.raises(PertanyaanTidakSah, match="program 'JKN'"):
         Filter(program="JKN")
-    with pytest.raises(PertanyaanTidakSah, match="1 RW 100 hanya"):
+    with pytest.raises(PertanyaanTidakSah, match="hanya bisa disaring menurut segmen dan program"):
         pembangun.kueri_tabel("kecamatan", "31", Filter(kantor_cabang="X"), P, ["rw_diketahui"])
 
 
