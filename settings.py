@@ -47,6 +47,12 @@ def session_hours() -> int:
     return _int("CAKUPAN_SESSION_HOURS", 8)
 
 
+def proxy_hops() -> int:
+    """Reverse proxies in front of the app whose X-Forwarded-For is trusted (CAKUPAN_PROXY_HOPS,
+    default 0): behind nginx, 1, so a login's client address is the browser's, not the proxy's."""
+    return _int("CAKUPAN_PROXY_HOPS", 0)
+
+
 def cookie_secure() -> bool:
     """Send the session cookie over HTTPS only (CAKUPAN_COOKIE_SECURE=1 behind TLS)."""
     return os.environ.get("CAKUPAN_COOKIE_SECURE", "") in ("1", "true", "yes")

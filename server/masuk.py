@@ -15,6 +15,7 @@ from urllib.parse import urlencode, urlsplit
 
 from flask import Response, g, redirect, request, session
 from jinja2 import Environment, PackageLoader, select_autoescape
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 import settings
 from akses import pengguna, sesi
@@ -38,6 +39,8 @@ def pasang(app) -> None:
         SESSION_COOKIE_SECURE=settings.cookie_secure(),
         PERMANENT_SESSION_LIFETIME=dt.timedelta(hours=settings.session_hours()),
     )
+    if settings.proxy_hops():  # the client's address from the proxies' X-Forwarded-For (lockout is per address)
+        server.wsgi_app = ProxyFix(server.wsgi_app, x_for=settings.proxy_hops(), x_proto=settings.proxy_hops())
     server.add_url_rule("/masuk", "masuk", masuk, methods=["GET", "POST"])
     server.add_url_rule("/keluar", "keluar", keluar, methods=["POST"])
     server.before_request(gerbang)
