@@ -267,8 +267,8 @@ def _kendali(values, pathname, search):
     newest = periode.daftar()[:1]
     for item, value in zip(ctx.inputs_list[0], values):
         kunci = item["id"]["nama"]  # a control is named after its URL key
-        if kunci not in keadaan.KUNCI:
-            continue
+        if kunci not in keadaan.KUNCI or not isinstance(value, (str, type(None))):
+            continue  # a control gives a text or nothing; anything else a request sends is ignored
         if (kunci == "bahasa" and value == "id") or (
             kunci == "snapshot" and "snapshot" not in q and [value] == [d.isoformat() for d in newest]
         ):
@@ -299,12 +299,7 @@ def _turun(cells, clicks, pathname, search):
     trigger = ctx.triggered_id
     if not trigger:
         return dash.no_update
-    value = ctx.triggered[0]["value"]
-    if trigger["type"] == "turun" and value:
-        kode = value.get("rowId")
-    elif trigger["type"] == "turun-grafik" and value:
-        kode = (value.get("points") or [{}])[0].get("customdata")
-        kode = kode[0] if isinstance(kode, list) else kode
+    kode = _kode_klik(trigger["type"], ctx.triggered[0]["value"])
     try:
         kode = wilayah.tempat(kode).kode if kode else None
     except PertanyaanTidakSah:
@@ -314,6 +309,21 @@ def _turun(cells, clicks, pathname, search):
     q = keadaan.dari_search(search)
     q["wilayah"] = kode
     return _link(pathname or "/", q)
+
+
+def _kode_klik(jenis: str, value) -> str | None:
+    """The place code a grid's cellClicked ({'rowId': code}) or a chart's clickData
+    ({'points': [{'customdata': [code]}]}) carries; None for anything else a request may send."""
+    if not isinstance(value, dict):
+        return None
+    if jenis == "turun":
+        kode = value.get("rowId")
+    else:
+        points = value.get("points")
+        point = points[0] if isinstance(points, list) and points and isinstance(points[0], dict) else {}
+        kode = point.get("customdata")
+        kode = kode[0] if isinstance(kode, list) and kode else kode
+    return kode if isinstance(kode, str) else None
 
 
 # --- pieces ---------------------------------------------------------------------------

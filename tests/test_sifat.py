@@ -188,3 +188,75 @@ def test_the_generators_reach_the_doors_that_matter():
     assert "31.75.02.1001.99" in TEMPAT and "31.7" in TEMPAT and "36.01" in TEMPAT
     assert dt.date.fromisoformat("2024-01-10") and "fr" in BAHASA
     assert {"rawamangun", "kenari", "admin"} <= set(AKUN)
+
+
+JUNK = st.one_of(
+    st.none(),
+    st.sampled_from(TEMPAT[1:]),
+    st.text(max_size=30),
+    st.integers(),
+    st.lists(st.text(max_size=5), max_size=3),
+    st.dictionaries(
+        st.sampled_from(["rowId", "points", "x"]),
+        st.one_of(
+            st.text(max_size=20),
+            st.integers(),
+            st.lists(
+                st.dictionaries(
+                    st.sampled_from(["customdata", "y"]),
+                    st.one_of(st.text(max_size=20), st.lists(st.text(max_size=20), max_size=2)),
+                ),
+                max_size=2,
+            ),
+        ),
+        max_size=2,
+    ),
+)
+
+
+@CONTOH
+@given(
+    akun=st.sampled_from(sorted(AKUN)),
+    jenis=st.sampled_from(["turun", "turun-grafik"]),
+    nilai=JUNK,
+    path=st.sampled_from([*HALAMAN, None, "/x"]),
+    search=st.sampled_from(["", "?wilayah=31.75", "?wilayah=XX&bahasa=en", None]),
+)
+def test_a_clicked_row_or_bar_with_any_value_is_answered(klien, akun, jenis, nilai, path, search):
+    """A hand-made click (any JSON where a row or a bar should be) gets a URL or nothing, never a 500."""
+    prop = "cellClicked" if jenis == "turun" else "clickData"
+    masukan = [{"id": {"type": jenis, "nama": "wilayah"}, "property": prop, "value": nilai}]
+    body = {
+        "output": "navigasi-turun.data",
+        "outputs": {"id": "navigasi-turun", "property": "data"},
+        "inputs": [masukan, []] if jenis == "turun" else [[], masukan],
+        "state": [
+            {"id": "_pages_location", "property": "pathname", "value": path},
+            {"id": "_pages_location", "property": "search", "value": search},
+        ],
+        "changedPropIds": [f'{{"nama":"wilayah","type":"{jenis}"}}.{prop}'],
+    }
+    response = klien[akun].post("/_dash-update-component", json=body)
+    assert response.status_code in (200, 204), (akun, nilai, response.status_code, response.text[:300])
+
+
+@CONTOH
+@given(
+    akun=st.sampled_from(sorted(AKUN)),
+    nama=st.sampled_from(["segmen", "bahasa", "snapshot", "wilayah", "jahat"]),
+    nilai=JUNK,
+    search=st.sampled_from(["", "?wilayah=31.75", "?snapshot=2024-01-30&bahasa=en", None]),
+)
+def test_a_changed_control_with_any_value_is_answered(klien, akun, nama, nilai, search):
+    body = {
+        "output": "navigasi-kendali.data",
+        "outputs": {"id": "navigasi-kendali", "property": "data"},
+        "inputs": [[{"id": {"type": "kendali", "nama": nama}, "property": "value", "value": nilai}]],
+        "state": [
+            {"id": "_pages_location", "property": "pathname", "value": "/"},
+            {"id": "_pages_location", "property": "search", "value": search},
+        ],
+        "changedPropIds": [f'{{"nama":"{nama}","type":"kendali"}}.value'],
+    }
+    response = klien[akun].post("/_dash-update-component", json=body)
+    assert response.status_code in (200, 204), (akun, nama, nilai, response.status_code, response.text[:300])
