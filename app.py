@@ -8,6 +8,7 @@ import logging
 import sys
 
 import dash
+from werkzeug.serving import WSGIRequestHandler
 
 import settings
 
@@ -66,8 +67,15 @@ def main(argv: list[str] | None = None) -> int:
     catat_log()
     akun_pertama()
     print(f"Cakupan berjalan di http://{args.host}:{args.port}/", flush=True)
-    create_app().run(host=args.host, port=args.port, debug=False)
+    create_app().run(host=args.host, port=args.port, debug=False, request_handler=_Penangan)
     return 0
+
+
+class _Penangan(WSGIRequestHandler):
+    """Werkzeug's own server, saying 'Cakupan' instead of its and Python's versions."""
+
+    def version_string(self) -> str:
+        return "Cakupan"
 
 
 if __name__ == "__main__":

@@ -150,7 +150,6 @@ def csp(hashes: list[str]) -> str:
 def _kepala(response: Response, csp: str) -> Response:
     h = response.headers
     h.setdefault("Content-Security-Policy", csp)
-    h["Server"] = "Cakupan"  # not the server's name and version (Werkzeug's own server keeps this one)
     h["X-Content-Type-Options"] = "nosniff"
     h["X-Frame-Options"] = "DENY"
     h["Referrer-Policy"] = "same-origin"

@@ -187,8 +187,9 @@ def test_a_download_that_fails_is_not_audited_as_one(klien, monkeypatch):
 
 def test_the_small_ones(server, klien):
     assert server.test_client().head("/masuk").status_code == 200
-    response = klien["analis"].get("/masuk")
-    assert response.headers["Server"] == "Cakupan"
+    import app
+
+    assert app._Penangan.version_string(None) == "Cakupan"  # make run's server names no versions
     huge = "3" * 1_000_000
     response = klien["analis"].get(f"/unduh/coverage.csv?wilayah={huge}")
     assert response.status_code == 414 and huge[:100] not in response.text
