@@ -87,9 +87,10 @@ def _store_flags(con, as_of: dt.date) -> dict[int, Counter]:
         f"FROM stg.baris WHERE nik_sah AND {col} IS NOT NULL"
         for kind, col in kinds
     )
-    duplicates = (
-        "SELECT u.berkas_ke, u.baris, 'nik_duplicate', NULL, b.nik_samaran FROM stg.urutan u "
-        "JOIN stg.baris b USING (berkas_ke, baris) WHERE u.urutan > 1"
+    duplicates = (  # the rows of a person with several, but the one chosen (roster_2_orang.sql)
+        "SELECT b.berkas_ke, b.baris, 'nik_duplicate', NULL, b.nik_samaran FROM stg.baris b "
+        "JOIN (SELECT nik_hash, berkas_ke AS pilih_berkas, baris AS pilih_baris FROM stg.orang WHERE jumlah_baris > 1) o "
+        "USING (nik_hash) WHERE b.nik_sah AND (b.berkas_ke, b.baris) <> (o.pilih_berkas, o.pilih_baris)"
     )
     con.execute(f"CREATE OR REPLACE TABLE stg.tanda AS {unpivot} UNION ALL {duplicates}").fetchall()
     con.execute(
@@ -114,7 +115,7 @@ def load(con, paths: list[Path], as_of: dt.date, workdir: Path, progress: bool =
 
     Raises LoadError before anything changes when a file cannot be read or holds no data row."""
     infos = staging.open_files(paths, ROSTER, workdir)
-    con.execute("ATTACH '" + str(workdir / "stage.duckdb").replace("'", "''") + "' AS stg")
+    con.execute("ATTACH ':memory:' AS stg")  # in memory, spilling to the build's temp_directory past its limit
     try:
         sources = staging.stage(con, infos, ROSTER, "stg.mentah", progress=progress)
         staging.register_file_names(con, sources)
@@ -131,11 +132,10 @@ def load(con, paths: list[Path], as_of: dt.date, workdir: Path, progress: bool =
         ).fetchall():
             per_source.setdefault(index, Counter())[reason] = n
         con.execute("DELETE FROM peserta WHERE tanggal_data = ?", [as_of]).fetchall()
-        con.execute("INSERT INTO peserta SELECT ?::DATE, * FROM stg.orang", [as_of]).fetchall()
+        con.execute("INSERT INTO peserta SELECT ?::DATE, * EXCLUDE (berkas_ke, baris) FROM stg.orang", [as_of]).fetchall()
         persons, active = con.execute("SELECT count(*), count(*) FILTER (aktif) FROM stg.orang").fetchone()
     finally:
         con.execute("DETACH stg")
-        (workdir / "stage.duckdb").unlink(missing_ok=True)
     return summary.summarise(
         "peserta", infos, sources, per_source, flags, {"as_of": as_of.isoformat(), "persons": persons, "active": active}
     )

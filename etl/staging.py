@@ -6,10 +6,12 @@ named `path [sheet]` in rejects and flags.
 
 from __future__ import annotations
 
+import itertools
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import pyarrow as pa
 from tqdm import tqdm
 
@@ -78,17 +80,11 @@ def _stage_part(con, source: Source, table: str, progress: bool) -> None:
         leave=False,
         disable=not (progress and sys.stderr.isatty()),
     )
+    batches = iter(source.part.batches())
     try:
-        for batch in source.part.batches():
-            if batch is reader.RESTART:
-                con.execute(f"DELETE FROM {table} WHERE berkas_ke = ?", [source.index]).fetchall()
-                bar.reset()
-                continue
-            batch = batch.add_column(0, "berkas_ke", pa.array([source.index] * batch.num_rows, pa.int32()))
-            con.register("batch_masuk", batch)
-            con.execute(f"INSERT INTO {table} SELECT * FROM batch_masuk").fetchall()
-            con.unregister("batch_masuk")
-            bar.update(batch.num_rows)
+        while _stream_into(con, source, table, batches, bar):  # the reader asked to start this part again
+            con.execute(f"DELETE FROM {table} WHERE berkas_ke = ?", [source.index]).fetchall()
+            bar.reset()
     except reader.LoadError as e:
         raise reader.named(e, source.name) from e
     except (FileNotFoundError, IsADirectoryError, PermissionError) as e:
@@ -102,6 +98,46 @@ def _stage_part(con, source: Source, table: str, progress: bool) -> None:
         ) from e
     finally:
         bar.close()
+
+
+def _stream_into(con, source: Source, table: str, batches, bar) -> bool:
+    """One INSERT fed by one Arrow stream of the part's batches (not one INSERT per batch: a
+    statement per batch costs more than the copy). True when the reader yielded RESTART."""
+    restart = False
+    first = None
+
+    def tagged():
+        nonlocal restart
+        for batch in batches:
+            if batch is reader.RESTART:
+                restart = True
+                return
+            bar.update(batch.num_rows)
+            batch = batch.add_column(0, "berkas_ke", pa.array(np.full(batch.num_rows, source.index, np.int32)))
+            yield from batch.cast(schema).to_batches()
+
+    stream = tagged()
+    for batch in batches:  # the first batch gives the schema every later one is cast to
+        if batch is reader.RESTART:
+            return True
+        bar.update(batch.num_rows)
+        first = batch.add_column(0, "berkas_ke", pa.array(np.full(batch.num_rows, source.index, np.int32)))
+        break
+    if first is None:
+        return restart
+    schema = pa.schema(
+        [
+            (n, pa.int32() if n == "berkas_ke" else pa.int64() if n == "baris" else pa.string())
+            for n in first.column_names
+        ]
+    )
+    head = first.cast(schema).to_batches()
+    con.register("batch_masuk", pa.RecordBatchReader.from_batches(schema, itertools.chain(head, stream)))
+    try:
+        con.execute(f"INSERT INTO {table} SELECT * FROM batch_masuk").fetchall()
+    finally:
+        con.unregister("batch_masuk")
+    return restart
 
 
 MAX_NOTE_ROWS = 10  # a signature block ("Pandeglang, 5 Februari 2024", "Kepala Desa", a name)

@@ -49,8 +49,8 @@ def test_killed_load_leaves_old_data_served(data_dir, tmp_path):
     served = warehouse.current_path()
     before = cakupan.angka_tempat(tanya("ID"))
     process = _start_load(_big_roster(tmp_path / "besar.csv"))
-    stage = warehouse.builds_dir() / "scratch" / "stage.duckdb"
-    assert _wait_for(stage.exists), "the load never reached staging"
+    building = lambda: any(p != served for p in warehouse.builds_dir().glob("cakupan-*.duckdb"))
+    assert _wait_for(building), "the load never started its build"
     time.sleep(0.3)
     process.send_signal(signal.SIGKILL)
     process.wait()

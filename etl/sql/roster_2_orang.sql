@@ -1,28 +1,21 @@
--- Grain: one row per person (NIK hash) in the snapshot being loaded (stg.orang).
--- A person's attributes come from their most recently registered active row, else their most
--- recently registered row; the later row in the files wins a tie. Active if any row is active.
-
-CREATE OR REPLACE TABLE stg.urutan AS
-SELECT
-    berkas_ke,
-    baris,
-    nik_hash,
-    row_number() OVER (
-        PARTITION BY nik_hash
-        ORDER BY aktif DESC, tanggal_daftar DESC NULLS LAST, berkas_ke DESC, baris DESC
-    ) AS urutan,
-    count(*) OVER (PARTITION BY nik_hash) AS jumlah_baris
-FROM stg.baris
-WHERE nik_sah;
+-- Grain: one row per person (NIK hash) in the snapshot being loaded (stg.orang), in one window
+-- pass. A person's attributes come from their most recently registered active row, else their
+-- most recently registered row; the later row in the files wins a tie. Active if any row is
+-- active. berkas_ke and baris name the row chosen, so the other rows of a person are the
+-- duplicates (roster.py's flags).
 
 CREATE OR REPLACE TABLE stg.orang AS
 SELECT
-    b.nik_hash, b.kpj, b.tahun_lahir, b.jenis_kelamin, b.segmen,
-    b.jkk, b.jkm, b.jht, b.jp, b.jkp,
-    b.pekerjaan, b.kode_wilayah, b.kode_provinsi, b.kode_kabkota, b.kode_kecamatan, b.kode_kelurahan,
-    b.rw, b.rt, b.kantor_cabang, b.tanggal_daftar, b.status, b.bulan_iuran_terakhir,
-    b.sumber_iuran, b.pekerja_rentan, b.aktif,
-    u.jumlah_baris::INTEGER AS jumlah_baris
-FROM stg.baris b
-JOIN stg.urutan u USING (berkas_ke, baris)
-WHERE u.urutan = 1;
+    berkas_ke, baris,
+    nik_hash, kpj, tahun_lahir, jenis_kelamin, segmen,
+    jkk, jkm, jht, jp, jkp,
+    pekerjaan, kode_wilayah, kode_provinsi, kode_kabkota, kode_kecamatan, kode_kelurahan,
+    rw, rt, kantor_cabang, tanggal_daftar, status, bulan_iuran_terakhir,
+    sumber_iuran, pekerja_rentan, aktif,
+    (count(*) OVER orang)::INTEGER AS jumlah_baris
+FROM stg.baris
+WHERE nik_sah
+WINDOW orang AS (PARTITION BY nik_hash)
+QUALIFY row_number() OVER (
+    PARTITION BY nik_hash ORDER BY aktif DESC, tanggal_daftar DESC NULLS LAST, berkas_ke DESC, baris DESC
+) = 1;
