@@ -4,38 +4,12 @@
 -- Parameters: $as_of DATE, $grace INTEGER (months), $ipad BLOB, $opad BLOB (HMAC key pads).
 
 CREATE OR REPLACE TABLE stg.baris AS
-WITH dibaca AS (
-    SELECT
-        berkas_ke,
-        baris,
-        regexp_replace(regexp_replace(coalesce(nik, ''), '\s+', '', 'g'), '^[''"]+|"+$', '', 'g') AS nik_bersih,
-        nullif(trim(kpj), '') AS kpj,
-        tanggal_baku(tanggal_lahir, $as_of::DATE) AS tanggal_lahir,
-        CASE WHEN upper(trim(jenis_kelamin)) IN ('L', 'LAKI-LAKI', 'LAKI LAKI', 'LAKILAKI', 'PRIA') THEN 'L'
-             WHEN upper(trim(jenis_kelamin)) IN ('P', 'PEREMPUAN', 'WANITA') THEN 'P' END AS jenis_kelamin,
-        segmen AS segmen_asli,
-        coalesce(nullif(segmen_baku(segmen), ''), 'TIDAK_DIKETAHUI') AS segmen,
-        program AS program_asli,
-        list_filter(string_split_regex(upper(trim(coalesce(program, ''))), '[,;/+\s]+'), lambda c: c <> '') AS kode_program,
-        nullif(regexp_replace(trim(pekerjaan), '\s+', ' ', 'g'), '') AS pekerjaan,
-        kode_wilayah AS kode_asli,
-        kode_digit(kode_wilayah) AS kode_digit,
-        kode_cari(kode_wilayah) AS kode_cari,
-        rw AS rw_asli,
-        nomor_rw(rw) AS rw,
-        nomor_rw(rt) AS rt,
-        nullif(regexp_replace(trim(kantor_cabang), '\s+', ' ', 'g'), '') AS kantor_cabang,
-        tanggal_daftar AS tanggal_daftar_asli,
-        tanggal_baku(tanggal_daftar, $as_of::DATE) AS tanggal_daftar,
-        CASE regexp_replace(upper(trim(coalesce(status, ''))), '[\s_\-]+', '', 'g')
-             WHEN 'AKTIF' THEN 'AKTIF' WHEN 'NONAKTIF' THEN 'NONAKTIF' WHEN 'TIDAKAKTIF' THEN 'NONAKTIF'
-             END AS status,
-        bulan_baku(bulan_iuran_terakhir, $as_of::DATE) AS bulan_iuran_terakhir,
-        sumber_iuran AS sumber_asli,
-        regexp_replace(upper(trim(coalesce(sumber_iuran, ''))), '[\s\-]+', '_', 'g') AS sumber_bersih,
-        CASE WHEN upper(trim(pekerja_rentan)) IN ('Y', 'YA', '1', 'TRUE') THEN true
-             WHEN upper(trim(pekerja_rentan)) IN ('N', 'TIDAK', '0', 'FALSE') THEN false END AS pekerja_rentan
-    FROM stg.mentah
+WITH
+-- Every rule that reads one column is worked out once per distinct value (a roster repeats its
+-- codes, dates and words millions of times) and joined back on that value.
+peta_wilayah AS (
+    SELECT kode_asli, kode_digit(kode_asli) AS kode_digit, kode_cari(kode_asli) AS kode_cari
+    FROM (SELECT DISTINCT kode_wilayah AS kode_asli FROM stg.mentah)
 ),
 wilayah_kandidat AS (
     SELECT
@@ -45,7 +19,7 @@ wilayah_kandidat AS (
         kode_bertitik(kode_cari, 6) AS k3,
         kode_bertitik(kode_cari, 4) AS k2,
         kode_bertitik(kode_cari, 2) AS k1
-    FROM dibaca
+    FROM peta_wilayah
 ),
 -- The deepest prefix in today's list; but a code from before the 2022 Papua split (kode_lama)
 -- deeper than that goes to today's region it became, at the deepest level it is mapped.
@@ -70,11 +44,86 @@ dipetakan AS (
     LEFT JOIN kode_lama l3 ON l3.kode_lama = c.k3
     LEFT JOIN kode_lama l2 ON l2.kode_lama = c.k2
 ),
-berwilayah AS (
-    SELECT
-        * EXCLUDE (kode_sekarang, kode_baru),
-        CASE WHEN kode_angka THEN coalesce(kode_baru, kode_sekarang) END AS kode_wilayah
+wilayah_baku AS (
+    SELECT kode_asli, kode_digit, kode_lama, CASE WHEN kode_angka THEN coalesce(kode_baru, kode_sekarang) END AS kode_wilayah
     FROM dipetakan
+),
+tanggal_peta AS (
+    SELECT s, tanggal_baku(s, $as_of::DATE) AS tanggal
+    FROM (SELECT DISTINCT tanggal_lahir AS s FROM stg.mentah UNION SELECT DISTINCT tanggal_daftar FROM stg.mentah)
+),
+bulan_peta AS (
+    SELECT s, bulan_baku(s, $as_of::DATE) AS bulan FROM (SELECT DISTINCT bulan_iuran_terakhir AS s FROM stg.mentah)
+),
+nomor_peta AS (
+    SELECT s, nomor_rw(s) AS nomor FROM (SELECT DISTINCT rw AS s FROM stg.mentah UNION SELECT DISTINCT rt FROM stg.mentah)
+),
+segmen_peta AS (
+    SELECT s, coalesce(nullif(segmen_baku(s), ''), 'TIDAK_DIKETAHUI') AS segmen FROM (SELECT DISTINCT segmen AS s FROM stg.mentah)
+),
+program_peta AS (
+    SELECT s, list_filter(string_split_regex(upper(trim(coalesce(s, ''))), '[,;/+\s]+'), lambda c: c <> '') AS kode_program
+    FROM (SELECT DISTINCT program AS s FROM stg.mentah)
+),
+kata_peta AS (  -- free text: spaces made single once per distinct value
+    SELECT s, nullif(regexp_replace(trim(s), '\s+', ' ', 'g'), '') AS kata
+    FROM (SELECT DISTINCT pekerjaan AS s FROM stg.mentah UNION SELECT DISTINCT kantor_cabang FROM stg.mentah)
+),
+status_peta AS (
+    SELECT s,
+        CASE regexp_replace(upper(trim(coalesce(s, ''))), '[\s_\-]+', '', 'g')
+             WHEN 'AKTIF' THEN 'AKTIF' WHEN 'NONAKTIF' THEN 'NONAKTIF' WHEN 'TIDAKAKTIF' THEN 'NONAKTIF'
+             END AS status
+    FROM (SELECT DISTINCT status AS s FROM stg.mentah)
+),
+sumber_peta AS (
+    SELECT s, regexp_replace(upper(trim(coalesce(s, ''))), '[\s\-]+', '_', 'g') AS sumber_bersih
+    FROM (SELECT DISTINCT sumber_iuran AS s FROM stg.mentah)
+),
+dibaca AS (
+    SELECT
+        m.berkas_ke,
+        m.baris,
+        CASE WHEN regexp_full_match(m.nik, '[0-9]{16}') THEN m.nik  -- most NIKs are clean already
+             ELSE regexp_replace(regexp_replace(coalesce(m.nik, ''), '\s+', '', 'g'), '^[''"]+|"+$', '', 'g') END AS nik_bersih,
+        nullif(trim(m.kpj), '') AS kpj,
+        tl.tanggal AS tanggal_lahir,
+        CASE WHEN upper(trim(m.jenis_kelamin)) IN ('L', 'LAKI-LAKI', 'LAKI LAKI', 'LAKILAKI', 'PRIA') THEN 'L'
+             WHEN upper(trim(m.jenis_kelamin)) IN ('P', 'PEREMPUAN', 'WANITA') THEN 'P' END AS jenis_kelamin,
+        m.segmen AS segmen_asli,
+        sg.segmen,
+        m.program AS program_asli,
+        pg.kode_program,
+        kp.kata AS pekerjaan,
+        m.kode_wilayah AS kode_asli,
+        w.kode_digit,
+        w.kode_lama,
+        w.kode_wilayah,
+        m.rw AS rw_asli,
+        nw.nomor AS rw,
+        nt.nomor AS rt,
+        kc.kata AS kantor_cabang,
+        m.tanggal_daftar AS tanggal_daftar_asli,
+        td.tanggal AS tanggal_daftar,
+        st.status,
+        bl.bulan AS bulan_iuran_terakhir,
+        m.sumber_iuran AS sumber_asli,
+        sb.sumber_bersih,
+        CASE WHEN upper(trim(m.pekerja_rentan)) IN ('Y', 'YA', '1', 'TRUE') THEN true
+             WHEN upper(trim(m.pekerja_rentan)) IN ('N', 'TIDAK', '0', 'FALSE') THEN false END AS pekerja_rentan
+    FROM stg.mentah m
+    LEFT JOIN wilayah_baku w ON w.kode_asli IS NOT DISTINCT FROM m.kode_wilayah
+    LEFT JOIN tanggal_peta tl ON tl.s IS NOT DISTINCT FROM m.tanggal_lahir
+    LEFT JOIN tanggal_peta td ON td.s IS NOT DISTINCT FROM m.tanggal_daftar
+    LEFT JOIN bulan_peta bl ON bl.s IS NOT DISTINCT FROM m.bulan_iuran_terakhir
+    LEFT JOIN nomor_peta nw ON nw.s IS NOT DISTINCT FROM m.rw
+    LEFT JOIN nomor_peta nt ON nt.s IS NOT DISTINCT FROM m.rt
+    LEFT JOIN segmen_peta sg ON sg.s IS NOT DISTINCT FROM m.segmen
+    LEFT JOIN program_peta pg ON pg.s IS NOT DISTINCT FROM m.program
+    LEFT JOIN kata_peta kp ON kp.s IS NOT DISTINCT FROM m.pekerjaan
+    LEFT JOIN kata_peta kc ON kc.s IS NOT DISTINCT FROM m.kantor_cabang
+    LEFT JOIN status_peta st ON st.s IS NOT DISTINCT FROM m.status
+    LEFT JOIN sumber_peta sb ON sb.s IS NOT DISTINCT FROM m.sumber_iuran
 ),
 dinilai AS (
     SELECT
@@ -87,7 +136,7 @@ dinilai AS (
                   THEN bulan_iuran_terakhir >= date_trunc('month', $as_of::DATE) - to_months($grace::INTEGER)
              WHEN status IS NOT NULL THEN status = 'AKTIF'
              ELSE false END AS aktif
-    FROM berwilayah
+    FROM dibaca
 )
 SELECT
     berkas_ke,
