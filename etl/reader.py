@@ -45,6 +45,7 @@ NOT_PLAIN = r"[\p{Z}\x{0085}\x00-\x1f\x7f]"
 # Invisible format marks (zero-width space and joiners, LRM/RLM, soft hyphen, BOM): removed.
 INVISIBLE = r"\p{Cf}"
 TOTALS = r"(?i)^(sub\s*)?(jumlah|total|grand\s*total)(\s|:|$)"
+TOTALS_AWAL = np.frombuffer(b"JjTtSsGg", np.uint8)  # the first letters TOTALS can match
 
 
 class LoadError(Exception):
@@ -285,16 +286,45 @@ def map_header(header: list[str], spec: Columns, part: Part, where: str) -> dict
 # --- values ---------------------------------------------------------------------------
 
 
+def _bytes(column: pa.Array | pa.ChunkedArray) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Each chunk of a text column as (its bytes, its value offsets), read in place, so a test
+    over every byte costs a numpy pass instead of a regex pass (None values have empty spans)."""
+    chunks = column.chunks if isinstance(column, pa.ChunkedArray) else [column]
+    views = []
+    for chunk in chunks:
+        if len(chunk) == 0:
+            continue
+        _, offsets_buf, data_buf = chunk.buffers()
+        kind = np.int64 if pa.types.is_large_string(chunk.type) else np.int32
+        offsets = np.frombuffer(offsets_buf, kind)[chunk.offset : chunk.offset + len(chunk) + 1]
+        data = np.frombuffer(data_buf, np.uint8) if data_buf is not None else np.zeros(0, np.uint8)
+        views.append((data[offsets[0] : offsets[-1]], offsets - offsets[0]))
+    return views
+
+
+def _first_bytes(column) -> np.ndarray:
+    """The first byte of every non-empty value (in no particular row order)."""
+    return np.concatenate([d[o[:-1][o[1:] > o[:-1]]] for d, o in _bytes(column)] or [np.zeros(0, np.uint8)])
+
+
+def _last_bytes(column) -> np.ndarray:
+    return np.concatenate([d[o[1:][o[1:] > o[:-1]] - 1] for d, o in _bytes(column)] or [np.zeros(0, np.uint8)])
+
+
 def clean_text(column: pa.Array | pa.ChunkedArray) -> pa.Array | pa.ChunkedArray:
     """Every value as the contract reads it: compatibility forms made plain (NFKC: full-width
     digits and letters), invisible marks removed, Unicode spaces and control characters as plain
-    spaces, `="..."` and a leading `'` unwrapped, ends trimmed. Clean columns pass untouched."""
-    if pc.any(pc.match_substring_regex(column, r"[^\x20-\x7e]")).as_py():
+    spaces, `="..."` and a leading `'` unwrapped, ends trimmed. Clean columns pass untouched:
+    whether a step is needed is decided from the column's bytes first (numpy, no regex)."""
+    if not (pa.types.is_string(column.type) or pa.types.is_large_string(column.type)):
+        column = column.cast(pa.string())  # the byte views below read these two layouts only
+    if any(((d < 0x20) | (d > 0x7E)).any() for d, _ in _bytes(column)):
         if pc.any(pc.invert(pc.string_is_ascii(column))).as_py():
             column = pc.replace_substring_regex(pc.utf8_normalize(column, "NFKC"), INVISIBLE, "")
         column = pc.replace_substring_regex(column, NOT_PLAIN, " ")
-    column = pc.utf8_trim(column, " ")
-    if pc.any(pc.match_substring_regex(column, r"^[='\"]")).as_py():
+    if (_first_bytes(column) == 0x20).any() or (_last_bytes(column) == 0x20).any():
+        column = pc.utf8_trim(column, " ")
+    if np.isin(_first_bytes(column), np.frombuffer(b"='\"", np.uint8)).any():
         column = pc.replace_substring_regex(column, r'^="(.*)"$', r"\1")
         column = pc.utf8_trim(pc.replace_substring_regex(column, r"^'+", ""), " ")
     return column
@@ -356,8 +386,12 @@ class Shaper:
     def _totals(self, lines: np.ndarray, columns: list) -> np.ndarray:
         labelled = np.zeros(len(lines), bool)
         for column in columns:
+            if not np.isin(
+                _first_bytes(column), TOTALS_AWAL
+            ).any():  # no value can start 'jumlah', 'total', 'sub', 'grand'
+                continue
             labelled |= pc.fill_null(pc.match_substring_regex(column, TOTALS), False).to_numpy(zero_copy_only=False)
-        if self.nik_at is not None:
+        if self.nik_at is not None and labelled.any():
             nik = pc.replace_substring_regex(columns[self.nik_at], r"\s", "")
             labelled &= ~pc.fill_null(pc.match_substring_regex(nik, r"^[0-9]{16}$"), False).to_numpy(
                 zero_copy_only=False

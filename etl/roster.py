@@ -132,7 +132,9 @@ def load(con, paths: list[Path], as_of: dt.date, workdir: Path, progress: bool =
         ).fetchall():
             per_source.setdefault(index, Counter())[reason] = n
         con.execute("DELETE FROM peserta WHERE tanggal_data = ?", [as_of]).fetchall()
-        con.execute("INSERT INTO peserta SELECT ?::DATE, * EXCLUDE (berkas_ke, baris) FROM stg.orang", [as_of]).fetchall()
+        con.execute(
+            "INSERT INTO peserta SELECT ?::DATE, * EXCLUDE (berkas_ke, baris) FROM stg.orang", [as_of]
+        ).fetchall()
         persons, active = con.execute("SELECT count(*), count(*) FILTER (aktif) FROM stg.orang").fetchone()
     finally:
         con.execute("DETACH stg")

@@ -384,3 +384,19 @@ def test_unnamed_trailing_header_columns_may_be_missing_from_rows(tmp_path):
     info, rows = _read(path, tmp_path)
     assert [r["nik"] for r in rows] == ["1", "2"]
     assert [(line, reason) for line, reason, _ in info.parts[0].rejected] == [(4, "row_malformed")]
+
+
+def test_clean_text_reads_bytes_of_slices_chunks_and_nulls_right():
+    """The numpy guards of clean_text see exactly the values of a column: a slice's hidden
+    neighbours do not count, nulls stay null, chunks are each looked at."""
+    import pyarrow as pa
+
+    raw = pa.array(["  kiri", "bersih", None, "kanan ", '="0012"', "'3175", "x\u00a0y", "ok"])
+    assert reader.clean_text(raw).to_pylist() == ["kiri", "bersih", None, "kanan", "0012", "3175", "x y", "ok"]
+    clean_slice = raw.slice(1, 1)  # its neighbours have spaces: nothing to do for 'bersih'
+    assert reader.clean_text(clean_slice).to_pylist() == ["bersih"]
+    assert reader.clean_text(raw.slice(3, 1)).to_pylist() == ["kanan"]
+    chunked = pa.chunked_array([pa.array(["a", "b"]), pa.array(["\uff13\uff11", None])])
+    assert reader.clean_text(chunked).to_pylist() == ["a", "b", "31", None]
+    assert reader.clean_text(pa.array([None, None], pa.string())).to_pylist() == [None, None]
+    assert reader.clean_text(pa.array([], pa.string())).to_pylist() == []
