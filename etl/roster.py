@@ -87,11 +87,7 @@ def _store_flags(con, as_of: dt.date) -> dict[int, Counter]:
         f"FROM stg.baris WHERE nik_sah AND {col} IS NOT NULL"
         for kind, col in kinds
     )
-    duplicates = (  # the rows of a person with several, but the one chosen (roster_2_orang.sql)
-        "SELECT b.berkas_ke, b.baris, 'nik_duplicate', NULL, b.nik_samaran FROM stg.baris b "
-        "JOIN (SELECT nik_hash, berkas_ke AS pilih_berkas, baris AS pilih_baris FROM stg.orang WHERE jumlah_baris > 1) o "
-        "USING (nik_hash) WHERE b.nik_sah AND (b.berkas_ke, b.baris) <> (o.pilih_berkas, o.pilih_baris)"
-    )
+    duplicates = "SELECT berkas_ke, baris, 'nik_duplicate', NULL, nik_samaran FROM stg.duplikat"  # roster_2_orang.sql
     con.execute(f"CREATE OR REPLACE TABLE stg.tanda AS {unpivot} UNION ALL {duplicates}").fetchall()
     con.execute(
         "INSERT INTO jumlah_ditandai SELECT ?, n.berkas, t.jenis, count(*) FROM stg.tanda t "
@@ -123,7 +119,8 @@ def load(con, paths: list[Path], as_of: dt.date, workdir: Path, progress: bool =
         sqlfiles.run(
             con, "roster_1_baris.sql", {"as_of": as_of, "grace": settings.grace_months(), "ipad": ipad, "opad": opad}
         )
-        sqlfiles.run(con, "roster_2_orang.sql")
+        con.execute("DELETE FROM peserta WHERE tanggal_data = ?", [as_of]).fetchall()
+        sqlfiles.run(con, "roster_2_orang.sql", {"as_of": as_of})
         _store_rejects(con, as_of, sources)
         flags = _store_flags(con, as_of)
         per_source: dict[int, Counter] = {}
@@ -131,11 +128,9 @@ def load(con, paths: list[Path], as_of: dt.date, workdir: Path, progress: bool =
             "SELECT berkas_ke, coalesce(alasan_nik, 'dimuat'), count(*) FROM stg.baris GROUP BY ALL"
         ).fetchall():
             per_source.setdefault(index, Counter())[reason] = n
-        con.execute("DELETE FROM peserta WHERE tanggal_data = ?", [as_of]).fetchall()
-        con.execute(
-            "INSERT INTO peserta SELECT ?::DATE, * EXCLUDE (berkas_ke, baris) FROM stg.orang", [as_of]
-        ).fetchall()
-        persons, active = con.execute("SELECT count(*), count(*) FILTER (aktif) FROM stg.orang").fetchone()
+        persons, active = con.execute(
+            "SELECT count(*), count(*) FILTER (aktif) FROM peserta WHERE tanggal_data = ?", [as_of]
+        ).fetchone()
     finally:
         con.execute("DETACH stg")
     return summary.summarise(

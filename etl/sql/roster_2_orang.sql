@@ -1,12 +1,11 @@
--- Grain: one row per person (NIK hash) in the snapshot being loaded (stg.orang), in one window
--- pass. A person's attributes come from their most recently registered active row, else their
--- most recently registered row; the later row in the files wins a tie. Active if any row is
--- active. berkas_ke and baris name the row chosen, so the other rows of a person are the
--- duplicates (roster.py's flags).
+-- Grain: one row per person (NIK hash) of the snapshot being loaded ($as_of), written straight
+-- into peserta in one window pass. A person's attributes come from their most recently
+-- registered active row, else their most recently registered row; the later row in the files
+-- wins a tie. Active if any row is active. Parameters: $as_of DATE.
 
-CREATE OR REPLACE TABLE stg.orang AS
+INSERT INTO peserta
 SELECT
-    berkas_ke, baris,
+    $as_of::DATE,
     nik_hash, kpj, tahun_lahir, jenis_kelamin, segmen,
     jkk, jkm, jht, jp, jkp,
     pekerjaan, kode_wilayah, kode_provinsi, kode_kabkota, kode_kecamatan, kode_kelurahan,
@@ -19,3 +18,13 @@ WINDOW orang AS (PARTITION BY nik_hash)
 QUALIFY row_number() OVER (
     PARTITION BY nik_hash ORDER BY aktif DESC, tanggal_daftar DESC NULLS LAST, berkas_ke DESC, baris DESC
 ) = 1;
+
+-- Grain: one row per roster row merged into a person but not chosen (flag nik_duplicate): the
+-- same order as above, over the few persons with more than one row only.
+CREATE OR REPLACE TABLE stg.duplikat AS
+SELECT berkas_ke, baris, nik_samaran
+FROM stg.baris
+WHERE nik_sah AND nik_hash IN (SELECT nik_hash FROM peserta WHERE tanggal_data = $as_of AND jumlah_baris > 1)
+QUALIFY row_number() OVER (
+    PARTITION BY nik_hash ORDER BY aktif DESC, tanggal_daftar DESC NULLS LAST, berkas_ke DESC, baris DESC
+) > 1;
