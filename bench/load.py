@@ -3,9 +3,11 @@
     python bench/load.py [--rows 1000000] [--repeat 3]
     python bench/load.py --xlsx --rows 100000 [--baseline OTHER_CHECKOUT]
 
-Writes a synthetic roster (17 columns, about 150 bytes a row), then alternates runs of the
-floor (CREATE TABLE AS SELECT * FROM read_csv(..., columns={typed}) into a new file) and of
-the full load in fresh processes, and prints medians of wall time and peak memory.
+Writes a synthetic roster with varied values in every column (17 columns, about 200 bytes a
+row), then alternates, in fresh processes: the floor (CREATE TABLE AS SELECT * FROM
+read_csv(..., columns={typed}) into a new file), the contract floor (the same read, the keyed
+hash of the NIK and one row per person) and the full load; prints medians of wall time and
+peak memory, each as a multiple of the floor measured in the same run.
 
 With --xlsx the same roster is written as an XLSX workbook (one sheet, NIKs as text cells, as
 an office keeps it) and the load of that workbook is timed in rows per second; --baseline
@@ -34,31 +36,104 @@ HEADER = (
 FLOOR_SQL = """
 SET preserve_insertion_order = false;
 CREATE TABLE r AS SELECT * FROM read_csv('{path}', header = true, delim = ',', columns = {{
- 'nik': 'VARCHAR', 'nama': 'VARCHAR', 'kpj': 'VARCHAR', 'tanggal_lahir': 'DATE', 'jenis_kelamin': 'VARCHAR',
+ 'nik': 'VARCHAR', 'nama': 'VARCHAR', 'kpj': 'VARCHAR', 'tanggal_lahir': 'VARCHAR', 'jenis_kelamin': 'VARCHAR',
  'segmen': 'VARCHAR', 'program': 'VARCHAR', 'pekerjaan': 'VARCHAR', 'kode_wilayah': 'VARCHAR', 'rw': 'SMALLINT',
  'rt': 'SMALLINT', 'kantor_cabang': 'VARCHAR', 'tanggal_daftar': 'DATE', 'status': 'VARCHAR',
  'bulan_iuran_terakhir': 'VARCHAR', 'sumber_iuran': 'VARCHAR', 'pekerja_rentan': 'VARCHAR'}});
 """
 
 
+PEKERJAAN = [
+    "Pengemudi ojol",
+    "Pedagang",
+    "Petani",
+    "Nelayan",
+    "Buruh harian",
+    "Tukang bangunan",
+    "Penjahit",
+    "Guru honorer",
+    "Perangkat desa",
+    "Kader posyandu",
+    "Pemulung",
+    "Montir",
+    "Pekerja rumah tangga",
+    "Penarik becak",
+    "Juru parkir",
+    "Peternak",
+    "Pengrajin",
+    "Karyawan swasta",
+    "Satpam",
+    "Kurir",
+]
+PROGRAM = ["JKK+JKM", "JKK,JKM,JHT", "JKK;JKM;JHT;JP", "JKK JKM JHT JP JKP", "JKK/JKM", "jkk+jkm+jht"]
+SEGMEN = ["PU", "BPU", "Penerima Upah", "Bukan Penerima Upah", "JAKON", "PMI", "bpu", "P.U"]
+SUMBER = ["MANDIRI", "PEMBERI_KERJA", "APBD", "CSR", "Lainnya", "pemberi kerja", ""]
+STATUS = ["AKTIF", "NONAKTIF", "Aktif", "Tidak Aktif", ""]
+RENTAN = ["Y", "N", "ya", "tidak", ""]
+
+
+# The contract's floor: the typed read, the keyed hash of the NIK (HMAC's two SHA-256) and one
+# row per person, the least any loader keeping the contract's promises must do.
+CONTRACT_SQL = """
+SET preserve_insertion_order = false;
+CREATE TABLE p AS
+SELECT sha256('o' || unhex(sha256('i' || nik))) AS nik_hash, * EXCLUDE (nik, nama)
+FROM read_csv('{path}', header = true, delim = ',', columns = {{
+ 'nik': 'VARCHAR', 'nama': 'VARCHAR', 'kpj': 'VARCHAR', 'tanggal_lahir': 'VARCHAR', 'jenis_kelamin': 'VARCHAR',
+ 'segmen': 'VARCHAR', 'program': 'VARCHAR', 'pekerjaan': 'VARCHAR', 'kode_wilayah': 'VARCHAR', 'rw': 'SMALLINT',
+ 'rt': 'SMALLINT', 'kantor_cabang': 'VARCHAR', 'tanggal_daftar': 'DATE', 'status': 'VARCHAR',
+ 'bulan_iuran_terakhir': 'VARCHAR', 'sumber_iuran': 'VARCHAR', 'pekerja_rentan': 'VARCHAR'}})
+QUALIFY row_number() OVER (PARTITION BY nik ORDER BY tanggal_daftar DESC) = 1;
+"""
+
+
 def write_roster(path: Path, rows: int, seed: int = 1) -> None:
+    """A roster with varied values in every column, as offices send them: NIKs of 16 digits (3 %
+    repeated: persons on two rows), real kelurahan codes written with and without dots, dates in
+    the contract's forms, programme lists with every separator, words in mixed case. A constant
+    column would let DuckDB clean it once per batch and flatter the load."""
+    sys.path.insert(0, str(ROOT))
+    from etl import regions
+
+    ref = regions.reference_table()
+    kel = np.array([k for k, t in zip(ref["kode"].to_pylist(), ref["tingkat"].to_pylist()) if t == 4])
     rng = np.random.default_rng(seed)
-    kel = [f"31.75.0{k}.100{j}" for k in range(1, 8) for j in range(1, 8)] + ["32.01.01.2001", "36.01.01.2001"]
-    segs = np.array(["PU", "BPU", "JAKON", "PMI"])
+    cabang = np.array([f"Kantor Cabang {n}" for n in range(1, 121)])
     with open(path, "w") as f:
         f.write(HEADER + "\n")
         for start in range(0, rows, 200_000):
             n = min(200_000, rows - start)
             i = np.arange(start, start + n)
-            seg = segs[rng.integers(0, 4, n)]
-            k = rng.integers(0, len(kel), n)
-            month = np.where(rng.random(n) < 0.7, "2024-02", "2023-06")
-            lines = [
-                f"{3175000000000000 + a},Nama Peserta {a},KPJ{a:09d},1990-01-15,L,{s},JKK+JKM,Pengemudi ojol,"
-                f"{kel[b]},{a % 12 + 1},{a % 9 + 1},Jakarta Rawamangun,2023-01-10,AKTIF,{m},MANDIRI,N\n"
-                for a, s, b, m in zip(i.tolist(), seg.tolist(), k.tolist(), month.tolist())
+            nik = np.where(rng.random(n) < 0.03, rng.integers(0, max(1, start + n), n), i) + 3100000000000000
+            kode = kel[rng.integers(0, len(kel), n)]
+            polos = rng.random(n) < 0.2  # a fifth of the codes typed without dots
+            lahir = rng.integers(0, 20_000, n)
+            daftar = rng.integers(0, 3_000, n)
+            cols = [
+                nik.tolist(),
+                [f"Peserta {a}" for a in i.tolist()],
+                [f"KPJ{a:09d}" for a in rng.integers(0, 10**9, n).tolist()],
+                [
+                    str(np.datetime64("1950-01-01") + int(d))
+                    if d % 3
+                    else (np.datetime64("1950-01-01") + int(d)).astype(object).strftime("%d/%m/%Y")
+                    for d in lahir.tolist()
+                ],
+                rng.choice(["L", "P", "Laki-laki", "Perempuan"], n).tolist(),
+                rng.choice(SEGMEN, n).tolist(),
+                [f'"{v}"' for v in rng.choice(PROGRAM, n).tolist()],  # quoted: a list may use commas
+                rng.choice(PEKERJAAN, n).tolist(),
+                [k.replace(".", "") if p else k for k, p in zip(kode.tolist(), polos.tolist())],
+                rng.integers(1, 25, n).tolist(),
+                rng.integers(1, 15, n).tolist(),
+                cabang[rng.integers(0, len(cabang), n)].tolist(),
+                [str(np.datetime64("2016-01-01") + int(d)) for d in daftar.tolist()],
+                rng.choice(STATUS, n).tolist(),
+                [f"{y}-{m:02d}" for y, m in zip(rng.integers(2022, 2025, n).tolist(), rng.integers(1, 13, n).tolist())],
+                rng.choice(SUMBER, n).tolist(),
+                rng.choice(RENTAN, n).tolist(),
             ]
-            f.writelines(lines)
+            f.writelines(",".join(map(str, row)) + "\n" for row in zip(*cols))
 
 
 def write_xlsx(csv_path: Path, path: Path) -> None:
@@ -125,26 +200,26 @@ def main() -> None:
     env = dict(os.environ, CAKUPAN_NIK_KEY="bench")
     if args.xlsx:
         return xlsx_main(args, work, roster, env)
-    floor, load = [], []
+    runs = {"floor": [], "contract": [], "load": []}
     for run in range(args.repeat):
-        db = work / f"floor{run}.duckdb"
-        sql = FLOOR_SQL.format(path=roster)
-        floor.append(timed([sys.executable, "-c", f"import duckdb; duckdb.connect('{db}').execute('''{sql}''')"], env))
+        for name, template in (("floor", FLOOR_SQL), ("contract", CONTRACT_SQL)):
+            db = work / f"{name}{run}.duckdb"
+            sql = template.format(path=roster)
+            runs[name].append(
+                timed([sys.executable, "-c", f"import duckdb; duckdb.connect('{db}').execute('''{sql}''')"], env)
+            )
         env_run = dict(env, CAKUPAN_DATA_DIR=str(work / f"data{run}"))
         subprocess.run(
             [sys.executable, "-c", "from etl import build; build.ensure_exists()"], env=env_run, cwd=ROOT, check=True
         )
-        load.append(timed([sys.executable, "-m", "etl", "load", str(roster), "--as-of", "2024-02-06"], env_run))
-    f_wall = statistics.median(w for w, _ in floor)
-    l_wall = statistics.median(w for w, _ in load)
+        runs["load"].append(timed([sys.executable, "-m", "etl", "load", str(roster), "--as-of", "2024-02-06"], env_run))
     print(f"rows {args.rows:,}  file {size_mb:.0f} MB  runs {args.repeat} (medians)")
-    print(
-        f"floor  {f_wall:6.2f} s  {args.rows / f_wall / 1e6:.2f} juta rows/s  peak {statistics.median(m for _, m in floor):.2f} GB"
-    )
-    print(
-        f"load   {l_wall:6.2f} s  {args.rows / l_wall / 1e6:.2f} juta rows/s  peak {statistics.median(m for _, m in load):.2f} GB"
-    )
-    print(f"ratio  {l_wall / f_wall:.2f}x the floor")
+    walls = {name: statistics.median(w for w, _ in r) for name, r in runs.items()}
+    for name, r in runs.items():
+        print(
+            f"{name:9} {walls[name]:6.2f} s  {args.rows / walls[name] / 1e6:.2f} juta rows/s"
+            f"  peak {statistics.median(m for _, m in r):.2f} GB  {walls[name] / walls['floor']:.2f}x the floor"
+        )
 
 
 if __name__ == "__main__":
