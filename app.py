@@ -34,10 +34,12 @@ def create_app() -> dash.Dash:
 
 def catat_log() -> None:
     """Requests, logins, loads and exports to data/log/cakupan.log and the console."""
+    from jejak.audit import FormatAman
+
     handlers = [logging.FileHandler(settings.log_path(), encoding="utf-8"), logging.StreamHandler()]
-    logging.basicConfig(
-        level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s", handlers=handlers, force=True
-    )
+    for handler in handlers:
+        handler.setFormatter(FormatAman("%(asctime)s %(name)s %(levelname)s %(message)s"))
+    logging.basicConfig(level=logging.INFO, handlers=handlers, force=True)
 
 
 def akun_pertama() -> None:

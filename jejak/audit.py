@@ -35,6 +35,16 @@ def catat(peristiwa: str, oleh: str, lingkup: str | None = None, **rincian) -> N
     )
 
 
+class FormatAman(logging.Formatter):
+    """Log records one event to a line: control characters escaped, and the further lines of a
+    record (a traceback, a message with newlines an attacker chose) indented under it with '  | ',
+    so nothing a request sends can look like a log line of its own."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        first, *rest = super().format(record).split("\n")
+        return "\n".join([satu_baris(first), *("  | " + satu_baris(line) for line in rest)])
+
+
 def satu_baris(teks: str) -> str:
     """Control characters written as escapes, so a newline in a login name cannot forge a log line."""
     return "".join(c if c.isprintable() else repr(c)[1:-1] for c in str(teks))

@@ -60,6 +60,11 @@ def bahasa_dari(query: dict) -> str:
     return "en" if query.get("bahasa") == "en" else "id"
 
 
-def dari_search(search: str | None) -> dict:
-    """'?a=1&b=2' -> {'a': '1', 'b': '2'}."""
-    return dict(parse_qsl((search or "").lstrip("?")))
+def dari_search(search) -> dict:
+    """'?a=1&b=2' -> {'a': '1', 'b': '2'}; anything but a text (a hand-made request) is no query."""
+    return dict(parse_qsl(search.lstrip("?"))) if isinstance(search, str) else {}
+
+
+def jalur(pathname) -> str:
+    """A page path from the browser's location: a text starting with '/', else '/'."""
+    return pathname if isinstance(pathname, str) and pathname.startswith("/") else "/"

@@ -263,10 +263,12 @@ def _kendali(values, pathname, search):
     if not ctx.triggered_id:
         return dash.no_update
     q = keadaan.dari_search(search)
-    sekarang = _link(pathname or "/", q)
+    pathname = keadaan.jalur(pathname)
+    sekarang = _link(pathname, q)
     newest = periode.daftar()[:1]
-    for item, value in zip(ctx.inputs_list[0], values):
-        kunci = item["id"]["nama"]  # a control is named after its URL key
+    for item, value in zip(_daftar(ctx.inputs_list[0] if ctx.inputs_list else None), _daftar(values)):
+        ident = item.get("id") if isinstance(item, dict) else None
+        kunci = ident.get("nama") if isinstance(ident, dict) else None  # a control is named after its URL key
         if kunci not in keadaan.KUNCI or not isinstance(value, (str, type(None))):
             continue  # a control gives a text or nothing; anything else a request sends is ignored
         if (kunci == "bahasa" and value == "id") or (
@@ -274,9 +276,14 @@ def _kendali(values, pathname, search):
         ):
             value = None  # the defaults stay out of the URL
         q[kunci] = value
-    baru = _link(pathname or "/", q)
+    baru = _link(pathname, q)
     # A page drawn anew also fires this (its controls are new): only a real change navigates.
     return dash.no_update if baru == sekarang else baru
+
+
+def _daftar(x) -> list:
+    """A list a request sent, or none (a hand-made request may send anything)."""
+    return x if isinstance(x, list) else []
 
 
 def _link(pathname: str, q: dict) -> str:
@@ -308,7 +315,7 @@ def _turun(cells, clicks, pathname, search):
         return dash.no_update
     q = keadaan.dari_search(search)
     q["wilayah"] = kode
-    return _link(pathname or "/", q)
+    return _link(keadaan.jalur(pathname), q)
 
 
 def _kode_klik(jenis: str, value) -> str | None:

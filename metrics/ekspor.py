@@ -12,7 +12,7 @@ import sys
 import unicodedata
 from pathlib import Path
 
-from metrics import cakupan, data, definisi
+from metrics import cakupan, data, definisi, lingkup
 from metrics.definisi import PertanyaanTidakSah
 from metrics.pertanyaan import Pertanyaan
 
@@ -103,8 +103,12 @@ def _rincian(t: Pertanyaan, dimensi: str) -> tuple[list[str], list[list]]:
 
 
 def _ditolak() -> tuple[list[str], list[list]]:
-    """Every rejected row: file, line, reason; the NIK masked and no name (never stored)."""
+    """Every rejected row inside the scope: file, line, reason; the NIK masked and no name (never
+    stored). The file's folder on the server only for a national admin (the one who loads)."""
     rows = data.contoh_ditolak()
+    if not lingkup.aktif().nasional:
+        for r in rows:
+            r["berkas"] = r["berkas"].rsplit("/", 1)[-1]
     header = [
         "jenis_berkas",
         "tanggal_data",
@@ -166,7 +170,11 @@ def nama_berkas(jenis: str, tingkat: str, t: Pertanyaan, akhiran: str = "csv") -
     """A file name that says what is inside: cakupan_coverage_kecamatan_31.75_2024-02-06_BPU.csv;
     the filters in the order of `definisi.SARINGAN`, each by its value or its `berkas` word."""
     bagian = ["cakupan", jenis, tingkat if jenis != "trend" else "tren", t.kode, t.tanggal.isoformat()]
-    for s, v in t.filt.terpasang():
-        kata = s.berkas[v] if s.berkas else str(v)
-        bagian.append("".join(c if c.isalnum() else "-" for c in kata))
-    return "_".join(bagian) + "." + akhiran
+    bagian += [s.berkas[v] if s.berkas else str(v) for s, v in t.filt.terpasang()]
+    return "_".join(_kata_berkas(b) for b in bagian) + "." + _kata_berkas(akhiran)
+
+
+def _kata_berkas(kata: str) -> str:
+    """A part of a file name: letters, digits, dots and hyphens only (no path, no control or
+    direction characters, whatever a request sent)."""
+    return "".join(c if (c.isalnum() and c.isprintable()) or c in ".-" else "-" for c in kata).strip(".") or "-"

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 import hmac
+import logging
 import secrets
 from urllib.parse import urlencode, urlsplit
 
 from flask import Response, g, redirect, request, session
 from jinja2 import Environment, PackageLoader, select_autoescape
+from werkzeug.exceptions import HTTPException
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 import settings
@@ -23,6 +25,7 @@ from jejak import audit
 from metrics import lingkup
 
 TEMPLAT = Environment(loader=PackageLoader("server"), autoescape=select_autoescape(default=True))
+log = logging.getLogger("cakupan.server")
 TERBUKA = {"/masuk", "/_favicon.ico"}
 MAKS_URL = 2048  # characters of a query string: a dashboard URL is under 300
 STATIS = ("/_dash-component-suites/", "/assets/")
@@ -44,6 +47,7 @@ def pasang(app) -> None:
     server.add_url_rule("/masuk", "masuk", masuk, methods=["GET", "POST"])
     server.add_url_rule("/keluar", "keluar", keluar, methods=["POST"])
     server.before_request(gerbang)
+    server.register_error_handler(Exception, _galat)
     server.teardown_request(_lepas)
     server.after_request(lambda response: _kepala(response, _csp(app)))
 
@@ -63,6 +67,19 @@ def gerbang():
     g.akun = akun
     g.lingkup = lingkup.pasang(lingkup.Lingkup(akun.wilayah, akun.kantor_cabang, akun.admin, akun.nama))
     return None
+
+
+def _galat(e: Exception):
+    """A callback request Dash cannot take (a body no browser sends: an unknown output, a page
+    path that is no path, lists where texts go) is the asker's error: 400, with the cause in the
+    log. HTTP errors keep their own status; any other failure stays a 500."""
+    if isinstance(e, HTTPException):
+        return e
+    if request.path == "/_dash-update-component":
+        log.warning("permintaan Dash tidak sah (%s)", type(e).__name__, exc_info=e)
+        return Response("Permintaan tidak sah.\n", status=400, mimetype="text/plain")
+    log.error("galat server pada %s %s", request.method, request.path, exc_info=e)
+    return Response("Galat server; sudah dicatat di log.\n", status=500, mimetype="text/plain")
 
 
 def _lepas(_exc=None) -> None:

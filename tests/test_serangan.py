@@ -197,3 +197,99 @@ def test_the_small_ones(server, klien):
     assert response.status_code == 400 and len(response.text) < 400 and "9" * 41 not in response.text
     response = _halaman(klien["analis"], "/", "?wilayah=" + "7" * 500)
     assert response.status_code == 200 and "7" * 41 not in response.text
+
+
+# --- found by the second attack (the helper's report on this work) ---------------------------
+
+
+def test_a_log_record_cannot_hold_a_line_of_its_own():
+    import io
+
+    from jejak.audit import FormatAman
+
+    out = io.StringIO()
+    handler = logging.StreamHandler(out)
+    handler.setFormatter(FormatAman("%(levelname)s %(message)s"))
+    logger = logging.getLogger("cakupan.uji.format")
+    logger.addHandler(handler)
+    try:
+        logger.error("jalur x\n2026-12-01 cakupan.audit INFO masuk oleh=admin\x00")
+        try:
+            raise ValueError("a\nFORGED INFO masuk oleh=admin")
+        except ValueError:
+            logger.exception("galat")
+    finally:
+        logger.removeHandler(handler)
+    lines = out.getvalue().splitlines()
+    assert lines[0] == "ERROR jalur x" and lines[1] == "  | 2026-12-01 cakupan.audit INFO masuk oleh=admin\\x00"
+    assert all(line.startswith("  | ") for line in lines[3:]) and any("FORGED" in line for line in lines)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        [],
+        None,
+        "x",
+        {"output": "nope.children", "outputs": {"id": "nope", "property": "children"}, "inputs": [], "state": []},
+        {
+            "output": ".._pages_content.children..._pages_store.data..",
+            "outputs": [{"id": "_pages_content", "property": "children"}, {"id": "_pages_store", "property": "data"}],
+            "inputs": [
+                {"id": "_pages_location", "property": "pathname", "value": "x\nFORGED"},
+                {"id": "_pages_location", "property": "search", "value": ""},
+            ],
+            "changedPropIds": ["_pages_location.pathname"],
+            "state": [],
+        },
+        {
+            "output": "navigasi-kendali.data",
+            "outputs": {"id": "navigasi-kendali", "property": "data"},
+            "inputs": [[{"id": {"nama": "segmen", "type": "kendali"}, "property": "value", "value": "BPU"}]],
+            "changedPropIds": ['{"nama":"segmen","type":"kendali"}.value'],
+            "state": [
+                {"id": "_pages_location", "property": "pathname", "value": 1},
+                {"id": "_pages_location", "property": "search", "value": ["?"]},
+            ],
+        },
+    ],
+)
+def test_a_callback_body_no_browser_sends_is_a_400_not_a_500(klien, body):
+    response = klien["analis"].post("/_dash-update-component", json=body)
+    assert response.status_code in (200, 204, 400, 415), (response.status_code, response.text[:200])
+
+
+def test_page_links_with_a_query_that_is_no_text(klien):
+    body = {
+        "output": "..nav-ringkasan.href...",
+        "outputs": [],
+        "inputs": [{"id": "_pages_location", "property": "search", "value": 1}],
+        "changedPropIds": ["_pages_location.search"],
+        "state": [],
+    }
+    assert klien["analis"].post("/_dash-update-component", json=body).status_code in (200, 400)
+
+
+@pytest.mark.parametrize("tingkat", ["rw\n", "rw\x00", "../../etc/passwd", "\u202efdp.exe"])
+def test_a_download_level_is_checked_for_every_kind(klien, tingkat):
+    from urllib.parse import quote
+
+    response = klien["analis"].get(f"/unduh/rincian.csv?wilayah=31.75&tingkat={quote(tingkat)}")
+    assert response.status_code == 400 and "tingkat" in response.text
+
+
+def test_a_file_name_holds_no_path_nor_direction_marks(minggu):
+    from metrics.pertanyaan import tanya
+
+    with lingkup.berlaku(lingkup.NASIONAL):
+        nama = ekspor.nama_berkas("rincian", "../x\u202e", tanya("31.75"))
+    assert "/" not in nama and "\u202e" not in nama and nama.startswith("cakupan_rincian_-x-_31.75_")
+
+
+def test_a_regional_admin_gets_file_names_not_the_servers_folders(seed_loaded):
+    with lingkup.berlaku(Lingkup("31.75", admin=True)):
+        _, rows = ekspor.isi_berkas("ditolak", None)
+    assert rows and all("/" not in r[2] for r in rows)
+    with lingkup.berlaku(Lingkup("ID", admin=True)):
+        _, rows = ekspor.isi_berkas("ditolak", None)
+    assert all("/" in r[2] for r in rows)  # the national admin, who loads, sees where the file was
