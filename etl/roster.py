@@ -67,9 +67,8 @@ def _store_rejects(con, as_of: dt.date, sources: list[staging.Source]) -> None:
         """
         INSERT INTO baris_ditolak
         SELECT ?, 'peserta', n.berkas, b.baris, b.alasan_nik, b.keterangan_nik, b.nik_samaran,
-               m.kode_wilayah, m.segmen
+               b.kode_ditolak, b.segmen_ditolak
         FROM stg.baris b
-        JOIN stg.mentah m USING (berkas_ke, baris)
         JOIN nama_berkas n USING (berkas_ke)
         WHERE NOT b.nik_sah
         """,

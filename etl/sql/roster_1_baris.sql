@@ -131,7 +131,8 @@ dinilai AS (
         regexp_full_match(nik_bersih, '[0-9]{16}') AS nik_sah,
         -- A NIK that went through a number: scientific notation or a decimal ending (contract: nik_angka).
         -- Also a number shown with thousands separators (3.175.015.001.900.000).
-        regexp_full_match(nik_bersih, '[0-9]+([.,][0-9]*)?[eE][+]?[0-9]+|[0-9]{12,}[.,][0-9]*|[0-9]{1,3}([.,][0-9]{3}){4,}([.,][0-9]+)?') AS nik_angka,
+        NOT regexp_full_match(nik_bersih, '[0-9]{16}')
+            AND regexp_full_match(nik_bersih, '[0-9]+([.,][0-9]*)?[eE][+]?[0-9]+|[0-9]{12,}[.,][0-9]*|[0-9]{1,3}([.,][0-9]{3}){4,}([.,][0-9]+)?') AS nik_angka,
         CASE WHEN bulan_iuran_terakhir IS NOT NULL
                   THEN bulan_iuran_terakhir >= date_trunc('month', $as_of::DATE) - to_months($grace::INTEGER)
              WHEN status IS NOT NULL THEN status = 'AKTIF'
@@ -146,6 +147,9 @@ SELECT
     CASE WHEN nik_sah THEN ('0x' || left(sha256($opad || unhex(sha256($ipad || encode(nik_bersih)))), 32))::UHUGEINT END AS nik_hash,
     CASE WHEN length(nik_bersih) >= 8 THEN left(nik_bersih, 4) || repeat('*', length(nik_bersih) - 4)
          ELSE repeat('*', length(nik_bersih)) END AS nik_samaran,
+    -- A rejected row's region and segment as given, for baris_ditolak (the staged rows are dropped here).
+    CASE WHEN NOT nik_sah THEN kode_asli END AS kode_ditolak,
+    CASE WHEN NOT nik_sah THEN segmen_asli END AS segmen_ditolak,
     CASE WHEN nik_angka THEN 'NIK tersimpan sebagai angka, digit terakhirnya hilang: format kolom NIK sebagai teks'
          WHEN nik_bersih = '' THEN 'NIK kosong'
          WHEN NOT regexp_full_match(nik_bersih, '[0-9]+') THEN 'NIK berisi karakter selain angka'
@@ -189,3 +193,6 @@ SELECT
     CASE WHEN sumber_bersih NOT IN ('', 'MANDIRI', 'PEMBERI_KERJA', 'APBD', 'CSR', 'LAINNYA') THEN sumber_asli END AS tanda_sumber_iuran_invalid,
     CASE WHEN bulan_iuran_terakhir IS NULL AND status IS NULL THEN '' END AS tanda_status_unknown
 FROM dinilai;
+
+-- The staged text is no longer needed: its memory goes to the window pass and the rollups.
+DROP TABLE stg.mentah;
