@@ -1,6 +1,6 @@
 """Load benchmark: `python -m etl load` against DuckDB's own typed CSV read of the same file.
 
-    python bench/load.py [--rows 1000000] [--repeat 3]
+    python bench/load.py [--rows 1000000] [--repeat 3] [--baseline OTHER_CHECKOUT]
     python bench/load.py --xlsx --rows 100000 [--baseline OTHER_CHECKOUT]
 
 Writes a synthetic roster with varied values in every column (17 columns, about 200 bytes a
@@ -191,7 +191,7 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=1_000_000)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--xlsx", action="store_true", help="time the load of the roster as an XLSX workbook")
-    parser.add_argument("--baseline", help="another checkout to time in the same run (with --xlsx)")
+    parser.add_argument("--baseline", help="another checkout whose load is timed in the same run, run for run")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="cakupan-bench-"))
     roster = work / "roster.csv"
@@ -200,7 +200,8 @@ def main() -> None:
     env = dict(os.environ, CAKUPAN_NIK_KEY="bench")
     if args.xlsx:
         return xlsx_main(args, work, roster, env)
-    runs = {"floor": [], "contract": [], "load": []}
+    runs = {"floor": [], "contract": [], "load": [], **({"baseline": []} if args.baseline else {})}
+    checkouts = {"load": ROOT, **({"baseline": Path(args.baseline).resolve()} if args.baseline else {})}
     for run in range(args.repeat):
         for name, template in (("floor", FLOOR_SQL), ("contract", CONTRACT_SQL)):
             db = work / f"{name}{run}.duckdb"
@@ -208,11 +209,16 @@ def main() -> None:
             runs[name].append(
                 timed([sys.executable, "-c", f"import duckdb; duckdb.connect('{db}').execute('''{sql}''')"], env)
             )
-        env_run = dict(env, CAKUPAN_DATA_DIR=str(work / f"data{run}"))
-        subprocess.run(
-            [sys.executable, "-c", "from etl import build; build.ensure_exists()"], env=env_run, cwd=ROOT, check=True
-        )
-        runs["load"].append(timed([sys.executable, "-m", "etl", "load", str(roster), "--as-of", "2024-02-06"], env_run))
+        for name, checkout in checkouts.items():
+            env_run = dict(env, CAKUPAN_DATA_DIR=str(work / f"{name}{run}"))
+            subprocess.run(
+                [sys.executable, "-c", "from etl import build; build.ensure_exists()"],
+                env=env_run,
+                cwd=checkout,
+                check=True,
+            )
+            load = [sys.executable, "-m", "etl", "load", str(roster), "--as-of", "2024-02-06"]
+            runs[name].append(timed(load, env_run, cwd=checkout))
     print(f"rows {args.rows:,}  file {size_mb:.0f} MB  runs {args.repeat} (medians)")
     walls = {name: statistics.median(w for w, _ in r) for name, r in runs.items()}
     for name, r in runs.items():
@@ -220,6 +226,9 @@ def main() -> None:
             f"{name:9} {walls[name]:6.2f} s  {args.rows / walls[name] / 1e6:.2f} juta rows/s"
             f"  peak {statistics.median(m for _, m in r):.2f} GB  {walls[name] / walls['floor']:.2f}x the floor"
         )
+    if args.baseline:
+        ratio = statistics.median(b[0] / a[0] for a, b in zip(runs["load"], runs["baseline"]))
+        print(f"speed-up {ratio:.2f}x (median of paired runs: baseline time / this checkout's time)")
 
 
 if __name__ == "__main__":
