@@ -106,6 +106,7 @@ def _akun() -> list:
         Output("tema-gelap", "label"),
         Output("nav-tinjauan", "href"),
         Output("nav-tinjauan", "children"),
+        Output("keluar", "children"),
     ],
     Input("_pages_location", "search"),
 )
@@ -117,7 +118,13 @@ def _nav(search):
     return (
         [path + query for path, _ in HALAMAN]
         + [t(nama, bahasa) for _, nama in HALAMAN]
-        + [t("produk", bahasa), t("tema_gelap", bahasa), "/tinjauan" + query, t("tinjauan_nav", bahasa)]
+        + [
+            t("produk", bahasa),
+            t("tema_gelap", bahasa),
+            "/tinjauan" + query,
+            t("tinjauan_nav", bahasa),
+            t("keluar", bahasa),
+        ]
     )
 
 

@@ -1,6 +1,6 @@
-"""Screenshots of every page at projector (1280x720) and full-HD (1920x1080) size, into
+"""Screenshots of every page at projector (1280x720), full-HD (1920x1080), laptop (1440x900) and phone (390x844) size, into
 screenshots/, with headless Debian chromium: the login page, then each page and every slide of
-three weekly reviews as a national admin, and Ringkasan as a Jakarta Timur account. Uses the demo warehouse (built if missing) and
+three weekly reviews as a national admin, Ringkasan as a Jakarta Timur account, the Data page as its admin. Uses the demo warehouse (built if missing) and
 two accounts made for it (their passwords reset each run).
 
     .venv/bin/python scripts/screenshots.py [--only NAME]
@@ -28,8 +28,9 @@ PAGES = [
     ("/anggaran?wilayah=36", "anggaran"),
     ("/data", "data"),
     ("/?bahasa=en&wilayah=36", "ringkasan-en"),
+    ("/rw100?wilayah=31.75.02&sumber=APBD&bahasa=en", "rw100-tolak"),  # a filter RW numbers do not keep
 ]
-SIZES = [(1280, 720), (1920, 1080)]
+SIZES = [(1280, 720), (1920, 1080), (1440, 900), (390, 844)]  # projector, full HD, laptop, phone
 TINJAUAN = [("31.75", "tinjauan-jaktim"), ("31.75.02.1001", "tinjauan-kelurahan"), ("36", "tinjauan-banten")]
 
 
@@ -89,6 +90,7 @@ def main() -> None:
 
     demo.ensure_demo()
     admin, jaktim = akun("screenshot.admin", admin=True), akun("screenshot.jaktim", wilayah="31.75")
+    admin_jaktim = akun("screenshot.admin.jaktim", wilayah="31.75", admin=True)
     httpd = make_server("127.0.0.1", 0, app.create_app().server, threaded=True)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{httpd.server_port}"
@@ -117,6 +119,9 @@ def main() -> None:
             masuk(driver, base, "screenshot.jaktim", jaktim)
             if not args.only or args.only in "lingkup-jaktim":
                 shoot(driver, base + "/", out / f"lingkup-jaktim-{w}x{h}.png")
+            masuk(driver, base, "screenshot.admin.jaktim", admin_jaktim)
+            if not args.only or args.only in "data-admin-wilayah":
+                shoot(driver, base + "/data", out / f"data-admin-wilayah-{w}x{h}.png")
     finally:
         driver.quit()
         httpd.shutdown()

@@ -33,7 +33,8 @@ def test_page_links_keep_the_state_and_speak_its_language(permintaan):
     links = kerangka._nav("?wilayah=31.75&segmen=BPU&bahasa=en&lain=x")
     n = len(kerangka.HALAMAN)
     assert links[:n] == [p + "?wilayah=31.75&segmen=BPU&bahasa=en" for p, _ in kerangka.HALAMAN]
-    assert links[n] == "Overview" and links[-2] == "/tinjauan?wilayah=31.75&segmen=BPU&bahasa=en"
+    assert links[n] == "Overview" and links[-3] == "/tinjauan?wilayah=31.75&segmen=BPU&bahasa=en"
+    assert links[-1] == "Log out"  # the logout button speaks the page's language too
 
 
 def test_a_clicked_row_or_bar_goes_one_level_down(permintaan):
