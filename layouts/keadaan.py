@@ -9,15 +9,13 @@ from dataclasses import dataclass, field
 from urllib.parse import parse_qsl, urlencode
 
 from metrics import pertanyaan
-from metrics.pembangun import Filter, Periode
-from metrics.pertanyaan import Pertanyaan
-from metrics.wilayah import Tempat
+from metrics.pertanyaan import DariPertanyaan, Pertanyaan
 
 KUNCI = (*pertanyaan.KUNCI, "bahasa")
 
 
 @dataclass
-class Keadaan:
+class Keadaan(DariPertanyaan):
     tanya: Pertanyaan
     bahasa: str
     query: dict  # the accepted values, as strings, for links
@@ -28,18 +26,6 @@ class Keadaan:
         q = {**self.query, **ubah}
         q = {k: v for k, v in q.items() if v not in (None, "")}
         return path + ("?" + urlencode(q) if q else "")
-
-    @property
-    def tempat(self) -> Tempat:
-        return self.tanya.tempat
-
-    @property
-    def periode(self) -> Periode:
-        return self.tanya.periode
-
-    @property
-    def filt(self) -> Filter:
-        return self.tanya.filt
 
     @property
     def snapshot(self):

@@ -36,6 +36,24 @@ class Pertanyaan:
         return {"wilayah": self.kode, "snapshot": self.tanggal.isoformat(), **self.filt.teks()}
 
 
+class DariPertanyaan:
+    """Something that holds a question (`tanya`): its place, period and filters by name."""
+
+    tanya: Pertanyaan
+
+    @property
+    def tempat(self) -> wilayah.Tempat:
+        return self.tanya.tempat
+
+    @property
+    def periode(self) -> Periode:
+        return self.tanya.periode
+
+    @property
+    def filt(self) -> Filter:
+        return self.tanya.filt
+
+
 def tanya(kode: str | None = "ID", tanggal: dt.date | str | None = None, filt: Filter | None = None) -> Pertanyaan:
     """A question from values (the command lines, tests). Raises lingkup.TanpaAkses for a place or
     branch outside the scope, PertanyaanTidakSah for an unknown code or date, periode.BelumAdaData

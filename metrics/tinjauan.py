@@ -7,9 +7,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from metrics import cakupan, data, lingkup, wilayah
-from metrics.pembangun import Filter, Periode
-from metrics.pertanyaan import Pertanyaan
+from metrics import cakupan, data, lingkup
+from metrics.pertanyaan import DariPertanyaan, Pertanyaan
 
 KPI, ANAK = cakupan.KPI, cakupan.ANAK
 BARIS = 5  # children that moved most, and least
@@ -17,7 +16,7 @@ TERTINGGAL = 8  # laggards furthest from target
 
 
 @dataclass
-class Tinjauan:
+class Tinjauan(DariPertanyaan):
     tanya: Pertanyaan
     angka: dict  # the place's KPIs
     tren: list[dict]  # every snapshot up to this one
@@ -29,18 +28,6 @@ class Tinjauan:
     muat: dict | None = None  # the snapshot's load: read, loaded, rejected by reason (admins)
     catatan: list[str] = field(default_factory=list)
     dibuat: dt.datetime = field(default_factory=lambda: dt.datetime.now().replace(microsecond=0))
-
-    @property
-    def tempat(self) -> wilayah.Tempat:
-        return self.tanya.tempat
-
-    @property
-    def periode(self) -> Periode:
-        return self.tanya.periode
-
-    @property
-    def filt(self) -> Filter:
-        return self.tanya.filt
 
     @property
     def tingkat_anak(self) -> str | None:
