@@ -322,9 +322,11 @@ def clean_text(column: pa.Array | pa.ChunkedArray) -> pa.Array | pa.ChunkedArray
         if pc.any(pc.invert(pc.string_is_ascii(column))).as_py():
             column = pc.replace_substring_regex(pc.utf8_normalize(column, "NFKC"), INVISIBLE, "")
         column = pc.replace_substring_regex(column, NOT_PLAIN, " ")
-    if (_first_bytes(column) == 0x20).any() or (_last_bytes(column) == 0x20).any():
+    first = _first_bytes(column)
+    if (first == 0x20).any() or (_last_bytes(column) == 0x20).any():
         column = pc.utf8_trim(column, " ")
-    if np.isin(_first_bytes(column), np.frombuffer(b"='\"", np.uint8)).any():
+        first = _first_bytes(column)
+    if np.isin(first, np.frombuffer(b"='\"", np.uint8)).any():
         column = pc.replace_substring_regex(column, r'^="(.*)"$', r"\1")
         column = pc.utf8_trim(pc.replace_substring_regex(column, r"^'+", ""), " ")
     return column

@@ -6,7 +6,6 @@ named `path [sheet]` in rejects and flags.
 
 from __future__ import annotations
 
-import itertools
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -55,7 +54,7 @@ def stage(
     for file_index, info in enumerate(infos):
         for part in info.parts:
             source = Source(len(sources), file_index, part, source_name(info, part))
-            _stage_part(con, source, table, progress)
+            _stage_part(con, source, table, _schema(columns), progress)
             _set_notes_aside(con, source, table, spec)
             sources.append(source)
         if info.read == 0:
@@ -71,7 +70,12 @@ def stage(
     return sources
 
 
-def _stage_part(con, source: Source, table: str, progress: bool) -> None:
+def _schema(columns: list[str]) -> pa.Schema:
+    """The staging table's columns as Arrow types: berkas_ke, baris, then every column as text."""
+    return pa.schema([("berkas_ke", pa.int32())] + [(c, pa.int64() if c == "baris" else pa.string()) for c in columns])
+
+
+def _stage_part(con, source: Source, table: str, schema: pa.Schema, progress: bool) -> None:
     bar = tqdm(
         desc=Path(source.name).name,
         unit=" baris",
@@ -82,7 +86,7 @@ def _stage_part(con, source: Source, table: str, progress: bool) -> None:
     )
     batches = iter(source.part.batches())
     try:
-        while _stream_into(con, source, table, batches, bar):  # the reader asked to start this part again
+        while _stream_into(con, source, table, schema, batches, bar):  # the reader asked to start this part again
             con.execute(f"DELETE FROM {table} WHERE berkas_ke = ?", [source.index]).fetchall()
             bar.reset()
     except reader.LoadError as e:
@@ -100,11 +104,10 @@ def _stage_part(con, source: Source, table: str, progress: bool) -> None:
         bar.close()
 
 
-def _stream_into(con, source: Source, table: str, batches, bar) -> bool:
+def _stream_into(con, source: Source, table: str, schema: pa.Schema, batches, bar) -> bool:
     """One INSERT fed by one Arrow stream of the part's batches (not one INSERT per batch: a
     statement per batch costs more than the copy). True when the reader yielded RESTART."""
     restart = False
-    first = None
 
     def tagged():
         nonlocal restart
@@ -116,23 +119,7 @@ def _stream_into(con, source: Source, table: str, batches, bar) -> bool:
             batch = batch.add_column(0, "berkas_ke", pa.array(np.full(batch.num_rows, source.index, np.int32)))
             yield from batch.cast(schema).to_batches()
 
-    stream = tagged()
-    for batch in batches:  # the first batch gives the schema every later one is cast to
-        if batch is reader.RESTART:
-            return True
-        bar.update(batch.num_rows)
-        first = batch.add_column(0, "berkas_ke", pa.array(np.full(batch.num_rows, source.index, np.int32)))
-        break
-    if first is None:
-        return restart
-    schema = pa.schema(
-        [
-            (n, pa.int32() if n == "berkas_ke" else pa.int64() if n == "baris" else pa.string())
-            for n in first.column_names
-        ]
-    )
-    head = first.cast(schema).to_batches()
-    con.register("batch_masuk", pa.RecordBatchReader.from_batches(schema, itertools.chain(head, stream)))
+    con.register("batch_masuk", pa.RecordBatchReader.from_batches(schema, tagged()))
     try:
         con.execute(f"INSERT INTO {table} SELECT * FROM batch_masuk").fetchall()
     finally:

@@ -30,9 +30,7 @@ def catat(peristiwa: str, oleh: str, lingkup: str | None = None, **rincian) -> N
             "INSERT INTO audit (waktu, oleh, peristiwa, lingkup, rincian) VALUES (?, ?, ?, ?, ?)",
             (simpan.sekarang().isoformat(), oleh, peristiwa, lingkup, teks),
         )
-    log.info(
-        "%s oleh=%s lingkup=%s %s", peristiwa, satu_baris(oleh), satu_baris(lingkup or "-"), satu_baris(teks or "")
-    )
+    log.info("%s oleh=%s lingkup=%s %s", peristiwa, oleh, lingkup or "-", teks or "")  # FormatAman makes it one line
 
 
 class FormatAman(logging.Formatter):

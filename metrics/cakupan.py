@@ -8,7 +8,7 @@ and the reports all call these. Each re-checks the scope, the one gate no caller
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import settings
 import warehouse
@@ -23,6 +23,7 @@ URUTAN = {  # rankings: metric, and whether the biggest comes first
     "peserta_aktif": ("peserta_aktif", True),
     "perubahan_minggu": ("perubahan_minggu", True),
     "kekurangan": ("kekurangan", True),
+    "persen_rw_tercapai": ("persen_rw_tercapai", True),
 }
 
 
@@ -103,15 +104,8 @@ def tabel(tingkat: str, t: Pertanyaan, metrik: list[str] | None = None) -> Hasil
     add up. Only inside the asker's scope: every question below comes through here or checks the same."""
     t = _gerbang(t)
     hasil = _tabel(warehouse.current_path(), settings.rw_target(), tingkat, t, tuple(metrik or UTAMA))
-    return Hasil(
-        [dict(b) for b in hasil.baris],
-        hasil.tingkat,
-        hasil.induk,
-        hasil.periode,
-        hasil.filter,
-        list(hasil.metrik),
-        list(hasil.catatan),
-    )
+    # A copy: callers may reorder or cut what the cache keeps.
+    return replace(hasil, baris=[dict(b) for b in hasil.baris], metrik=list(hasil.metrik), catatan=list(hasil.catatan))
 
 
 @functools.lru_cache(maxsize=512)
@@ -127,17 +121,23 @@ def kosongkan_cache() -> None:
         cached.cache_clear()
 
 
-def angka_tempat(t: Pertanyaan, metrik: list[str] | None = None) -> dict:
-    """One place's own numbers: {metric name: value, plus kode_wilayah, nama_wilayah, ...}.
-    Raises TanpaData for an RW that is neither in the RW reference nor has participants."""
-    baris = tabel(t.tempat.tingkat, t, metrik).baris
-    if not baris:
+def tabel_tempat(t: Pertanyaan, metrik: list[str] | None = None) -> Hasil:
+    """The question's place alone: one row, with the notes a reader must see. Raises TanpaData
+    for an RW that is neither in the RW reference nor has participants."""
+    hasil = tabel(t.tempat.tingkat, t, metrik)
+    if not hasil.baris:
         nama = f"{t.tempat.nama}, {wilayah.tempat(t.tempat.kode_induk).nama}"
         raise TanpaData(
             f"{nama} belum punya peserta pada snapshot ini dan tidak ada di referensi RW.",
             f"{nama} has no participants in this snapshot and is not in the RW reference.",
         )
-    return baris[0]
+    return hasil
+
+
+def angka_tempat(t: Pertanyaan, metrik: list[str] | None = None) -> dict:
+    """One place's own numbers: {metric name: value, plus kode_wilayah, nama_wilayah, ...}.
+    Raises TanpaData (see tabel_tempat)."""
+    return tabel_tempat(t, metrik).baris[0]
 
 
 def anak(t: Pertanyaan, metrik: list[str] | None = None) -> Hasil:
@@ -223,10 +223,7 @@ def rw_terjauh(t: Pertanyaan, batas: int = 15) -> list[dict]:
     """The RWs of a kecamatan or kelurahan furthest from their target: biggest shortfall first,
     then by code; RWs at target and the "RW unknown" rows left out."""
     rows = tabel("rw", t, RW_BARIS).baris
-    return sorted(
-        (r for r in rows if r["rw"] is not None and r["kekurangan"]),
-        key=lambda r: (-r["kekurangan"], r["kode_wilayah"]),
-    )[:batas]
+    return urut([r for r in rows if r["rw"] is not None and r["kekurangan"]], "kekurangan", batas)
 
 
 def tren(t: Pertanyaan) -> list[dict]:

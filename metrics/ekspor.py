@@ -12,7 +12,7 @@ import sys
 import unicodedata
 from pathlib import Path
 
-from metrics import cakupan, data, definisi, lingkup
+from metrics import cakupan, data, definisi, lingkup, pembangun
 from metrics.definisi import PertanyaanTidakSah
 from metrics.pertanyaan import Pertanyaan
 
@@ -59,7 +59,11 @@ def isi_berkas(
     place (coverage, rw, budget), its snapshots (trend), its breakdown by `dimensi` (rincian), or
     every rejected row (ditolak, admins). Raises PertanyaanTidakSah for an unknown jenis."""
     if jenis not in JENIS:
-        raise PertanyaanTidakSah(f"Jenis ekspor '{jenis}' tidak dikenal; pilih {', '.join(JENIS)}")
+        raise PertanyaanTidakSah(
+            f"Jenis ekspor '{definisi.kutip(jenis)}' tidak dikenal; pilih {', '.join(JENIS)}",
+            f"Export kind '{definisi.kutip(jenis)}' is not known; choose {', '.join(JENIS)}",
+        )
+    pembangun.periksa_tingkat(tingkat)  # every kind: the level also names the file
     if jenis == "trend":
         return _tren(t)
     if jenis == "rincian":

@@ -48,6 +48,15 @@ def tingkat_kode(kode: str) -> str:
     )
 
 
+def periksa_tingkat(tingkat: str) -> None:
+    """Refuse a level that is not one of TINGKAT (a table's rows, an export's file name)."""
+    if tingkat not in TINGKAT:
+        raise PertanyaanTidakSah(
+            f"Tingkat '{kutip(tingkat)}' tidak dikenal; pilih tingkat {', '.join(TINGKAT)}",
+            f"Level '{kutip(tingkat)}' is not known; choose tingkat {', '.join(TINGKAT)}",
+        )
+
+
 @dataclass(frozen=True)
 class Filter:
     """The filters of a question, one field per row of `definisi.SARINGAN` (its `kolom`)."""
@@ -60,11 +69,7 @@ class Filter:
 
     def __post_init__(self):
         for s, nilai in self.terpasang():
-            if s.pilihan is not None and s.ke_teks(nilai) not in s.pilihan:
-                raise PertanyaanTidakSah(
-                    f"{s.kolom} '{kutip(nilai)}' tidak dikenal; pilih {', '.join(s.pilihan)}",
-                    f"{s.kolom} '{kutip(nilai)}' is not known; choose {', '.join(s.pilihan)}",
-                )
+            s.ke_nilai(s.ke_teks(nilai))  # the table's own check: PertanyaanTidakSah for a value it does not know
 
     @classmethod
     def dari_teks(cls, teks: dict[str, str]) -> Filter:
@@ -364,8 +369,7 @@ def kueri_tabel(
     iuran: int = definisi.IURAN_BPU,
 ) -> tuple[str, dict]:
     """SQL and parameters for `metrik` of every place at `tingkat` inside `induk` (a place code)."""
-    if tingkat not in TINGKAT:
-        raise PertanyaanTidakSah(f"Tingkat '{tingkat}' tidak dikenal; pilih {', '.join(TINGKAT)}")
+    periksa_tingkat(tingkat)
     for nama in metrik:
         definisi.metrik(nama)
     n, p = TINGKAT.index(tingkat), TINGKAT.index(tingkat_kode(induk))

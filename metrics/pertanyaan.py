@@ -85,6 +85,7 @@ def dari_teks(teks: dict[str, str]) -> tuple[Pertanyaan, dict[str, str], list[Pe
         p = periode.periode()
         q.pop("snapshot", None)
     try:
+        lingkup.saring(Filter(kantor_cabang=q.get("cabang")))  # the branch's scope before its other values
         filt = lingkup.saring(Filter.dari_teks(q))
     except PertanyaanTidakSah as e:
         galat.append(e)
@@ -97,9 +98,7 @@ def dari_teks(teks: dict[str, str]) -> tuple[Pertanyaan, dict[str, str], list[Pe
 def dari_teks_ketat(teks: dict[str, str]) -> Pertanyaan:
     """A server route's question (downloads, the review): a place or branch outside the scope is
     refused as such (TanpaAkses, a 403); any other bad value refuses the request (PertanyaanTidakSah)."""
-    lingkup.periksa(teks.get("wilayah") or lingkup.aktif().wilayah)
-    lingkup.saring(Filter(kantor_cabang=teks.get("cabang") or None))
     tanya_, _, galat = dari_teks(teks)
-    if galat:
-        raise galat[0]
+    if galat:  # a refusal of scope first: it is a 403 whatever else was wrong
+        raise next((e for e in galat if isinstance(e, lingkup.TanpaAkses)), galat[0])
     return tanya_

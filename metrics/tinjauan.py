@@ -36,8 +36,8 @@ class Tinjauan(DariPertanyaan):
 
 def tinjauan(t: Pertanyaan) -> Tinjauan:
     """Everything the review shows for a question (inside the asker's scope)."""
-    angka = cakupan.angka_tempat(t, KPI)  # TanpaData for an RW with nothing to show
-    tj = Tinjauan(t, angka, cakupan.tren(t), catatan=list(cakupan.tabel(t.tempat.tingkat, t, KPI).catatan))
+    hasil = cakupan.tabel_tempat(t, KPI)  # TanpaData for an RW with nothing to show
+    tj = Tinjauan(t, hasil.baris[0], cakupan.tren(t), catatan=hasil.catatan)
     if tj.tingkat_anak and tj.tingkat_anak != "rw":
         _anak(tj)
     if t.filt.di_rw and t.tempat.tingkat != "rw":
@@ -66,7 +66,5 @@ def _rw(tj: Tinjauan) -> None:
         tj.rw_baris = cakupan.rw_terjauh(tj.tanya, TERTINGGAL)
     else:
         rows = cakupan.anak(tj.tanya, cakupan.RW_RINGKAS).baris
-        tj.rw_baris = sorted(
-            (r for r in rows if r["kode_wilayah"] and r["rw_diketahui"]),
-            key=lambda r: (-(r["persen_rw_tercapai"] or 0), r["kode_wilayah"]),
-        )[:TERTINGGAL]
+        known = [r for r in rows if r["kode_wilayah"] and r["rw_diketahui"]]  # each has a persen_rw_tercapai
+        tj.rw_baris = cakupan.urut(known, "persen_rw_tercapai", TERTINGGAL)

@@ -11,7 +11,7 @@ from flask import Response, request, send_file
 
 from jejak import audit
 from layouts.keadaan import bahasa_dari
-from metrics import definisi, ekspor, lingkup, periode, pertanyaan
+from metrics import ekspor, lingkup, periode, pertanyaan
 from metrics.definisi import PertanyaanTidakSah, kutip
 from server.tolak import tolak
 
@@ -32,11 +32,6 @@ def unduh(jenis: str, akhiran: str) -> Response:
     try:
         tanya = pertanyaan.dari_teks_ketat(request.args.to_dict())
         tingkat = request.args.get("tingkat") or tanya.tempat.tingkat
-        if tingkat not in definisi.TINGKAT:  # checked for every kind: it names the file
-            raise PertanyaanTidakSah(
-                f"tingkat '{kutip(tingkat)}' tidak dikenal; pilih {', '.join(definisi.TINGKAT)}",
-                f"tingkat '{kutip(tingkat)}' is not known; choose {', '.join(definisi.TINGKAT)}",
-            )
         dimensi = request.args.get("dimensi") or "segmen"
         header, rows = ekspor.isi_berkas(jenis, tanya, tingkat, dimensi)
         nama = ekspor.nama_berkas(jenis, tingkat, tanya, akhiran)

@@ -20,8 +20,8 @@ def layout(**query):
 
 def _isi(k):
     b = k.bahasa
-    m = cakupan.angka_tempat(k.tanya, KPI)
-    hasil = cakupan.tabel(k.tempat.tingkat, k.tanya, KPI)
+    hasil = cakupan.tabel_tempat(k.tanya, KPI)
+    m = hasil.baris[0]
     parts = [dmc.SimpleGrid(_kartu(m, k), cols={"base": 1, "sm": 2, "lg": 3}, spacing="lg")]
     parts += kerangka.catatan(hasil.catatan, b)
     parts.append(

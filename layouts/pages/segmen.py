@@ -34,23 +34,26 @@ def _kartu(judul, figure, unduhan, id_):
     )
 
 
+def _rincian(k, rows: list[dict], judul: str, nama: str, dimensi: str, kamus: dict | None = None, **unduhan):
+    """A breakdown's card: registered and active per value (named from `kamus`), its download."""
+    b = k.bahasa
+    return _kartu(
+        t(judul, b),
+        grafik.batang_pasangan(
+            [_nama(kamus, r["nilai"], b) if kamus else r["nilai"] for r in rows],
+            [r["peserta_terdaftar"] for r in rows],
+            [r["peserta_aktif"] for r in rows],
+            b,
+        ),
+        kerangka.unduh(k, "rincian", nama=nama, dimensi=dimensi, **unduhan),
+        f"segmen-{nama}",
+    )
+
+
 def _isi(k):
     b = k.bahasa
     parts = []
-    seg = cakupan.rincian(k.tanya, "segmen")
-    parts.append(
-        _kartu(
-            t("per_segmen", b),
-            grafik.batang_pasangan(
-                [_nama(definisi.SEGMEN, r["nilai"], b) for r in seg],
-                [r["peserta_terdaftar"] for r in seg],
-                [r["peserta_aktif"] for r in seg],
-                b,
-            ),
-            kerangka.unduh(k, "rincian", nama="segmen", dimensi="segmen"),
-            "segmen-segmen",
-        )
-    )
+    parts.append(_rincian(k, cakupan.rincian(k.tanya, "segmen"), "per_segmen", "segmen", "segmen", definisi.SEGMEN))
     m = cakupan.angka_tempat(k.tanya, PROGRAM)
     parts.append(
         _kartu(
@@ -65,33 +68,9 @@ def _isi(k):
             "segmen-program",
         )
     )
-    src = cakupan.rincian(k.tanya, "sumber_iuran")
-    parts.append(
-        _kartu(
-            t("per_sumber", b),
-            grafik.batang_pasangan(
-                [_nama(definisi.SUMBER_IURAN, r["nilai"], b) for r in src],
-                [r["peserta_terdaftar"] for r in src],
-                [r["peserta_aktif"] for r in src],
-                b,
-            ),
-            kerangka.unduh(k, "rincian", nama="sumber", dimensi="sumber_iuran"),
-            "segmen-sumber",
-        )
-    )
+    sumber = cakupan.rincian(k.tanya, "sumber_iuran")
+    parts.append(_rincian(k, sumber, "per_sumber", "sumber", "sumber_iuran", definisi.SUMBER_IURAN))
     kerja = cakupan.pekerjaan_bpu(k.tanya)
     if kerja is not None:
-        parts.append(
-            _kartu(
-                t("pekerjaan_bpu", b),
-                grafik.batang_pasangan(
-                    [r["nilai"] for r in kerja],
-                    [r["peserta_terdaftar"] for r in kerja],
-                    [r["peserta_aktif"] for r in kerja],
-                    b,
-                ),
-                kerangka.unduh(k, "rincian", nama="pekerjaan", dimensi="pekerjaan", segmen="BPU"),
-                "segmen-pekerjaan",
-            )
-        )
+        parts.append(_rincian(k, kerja, "pekerjaan_bpu", "pekerjaan", "pekerjaan", segmen="BPU"))
     return dmc.SimpleGrid(parts, cols={"base": 1, "xl": 2}, spacing="lg")
