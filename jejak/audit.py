@@ -7,11 +7,13 @@ import hashlib
 import hmac
 import json
 import logging
+import re
 
 import settings
 from jejak import simpan
 
 log = logging.getLogger("cakupan.audit")
+WARNA = re.compile(r"\x1b\[[0-9;]*m")  # terminal colour codes (ANSI SGR)
 
 # Grain: one row per event, newest first; all, or those of one scope and the places under it.
 JEJAK_SQL = "SELECT id, waktu, oleh, peristiwa, lingkup, rincian FROM audit ORDER BY id DESC LIMIT :batas"
@@ -39,7 +41,8 @@ class FormatAman(logging.Formatter):
     so nothing a request sends can look like a log line of its own."""
 
     def format(self, record: logging.LogRecord) -> str:
-        first, *rest = super().format(record).split("\n")
+        text = WARNA.sub("", super().format(record))  # the dev server's colours: plain text in a file
+        first, *rest = text.split("\n")
         return "\n".join([satu_baris(first), *("  | " + satu_baris(line) for line in rest)])
 
 

@@ -264,7 +264,10 @@ def _catatan(tj: Tinjauan, b: str):
         f"{t('filter', b)}: {_filter(tj, b)}",
     ]
     if tj.muat:
-        alasan = ", ".join(f"{k} {fmt.angka(v, b)}" for k, v in list(tj.muat["alasan"].items())[:ALASAN_SLIDE])
+        alasan = ", ".join(
+            f"{pick(tj.muat['arti'][k], b)} {fmt.angka(v, b)}"
+            for k, v in list(tj.muat["alasan"].items())[:ALASAN_SLIDE]
+        )
         baris.append(
             f"{t('dibaca', b)} {fmt.angka(tj.muat['dibaca'], b)}, {t('dimuat', b).lower()} "
             f"{fmt.angka(tj.muat['dimuat'], b)}, {t('ditolak_kata', b)} {fmt.angka(tj.muat['ditolak'], b)}"

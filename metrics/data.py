@@ -158,7 +158,8 @@ def contoh_ditolak(batas: int = 100_000) -> list[dict]:
 
 
 def muat_snapshot(tanggal) -> dict | None:
-    """What the load of one snapshot read, loaded and rejected (by reason), for the review's notes.
+    """What the load of one snapshot read, loaded and rejected (by reason), for the review's notes:
+    {dibaca, dimuat, ditolak, alasan: {code: rows}, arti: {code: (id words, en words)}}.
     Whole-file counts: national admins."""
     lingkup.wajib_admin(nasional=True)
     rows = warehouse.records(MUAT_SNAPSHOT_SQL, {"tanggal": tanggal})
@@ -166,7 +167,9 @@ def muat_snapshot(tanggal) -> dict | None:
         return None
     r = rows[0]
     alasan = json.loads(r.pop("ringkasan"))["rejected_by_reason"]
-    return {**r, "alasan": dict(sorted(alasan.items(), key=lambda kv: -kv[1]))}
+    kamus = {b: _kamus(b) for b in ("id", "en")}
+    arti = {kode: tuple(kata(kamus[b], "peserta", kode) for b in ("id", "en")) for kode in alasan}
+    return {**r, "alasan": dict(sorted(alasan.items(), key=lambda kv: -kv[1])), "arti": arti}
 
 
 def ditandai(bahasa: str = "id") -> list[dict]:

@@ -154,6 +154,10 @@ def test_a_login_name_cannot_forge_a_log_line_nor_stay_in_clear(server, caplog):
     assert "sandi-rahasia-ku" not in str(audit.jejak(50)) and "2026-12-01 10:00:00" not in str(audit.jejak(50))
     assert all(re.fullmatch(r"\?[0-9a-f]{10}", o) for o in kept[:2])
     assert audit.satu_baris("a\nb\tc\x1b") == "a\\nb\\tc\\x1b"
+    from jejak.audit import FormatAman
+
+    record = logging.LogRecord("werkzeug", logging.INFO, "", 0, "\x1b[31m\x1b[1mWARNING: dev\x1b[0m", None, None)
+    assert FormatAman("%(message)s").format(record) == "WARNING: dev"  # colours dropped, not shown as escapes
 
 
 # --- downloads named outside ASCII -----------------------------------------------------------

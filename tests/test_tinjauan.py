@@ -109,3 +109,13 @@ def test_csp_hashes_are_those_of_the_inline_scripts():
     doc = "<script>a()</script><script src='/x.js'></script><script>\nb()\n</script>"
     sha = lambda text: "'sha256-" + base64.b64encode(hashlib.sha256(text).digest()).decode() + "'"
     assert route.hash_skrip(doc) == [sha(b"a()"), sha(b"\nb()\n")]  # the external script has none
+
+
+def test_the_notes_slide_names_reject_reasons_in_words(seed_loaded):
+    """seed_loaded's roster rejects 3 rows: nik_invalid 2 (lines 8, 17), row_malformed 1 (line 14)."""
+    tj = tinjauan.tinjauan(tanya("ID"))
+    assert tj.muat["alasan"] == {"nik_invalid": 2, "row_malformed": 1}
+    doc_id, doc_en = slides.dokumen(tj, "id"), slides.dokumen(tj, "en")
+    assert "(NIK kosong atau bukan 16 digit 2, jumlah kolom tidak sama dengan baris judul" in doc_id
+    assert "(NIK empty or not 16 digits 2, field count differs from the header (or a stray quote) 1)" in doc_en
+    assert "nik_invalid" not in doc_id and "nik_invalid" not in doc_en
