@@ -23,12 +23,13 @@ def create_app() -> dash.Dash:
         suppress_callback_exceptions=True,
     )
     from layouts import kerangka
-    from server import masuk, tinjauan, unduh
+    from server import masuk, statis, tinjauan, unduh
 
     app.layout = lambda: kerangka.shell(dash.page_container)  # per request: the account in the header
     unduh.pasang(app.server)
     tinjauan.pasang(app.server)
     masuk.pasang(app)
+    statis.pasang(app.server)
     return app
 
 
@@ -63,8 +64,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-demo", action="store_true", help="jangan membuat data demo bila gudang kosong")
     args = parser.parse_args(argv)
     if not args.no_demo:
+        import warehouse
         from etl import demo  # first-start bootstrap: the one place the shell calls ETL
+        from metrics import jawaban
 
+        warehouse.on_build(jawaban.hitung)  # the demo build stores the pages' answers, as loads do
         demo.ensure_demo()
     catat_log()
     akun_pertama()

@@ -86,9 +86,9 @@ def detail_snapshots() -> int:
 
 
 def load_memory() -> str:
-    """DuckDB's memory limit while loading (CAKUPAN_LOAD_MEMORY, default 5GB): past it, it spills to
+    """DuckDB's memory limit while loading (CAKUPAN_LOAD_MEMORY, default 1.75GB): past it, it spills to
     disk, so a national roster loads on a shared machine."""
-    value = os.environ.get("CAKUPAN_LOAD_MEMORY", "5GB").strip()
+    value = os.environ.get("CAKUPAN_LOAD_MEMORY", "1.75GB").strip()
     if not re.fullmatch(r"\d+(\.\d+)?\s*(MB|GB|MiB|GiB)", value):
         raise ValueError(f"CAKUPAN_LOAD_MEMORY '{value}': pakai mis. 6GB atau 4096MB")
     return value

@@ -24,6 +24,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import zlib
 from pathlib import Path
 
 import numpy as np
@@ -98,7 +99,9 @@ def write_roster(path: Path, rows: int, seed: int = 1) -> None:
     ref = regions.reference_table()
     kel = np.array([k for k, t in zip(ref["kode"].to_pylist(), ref["tingkat"].to_pylist()) if t == 4])
     rng = np.random.default_rng(seed)
-    cabang = np.array([f"Kantor Cabang {n}" for n in range(1, 121)])
+    # A branch serves whole kabupaten/kota (about 325 branches for 514 of them), as in the agency.
+    kabkota = sorted({k[:5] for k in kel})
+    cabang_kabkota = {k: f"Kantor Cabang {zlib.crc32(k.encode()) % 325 + 1}" for k in kabkota}
     with open(path, "w") as f:
         f.write(HEADER + "\n")
         for start in range(0, rows, 200_000):
@@ -126,7 +129,7 @@ def write_roster(path: Path, rows: int, seed: int = 1) -> None:
                 [k.replace(".", "") if p else k for k, p in zip(kode.tolist(), polos.tolist())],
                 rng.integers(1, 25, n).tolist(),
                 rng.integers(1, 15, n).tolist(),
-                cabang[rng.integers(0, len(cabang), n)].tolist(),
+                [cabang_kabkota[k[:5]] for k in kode.tolist()],
                 [str(np.datetime64("2016-01-01") + int(d)) for d in daftar.tolist()],
                 rng.choice(STATUS, n).tolist(),
                 [f"{y}-{m:02d}" for y, m in zip(rng.integers(2022, 2025, n).tolist(), rng.integers(1, 13, n).tolist())],

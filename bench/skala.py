@@ -172,13 +172,22 @@ def serbu(data: Path, sessions: int, seconds: float, workers: int, env: dict, th
         kode = kelurahan()
         kab = sorted({k[:5] for k in kode})
         kec = sorted({k[:8] for k in kode if k.startswith("31.75")}) or sorted({k[:8] for k in kode})[:10]
-        lat, errors, lock = [], [], threading.Lock()
-        stop = time.perf_counter() + seconds
+        lat, errors, lock = {"burst": [], "steady": []}, [], threading.Lock()
+        clock: dict[str, float] = {}
+
+        def release():
+            clock["began"] = time.perf_counter()
+            clock["stop"] = clock["began"] + seconds
+
+        # Every session logged in, then all click at t = 0.
+        ready = threading.Barrier(sessions + 1, action=release, timeout=300)
 
         def user(n: int):
             rnd = random.Random(n)
             opener = _masuk(base)
-            while time.perf_counter() < stop:
+            ready.wait()
+            phase = "burst"  # each session's first view: the opening minute of a weekly review
+            while time.perf_counter() < clock["stop"]:
                 view = rnd.choice(["/", "/wilayah", "/rw100", "/unduh"])
                 place = rnd.choice(kec if view == "/rw100" else kab)
                 start = time.perf_counter()
@@ -200,35 +209,47 @@ def serbu(data: Path, sessions: int, seconds: float, workers: int, env: dict, th
                     with lock:
                         errors.append(repr(e)[:120])
                 with lock:
-                    lat.append((time.perf_counter() - start) * 1000)
+                    lat[phase].append((time.perf_counter() - start) * 1000)
                     if not ok:
                         errors.append(view)
+                phase = "steady"
                 if think:
                     time.sleep(rnd.uniform(0, 2 * think))
 
         threads = [threading.Thread(target=user, args=(n,)) for n in range(sessions)]
-        began = time.perf_counter()
         for th in threads:
             th.start()
+        ready.wait()
         for th in threads:
             th.join()
-        took = time.perf_counter() - began
+        took = time.perf_counter() - clock["began"]
     finally:
         server.terminate()
         server.wait(timeout=30)
-    lat.sort()
+    every = sorted(lat["burst"] + lat["steady"])
     return {
         "sessions": sessions,
         "workers": workers,
         "think_s": think,
         "seconds": round(took, 1),
-        "requests": len(lat),
-        "rps": round(len(lat) / took, 1),
-        "median_ms": round(statistics.median(lat), 1) if lat else None,
-        "p95_ms": round(lat[int(0.95 * (len(lat) - 1))], 1) if lat else None,
+        "requests": len(every),
+        "rps": round(len(every) / took, 1),
+        "median_ms": _kuantil(every, 0.5),
+        "p95_ms": _kuantil(every, 0.95),
+        "burst_requests": len(lat["burst"]),
+        "burst_median_ms": _kuantil(lat["burst"], 0.5),
+        "burst_p95_ms": _kuantil(lat["burst"], 0.95),
+        "steady_median_ms": _kuantil(lat["steady"], 0.5),
+        "steady_p95_ms": _kuantil(lat["steady"], 0.95),
         "errors": len(errors),
         "error_examples": errors[:3],
     }
+
+
+def _kuantil(values: list[float], q: float) -> float | None:
+    """The q-quantile (nearest rank below) in ms, rounded; None for no values."""
+    values = sorted(values)
+    return round(values[int(q * (len(values) - 1))], 1) if values else None
 
 
 def _masuk(base: str):
@@ -329,7 +350,9 @@ def cetak(results: list[dict]) -> None:
     print("\n| concurrency | " + " | ".join(f"{r['juta']:g} juta" for r in results) + " |")
     print("|---|" + "---|" * len(results))
     for run in ("concurrency", "concurrency_think"):
-        for key in ("sessions", "workers", "think_s", "requests", "rps", "median_ms", "p95_ms", "errors"):
+        keys = ("sessions", "workers", "think_s", "requests", "rps", "median_ms", "p95_ms")
+        phases = ("burst_median_ms", "burst_p95_ms", "steady_median_ms", "steady_p95_ms", "errors")
+        for key in keys + phases:
             print(f"| {key} | " + " | ".join(str(r.get(run, {}).get(key, "-")) for r in results) + " |")
 
 

@@ -7,7 +7,12 @@ import datetime as dt
 import json
 import sys
 
+import warehouse
 from etl import build, demo, reader
+from metrics import jawaban
+
+# Every build this command makes stores the pages' unfiltered answers (metrics/jawaban.py).
+warehouse.on_build(jawaban.hitung)
 
 
 def _date(text: str) -> dt.date:

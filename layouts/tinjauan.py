@@ -165,7 +165,7 @@ def _kekurangan(m: dict, b: str) -> str:
 
 
 def _tren(tj: Tinjauan, b: str):
-    fig = grafik.tren(tj.tren, tj.angka, b)
+    fig = go.Figure(grafik.tren(tj.tren, tj.angka, b))  # restyled below for the projector
     # Larger type than the dashboard's: the first snapshot's tick only when it stands apart.
     hari = [r["tanggal_data"] for r in tj.tren]
     ticks = list(fig.layout.xaxis.tickvals or [])

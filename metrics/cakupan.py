@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 
 import settings
 import warehouse
-from metrics import definisi, lingkup, pembangun, wilayah
+from metrics import definisi, jawaban, lingkup, pembangun, wilayah
 from metrics.pembangun import Filter, Periode, PertanyaanTidakSah
 from metrics.pertanyaan import Pertanyaan
 
@@ -112,12 +112,14 @@ def tabel(tingkat: str, t: Pertanyaan, metrik: list[str] | None = None) -> Hasil
 def _tabel(_path, target_rw: int, tingkat: str, t: Pertanyaan, metrik: tuple) -> Hasil:
     """Cached per served warehouse file: a served file never changes, a load serves a new one."""
     sql, params = pembangun.kueri_tabel(tingkat, t.kode, t.filt, t.periode, list(metrik), target_rw=target_rw)
-    baris = warehouse.records(sql, params)
+    baris = jawaban.baca(_path, tingkat, t.kode, t.periode, metrik, target_rw) if t.filt.kosong else None
+    if baris is None:  # filtered, an older snapshot, or a build without stored answers
+        baris = warehouse.records(sql, params)
     return Hasil(baris, tingkat, t.tempat, t.periode, t.filt, list(metrik), _catatan(t.periode, t.filt, metrik))
 
 
 def kosongkan_cache() -> None:
-    for cached in (_tabel, _rincian, _kantor_cabang, wilayah._cari):
+    for cached in (_tabel, _tren, _rincian, _kantor_cabang, wilayah._cari, jawaban._tersimpan):
         cached.cache_clear()
 
 
@@ -229,8 +231,14 @@ def rw_terjauh(t: Pertanyaan, batas: int = 15) -> list[dict]:
 def tren(t: Pertanyaan) -> list[dict]:
     """A place's numbers at every snapshot up to the question's, oldest first."""
     t = _gerbang(t)
-    sql, params = pembangun.tren(t.kode, t.filt, t.tanggal, target_rw=settings.rw_target())
-    return warehouse.records(sql, params)
+    return [dict(r) for r in _tren(warehouse.current_path(), settings.rw_target(), t.kode, t.filt, t.tanggal)]
+
+
+@functools.lru_cache(maxsize=256)
+def _tren(_path, target_rw: int, kode: str, filt: Filter, tanggal) -> tuple:
+    """Cached per served warehouse file, like _tabel."""
+    sql, params = pembangun.tren(kode, filt, tanggal, target_rw=target_rw)
+    return tuple(warehouse.records(sql, params))
 
 
 def rincian(t: Pertanyaan, dimensi: str) -> list[dict]:

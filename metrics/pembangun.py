@@ -359,6 +359,20 @@ def _metrik_sql(metrik: list[definisi.Metrik]) -> str:
     return ",\n        ".join(out)
 
 
+# A table question's columns before its metrics, and its row order (metrics/jawaban.py keeps both).
+KOLOM_TABEL = (
+    "kode_wilayah",
+    "nama_wilayah",
+    "tingkat",
+    "kode_induk",
+    "nama_induk",
+    "diketahui",
+    "rw",
+    "tahun_pekerja",
+)
+URUT_TABEL = ("diketahui DESC", "kode_induk", "rw", "kode_wilayah")
+
+
 def kueri_tabel(
     tingkat: str,
     induk: str,
@@ -445,7 +459,7 @@ SELECT m.kode_wilayah, m.nama_wilayah, $tingkat AS tingkat,
        m.diketahui, m.rw, m.tahun_pekerja, {dipilih}
 FROM metrik m
 LEFT JOIN wilayah i ON i.kode = m.kode_induk
-ORDER BY m.diketahui DESC, m.kode_induk, m.rw, m.kode_wilayah"""
+ORDER BY {", ".join("m." + k for k in URUT_TABEL)}"""
 
     params = {
         **periode.params(),

@@ -45,6 +45,13 @@ def periode(tanggal: dt.date | str | None = None) -> Periode:
             f"Tidak ada snapshot per {tanggal.isoformat()}; yang ada antara lain: {pilihan}",
             f"No snapshot as of {tanggal.isoformat()}; loaded ones include: {pilihan}",
         )
+    return dari_daftar(snapshots, tanggal)
+
+
+def dari_daftar(snapshots: list[tuple[dt.date, bool]], tanggal: dt.date) -> Periode:
+    """The period of snapshot `tanggal` among `snapshots` ((tanggal_data, ada_arus) rows, oldest
+    first, as SNAPSHOT_SQL gives them); `tanggal` must be one of them."""
+    dates = [d for d, _ in snapshots]
     i = dates.index(tanggal)
     earlier = dates[:i]
     window = [d for d in earlier if d <= tanggal - dt.timedelta(days=JENDELA_HARI)]

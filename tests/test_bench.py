@@ -34,6 +34,7 @@ def test_the_scale_benchmark_runs_and_reports(tmp_path, capsys):
     assert len(hasil["callbacks"]) == 12 and all(len(v) == 4 for v in hasil["callbacks"].values())
     c = hasil["concurrency"]
     assert c["requests"] > 0 and c["errors"] == 0, c["error_examples"]
+    assert c["burst_requests"] == 2 and c["burst_p95_ms"] > 0  # each session's first view, all at t = 0
     t = hasil["concurrency_think"]
     assert t["think_s"] == 0.2 and t["requests"] > 0 and t["errors"] == 0  # counts depend on the machine's load
     assert out.exists() and "| juta rows |" in capsys.readouterr().out

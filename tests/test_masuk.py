@@ -66,7 +66,7 @@ def klien(server):
     return {nama: _masuk(server, nama)[0] for nama in AKUN}
 
 
-def _halaman(client, path, search=""):
+def _halaman(client, path, search="", headers=None):
     """The Dash Pages callback, posted by hand as any script could: the page for a URL."""
     body = {
         "output": ".._pages_content.children..._pages_store.data..",
@@ -78,7 +78,7 @@ def _halaman(client, path, search=""):
         "changedPropIds": ["_pages_location.pathname"],
         "state": [],
     }
-    return client.post("/_dash-update-component", json=body)
+    return client.post("/_dash-update-component", json=body, headers=headers)
 
 
 def _komponen(tree, id_):
@@ -324,3 +324,25 @@ def test_the_login_page_escapes_what_it_is_given(server):
     page = client.get('/masuk?lanjut=/"><script>alert(1)</script>').text
     assert "<script>alert(1)" not in page and "&lt;script&gt;alert(1)" in page
     assert 'id="tombol-masuk"' in page and 'name="csrf" value="' in page
+
+
+def test_static_files_go_compressed_and_cached_pages_and_answers_do_not(server, klien):
+    import gzip
+
+    client = klien["jaktim"]
+    page = client.get("/", headers={"Accept-Encoding": "gzip"})
+    bundle = re.search(r'src="(/_dash-component-suites/dash/dash-renderer/[^"]+\.js)"', page.text).group(1)
+    plain = client.get(bundle)
+    packed = client.get(bundle, headers={"Accept-Encoding": "gzip, deflate"})
+    assert "Content-Encoding" not in plain.headers
+    assert packed.headers["Content-Encoding"] == "gzip" and gzip.decompress(packed.data) == plain.data
+    assert len(packed.data) < len(plain.data) / 2
+    assert packed.headers["Cache-Control"] == "max-age=31536000"  # fingerprinted: Dash's year
+    again = client.get(bundle, headers={"Accept-Encoding": "gzip"})  # from the worker's store
+    assert again.data == packed.data
+    css = client.get("/assets/cakupan.css", headers={"Accept-Encoding": "gzip"})
+    assert css.status_code == 200 and css.headers["Cache-Control"] == "max-age=86400"
+    # Pages and answers carry the CSRF token or data beside what a URL reflects: never compressed.
+    assert "Content-Encoding" not in page.headers and page.headers["Cache-Control"] == "no-store"
+    answer = _halaman(client, "/", "?wilayah=31.75", headers={"Accept-Encoding": "gzip"})
+    assert answer.status_code == 200 and len(answer.data) > 500 and "Content-Encoding" not in answer.headers

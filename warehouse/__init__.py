@@ -24,6 +24,19 @@ POINTER = "CURRENT"
 KEEP_BUILDS = 3  # served file, the one before it (readers may still hold it), one spare
 
 
+# Tables computed from the rest of a build at its end by a finisher (metrics/jawaban.py). Dropped
+# at every build before the finishers run, so a build made without them never serves stale ones.
+DERIVED = ("jawaban", "jawaban_ada")
+_finishers: list = []
+
+
+def on_build(finisher) -> None:
+    """Run finisher(con) at the end of every build, before it is checked and served. Registering
+    the same finisher twice runs it once."""
+    if finisher not in _finishers:
+        _finishers.append(finisher)
+
+
 class WarehouseMissing(RuntimeError):
     """No warehouse has been built yet."""
 
@@ -170,6 +183,10 @@ def build():
             con.execute(f"SET memory_limit = '{settings.load_memory()}'")
             con.execute("SET temp_directory = '" + str(scratch).replace("'", "''") + "'")
             yield con, served is None, scratch
+            for name in DERIVED:
+                con.execute(f"DROP TABLE IF EXISTS {name}")
+            for finisher in _finishers:
+                finisher(con)
             con.execute("CHECKPOINT")
             con.close()
         except BaseException:

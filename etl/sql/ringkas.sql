@@ -1,4 +1,6 @@
--- Rollups of one snapshot ($tanggal) from the person table; pages read only these.
+-- Rollups of one snapshot ($tanggal) from the person table; pages read only these. Each is
+-- written sorted by region code, so a question about one place reads only the row groups whose
+-- zone maps (min/max per column) hold that code, not the whole table.
 -- $sebelumnya is the previous snapshot's date, or NULL when its person rows are not kept
 -- (then baru/berhenti are NULL: unknown, not zero).
 
@@ -41,7 +43,8 @@ SELECT
     CASE WHEN $sebelumnya IS NOT NULL THEN count(*) FILTER (baru) END,
     CASE WHEN $sebelumnya IS NOT NULL THEN count(*) FILTER (berhenti) END
 FROM per_orang
-GROUP BY ALL;
+GROUP BY ALL
+ORDER BY kode_wilayah, segmen;
 
 -- Grain: one row per snapshot x kelurahan x RW (NULL = not known) x segmen.
 INSERT INTO ringkas_rw
@@ -52,7 +55,8 @@ SELECT $tanggal::DATE, kode_kelurahan, rw, segmen, count(*), count(*) FILTER (ak
        count(*) FILTER (aktif AND jp), count(*) FILTER (aktif AND jkp)
 FROM peserta
 WHERE tanggal_data = $tanggal AND kode_kelurahan IS NOT NULL
-GROUP BY ALL;
+GROUP BY ALL
+ORDER BY kode_kelurahan, rw;
 
 -- Grain: one row per snapshot x deepest known region x segmen x pekerjaan.
 INSERT INTO ringkas_pekerjaan
@@ -60,4 +64,5 @@ SELECT $tanggal::DATE, kode_wilayah, kode_provinsi, kode_kabkota, kode_kecamatan
        segmen, coalesce(pekerjaan, 'Tidak diisi'), count(*), count(*) FILTER (aktif)
 FROM peserta
 WHERE tanggal_data = $tanggal
-GROUP BY ALL;
+GROUP BY ALL
+ORDER BY kode_wilayah, segmen;

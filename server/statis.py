@@ -1,0 +1,54 @@
+"""Static files (Dash's JavaScript bundles, our CSS) compressed once per worker with
+Flask-Compress, and cached by the browser.
+
+Only JavaScript, CSS and SVG are compressed: they hold no secret, so a compressed response
+cannot leak one by its size (BREACH, docs/security.md). Pages, callback answers and downloads
+go out as they are. Dash already sends its fingerprinted bundles with `max-age` of one year;
+our assets get a day and an ETag, so a new version reaches the browser by tomorrow.
+"""
+
+from __future__ import annotations
+
+import threading
+
+from flask import Flask, request
+from flask_compress import Compress
+
+JENIS = ["application/javascript", "text/javascript", "text/css", "image/svg+xml"]
+ASET_DETIK = 24 * 3600
+
+
+class _Simpanan:
+    """Compressed bodies by algorithm and path, for the life of the worker. Only the fixed set of
+    static files reaches it (unknown paths answer 404 and are not compressed), so it stays small."""
+
+    def __init__(self):
+        self._isi: dict[str, bytes] = {}
+        self._kunci = threading.Lock()
+
+    def get(self, key: str) -> bytes | None:
+        return self._isi.get(key)
+
+    def set(self, key: str, value: bytes) -> None:
+        with self._kunci:
+            self._isi[key] = value
+
+
+def pasang(server: Flask) -> None:
+    """Compress static responses (brotli where the browser takes it, else gzip) and give /assets/
+    files a day's browser cache."""
+    server.config.update(
+        COMPRESS_MIMETYPES=JENIS,
+        COMPRESS_ALGORITHM=["br", "gzip"],
+        COMPRESS_CACHE_BACKEND=_Simpanan,
+        # The path alone: a bundle's content depends on its (fingerprinted) path, not the query.
+        COMPRESS_CACHE_KEY=lambda req: req.path,
+    )
+    Compress(server)
+
+    @server.after_request
+    def _simpan_aset(response):
+        if request.path.startswith("/assets/") and response.status_code == 200:
+            response.cache_control.no_cache = None  # Flask's default for files: ask every time
+            response.cache_control.max_age = ASET_DETIK
+        return response
