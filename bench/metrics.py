@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import warehouse  # noqa: E402
-from metrics import cakupan, ekspor, periode  # noqa: E402
+from metrics import cakupan, ekspor, lingkup, periode  # noqa: E402
 from metrics.pembangun import Filter  # noqa: E402
 from metrics.pertanyaan import tanya  # noqa: E402
 
@@ -75,6 +75,7 @@ def main() -> None:
     args = parser.parse_args()
     if args.data:
         os.environ["CAKUPAN_DATA_DIR"] = args.data
+    lingkup.pasang(lingkup.NASIONAL)  # asked as the command lines ask: the whole nation
     tanggal = periode.periode().tanggal
     sizes = {
         t: warehouse.rows(f"SELECT count(*) FROM {t}")[0][0]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 import warehouse
 from metrics.definisi import JENDELA_HARI, kutip
@@ -18,13 +19,19 @@ class BelumAdaData(LookupError):
 
 def daftar() -> list[dt.date]:
     """Snapshot dates, newest first."""
-    return [d for d, _ in reversed(warehouse.rows(SNAPSHOT_SQL))]
+    return [d for d, _ in reversed(_snapshots(warehouse.current_path()))]
+
+
+@functools.lru_cache(maxsize=8)
+def _snapshots(_path) -> tuple:
+    """The snapshot rows of a served build: read once per file (a served file never changes)."""
+    return tuple(warehouse.rows(SNAPSHOT_SQL))
 
 
 def periode(tanggal: dt.date | str | None = None) -> Periode:
     """The period of a snapshot (the newest when None); a date that is not a snapshot is refused."""
     try:
-        snapshots = warehouse.rows(SNAPSHOT_SQL)
+        snapshots = list(_snapshots(warehouse.current_path()))
     except warehouse.WarehouseMissing as e:
         raise BelumAdaData(str(e)) from e
     if not snapshots:

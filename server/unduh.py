@@ -5,10 +5,14 @@ account's scope gets a 403 (the scope is enforced in metrics/). Every download i
 
 from __future__ import annotations
 
+import hashlib
 import io
+import os
+import time
 
 from flask import Response, request, send_file
 
+import warehouse
 from jejak import audit
 from layouts.keadaan import bahasa_dari
 from metrics import ekspor, lingkup, periode, pertanyaan
@@ -33,9 +37,8 @@ def unduh(jenis: str, akhiran: str) -> Response:
         tanya = pertanyaan.dari_teks_ketat(request.args.to_dict())
         tingkat = request.args.get("tingkat") or tanya.tempat.tingkat
         dimensi = request.args.get("dimensi") or "segmen"
-        header, rows = ekspor.isi_berkas(jenis, tanya, tingkat, dimensi)
         nama = ekspor.nama_berkas(jenis, tingkat, tanya, akhiran)
-        body = ekspor.csv_teks(header, rows).encode("utf-8") if akhiran == "csv" else ekspor.xlsx_bytes(header, rows)
+        body, baris = _berkas(jenis, akhiran, tanya, tingkat, dimensi)
     except lingkup.TanpaAkses as e:
         argumen = {kutip(k, 20): kutip(v) for k, v in list(request.args.items())[:20]}
         audit.catat(
@@ -51,10 +54,36 @@ def unduh(jenis: str, akhiran: str) -> Response:
         return tolak(400, GAGAL, e, bahasa)
     # Flask writes the name as RFC 6266/5987 (an ASCII filename= and a UTF-8 filename*=), so a
     # branch named outside ASCII downloads under every server; audited once the file exists.
-    response = send_file(io.BytesIO(body), mimetype=JENIS_MIME[akhiran], as_attachment=True, download_name=nama)
+    response = send_file(body, mimetype=JENIS_MIME[akhiran], as_attachment=True, download_name=nama)
     response.headers["Cache-Control"] = "no-store"
-    audit.catat("unduh", lingkup.aktif().nama, lingkup.aktif().label, berkas=nama, baris=len(rows))
+    audit.catat("unduh", lingkup.aktif().nama, lingkup.aktif().label, berkas=nama, baris=baris)
     return response
+
+
+SIMPAN_DETIK = 0.5  # files that took longer to make are kept for the next ask
+
+
+def _berkas(jenis: str, akhiran: str, tanya, tingkat: str, dimensi: str):
+    """The export as (a file path or bytes, rows). A file that took long to make (the national
+    kelurahan table, a workbook) is kept beside the served build and sent from disk the next time
+    anyone with the same scope asks for it, from any worker; a new build starts with none
+    (warehouse.SIDECARS). Rejected-row files are never kept: they depend on who asks."""
+    a = lingkup.aktif()
+    kunci = repr((jenis, akhiran, tingkat, dimensi, tanya, a.wilayah, a.kantor_cabang, a.admin))
+    folder = warehouse.current_path().with_suffix(".unduh")
+    path = folder / f"{hashlib.sha256(kunci.encode()).hexdigest()[:32]}.{akhiran}"
+    if path.exists():
+        return path, int(path.with_suffix(".baris").read_text())
+    mulai = time.perf_counter()
+    header, rows = ekspor.isi_berkas(jenis, tanya, tingkat, dimensi)
+    body = ekspor.csv_teks(header, rows).encode("utf-8") if akhiran == "csv" else ekspor.xlsx_bytes(header, rows)
+    if jenis != "ditolak" and time.perf_counter() - mulai >= SIMPAN_DETIK:
+        folder.mkdir(exist_ok=True)
+        sementara = path.with_name(f".{path.name}.{os.getpid()}")
+        sementara.write_bytes(body)
+        path.with_suffix(".baris").write_text(str(len(rows)))  # before the file: whoever sees it finds both
+        os.replace(sementara, path)
+    return io.BytesIO(body), len(rows)
 
 
 def pasang(server) -> None:

@@ -346,3 +346,25 @@ def test_static_files_go_compressed_and_cached_pages_and_answers_do_not(server, 
     assert "Content-Encoding" not in page.headers and page.headers["Cache-Control"] == "no-store"
     answer = _halaman(client, "/", "?wilayah=31.75", headers={"Accept-Encoding": "gzip"})
     assert answer.status_code == 200 and len(answer.data) > 500 and "Content-Encoding" not in answer.headers
+
+
+def test_a_slow_export_is_kept_beside_the_build_per_scope_and_sent_from_disk(server, klien, monkeypatch):
+    from server import unduh
+
+    monkeypatch.setattr(unduh, "SIMPAN_DETIK", 0.0)  # every file counts as slow
+    ekspor_isi = unduh.ekspor.isi_berkas
+    folder = warehouse.current_path().with_suffix(".unduh")
+    url = "/unduh/coverage.csv?wilayah=31.75&tingkat=kelurahan"
+    first = klien["jaktim"].get(url)
+    kept = sorted(folder.glob("*.csv"))
+    assert first.status_code == 200 and kept
+    monkeypatch.setattr(unduh.ekspor, "isi_berkas", lambda *a: pytest.fail("made again"))
+    again = klien["jaktim"].get(url)  # from disk: the maker is not called
+    assert again.data == first.data and sum(int(r["peserta_aktif"]) for r in _csv(again)) == 11
+    assert again.headers["Content-Disposition"] == first.headers["Content-Disposition"]
+    with pytest.raises(pytest.fail.Exception):  # another scope never gets jaktim's file
+        klien["dki"].get(url)
+    monkeypatch.setattr(unduh.ekspor, "isi_berkas", ekspor_isi)
+    assert sum(int(r["peserta_aktif"]) for r in _csv(klien["dki"].get(url))) == 11  # made for dki
+    assert klien["admin"].get("/unduh/ditolak.csv").status_code == 200  # never kept: depends on who asks
+    assert len(list(folder.glob("*.csv"))) == len(kept) + 1 and not list(folder.glob("*.xlsx"))

@@ -140,14 +140,25 @@ def _switch_to(path: Path) -> None:
     os.replace(tmp, builds_dir() / POINTER)
 
 
+# Folders kept beside a build, named after it (server/unduh.py keeps big exports in one), gone
+# with it.
+SIDECARS = (".unduh",)
+
+
+def _remove(path: Path) -> None:
+    path.unlink(missing_ok=True)
+    Path(str(path) + ".wal").unlink(missing_ok=True)
+    for suffix in SIDECARS:
+        shutil.rmtree(path.with_suffix(suffix), ignore_errors=True)
+
+
 def _clean_old_builds(serving: Path) -> None:
     """Drop old builds and leftovers of killed loads; keep the newest few."""
     builds = sorted(builds_dir().glob("cakupan-*.duckdb"), key=lambda p: p.stat().st_mtime)
     keep = {serving, *builds[-KEEP_BUILDS:]}
     for path in builds:
         if path not in keep:
-            path.unlink(missing_ok=True)
-            Path(str(path) + ".wal").unlink(missing_ok=True)
+            _remove(path)
 
 
 def _clear_abandoned(served: Path | None) -> Path:
@@ -155,8 +166,7 @@ def _clear_abandoned(served: Path | None) -> Path:
     if served is not None:
         for path in builds_dir().glob("cakupan-*.duckdb"):
             if path != served and path.stat().st_mtime > served.stat().st_mtime:
-                path.unlink(missing_ok=True)
-                Path(str(path) + ".wal").unlink(missing_ok=True)
+                _remove(path)
     scratch = builds_dir() / "scratch"
     shutil.rmtree(scratch, ignore_errors=True)
     scratch.mkdir()

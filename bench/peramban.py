@@ -1,0 +1,91 @@
+"""A cold browser's first visit: from pressing "Masuk" to the headline (the Ringkasan card of
+active participants), and the bytes it took, in headless Debian Chromium with an empty cache.
+
+    python bench/peramban.py --url http://127.0.0.1:8050 --nama admin --sandi ... [--repeat 5]
+
+Each run starts a new browser profile (nothing cached), opens the login page, fills it in, then
+times the click on "Masuk" until the element #ringkasan-aktif shows a number. Bytes are what the
+network carried (the Resource Timing API's transferSize: compressed where the server compressed)
+and what the files hold once unpacked (decodedBodySize). Prints each run and the medians.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import statistics
+import tempfile
+import time
+
+CHROMIUM, DRIVER = (
+    shutil.which("chromium") or "/usr/bin/chromium",
+    shutil.which("chromedriver") or "/usr/bin/chromedriver",
+)
+
+# Every resource of the page, and the page itself: bytes carried and bytes unpacked.
+BYTES_JS = """
+const all = performance.getEntriesByType('resource').concat(performance.getEntriesByType('navigation'));
+return [all.reduce((s, e) => s + (e.transferSize || 0), 0), all.reduce((s, e) => s + (e.decodedBodySize || 0), 0),
+        all.filter(e => e.initiatorType === 'script').reduce((s, e) => s + (e.decodedBodySize || 0), 0)];
+"""
+
+
+def satu(url: str, nama: str, sandi: str) -> dict:
+    """One cold visit: seconds from the click to the headline, and bytes."""
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+    from selenium.webdriver.common.by import By
+
+    profile = tempfile.mkdtemp(prefix="cakupan-peramban-")
+    options = webdriver.ChromeOptions()
+    for arg in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--window-size=1280,720",
+        f"--user-data-dir={profile}",
+    ):
+        options.add_argument(arg)
+    options.binary_location = CHROMIUM
+    driver = webdriver.Chrome(service=Service(DRIVER), options=options)
+    try:
+        driver.get(url + "/masuk")
+        driver.find_element(By.ID, "nama").send_keys(nama)
+        driver.find_element(By.ID, "sandi").send_keys(sandi)
+        start = time.perf_counter()
+        driver.find_element(By.ID, "tombol-masuk").click()
+        end = start + 60
+        while time.perf_counter() < end:
+            cards = driver.find_elements(By.ID, "ringkasan-aktif")
+            if cards and any(ch.isdigit() for ch in cards[0].text):
+                break
+            time.sleep(0.02)
+        else:
+            raise SystemExit(f"no headline within 60 s at {driver.current_url}")
+        seconds = time.perf_counter() - start
+        carried, unpacked, script = driver.execute_script(BYTES_JS)
+        return {"s": round(seconds, 2), "carried_mb": round(carried / 1e6, 2), "unpacked_mb": round(unpacked / 1e6, 2),
+                "script_mb": round(script / 1e6, 2)}  # fmt: skip
+    finally:
+        driver.quit()
+        shutil.rmtree(profile, ignore_errors=True)
+
+
+def main(argv: list[str] | None = None) -> list[dict]:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--url", default="http://127.0.0.1:8050")
+    p.add_argument("--nama", required=True)
+    p.add_argument("--sandi", required=True)
+    p.add_argument("--repeat", type=int, default=5)
+    args = p.parse_args(argv)
+    runs = [satu(args.url.rstrip("/"), args.nama, args.sandi) for _ in range(args.repeat)]
+    for run in runs:
+        print(json.dumps(run))
+    median = {k: statistics.median(r[k] for r in runs) for k in runs[0]}
+    print("median", json.dumps(median))
+    return runs
+
+
+if __name__ == "__main__":
+    main()
