@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 
 import settings
 import warehouse
-from metrics import definisi, jawaban, lingkup, pembangun, wilayah
+from metrics import bersama, definisi, jawaban, lingkup, pembangun, wilayah
 from metrics.pembangun import Filter, Periode, PertanyaanTidakSah
 from metrics.pertanyaan import Pertanyaan
 
@@ -114,11 +114,13 @@ def _tabel(_path, target_rw: int, tingkat: str, t: Pertanyaan, metrik: tuple) ->
     sql, params = pembangun.kueri_tabel(tingkat, t.kode, t.filt, t.periode, list(metrik), target_rw=target_rw)
     baris = jawaban.baca(_path, tingkat, t.kode, t.periode, metrik, target_rw) if t.filt.kosong else None
     if baris is None:  # filtered, an older snapshot, or a build without stored answers
-        baris = warehouse.records(sql, params)
+        baris = bersama.ambil(_path, ("tabel", sql, params), lambda: warehouse.records(sql, params))
     return Hasil(baris, tingkat, t.tempat, t.periode, t.filt, list(metrik), _catatan(t.periode, t.filt, metrik))
 
 
 def kosongkan_cache() -> None:
+    """Forget every answer this process kept, and the ones kept for all workers (bersama)."""
+    bersama.kosongkan()
     for cached in (_tabel, _tren, _rincian, _kantor_cabang, wilayah._cari, jawaban._tersimpan):
         cached.cache_clear()
 
@@ -238,7 +240,7 @@ def tren(t: Pertanyaan) -> list[dict]:
 def _tren(_path, target_rw: int, kode: str, filt: Filter, tanggal) -> tuple:
     """Cached per served warehouse file, like _tabel."""
     sql, params = pembangun.tren(kode, filt, tanggal, target_rw=target_rw)
-    return tuple(warehouse.records(sql, params))
+    return tuple(bersama.ambil(_path, ("tren", sql, params), lambda: warehouse.records(sql, params)))
 
 
 def rincian(t: Pertanyaan, dimensi: str) -> list[dict]:
@@ -263,7 +265,7 @@ def pekerjaan_bpu(t: Pertanyaan, batas: int = PEKERJAAN_TERATAS) -> list[dict] |
 @functools.lru_cache(maxsize=256)
 def _rincian(_path, kode, dimensi, tanggal, filt) -> tuple:
     sql, params = pembangun.rincian(kode, dimensi, filt, tanggal)
-    return tuple(warehouse.records(sql, params))
+    return tuple(bersama.ambil(_path, ("rincian", sql, params), lambda: warehouse.records(sql, params)))
 
 
 # Grain: one row per branch office named in the newest snapshot.

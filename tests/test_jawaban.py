@@ -1,8 +1,11 @@
 """Stored answers (metrics/jawaban.py) are the builder's answers: for every snapshot, level and
 place of the weekly seed, row for row; questions they do not hold go to the builder; a build
-always stores its own, never the previous build's."""
+always stores its own, never the previous build's. Answers of filtered questions are shared by
+the workers through the build's folder (metrics/bersama.py)."""
 
 import datetime as dt
+
+import pytest
 
 import warehouse
 from etl import build
@@ -100,3 +103,23 @@ def test_only_the_newest_snapshots_are_stored(data_dir, monkeypatch):
     old = periode.periode(dates[0])
     assert jawaban.baca(warehouse.current_path(), "provinsi", "ID", old, ("peserta_aktif",), 100) is None
     assert cakupan.anak(tanya("ID", dates[0].isoformat())).baris  # the builder answers the oldest
+
+
+def test_a_filtered_answer_is_shared_by_the_workers_through_the_build_s_folder(minggu, monkeypatch):
+    from metrics import bersama
+
+    bpu = Filter(segmen="BPU")
+    first = cakupan.anak(tanya("31.75.02", filt=bpu)).baris
+    folder = warehouse.current_path().with_suffix(".jawab")
+    assert folder.is_dir() and first
+    # Another worker: its own memory is empty, the builder is not asked again.
+    for cached in (cakupan._tabel, cakupan._tren, cakupan._rincian):
+        cached.cache_clear()
+    records = warehouse.records
+    monkeypatch.setattr(warehouse, "records", lambda *a: pytest.fail("asked the warehouse"))
+    assert cakupan.anak(tanya("31.75.02", filt=bpu)).baris == first
+    bersama.kosongkan()  # what benchmarks do to ask uncached
+    cakupan.kosongkan_cache()
+    asked = []
+    monkeypatch.setattr(warehouse, "records", lambda *a: asked.append(a) or records(*a))
+    assert cakupan.anak(tanya("31.75.02", filt=bpu)).baris == first and asked

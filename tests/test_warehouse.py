@@ -117,3 +117,17 @@ def test_load_history_records_files_and_counts(data_dir):
     assert (jenis, str(tanggal), dibaca, dimuat, ditolak) == ("peserta", "2024-02-06", 15, 12, 3)
     recorded = json.loads(ringkasan_json)["files"][0]["sha256"]
     assert recorded == hashlib.sha256((SEED / "roster_kecil.csv").read_bytes()).hexdigest()
+
+
+def test_folders_kept_beside_a_build_go_with_it(data_dir):
+    from metrics.pembangun import Filter
+
+    load([SEED / "roster_kecil.csv"])
+    first = warehouse.current_path()
+    cakupan.anak(tanya("ID", filt=Filter(segmen="BPU")))  # an answer kept for the workers
+    first.with_suffix(".unduh").mkdir()
+    assert first.with_suffix(".jawab").is_dir()
+    for day in (13, 20, 27):  # three newer builds: the first is no longer kept
+        load([SEED / "roster_kecil.csv"], as_of=AS_OF.replace(day=day))
+    assert not first.exists()
+    assert not first.with_suffix(".jawab").exists() and not first.with_suffix(".unduh").exists()

@@ -140,9 +140,9 @@ def _switch_to(path: Path) -> None:
     os.replace(tmp, builds_dir() / POINTER)
 
 
-# Folders kept beside a build, named after it (server/unduh.py keeps big exports in one), gone
-# with it.
-SIDECARS = (".unduh",)
+# Folders kept beside a build, named after it, gone with it: big exports (server/unduh.py) and
+# answers shared by the workers (metrics/bersama.py).
+SIDECARS = (".unduh", ".jawab")
 
 
 def _remove(path: Path) -> None:
