@@ -119,9 +119,11 @@ def _tabel(_path, target_rw: int, tingkat: str, t: Pertanyaan, metrik: tuple) ->
 
 
 def kosongkan_cache() -> None:
-    """Forget every answer this process kept, and the ones kept for all workers (bersama)."""
+    """Forget every answer this process kept, the ones kept for all workers (bersama) and the
+    place names: what a place asked for the first time costs (benchmarks). What a build holds in
+    general (its snapshots, branches, which answers it stores) is read once per build and kept."""
     bersama.kosongkan()
-    for cached in (_tabel, _tren, _rincian, _kantor_cabang, wilayah._cari, jawaban._tersimpan):
+    for cached in (_tabel, _tren, _rincian, wilayah._cari):
         cached.cache_clear()
 
 

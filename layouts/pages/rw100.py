@@ -88,12 +88,13 @@ def _sel(r, k):
     b, capaian = k.bahasa, r["capaian"]
     colour = WARNA_RW[cakupan.pita(capaian, definisi.PITA_RW)]
     target = f" / {fmt.angka(r['target'], b)}" if r["target"] else ""
+    aktif = fmt.angka(r["peserta_aktif"], b)  # once: a kecamatan's grid has hundreds of cells
     return html.A(
         html.Div(
-            [f"RW {r['rw']:02d}", html.Small(fmt.angka(r["peserta_aktif"], b))],
+            [f"RW {r['rw']:02d}", html.Small(aktif)],
             className="rw-sel",
             style={"background": colour},
-            title=f"{r['nama_wilayah']} {r['nama_induk']}: {fmt.angka(r['peserta_aktif'], b)}{target}",
+            title=f"{r['nama_wilayah']} {r['nama_induk']}: {aktif}{target}",
         ),
         href=k.href("/wilayah", wilayah=r["kode_wilayah"]),
         style={"textDecoration": "none"},
