@@ -13,7 +13,7 @@ import functools
 from pathlib import Path
 
 import jinja2
-import plotly.graph_objects as go
+import plotly.io as pio
 from markupsafe import Markup
 from plotly.offline import get_plotlyjs
 
@@ -165,13 +165,12 @@ def _kekurangan(m: dict, b: str) -> str:
 
 
 def _tren(tj: Tinjauan, b: str):
-    fig = go.Figure(grafik.tren(tj.tren, tj.angka, b))  # restyled below for the projector
+    fig = grafik.tren(tj.tren, tj.angka, b)  # restyled below for the projector
     # Larger type than the dashboard's: the first snapshot's tick only when it stands apart.
     hari = [r["tanggal_data"] for r in tj.tren]
-    ticks = list(fig.layout.xaxis.tickvals or [])
-    if len(ticks) == 3 and (hari[-1] - hari[0]).days < 90:
-        ticks = ticks[1:]
-        fig.update_xaxes(tickvals=ticks, ticktext=list(fig.layout.xaxis.ticktext)[1:])
+    sumbu = fig["layout"]["xaxis"]
+    if len(sumbu["tickvals"]) == 3 and (hari[-1] - hari[0]).days < 90:
+        sumbu["tickvals"], sumbu["ticktext"] = sumbu["tickvals"][1:], sumbu["ticktext"][1:]
     return _slide(t("tren", b), {"jenis": "grafik", "html": _grafik(fig, "grafik-tren", 1760, 800)})
 
 
@@ -307,9 +306,11 @@ def _gaya(metrik: str, value) -> str:
     return ""
 
 
-def _grafik(fig: go.Figure, id_: str, lebar: int, tinggi: int) -> str:
-    """A dashboard chart restyled for the projector: big black type, thick lines, fixed size."""
-    fig.update_layout(
+def _grafik(fig: dict, id_: str, lebar: int, tinggi: int) -> str:
+    """A dashboard chart (layouts.grafik's plain data) restyled for the projector: big black type,
+    thick lines, fixed size."""
+    layout = fig["layout"]
+    layout.update(
         width=lebar,
         height=tinggi,
         font={"size": 28, "color": HITAM},
@@ -318,17 +319,24 @@ def _grafik(fig: go.Figure, id_: str, lebar: int, tinggi: int) -> str:
         margin={"l": 20, "r": 40, "t": 60, "b": 20},
         legend={"font": {"size": 28}, "orientation": "h", "y": 1.08, "x": 0},
     )
-    fig.update_traces(selector={"mode": "lines+markers"}, line_width=7, marker_size=16)
-    for trace, warna in zip(fig.data, (BIRU, "#444444")):  # deep colours: a pale one washes out
-        trace.line.color = trace.marker.color = warna
-    for shape in fig.layout.shapes:
-        shape.line.color, shape.line.width = MERAH, 5
-    fig.update_xaxes(gridcolor="#bbbbbb", linecolor=HITAM, tickfont={"size": 28}, tickangle=0)
-    fig.update_yaxes(gridcolor="#bbbbbb", linecolor=HITAM, tickfont={"size": 28})
-    for a in fig.layout.annotations:
-        a.font.size, a.font.color = 30, MERAH
+    garis = [d for d in fig["data"] if d.get("mode") == "lines+markers"]
+    for trace, warna in zip(garis, (BIRU, "#444444")):  # deep colours: a pale one washes out
+        trace["line"] = {**trace.get("line", {}), "width": 7, "color": warna}
+        trace["marker"] = {**trace.get("marker", {}), "size": 16, "color": warna}
+    for shape in layout.get("shapes", []):
+        shape["line"] = {**shape["line"], "color": MERAH, "width": 5}
+    for nama in ("xaxis", "yaxis"):
+        layout[nama].update(gridcolor="#bbbbbb", linecolor=HITAM, tickfont={"size": 28})
+    layout["xaxis"]["tickangle"] = 0
+    for a in layout.get("annotations", []):
+        a["font"] = {**a.get("font", {}), "size": 30, "color": MERAH}
     return Markup(
-        fig.to_html(
-            full_html=False, include_plotlyjs=False, div_id=id_, config={"staticPlot": True, "displayModeBar": False}
+        pio.to_html(
+            fig,
+            validate=False,  # checked where it is drawn (tests/test_grafik.py); saves building objects
+            full_html=False,
+            include_plotlyjs=False,
+            div_id=id_,
+            config={"staticPlot": True, "displayModeBar": False},
         )
     )
