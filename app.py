@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 
 import dash
@@ -59,10 +60,16 @@ def akun_pertama() -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Menjalankan dasbor Cakupan.")
+    try:
+        port = settings.port()
+    except ValueError:
+        port = None  # checked below by _port, with the message
     parser.add_argument("--host", default=settings.host(), help="default 127.0.0.1 (atau HOST)")
-    parser.add_argument("--port", type=int, default=settings.port(), help="default 8050 (atau PORT)")
+    parser.add_argument("--port", type=_port, default=port, help="default 8050 (atau PORT)")
     parser.add_argument("--no-demo", action="store_true", help="jangan membuat data demo bila gudang kosong")
     args = parser.parse_args(argv)
+    if args.port is None:
+        parser.error(f"PORT '{os.environ.get('PORT')}' bukan nomor port 1-65535")
     if not args.no_demo:
         import warehouse
         from etl import demo  # first-start bootstrap: the one place the shell calls ETL
@@ -75,6 +82,13 @@ def main(argv: list[str] | None = None) -> int:
     print(f"Cakupan berjalan di http://{args.host}:{args.port}/", flush=True)
     create_app().run(host=args.host, port=args.port, debug=False, request_handler=_Penangan)
     return 0
+
+
+def _port(teks: str) -> int:
+    """A TCP port, 1-65535; argparse says what is wrong (exit 2), never a traceback."""
+    if not teks.isdigit() or not 1 <= int(teks) <= 65535:
+        raise argparse.ArgumentTypeError(f"'{teks}' bukan nomor port 1-65535")
+    return int(teks)
 
 
 class _Penangan(WSGIRequestHandler):

@@ -1,5 +1,7 @@
-"""A cold browser's first visit: from pressing "Masuk" to the headline (the Ringkasan card of
-active participants), and the bytes it took, in headless Debian Chromium with an empty cache.
+"""A cold browser's first visit, timed from "Masuk" to the headline, and the bytes it took.
+
+The headline is the Ringkasan card of active participants; the browser is headless Debian
+Chromium with an empty cache.
 
     python bench/peramban.py --url http://127.0.0.1:8050 --nama admin --sandi ... [--repeat 5]
 

@@ -1,5 +1,6 @@
-"""Screenshots of every page at projector (1280x720), full-HD (1920x1080), laptop (1440x900) and phone (390x844) size, into
-screenshots/, with headless Debian chromium: the login page, then each page and every slide of
+"""Screenshots of every page at projector, full-HD, laptop and phone size, into screenshots/.
+
+Sizes 1280x720, 1920x1080, 1440x900 and 390x844, with headless Debian chromium: the login page, then each page and every slide of
 three weekly reviews as a national admin, Ringkasan as a Jakarta Timur account, the Data page as its admin. Uses the demo warehouse (built if missing) and
 two accounts made for it (their passwords reset each run).
 

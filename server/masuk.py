@@ -14,6 +14,7 @@ import logging
 import secrets
 from urllib.parse import urlencode, urlsplit
 
+from dash.exceptions import DependencyException
 from flask import Response, g, redirect, request, session
 from jinja2 import Environment, PackageLoader, select_autoescape
 from werkzeug.exceptions import HTTPException
@@ -72,9 +73,12 @@ def gerbang():
 def _galat(e: Exception):
     """A callback request Dash cannot take (a body no browser sends: an unknown output, a page
     path that is no path, lists where texts go) is the asker's error: 400, with the cause in the
-    log. HTTP errors keep their own status; any other failure stays a 500."""
+    log. A bundle path no package has is a 404. HTTP errors keep their own status; any other
+    failure stays a 500."""
     if isinstance(e, HTTPException):
         return e
+    if isinstance(e, DependencyException) and request.path.startswith(STATIS[0]):
+        return Response("Tidak ada berkas itu.\n", status=404, mimetype="text/plain")  # no such bundle
     if request.path == "/_dash-update-component":
         log.warning("permintaan Dash tidak sah (%s)", type(e).__name__, exc_info=e)
         return Response("Permintaan tidak sah.\n", status=400, mimetype="text/plain")

@@ -4,7 +4,8 @@ Flask-Compress, and cached by the browser.
 Only JavaScript, CSS and SVG are compressed: they hold no secret, so a compressed response
 cannot leak one by its size (BREACH, docs/security.md). Pages, callback answers and downloads
 go out as they are. Dash already sends its fingerprinted bundles with `max-age` of one year;
-our assets get a day and an ETag, so a new version reaches the browser by tomorrow.
+our assets and the bundles Dash names without a version get a day and an ETag, so a new
+version reaches the browser by tomorrow.
 """
 
 from __future__ import annotations
@@ -48,7 +49,10 @@ def pasang(server: Flask) -> None:
 
     @server.after_request
     def _simpan_aset(response):
-        if request.path.startswith("/assets/") and response.status_code == 200:
+        # Our assets, and the bundles Dash loads by a name without a version (plotly.js, the
+        # grid's and the graph's async parts): a day, then asked again with their ETag.
+        statis = request.path.startswith(("/assets/", "/_dash-component-suites/"))
+        if statis and response.status_code == 200 and response.cache_control.max_age is None:
             response.cache_control.no_cache = None  # Flask's default for files: ask every time
             response.cache_control.max_age = ASET_DETIK
         return response

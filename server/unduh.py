@@ -22,7 +22,7 @@ from server.tolak import tolak
 GAGAL = ("Tidak bisa mengunduh", "Cannot download")
 
 JENIS_MIME = {
-    "csv": "text/csv; charset=utf-8",
+    "csv": "text/csv",  # Flask adds "; charset=utf-8" to text types
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
 

@@ -96,3 +96,20 @@ def _tunggu(url: str) -> None:
         except OSError:
             time.sleep(0.1)
     raise AssertionError("the app did not start")
+
+
+def test_a_bad_port_is_refused_with_a_message_not_a_traceback(monkeypatch, capsys):
+    import pytest
+
+    import app
+
+    for argv, env, said in (
+        (["--no-demo", "--port", "99999"], None, "'99999' bukan nomor port 1-65535"),
+        (["--no-demo", "--port", "delapan"], None, "'delapan' bukan nomor port 1-65535"),
+        (["--no-demo"], "abc", "PORT 'abc' bukan nomor port 1-65535"),
+    ):
+        if env:
+            monkeypatch.setenv("PORT", env)
+        with pytest.raises(SystemExit) as e:
+            app.main(argv)
+        assert e.value.code == 2 and said in capsys.readouterr().err

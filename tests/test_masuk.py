@@ -294,6 +294,8 @@ def test_downloads_outside_the_scope_are_refused(klien):
 
 
 def test_downloads_hold_only_the_scope(klien):
+    response = klien["jaktim"].get("/unduh/coverage.csv?tingkat=kelurahan")
+    assert response.headers["Content-Type"] == "text/csv; charset=utf-8"
     rows = _csv(klien["jaktim"].get("/unduh/coverage.csv?tingkat=kelurahan"))  # default: own place
     assert rows and all(r["kode_wilayah"].startswith("31.75.") or r["kode_induk"].startswith("31.75") for r in rows)
     assert sum(int(r["peserta_aktif"]) for r in rows) == 11
@@ -340,6 +342,10 @@ def test_static_files_go_compressed_and_cached_pages_and_answers_do_not(server, 
     assert packed.headers["Cache-Control"] == "max-age=31536000"  # fingerprinted: Dash's year
     again = client.get(bundle, headers={"Accept-Encoding": "gzip"})  # from the worker's store
     assert again.data == packed.data
+    chunk = client.get("/_dash-component-suites/dash/dcc/async-graph.js")  # named without a version
+    assert chunk.status_code == 200 and chunk.headers["Cache-Control"] == "max-age=86400"
+    missing = client.get("/_dash-component-suites/dash/dcc/async-plotlyjs.js")  # no package has it
+    assert missing.status_code == 404 and "Tidak ada berkas itu" in missing.text
     css = client.get("/assets/cakupan.css", headers={"Accept-Encoding": "gzip"})
     assert css.status_code == 200 and css.headers["Cache-Control"] == "max-age=86400"
     # Pages and answers carry the CSRF token or data beside what a URL reflects: never compressed.
