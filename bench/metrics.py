@@ -21,6 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import warehouse  # noqa: E402
+from layouts import kerangka  # noqa: E402
 from metrics import cakupan, ekspor, lingkup, periode  # noqa: E402
 from metrics.pembangun import Filter  # noqa: E402
 from metrics.pertanyaan import tanya  # noqa: E402
@@ -61,6 +62,7 @@ def measure(fn, repeat: int, cached: bool = False) -> tuple[float, float]:
     for _ in range(repeat):
         if not cached:
             cakupan.kosongkan_cache()
+            kerangka.kosongkan_halaman()
         start = time.perf_counter()
         fn()
         times.append((time.perf_counter() - start) * 1000)

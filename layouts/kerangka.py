@@ -4,6 +4,8 @@ a new URL. The URL is the state: pages are drawn from it, nothing else."""
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from urllib.parse import urlencode
 
 import dash
@@ -12,6 +14,8 @@ import dash_mantine_components as dmc
 import flask
 from dash import ALL, Input, Output, State, callback, clientside_callback, ctx, dcc, html
 
+import settings
+import warehouse
 from layouts import format as fmt
 from layouts import keadaan
 from layouts.teks import pick, t
@@ -138,9 +142,47 @@ clientside_callback(
 # --- a page ---------------------------------------------------------------------------
 
 
-def halaman(query: dict, path: str, isi, sampai_rw: bool = True) -> dmc.Stack:
+HALAMAN_DISIMPAN = 128  # pages kept per worker, the least recently asked first out
+_halaman_disimpan: OrderedDict = OrderedDict()
+_kunci_halaman = threading.Lock()
+
+
+def halaman(query: dict, path: str, isi, sampai_rw: bool = True, simpan: bool = True) -> dmc.Stack:
     """A page: the state bar, then `isi(keadaan)`; a page without data says what to do, and a
-    page with nothing to show for one RW (`sampai_rw=False`) says that RW is the lowest level."""
+    page with nothing to show for one RW (`sampai_rw=False`) says that RW is the lowest level.
+
+    Kept per worker (`simpan`) by what it depends on: the served build, the URL's arguments, the
+    asker's scope and the RW target; the same view again is only sent. A page that shows what
+    changes without a new build (the Data page's audit trail) passes simpan=False."""
+    if not simpan:
+        return _halaman(query, path, isi, sampai_rw)
+    try:
+        a = lingkup.aktif()
+    except lingkup.TanpaAkses:
+        return _halaman(query, path, isi, sampai_rw)
+    kunci = (
+        str(warehouse.current_path()), settings.rw_target(), path, repr(sorted(query.items())),
+        a.wilayah, a.kantor_cabang, a.admin,
+    )  # fmt: skip
+    with _kunci_halaman:
+        if kunci in _halaman_disimpan:
+            _halaman_disimpan.move_to_end(kunci)
+            return _halaman_disimpan[kunci]
+    tampilan = _halaman(query, path, isi, sampai_rw)
+    with _kunci_halaman:
+        _halaman_disimpan[kunci] = tampilan
+        while len(_halaman_disimpan) > HALAMAN_DISIMPAN:
+            _halaman_disimpan.popitem(last=False)
+    return tampilan
+
+
+def kosongkan_halaman() -> None:
+    """Forget the kept pages (benchmarks asking uncached, tests)."""
+    with _kunci_halaman:
+        _halaman_disimpan.clear()
+
+
+def _halaman(query: dict, path: str, isi, sampai_rw: bool) -> dmc.Stack:
     try:
         k = keadaan.dari_query(query)
     except periode.BelumAdaData:

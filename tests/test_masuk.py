@@ -374,3 +374,20 @@ def test_a_slow_export_is_kept_beside_the_build_per_scope_and_sent_from_disk(ser
     assert sum(int(r["peserta_aktif"]) for r in _csv(klien["dki"].get(url))) == 11  # made for dki
     assert klien["admin"].get("/unduh/ditolak.csv").status_code == 200  # never kept: depends on who asks
     assert len(list(folder.glob("*.csv"))) == len(kept) + 1 and not list(folder.glob("*.xlsx"))
+
+
+def test_a_page_is_kept_per_build_arguments_and_scope_and_the_data_page_never(klien, monkeypatch):
+    from layouts.pages import data, ringkasan
+
+    first = _halaman(klien["jaktim"], "/", "?wilayah=31.75.02")
+    drawn = []
+    for page in (ringkasan, data):
+        monkeypatch.setattr(page, "_isi", lambda k, real=page._isi: drawn.append(k.tempat.kode) or real(k))
+    again = _halaman(klien["jaktim"], "/", "?wilayah=31.75.02")
+    assert again.status_code == 200 and again.data == first.data and drawn == []  # only sent again
+    assert _halaman(klien["dki"], "/", "?wilayah=31.75.02").status_code == 200  # another scope: its own
+    assert _halaman(klien["jaktim"], "/", "?wilayah=31.75.02&bahasa=en").status_code == 200  # other arguments
+    assert drawn == ["31.75.02", "31.75.02"]
+    for _ in range(2):
+        assert _halaman(klien["admin"], "/data").status_code == 200
+    assert drawn == ["31.75.02", "31.75.02", "ID", "ID"]  # the audit trail moves: drawn each time

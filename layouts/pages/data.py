@@ -13,7 +13,7 @@ dash.register_page(__name__, path="/data", name="Data", title="Cakupan · Data")
 
 
 def layout(**query):
-    return kerangka.halaman(query, "/data", _isi)
+    return kerangka.halaman(query, "/data", _isi, simpan=False)  # the audit trail moves without a new build
 
 
 NUMBERS = ("dibaca", "dimuat", "ditolak", "jumlah", "baris_judul", "baris_jumlah")
