@@ -28,7 +28,10 @@ Written by `python -m metrics docs` from `metrics/definisi.py`, where each metri
 once: its name, labels, what it counts (*pembilang*), what it is compared with (*pembanding*:
 a denominator or a target), its format and the one-line definition the dashboard shows.
 `metrics/pembangun.py` is the one place that turns a metric, a level, a place and filters into
-SQL over the rollups, with every user value passed as a parameter.
+SQL over the rollups, with every user value passed as a parameter. The pages' unfiltered
+questions about the newest snapshot are read from the builder's own rows, asked once for the
+whole nation when the data is loaded (`metrics/jawaban.py`, tested row for row against asking
+the builder).
 
 ## How the numbers are counted
 
