@@ -8,10 +8,12 @@ from __future__ import annotations
 import hashlib
 import io
 import os
+import threading
 import time
 
 from flask import Response, request, send_file
 
+import settings
 import warehouse
 from jejak import audit
 from layouts.keadaan import bahasa_dari
@@ -67,9 +69,10 @@ def _berkas(jenis: str, akhiran: str, tanya, tingkat: str, dimensi: str):
     """The export as (a file path or bytes, rows). A file that took long to make (the national
     kelurahan table, a workbook) is kept beside the served build and sent from disk the next time
     anyone with the same scope asks for it, from any worker; a new build starts with none
-    (warehouse.SIDECARS). Rejected-row files are never kept: they depend on who asks."""
+    (warehouse.SIDECARS). The key holds the asker's scope and the RW target. Rejected-row files are
+    never kept: they depend on who asks."""
     a = lingkup.aktif()
-    kunci = repr((jenis, akhiran, tingkat, dimensi, tanya, a.wilayah, a.kantor_cabang, a.admin))
+    kunci = repr((jenis, akhiran, tingkat, dimensi, tanya, a.wilayah, a.kantor_cabang, a.admin, settings.rw_target()))
     folder = warehouse.current_path().with_suffix(".unduh")
     path = folder / f"{hashlib.sha256(kunci.encode()).hexdigest()[:32]}.{akhiran}"
     if path.exists():
@@ -79,11 +82,17 @@ def _berkas(jenis: str, akhiran: str, tanya, tingkat: str, dimensi: str):
     body = ekspor.csv_teks(header, rows).encode("utf-8") if akhiran == "csv" else ekspor.xlsx_bytes(header, rows)
     if jenis != "ditolak" and time.perf_counter() - mulai >= SIMPAN_DETIK:
         folder.mkdir(exist_ok=True)
-        sementara = path.with_name(f".{path.name}.{os.getpid()}")
-        sementara.write_bytes(body)
-        path.with_suffix(".baris").write_text(str(len(rows)))  # before the file: whoever sees it finds both
-        os.replace(sementara, path)
+        # The row count first, then the file, each written whole under a name of this request's
+        # own and renamed into place: a reader finds both, complete, or neither.
+        _tulis_utuh(path.with_suffix(".baris"), str(len(rows)).encode())
+        _tulis_utuh(path, body)
     return io.BytesIO(body), len(rows)
+
+
+def _tulis_utuh(path, isi: bytes) -> None:
+    sementara = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}")
+    sementara.write_bytes(isi)
+    os.replace(sementara, path)
 
 
 def pasang(server) -> None:

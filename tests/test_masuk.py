@@ -391,3 +391,55 @@ def test_a_page_is_kept_per_build_arguments_and_scope_and_the_data_page_never(kl
     for _ in range(2):
         assert _halaman(klien["admin"], "/data").status_code == 200
     assert drawn == ["31.75.02", "31.75.02", "ID", "ID"]  # the audit trail moves: drawn each time
+
+
+def test_the_same_slow_export_asked_at_once_by_many_threads_is_whole_for_each(server, klien, monkeypatch):
+    import threading
+
+    from server import unduh
+
+    n = 6
+    inside = threading.Barrier(n, timeout=60)  # every request inside the maker before any goes on
+    made = unduh.ekspor.isi_berkas
+
+    def isi_berkas(*a):
+        inside.wait()
+        return made(*a)
+
+    monkeypatch.setattr(unduh, "SIMPAN_DETIK", 0.0)
+    monkeypatch.setattr(unduh.ekspor, "isi_berkas", isi_berkas)
+    url = "/unduh/coverage.xlsx?wilayah=31.75.02&tingkat=kelurahan&segmen=PU"
+    clients = [_masuk(server, "jaktim")[0] for _ in range(n)]
+    got = [None] * n
+
+    def ask(i):
+        response = clients[i].get(url)
+        got[i] = (response.status_code, response.data)
+
+    threads = [threading.Thread(target=ask, args=(i,)) for i in range(n)]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    assert [code for code, _ in got] == [200] * n
+    sheets = [_sel_xlsx(body) for _, body in got]  # each a whole workbook (bytes differ by its time)
+    assert all(sheet == sheets[0] for sheet in sheets) and len(sheets[0]) > 1
+    monkeypatch.setattr(unduh.ekspor, "isi_berkas", made)
+    assert clients[0].get(url).data in {body for _, body in got}  # the kept file is one of them
+
+
+def _sel_xlsx(body: bytes) -> list[tuple]:
+    import openpyxl
+
+    return list(openpyxl.load_workbook(io.BytesIO(body), read_only=True).active.iter_rows(values_only=True))
+
+
+def test_a_kept_export_follows_the_rw_target(server, klien, monkeypatch):
+    from server import unduh
+
+    monkeypatch.setattr(unduh, "SIMPAN_DETIK", 0.0)
+    url = "/unduh/rw.csv?wilayah=31.75.02.1001&tingkat=rw"
+    targets = lambda r: {row["target"] for row in _csv(r) if row["target"]}  # noqa: E731
+    assert targets(klien["jaktim"].get(url)) == {"3"}
+    monkeypatch.setenv("CAKUPAN_RW_TARGET", "50")
+    assert targets(klien["jaktim"].get(url)) == {"50"}
