@@ -14,8 +14,6 @@ import dash_mantine_components as dmc
 import flask
 from dash import ALL, Input, Output, State, callback, clientside_callback, ctx, dcc, html
 
-import settings
-import warehouse
 from layouts import format as fmt
 from layouts import keadaan
 from layouts.teks import pick, t
@@ -151,8 +149,8 @@ def halaman(query: dict, path: str, isi, sampai_rw: bool = True, simpan: bool = 
     """A page: the state bar, then `isi(keadaan)`; a page without data says what to do, and a
     page with nothing to show for one RW (`sampai_rw=False`) says that RW is the lowest level.
 
-    Kept per worker (`simpan`) by what it depends on: the served build, the URL's arguments, the
-    asker's scope and the RW target; the same view again is only sent. A page that shows what
+    Kept per worker (`simpan`) by what it depends on: the served build and RW target
+    (cakupan.versi), the URL's arguments and the asker's scope; the same view again is only sent. A page that shows what
     changes without a new build (the Data page's audit trail) passes simpan=False."""
     if not simpan:
         return _halaman(query, path, isi, sampai_rw)
@@ -160,10 +158,7 @@ def halaman(query: dict, path: str, isi, sampai_rw: bool = True, simpan: bool = 
         a = lingkup.aktif()
     except lingkup.TanpaAkses:
         return _halaman(query, path, isi, sampai_rw)
-    kunci = (
-        str(warehouse.current_path()), settings.rw_target(), path, repr(sorted(query.items())),
-        a.wilayah, a.kantor_cabang, a.admin,
-    )  # fmt: skip
+    kunci = (cakupan.versi(), path, repr(sorted(query.items())), a.wilayah, a.kantor_cabang, a.admin)
     with _kunci_halaman:
         if kunci in _halaman_disimpan:
             _halaman_disimpan.move_to_end(kunci)

@@ -99,11 +99,17 @@ def _gerbang(t: Pertanyaan) -> Pertanyaan:
     return t if filt == t.filt else Pertanyaan(t.tempat, t.periode, filt)
 
 
+def versi() -> tuple:
+    """What every answer depends on besides its question: the served build and the per-RW target.
+    A cache of anything drawn from answers keys on it."""
+    return warehouse.current_path(), settings.rw_target()
+
+
 def tabel(tingkat: str, t: Pertanyaan, metrik: list[str] | None = None) -> Hasil:
     """Every place at `tingkat` inside the question's place, with unknown-region rows so the rows
     add up. Only inside the asker's scope: every question below comes through here or checks the same."""
     t = _gerbang(t)
-    hasil = _tabel(warehouse.current_path(), settings.rw_target(), tingkat, t, tuple(metrik or UTAMA))
+    hasil = _tabel(*versi(), tingkat, t, tuple(metrik or UTAMA))
     # A copy: callers may reorder or cut what the cache keeps.
     return replace(hasil, baris=[dict(b) for b in hasil.baris], metrik=list(hasil.metrik), catatan=list(hasil.catatan))
 
@@ -111,6 +117,7 @@ def tabel(tingkat: str, t: Pertanyaan, metrik: list[str] | None = None) -> Hasil
 @functools.lru_cache(maxsize=512)
 def _tabel(_path, target_rw: int, tingkat: str, t: Pertanyaan, metrik: tuple) -> Hasil:
     """Cached per served warehouse file: a served file never changes, a load serves a new one."""
+    # Built even when the stored answers hold the rows: building checks the question (its level).
     sql, params = pembangun.kueri_tabel(tingkat, t.kode, t.filt, t.periode, list(metrik), target_rw=target_rw)
     baris = jawaban.baca(_path, tingkat, t.kode, t.periode, metrik, target_rw) if t.filt.kosong else None
     if baris is None:  # filtered, an older snapshot, or a build without stored answers
@@ -235,7 +242,7 @@ def rw_terjauh(t: Pertanyaan, batas: int = 15) -> list[dict]:
 def tren(t: Pertanyaan) -> list[dict]:
     """A place's numbers at every snapshot up to the question's, oldest first."""
     t = _gerbang(t)
-    return [dict(r) for r in _tren(warehouse.current_path(), settings.rw_target(), t.kode, t.filt, t.tanggal)]
+    return [dict(r) for r in _tren(*versi(), t.kode, t.filt, t.tanggal)]
 
 
 @functools.lru_cache(maxsize=256)

@@ -74,11 +74,12 @@ def hitung(con) -> None:
 def baca(path, tingkat: str, kode: str, p: Periode, metrik: tuple, target_rw: int) -> list[dict] | None:
     """The stored rows of an unfiltered question (`tingkat` inside place `kode`, checked by the
     builder before), or None when this build does not hold them."""
-    if pembangun.tingkat_kode(kode) == "rw" or (p.tanggal, tingkat, kunci(p, target_rw)) not in _tersimpan(path):
+    k = kunci(p, target_rw)
+    if pembangun.tingkat_kode(kode) == "rw" or (p.tanggal, tingkat, k) not in _tersimpan(path):
         return None
     kolom = ", ".join([*pembangun.KOLOM_TABEL, *(definisi.metrik(m).nama for m in metrik)])
     dalam = "" if kode == "ID" else " AND (kode_urut = $kode OR starts_with(kode_urut, $kode || '.'))"
-    params = {"tanggal": p.tanggal, "tingkat": tingkat, "kunci": kunci(p, target_rw)}
+    params = {"tanggal": p.tanggal, "tingkat": tingkat, "kunci": k}
     sql = (
         f"SELECT {kolom} FROM jawaban WHERE tanggal_data = $tanggal AND tingkat = $tingkat AND kunci = $kunci"
         f"{dalam} ORDER BY urut"
