@@ -248,8 +248,11 @@ def tren(t: Pertanyaan) -> list[dict]:
 @functools.lru_cache(maxsize=256)
 def _tren(_path, target_rw: int, kode: str, filt: Filter, tanggal) -> tuple:
     """Cached per served warehouse file, like _tabel."""
-    sql, params = pembangun.tren(kode, filt, tanggal, target_rw=target_rw)
-    return tuple(bersama.ambil(_path, ("tren", sql, params), lambda: warehouse.records(sql, params)))
+    sql, params = pembangun.tren(kode, filt, tanggal, target_rw=target_rw)  # checks the question
+    baris = jawaban.tren(_path, kode, tanggal, target_rw) if filt.kosong else None
+    if baris is None:  # filtered, below kab/kota, or not stored
+        baris = bersama.ambil(_path, ("tren", sql, params), lambda: warehouse.records(sql, params))
+    return tuple(baris)
 
 
 def rincian(t: Pertanyaan, dimensi: str) -> list[dict]:

@@ -123,3 +123,35 @@ def test_a_filtered_answer_is_shared_by_the_workers_through_the_build_s_folder(m
     asked = []
     monkeypatch.setattr(warehouse, "records", lambda *a: asked.append(a) or records(*a))
     assert cakupan.anak(tanya("31.75.02", filt=bpu)).baris == first and asked
+
+
+def test_a_click_reads_the_build_s_sqlite_file_not_duckdb(minggu, monkeypatch):
+    """Answers two levels below a place, the upper places' trends and the breadcrumb come from
+    the build's SQLite file (metrics/tersimpan.py) with the builder's values."""
+    from metrics import tersimpan, wilayah
+
+    path = warehouse.current_path()
+    assert tersimpan.berkas(path).is_file()
+    p = periode.periode()
+    want_kel = _pembangun("kelurahan", "31.75", p, ["peserta_aktif", "capaian"])
+    want_tren = {
+        kode: warehouse.records(*pembangun.tren(kode, Filter(), p.tanggal, target_rw=3))
+        for kode in ("ID", "31", "31.75")
+    }
+    cakupan.kosongkan_cache()
+    jawaban._tersimpan(path)  # what the build holds: read once per build
+    monkeypatch.setattr(warehouse, "records", lambda *a: pytest.fail(f"asked DuckDB: {a[0][:60]}"))
+    monkeypatch.setattr(warehouse, "rows", lambda *a: pytest.fail(f"asked DuckDB: {a[0][:60]}"))
+    assert jawaban.baca(path, "kelurahan", "31.75", p, ("peserta_aktif", "capaian"), 3) == want_kel
+    pulo = next(r for r in want_kel if r["kode_wilayah"] == "31.75.02.1001")
+    assert pulo["peserta_aktif"] == 11  # seed/README.md: Pulo Gadung, 2024-02-06
+    for kode, want in want_tren.items():
+        assert list(jawaban.tren(path, kode, p.tanggal, 3)) == want, kode
+    assert [t.nama for t in wilayah.jejak("31.75.02.1001")][1:] == [
+        "Daerah Khusus Ibukota Jakarta",
+        "Kota Administrasi Jakarta Timur",
+        "Pulogadung",
+        "Pulo Gadung",
+    ]
+    assert jawaban.tren(path, "31.75.02", p.tanggal, 3) is None  # below kab/kota: asked
+    assert jawaban.tren(path, "31.75", p.tanggal, 100) is None  # another RW target: asked

@@ -6,6 +6,7 @@ import subprocess
 import sys
 import threading
 import time
+from pathlib import Path
 
 import pytest
 
@@ -126,8 +127,26 @@ def test_folders_kept_beside_a_build_go_with_it(data_dir):
     first = warehouse.current_path()
     cakupan.anak(tanya("ID", filt=Filter(segmen="BPU")))  # an answer kept for the workers
     first.with_suffix(".unduh").mkdir()
+    first.with_suffix(".tersimpan").write_bytes(b"")  # a file, as metrics/tersimpan.py keeps
     assert first.with_suffix(".jawab").is_dir()
     for day in (13, 20, 27):  # three newer builds: the first is no longer kept
         load([SEED / "roster_kecil.csv"], as_of=AS_OF.replace(day=day))
     assert not first.exists()
     assert not first.with_suffix(".jawab").exists() and not first.with_suffix(".unduh").exists()
+    assert not first.with_suffix(".tersimpan").exists()
+
+
+def test_a_build_that_fails_in_its_finisher_leaves_nothing_beside_it(data_dir, monkeypatch):
+    load([SEED / "roster_kecil.csv"])
+    served = warehouse.current_path()
+
+    def rusak(con):
+        (path,) = con.execute("SELECT path FROM duckdb_databases() WHERE database_name = current_database()").fetchone()
+        Path(path).with_suffix(".tersimpan").write_bytes(b"half")
+        raise RuntimeError("finisher failed")
+
+    monkeypatch.setattr(warehouse, "_finishers", [rusak])
+    with pytest.raises(RuntimeError, match="finisher failed"):
+        load([SEED / "roster_kecil.csv"], as_of=AS_OF.replace(day=13))
+    assert warehouse.current_path() == served
+    assert sorted(p.name for p in warehouse.builds_dir().iterdir() if p.name.startswith("cakupan-")) == [served.name]

@@ -140,16 +140,21 @@ def _switch_to(path: Path) -> None:
     os.replace(tmp, builds_dir() / POINTER)
 
 
-# Folders kept beside a build, named after it, gone with it: big exports (server/unduh.py) and
-# answers shared by the workers (metrics/bersama.py).
-SIDECARS = (".unduh", ".jawab")
+# Files and folders kept beside a build, named after it, gone with it: big exports
+# (server/unduh.py), answers shared by the workers (metrics/bersama.py) and what a click reads
+# (metrics/tersimpan.py).
+SIDECARS = (".unduh", ".jawab", ".tersimpan")
 
 
 def _remove(path: Path) -> None:
     path.unlink(missing_ok=True)
     Path(str(path) + ".wal").unlink(missing_ok=True)
     for suffix in SIDECARS:
-        shutil.rmtree(path.with_suffix(suffix), ignore_errors=True)
+        beside = path.with_suffix(suffix)
+        if beside.is_dir():
+            shutil.rmtree(beside, ignore_errors=True)
+        else:
+            beside.unlink(missing_ok=True)
 
 
 def _clean_old_builds(serving: Path) -> None:
@@ -201,8 +206,7 @@ def build():
             con.close()
         except BaseException:
             con.close()
-            path.unlink(missing_ok=True)
-            Path(str(path) + ".wal").unlink(missing_ok=True)
+            _remove(path)  # and what a finisher wrote beside it
             raise
         finally:
             shutil.rmtree(scratch, ignore_errors=True)
