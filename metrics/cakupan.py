@@ -276,8 +276,11 @@ def pekerjaan_bpu(t: Pertanyaan, batas: int = PEKERJAAN_TERATAS) -> list[dict] |
 
 @functools.lru_cache(maxsize=256)
 def _rincian(_path, kode, dimensi, tanggal, filt) -> tuple:
-    sql, params = pembangun.rincian(kode, dimensi, filt, tanggal)
-    return tuple(bersama.ambil(_path, ("rincian", sql, params), lambda: warehouse.records(sql, params)))
+    sql, params = pembangun.rincian(kode, dimensi, filt, tanggal)  # checks the question
+    baris = jawaban.rincian(_path, kode, dimensi, tanggal, filt)
+    if baris is None:  # filtered, below kab/kota, a place nobody is in, or not stored
+        baris = bersama.ambil(_path, ("rincian", sql, params), lambda: warehouse.records(sql, params))
+    return tuple(baris)
 
 
 # Grain: one row per branch office named in the newest snapshot.

@@ -34,6 +34,11 @@ from metrics.pembangun import Filter, Periode
 SNAPSHOT_TERBARU = 1  # snapshots answered at load, newest first: pages open on the newest; each
 # costs about 25 s at 5 juta rows (docs/performance.md), older ones go to the builder
 SEMUA = [m.nama for m in definisi.METRIK]
+TINGKAT_TREN = TINGKAT.index("kabkota")  # trends and breakdowns stored down to this level;
+# below, asked (7-9 ms)
+BEDA_TINGKAT = 2  # slices read from SQLite: at most two levels below the place (a kab/kota's
+# kelurahan, a province's kecamatan: hundreds of rows); deeper ones are thousands, where DuckDB's
+# scan beats unpickling row by row
 
 
 def kunci(p: Periode, target_rw: int) -> str:
@@ -97,6 +102,7 @@ def _simpan_samping(con, snapshots, target_rw: int, ada_jawaban: bool) -> None:
                 )
         if snapshots:
             _simpan_tren(con, db, snapshots[-1][0], target_rw)
+            _simpan_rincian(con, db, snapshots[-1][0])
         db.commit()
     finally:
         db.close()
@@ -115,10 +121,46 @@ def _simpan_tren(con, db, tanggal, target_rw: int) -> None:
         db.execute("INSERT INTO tren VALUES (?, ?, ?)", (k, kode, tersimpan.bungkus(rows)))
 
 
-TINGKAT_TREN = TINGKAT.index("kabkota")  # trends stored down to this level; below, asked (7-9 ms)
-BEDA_TINGKAT = 2  # slices read from SQLite: at most two levels below the place (a kab/kota's
-# kelurahan, a province's kecamatan: hundreds of rows); deeper ones are thousands, where DuckDB's
-# scan beats unpickling row by row
+# The breakdowns pages ask without a filter, and the BPU occupations (cakupan.pekerjaan_bpu).
+RINCIAN_TERSIMPAN = [(d, Filter()) for d in pembangun.RINCIAN] + [("pekerjaan", Filter(segmen="BPU"))]
+
+
+def kunci_rincian(tanggal, filt: Filter) -> str:
+    return f"{tanggal}|{sorted(filt.teks().items())}"
+
+
+def _simpan_rincian(con, db, tanggal) -> None:
+    """The builder's breakdowns of the nation, each province and each kab/kota in the newest
+    snapshot: one grouped statement a level and breakdown (rincian_semua), 4-6 ms a question
+    otherwise."""
+    for dimensi, filt in RINCIAN_TERSIMPAN:
+        k = kunci_rincian(tanggal, filt)
+        sql, params = pembangun.rincian("ID", dimensi, filt, tanggal)
+        hasil = con.execute(sql, params)
+        nama = [d[0] for d in hasil.description]
+        semua = {"ID": [dict(zip(nama, r)) for r in hasil.fetchall()]}
+        for tingkat in TINGKAT[1 : TINGKAT_TREN + 1]:
+            sql, params = pembangun.rincian_semua(tingkat, dimensi, filt, tanggal)
+            hasil = con.execute(sql, params)
+            nama = [d[0] for d in hasil.description]
+            for kode, *nilai in hasil.fetchall():
+                semua.setdefault(kode, []).append(dict(zip(nama[1:], nilai)))
+        db.executemany(
+            "INSERT INTO rincian VALUES (?, ?, ?, ?)",
+            [(k, kode, dimensi, tersimpan.bungkus(tuple(rows))) for kode, rows in semua.items()],
+        )
+
+
+def rincian(path, kode: str, dimensi: str, tanggal, filt: Filter) -> tuple | None:
+    """The stored breakdown of a place down to kab/kota, or None when not stored."""
+    if TINGKAT.index(pembangun.tingkat_kode(kode)) > TINGKAT_TREN or (dimensi, filt) not in RINCIAN_TERSIMPAN:
+        return None
+    rows = tersimpan.baca(
+        path,
+        "SELECT isi FROM rincian WHERE kunci = ? AND kode = ? AND dimensi = ?",
+        (kunci_rincian(tanggal, filt), kode, dimensi),
+    )
+    return tersimpan.buka(rows[0][0]) if rows else None
 
 
 def kunci_tren(tanggal, target_rw: int) -> str:

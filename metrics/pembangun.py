@@ -578,23 +578,43 @@ RINCIAN = {  # breakdowns of one place: the rollup and column each reads
 def rincian(kode: str, dimensi: str, filt: Filter, tanggal: dt.date) -> tuple[str, dict]:
     """SQL and parameters for one place's registered and active persons by one dimension.
     Grain: one row per value of the dimension."""
-    if dimensi not in RINCIAN:
-        raise PertanyaanTidakSah(f"Rincian '{dimensi}' tidak dikenal; pilih {', '.join(RINCIAN)}")
     p = TINGKAT.index(tingkat_kode(kode))
     if p == 5:
         raise PertanyaanTidakSah("Rincian tidak tersedia untuk satu RW", "No breakdown for a single RW")
+    return _rincian_sql(dimensi, filt, tanggal, p, kode)
+
+
+def rincian_semua(tingkat: str, dimensi: str, filt: Filter, tanggal: dt.date) -> tuple[str, dict]:
+    """The same breakdown for every place at `tingkat` (provinsi to kelurahan) at once, for the
+    answers stored at load (metrics/jawaban.py): each place's rows are rincian(place)'s, in its
+    order. Grain: one row per (place, value of the dimension); column kode first."""
+    p = TINGKAT.index(tingkat)
+    if not 0 < p < 5:
+        raise PertanyaanTidakSah(f"Rincian per tempat tidak ada untuk tingkat {tingkat}")
+    return _rincian_sql(dimensi, filt, tanggal, p, None)
+
+
+def _rincian_sql(dimensi: str, filt: Filter, tanggal: dt.date, p: int, kode: str | None) -> tuple[str, dict]:
+    """One place (`kode`) or, with kode None, every place at level p, grouped by its code."""
+    if dimensi not in RINCIAN:
+        raise PertanyaanTidakSah(f"Rincian '{dimensi}' tidak dikenal; pilih {', '.join(RINCIAN)}")
     tabel_, kolom = RINCIAN[dimensi]
     if tabel_ == "ringkas_pekerjaan" and not Filter(segmen=filt.segmen) == filt:
         raise PertanyaanTidakSah(
             "Rincian pekerjaan hanya bisa disaring menurut segmen", "Occupations can be filtered by segment only"
         )
     t, a = filt.kolom
-    induk = f" AND {KOLOM_TINGKAT[p]} = $induk" if p else ""
-    sql = f"""-- Grain: one row per {dimensi} of one place in one snapshot.
-SELECT {kolom} AS nilai, sum({t})::BIGINT AS peserta_terdaftar, sum({a})::BIGINT AS peserta_aktif
+    if kode is None:
+        tempat, induk, urut = f"{KOLOM_TINGKAT[p]} AS kode, ", f" AND {KOLOM_TINGKAT[p]} IS NOT NULL", "kode, "
+        grain = f"(place at level {TINGKAT[p]}, {dimensi})"
+    else:
+        tempat, induk, urut = "", f" AND {KOLOM_TINGKAT[p]} = $induk" if p else "", ""
+        grain = f"{dimensi} of one place"
+    sql = f"""-- Grain: one row per {grain} in one snapshot.
+SELECT {tempat}{kolom} AS nilai, sum({t})::BIGINT AS peserta_terdaftar, sum({a})::BIGINT AS peserta_aktif
 FROM {tabel_}
 WHERE tanggal_data = $tanggal{induk}{_filter_sql(filt)}
 GROUP BY ALL
-ORDER BY peserta_aktif DESC, peserta_terdaftar DESC, nilai"""
+ORDER BY {urut}peserta_aktif DESC, peserta_terdaftar DESC, nilai"""
     params = {"tanggal": tanggal, "induk": kode, **filt.params()}
     return sql, _dipakai(sql, params)

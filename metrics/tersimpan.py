@@ -1,6 +1,6 @@
 """What a click reads, kept beside a build in one SQLite file (`<build>.tersimpan`,
-warehouse.SIDECARS): the stored answers of the levels above RW, the trends of the upper places
-and the place reference, written by metrics/jawaban.py at the end of the build.
+warehouse.SIDECARS): the stored answers of the levels above RW, the trends and breakdowns of the
+upper places and the place reference, written by metrics/jawaban.py at the end of the build.
 
 Why SQLite beside DuckDB: DuckDB reads a whole row group (122.880 rows, every column asked) for
 the seven rows of one kecamatan, 5-13 ms a question at 5 juta rows; SQLite finds them in its
@@ -14,6 +14,7 @@ Tables (all keys TEXT; dates as ISO text):
   row of metrics/jawaban.py's table, isi = the row's values in kolom order.
 - kolom(urutan INTEGER, nama): the column names of baris.isi.
 - tren(kunci, kode, isi BLOB): one row per place, isi = its trend rows (tuple of dicts).
+- rincian(kunci, kode, dimensi, isi BLOB): one row per (place, breakdown), isi = its rows.
 - wilayah(kode, nama, kode_induk): one row per region of the reference.
 """
 
@@ -31,6 +32,7 @@ CREATE TABLE baris (tanggal TEXT, tingkat TEXT, kunci TEXT, kode_urut TEXT, urut
                     PRIMARY KEY (tanggal, tingkat, kunci, kode_urut, urut)) WITHOUT ROWID;
 CREATE TABLE kolom (urutan INTEGER PRIMARY KEY, nama TEXT);
 CREATE TABLE tren (kunci TEXT, kode TEXT, isi BLOB, PRIMARY KEY (kunci, kode)) WITHOUT ROWID;
+CREATE TABLE rincian (kunci TEXT, kode TEXT, dimensi TEXT, isi BLOB, PRIMARY KEY (kunci, kode, dimensi)) WITHOUT ROWID;
 CREATE TABLE wilayah (kode TEXT PRIMARY KEY, nama TEXT, kode_induk TEXT) WITHOUT ROWID;
 """
 

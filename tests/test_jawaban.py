@@ -155,3 +155,22 @@ def test_a_click_reads_the_build_s_sqlite_file_not_duckdb(minggu, monkeypatch):
     ]
     assert jawaban.tren(path, "31.75.02", p.tanggal, 3) is None  # below kab/kota: asked
     assert jawaban.tren(path, "31.75", p.tanggal, 100) is None  # another RW target: asked
+
+
+def test_stored_breakdowns_are_the_builders_for_every_upper_place(minggu):
+    p = periode.periode()
+    path = warehouse.current_path()
+    tempat = [k for k in _tempat() if definisi.TINGKAT.index(pembangun.tingkat_kode(k)) <= jawaban.TINGKAT_TREN]
+    assert "11" in tempat and "31.75" in tempat
+    dijawab = 0
+    for kode in tempat:
+        for dimensi, filt in jawaban.RINCIAN_TERSIMPAN:
+            want = warehouse.records(*pembangun.rincian(kode, dimensi, filt, p.tanggal))
+            got = jawaban.rincian(path, kode, dimensi, p.tanggal, filt)
+            assert (list(got) if got is not None else []) == want, (kode, dimensi, filt)
+            dijawab += got is not None
+    assert dijawab > 20
+    segmen = {r["nilai"]: r["peserta_aktif"] for r in jawaban.rincian(path, "31.75", "segmen", p.tanggal, Filter())}
+    assert sum(segmen.values()) == cakupan.angka_tempat(tanya("31.75"))["peserta_aktif"]
+    assert jawaban.rincian(path, "31.75.02", "segmen", p.tanggal, Filter()) is None  # below kab/kota: asked
+    assert jawaban.rincian(path, "31.75", "segmen", p.tanggal, Filter(segmen="PU")) is None  # filtered: asked
