@@ -18,9 +18,16 @@ LOCALE = {"id": Locale.parse("id_ID"), "en": Locale.parse("en_US")}
 UNITS = {"id": ("triliun", "miliar", "juta", "ribu"), "en": ("trillion", "billion", "million", "thousand")}
 
 
+PEMISAH_RIBUAN = {b: LOCALE[b].number_symbols["latn"]["group"] for b in LOCALE}
+
+
 def angka(value: int | float | None, bahasa: str = "id") -> str:
     """1.234.567; '-' when there is no value."""
-    return "-" if value is None else format_decimal(value, locale=LOCALE[bahasa], decimal_quantization=False)
+    if value is None:
+        return "-"
+    if type(value) is int:  # whole counts, most numbers on a page: Babel's grouping in 1 us, not 17
+        return f"{value:,}".replace(",", PEMISAH_RIBUAN[bahasa])
+    return format_decimal(value, locale=LOCALE[bahasa], decimal_quantization=False)
 
 
 def desimal(value: float | None, digits: int = 1, bahasa: str = "id") -> str:

@@ -60,10 +60,22 @@ def _lingkup_ditolak() -> tuple[str, dict]:
     return LINGKUP_DITOLAK["wilayah"], {"wilayah": akun.wilayah}
 
 
+def _records(sql: str, params: dict | None = None) -> list[dict]:
+    """A read of the load history, kept per served build: a served build never changes, so the
+    Data page is drawn from memory after its first view (copies: callers change the rows)."""
+    kunci = tuple(sorted((params or {}).items()))
+    return [dict(r) for r in _records_per_gudang(warehouse.current_path(), sql, kunci)]
+
+
+@functools.lru_cache(maxsize=64)
+def _records_per_gudang(_path, sql: str, params: tuple) -> tuple:
+    return tuple(warehouse.records(sql, dict(params)))
+
+
 def riwayat(batas: int = 50) -> list[dict]:
     """The newest loads (whole files, every region): national admins."""
     lingkup.wajib_admin(nasional=True)
-    rows = warehouse.records(RIWAYAT_SQL, {"batas": batas})
+    rows = _records(RIWAYAT_SQL, {"batas": batas})
     for r in rows:
         files = json.loads(r.pop("ringkasan"))["files"]
         r["berkas"] = ", ".join(f["path"].rsplit("/", 1)[-1] for f in files)
@@ -93,7 +105,7 @@ def ditolak_per_alasan(bahasa: str = "id") -> list[dict]:
     lingkup.wajib_admin()
     saring, params = _lingkup_ditolak()
     kamus = _kamus(bahasa)
-    rows = warehouse.records(DITOLAK_SQL.format(lingkup=saring), params)
+    rows = _records(DITOLAK_SQL.format(lingkup=saring), params)
     for r in rows:
         r["arti"] = kata(kamus, r["jenis_berkas"], r["alasan"])
         r["berkas"] = r["berkas"].rsplit("/", 1)[-1]  # the name (and sheet); the download has the path
@@ -106,7 +118,7 @@ def rincian_muat(bahasa: str = "id", batas: int = 10) -> list[dict]:
     lingkup.wajib_admin(nasional=True)
     kamus = _kamus(bahasa)
     rows = []
-    for load in warehouse.records(RIWAYAT_SQL, {"batas": batas}):
+    for load in _records(RIWAYAT_SQL, {"batas": batas}):
         summary = json.loads(load["ringkasan"])
         kind = summary["kind"]
         for f in summary["files"]:
@@ -162,7 +174,7 @@ def muat_snapshot(tanggal) -> dict | None:
     {dibaca, dimuat, ditolak, alasan: {code: rows}, arti: {code: (id words, en words)}}.
     Whole-file counts: national admins."""
     lingkup.wajib_admin(nasional=True)
-    rows = warehouse.records(MUAT_SNAPSHOT_SQL, {"tanggal": tanggal})
+    rows = _records(MUAT_SNAPSHOT_SQL, {"tanggal": tanggal})
     if not rows:
         return None
     r = rows[0]
@@ -176,7 +188,7 @@ def ditandai(bahasa: str = "id") -> list[dict]:
     """Flag counts per snapshot, file and kind, with the kind in words (`arti`). National admins."""
     lingkup.wajib_admin(nasional=True)
     kamus = _kamus(bahasa)
-    rows = warehouse.records(DITANDAI_SQL)
+    rows = _records(DITANDAI_SQL)
     for r in rows:
         r["arti"] = kata(kamus, "peserta", r["jenis"])
         r["berkas"] = r["berkas"].rsplit("/", 1)[-1]

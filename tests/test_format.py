@@ -18,3 +18,14 @@ def test_numbers():
 
 def test_dates():
     assert fmt.tanggal(dt.date(2024, 2, 6)) == "6 Februari 2024"
+
+
+def test_whole_numbers_are_grouped_as_babel_groups_them():
+    from babel.numbers import format_decimal
+
+    assert fmt.angka(1234567) == "1.234.567" and fmt.angka(1234567, "en") == "1,234,567"
+    assert fmt.angka(-1000) == "-1.000" and fmt.angka(0) == "0" and fmt.angka(999) == "999"
+    for bahasa in ("id", "en"):
+        for value in (0, 7, -7, 999, 1000, -1001, 129109, 36_700_000, 42_000_000_000, -(10**15)):
+            assert fmt.angka(value, bahasa) == format_decimal(value, locale=fmt.LOCALE[bahasa]), value
+    assert fmt.angka(1234.5) == "1.234,5"  # not whole: Babel

@@ -80,22 +80,24 @@ def _per_rw(k):
     ]
 
 
-WARNA_RW = {None: "#dee2e6", "tercapai": "#8ce99a", "dekat": "#ffd8a8", "jauh": "#ffa8a8"}
+# The RW bands' colours (definisi.PITA_RW) are in assets/cakupan.css, one class a band.
+KELAS_RW = {
+    None: "rw-sel rw-tanpa",
+    "tercapai": "rw-sel rw-tercapai",
+    "dekat": "rw-sel rw-dekat",
+    "jauh": "rw-sel rw-jauh",
+}
 
 
 def _sel(r, k):
-    """One RW: its number and active count, green at target, red far from it; a click opens it."""
+    """One RW: its number and active count, green at target, red far from it; a click opens it.
+    Two components a cell (a kecamatan's grid has hundreds), coloured by class, not by style."""
     b, capaian = k.bahasa, r["capaian"]
-    colour = WARNA_RW[cakupan.pita(capaian, definisi.PITA_RW)]
     target = f" / {fmt.angka(r['target'], b)}" if r["target"] else ""
-    aktif = fmt.angka(r["peserta_aktif"], b)  # once: a kecamatan's grid has hundreds of cells
+    aktif = fmt.angka(r["peserta_aktif"], b)
     return html.A(
-        html.Div(
-            [f"RW {r['rw']:02d}", html.Small(aktif)],
-            className="rw-sel",
-            style={"background": colour},
-            title=f"{r['nama_wilayah']} {r['nama_induk']}: {aktif}{target}",
-        ),
+        [f"RW {r['rw']:02d}", html.Small(aktif)],
+        className=KELAS_RW[cakupan.pita(capaian, definisi.PITA_RW)],
+        title=f"{r['nama_wilayah']} {r['nama_induk']}: {aktif}{target}",
         href=k.href("/wilayah", wilayah=r["kode_wilayah"]),
-        style={"textDecoration": "none"},
     )
