@@ -15,8 +15,6 @@ from metrics.pembangun import PertanyaanTidakSah, tingkat_kode
 WILAYAH_SQL = "SELECT kode, nama, kode_induk FROM wilayah WHERE kode = $kode"
 # Grain: one row per region of the reference (kept in the build's SQLite file, metrics/tersimpan.py).
 SEMUA_SQL = "SELECT kode, nama, kode_induk FROM wilayah"
-# Grain: one row per region at level $batas (TINGKAT's index: 1 provinsi ... 4 kelurahan) or above.
-ATAS_SQL = "SELECT kode FROM wilayah WHERE tingkat <= $batas ORDER BY kode"
 
 
 @dataclass(frozen=True)
