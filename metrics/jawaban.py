@@ -101,26 +101,27 @@ def _simpan_samping(con, snapshots, target_rw: int, ada_jawaban: bool) -> None:
                     ],
                 )
         if snapshots:
-            _simpan_tren(con, db, snapshots[-1][0], target_rw)
-            _simpan_rincian(con, db, snapshots[-1][0])
+            tempat = _simpan_rincian(con, db, snapshots[-1][0])
+            _simpan_tren(con, db, snapshots[-1][0], target_rw, tempat)
         db.commit()
     finally:
         db.close()
 
 
-def _simpan_tren(con, db, tanggal, target_rw: int) -> None:
-    """The builder's own trend of the nation, each province and each kab/kota with participants,
-    up to the newest snapshot: the trend of a place costs 8-21 ms to ask at 5 juta rows, most at the top."""
+def _records(con, sql: str, params: dict) -> list[dict]:
+    """warehouse.records on the build being made."""
+    hasil = con.execute(sql, params)
+    nama = [d[0] for d in hasil.description]
+    return [dict(zip(nama, r)) for r in hasil.fetchall()]
+
+
+def _simpan_tren(con, db, tanggal, target_rw: int, tempat: list[str]) -> None:
+    """The builder's own trend of each place in `tempat` (the nation, the provinces and kab/kota
+    with participants) up to the newest snapshot: 8-21 ms a place to ask at 5 juta rows, most at
+    the top. A place nobody is in is asked (its zeros cost little)."""
     k = kunci_tren(tanggal, target_rw)
-    # Places someone is registered in: a place nobody is in is asked (its zeros cost little).
-    kolom = [pembangun.KOLOM_TINGKAT[i] for i in range(1, TINGKAT_TREN + 1)]
-    ada = " UNION ".join(f"SELECT DISTINCT {c} FROM ringkas_wilayah WHERE {c} IS NOT NULL" for c in kolom)
-    tempat = ["ID", *sorted(kode for (kode,) in con.execute(ada).fetchall())]
     for kode in tempat:
-        sql, params = pembangun.tren(kode, Filter(), tanggal, target_rw=target_rw)
-        hasil = con.execute(sql, params)
-        nama = [d[0] for d in hasil.description]
-        rows = tuple(dict(zip(nama, r)) for r in hasil.fetchall())
+        rows = tuple(_records(con, *pembangun.tren(kode, Filter(), tanggal, target_rw=target_rw)))
         db.execute("INSERT INTO tren VALUES (?, ?, ?)", (k, kode, tersimpan.bungkus(rows)))
 
 
@@ -132,26 +133,23 @@ def kunci_rincian(tanggal, filt: Filter) -> str:
     return f"{tanggal}|{sorted(filt.teks().items())}"
 
 
-def _simpan_rincian(con, db, tanggal) -> None:
+def _simpan_rincian(con, db, tanggal) -> list[str]:
     """The builder's breakdowns of the nation, each province and each kab/kota in the newest
     snapshot: one grouped statement a level and breakdown (rincian_semua), 4-6 ms a question
-    otherwise."""
+    otherwise. Returns the places with participants (the nation first)."""
+    tempat = {"ID"}
     for dimensi, filt in RINCIAN_TERSIMPAN:
         k = kunci_rincian(tanggal, filt)
-        sql, params = pembangun.rincian("ID", dimensi, filt, tanggal)
-        hasil = con.execute(sql, params)
-        nama = [d[0] for d in hasil.description]
-        semua = {"ID": [dict(zip(nama, r)) for r in hasil.fetchall()]}
+        semua = {"ID": _records(con, *pembangun.rincian("ID", dimensi, filt, tanggal))}
         for tingkat in TINGKAT[1 : TINGKAT_TREN + 1]:
-            sql, params = pembangun.rincian_semua(tingkat, dimensi, filt, tanggal)
-            hasil = con.execute(sql, params)
-            nama = [d[0] for d in hasil.description]
-            for kode, *nilai in hasil.fetchall():
-                semua.setdefault(kode, []).append(dict(zip(nama[1:], nilai)))
+            for r in _records(con, *pembangun.rincian_semua(tingkat, dimensi, filt, tanggal)):
+                semua.setdefault(r.pop("kode"), []).append(r)
+        tempat.update(semua)
         db.executemany(
             "INSERT INTO rincian VALUES (?, ?, ?, ?)",
             [(k, kode, dimensi, tersimpan.bungkus(tuple(rows))) for kode, rows in semua.items()],
         )
+    return ["ID", *sorted(tempat - {"ID"})]
 
 
 def rincian(path, kode: str, dimensi: str, tanggal, filt: Filter) -> tuple | None:

@@ -64,7 +64,7 @@ def buka(isi: bytes):
 _lokal = threading.local()  # sqlite3 connections belong to the thread that opened them
 
 
-def baca(path: Path | None, sql: str, params: tuple) -> list[tuple] | None:
+def baca(path: Path | None, sql: str, params: tuple | dict) -> list[tuple] | None:
     """Rows of a read on the file of served build `path`; None when that build has none (made
     before this file existed, or without the finisher)."""
     if path is None or not _ada(path):
