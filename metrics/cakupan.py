@@ -61,6 +61,8 @@ def _catatan(p: Periode, filt: Filter, metrik: list[str]) -> list[tuple[str, str
                 "no target, achievement or shortfall is shown.",
             )
         )
+    if any(m.startswith("aktif_") for m in metrik):
+        notes += catatan_program(filt)
     if p.sebelumnya is None:
         notes.append(
             (
@@ -90,6 +92,21 @@ def _catatan(p: Periode, filt: Filter, metrik: list[str]) -> list[tuple[str, str
             )
         )
     return notes
+
+
+def catatan_program(filt: Filter) -> list[tuple[str, str]]:
+    """The note under a programme filter, (id, en): the rollups count persons per programme
+    without crossing programmes, so the other programmes' aktif_* are NULL (pembangun._tersedia)."""
+    if not filt.program:
+        return []
+    return [
+        (
+            f"Dengan filter program {filt.program}, jumlah program lain tidak diketahui: data tidak "
+            "menyilangkan satu program dengan program lain.",
+            f"With the programme filter {filt.program}, other programmes' counts are unknown: the data "
+            "does not cross one programme with another.",
+        )
+    ]
 
 
 def _gerbang(t: Pertanyaan) -> Pertanyaan:

@@ -167,6 +167,8 @@ class Ukuran:
     syarat: str | None = None  # an extra condition on the rollup's rows (declared here only)
     di_rw: bool = True  # also summed from ringkas_rw at RW grain (else NULL there)
     arus: bool = False  # a flow (baru/berhenti): known only when the snapshot kept its persons
+    program: str | None = None  # one programme's count: NULL under a filter on another programme,
+    # whose persons the rollup cannot cross with this one (a part never exceeds its whole)
 
 
 UKURAN = (
@@ -178,11 +180,11 @@ UKURAN = (
     Ukuran("berhenti", "berhenti", di_rw=False, arus=True),
     Ukuran("baru_4mg", "baru", "4mg", di_rw=False, arus=True),
     Ukuran("berhenti_4mg", "berhenti", "4mg", di_rw=False, arus=True),
-    *(Ukuran(f"aktif_{p.lower()}", f"aktif_{p.lower()}") for p in PROGRAM),
-    Ukuran("rentan", "terdaftar", syarat="pekerja_rentan", di_rw=False),
-    Ukuran("rentan_aktif", "aktif", syarat="pekerja_rentan", di_rw=False),
-    Ukuran("rentan_apbd", "terdaftar", syarat="pekerja_rentan AND sumber_iuran = 'APBD'", di_rw=False),
-    Ukuran("rentan_csr", "terdaftar", syarat="pekerja_rentan AND sumber_iuran = 'CSR'", di_rw=False),
+    *(Ukuran(f"aktif_{p.lower()}", f"aktif_{p.lower()}", program=p) for p in PROGRAM),
+    Ukuran("rentan", "{T}", syarat="pekerja_rentan", di_rw=False),
+    Ukuran("rentan_aktif", "{A}", syarat="pekerja_rentan", di_rw=False),
+    Ukuran("rentan_apbd", "{T}", syarat="pekerja_rentan AND sumber_iuran = 'APBD'", di_rw=False),
+    Ukuran("rentan_csr", "{T}", syarat="pekerja_rentan AND sumber_iuran = 'CSR'", di_rw=False),
 )
 
 

@@ -173,8 +173,10 @@ _KAPAN = {
 
 
 def _tersedia(u: definisi.Ukuran, filt: Filter, sumber: str) -> bool:
-    """ringkas_rw has no flows or vulnerable-worker columns; flows are not kept per programme."""
-    return not ((sumber == "rw" and not u.di_rw) or (u.arus and filt.program))
+    """ringkas_rw has no flows or vulnerable-worker columns; flows are not kept per programme; under
+    a programme filter another programme's count is unknown (the rollup does not cross programmes)."""
+    lain_program = filt.program and u.program and u.program != filt.program
+    return not ((sumber == "rw" and not u.di_rw) or (u.arus and filt.program) or lain_program)
 
 
 def _kebutuhan(metrik: list[str]) -> tuple[list[definisi.Metrik], list[definisi.Ukuran]]:

@@ -50,24 +50,32 @@ def _rincian(k, rows: list[dict], judul: str, nama: str, dimensi: str, kamus: di
     )
 
 
+def _program(k):
+    """Active persons per programme. Under a programme filter only that programme's bar, with the
+    note why: the rollups do not cross programmes, so another's count is unknown (cakupan)."""
+    b = k.bahasa
+    m = cakupan.angka_tempat(k.tanya, PROGRAM)
+    kode = [p for p in definisi.PROGRAM if m[f"aktif_{p.lower()}"] is not None]
+    kartu = _kartu(
+        t("per_program", b),
+        grafik.batang_satu(
+            [f"{p} · {pick(definisi.PROGRAM[p], b)}" for p in kode],
+            [m[f"aktif_{p.lower()}"] for p in kode],
+            b,
+            [fmt.angka(m[f"aktif_{p.lower()}"], b) for p in kode],
+        ),
+        kerangka.unduh(k, "coverage", k.tempat.tingkat, nama="program"),
+        "segmen-program",
+    )
+    kartu.children.extend(kerangka.catatan(cakupan.catatan_program(k.filt), b))
+    return kartu
+
+
 def _isi(k):
     b = k.bahasa
     parts = []
     parts.append(_rincian(k, cakupan.rincian(k.tanya, "segmen"), "per_segmen", "segmen", "segmen", definisi.SEGMEN))
-    m = cakupan.angka_tempat(k.tanya, PROGRAM)
-    parts.append(
-        _kartu(
-            t("per_program", b),
-            grafik.batang_satu(
-                [f"{p} · {pick(n, b)}" for p, n in definisi.PROGRAM.items()],
-                [m[x] for x in PROGRAM],
-                b,
-                [fmt.angka(m[x], b) for x in PROGRAM],
-            ),
-            kerangka.unduh(k, "coverage", k.tempat.tingkat, nama="program"),
-            "segmen-program",
-        )
-    )
+    parts.append(_program(k))
     sumber = cakupan.rincian(k.tanya, "sumber_iuran")
     parts.append(_rincian(k, sumber, "per_sumber", "sumber", "sumber_iuran", definisi.SUMBER_IURAN))
     kerja = cakupan.pekerjaan_bpu(k.tanya)
