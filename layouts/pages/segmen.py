@@ -72,7 +72,6 @@ def _program(k):
 
 
 def _isi(k):
-    b = k.bahasa
     parts = []
     parts.append(_rincian(k, cakupan.rincian(k.tanya, "segmen"), "per_segmen", "segmen", "segmen", definisi.SEGMEN))
     parts.append(_program(k))
