@@ -96,7 +96,10 @@ def nilai(metrik: str, value, bahasa: str = "id") -> str:
 
 
 def label(metrik: str, bahasa: str = "id") -> str:
-    return pick(definisi.metrik(metrik).label, bahasa)
+    """A metric's label; a reference-target metric (`*_acuan`) reads as its plain one on a page
+    (Target, Capaian), the page saying whose target it is."""
+    dasar = definisi.METRIK_MENURUT_NAMA.get(metrik.removesuffix("_acuan"))
+    return pick((dasar or definisi.metrik(metrik)).label, bahasa)
 
 
 def definisi_metrik(metrik: str, bahasa: str = "id") -> str:

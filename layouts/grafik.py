@@ -58,75 +58,106 @@ def warna_capaian(c: float | None, palet: tuple[str, str, str, str] = (MERAH, JI
     return {"rendah": rendah, "sedang": sedang, "baik": baik}.get(cakupan.pita(c), kosong)
 
 
+TICK_TREN = 7  # date labels a trend names at most: more would crowd a projector's axis
+
+
 def tren(rows: list[dict], tempat: dict, bahasa: str) -> dict:
-    """Active participants per snapshot, the target as a line, the projection to 31 December."""
+    """Active participants per snapshot, filling the chart: the x axis spans the snapshots (not
+    the year) and the y axis the values, so a weekly gain shows as a slope. The road to
+    31 December is a dashed stretch at the 4-week pace past the last snapshot, its end written
+    in words; the reference target is a line when it is near the values, else named at the top."""
+    if not rows:
+        return _tata([], bahasa)
     x = [r["tanggal_data"] for r in rows]
+    y = [r["peserta_aktif"] for r in rows]
     data = [
         {
-            "type": "scatter",
-            "x": x,
-            "y": [r["peserta_aktif"] for r in rows],
-            "mode": "lines+markers",
-            "name": t("aktif", bahasa),
-            "line": {"width": 4, "color": BIRU},
-            "marker": {"size": 9},
-            "hovertext": [
-                f"{fmt.tanggal(d, bahasa)}: {fmt.angka(r['peserta_aktif'], bahasa)}" for d, r in zip(x, rows)
-            ],
+            "type": "scatter", "x": x, "y": y, "mode": "lines+markers", "name": t("aktif", bahasa),
+            "line": {"width": 4, "color": BIRU}, "marker": {"size": 9},
+            "hovertext": [f"{fmt.tanggal(d, bahasa)}: {fmt.angka(v, bahasa)}" for d, v in zip(x, y)],
             "hoverinfo": "text",
         }
-    ]
-    ticks = x[:1] + x[-1:]  # first and last snapshot, and 31 December: weekly ticks would crowd the axis
-    if tempat.get("proyeksi_akhir_tahun") is not None and rows:
-        akhir = dt.date(x[-1].year, 12, 31)
-        ticks.append(akhir)
+    ]  # fmt: skip
+    hari = max((x[-1] - x[0]).days, 1)
+    ujung = x[-1] + dt.timedelta(days=max(7, round(hari * 0.3)))
+    lo, hi = min(y), max(y)
+    annotations, shapes = [], []
+    laju = tempat.get("laju_4mg")
+    if laju is not None and tempat.get("proyeksi_akhir_tahun") is not None:
+        y_ujung = y[-1] + laju * (ujung - x[-1]).days / 7
+        lo, hi = min(lo, y_ujung), max(hi, y_ujung)
         data.append(
             {
-                "type": "scatter",
-                "x": [x[-1], akhir],
-                "y": [rows[-1]["peserta_aktif"], tempat["proyeksi_akhir_tahun"]],
-                "mode": "lines+markers",
-                "name": t("proyeksi", bahasa),
-                "line": {"width": 3, "dash": "dash", "color": ABU},
-                "hovertext": ["", f"{fmt.tanggal(akhir, bahasa)}: {fmt.angka(tempat['proyeksi_akhir_tahun'], bahasa)}"],
-                "hoverinfo": "text",
+                "type": "scatter", "x": [x[-1], ujung], "y": [y[-1], y_ujung], "mode": "lines",
+                "name": t("proyeksi", bahasa), "line": {"width": 3, "dash": "dash", "color": ABU},
+                "hoverinfo": "skip",
             }
-        )
-    shapes, annotations = [], []
-    if tempat.get("target"):
-        garis, label = _garis_datar(tempat["target"], MERAH, f"Target {fmt.ringkas(tempat['target'], bahasa)}")
-        shapes, annotations = [garis], [label]
-    ticks = list(dict.fromkeys(ticks))
+        )  # fmt: skip
+        akhir = dt.date(x[-1].year, 12, 31)
+        annotations.append(
+            {
+                "text": f"{fmt.tanggal_pendek(akhir, bahasa)}: {t('proyeksi_kata', bahasa)} "
+                f"{fmt.ringkas(tempat['proyeksi_akhir_tahun'], bahasa)}",
+                "xref": "paper", "x": 1, "xanchor": "right", "yref": "paper", "y": 0, "yanchor": "bottom",
+                "showarrow": False, "font": {"size": 16, "color": ABU},
+            }
+        )  # fmt: skip
+    rentang = max(hi - lo, hi * 0.02, 4)
+    atas, bawah = hi + rentang * 0.3, max(0, lo - rentang * 0.3)
+    target = tempat.get("target_acuan", tempat.get("target"))
+    if target:
+        nama = t("target_1rw100", bahasa) if tempat.get("jenis_target") == "1rw100" else "Target"
+        teks = f"{nama} {fmt.ringkas(target, bahasa)}"
+        if target <= hi + rentang * 3:  # near: drawn, the axis stretched to hold it
+            atas = max(atas, target + rentang * 0.25)
+            garis, label = _garis_datar(target, MERAH, teks)
+            shapes, annotations = [garis], [label, *annotations]
+        else:  # far above: named, so the weeks of data keep the height
+            annotations.append(
+                {
+                    "text": f"{teks} ↑", "xref": "paper", "x": 1, "xanchor": "right", "yref": "paper", "y": 1,
+                    "yanchor": "top", "showarrow": False, "font": {"size": 16, "color": MERAH},
+                }
+            )  # fmt: skip
+    langkah = max(1, -(-len(x) // TICK_TREN))
+    ticks = x[::-1][::langkah][::-1]
     return _tata(
         data,
         bahasa,
         shapes=shapes,
         annotations=annotations,
-        xaxis={"tickvals": ticks, "ticktext": [fmt.tanggal_pendek(d, bahasa) for d in ticks]},
-        yaxis={"rangemode": "tozero", "tickformat": ",d"},
+        xaxis={
+            "tickvals": ticks,
+            "ticktext": [fmt.tanggal_pendek(d, bahasa) for d in ticks],
+            "range": [x[0] - dt.timedelta(days=max(2, round(hari * 0.04))), ujung],
+        },
+        yaxis={"range": [bawah, atas], "tickformat": ",d"},
     )
 
 
 def batang_capaian(rows: list[dict], bahasa: str, tinggi: int | None = None) -> dict:
     """Children by capaian, lowest at the top: laggards first; a line at 100 %."""
-    rows = [r for r in rows if r.get("capaian") is not None]
+    rows = [r for r in rows if r.get("capaian_acuan") is not None]
     batang = {
         "type": "bar",
         "y": [r["nama_wilayah"] for r in rows],
-        "x": [r["capaian"] * 100 for r in rows],
+        "x": [r["capaian_acuan"] * 100 for r in rows],
         "orientation": "h",
-        "marker": {"color": [warna_capaian(r["capaian"]) for r in rows]},
+        "marker": {"color": [warna_capaian(r["capaian_acuan"]) for r in rows]},
         "customdata": [[r["kode_wilayah"]] for r in rows],
-        "text": [fmt.persen(r["capaian"], bahasa=bahasa) for r in rows],
+        "text": [fmt.persen(r["capaian_acuan"], bahasa=bahasa) for r in rows],
         "textposition": "auto",
         "textfont": {"size": 16},
         "hovertext": [
-            f"{r['nama_wilayah']}: {fmt.angka(r['peserta_aktif'], bahasa)} / {fmt.angka(r['target'], bahasa)}"
+            f"{r['nama_wilayah']}: {fmt.angka(r['peserta_aktif'], bahasa)} / {fmt.angka(r['target_acuan'], bahasa)}"
+            + (f" ({t('target_1rw100', bahasa)})" if r.get("jenis_target") == "1rw100" else "")
             for r in rows
         ],
         "hoverinfo": "text",
     }
-    seratus = {"type": "line", "xref": "x", "x0": 100, "x1": 100, "yref": "y domain", "y0": 0, "y1": 1}
+    seratus = {  # behind the bars, so it never crosses their labels
+        "type": "line", "layer": "below", "xref": "x", "x0": 100, "x1": 100, "yref": "y domain", "y0": 0, "y1": 1,
+    }  # fmt: skip
     return _tata(
         [batang],
         bahasa,

@@ -380,12 +380,45 @@ def _kode_klik(jenis: str, value) -> str | None:
 # --- pieces ---------------------------------------------------------------------------
 
 
-def kartu(label: str, nilai: str, catatan: str, id_: str, warna: str | None = None) -> dmc.Card:
+def kartu(
+    label: str, nilai: str, catatan: str, id_: str, warna: str | None = None, penuh: str | None = None
+) -> dmc.Card:
+    """A headline card: label, a big value (its full figure `penuh` on hover), a note."""
+    isi = html.Span(nilai, title=penuh) if penuh and penuh != nilai else nilai
     return dmc.Card(
         [
             dmc.Text(label, size="lg", c="dimmed", fw=500),
-            dmc.Text(nilai, id=id_, fz=40, fw=700, lh=1.15, **({"c": warna} if warna else {})),
+            dmc.Text(isi, id=id_, fz=40, fw=700, lh=1.15, **({"c": warna} if warna else {})),
             dmc.Text(catatan, size="md", c="dimmed"),
+        ],
+        withBorder=True,
+        radius="md",
+        padding="lg",
+    )
+
+
+def kartu_dua(label: str, nilai: list[tuple[str, str]], catatan: str, id_: str, warna: str | None = None) -> dmc.Card:
+    """A card with up to two labelled values side by side (pace achieved, pace needed)."""
+    warna_ = {"c": warna} if warna else {}
+    return dmc.Card(
+        [
+            dmc.Text(label, size="lg", c="dimmed", fw=500),
+            dmc.Group(
+                [
+                    dmc.Stack(
+                        [
+                            dmc.Text(v, fz=40, fw=700, lh=1.15, **(warna_ if i == 0 else {})),
+                            dmc.Text(kata, size="md", c="dimmed"),
+                        ],
+                        gap=0,
+                    )
+                    for i, (kata, v) in enumerate(nilai)
+                ],
+                id=id_,
+                gap="xl",
+                align="flex-start",
+            ),
+            dmc.Text(catatan, size="md", **(warna_ or {"c": "dimmed"})),
         ],
         withBorder=True,
         radius="md",
@@ -418,6 +451,7 @@ def unduh(k: keadaan.Keadaan, jenis: str, tingkat: str | None = None, nama: str 
     )
 
 
+JENIS_TARGET = {"wilayah": ("Target wilayah", "Own target"), "1rw100": ("1 RW 100", "1 RW 100")}
 FORMAT_JS = {
     "angka": "cakupanAngka",
     "persen": "cakupanPersen",
@@ -432,10 +466,15 @@ FORMAT_JS = {
 
 
 def kolom_metrik(nama: str, bahasa: str, **extra) -> dict:
+    """A grid column of a declared metric. A reference-target metric (`*_acuan`) is headed by
+    its plain label (Target, Capaian...): the 'Dasar target' column says whose target it is."""
     m = definisi.metrik(nama)
+    judul = definisi.METRIK_MENURUT_NAMA.get(nama.removesuffix("_acuan"), m).label
+    if m.format == "teks":
+        return {"field": nama, "headerName": pick(m.label, bahasa), "headerTooltip": pick(m.definisi, bahasa), **extra}
     col = {
         "field": nama,
-        "headerName": pick(m.label, bahasa),
+        "headerName": pick(judul, bahasa),
         "headerTooltip": pick(m.definisi, bahasa),
         "valueFormatter": {"function": f"{FORMAT_JS[m.format]}(params.value, '{bahasa}')"},
         "type": "rightAligned",
@@ -465,6 +504,8 @@ def grid(
     for b in baris:
         row = {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in b.items()}
         row["id_baris"] = b["kode_wilayah"] or f"?{b['kode_induk']}"
+        if "jenis_target" in row:
+            row["jenis_target"] = pick(JENIS_TARGET[row["jenis_target"]], bahasa) if row["jenis_target"] else ""
         if not b["kode_wilayah"]:
             row["nama_wilayah"] = (
                 f"{t('tidak_diketahui', bahasa)} ({b['nama_induk']})"

@@ -111,7 +111,11 @@ def _warna(capaian) -> str:
 def _utama(tj: Tinjauan, b: str):
     m = tj.angka
     sebelum = f" · {t('dibanding', b)} {fmt.tanggal(tj.periode.sebelumnya, b)}" if tj.periode.sebelumnya else ""
-    target = f"{t('dari_target', b)} {fmt.angka(m['target'], b)}" if m["target"] else t("tanpa_target", b)
+    aturan = m["jenis_target"] == "1rw100"
+    if m["target_acuan"] is None:
+        target = t("tanpa_target", b)
+    else:
+        target = f"{t('dari_target', b)}{' 1 RW 100' if aturan else ''} {fmt.angka(m['target_acuan'], b)}"
     perubahan = (
         f"+{fmt.angka(m['baru'], b)} {t('baru', b)}, -{fmt.angka(m['berhenti'], b)} {t('berhenti', b)}"
         if m["baru"] is not None
@@ -123,13 +127,22 @@ def _utama(tj: Tinjauan, b: str):
     }
     angka = _baris_angka(
         _angka(fmt.label("peserta_aktif", b), fmt.angka(m["peserta_aktif"], b), target, id_="tinjauan-aktif"),
-        _angka(fmt.label("capaian", b), fmt.persen(m["capaian"], bahasa=b), _kekurangan(m, b), _warna(m["capaian"])),
+        _angka(
+            t("capaian_1rw100", b) if aturan else fmt.label("capaian", b),
+            fmt.persen(m["capaian_acuan"], bahasa=b),
+            _kekurangan(m, b),
+            _warna(m["capaian_acuan"]),
+        ),
         _angka(t("minggu_ini", b), fmt.tanda(m["perubahan_minggu"], b), perubahan),
     )
     bars = None
-    if m["target"]:
+    if m["target_acuan"]:
+        nama = t("target_1rw100", b) if aturan else "Target"
         bars = _batang(
-            [(fmt.label("peserta_aktif", b), m["peserta_aktif"], _warna(m["capaian"])), ("Target", m["target"], HITAM)],
+            [
+                (fmt.label("peserta_aktif", b), m["peserta_aktif"], _warna(m["capaian_acuan"])),
+                (nama, m["target_acuan"], HITAM),
+            ],
             b,
         )
     return _slide(tj.tempat.nama, sub, angka, bars)
@@ -155,22 +168,14 @@ def _batang(bars: list[tuple[str, float, str]], b: str, teks=None) -> dict:
 
 
 def _kekurangan(m: dict, b: str) -> str:
-    if m["kekurangan"] is None:
+    kurang = m["kekurangan_acuan"]
+    if kurang is None:
         return ""
-    return (
-        t("sudah_tercapai", b)
-        if m["kekurangan"] == 0
-        else f"{fmt.label('kekurangan', b)} {fmt.angka(m['kekurangan'], b)}"
-    )
+    return t("sudah_tercapai", b) if kurang == 0 else f"{fmt.label('kekurangan', b)} {fmt.angka(kurang, b)}"
 
 
 def _tren(tj: Tinjauan, b: str):
-    fig = grafik.tren(tj.tren, tj.angka, b)  # restyled below for the projector
-    # Larger type than the dashboard's: the first snapshot's tick only when it stands apart.
-    hari = [r["tanggal_data"] for r in tj.tren]
-    sumbu = fig["layout"]["xaxis"]
-    if len(sumbu["tickvals"]) == 3 and (hari[-1] - hari[0]).days < 90:
-        sumbu["tickvals"], sumbu["ticktext"] = sumbu["tickvals"][1:], sumbu["ticktext"][1:]
+    fig = grafik.tren(tj.tren, tj.angka, b)
     return _slide(t("tren", b), {"jenis": "grafik", "html": _grafik(fig, "grafik-tren", 1760, 800)})
 
 
@@ -180,16 +185,16 @@ def _laju(tj: Tinjauan, b: str):
     if vonis == "belum":
         return _slide(t("laju", b), _kalimat(t("laju_belum", b)))
     if vonis in ("tepat_waktu", "terlambat"):
-        kalimat = f"{t('target_tercapai_pada', b)} {fmt.tanggal(m['perkiraan_tercapai'], b)}: {t(vonis, b)}"
+        kalimat = f"{t('target_tercapai_pada', b)} {fmt.tanggal(m['perkiraan_tercapai_acuan'], b)}: {t(vonis, b)}"
     else:
         kalimat = t(vonis, b)
-    warna = HITAM if m["tepat_waktu"] is None else HIJAU if m["tepat_waktu"] else MERAH
+    warna = HITAM if m["tepat_waktu_acuan"] is None else HIJAU if m["tepat_waktu_acuan"] else MERAH
     per = t("per_minggu", b)
     angka = [_angka(f"{t('tercapai_laju', b)} ({per})", fmt.desimal(m["laju_4mg"], 1, b), "", warna)]
     bars = [(t("tercapai_laju", b), m["laju_4mg"], warna)]
-    if m["laju_dibutuhkan"] is not None:
-        angka.append(_angka(f"{t('dibutuhkan_sampai', b)} ({per})", fmt.desimal(m["laju_dibutuhkan"], 1, b)))
-        bars.append((t("dibutuhkan", b), m["laju_dibutuhkan"], HITAM))
+    if m["laju_dibutuhkan_acuan"] is not None:
+        angka.append(_angka(f"{t('dibutuhkan_sampai', b)} ({per})", fmt.desimal(m["laju_dibutuhkan_acuan"], 1, b)))
+        bars.append((t("dibutuhkan", b), m["laju_dibutuhkan_acuan"], HITAM))
     if m["proyeksi_akhir_tahun"] is not None:
         angka.append(_angka(fmt.label("proyeksi_akhir_tahun", b), fmt.angka(m["proyeksi_akhir_tahun"], b)))
     return _slide(
@@ -219,7 +224,7 @@ def _bergerak(tj: Tinjauan, b: str):
 def _tertinggal(tj: Tinjauan, b: str):
     if not tj.tertinggal:
         return None
-    kolom = [(m, fmt.label(m, b)) for m in ("peserta_aktif", "target", "capaian", "kekurangan")]
+    kolom = [(m, fmt.label(m, b)) for m in ("peserta_aktif", "target_acuan", "capaian_acuan", "kekurangan_acuan")]
     return _slide(f"{t('tertinggal', b)} {tj.tempat.nama}", _tabel(tj.tertinggal, kolom, b))
 
 
@@ -299,7 +304,7 @@ def _sel(metrik: str, value, b: str) -> str:
 
 
 def _gaya(metrik: str, value) -> str:
-    if metrik == "capaian" and value is not None:
+    if metrik in ("capaian", "capaian_acuan") and value is not None:
         return f"color:{_warna(value)};font-weight:800"
     if metrik == "perubahan_minggu" and value is not None and value < 0:
         return f"color:{MERAH};font-weight:800"

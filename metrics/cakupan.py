@@ -18,11 +18,11 @@ from metrics.pertanyaan import Pertanyaan
 
 SEMUA = [m.nama for m in definisi.METRIK]
 UTAMA = [m for m in SEMUA if definisi.metrik(m).kelompok != "program_rw"]
-URUTAN = {  # rankings: metric, and whether the biggest comes first
-    "capaian": ("capaian", False),
+URUTAN = {  # rankings: metric, and whether the biggest comes first (against the reference target)
+    "capaian": ("capaian_acuan", False),
     "peserta_aktif": ("peserta_aktif", True),
     "perubahan_minggu": ("perubahan_minggu", True),
-    "kekurangan": ("kekurangan", True),
+    "kekurangan": ("kekurangan_acuan", True),
     "persen_rw_tercapai": ("persen_rw_tercapai", True),
 }
 
@@ -52,7 +52,7 @@ class Hasil:
 def _catatan(p: Periode, filt: Filter, metrik: list[str]) -> list[tuple[str, str]]:
     """What a reader must know about these numbers, as (Indonesian, English)."""
     notes = []
-    if not filt.target_berlaku and {"target", "capaian", "kekurangan"} & set(metrik):
+    if not filt.target_berlaku and {m.removesuffix("_acuan") for m in metrik} & {"target", "capaian", "kekurangan"}:
         notes.append(
             (
                 "Target berlaku untuk semua program, sumber iuran dan kantor cabang: dengan filter ini "
@@ -209,38 +209,43 @@ def pita(capaian: float | None, bands: tuple = definisi.PITA_CAPAIAN) -> str | N
 
 
 # The headline numbers of one place (Ringkasan's cards, the review's first slides) and the
-# columns of its children ranked under it; declared once here.
+# columns of its children ranked under it; declared once here. Pages measure against the
+# reference target (definisi._acuan): the region's own, or below kab/kota the 1 RW 100 one.
 KPI = [
     "peserta_terdaftar",
     "peserta_aktif",
-    "target",
-    "capaian",
-    "kekurangan",
+    "jenis_target",
+    "target_acuan",
+    "capaian_acuan",
+    "kekurangan_acuan",
     "baru",
     "berhenti",
     "perubahan_minggu",
+    "pindah_neto",
     "laju_4mg",
-    "laju_dibutuhkan",
-    "perkiraan_tercapai",
-    "tepat_waktu",
+    "laju_dibutuhkan_acuan",
+    "perkiraan_tercapai_acuan",
+    "tepat_waktu_acuan",
     "proyeksi_akhir_tahun",
+    "pekerja",
+    "cakupan_pekerja",
 ]
-ANAK = ["peserta_aktif", "target", "capaian", "kekurangan", "perubahan_minggu"]
+ANAK = ["peserta_aktif", "jenis_target", "target_acuan", "capaian_acuan", "kekurangan_acuan", "perubahan_minggu"]
 
 
 def vonis_laju(m: dict) -> str:
-    """The pace verdict of a place's KPI row (the one rule Ringkasan and the review show):
-    'belum' (no 4-week pace yet), 'tanpa_target', 'sudah_tercapai', 'tidak_tercapai' (the 4-week
+    """The pace verdict of a place's KPI row against its reference target (the one rule Ringkasan
+    and the review show): 'belum' (one snapshot: the pace cannot be known yet), 'tanpa_target', 'sudah_tercapai', 'tidak_tercapai' (the 4-week
     pace never reaches the target), 'tepat_waktu' or 'terlambat' (reached by the deadline or after)."""
+    if m["target_acuan"] is None:
+        return "tanpa_target" if m["laju_4mg"] is not None else "belum"
+    if m["kekurangan_acuan"] == 0:
+        return "sudah_tercapai"
     if m["laju_4mg"] is None:
         return "belum"
-    if m["target"] is None:
-        return "tanpa_target"
-    if m["kekurangan"] == 0:
-        return "sudah_tercapai"
-    if m["perkiraan_tercapai"] is None:
+    if m["perkiraan_tercapai_acuan"] is None:
         return "tidak_tercapai"
-    return "tepat_waktu" if m["tepat_waktu"] else "terlambat"
+    return "tepat_waktu" if m["tepat_waktu_acuan"] else "terlambat"
 
 
 # 1 RW 100: every metric of the programme (its declared group), and the five a summary shows.
@@ -253,7 +258,11 @@ def rw_terjauh(t: Pertanyaan, batas: int = 15) -> list[dict]:
     """The RWs of a kecamatan or kelurahan furthest from their target: biggest shortfall first,
     then by code; RWs at target and the "RW unknown" rows left out."""
     rows = tabel("rw", t, RW_BARIS).baris
-    return urut([r for r in rows if r["rw"] is not None and r["kekurangan"]], "kekurangan", batas)
+    jauh = sorted(
+        (r for r in rows if r["rw"] is not None and r["kekurangan"]),
+        key=lambda r: (-r["kekurangan"], r["kode_wilayah"]),
+    )
+    return jauh[:batas]
 
 
 def tren(t: Pertanyaan) -> list[dict]:

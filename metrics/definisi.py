@@ -194,9 +194,9 @@ class Metrik:
     label: tuple[str, str]  # (Indonesian, English)
     pembilang: str  # what is counted
     pembanding: str | None  # what it is compared with; the value is pembilang / pembanding
-    format: str  # angka, persen, rupiah, tanggal, laju (per week), ya_tidak
+    format: str  # angka, persen, rupiah, tanggal, laju (per week), ya_tidak, teks
     definisi: tuple[str, str]  # one line shown to users (Indonesian, English)
-    kelompok: str = "cakupan"  # cakupan, program, perubahan, laju, program_rw, anggaran
+    kelompok: str = "cakupan"  # cakupan, program, perubahan, laju, program_rw, anggaran, acuan
 
     @property
     def kolom(self) -> str:
@@ -215,6 +215,119 @@ def _program(kode: str, nama: tuple[str, str]) -> Metrik:
             f"Active participants covered by {kode} ({nama[1]}); a person counts in each programme they have.",
         ),
         "program",
+    )
+
+
+def _menuju(akhiran: str) -> dict[str, str]:
+    """The formulas measured against a target, written once: for the region's own target
+    (akhiran '') and for the reference target a page reads (akhiran '_acuan', see `_acuan`)."""
+    target, kurang, laju = f"target{akhiran}", f"kekurangan{akhiran}", "laju_4mg"
+    return {
+        "kekurangan": f"CASE WHEN {target} IS NOT NULL THEN greatest({target} - aktif, 0) END",
+        "perkiraan_tercapai": f"CASE WHEN aktif >= {target} THEN $tanggal::DATE WHEN {laju} > 0 "
+        f"THEN ($tanggal::DATE + to_days(ceil({kurang} / {laju} * 7)::INTEGER))::DATE END",
+        "tepat_waktu": f"CASE WHEN {target} IS NULL OR {laju} IS NULL THEN NULL WHEN aktif >= {target} THEN true "
+        f"WHEN {laju} <= 0 THEN false ELSE perkiraan_tercapai{akhiran} <= $batas::DATE END",
+    }
+
+
+_SENDIRI, _ACUAN = _menuju(""), _menuju("_acuan")
+
+
+def _acuan() -> tuple[Metrik, ...]:
+    """What the pages measure against: the region's own target, or where it has none, below
+    kab/kota, the 1 RW 100 rule target (RWs known x the per-RW target; issue 18). Exports keep
+    `target` for the region's own target only (data contract, section 2) and add these beside it.
+    `target_aturan` is the builder's column: the rule target of a kecamatan or kelurahan with an
+    RW reference, unfiltered, else NULL."""
+    jenis = ("Jenis target", "Target kind")
+    return (
+        Metrik(
+            "jenis_target",
+            jenis,
+            "CASE WHEN target IS NOT NULL AND $tingkat <> 'rw' THEN 'wilayah' "
+            "WHEN coalesce(target, target_aturan) IS NOT NULL THEN '1rw100' END",
+            None,
+            "teks",
+            (
+                "'wilayah': target wilayah sendiri; '1rw100': target aturan 1 RW 100 (RW diketahui x 100), "
+                "dipakai di kecamatan dan kelurahan yang punya referensi RW tetapi tanpa target sendiri, "
+                "dan target per RW.",
+                "'wilayah': the region's own target; '1rw100': the 1 RW 100 rule target (RWs known x 100), "
+                "used for a kecamatan or kelurahan with an RW reference and no target of its own, and "
+                "the per-RW target.",
+            ),
+            "acuan",
+        ),
+        Metrik(
+            "target_acuan",
+            ("Target acuan", "Reference target"),
+            "coalesce(target, target_aturan)",
+            None,
+            "angka",
+            (
+                "Target wilayah sendiri, atau bila tidak ada (kecamatan, kelurahan) target 1 RW 100.",
+                "The region's own target or, where it has none (kecamatan, kelurahan), the 1 RW 100 target.",
+            ),
+            "acuan",
+        ),
+        Metrik(
+            "capaian_acuan",
+            ("Capaian terhadap target acuan", "Achievement against the reference target"),
+            "aktif",
+            "target_acuan",
+            "persen",
+            ("Peserta aktif dibagi target acuan.", "Active participants divided by the reference target."),
+            "acuan",
+        ),
+        Metrik(
+            "kekurangan_acuan",
+            ("Kekurangan terhadap target acuan", "Shortfall against the reference target"),
+            _ACUAN["kekurangan"],
+            None,
+            "angka",
+            (
+                "Target acuan dikurangi peserta aktif; 0 bila tercapai.",
+                "Reference target minus active; 0 once reached.",
+            ),
+            "acuan",
+        ),
+        Metrik(
+            "laju_dibutuhkan_acuan",
+            ("Laju dibutuhkan, target acuan (per minggu)", "Pace needed, reference target (per week)"),
+            "kekurangan_acuan",
+            "$minggu_tersisa",
+            "laju",
+            (
+                "Pertambahan bersih per minggu agar target acuan tercapai pada 31 Desember.",
+                "Net gain per week needed to reach the reference target by 31 December.",
+            ),
+            "acuan",
+        ),
+        Metrik(
+            "perkiraan_tercapai_acuan",
+            ("Perkiraan target acuan tercapai", "Reference target reached on"),
+            _ACUAN["perkiraan_tercapai"],
+            None,
+            "tanggal",
+            (
+                "Tanggal target acuan tercapai bila laju 4 minggu terakhir berlanjut.",
+                "The date the reference target is reached if the last 4 weeks' pace continues.",
+            ),
+            "acuan",
+        ),
+        Metrik(
+            "tepat_waktu_acuan",
+            ("Target acuan tercapai sebelum batas", "Reference target reached by the deadline"),
+            _ACUAN["tepat_waktu"],
+            None,
+            "ya_tidak",
+            (
+                "Ya bila pada laju 4 minggu terakhir target acuan tercapai paling lambat 31 Desember.",
+                "Yes when at the last 4 weeks' pace the reference target is reached by 31 December.",
+            ),
+            "acuan",
+        ),
     )
 
 
@@ -301,7 +414,7 @@ METRIK = (
     Metrik(
         "kekurangan",
         ("Kekurangan", "Shortfall"),
-        "CASE WHEN target IS NOT NULL THEN greatest(target - aktif, 0) END",
+        _SENDIRI["kekurangan"],
         None,
         "angka",
         (
@@ -441,8 +554,7 @@ METRIK = (
     Metrik(
         "perkiraan_tercapai",
         ("Perkiraan target tercapai", "Target reached on"),
-        "CASE WHEN aktif >= target THEN $tanggal::DATE WHEN laju_4mg > 0 "
-        "THEN ($tanggal::DATE + to_days(ceil(kekurangan / laju_4mg * 7)::INTEGER))::DATE END",
+        _SENDIRI["perkiraan_tercapai"],
         None,
         "tanggal",
         (
@@ -454,8 +566,7 @@ METRIK = (
     Metrik(
         "tepat_waktu",
         ("Tercapai sebelum batas", "Reached by the deadline"),
-        "CASE WHEN target IS NULL OR laju_4mg IS NULL THEN NULL WHEN aktif >= target THEN true "
-        "WHEN laju_4mg <= 0 THEN false ELSE perkiraan_tercapai <= $batas::DATE END",
+        _SENDIRI["tepat_waktu"],
         None,
         "ya_tidak",
         (
@@ -633,6 +744,7 @@ METRIK = (
         for s in (None, "apbd", "csr", "lain")
     ),
     *(_anggaran(s, "12", "setahun", ("setahun", "a full year")) for s in (None, "apbd", "csr", "lain")),
+    *_acuan(),
 )
 
 METRIK_MENURUT_NAMA = {m.nama: m for m in METRIK}
@@ -659,6 +771,10 @@ EKSPOR = {
         "laju_dibutuhkan",
         "perkiraan_tercapai",
         "tepat_waktu",
+        # what the pages measure against (appended: columns analysts already read keep their place)
+        "jenis_target",
+        "target_acuan",
+        "capaian_acuan",
     ],
     "rw": [
         "peserta_aktif",

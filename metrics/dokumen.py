@@ -12,6 +12,7 @@ KELOMPOK = {
     "laju": "Pace",
     "program_rw": "1 RW 100 peserta",
     "anggaran": "Budget for pekerja rentan",
+    "acuan": "What the pages measure against",
 }
 FORMAT = {
     "angka": "count",
@@ -20,6 +21,7 @@ FORMAT = {
     "tanggal": "date",
     "laju": "per week",
     "ya_tidak": "yes/no",
+    "teks": "text",
 }
 
 PENGANTAR = """# Metrics: what every number means
@@ -51,6 +53,12 @@ the builder).
   segment's target is used; with a programme, source, pekerja rentan or kantor cabang filter,
   no target applies (a target counts persons of all programmes, sources and branches). At RW
   level the target is the per-RW target (`CAKUPAN_RW_TARGET`, 100).
+- **The reference target** (`*_acuan`, what the pages measure against): the region's own
+  target; where a kecamatan or kelurahan has none and has an RW reference, unfiltered, the
+  1 RW 100 rule target (RWs known x the per-RW target), labelled "Target 1 RW 100" wherever it
+  shows. `jenis_target` says which (`wilayah` or `1rw100`). Exports keep `target`, `capaian`
+  and `kekurangan` for the region's own target only, as the data contract says, and carry the
+  reference target beside them (`jenis_target`, `target_acuan`, `capaian_acuan_persen`).
 - **Workforce**: the working population of the newest year in the workforce reference up to
   the snapshot's year, shown without filters only.
 - **Flows** (*baru*, *berhenti*) compare persons between snapshots, so they exist only while the
@@ -59,6 +67,10 @@ the builder).
   is neither new nor lapsed: participants who moved region or segment.
 - **Filters**: segmen, program (counts persons in that programme), sumber iuran, pekerja
   rentan, kantor cabang. At RW level only segmen and program exist (the RW rollup keeps no more).
+  Under a programme filter every count is of that programme's persons: registered, active,
+  pekerja rentan and the budget. The other programmes' `aktif_*` are empty, not the unfiltered
+  totals: the rollups count each programme's persons without crossing programmes, so "active in
+  JKK among those in JKP" is not known. No part ever exceeds its whole (tests/test_bagian.py).
 - **Percentages** are never capped at 100 %.
 
 ## Exports

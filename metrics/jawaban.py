@@ -21,6 +21,7 @@ Table jawaban_ada. Grain: one row per (snapshot, level, kunci) stored.
 from __future__ import annotations
 
 import functools
+import zlib
 from pathlib import Path
 
 import duckdb
@@ -41,10 +42,16 @@ BEDA_TINGKAT = 2  # slices read from SQLite: at most two levels below the place 
 # scan beats unpickling row by row
 
 
+# The declared metrics the stored rows hold: a build made before a metric was declared has no
+# column for it, so its key differs and its questions go to the builder.
+VERSI_METRIK = zlib.crc32(",".join(SEMUA).encode())
+
+
 def kunci(p: Periode, target_rw: int) -> str:
-    """What the stored numbers depend on besides the snapshot: the snapshots compared and the
-    per-RW target (CAKUPAN_RW_TARGET). A question whose key differs is asked of the builder."""
-    return f"{p.sebelumnya}|{p.awal}|{p.arus}|{p.arus_4mg}|{target_rw}"
+    """What the stored numbers depend on besides the snapshot: the snapshots compared, the
+    per-RW target (CAKUPAN_RW_TARGET) and the metrics declared. A question whose key differs is
+    asked of the builder."""
+    return f"{p.sebelumnya}|{p.awal}|{p.arus}|{p.arus_4mg}|{target_rw}|{VERSI_METRIK:08x}"
 
 
 def hitung(con) -> None:

@@ -375,6 +375,10 @@ KOLOM_TABEL = (
 URUT_TABEL = ("diketahui DESC", "kode_induk", "rw", "kode_wilayah")
 
 
+# The 1 RW 100 rule target: RWs known x the per-RW target, for a place with an RW reference.
+ATURAN = "CASE WHEN rp.kelurahan_referensi_rw > 0 THEN rp.rw_diketahui * $target_rw END"
+
+
 def kueri_tabel(
     tingkat: str,
     induk: str,
@@ -407,7 +411,9 @@ def kueri_tabel(
         ctes.append(_baris_rw(ukuran, p, filt, periode, program_rw))
     else:
         ctes.append(_baris_wilayah(ukuran, n, p, filt, periode))
-    if program_rw and n < 5:
+    # The 1 RW 100 rule target of a kecamatan or kelurahan, where a metric asks (definisi._acuan)
+    aturan = 3 <= n <= 4 and filt.kosong and any("target_aturan" in m.pembilang for m in dihitung)
+    if (program_rw or aturan) and n < 5:
         ctes.append(_program_rw(n, p, filt))
     if filt.kosong:
         ctes.append(
@@ -433,8 +439,9 @@ def kueri_tabel(
         "NULL::SMALLINT AS tahun_pekerja) pkj ON false"
     )
     rw_kolom = "b.rw_diketahui, b.rw_tercapai, b.kelurahan_referensi_rw"
-    if program_rw and n < 5:
+    if (program_rw or aturan) and n < 5:
         joins.append("LEFT JOIN rw_program rp ON rp.kode = b.kode_wilayah")
+    if program_rw and n < 5:
         rw_kolom = (
             "coalesce(rp.rw_diketahui, 0) AS rw_diketahui, coalesce(rp.rw_tercapai, 0) AS rw_tercapai, "
             "coalesce(rp.kelurahan_referensi_rw, 0) AS kelurahan_referensi_rw"
@@ -447,7 +454,7 @@ WITH {("," + chr(10)).join(ctes)},
 hitung AS (
     SELECT b.kode_wilayah, b.nama_wilayah, b.kode_induk, b.diketahui, b.rw, pkj.tahun_pekerja,
         {kolom_ukuran}, {rw_kolom},
-        {target} AS target, pkj.pekerja
+        {target} AS target, {ATURAN if aturan else "NULL::BIGINT"} AS target_aturan, pkj.pekerja
     FROM baris b
     {(chr(10) + "    ").join(joins)}
 ),

@@ -54,7 +54,7 @@ def _anak(tj: Tinjauan) -> None:
     tj.turun = list(reversed(known[len(tj.naik) :]))[:BARIS]
     if tj.filt.target_berlaku:
         far = cakupan.peringkat(tj.tanya, "kekurangan", ANAK).baris
-        tj.tertinggal = [b for b in far if b["kekurangan"]][:TERTINGGAL]
+        tj.tertinggal = [b for b in far if b["kekurangan_acuan"]][:TERTINGGAL]
 
 
 def _rw(tj: Tinjauan) -> None:

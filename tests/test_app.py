@@ -113,3 +113,13 @@ def test_a_bad_port_is_refused_with_a_message_not_a_traceback(monkeypatch, capsy
         with pytest.raises(SystemExit) as e:
             app.main(argv)
         assert e.value.code == 2 and said in capsys.readouterr().err
+
+
+def test_a_kelurahan_without_its_own_target_shows_its_1_rw_100_capaian(seed_loaded, _page):
+    """Pulo Gadung (roster_kecil): 3 active against the 1 RW 100 target 8 x 100 = 800."""
+    page = _texts(_page("/")(wilayah="31.75.02.1001"))
+    for shown in ("Target 1 RW 100", "Capaian 1 RW 100", '"800"', "0,4 %", "RW diketahui x 100"):
+        assert shown in page, shown
+    assert "Baru satu snapshot: laju belum bisa diketahui." in page
+    wilayah = _texts(_page("/wilayah")(wilayah="31.75.02"))
+    assert '"jenis_target": "1 RW 100"' in wilayah and '"target_acuan": 800' in wilayah

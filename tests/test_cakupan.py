@@ -297,30 +297,27 @@ def test_published_figures(data_dir):
     assert n["kekurangan"] == 5_300_000  # 42 - 36.7 juta
 
 
+def _kpi(laju, target, kurang, perkiraan, tepat):
+    return {
+        "laju_4mg": laju,
+        "target_acuan": target,
+        "kekurangan_acuan": kurang,
+        "perkiraan_tercapai_acuan": perkiraan,
+        "tepat_waktu_acuan": tepat,
+    }
+
+
 @pytest.mark.parametrize(
     "angka,vonis",
     [
-        ({"laju_4mg": None, "target": 10, "kekurangan": 5, "perkiraan_tercapai": None, "tepat_waktu": None}, "belum"),
-        (
-            {"laju_4mg": 3.0, "target": None, "kekurangan": None, "perkiraan_tercapai": None, "tepat_waktu": None},
-            "tanpa_target",
-        ),
-        (
-            {"laju_4mg": 3.0, "target": 10, "kekurangan": 0, "perkiraan_tercapai": "x", "tepat_waktu": True},
-            "sudah_tercapai",
-        ),
-        (
-            {"laju_4mg": -1.0, "target": 10, "kekurangan": 5, "perkiraan_tercapai": None, "tepat_waktu": False},
-            "tidak_tercapai",
-        ),
-        (
-            {"laju_4mg": 3.0, "target": 10, "kekurangan": 5, "perkiraan_tercapai": "x", "tepat_waktu": True},
-            "tepat_waktu",
-        ),
-        (
-            {"laju_4mg": 0.1, "target": 10, "kekurangan": 5, "perkiraan_tercapai": "x", "tepat_waktu": False},
-            "terlambat",
-        ),
+        (_kpi(None, 10, 5, None, None), "belum"),  # one snapshot: the pace cannot be known yet
+        (_kpi(None, None, None, None, None), "belum"),
+        (_kpi(None, 10, 0, "x", None), "sudah_tercapai"),  # reached needs no pace
+        (_kpi(3.0, None, None, None, None), "tanpa_target"),
+        (_kpi(3.0, 10, 0, "x", True), "sudah_tercapai"),
+        (_kpi(-1.0, 10, 5, None, False), "tidak_tercapai"),
+        (_kpi(3.0, 10, 5, "x", True), "tepat_waktu"),
+        (_kpi(0.1, 10, 5, "x", False), "terlambat"),
     ],
 )
 def test_the_pace_verdict(angka, vonis):
@@ -351,10 +348,36 @@ def test_one_rule_for_the_bands_of_a_capaian(capaian, pita, pita_rw):
 
 def test_rows_are_ordered_and_cut_in_metrics():
     rows = [
-        {"kode_wilayah": "b", "capaian": 0.5, "peserta_aktif": 9},
-        {"kode_wilayah": "a", "capaian": 0.5, "peserta_aktif": 3},
-        {"kode_wilayah": "c", "capaian": None, "peserta_aktif": None},
-        {"kode_wilayah": "d", "capaian": 0.2, "peserta_aktif": 9},
+        {"kode_wilayah": "b", "capaian_acuan": 0.5, "peserta_aktif": 9},
+        {"kode_wilayah": "a", "capaian_acuan": 0.5, "peserta_aktif": 3},
+        {"kode_wilayah": "c", "capaian_acuan": None, "peserta_aktif": None},
+        {"kode_wilayah": "d", "capaian_acuan": 0.2, "peserta_aktif": 9},
     ]
     assert [r["kode_wilayah"] for r in cakupan.urut(rows, "capaian")] == ["d", "a", "b", "c"]
     assert [r["kode_wilayah"] for r in cakupan.urut(rows, "peserta_aktif", 3)] == ["b", "d", "a"]
+
+
+def test_below_kabkota_the_1_rw_100_rule_is_the_reference_target(seed_loaded):
+    """roster_kecil: Pulo Gadung has no target of its own and an RW reference of 8 RWs (RWs 5 and
+    7 of the roster are among them): its reference target is 8 x 100 = 800, 3 active = 0,375 %,
+    labelled 1 RW 100. Kenari (own target 1.000, 6 RWs) and the kecamatan (own target 5) keep
+    their own. The contract's `target` stays empty; a filter drops the rule (it counts everyone)."""
+    rows = {
+        r["kode_wilayah"]: r
+        for r in cakupan.tabel("kelurahan", tanya("31"), ["target", "capaian", *cakupan.ANAK]).baris
+        if r["kode_wilayah"]
+    }
+    pg = rows["31.75.02.1001"]
+    assert (pg["target"], pg["capaian"]) == (None, None)
+    assert (pg["jenis_target"], pg["target_acuan"], pg["kekurangan_acuan"]) == ("1rw100", 800, 797)
+    assert pg["capaian_acuan"] == pytest.approx(3 / 800)
+    kenari = rows["31.71.04.1002"]
+    assert (kenari["jenis_target"], kenari["target_acuan"]) == ("wilayah", 1000)
+    assert rows["31.75.02.1002"]["jenis_target"] is None  # Pisangan Timur: no reference, no target
+    kec = cakupan.angka_tempat(tanya("31.75.02"), cakupan.ANAK)
+    assert (kec["jenis_target"], kec["target_acuan"]) == ("wilayah", 5)
+    bpu = cakupan.angka_tempat(tanya("31.75.02.1001", filt=Filter(segmen="BPU")), cakupan.ANAK)
+    assert (bpu["jenis_target"], bpu["target_acuan"]) == (None, None)
+    kpi = cakupan.angka_tempat(tanya("31.75.02.1001"), cakupan.KPI)
+    assert kpi["laju_dibutuhkan_acuan"] == pytest.approx(797 / 47)  # 47 weeks left from 6 February
+    assert cakupan.vonis_laju(kpi) == "belum"  # one snapshot: the pace cannot be known yet

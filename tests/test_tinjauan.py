@@ -20,7 +20,14 @@ from server import tinjauan as route
 def test_a_kelurahan_review(minggu):
     tj = tinjauan.tinjauan(tanya("31.75.02.1001"))
     m = tj.angka
-    assert (m["peserta_aktif"], m["target"], m["kekurangan"], m["perubahan_minggu"], m["baru"], m["berhenti"]) == (
+    assert (
+        m["peserta_aktif"],
+        m["target_acuan"],
+        m["kekurangan_acuan"],
+        m["perubahan_minggu"],
+        m["baru"],
+        m["berhenti"],
+    ) == (
         11,
         20,
         9,
@@ -28,8 +35,9 @@ def test_a_kelurahan_review(minggu):
         3,
         0,
     )
-    assert m["laju_4mg"] == pytest.approx(0.75) and m["laju_dibutuhkan"] == pytest.approx(9 / 47)
-    assert m["perkiraan_tercapai"] == dt.date(2024, 4, 30) and m["proyeksi_akhir_tahun"] == 46
+    assert m["laju_4mg"] == pytest.approx(0.75) and m["laju_dibutuhkan_acuan"] == pytest.approx(9 / 47)
+    assert m["perkiraan_tercapai_acuan"] == dt.date(2024, 4, 30) and m["proyeksi_akhir_tahun"] == 46
+    assert m["jenis_target"] == "wilayah"  # its own target 20 wins over the 1 RW 100 rule (9 x 3)
     assert [r["peserta_aktif"] for r in tj.tren] == [8, 9, 11]
     assert tj.naik == tj.turun == tj.tertinggal == []  # its children are RWs: the RW slide shows them
     assert (tj.rw["rw_diketahui"], tj.rw["rw_tercapai"], tj.rw["target_program_rw"]) == (9, 2, 27)
@@ -54,7 +62,10 @@ def test_a_kecamatan_review_ranks_its_kelurahan(minggu):
     assert [(r["kode_wilayah"], r["perubahan_minggu"]) for r in tj.naik][:1] == [("31.75.02.1001", 2)]
     assert len(tj.naik) == 4 and len(tj.turun) == 3  # 7 kelurahan: 4 most, 3 least
     assert all(r["perubahan_minggu"] == 0 for r in tj.naik[1:] + tj.turun)
-    assert [(r["kode_wilayah"], r["kekurangan"]) for r in tj.tertinggal] == [("31.75.02.1001", 9), ("31.75.02.1002", 3)]
+    assert [(r["kode_wilayah"], r["kekurangan_acuan"]) for r in tj.tertinggal] == [
+        ("31.75.02.1001", 9),
+        ("31.75.02.1002", 3),
+    ]
     assert (tj.rw["rw_diketahui"], tj.rw["rw_tercapai"], tj.rw["target_program_rw"]) == (10, 2, 30)
     assert [r["kode_wilayah"] for r in tj.rw_baris][:6] == [
         "31.75.02.1001.04",
@@ -68,7 +79,7 @@ def test_a_kecamatan_review_ranks_its_kelurahan(minggu):
 
 def test_a_filter_drops_what_it_cannot_show(minggu):
     tj = tinjauan.tinjauan(tanya("31.75.02", filt=Filter(kantor_cabang="Jakarta Rawamangun")))
-    assert tj.angka["peserta_aktif"] == 3 and tj.angka["target"] is None
+    assert tj.angka["peserta_aktif"] == 3 and tj.angka["target_acuan"] is None
     assert tj.tertinggal == [] and tj.rw is None  # no targets and no RW rollup by branch
     assert any("target" in c[0] for c in tj.catatan)
 

@@ -47,56 +47,93 @@ def _isi(k):
 
 
 def _kartu(m, k):
+    """Six cards: active, target, capaian, shortfall, this week, pace. Counts in the short form
+    (129,1 ribu) with the full figure beside and on hover; the target says whose it is."""
     b = k.bahasa
     aktif = m["peserta_aktif"]
-    target_note = f"{t('target_tahun', b)} {k.snapshot.year}" if m["target"] else t("tanpa_target", b)
+    aturan = m["jenis_target"] == "1rw100"
+    target_label = t("target_1rw100", b) if aturan else fmt.label("target", b)
+    if m["target_acuan"] is None:
+        target_note = t("tanpa_target", b)
+    elif aturan:
+        target_note = t("target_1rw100_isi", b)
+    else:
+        target_note = f"{t('target_tahun', b)} {k.snapshot.year} · {fmt.angka(m['target_acuan'], b)}"
     change_note = (
-        (f"+{fmt.angka(m['baru'], b)} {t('baru', b)}, -{fmt.angka(m['berhenti'], b)} {t('berhenti', b)}")
+        f"+{fmt.angka(m['baru'], b)} {t('baru', b)}, -{fmt.angka(m['berhenti'], b)} {t('berhenti', b)}"
+        + (f", {fmt.tanda(m['pindah_neto'], b)} {t('pindah', b)}" if m["pindah_neto"] else "")
         if m["baru"] is not None
         else "-"
     )
-    if m["target"] is None:
-        pace_value, pace_note, pace_color = fmt.nilai("laju_4mg", m["laju_4mg"], b), t("tercapai_laju", b), None
-    else:
-        pace_value = f"{fmt.desimal(m['laju_4mg'], 0, b)} / {fmt.desimal(m['laju_dibutuhkan'], 0, b)}"
-        vonis = cakupan.vonis_laju(m)
-        if vonis in ("belum", "sudah_tercapai"):
-            pace_note = t("laju_belum" if vonis == "belum" else vonis, b)
-        elif vonis == "tidak_tercapai":
-            pace_note = f"{t('tercapai_laju', b)} / {t('dibutuhkan', b)}: {t('tidak_tercapai', b)}"
-        else:
-            pace_note = f"{t('tercapai_laju', b)} / {t('dibutuhkan', b)}: {t('tercapai_pada', b)} {fmt.tanggal(m['perkiraan_tercapai'], b)}"
-        pace_color = None if m["tepat_waktu"] is None else ("green" if m["tepat_waktu"] else "red")
+    kurang = m["kekurangan_acuan"]
     return [
         kerangka.kartu(
             fmt.label("peserta_aktif", b),
-            fmt.ringkas(aktif, b) if aktif >= 1e6 else fmt.angka(aktif, b),
+            fmt.ringkas(aktif, b),
             f"{fmt.angka(aktif, b)} · {fmt.label('peserta_terdaftar', b).lower()} {fmt.angka(m['peserta_terdaftar'], b)}",
             "ringkasan-aktif",
+            penuh=fmt.angka(aktif, b),
         ),
-        kerangka.kartu(fmt.label("target", b), fmt.angka(m["target"], b), target_note, "ringkasan-target"),
         kerangka.kartu(
-            fmt.label("capaian", b),
-            fmt.persen(m["capaian"], bahasa=b),
-            fmt.definisi_metrik("capaian", b),
+            target_label,
+            fmt.ringkas(m["target_acuan"], b),
+            target_note,
+            "ringkasan-target",
+            penuh=fmt.angka(m["target_acuan"], b),
+        ),
+        kerangka.kartu(
+            t("capaian_1rw100", b) if aturan else fmt.label("capaian", b),
+            fmt.persen(m["capaian_acuan"], bahasa=b),
+            _cakupan_pekerja(m, b) or fmt.definisi_metrik("capaian", b),
             "ringkasan-capaian",
-            grafik.warna_capaian(m["capaian"]) if m["capaian"] is not None else None,
+            grafik.warna_capaian(m["capaian_acuan"]) if m["capaian_acuan"] is not None else None,
         ),
         kerangka.kartu(
             fmt.label("kekurangan", b),
-            fmt.angka(m["kekurangan"], b),
-            fmt.definisi_metrik("kekurangan", b),
+            fmt.ringkas(kurang, b),
+            (t("sudah_tercapai", b) if kurang == 0 else fmt.angka(kurang, b)) if kurang is not None else "-",
             "ringkasan-kekurangan",
+            penuh=fmt.angka(kurang, b),
         ),
         kerangka.kartu(t("minggu_ini", b), fmt.tanda(m["perubahan_minggu"], b), change_note, "ringkasan-perubahan"),
-        kerangka.kartu(t("laju", b), pace_value, pace_note, "ringkasan-laju", pace_color),
+        _kartu_laju(m, b),
     ]
+
+
+def _cakupan_pekerja(m, b) -> str:
+    """'Cakupan pekerja 25,0 % dari 44 penduduk bekerja' where a workforce reference exists."""
+    if m["cakupan_pekerja"] is None:
+        return ""
+    return (
+        f"{fmt.label('cakupan_pekerja', b)} {fmt.persen(m['cakupan_pekerja'], bahasa=b)} "
+        f"{t('dari', b)} {fmt.ringkas(m['pekerja'], b)} {fmt.label('pekerja', b).lower()}"
+    )
+
+
+def _kartu_laju(m, b):
+    """The pace as two labelled values (achieved, needed), never 'a / b' that reads as a ratio;
+    with one snapshot the pace cannot be known yet, and the card says so."""
+    vonis = cakupan.vonis_laju(m)
+    nilai = [(t("tercapai_laju", b), fmt.desimal(m["laju_4mg"], 0, b) if m["laju_4mg"] is not None else "-")]
+    if m["laju_dibutuhkan_acuan"] is not None:
+        nilai.append((t("dibutuhkan", b), fmt.desimal(m["laju_dibutuhkan_acuan"], 0, b)))
+    if vonis == "belum":
+        note = t("laju_belum", b)
+    elif vonis in ("sudah_tercapai", "tanpa_target"):
+        note = t(vonis, b)
+    elif vonis == "tidak_tercapai":
+        note = t("tidak_tercapai", b)
+    else:
+        note = f"{t('tercapai_pada', b)} {fmt.tanggal(m['perkiraan_tercapai_acuan'], b)}"
+    tepat = m["tepat_waktu_acuan"]
+    warna = None if tepat is None or vonis == "belum" else ("green" if tepat else "red")
+    return kerangka.kartu_dua(t("laju", b), nilai, note, "ringkasan-laju", warna)
 
 
 def _peringkat(k):
     b = k.bahasa
     hasil = cakupan.peringkat(k.tanya, "capaian", PERINGKAT)
-    with_target = [r for r in hasil.baris if r["capaian"] is not None]
+    with_target = [r for r in hasil.baris if r["capaian_acuan"] is not None]
     isi = (
         dcc.Graph(
             id={"type": "turun-grafik", "nama": "peringkat"},

@@ -14,13 +14,14 @@ dash.register_page(__name__, path="/wilayah", name="Wilayah", title="Cakupan · 
 KOLOM = [
     "peserta_terdaftar",
     "peserta_aktif",
-    "target",
-    "capaian",
-    "kekurangan",
+    "target_acuan",
+    "capaian_acuan",
+    "kekurangan_acuan",
     "perubahan_minggu",
     "laju_4mg",
-    "laju_dibutuhkan",
+    "laju_dibutuhkan_acuan",
 ]
+DIMINTA = [*KOLOM, "jenis_target"]
 
 
 def layout(**query):
@@ -30,22 +31,25 @@ def layout(**query):
 def _isi(k):
     b = k.bahasa
     if k.tempat.tingkat_anak is None:
-        m = cakupan.angka_tempat(k.tanya, KOLOM)
+        m = cakupan.angka_tempat(k.tanya, DIMINTA)
         return dmc.Stack(
             [
                 dmc.Alert(t("rw_terbawah", b), color="blue", id="wilayah-rw"),
                 dmc.SimpleGrid(
                     [
                         kerangka.kartu(
-                            fmt.label(n, b), fmt.nilai(n, m[n], b), fmt.definisi_metrik(n, b), f"wilayah-{n}"
+                            fmt.label(n, b),
+                            fmt.nilai(n, m[n], b),
+                            fmt.definisi_metrik(n, b),
+                            f"wilayah-{n.removesuffix('_acuan')}",
                         )
-                        for n in ("peserta_aktif", "target", "capaian", "kekurangan")
+                        for n in ("peserta_aktif", "target_acuan", "capaian_acuan", "kekurangan_acuan")
                     ],
                     cols={"base": 1, "sm": 2, "lg": 4},
                 ),
             ]
         )
-    hasil = cakupan.anak(k.tanya, KOLOM)
+    hasil = cakupan.anak(k.tanya, DIMINTA)
     judul = f"{t('anak', b)} {k.tempat.nama}"
     known = [r for r in hasil.baris if r["kode_wilayah"]]
     parts = [
@@ -64,7 +68,7 @@ def _isi(k):
                 id="wilayah-kosong",
             )
         )
-    if not any(r["target"] for r in known) and hasil.tingkat != "rw":
+    if not any(r["target_acuan"] for r in known) and hasil.tingkat != "rw":
         parts.append(
             dmc.Alert(
                 t("anak_tanpa_target", b),
@@ -72,8 +76,9 @@ def _isi(k):
                 id="wilayah-tanpa-target",
             )
         )
-    parts.append(kerangka.grid("wilayah", hasil.baris, KOLOM, b))
-    with_target = [r for r in known if r["capaian"] is not None]
+    aturan = any(r["jenis_target"] == "1rw100" for r in known) and hasil.tingkat != "rw"
+    parts.append(kerangka.grid("wilayah", hasil.baris, KOLOM + (["jenis_target"] if aturan else []), b))
+    with_target = [r for r in known if r["capaian_acuan"] is not None]
     figure = (
         grafik.batang_capaian(cakupan.urut(with_target, "capaian", grafik.BATANG), b)
         if with_target
