@@ -94,6 +94,18 @@ def load_memory() -> str:
     return value
 
 
+def zona():
+    """The time zone the dashboard writes clock times in (CAKUPAN_ZONA, default Asia/Jakarta: WIB;
+    Asia/Makassar is WITA, Asia/Jayapura WIT). A zoneinfo.ZoneInfo; ValueError for an unknown name."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    nama = os.environ.get("CAKUPAN_ZONA", "").strip() or "Asia/Jakarta"
+    try:
+        return ZoneInfo(nama)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValueError(f"CAKUPAN_ZONA '{nama}' tidak dikenal: pakai mis. Asia/Jakarta, Asia/Makassar") from None
+
+
 def host() -> str:
     return os.environ.get("HOST", "127.0.0.1")
 

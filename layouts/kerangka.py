@@ -52,7 +52,7 @@ def shell(isi) -> dmc.MantineProvider:
                 ],
                 gap="sm",
             ),
-            dmc.Group(nav, gap="lg", wrap="nowrap"),
+            dmc.Group(nav, gap="lg", wrap="nowrap", className="nav-utama"),
             dmc.Group(
                 [
                     dmc.Switch(id="tema-gelap", label=t("tema_gelap"), persistence=True, persistence_type="local"),
@@ -66,6 +66,7 @@ def shell(isi) -> dmc.MantineProvider:
         h="100%",
         px="lg",
         wrap="nowrap",
+        className="kepala",
     )
     return dmc.MantineProvider(
         [
@@ -73,7 +74,9 @@ def shell(isi) -> dmc.MantineProvider:
             dcc.Store(id="navigasi-turun"),
             html.Div(id="navigasi-selesai", hidden=True),
             dmc.AppShell(
-                [dmc.AppShellHeader(header), dmc.AppShellMain(html.Div(isi, className="isi"))], header={"height": 64}
+                [dmc.AppShellHeader(header), dmc.AppShellMain(html.Div(isi, className="isi"))],
+                # below 62em (phones, small tablets) the page links take a second row (cakupan.css)
+                header={"height": {"base": 112, "md": 64}},
             ),
         ],
         id="tema",
@@ -480,18 +483,10 @@ def kolom_metrik(nama: str, bahasa: str, **extra) -> dict:
         "type": "rightAligned",
         "minWidth": 120,
     }
-    if m.format == "persen":
-        col["cellStyle"] = {
-            "styleConditions": [
-                {
-                    "condition": f"params.value != null && params.value < {RENDAH}",
-                    "style": {"color": "#c92a2a", "fontWeight": 700},
-                },
-                {
-                    "condition": f"params.value != null && params.value < {SEDANG}",
-                    "style": {"color": "#d9480f", "fontWeight": 600},
-                },
-            ]
+    if m.format == "persen":  # coloured by band through classes: light and dark each keep 4,5:1 (cakupan.css)
+        col["cellClassRules"] = {
+            "capaian-rendah": f"params.value != null && params.value < {RENDAH}",
+            "capaian-sedang": f"params.value != null && params.value >= {RENDAH} && params.value < {SEDANG}",
         }
     return {**col, **extra}
 

@@ -64,6 +64,10 @@ TEKS = {
         "Syarat berhasil belum terpenuhi: kurang dari separuh RW mencapai target.",
         "Success bar not met: fewer than half of the RWs reach the target.",
     ),
+    "segmen_kosong": (
+        "Tidak ada peserta dengan pilihan ini di wilayah ini.",
+        "No participants match this choice in this region.",
+    ),
     "per_segmen": ("Peserta menurut segmen", "Participants by segment"),
     "per_program": ("Peserta aktif menurut program", "Active participants by programme"),
     "per_sumber": ("Peserta menurut sumber iuran", "Participants by contribution source"),
@@ -122,6 +126,12 @@ TEKS = {
     "dibutuhkan_sampai": ("Dibutuhkan sampai 31 Desember", "Needed until 31 December"),
     "bergerak": ("Bergerak minggu ini di", "This week's movers in"),
     "naik_terbanyak": ("Naik paling banyak", "Gained most"),
+    "bergerak_dari": (
+        "{naik} yang naik paling banyak dan {turun} yang paling sedikit, dari {semua} wilayah di bawahnya; "
+        "semuanya di halaman Wilayah.",
+        "The {naik} that gained most and the {turun} that gained least of {semua} regions below; "
+        "all of them on the Wilayah page.",
+    ),
     "naik_tersedikit": ("Paling sedikit atau turun", "Gained least or fell"),
     "tertinggal": ("Terjauh dari target di", "Furthest from target in"),
     "wilayah_kosong": (

@@ -20,7 +20,7 @@ from plotly.offline import get_plotlyjs
 from layouts import format as fmt
 from layouts import grafik
 from layouts.teks import pick, t
-from metrics import cakupan
+from metrics import cakupan, wilayah
 from metrics.tinjauan import Tinjauan
 
 ASET = Path(__file__).resolve().parent / "proyektor"  # the slides' CSS and keyboard script
@@ -37,14 +37,14 @@ def dokumen(tj: Tinjauan, bahasa: str = "id", mandiri: bool = False, otomatis: i
     return (
         _templat().render(
             bahasa=b,
-            judul=f"{t('tinjauan', b)} · {tj.tempat.nama} · {fmt.tanggal(tj.periode.tanggal, b)}",
+            judul=f"{t('tinjauan', b)} · {wilayah.nama_lengkap(tj.tempat)} · {fmt.tanggal(tj.periode.tanggal, b)}",
             css=Markup(_aset("tinjauan.css")),
             js=Markup(_aset("tinjauan.js")),
             plotly_js=Markup(get_plotlyjs()) if mandiri else None,
             plotly_src=PLOTLY_WEB,
             otomatis=int(otomatis),
             slides=[s for s in _slides(tj, b) if s],
-            kaki=f"{tj.tempat.nama} · {t('data_per', b)} {fmt.tanggal(tj.periode.tanggal, b)} · {_filter(tj, b)}",
+            kaki=f"{wilayah.nama_lengkap(tj.tempat)} · {t('data_per', b)} {fmt.tanggal(tj.periode.tanggal, b)} · {_filter(tj, b)}",
         )
         + "\n"
     )
@@ -145,7 +145,7 @@ def _utama(tj: Tinjauan, b: str):
             ],
             b,
         )
-    return _slide(tj.tempat.nama, sub, angka, bars)
+    return _slide(wilayah.nama_lengkap(tj.tempat), sub, angka, bars)
 
 
 def _batang(bars: list[tuple[str, float, str]], b: str, teks=None) -> dict:
@@ -209,8 +209,10 @@ def _bergerak(tj: Tinjauan, b: str):
     if not tj.naik:
         return None
     kolom = [("perubahan_minggu", t("minggu_ini_pendek", b)), ("peserta_aktif", t("aktif", b))]
+    dari = t("bergerak_dari", b).format(naik=len(tj.naik), turun=len(tj.turun), semua=tj.anak_diketahui)
     return _slide(
-        f"{t('bergerak', b)} {tj.tempat.nama}",
+        f"{t('bergerak', b)} {wilayah.nama_lengkap(tj.tempat)}",
+        {"jenis": "sub", "teks": dari},
         {
             "jenis": "dua",
             "kolom": [
@@ -225,7 +227,7 @@ def _tertinggal(tj: Tinjauan, b: str):
     if not tj.tertinggal:
         return None
     kolom = [(m, fmt.label(m, b)) for m in ("peserta_aktif", "target_acuan", "capaian_acuan", "kekurangan_acuan")]
-    return _slide(f"{t('tertinggal', b)} {tj.tempat.nama}", _tabel(tj.tertinggal, kolom, b))
+    return _slide(f"{t('tertinggal', b)} {wilayah.nama_lengkap(tj.tempat)}", _tabel(tj.tertinggal, kolom, b))
 
 
 def _rw(tj: Tinjauan, b: str):
@@ -280,7 +282,9 @@ def _catatan(tj: Tinjauan, b: str):
     else:
         baris.append(t("ditolak_admin", b))
     baris += [pick(c, b) for c in tj.catatan]
-    baris.append(f"{t('dibuat', b)} {fmt.tanggal(tj.dibuat.date(), b)} {tj.dibuat:%H.%M}")
+    baris.append(
+        f"{t('dibuat', b)} {fmt.tanggal(tj.dibuat.date(), b)} {tj.dibuat:%H.%M} {tj.dibuat.tzname() or ''}".rstrip()
+    )
     return _slide(t("catatan_data", b), {"jenis": "daftar", "baris": baris})
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+import settings
 from metrics import cakupan, data, lingkup
 from metrics.pertanyaan import DariPertanyaan, Pertanyaan
 
@@ -21,13 +22,15 @@ class Tinjauan(DariPertanyaan):
     angka: dict  # the place's KPIs
     tren: list[dict]  # every snapshot up to this one
     naik: list[dict] = field(default_factory=list)  # children, biggest weekly gain first
+    anak_diketahui: int = 0  # children with a weekly change: naik and turun are cut from these
     turun: list[dict] = field(default_factory=list)  # children, smallest gain (or biggest loss) first
     tertinggal: list[dict] = field(default_factory=list)  # children, biggest kekurangan first
     rw: dict | None = None  # 1 RW 100, when RWs are known here
     rw_baris: list[dict] = field(default_factory=list)  # RWs furthest from target, or children by RWs at target
     muat: dict | None = None  # the snapshot's load: read, loaded, rejected by reason (admins)
     catatan: list[str] = field(default_factory=list)
-    dibuat: dt.datetime = field(default_factory=lambda: dt.datetime.now().replace(microsecond=0))
+    # when it was made, in the configured zone (settings.zona: WIB by default), never the server's clock zone
+    dibuat: dt.datetime = field(default_factory=lambda: dt.datetime.now(settings.zona()).replace(microsecond=0))
 
     @property
     def tingkat_anak(self) -> str | None:
@@ -50,6 +53,7 @@ def tinjauan(t: Pertanyaan) -> Tinjauan:
 def _anak(tj: Tinjauan) -> None:
     gain = cakupan.peringkat(tj.tanya, "perubahan_minggu", ANAK).baris
     known = [b for b in gain if b["perubahan_minggu"] is not None]
+    tj.anak_diketahui = len(known)
     tj.naik = known[: min(BARIS, (len(known) + 1) // 2)]
     tj.turun = list(reversed(known[len(tj.naik) :]))[:BARIS]
     if tj.filt.target_berlaku:

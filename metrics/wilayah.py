@@ -59,6 +59,14 @@ def _cari(_path, kode: str) -> list[tuple]:
     return warehouse.rows(WILAYAH_SQL, {"kode": kode}) if found is None else found
 
 
+def nama_lengkap(t: Tempat) -> str:
+    """A name that says which place it is when forwarded alone: a kecamatan, kelurahan or RW with
+    its parent ('Sungai Raya, Kabupaten Kubu Raya': 291 kecamatan names repeat in Kemendagri's list)."""
+    if TINGKAT.index(t.tingkat) < TINGKAT.index("kecamatan"):
+        return t.nama
+    return f"{t.nama}, {tempat(t.kode_induk).nama}"
+
+
 def jejak(kode: str | None) -> list[Tempat]:
     """The places from Indonesia down to this one (the breadcrumb)."""
     chain = [tempat(kode)]

@@ -4,7 +4,9 @@ Sizes 1280x720, 1920x1080, 1440x900 and 390x844, with headless Debian chromium: 
 three weekly reviews as a national admin, Ringkasan as a Jakarta Timur account, the Data page as its admin. Uses the demo warehouse (built if missing) and
 two accounts made for it (their passwords reset each run).
 
-    .venv/bin/python scripts/screenshots.py [--only NAME]
+    .venv/bin/python scripts/screenshots.py [--only NAME] [--gelap]
+
+With --gelap every page is shot in dark mode too (files end in -gelap).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ sys.path.insert(0, str(ROOT))
 PAGES = [
     ("/", "ringkasan"),
     ("/?wilayah=31.75", "ringkasan-jaktim"),
+    ("/?wilayah=31.75.02.1001", "ringkasan-kelurahan"),  # a 1 RW 100 reference target
     ("/wilayah?wilayah=31", "wilayah"),
     ("/wilayah?wilayah=31.75.02.1001", "wilayah-rw"),
     ("/rw100?wilayah=31.75.02", "rw100"),
@@ -57,6 +60,15 @@ def masuk(driver, base: str, nama: str, sandi: str) -> None:
     time.sleep(2)
 
 
+def gelap(driver, base: str, nyala: bool) -> None:
+    """Dark mode on or off, as a user does: the header's switch (kept in the browser's storage)."""
+    driver.get(base + "/")
+    time.sleep(3)
+    if driver.execute_script("return document.getElementById('tema-gelap').checked") != nyala:
+        driver.execute_script("document.getElementById('tema-gelap').click()")
+        time.sleep(1)
+
+
 def shoot(driver, url: str, out: Path) -> None:
     driver.get(url)
     time.sleep(4)  # the page's callbacks and charts
@@ -81,6 +93,7 @@ def slides(driver, url: str, name: str, out: Path, size: str) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", help="only pages whose name contains this")
+    parser.add_argument("--gelap", action="store_true", help="the pages in dark mode too")
     args = parser.parse_args()
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
@@ -111,9 +124,12 @@ def main() -> None:
                 driver.delete_all_cookies()
                 shoot(driver, base + "/masuk", out / f"masuk-{w}x{h}.png")
             masuk(driver, base, "screenshot.admin", admin)
-            for path, name in PAGES:
-                if not args.only or args.only in name:
-                    shoot(driver, base + path, out / f"{name}-{w}x{h}.png")
+            for tema in (False, True) if args.gelap else (False,):
+                gelap(driver, base, tema)
+                for path, name in PAGES:
+                    if not args.only or args.only in name:
+                        shoot(driver, base + path, out / f"{name}-{w}x{h}{'-gelap' if tema else ''}.png")
+            gelap(driver, base, False)
             for kode, name in TINJAUAN:
                 if not args.only or args.only in name:
                     slides(driver, f"{base}/tinjauan?wilayah={kode}", name, out, f"{w}x{h}")

@@ -58,7 +58,7 @@ def _kartu(m, k):
     elif aturan:
         target_note = t("target_1rw100_isi", b)
     else:
-        target_note = f"{t('target_tahun', b)} {k.snapshot.year} · {fmt.angka(m['target_acuan'], b)}"
+        target_note = _beside(m["target_acuan"], b) + f"{t('target_tahun', b)} {k.snapshot.year}"
     change_note = (
         f"+{fmt.angka(m['baru'], b)} {t('baru', b)}, -{fmt.angka(m['berhenti'], b)} {t('berhenti', b)}"
         + (f", {fmt.tanda(m['pindah_neto'], b)} {t('pindah', b)}" if m["pindah_neto"] else "")
@@ -70,7 +70,7 @@ def _kartu(m, k):
         kerangka.kartu(
             fmt.label("peserta_aktif", b),
             fmt.ringkas(aktif, b),
-            f"{fmt.angka(aktif, b)} · {fmt.label('peserta_terdaftar', b).lower()} {fmt.angka(m['peserta_terdaftar'], b)}",
+            _beside(aktif, b) + f"{fmt.label('peserta_terdaftar', b).lower()} {fmt.angka(m['peserta_terdaftar'], b)}",
             "ringkasan-aktif",
             penuh=fmt.angka(aktif, b),
         ),
@@ -91,13 +91,22 @@ def _kartu(m, k):
         kerangka.kartu(
             fmt.label("kekurangan", b),
             fmt.ringkas(kurang, b),
-            (t("sudah_tercapai", b) if kurang == 0 else fmt.angka(kurang, b)) if kurang is not None else "-",
+            t("sudah_tercapai", b) if kurang == 0 else (_penuh(kurang, b) or fmt.definisi_metrik("kekurangan", b)),
             "ringkasan-kekurangan",
             penuh=fmt.angka(kurang, b),
         ),
         kerangka.kartu(t("minggu_ini", b), fmt.tanda(m["perubahan_minggu"], b), change_note, "ringkasan-perubahan"),
         _kartu_laju(m, b),
     ]
+
+
+def _penuh(nilai, b) -> str:
+    """The full figure when the card shows a short one (129.109 beside 129,1 ribu), else ''."""
+    return "" if nilai is None or fmt.ringkas(nilai, b) == fmt.angka(nilai, b) else fmt.angka(nilai, b)
+
+
+def _beside(nilai, b) -> str:
+    return f"{_penuh(nilai, b)} · " if _penuh(nilai, b) else ""
 
 
 def _cakupan_pekerja(m, b) -> str:

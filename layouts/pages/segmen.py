@@ -22,11 +22,17 @@ def _nama(kamus, kode, b):
     return pick(kamus[kode], b) if kode in kamus else str(kode)
 
 
-def _kartu(judul, figure, unduhan, id_):
+def _kartu(judul, figure, unduhan, id_, kosong: str | None = None):
+    """A chart's card; with `kosong` (no one in it) the word instead of an empty chart."""
+    isi = (
+        dmc.Text(kosong, size="lg", c="dimmed", id=f"{id_}-kosong")
+        if kosong
+        else dcc.Graph(id=id_, figure=figure, config={"displayModeBar": False})
+    )
     return dmc.Card(
         [
             dmc.Group([dmc.Title(judul, order=3), unduhan], justify="space-between"),
-            dcc.Graph(id=id_, figure=figure, config={"displayModeBar": False}),
+            isi,
         ],
         withBorder=True,
         radius="md",
@@ -47,6 +53,7 @@ def _rincian(k, rows: list[dict], judul: str, nama: str, dimensi: str, kamus: di
         ),
         kerangka.unduh(k, "rincian", nama=nama, dimensi=dimensi, **unduhan),
         f"segmen-{nama}",
+        None if any(r["peserta_terdaftar"] for r in rows) else t("segmen_kosong", b),
     )
 
 
@@ -66,6 +73,7 @@ def _program(k):
         ),
         kerangka.unduh(k, "coverage", k.tempat.tingkat, nama="program"),
         "segmen-program",
+        None if any(m[f"aktif_{p.lower()}"] for p in kode) else t("segmen_kosong", b),
     )
     kartu.children.extend(kerangka.catatan(cakupan.catatan_program(k.filt), b))
     return kartu
