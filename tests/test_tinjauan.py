@@ -95,9 +95,20 @@ def test_the_review_keeps_to_the_scope(minggu):
 def test_slides_say_what_they_show(minggu):
     doc = slides.dokumen(tinjauan.tinjauan(tanya("31.75.02.1001", filt=Filter(segmen="BPU"))), "id")
     judul = re.findall(r'<section class="slide"[^>]*><h2>([^<]*)</h2>', doc)
-    assert judul == ["Pulo Gadung", "Peserta aktif per snapshot", "Laju per minggu", "1 RW 100 Peserta", "Catatan data"]
+    # a kelurahan is named with its kecamatan: a forwarded file says which Pulo Gadung it is
+    assert judul == [
+        "Pulo Gadung, Pulogadung",
+        "Peserta aktif per snapshot",
+        "Laju per minggu",
+        "1 RW 100 Peserta",
+        "Catatan data",
+    ]
     kaki = re.findall(r"<footer><span>([^<]*)</span><span>([^<]*)</span>", doc)
-    assert kaki[0] == ("Pulo Gadung · Data per 6 Februari 2024 · Segmen: Bukan Penerima Upah (BPU)", "Cakupan · 1 / 5")
+    assert kaki[0] == (
+        "Pulo Gadung, Pulogadung · Data per 6 Februari 2024 · Segmen: Bukan Penerima Upah (BPU)",
+        "Cakupan · 1 / 5",
+    )
+    assert re.search(r"Dibuat \d+ \w+ \d{4} \d\d\.\d\d WIB", doc)  # the configured zone, not the server's
     assert kaki[-1][1] == "Cakupan · 5 / 5"
     assert ">6<" in doc and "dari target 8" in doc  # BPU: 6 active of a BPU target of 8
     assert "Baris dibaca 15, dimuat 15, ditolak 0" in doc
@@ -130,3 +141,21 @@ def test_the_notes_slide_names_reject_reasons_in_words(seed_loaded):
     assert "(NIK kosong atau bukan 16 digit 2, jumlah kolom tidak sama dengan baris judul" in doc_id
     assert "(NIK empty or not 16 digits 2, field count differs from the header (or a stray quote) 1)" in doc_en
     assert "nik_invalid" not in doc_id and "nik_invalid" not in doc_en
+
+
+def test_the_review_clock_is_in_the_configured_zone(minggu, monkeypatch):
+    """17.05 in WIB is 10.05 UTC: a review made at that instant says 17.05 WIB, or 18.05 WITA."""
+    import datetime as dt
+
+    utc = dt.datetime(2024, 2, 6, 10, 5, tzinfo=dt.timezone.utc)
+    tj = tinjauan.tinjauan(tanya("31.75.02.1001"))
+    import settings
+
+    tj.dibuat = utc.astimezone(settings.zona())
+    assert "Dibuat 6 Februari 2024 17.05 WIB" in slides.dokumen(tj, "id")
+    monkeypatch.setenv("CAKUPAN_ZONA", "Asia/Makassar")
+    tj.dibuat = utc.astimezone(settings.zona())
+    assert "Dibuat 6 Februari 2024 18.05 WITA" in slides.dokumen(tj, "id")
+    monkeypatch.setenv("CAKUPAN_ZONA", "Mars/Olympus")
+    with pytest.raises(ValueError, match="CAKUPAN_ZONA"):
+        settings.zona()
