@@ -55,6 +55,11 @@ def parser() -> argparse.ArgumentParser:
     _snapshot_dan_filter(e)
     e.add_argument("--dimensi", choices=list(pembangun.RINCIAN), default="segmen", help="untuk rincian")
     e.add_argument("--out", required=True, help="berkas .csv atau .xlsx, atau - untuk stdout")
+    e.add_argument(
+        "--excel-id",
+        action="store_true",
+        help="CSV untuk Excel berbahasa Indonesia: ; antar kolom, koma desimal, dengan BOM",
+    )
     r = sub.add_parser(
         "report",
         help="tulis Tinjauan Mingguan sebagai satu berkas HTML mandiri",
@@ -84,10 +89,13 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 2
+    if args.excel_id and Path(args.out).suffix.lower() == ".xlsx":
+        print("Gagal mengekspor: --excel-id hanya untuk CSV; berkas .xlsx sudah memakai format Excel.", file=sys.stderr)
+        return 2
     try:
         with lingkup.berlaku(lingkup.NASIONAL):  # the operator on the server sees all
             header, rows = ekspor.isi_berkas(args.jenis, _tanya(args, args.parent), args.level, args.dimensi)
-        ekspor.tulis(header, rows, args.out)
+        ekspor.tulis(header, rows, args.out, args.excel_id)
     except (PertanyaanTidakSah, BelumAdaData, warehouse.WarehouseMissing) as e:
         print(f"Gagal mengekspor: {e}", file=sys.stderr)
         return 2

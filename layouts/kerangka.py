@@ -434,21 +434,57 @@ def catatan(teks: list[tuple[str, str]], bahasa: str) -> list:
     return [dmc.Alert(pick(x, bahasa), color="gray", variant="light") for x in teks]
 
 
+TABEL_UNDUH = ("coverage", "rw", "budget")  # kinds that list places: any level below can be asked
+TINGKAT_KATA = {
+    "provinsi": ("provinsi", "provinces"),
+    "kabkota": ("kabupaten/kota", "regencies/cities"),
+    "kecamatan": ("kecamatan", "districts"),
+    "kelurahan": ("kelurahan", "villages"),
+    "rw": ("RW", "RWs"),
+}
+
+
 def unduh(k: keadaan.Keadaan, jenis: str, tingkat: str | None = None, nama: str = "", **extra) -> dmc.Group:
-    """'Unduh CSV' and 'Unduh Excel': served by the server from metrics/, all rows, same filters."""
-    q = {**k.query, **({"tingkat": tingkat} if tingkat else {}), **extra}
-    q.pop("bahasa", None)
-    query = "?" + urlencode(q) if q else ""
+    """'Unduh CSV', 'Unduh Excel' and a menu with the CSV for Excel set to Indonesian and, for a
+    table of places, every level below the place (all kelurahan of a province without editing a
+    URL). All served by the server from metrics/, all rows, the same filters."""
+    b = k.bahasa
+
+    def href(akhiran: str, tingkat_: str | None = tingkat, **lain) -> str:
+        q = {**k.query, **({"tingkat": tingkat_} if tingkat_ else {}), **extra, **lain}
+        q.pop("bahasa", None)
+        if akhiran == "xlsx" and b == "en":
+            q["bahasa"] = "en"  # the workbook's labels in the page's language
+        return f"/unduh/{jenis}.{akhiran}" + ("?" + urlencode(q) if q else "")
+
+    items = [dmc.MenuItem(t("unduh_csv_id", b), href=href("csv", excel="id"), id=f"unduh-{nama or jenis}-id")]
+    if jenis in TABEL_UNDUH and tingkat:
+        mulai = definisi.TINGKAT.index(tingkat) + 1
+        bawah = [x for x in definisi.TINGKAT[mulai:] if x != "rw" or definisi.TINGKAT.index(k.tempat.tingkat) >= 3]
+        if bawah:
+            items.append(dmc.MenuLabel(t("unduh_tingkat_bawah", b)))
+        for x in bawah:
+            kata = pick(TINGKAT_KATA[x], b)
+            items += [
+                dmc.MenuItem(f"{t('semua', b)} {kata} · CSV", href=href("csv", x)),
+                dmc.MenuItem(f"{t('semua', b)} {kata} · Excel", href=href("xlsx", x)),
+            ]
     return dmc.Group(
         [
             dmc.Anchor(
-                t("unduh_csv", k.bahasa),
-                href=f"/unduh/{jenis}.csv{query}",
-                id=f"unduh-{nama or jenis}",
-                className="unduh",
-                refresh=True,
+                t("unduh_csv", b), href=href("csv"), id=f"unduh-{nama or jenis}", className="unduh", refresh=True
             ),
-            dmc.Anchor(t("unduh_xlsx", k.bahasa), href=f"/unduh/{jenis}.xlsx{query}", refresh=True, size="sm"),
+            dmc.Anchor(t("unduh_xlsx", b), href=href("xlsx"), refresh=True, size="sm"),
+            dmc.Menu(
+                [
+                    dmc.MenuTarget(
+                        html.Button(t("unduh_lain", b), className="tombol-unduh", id=f"unduh-{nama or jenis}-menu")
+                    ),
+                    dmc.MenuDropdown(items),
+                ],
+                position="bottom-end",
+                withinPortal=True,
+            ),
         ],
         gap="md",
     )

@@ -14,6 +14,13 @@ TEKS = {
     "data_per": ("Data per", "Data as of"),
     "unduh_csv": ("Unduh CSV", "Download CSV"),
     "unduh_xlsx": ("Unduh Excel", "Download Excel"),
+    "unduh_csv_id": (
+        "CSV untuk Excel berbahasa Indonesia (; dan koma desimal)",
+        "CSV for Excel set to Indonesian (; and decimal comma)",
+    ),
+    "unduh_lain": ("Unduhan lain ▾", "More downloads ▾"),
+    "unduh_tingkat_bawah": ("Tingkat lebih bawah", "Levels further down"),
+    "semua": ("Semua", "All"),
     "belum_ada_data": ("Belum ada data", "No data yet"),
     "belum_ada_data_isi": (
         "Belum ada snapshot peserta. Muat data dengan 'python -m etl load BERKAS --as-of YYYY-MM-DD' "

@@ -12,7 +12,7 @@ import sys
 import unicodedata
 from pathlib import Path
 
-from metrics import cakupan, data, definisi, lingkup, pembangun
+from metrics import cakupan, data, definisi, lingkup, pembangun, wilayah
 from metrics.definisi import PertanyaanTidakSah
 from metrics.pertanyaan import Pertanyaan
 
@@ -72,7 +72,8 @@ def isi_berkas(
         return _ditolak()
     metrik = RW_PER_RW if (jenis == "rw" and tingkat == "rw") else definisi.EKSPOR[jenis]
     hasil = cakupan.tabel(tingkat, t, metrik)
-    header = KOLOM_WILAYAH + [_kolom(m) for m in metrik]
+    leluhur = LELUHUR[: max(0, definisi.TINGKAT.index(tingkat) - 2)]  # the parent is already a column
+    header = KOLOM_WILAYAH + [_kolom(m) for m in metrik] + [f"{a}_{x}" for x in leluhur for a in ("kode", "nama")]
     rows = [
         [
             hasil.periode.tanggal.isoformat(),
@@ -82,10 +83,25 @@ def isi_berkas(
             b["kode_induk"],
             b["nama_induk"],
             *(nilai(m, b[m]) for m in metrik),
+            *_leluhur(b["kode_induk"], leluhur),
         ]
         for b in hasil.baris
     ]
     return header, rows
+
+
+# Levels named on the rows of a deeper table, after the metrics (kelurahan rows carry their kab/kota
+# and province: the parent kecamatan is kode_induk already). Columns kode_<level>, nama_<level>.
+LELUHUR = ("provinsi", "kabkota", "kecamatan")
+_PANJANG = {"provinsi": 2, "kabkota": 5, "kecamatan": 8}  # a dotted code's prefix at each level
+
+
+def _leluhur(induk: str | None, leluhur: tuple) -> list:
+    out = []
+    for tingkat in leluhur:
+        kode = induk[: _PANJANG[tingkat]] if induk and len(induk) >= _PANJANG[tingkat] else None
+        out += [kode, wilayah.tempat(kode).nama if kode else None]
+    return out
 
 
 def _tren(t: Pertanyaan) -> tuple[list[str], list[list]]:
@@ -131,50 +147,159 @@ def _sel(v):
     return aman(v) if isinstance(v, str) else v
 
 
-def tulis_csv(header: list[str], rows: list[list], out) -> None:
-    w = csv.writer(out, lineterminator="\n")
+def tulis_csv(header: list[str], rows: list[list], out, excel_id: bool = False) -> None:
+    """CSV as the contract says (section 4): `,` between fields and `.` as the decimal point; with
+    `excel_id` the flavour for spreadsheets set to Indonesian: `;` between fields, `,` as the
+    decimal point (the BOM is the caller's: csv_teks, tulis)."""
+    w = csv.writer(out, lineterminator="\n", delimiter=";" if excel_id else ",")
     w.writerow(header)
     for row in rows:
-        w.writerow(["" if v is None else _sel(v) for v in row])
+        w.writerow(["" if v is None else _sel_id(v) if excel_id else _sel(v) for v in row])
 
 
-def csv_teks(header: list[str], rows: list[list]) -> str:
+def _sel_id(v):
+    """A cell for Excel in the Indonesian locale: 75.5 as '75,5'; whole numbers and text as they are."""
+    if isinstance(v, float):
+        return repr(v).replace(".", ",")
+    return _sel(v)
+
+
+BOM = "\ufeff"  # Excel reads a CSV as UTF-8 only when it starts with one
+
+
+def csv_teks(header: list[str], rows: list[list], excel_id: bool = False) -> str:
     buf = io.StringIO()
-    tulis_csv(header, rows, buf)
+    if excel_id:
+        buf.write(BOM)
+    tulis_csv(header, rows, buf, excel_id)
     return buf.getvalue()
 
 
-def xlsx_bytes(header: list[str], rows: list[list], judul: str = "Cakupan") -> bytes:
-    from openpyxl import Workbook
+# Labels of the columns that are not declared metrics (the XLSX's label row), (id, en).
+LABEL = {
+    "tanggal_data": ("Tanggal data", "Data date"),
+    "kode_wilayah": ("Kode wilayah", "Region code"),
+    "nama_wilayah": ("Nama wilayah", "Region name"),
+    "tingkat": ("Tingkat", "Level"),
+    "kode_induk": ("Kode induk", "Parent code"),
+    "nama_induk": ("Nama induk", "Parent name"),
+    **{f"kode_{x}": (f"Kode {x}", f"{x} code") for x in LELUHUR},
+    **{f"nama_{x}": (f"Nama {x}", f"{x} name") for x in LELUHUR},
+    "perubahan": ("Perubahan sejak snapshot lalu", "Change since the last snapshot"),
+    "segmen": ("Segmen", "Segment"),
+    "sumber_iuran": ("Sumber iuran", "Contribution source"),
+    "pekerja_rentan": ("Pekerja rentan", "Vulnerable workers"),
+    "kantor_cabang": ("Kantor cabang", "Branch office"),
+    "pekerjaan": ("Pekerjaan", "Occupation"),
+    "jenis_berkas": ("Jenis berkas", "File kind"),
+    "berkas": ("Berkas", "File"),
+    "baris": ("Baris", "Line"),
+    "alasan": ("Alasan", "Reason"),
+    "keterangan": ("Keterangan", "Detail"),
+    "nik_samaran": ("NIK (disamarkan)", "NIK (masked)"),
+}
+_METRIK_KOLOM = {m.kolom: m for m in definisi.METRIK}
+_TANGGAL = {"tanggal_data", "perkiraan_tercapai", "perkiraan_tercapai_acuan"}
+FORMAT_XLSX = {  # Excel number formats; the user's Excel shows them in its own locale
+    "angka": "#,##0",
+    "persen": "0.00",  # the values are percents already (75.0 is 75 %), the label says (%)
+    "rupiah": '"Rp"#,##0',
+    "laju": "#,##0.00",
+}
 
-    wb = Workbook(write_only=True)
-    ws = wb.create_sheet(judul[:31])
-    ws.append(header)
-    for row in rows:
-        ws.append([_sel(v) for v in row])
+
+def label_kolom(kolom: str, bahasa: str = "id") -> str:
+    """The words above a column's snake_case name: a metric's label ('Capaian (%)') or LABEL's."""
+    m = _METRIK_KOLOM.get(kolom)
+    if m:
+        return m.label[bahasa == "en"] + (" (%)" if m.format == "persen" else "")
+    return LABEL.get(kolom, (kolom, kolom))[bahasa == "en"]
+
+
+def _jenis_kolom(kolom: str) -> str:
+    if kolom in _TANGGAL:
+        return "tanggal"
+    m = _METRIK_KOLOM.get(kolom)
+    if m is not None:
+        return m.format
+    return "angka" if kolom in ("perubahan", "baris", "peserta_terdaftar", "peserta_aktif") else "teks"
+
+
+def tulis_xlsx(header: list[str], rows: list[list], out, judul: str = "Cakupan", bahasa: str = "id") -> None:
+    """A real spreadsheet (data contract, section 4), streamed row by row (XlsxWriter's constant
+    memory mode: the national kelurahan table never sits in memory as cells). Row 1: the labels;
+    row 2: the snake_case names, as the CSV's header; both frozen, a filter on row 2. Numbers as
+    numbers with a format, dates as dates, codes and names as text (formula-like text neutralised).
+    `out`: a path or a binary file object."""
+    import xlsxwriter
+
+    wb = xlsxwriter.Workbook(out, {"constant_memory": True, "strings_to_numbers": False, "strings_to_formulas": False})
+    ws = wb.add_worksheet(judul[:31])
+    f_label = wb.add_format({"bold": True, "text_wrap": True, "valign": "top", "bg_color": "#E7F5FF", "border": 1})
+    f_nama = wb.add_format({"font_color": "#495057", "italic": True, "bg_color": "#F1F3F5", "border": 1})
+    f_tanggal = wb.add_format({"num_format": "yyyy-mm-dd"})
+    f_angka = {k: wb.add_format({"num_format": v}) for k, v in FORMAT_XLSX.items()}
+    f_teks = wb.add_format({"num_format": "@"})
+    jenis = [_jenis_kolom(h) for h in header]
+    for i, (h, j) in enumerate(zip(header, jenis, strict=True)):
+        lebar = (
+            30
+            if h.startswith("nama_")
+            else 16
+            if h.startswith("kode_")
+            else max(12, min(24, len(label_kolom(h)) * 0.8))
+        )
+        ws.set_column(i, i, lebar, f_angka.get(j) or (f_tanggal if j == "tanggal" else f_teks if j == "teks" else None))
+    ws.set_row(0, 48)
+    ws.freeze_panes(2, 0)
+    ws.write_row(0, 0, [label_kolom(h, bahasa) for h in header], f_label)
+    ws.write_row(1, 0, header, f_nama)
+    formats = [f_angka.get(j) or (f_tanggal if j == "tanggal" else f_teks) for j in jenis]
+    for r, row in enumerate(rows, start=2):
+        for c, v in enumerate(row):
+            if v is None or v == "":
+                continue
+            if jenis[c] == "tanggal" and isinstance(v, str):
+                ws.write_datetime(r, c, dt.datetime.fromisoformat(v), f_tanggal)
+            elif isinstance(v, (int, float)) and not isinstance(v, bool):
+                ws.write_number(r, c, v, formats[c])
+            else:
+                ws.write_string(r, c, _sel(str(v)), f_teks)
+    ws.autofilter(1, 0, max(1, len(rows) + 1), max(0, len(header) - 1))
+    wb.close()
+
+
+def xlsx_bytes(header: list[str], rows: list[list], judul: str = "Cakupan", bahasa: str = "id") -> bytes:
     buf = io.BytesIO()
-    wb.save(buf)
+    tulis_xlsx(header, rows, buf, judul, bahasa)
     return buf.getvalue()
 
 
-def tulis(header: list[str], rows: list[list], tujuan: str) -> None:
-    """Write to a .csv or .xlsx path, or CSV to stdout for '-'."""
+def tulis(header: list[str], rows: list[list], tujuan: str, excel_id: bool = False) -> None:
+    """Write to a .csv or .xlsx path, or CSV to stdout for '-'; `excel_id`: the CSV flavour for
+    Excel set to Indonesian (tulis_csv)."""
     if tujuan == "-":
-        tulis_csv(header, rows, sys.stdout)
+        if excel_id:
+            sys.stdout.write(BOM)
+        tulis_csv(header, rows, sys.stdout, excel_id)
         return
     path = Path(tujuan)
     if path.suffix.lower() == ".xlsx":
-        path.write_bytes(xlsx_bytes(header, rows))
+        tulis_xlsx(header, rows, str(path))
     else:
         with open(path, "w", encoding="utf-8", newline="") as f:
-            tulis_csv(header, rows, f)
+            if excel_id:
+                f.write(BOM)
+            tulis_csv(header, rows, f, excel_id)
 
 
-def nama_berkas(jenis: str, tingkat: str, t: Pertanyaan, akhiran: str = "csv") -> str:
+def nama_berkas(jenis: str, tingkat: str, t: Pertanyaan, akhiran: str = "csv", excel_id: bool = False) -> str:
     """A file name that says what is inside: cakupan_coverage_kecamatan_31.75_2024-02-06_BPU.csv;
-    the filters in the order of `definisi.SARINGAN`, each by its value or its `berkas` word."""
+    the filters in the order of `definisi.SARINGAN`, each by its value or its `berkas` word; the
+    CSV for Excel in the Indonesian locale ends in _excel-id."""
     bagian = ["cakupan", jenis, tingkat if jenis != "trend" else "tren", t.kode, t.tanggal.isoformat()]
     bagian += [s.berkas[v] if s.berkas else str(v) for s, v in t.filt.terpasang()]
+    bagian += ["excel-id"] if excel_id else []
     return "_".join(_kata_berkas(b) for b in bagian) + "." + _kata_berkas(akhiran)
 
 

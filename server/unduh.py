@@ -39,8 +39,9 @@ def unduh(jenis: str, akhiran: str) -> Response:
         tanya = pertanyaan.dari_teks_ketat(request.args.to_dict())
         tingkat = request.args.get("tingkat") or tanya.tempat.tingkat
         dimensi = request.args.get("dimensi") or "segmen"
-        nama = ekspor.nama_berkas(jenis, tingkat, tanya, akhiran)
-        body, baris = _berkas(jenis, akhiran, tanya, tingkat, dimensi)
+        excel_id = _excel_id(akhiran)
+        nama = ekspor.nama_berkas(jenis, tingkat, tanya, akhiran, excel_id)
+        body, baris = _berkas(jenis, akhiran, tanya, tingkat, dimensi, excel_id, bahasa)
     except lingkup.TanpaAkses as e:
         argumen = {kutip(k, 20): kutip(v) for k, v in list(request.args.items())[:20]}
         audit.catat(
@@ -62,24 +63,41 @@ def unduh(jenis: str, akhiran: str) -> Response:
     return response
 
 
+def _excel_id(akhiran: str) -> bool:
+    """?excel=id: the CSV flavour for Excel set to Indonesian (data contract, section 4)."""
+    nilai = request.args.get("excel", "")
+    if nilai not in ("", "id") or (nilai and akhiran != "csv"):
+        raise PertanyaanTidakSah(
+            "excel=id hanya untuk unduhan .csv (untuk Excel berbahasa Indonesia)",
+            "excel=id is for .csv downloads only (for Excel set to Indonesian)",
+        )
+    return nilai == "id"
+
+
 SIMPAN_DETIK = 0.5  # files that took longer to make are kept for the next ask
 
 
-def _berkas(jenis: str, akhiran: str, tanya, tingkat: str, dimensi: str):
+def _berkas(jenis: str, akhiran: str, tanya, tingkat: str, dimensi: str, excel_id: bool, bahasa: str):
     """The export as (a file path or bytes, rows). A file that took long to make (the national
     kelurahan table, a workbook) is kept beside the served build and sent from disk the next time
     anyone with the same scope asks for it, from any worker; a new build starts with none
     (warehouse.SIDECARS). The key holds the asker's scope and the RW target. Rejected-row files are
     never kept: they depend on who asks."""
     a = lingkup.aktif()
-    kunci = repr((jenis, akhiran, tingkat, dimensi, tanya, a.wilayah, a.kantor_cabang, a.admin, settings.rw_target()))
+    kunci = repr(
+        (jenis, akhiran, excel_id, bahasa if akhiran == "xlsx" else "", tingkat, dimensi, tanya)
+        + (a.wilayah, a.kantor_cabang, a.admin, settings.rw_target())
+    )
     folder = warehouse.current_path().with_suffix(".unduh")
     path = folder / f"{hashlib.sha256(kunci.encode()).hexdigest()[:32]}.{akhiran}"
     if path.exists():
         return path, int(path.with_suffix(".baris").read_text())
     mulai = time.perf_counter()
     header, rows = ekspor.isi_berkas(jenis, tanya, tingkat, dimensi)
-    body = ekspor.csv_teks(header, rows).encode("utf-8") if akhiran == "csv" else ekspor.xlsx_bytes(header, rows)
+    if akhiran == "csv":
+        body = ekspor.csv_teks(header, rows, excel_id).encode("utf-8")
+    else:
+        body = ekspor.xlsx_bytes(header, rows, bahasa=bahasa)
     if jenis != "ditolak" and time.perf_counter() - mulai >= SIMPAN_DETIK:
         folder.mkdir(exist_ok=True)
         # The row count first, then the file, each written whole under a name of this request's

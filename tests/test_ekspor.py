@@ -1,6 +1,7 @@
 """Exports for analysts: the CLI, the contract's columns, sums that add up, safe cells."""
 
 import csv
+import datetime as dt
 import io
 
 import pytest
@@ -145,10 +146,57 @@ def test_older_snapshot_and_xlsx(minggu, tmp_path, capsys):
     )
     sheet = load_workbook(out).active
     rows = list(sheet.iter_rows(values_only=True))
-    header, row = rows[0], dict(zip(rows[0], rows[1]))
+    labels, header, row = rows[0], rows[1], dict(zip(rows[1], rows[2]))
     assert header[:3] == ("tanggal_data", "kode_wilayah", "nama_wilayah")
-    assert (row["tanggal_data"], row["peserta_aktif"], row["capaian_persen"]) == ("2024-01-30", 9, 45.0)  # 9/20
+    assert labels[:3] == ("Tanggal data", "Kode wilayah", "Nama wilayah") and "Capaian (%)" in labels
+    assert (row["tanggal_data"], row["peserta_aktif"], row["capaian_persen"]) == (dt.datetime(2024, 1, 30), 9, 45.0)
     assert "1 baris ditulis" in capsys.readouterr().err
+
+
+def test_the_workbook_is_a_real_spreadsheet(minggu, tmp_path, capsys):
+    """Data contract, section 4: numbers as numbers with formats, dates as dates, codes as text,
+    a frozen header with a filter, labels beside the snake_case names. Pulogadung's 7 kelurahan
+    (rows 3-9: every participant there is known to his kelurahan); Pulo Gadung 11 active of 20."""
+    out = tmp_path / "kelurahan.xlsx"
+    assert main(["export", "coverage", "--level", "kelurahan", "--parent", "31.75.02", "--out", str(out)]) == 0
+    sheet = load_workbook(out).active
+    assert (
+        sheet.freeze_panes == "A3" and sheet.auto_filter.ref == f"A2:{sheet.cell(2, sheet.max_column).column_letter}9"
+    )
+    header = [c.value for c in sheet[2]]
+    kolom = {h: i + 1 for i, h in enumerate(header)}
+    pg = next(r for r in sheet.iter_rows(min_row=3) if r[kolom["kode_wilayah"] - 1].value == PG)
+    sel = {h: pg[i - 1] for h, i in kolom.items()}
+    assert sel["kode_wilayah"].data_type == "s" and sel["kode_induk"].value == "31.75.02"
+    assert sel["tanggal_data"].is_date and sel["tanggal_data"].number_format == "yyyy-mm-dd"
+    assert (sel["peserta_aktif"].value, sel["peserta_aktif"].number_format) == (11, "#,##0")
+    assert (sel["capaian_persen"].value, sel["capaian_persen"].number_format) == (55.0, "0.00")
+    assert sel["perkiraan_tercapai"].is_date and sel["perkiraan_tercapai"].value == dt.datetime(2024, 4, 30)
+    assert (sel["kode_kabkota"].value, sel["nama_kabkota"].value) == ("31.75", "Kota Administrasi Jakarta Timur")
+    assert sel["nama_provinsi"].value == "Daerah Khusus Ibukota Jakarta"
+    assert sheet.column_dimensions["C"].width >= 28  # names are not cut
+    labels = [c.value for c in sheet[1]]
+    assert labels[header.index("peserta_aktif")] == "Peserta aktif" and labels[header.index("target")] == "Target"
+
+
+def test_the_csv_for_excel_in_indonesian(minggu, tmp_path, capsys):
+    """The second flavour (data contract, section 4): ';' between fields, ',' as decimal point,
+    UTF-8 with a BOM, a name that says so. Pulo Gadung: capaian 55 %, laju 0,75 a week."""
+    out = tmp_path / "id.csv"
+    args = ["export", "coverage", "--level", "kelurahan", "--parent", PG, "--excel-id", "--out", str(out)]
+    assert main(args) == 0
+    raw = out.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    lines = raw.decode("utf-8-sig").splitlines()
+    row = dict(zip(lines[0].split(";"), lines[1].split(";")))
+    assert (row["peserta_aktif"], row["capaian_persen"], row["laju_4mg"]) == ("11", "55,0", "0,75")
+    assert (row["kode_wilayah"], row["tanggal_data"]) == (PG, "2024-02-06")
+    assert main(["export", "coverage", "--excel-id", "--out", str(tmp_path / "x.xlsx")]) == 2
+    assert "--excel-id hanya untuk CSV" in capsys.readouterr().err
+    from metrics import ekspor
+    from metrics.pertanyaan import tanya
+
+    assert ekspor.nama_berkas("coverage", "kelurahan", tanya(PG), "csv", excel_id=True).endswith("_excel-id.csv")
 
 
 def test_bad_requests_fail_clearly(minggu, capsys):
@@ -187,7 +235,7 @@ def test_formula_cells_are_neutralised(text, safe):
     assert out.splitlines()[1].startswith(safe.replace('"', '""') if '"' not in safe else '"' + safe.replace('"', '""'))
     assert out.splitlines()[1].endswith(",-3")  # numbers are not text: left alone
     sheet = load_workbook(io.BytesIO(ekspor.xlsx_bytes(["nama"], [[text]]))).active
-    assert sheet["A2"].value == safe and sheet["A2"].data_type == "s"
+    assert sheet["A3"].value == safe and sheet["A3"].data_type == "s"  # rows 1-2: the labels and names
 
 
 def test_metrics_doc_is_current():

@@ -443,3 +443,26 @@ def test_a_kept_export_follows_the_rw_target(server, klien, monkeypatch):
     assert targets(klien["jaktim"].get(url)) == {"3"}
     monkeypatch.setenv("CAKUPAN_RW_TARGET", "50")
     assert targets(klien["jaktim"].get(url)) == {"50"}
+
+
+def test_the_page_downloads_every_flavour_and_every_level_below(klien):
+    """?excel=id: the CSV for Excel set to Indonesian; ?bahasa=en: the workbook's labels in English;
+    any level below the place from the page's menu. Jakarta Timur (31.75) as its own account."""
+    response = klien["jaktim"].get("/unduh/coverage.csv?wilayah=31.75.02&tingkat=kelurahan&excel=id")
+    assert response.status_code == 200 and response.data.startswith(b"\xef\xbb\xbf")
+    assert "_excel-id.csv" in response.headers["Content-Disposition"]
+    rows = list(csv.DictReader(io.StringIO(response.data.decode("utf-8-sig")), delimiter=";"))
+    pg = next(r for r in rows if r["kode_wilayah"] == "31.75.02.1001")
+    assert (pg["peserta_aktif"], pg["capaian_persen"]) == ("11", "55,0")
+    assert klien["jaktim"].get("/unduh/coverage.xlsx?excel=id").status_code == 400
+    assert klien["jaktim"].get("/unduh/coverage.csv?excel=fr").status_code == 400
+    import openpyxl
+
+    body = klien["jaktim"].get("/unduh/coverage.xlsx?wilayah=31.75&tingkat=kelurahan&bahasa=en").data
+    sheet = openpyxl.load_workbook(io.BytesIO(body)).active
+    assert [c.value for c in sheet[1]][:3] == ["Data date", "Region code", "Region name"]
+    assert sum(1 for r in sheet.iter_rows(min_row=3) if r[1].value) == 65  # Jakarta Timur's 65 kelurahan
+    page = _halaman(klien["jaktim"], "/wilayah", "?wilayah=31.75").text
+    for level in ("kecamatan", "kelurahan"):
+        assert f"tingkat={level}" in page, level
+    assert "excel=id" in page
