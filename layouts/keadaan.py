@@ -46,6 +46,23 @@ def bahasa_dari(query: dict) -> str:
     return "en" if query.get("bahasa") == "en" else "id"
 
 
+def bahasa_permintaan() -> str:
+    """The language of the request being answered, for what is drawn outside a page's layout (the
+    browser tab's title): the URL's ?bahasa= on a full load, the location's search on a Dash
+    pages callback."""
+    import flask
+
+    if not flask.has_request_context():
+        return "id"
+    if flask.request.args.get("bahasa"):
+        return bahasa_dari(flask.request.args)
+    body = flask.request.get_json(silent=True) if flask.request.is_json else None
+    for masukan in (body or {}).get("inputs", []) if isinstance(body, dict) else []:
+        if isinstance(masukan, dict) and masukan.get("property") == "search":
+            return bahasa_dari(dari_search(masukan.get("value")))
+    return "id"
+
+
 def dari_search(search) -> dict:
     """'?a=1&b=2' -> {'a': '1', 'b': '2'}; anything but a text (a hand-made request) is no query."""
     return dict(parse_qsl(search.lstrip("?"))) if isinstance(search, str) else {}

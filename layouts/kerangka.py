@@ -30,6 +30,15 @@ HALAMAN = [
 ]
 
 
+def judul_tab(kunci: str):
+    """A page's browser-tab title in the request's language (Dash pages calls it per request)."""
+
+    def judul(**_):
+        return f"Cakupan · {t(kunci, keadaan.bahasa_permintaan())}"
+
+    return judul
+
+
 # --- the shell ------------------------------------------------------------------------
 
 
@@ -552,7 +561,7 @@ def grid(
             "minWidth": 280,
             "tooltipField": "nama_wilayah",
         },
-        {"field": "kode_wilayah", "headerName": "Kode", "minWidth": 150, "maxWidth": 180},
+        {"field": "kode_wilayah", "headerName": t("kode", bahasa), "minWidth": 150, "maxWidth": 180},
     ]
     cols += [kolom_metrik(m, bahasa, flex=1) for m in metrik]
     height = None if len(rows) <= 15 else "560px"

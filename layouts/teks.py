@@ -21,9 +21,10 @@ TEKS = {
     "unduh_lain": ("Unduhan lain ▾", "More downloads ▾"),
     "unduh_tingkat_bawah": ("Tingkat lebih bawah", "Levels further down"),
     "semua": ("Semua", "All"),
+    "kode": ("Kode", "Code"),
     "belum_ada_data": ("Belum ada data", "No data yet"),
     "belum_ada_data_isi": (
-        "Belum ada snapshot peserta. Muat data dengan 'python -m etl load BERKAS --as-of YYYY-MM-DD' "
+        "Belum ada data peserta. Muat data dengan 'python -m etl load BERKAS --as-of YYYY-MM-DD' "
         "atau buat data demo dengan 'python -m etl demo'.",
         "No participant snapshot yet. Load one with 'python -m etl load FILE --as-of YYYY-MM-DD' "
         "or build the demo with 'python -m etl demo'.",
@@ -45,7 +46,7 @@ TEKS = {
     "tidak_tercapai": ("tidak tercapai pada laju ini", "not reached at this pace"),
     "tercapai_pada": ("tercapai pada", "reached on"),
     "sudah_tercapai": ("target sudah tercapai", "target already reached"),
-    "tren": ("Peserta aktif per snapshot", "Active participants by snapshot"),
+    "tren": ("Peserta aktif per tanggal data", "Active participants by snapshot"),
     "proyeksi": ("Proyeksi laju 4 minggu", "Projection at the 4-week pace"),
     "proyeksi_kata": ("proyeksi", "projected"),
     "peringkat_capaian": ("Capaian wilayah di bawah", "Achievement of the regions in"),
@@ -125,7 +126,7 @@ TEKS = {
     "baru": ("baru", "new"),
     "berhenti": ("berhenti", "lapsed"),
     "laju_belum": (
-        "Baru satu snapshot: laju belum bisa diketahui.",
+        "Baru satu tanggal data: laju belum bisa diketahui.",
         "Only one snapshot so far: the pace cannot be known yet.",
     ),
     "tepat_waktu": ("sebelum akhir tahun", "before the end of the year"),
@@ -142,7 +143,7 @@ TEKS = {
     "naik_tersedikit": ("Paling sedikit atau turun", "Gained least or fell"),
     "tertinggal": ("Terjauh dari target di", "Furthest from target in"),
     "wilayah_kosong": (
-        "Belum ada peserta di wilayah ini pada snapshot ini.",
+        "Belum ada peserta di wilayah ini pada tanggal data ini.",
         "No participants in this region in this snapshot.",
     ),
     "anak_tanpa_target": (
@@ -156,7 +157,7 @@ TEKS = {
     "dimuat": ("Dimuat", "Loaded"),
     "ditolak_kata": ("ditolak", "rejected"),
     "ditolak_admin": (
-        "Jumlah baris ditolak per snapshot terlihat oleh admin (halaman Data).",
+        "Jumlah baris ditolak per tanggal data terlihat oleh admin (halaman Data).",
         "Rejected row counts per snapshot are shown to administrators (Data page).",
     ),
     "dibuat": ("Dibuat", "Made"),

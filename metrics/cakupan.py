@@ -66,7 +66,7 @@ def _catatan(p: Periode, filt: Filter, metrik: list[str]) -> list[tuple[str, str
     if p.sebelumnya is None:
         notes.append(
             (
-                "Belum ada snapshot sebelumnya: perubahan dan laju belum bisa dihitung.",
+                "Belum ada data minggu sebelumnya: perubahan dan laju belum bisa dihitung.",
                 "No earlier snapshot yet: change and pace cannot be computed.",
             )
         )
@@ -80,7 +80,7 @@ def _catatan(p: Periode, filt: Filter, metrik: list[str]) -> list[tuple[str, str
     if p.sebelumnya is not None and not p.arus:
         notes.append(
             (
-                "Peserta baru dan berhenti tidak diketahui: rincian snapshot sebelumnya tidak disimpan lagi.",
+                "Peserta baru dan berhenti tidak diketahui: rincian data sebelumnya tidak disimpan lagi.",
                 "New and lapsed participants are unknown: the earlier snapshot's detail is no longer kept.",
             )
         )
@@ -158,7 +158,7 @@ def tabel_tempat(t: Pertanyaan, metrik: list[str] | None = None) -> Hasil:
     if not hasil.baris:
         nama = f"{t.tempat.nama}, {wilayah.tempat(t.tempat.kode_induk).nama}"
         raise TanpaData(
-            f"{nama} belum punya peserta pada snapshot ini dan tidak ada di referensi RW.",
+            f"{nama} belum punya peserta pada tanggal data ini dan tidak ada di referensi RW.",
             f"{nama} has no participants in this snapshot and is not in the RW reference.",
         )
     return hasil

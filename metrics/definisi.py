@@ -364,7 +364,7 @@ METRIK = (
         None,
         "angka",
         (
-            "Orang (NIK unik) yang terdaftar di snapshot ini, aktif atau tidak.",
+            "Orang (NIK unik) yang terdaftar pada tanggal data ini, aktif atau tidak.",
             "Persons (distinct NIK) registered in this snapshot, paying or not.",
         ),
     ),
@@ -396,7 +396,7 @@ METRIK = (
         None,
         "angka",
         (
-            "Target peserta aktif wilayah ini untuk tahun snapshot; kosong bila wilayah tidak punya target sendiri.",
+            "Target peserta aktif wilayah ini untuk tahun data; kosong bila wilayah tidak punya target sendiri.",
             "This region's target of active participants for the snapshot's year; empty when it has none of its own.",
         ),
     ),
@@ -429,7 +429,7 @@ METRIK = (
         None,
         "angka",
         (
-            "Jumlah penduduk bekerja dari referensi pekerja (tahun terbaru sampai tahun snapshot).",
+            "Jumlah penduduk bekerja dari referensi pekerja (tahun terbaru sampai tahun data).",
             "Working population from the workforce reference (latest year up to the snapshot's year).",
         ),
     ),
@@ -449,7 +449,7 @@ METRIK = (
         None,
         "angka",
         (
-            "Aktif di snapshot ini, tidak aktif atau belum ada di snapshot sebelumnya.",
+            "Aktif pada tanggal data ini, tidak aktif atau belum ada pada tanggal data sebelumnya.",
             "Active in this snapshot, not active or absent in the previous one.",
         ),
         "perubahan",
@@ -461,19 +461,19 @@ METRIK = (
         None,
         "angka",
         (
-            "Aktif di snapshot sebelumnya, kini tidak aktif atau hilang dari daftar.",
+            "Aktif pada tanggal data sebelumnya, kini tidak aktif atau hilang dari daftar.",
             "Active in the previous snapshot, now not active or gone from the roster.",
         ),
         "perubahan",
     ),
     Metrik(
         "perubahan_minggu",
-        ("Perubahan sejak snapshot lalu", "Net change since last snapshot"),
+        ("Perubahan sejak data sebelumnya", "Net change since last snapshot"),
         "aktif - aktif_lalu",
         None,
         "angka",
         (
-            "Peserta aktif kini dikurangi peserta aktif di snapshot sebelumnya.",
+            "Peserta aktif kini dikurangi peserta aktif pada tanggal data sebelumnya.",
             "Active participants now minus active participants in the previous snapshot.",
         ),
         "perubahan",
@@ -497,7 +497,7 @@ METRIK = (
         None,
         "angka",
         (
-            "Jumlah peserta baru di setiap snapshot dalam 4 minggu terakhir.",
+            "Jumlah peserta baru di setiap tanggal data dalam 4 minggu terakhir.",
             "New participants summed over the snapshots of the last 4 weeks.",
         ),
         "perubahan",
@@ -509,7 +509,7 @@ METRIK = (
         None,
         "angka",
         (
-            "Jumlah yang berhenti aktif di setiap snapshot dalam 4 minggu terakhir.",
+            "Jumlah yang berhenti aktif di setiap tanggal data dalam 4 minggu terakhir.",
             "Lapsed participants summed over the snapshots of the last 4 weeks.",
         ),
         "perubahan",
@@ -521,7 +521,7 @@ METRIK = (
         None,
         "angka",
         (
-            "Peserta aktif kini dikurangi peserta aktif 4 minggu lalu (atau snapshot tertua bila belum ada).",
+            "Peserta aktif kini dikurangi peserta aktif 4 minggu lalu (atau data tertua bila belum ada).",
             "Active now minus active 4 weeks earlier (or the oldest snapshot when there is none).",
         ),
         "perubahan",

@@ -185,7 +185,7 @@ LABEL = {
     "nama_induk": ("Nama induk", "Parent name"),
     **{f"kode_{x}": (f"Kode {x}", f"{x} code") for x in LELUHUR},
     **{f"nama_{x}": (f"Nama {x}", f"{x} name") for x in LELUHUR},
-    "perubahan": ("Perubahan sejak snapshot lalu", "Change since the last snapshot"),
+    "perubahan": ("Perubahan sejak data sebelumnya", "Change since the last snapshot"),
     "segmen": ("Segmen", "Segment"),
     "sumber_iuran": ("Sumber iuran", "Contribution source"),
     "pekerja_rentan": ("Pekerja rentan", "Vulnerable workers"),

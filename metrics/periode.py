@@ -35,7 +35,7 @@ def periode(tanggal: dt.date | str | None = None) -> Periode:
     except warehouse.WarehouseMissing as e:
         raise BelumAdaData(str(e)) from e
     if not snapshots:
-        raise BelumAdaData("Belum ada snapshot peserta yang dimuat.")
+        raise BelumAdaData("Belum ada data peserta yang dimuat.")
     dates = [d for d, _ in snapshots]
     if tanggal is None:
         tanggal = dates[-1]

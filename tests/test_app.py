@@ -120,6 +120,6 @@ def test_a_kelurahan_without_its_own_target_shows_its_1_rw_100_capaian(seed_load
     page = _texts(_page("/")(wilayah="31.75.02.1001"))
     for shown in ("Target 1 RW 100", "Capaian 1 RW 100", '"800"', "0,4 %", "RW diketahui x 100"):
         assert shown in page, shown
-    assert "Baru satu snapshot: laju belum bisa diketahui." in page
+    assert "Baru satu tanggal data: laju belum bisa diketahui." in page
     wilayah = _texts(_page("/wilayah")(wilayah="31.75.02"))
     assert '"jenis_target": "1 RW 100"' in wilayah and '"target_acuan": 800' in wilayah

@@ -466,3 +466,58 @@ def test_the_page_downloads_every_flavour_and_every_level_below(klien):
     for level in ("kecamatan", "kelurahan"):
         assert f"tingkat={level}" in page, level
     assert "excel=id" in page
+
+
+KATA_INDONESIA = (  # words that must not show on an English page (place names aside)
+    "Unduh", "Keluar", "Kode", "Peserta", "Jumlah", "Berkas", "Tanggal", "Dibaca", "Dimuat", "Ditolak",
+    "Belum", "Tidak", "Semua", "Capaian", "Kekurangan", "Laju", "minggu", "dibutuhkan", "Lembar", "Oleh",
+    "Waktu", "Alasan", "Rincian", "Peristiwa", "Lingkup", "Gelap", "Tinjauan", "Anggaran", "terdaftar",
+    "aktif", "tercapai", "Perubahan", "Wilayah", "snapshot ini", "Masuk",
+)  # fmt: skip
+TEKS_TAMPAK = {"children", "headerName", "headerTooltip", "label", "placeholder", "title", "text", "name",
+               "ticktext", "hovertext", "rowData"}  # fmt: skip
+
+
+def _teks_tampak(node, keluar: list, tampak: bool = False) -> list:
+    """Every string a user can see in a page's JSON: children, headers, labels, chart texts, cells."""
+    if isinstance(node, dict):
+        komponen = "namespace" in node and "props" in node  # a component: only its visible props count
+        for k, v in node.items():
+            _teks_tampak(v, keluar, (tampak and not komponen and k != "props") or k in TEKS_TAMPAK)
+    elif isinstance(node, list):
+        for v in node:
+            _teks_tampak(v, keluar, tampak)
+    elif isinstance(node, str) and tampak:
+        keluar.append(node)
+    return keluar
+
+
+TEMPAT_NAMA = ("Jakarta", "Pulo", "Gadung", "Kenari", "Pisangan", "Timur", "Rawamangun", "Indonesia")
+
+
+@pytest.mark.parametrize(
+    "path,search",
+    [
+        ("/", "?bahasa=en"),
+        ("/", "?bahasa=en&wilayah=31.75.02.1001"),
+        ("/wilayah", "?bahasa=en&wilayah=31.75.02"),
+        ("/rw100", "?bahasa=en&wilayah=31.75.02"),
+        ("/segmen", "?bahasa=en&program=JHT"),
+        ("/anggaran", "?bahasa=en&wilayah=31.75"),
+        ("/data", "?bahasa=en"),
+    ],
+)
+def test_english_pages_hold_no_indonesian_words(klien, path, search):
+    teks = _teks_tampak(_halaman(klien["admin"], path, search).json, [])
+    assert teks, path
+    bocor = sorted(
+        {
+            (kata, s)
+            for s in teks
+            for kata in KATA_INDONESIA
+            if re.search(rf"\b{kata}\b", s) and not any(n in s for n in TEMPAT_NAMA)
+        }
+    )
+    assert bocor == [], bocor
+    indonesia = _teks_tampak(_halaman(klien["admin"], path, search.replace("bahasa=en", "bahasa=id")).json, [])
+    assert any(re.search(rf"\b{kata}\b", s) for s in indonesia for kata in KATA_INDONESIA)  # the check sees text

@@ -98,7 +98,7 @@ def test_slides_say_what_they_show(minggu):
     # a kelurahan is named with its kecamatan: a forwarded file says which Pulo Gadung it is
     assert judul == [
         "Pulo Gadung, Pulogadung",
-        "Peserta aktif per snapshot",
+        "Peserta aktif per tanggal data",
         "Laju per minggu",
         "1 RW 100 Peserta",
         "Catatan data",

@@ -8,7 +8,7 @@ from layouts import kerangka
 from layouts.teks import t
 from metrics import cakupan, definisi
 
-dash.register_page(__name__, path="/anggaran", name="Anggaran", title="Cakupan · Anggaran")
+dash.register_page(__name__, path="/anggaran", name="Anggaran", title=kerangka.judul_tab("anggaran"))
 
 METRIK = definisi.EKSPOR["budget"]
 ANAK = ["pekerja_rentan", "rentan_apbd", "rentan_csr", "rentan_lain", "anggaran_sisa_tahun", "anggaran_setahun"]

@@ -1,15 +1,20 @@
 """Data: what was loaded and when, what was rejected and flagged (masked), the downloads and
 the audit trail. Rejected rows come from every region: administrators only."""
 
+import datetime as dt
+import json
+
 import dash
 import dash_ag_grid as dag
 import dash_mantine_components as dmc
 
+import settings
+from layouts import format as fmt
 from layouts import kerangka
-from layouts.teks import t
+from layouts.teks import pick, t
 from metrics import data, lingkup
 
-dash.register_page(__name__, path="/data", name="Data", title="Cakupan · Data")
+dash.register_page(__name__, path="/data", name="Data", title=kerangka.judul_tab("data"))
 
 
 def layout(**query):
@@ -27,30 +32,121 @@ def _lebar(field: str) -> dict:
     if field in WORDS:
         return {"flex": 3, "minWidth": 180, "wrapText": True, "autoHeight": True}
     if field in ("waktu_mulai", "waktu"):
-        return {"flex": 2, "minWidth": 200}
+        return {"flex": 2, "minWidth": 190}
     return {"flex": 2, "minWidth": 110}
+
+
+# Column headings, (id, en): every word on the page in the chosen language.
+JUDUL = {
+    "jenis": ("Jenis", "Kind"),
+    "jenis_berkas": ("Jenis", "Kind"),
+    "tanggal_data": ("Tanggal data", "Data date"),
+    "waktu_mulai": ("Waktu muat", "Loaded at"),
+    "waktu": ("Waktu", "Time"),
+    "oleh": ("Oleh", "By"),
+    "dibaca": ("Dibaca", "Read"),
+    "dimuat": ("Dimuat", "Loaded"),
+    "ditolak": ("Ditolak", "Rejected"),
+    "berkas": ("Berkas", "File"),
+    "lembar": ("Lembar", "Sheet"),
+    "baris_judul": ("Baris judul", "Title rows"),
+    "baris_jumlah": ("Baris jumlah", "Totals rows"),
+    "catatan": ("Catatan", "Notes"),
+    "arti": ("Alasan", "Reason"),
+    "jumlah": ("Jumlah", "Rows"),
+    "peristiwa": ("Peristiwa", "Event"),
+    "lingkup": ("Lingkup", "Scope"),
+    "rincian": ("Rincian", "Details"),
+}
+JENIS_BERKAS = {
+    "peserta": ("Daftar peserta", "Roster"),
+    "target": ("Target", "Targets"),
+    "rw": ("Referensi RW", "RW reference"),
+    "pekerja": ("Referensi pekerja", "Workforce reference"),
+}
+PERISTIWA = {  # the audit trail's events (jejak/audit.catat) in words
+    "masuk": ("Masuk", "Logged in"),
+    "masuk_gagal": ("Gagal masuk", "Failed login"),
+    "keluar": ("Keluar", "Logged out"),
+    "muat": ("Memuat data", "Loaded data"),
+    "muat_gagal": ("Pemuatan gagal", "Load failed"),
+    "unduh": ("Mengunduh", "Downloaded"),
+    "unduh_ditolak": ("Unduhan ditolak", "Download refused"),
+    "ekspor": ("Mengekspor (baris perintah)", "Exported (command line)"),
+    "laporan": ("Membuat laporan", "Made a report"),
+    "pengguna_tambah": ("Menambah akun", "Added an account"),
+    "pengguna_aktifkan": ("Mengaktifkan akun", "Enabled an account"),
+    "pengguna_nonaktifkan": ("Menonaktifkan akun", "Disabled an account"),
+    "pengguna_ganti_sandi": ("Mengganti sandi", "Changed a password"),
+}
+KATA_RINCIAN = {  # the keys of an event's details
+    "berkas": ("berkas", "file"),
+    "baris": ("baris", "rows"),
+    "alamat": ("alamat", "address"),
+    "alasan": ("alasan", "reason"),
+    "jenis": ("jenis", "kind"),
+    "argumen": ("permintaan", "request"),
+    "tanggal_data": ("tanggal data", "data date"),
+    "wilayah": ("wilayah", "region"),
+    "pengguna": ("akun", "account"),
+}
+
+
+def waktu(nilai, bahasa: str) -> str:
+    """A stored UTC time as an official reads it: '6 Feb 2024 17.05 WIB' (settings.zona)."""
+    if nilai is None or nilai == "":
+        return ""
+    w = nilai if isinstance(nilai, dt.datetime) else dt.datetime.fromisoformat(str(nilai))
+    if w.tzinfo is None:
+        w = w.replace(tzinfo=dt.timezone.utc)
+    w = w.astimezone(settings.zona())
+    return f"{fmt.tanggal_pendek(w.date(), bahasa)} {w:%H.%M} {w.tzname() or ''}".rstrip()
+
+
+def rincian_kata(teks: str | None, bahasa: str) -> str:
+    """An event's details (stored as JSON) as 'file roster.csv · rows 12': names, never paths."""
+    if not teks:
+        return ""
+    try:
+        isi = json.loads(teks)
+    except ValueError:
+        return str(teks)
+    bagian = []
+    for k, v in isi.items() if isinstance(isi, dict) else []:
+        if isinstance(v, dict):
+            v = ", ".join(f"{a}={b}" for a, b in v.items())
+        elif isinstance(v, list):
+            v = ", ".join(str(x).rsplit("/", 1)[-1] for x in v)
+        elif isinstance(v, str) and "/" in v and k in ("berkas", "path"):
+            v = v.rsplit("/", 1)[-1]
+        bagian.append(f"{pick(KATA_RINCIAN.get(k, (k, k)), bahasa)} {v}")
+    return " · ".join(bagian)
+
+
+def _sel(kolom: str, v, bahasa: str):
+    if kolom in ("waktu", "waktu_mulai"):
+        return waktu(v, bahasa)
+    if kolom == "peristiwa":
+        return pick(PERISTIWA.get(v, (v, v)), bahasa)
+    if kolom in ("jenis", "jenis_berkas") and v in JENIS_BERKAS:
+        return pick(JENIS_BERKAS[v], bahasa)
+    if kolom == "rincian":
+        return rincian_kata(v, bahasa)
+    if kolom == "berkas" and isinstance(v, str):
+        return ", ".join(x.strip().rsplit("/", 1)[-1] for x in v.split(", "))  # a name, not a server path
+    if isinstance(v, dt.date):
+        return fmt.tanggal_pendek(v, bahasa)
+    return v
 
 
 def _tabel(id_, rows, kolom, bahasa):
     if not rows:
         return dmc.Text(t("tidak_ada", bahasa), id=id_)
-    rows = [
-        {
-            k: (
-                v.isoformat(sep=" ", timespec="seconds")
-                if hasattr(v, "hour")
-                else v.isoformat()
-                if hasattr(v, "isoformat")
-                else v
-            )
-            for k, v in r.items()
-        }
-        for r in rows
-    ]
+    rows = [{k: _sel(k, v, bahasa) for k, v in r.items()} for r in rows]
     cols = [
         {
             "field": f,
-            "headerName": h,
+            "headerName": pick(h if isinstance(h, tuple) else JUDUL.get(f, (h, h)), bahasa),
             **_lebar(f),
             **(
                 {"valueFormatter": {"function": f"cakupanAngka(params.value, '{bahasa}')"}, "type": "rightAligned"}
@@ -137,7 +233,6 @@ def _ditolak(k) -> list:
                 ("tanggal_data", "Tanggal data"),
                 ("berkas", "Berkas"),
                 ("arti", "Alasan"),
-                ("alasan", "Kode"),
                 ("jumlah", "Jumlah"),
             ],
             b,
@@ -154,8 +249,7 @@ def _ditandai(b: str) -> list:
             [
                 ("tanggal_data", "Tanggal data"),
                 ("berkas", "Berkas"),
-                ("arti", "Jenis"),
-                ("jenis", "Kode"),
+                ("arti", ("Tanda", "Flag")),
                 ("jumlah", "Jumlah"),
             ],
             b,
@@ -170,7 +264,7 @@ def _audit(b: str) -> list:
             "data-audit",
             data.jejak_audit(),
             [
-                ("waktu", "Waktu (UTC)"),
+                ("waktu", "Waktu"),
                 ("oleh", "Oleh"),
                 ("peristiwa", "Peristiwa"),
                 ("lingkup", "Lingkup"),

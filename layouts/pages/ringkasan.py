@@ -9,7 +9,7 @@ from layouts import grafik, kerangka
 from layouts.teks import t
 from metrics import cakupan
 
-dash.register_page(__name__, path="/", name="Ringkasan", title="Cakupan · Ringkasan")
+dash.register_page(__name__, path="/", name="Ringkasan", title=kerangka.judul_tab("ringkasan"))
 
 KPI, PERINGKAT = cakupan.KPI, cakupan.ANAK
 

@@ -9,7 +9,7 @@ from layouts import kerangka
 from layouts.teks import t
 from metrics import cakupan, definisi
 
-dash.register_page(__name__, path="/rw100", name="1 RW 100 Peserta", title="Cakupan · 1 RW 100 Peserta")
+dash.register_page(__name__, path="/rw100", name="1 RW 100 Peserta", title=kerangka.judul_tab("rw100"))
 
 PROGRAM = definisi.EKSPOR["rw"]
 RINGKAS = cakupan.RW_RINGKAS

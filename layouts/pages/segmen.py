@@ -9,7 +9,7 @@ from layouts import grafik, kerangka
 from layouts.teks import pick, t
 from metrics import cakupan, definisi
 
-dash.register_page(__name__, path="/segmen", name="Segmen & Program", title="Cakupan · Segmen & Program")
+dash.register_page(__name__, path="/segmen", name="Segmen & Program", title=kerangka.judul_tab("segmen"))
 
 PROGRAM = [f"aktif_{p.lower()}" for p in definisi.PROGRAM]
 

@@ -9,7 +9,7 @@ from layouts import grafik, kerangka
 from layouts.teks import t
 from metrics import cakupan
 
-dash.register_page(__name__, path="/wilayah", name="Wilayah", title="Cakupan · Wilayah")
+dash.register_page(__name__, path="/wilayah", name="Wilayah", title=kerangka.judul_tab("wilayah"))
 
 KOLOM = [
     "peserta_terdaftar",
