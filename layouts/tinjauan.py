@@ -66,6 +66,12 @@ def _aset(nama: str) -> str:
 # judul, tabel, dua, grafik, daftar), every value already formatted -------------------------
 
 
+def slides(tj: Tinjauan, b: str) -> tuple[str, list[dict]]:
+    """(footer text, the slides that have something to show): what the HTML and the PDF draw."""
+    kaki = f"{wilayah.nama_lengkap(tj.tempat)} · {t('data_per', b)} {fmt.tanggal(tj.periode.tanggal, b)} · {_filter(tj, b)}"
+    return kaki, [s for s in _slides(tj, b) if s]
+
+
 def _slides(tj: Tinjauan, b: str) -> list:
     return [
         _utama(tj, b),
@@ -176,7 +182,10 @@ def _kekurangan(m: dict, b: str) -> str:
 
 def _tren(tj: Tinjauan, b: str):
     fig = grafik.tren(tj.tren, tj.angka, b)
-    return _slide(t("tren", b), {"jenis": "grafik", "html": _grafik(fig, "grafik-tren", 1760, 800)})
+    # the figure too: the PDF draws the same line from it (layouts/tinjauan_pdf.py)
+    return _slide(
+        t("tren", b), {"jenis": "grafik", "html": _grafik(fig, "grafik-tren", 1760, 800), "fig": fig, "bahasa": b}
+    )
 
 
 def _laju(tj: Tinjauan, b: str):
@@ -337,8 +346,9 @@ def _grafik(fig: dict, id_: str, lebar: int, tinggi: int) -> str:
     for nama in ("xaxis", "yaxis"):
         layout[nama].update(gridcolor="#bbbbbb", linecolor=HITAM, tickfont={"size": 28})
     layout["xaxis"]["tickangle"] = 0
-    for a in layout.get("annotations", []):
-        a["font"] = {**a.get("font", {}), "size": 30, "color": MERAH}
+    for a in layout.get("annotations", []):  # the target's words red, the road ahead's grey
+        merah = a.get("font", {}).get("color") == grafik.MERAH
+        a["font"] = {**a.get("font", {}), "size": 30, "color": MERAH if merah else "#444444"}
     return Markup(
         pio.to_html(
             fig,

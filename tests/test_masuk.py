@@ -521,3 +521,26 @@ def test_english_pages_hold_no_indonesian_words(klien, path, search):
     assert bocor == [], bocor
     indonesia = _teks_tampak(_halaman(klien["admin"], path, search.replace("bahasa=en", "bahasa=id")).json, [])
     assert any(re.search(rf"\b{kata}\b", s) for s in indonesia for kata in KATA_INDONESIA)  # the check sees text
+
+
+def test_the_review_downloads_as_a_light_pdf_and_as_html(klien):
+    """Pulo Gadung's review (the weekly seed): the PDF holds its 5 slides in tens of kilobytes, the
+    numbers in words a phone shows; the HTML is the offline report file. Outside the scope: 403."""
+    import pypdfium2
+
+    response = klien["jaktim"].get("/tinjauan?wilayah=31.75.02.1001&unduh=pdf")
+    assert response.status_code == 200 and response.mimetype == "application/pdf"
+    assert "cakupan_tinjauan_kelurahan_31.75.02.1001_2024-02-06.pdf" in response.headers["Content-Disposition"]
+    assert len(response.data) < 1_000_000
+    doc = pypdfium2.PdfDocument(response.data)
+    halaman = [doc[i].get_textpage().get_text_range() for i in range(len(doc))]
+    assert len(halaman) == 5
+    assert "Pulo Gadung, Pulogadung" in halaman[0] and "11" in halaman[0] and "dari target 20" in halaman[0]
+    assert "Peserta aktif per tanggal data" in halaman[1] and "8 Jan 2024" not in halaman[1]
+    assert "9 Jan 2024" in halaman[1] and "6 Feb 2024" in halaman[1]  # the first date label shows
+    gambar = doc[0].render(scale=0.5).to_pil().convert("L")
+    assert gambar.getextrema()[0] < 60  # dark type on the page: drawn, not blank
+    html = klien["jaktim"].get("/tinjauan?wilayah=31.75.02.1001&unduh=html")
+    assert html.status_code == 200 and b"plotly.js" in html.data and b"<script src" not in html.data
+    assert klien["jaktim"].get("/tinjauan?wilayah=31.71&unduh=pdf").status_code == 403
+    assert klien["jaktim"].get("/tinjauan?wilayah=31.75&unduh=docx").status_code == 400

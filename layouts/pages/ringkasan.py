@@ -1,5 +1,7 @@
 """Ringkasan: where the chosen place stands against its target, how fast it moves, who lags."""
 
+from urllib.parse import urlencode
+
 import dash
 import dash_mantine_components as dmc
 from dash import dcc
@@ -22,7 +24,7 @@ def _isi(k):
     b = k.bahasa
     hasil = cakupan.tabel_tempat(k.tanya, KPI)
     m = hasil.baris[0]
-    parts = [dmc.SimpleGrid(_kartu(m, k), cols={"base": 1, "sm": 2, "lg": 3}, spacing="lg")]
+    parts = [dmc.SimpleGrid(_kartu(m, k), cols={"base": 1, "sm": 2, "lg": 3}, spacing="lg"), _tinjauan(k)]
     parts += kerangka.catatan(hasil.catatan, b)
     parts.append(
         dmc.Card(
@@ -44,6 +46,27 @@ def _isi(k):
     if k.tempat.tingkat_anak and k.tempat.tingkat_anak != "rw":
         parts.append(_peringkat(k))
     return dmc.Stack(parts, gap="lg")
+
+
+def _tinjauan(k):
+    """The weekly review of this view: on the projector, or as a file for a phone or a chat group."""
+    b = k.bahasa
+    q = urlencode(k.query)
+    href = f"/tinjauan?{q}" if q else "/tinjauan"
+    gabung = "&" if q else "?"
+    return dmc.Group(
+        [
+            dmc.Text(t("tinjauan", b), fw=600, size="lg"),
+            dmc.Anchor(t("tinjauan_buka", b), href=href, refresh=True, size="lg", id="tinjauan-buka"),
+            dmc.Anchor(
+                t("tinjauan_pdf", b), href=f"{href}{gabung}unduh=pdf", refresh=True, size="lg", id="tinjauan-pdf"
+            ),
+            dmc.Anchor(
+                t("tinjauan_html", b), href=f"{href}{gabung}unduh=html", refresh=True, size="lg", id="tinjauan-html"
+            ),
+        ],
+        gap="lg",
+    )
 
 
 def _kartu(m, k):

@@ -1,0 +1,252 @@
+"""The weekly review as a PDF for phones and WhatsApp groups: the same slides as the projector
+(layouts/tinjauan.py's blocks), one 16:9 page each, big type, the trend drawn as a line, in a file
+of tens of kilobytes (the HTML carries plotly.js: 4,8 MB). Drawn with fpdf2 (a well-kept PDF
+writer) and its core Helvetica font, so nothing is embedded; text outside Latin-1 (arrows, the
+odd name) is written with its nearest Latin-1 form.
+
+    pdf(tj, bahasa) -> bytes
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+
+from fpdf import FPDF
+
+from layouts import format as fmt
+from layouts import tinjauan as slides_mod
+from metrics.tinjauan import Tinjauan
+
+LEBAR, TINGGI = 338.67, 190.5  # mm: a 16:9 page (13,33 x 7,5 inches, a slide's size)
+TEPI = 14
+HITAM, ABU, BIRU, MERAH = (17, 17, 17), (90, 90, 90), (28, 126, 214), (201, 42, 42)
+GANTI = {"↑": "", "▸": ">", "–": "-", "—": "-", "…": "...", "≥": ">=", "≤": "<=", "’": "'", "“": '"', "”": '"'}
+
+
+def pdf(tj: Tinjauan, bahasa: str = "id") -> bytes:
+    """The review's slides as a PDF (bytes). Every block kind of layouts/tinjauan.py is drawn."""
+    kaki, halaman = slides_mod.slides(tj, bahasa)
+    doc = FPDF(orientation="L", unit="mm", format=(TINGGI, LEBAR))
+    doc.set_auto_page_break(False)
+    doc.set_title(_latin(f"Cakupan · {kaki}"))
+    doc.set_creator("Cakupan")
+    for i, slide in enumerate(halaman, start=1):
+        doc.add_page()
+        _teks(doc, slide["judul"], 30, HITAM, gaya="B")
+        doc.ln(4)
+        for blok in slide["isi"]:
+            _blok(doc, blok, LEBAR - 2 * TEPI)
+        doc.set_xy(TEPI, TINGGI - 12)
+        _teks(doc, kaki, 12, ABU, lebar=LEBAR - 2 * TEPI - 40)
+        doc.set_xy(LEBAR - TEPI - 40, TINGGI - 12)
+        doc.set_font("Helvetica", size=12)
+        doc.cell(40, 6, f"Cakupan · {i} / {len(halaman)}", align="R")
+    return bytes(doc.output())
+
+
+def _latin(teks: str) -> str:
+    """Text the core font can write: Latin-1 kept, the rest by GANTI or its decomposed letter."""
+    out = []
+    for c in str(teks):
+        if ord(c) < 256:
+            out.append(c)
+        elif c in GANTI:
+            out.append(GANTI[c])
+        else:
+            dasar = unicodedata.normalize("NFKD", c).encode("latin-1", "ignore").decode("latin-1")
+            out.append(dasar or "?")
+    return "".join(out)
+
+
+def _warna(css: str | None, cadangan=HITAM) -> tuple[int, int, int]:
+    if not css or not css.startswith("#") or len(css) != 7:
+        return cadangan
+    return tuple(int(css[i : i + 2], 16) for i in (1, 3, 5))
+
+
+def _teks(doc, teks, ukuran, warna, gaya="", lebar=None, tinggi=None):
+    doc.set_font("Helvetica", gaya, ukuran)
+    doc.set_text_color(*warna)
+    doc.set_x(max(doc.get_x(), TEPI))
+    doc.multi_cell(lebar or (LEBAR - 2 * TEPI), tinggi or ukuran * 0.45, _latin(teks))
+
+
+def _blok(doc, blok: dict, lebar: float) -> None:
+    jenis = blok["jenis"]
+    if jenis == "sub":
+        _teks(doc, blok["teks"], 15, ABU)
+        doc.ln(3)
+    elif jenis == "kalimat":
+        _teks(doc, blok["teks"], 22 if blok.get("ukuran") == "besar" else 18, _warna(blok.get("warna")), "B")
+        doc.ln(3)
+    elif jenis == "judul":
+        _teks(doc, blok["teks"], 18, HITAM, "B")
+        doc.ln(1)
+    elif jenis == "angka":
+        _angka(doc, blok["angka"], lebar)
+    elif jenis == "batang":
+        _batang(doc, blok["bars"], lebar)
+    elif jenis == "tabel":
+        _tabel(doc, blok, lebar)
+    elif jenis == "dua":
+        y, x0 = doc.get_y(), TEPI
+        bawah = y
+        for n, kolom in enumerate(blok["kolom"]):
+            doc.set_xy(x0 + n * (lebar / 2 + 4), y)
+            kiri = doc.get_x()
+            for b in kolom:
+                doc.set_x(kiri)
+                _blok_di(doc, b, lebar / 2 - 4, kiri)
+            bawah = max(bawah, doc.get_y())
+        doc.set_y(bawah)
+    elif jenis == "grafik":
+        _tren(doc, blok["fig"], blok.get("bahasa", "id"), lebar, TINGGI - doc.get_y() - 34)
+    elif jenis == "daftar":
+        for baris in blok["baris"]:
+            _teks(doc, f"•  {baris}".replace("•", "-"), 16, HITAM)
+            doc.ln(2)
+
+
+def _blok_di(doc, blok, lebar, kiri):
+    """A block inside a column starting at x = kiri (the two-column slide)."""
+    if blok["jenis"] == "judul":
+        doc.set_font("Helvetica", "B", 18)
+        doc.set_text_color(*HITAM)
+        doc.set_x(kiri)
+        doc.multi_cell(lebar, 8, _latin(blok["teks"]))
+    else:
+        _tabel(doc, blok, lebar, kiri)
+
+
+def _angka(doc, angka: list[dict], lebar: float) -> None:
+    """Up to four big numbers side by side: label, value, note."""
+    y, w = doc.get_y(), lebar / max(1, len(angka))
+    for n, a in enumerate(angka):
+        x = TEPI + n * w
+        doc.set_xy(x, y)
+        doc.set_font("Helvetica", "", 15)
+        doc.set_text_color(*ABU)
+        doc.multi_cell(w - 4, 7, _latin(a["label"]))
+        doc.set_x(x)
+        doc.set_font("Helvetica", "B", 40)
+        doc.set_text_color(*_warna(a.get("warna")))
+        doc.cell(w - 4, 18, _latin(a["nilai"]), new_x="LEFT", new_y="NEXT")
+        if a.get("catatan"):
+            doc.set_x(x)
+            doc.set_font("Helvetica", "", 14)
+            doc.set_text_color(*ABU)
+            doc.multi_cell(w - 4, 6, _latin(a["catatan"]))
+    doc.set_y(y + 48)
+
+
+def _batang(doc, bars: list[dict], lebar: float) -> None:
+    """Thick bars against the longest, the value written beside (the slides' 'batang')."""
+    label_w = 70
+    for b in bars:
+        y = doc.get_y()
+        doc.set_xy(TEPI, y)
+        doc.set_font("Helvetica", "", 16)
+        doc.set_text_color(*HITAM)
+        doc.cell(label_w, 12, _latin(b["label"]))
+        panjang = (lebar - label_w - 50) * float(b["lebar"]) / 100
+        doc.set_fill_color(*_warna(b.get("warna"), BIRU))
+        doc.rect(TEPI + label_w, y + 1, max(panjang, 0.5), 10, style="F")
+        doc.set_xy(TEPI + label_w + panjang + 3, y)
+        doc.set_font("Helvetica", "B", 16)
+        doc.cell(45, 12, _latin(b["nilai"]))
+        doc.set_y(y + 14)
+
+
+def _tabel(doc, blok: dict, lebar: float, kiri: float = TEPI) -> None:
+    """A table: the place's name, then one right-aligned column per value; coloured cells keep their colour."""
+    kepala = blok["kepala"]
+    nama_w = lebar * (0.4 if len(kepala) > 2 else 0.5)
+    w = (lebar - nama_w) / max(1, len(kepala))
+    tinggi = 8.5 if len(blok["baris"]) > 8 else 10
+    doc.set_x(kiri)
+    doc.set_font("Helvetica", "B", 13)
+    doc.set_text_color(*ABU)
+    doc.cell(nama_w, tinggi, _latin(blok["wilayah"]))
+    for h in kepala:
+        doc.cell(w, tinggi, _latin(h), align="R")
+    doc.ln(tinggi)
+    for r in blok["baris"]:
+        if doc.get_y() > TINGGI - 24:
+            break  # the slide holds what fits; the dashboard has the rest
+        doc.set_x(kiri)
+        doc.set_font("Helvetica", "", 14)
+        doc.set_text_color(*HITAM)
+        nama = _latin(r["nama"])
+        while doc.get_string_width(nama) > nama_w - 2 and len(nama) > 4:
+            nama = nama[:-2].rstrip() + "."
+        doc.cell(nama_w, tinggi, nama)
+        for sel in r["sel"]:
+            warna = _warna(_gaya_warna(sel.get("gaya", "")))
+            doc.set_text_color(*warna)
+            doc.set_font("Helvetica", "B" if sel.get("gaya") else "", 14)
+            doc.cell(w, tinggi, _latin(sel["teks"]), align="R")
+        doc.ln(tinggi)
+    doc.ln(3)
+
+
+def _gaya_warna(gaya: str) -> str | None:
+    """The colour of a cell's inline style ('color:#c92a2a;font-weight:800')."""
+    for bagian in gaya.split(";"):
+        if bagian.strip().startswith("color:"):
+            return bagian.split(":", 1)[1].strip()
+    return None
+
+
+def _tren(doc, fig: dict, bahasa: str, lebar: float, tinggi: float) -> None:
+    """The trend chart from its plotly data: axes with the figure's own ticks, the active line,
+    the dashed road ahead, the target line and the figure's annotations in words."""
+    data = fig["data"]
+    if not data or not data[0].get("x"):
+        return
+    lay = fig["layout"]
+    (x0, x1), (y0, y1) = lay["xaxis"]["range"], lay["yaxis"]["range"]
+    hari = max((x1 - x0).days, 1)
+    kiri, atas = TEPI + 28, doc.get_y() + 4
+    w, h = lebar - 32, tinggi - 16
+
+    def px(d: dt.date) -> float:
+        return kiri + w * (d - x0).days / hari
+
+    def py(v: float) -> float:
+        return atas + h * (1 - (v - y0) / ((y1 - y0) or 1))
+
+    doc.set_draw_color(190, 190, 190)
+    doc.set_line_width(0.3)
+    doc.set_font("Helvetica", "", 12)
+    doc.set_text_color(*ABU)
+    for k in range(5):  # five value ticks
+        v = y0 + (y1 - y0) * k / 4
+        doc.line(kiri, py(v), kiri + w, py(v))
+        doc.set_xy(TEPI, py(v) - 3)
+        doc.cell(26, 6, _latin(fmt.ringkas(round(v), bahasa)), align="R")
+    for d, label in zip(lay["xaxis"]["tickvals"], lay["xaxis"]["ticktext"], strict=True):
+        doc.set_xy(px(d) - 20, atas + h + 2)
+        doc.cell(40, 6, _latin(label), align="C")
+    for shape in lay.get("shapes", []):  # the target line
+        doc.set_draw_color(*MERAH)
+        doc.set_line_width(1.2)
+        doc.line(kiri, py(shape["y0"]), kiri + w, py(shape["y0"]))
+    for n, trace in enumerate(data):
+        titik = [(px(x), py(y)) for x, y in zip(trace["x"], trace["y"], strict=True)]
+        doc.set_draw_color(*(BIRU if n == 0 else ABU))
+        doc.set_line_width(1.6 if n == 0 else 1.0)
+        if n:
+            doc.set_dash_pattern(dash=3, gap=2)
+        doc.polyline(titik)
+        doc.set_dash_pattern()
+        if n == 0:
+            doc.set_fill_color(*BIRU)
+            for x, y in titik:
+                doc.circle(x=x, y=y, radius=1.4, style="F")
+    doc.set_y(atas + h + 9)
+    doc.set_font("Helvetica", "", 14)
+    for a in lay.get("annotations", []):  # the target's and the road's words, under the chart
+        doc.set_text_color(*(MERAH if "target" in a["text"].lower() else ABU))
+        doc.set_x(TEPI)
+        doc.cell(lebar, 6, _latin(a["text"]), new_x="LMARGIN", new_y="NEXT")
