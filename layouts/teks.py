@@ -64,6 +64,11 @@ TEKS = {
         "No RW reference: only RWs that appear in the roster are known.",
     ),
     "rw_terjauh": ("RW terjauh dari target", "RWs furthest from target"),
+    "rw_kelurahan": ("RW · kelurahan", "RW · village"),
+    "rw_legenda_tercapai": ("Tercapai: {target} peserta aktif atau lebih", "At target: {target} active or more"),
+    "rw_legenda_dekat": ("Dekat: {dari}-{sampai}", "Near: {dari}-{sampai}"),
+    "rw_legenda_jauh": ("Jauh: 0-{sampai}", "Far: 0-{sampai}"),
+    "rw_legenda_tanpa": ("Tanpa target", "No target"),
     "berhasil": (
         "Syarat berhasil terpenuhi: paling sedikit separuh RW mencapai target.",
         "Success bar met: at least half of the RWs reach the target.",

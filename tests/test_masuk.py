@@ -544,3 +544,14 @@ def test_the_review_downloads_as_a_light_pdf_and_as_html(klien):
     assert html.status_code == 200 and b"plotly.js" in html.data and b"<script src" not in html.data
     assert klien["jaktim"].get("/tinjauan?wilayah=31.71&unduh=pdf").status_code == 403
     assert klien["jaktim"].get("/tinjauan?wilayah=31.75&unduh=docx").status_code == 400
+
+
+def test_the_rw_grid_says_what_its_colours_mean_and_names_each_rw_s_kelurahan(klien):
+    """Per-RW target 3 (the weekly seed): at target from 3, near 2 (50 % rounded up), far 0-1.
+    Pulogadung's furthest RWs carry their kelurahan's name (RW 04 · Pulo Gadung)."""
+    page = _halaman(klien["admin"], "/rw100", "?wilayah=31.75.02")
+    legenda = _teks_tampak(_komponen(page.json, "rw100-legenda"), [])
+    assert legenda == ["Tercapai: 3 peserta aktif atau lebih", "Dekat: 2-2", "Jauh: 0-1", "Tanpa target"]
+    rows = _komponen(page.json, {"type": "turun", "nama": "rw100-terjauh"})["rowData"]
+    assert rows[0]["nama_wilayah"] == "RW 04 · Pulo Gadung"
+    assert {r["nama_wilayah"].split(" · ")[1] for r in rows} == {"Pulo Gadung", "Pisangan Timur"}

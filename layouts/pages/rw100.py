@@ -1,9 +1,12 @@
 """1 RW 100 Peserta: every RW of a kecamatan or kelurahan as a cell coloured by its progress."""
 
+import math
+
 import dash
 import dash_mantine_components as dmc
 from dash import html
 
+import settings
 from layouts import format as fmt
 from layouts import kerangka
 from layouts.teks import t
@@ -71,13 +74,36 @@ def _per_rw(k):
     for (kode, nama), rows in groups.items():
         cells.append(dmc.Title(f"{nama} ({kode})", order=4, mt="sm"))
         cells.append(html.Div([_sel(r, k) for r in rows], className="rw-grid"))
-    furthest = cakupan.rw_terjauh(k.tanya, 15)
+    # each RW named with its kelurahan: "RW 04" alone says nothing in a kecamatan's list
+    furthest = [
+        {**r, "nama_wilayah": f"{r['nama_wilayah']} · {r['nama_induk']}"} for r in cakupan.rw_terjauh(k.tanya, 15)
+    ]
     return [
         dmc.Group([dmc.Title("RW", order=3), kerangka.unduh(k, "rw", "rw", nama="rw100")], justify="space-between"),
+        _legenda(k),
         dmc.Card(cells or [dmc.Text(t("tidak_ada", b))], withBorder=True, radius="md", padding="md", id="rw100-sel"),
         dmc.Title(t("rw_terjauh", b), order=3),
-        kerangka.grid("rw100-terjauh", furthest, ["peserta_aktif", "target", "kekurangan"], b, nama_kolom="RW"),
+        kerangka.grid(
+            "rw100-terjauh", furthest, ["peserta_aktif", "target", "kekurangan"], b, nama_kolom=t("rw_kelurahan", b)
+        ),
     ]
+
+
+def _legenda(k):
+    """What the grid's colours mean, from the same bands (definisi.PITA_RW) and per-RW target."""
+    b, target = k.bahasa, settings.rw_target()
+    (jauh, _), (dekat, _), _ = definisi.PITA_RW
+    kata = [
+        ("tercapai", t("rw_legenda_tercapai", b).format(target=target)),
+        ("dekat", t("rw_legenda_dekat", b).format(dari=math.ceil(jauh * target), sampai=math.ceil(dekat * target) - 1)),
+        ("jauh", t("rw_legenda_jauh", b).format(sampai=math.ceil(jauh * target) - 1)),
+        (None, t("rw_legenda_tanpa", b)),
+    ]
+    return dmc.Group(
+        [html.Span(teks, className=f"{KELAS_RW[pita]} rw-legenda") for pita, teks in kata],
+        gap="sm",
+        id="rw100-legenda",
+    )
 
 
 # The RW bands' colours (definisi.PITA_RW) are in assets/cakupan.css, one class a band.
