@@ -58,6 +58,11 @@ def rupiah(value: int | float | None, bahasa: str = "id") -> str:
     return "-" if value is None else "Rp" + angka(round(value), bahasa)
 
 
+def rupiah_ringkas(value: int | float | None, bahasa: str = "id") -> str:
+    """102.211.200.000 -> 'Rp102,2 miliar': a card's money, the full figure beside it."""
+    return "-" if value is None else "Rp" + ringkas(value, bahasa)
+
+
 def tanggal(day: dt.date | None, bahasa: str = "id") -> str:
     """6 Februari 2024."""
     return "-" if day is None else format_date(day, format="d MMMM y", locale=LOCALE[bahasa])

@@ -12,7 +12,7 @@ import dash
 import dash_ag_grid as dag
 import dash_mantine_components as dmc
 import flask
-from dash import ALL, Input, Output, State, callback, clientside_callback, ctx, dcc, html
+from dash import ALL, MATCH, Input, Output, State, callback, clientside_callback, ctx, dcc, html
 
 from layouts import format as fmt
 from layouts import keadaan
@@ -526,7 +526,7 @@ def kolom_metrik(nama: str, bahasa: str, **extra) -> dict:
         "headerTooltip": pick(m.definisi, bahasa),
         "valueFormatter": {"function": f"{FORMAT_JS[m.format]}(params.value, '{bahasa}')"},
         "type": "rightAligned",
-        "minWidth": 120,
+        "minWidth": 170 if m.format == "rupiah" else 100,  # Rp102.211.200.000 in full
     }
     if m.format == "persen":  # coloured by band through classes: light and dark each keep 4,5:1 (cakupan.css)
         col["cellClassRules"] = {
@@ -536,47 +536,85 @@ def kolom_metrik(nama: str, bahasa: str, **extra) -> dict:
     return {**col, **extra}
 
 
+BARIS_PENUH = 100  # up to this many rows a table shows every one (the page scrolls, not the table)
+
+
 def grid(
-    id_: str, baris: list[dict], metrik: list[str], bahasa: str, turun: bool = True, nama_kolom: str = ""
-) -> dag.AgGrid:
-    """A sortable table of places; clicking a known place goes one level down."""
-    rows = []
-    for b in baris:
-        row = {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in b.items()}
-        row["id_baris"] = b["kode_wilayah"] or f"?{b['kode_induk']}"
-        if "jenis_target" in row:
-            row["jenis_target"] = pick(JENIS_TARGET[row["jenis_target"]], bahasa) if row["jenis_target"] else ""
-        if not b["kode_wilayah"]:
-            row["nama_wilayah"] = (
-                f"{t('tidak_diketahui', bahasa)} ({b['nama_induk']})"
-                if b["nama_wilayah"] == "Tidak diketahui"
-                else b["nama_wilayah"].replace("RW tidak diketahui", "RW " + t("tidak_diketahui", bahasa).lower())
-            )
-        rows.append(row)
+    id_: str,
+    baris: list[dict],
+    metrik: list[str],
+    bahasa: str,
+    turun: bool = True,
+    nama_kolom: str = "",
+    jumlah: dict | None = None,
+) -> dag.AgGrid | dmc.Stack:
+    """A sortable table of places; clicking a known place goes one level down. Up to BARIS_PENUH
+    rows it grows with them (38 provinces all in view, none behind a scroll box); a longer one
+    scrolls inside and gets a search box. `jumlah`: the parent's own row, pinned at the bottom as
+    the totals (its numbers are the builder's: the children plus the unknown rows)."""
+    rows = [_baris_grid(b, bahasa) for b in baris]
     cols = [
         {
             "field": "nama_wilayah",
             "headerName": nama_kolom or t("wilayah", bahasa),
             "pinned": "left",
-            "minWidth": 280,
+            "minWidth": 200,
+            "flex": 2,
+            "wrapText": True,
+            "autoHeight": True,
             "tooltipField": "nama_wilayah",
         },
-        {"field": "kode_wilayah", "headerName": t("kode", bahasa), "minWidth": 150, "maxWidth": 180},
+        {"field": "kode_wilayah", "headerName": t("kode", bahasa), "minWidth": 125, "maxWidth": 160},
     ]
     cols += [kolom_metrik(m, bahasa, flex=1) for m in metrik]
-    height = None if len(rows) <= 15 else "560px"
-    return dag.AgGrid(
+    panjang = len(rows) > BARIS_PENUH
+    options = {"domLayout": "normal" if panjang else "autoHeight", "tooltipShowDelay": 300, "animateRows": False}
+    if jumlah:
+        total = _baris_grid(jumlah, bahasa)
+        total.update(nama_wilayah=f"{t('jumlah', bahasa)} {jumlah['nama_wilayah']}", kode_wilayah="", id_baris="jumlah")
+        options["pinnedBottomRowData"] = [total]
+    tabel = dag.AgGrid(
         id={"type": "turun", "nama": id_} if turun else id_,
         rowData=rows,
         columnDefs=cols,
         getRowId="params.data.id_baris",
         defaultColDef={"sortable": True, "resizable": True, "wrapHeaderText": True, "autoHeaderHeight": True},
-        dashGridOptions={
-            "domLayout": "autoHeight" if height is None else "normal",
-            "tooltipShowDelay": 300,
-            "animateRows": False,
-        },
+        dashGridOptions=options,
         columnSize="responsiveSizeToFit",
         className="ag-theme-quartz cakupan-grid",
-        style={"height": height} if height else {},
+        style={"height": "620px"} if panjang else {},
     )
+    if not (panjang and turun):
+        return tabel
+    cari = dmc.TextInput(
+        id={"type": "cari", "nama": id_},
+        placeholder=t("cari", bahasa),
+        size="md",
+        w=320,
+        **{"aria-label": t("cari", bahasa)},
+    )
+    return dmc.Stack([cari, tabel], gap="xs")
+
+
+def _baris_grid(b: dict, bahasa: str) -> dict:
+    row = {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in b.items()}
+    row["id_baris"] = b["kode_wilayah"] or f"?{b['kode_induk']}"
+    if "jenis_target" in row:
+        row["jenis_target"] = pick(JENIS_TARGET[row["jenis_target"]], bahasa) if row["jenis_target"] else ""
+    if not b["kode_wilayah"]:
+        row["nama_wilayah"] = (
+            f"{t('tidak_diketahui', bahasa)} ({b['nama_induk']})"
+            if b["nama_wilayah"] == "Tidak diketahui"
+            else b["nama_wilayah"].replace("RW tidak diketahui", "RW " + t("tidak_diketahui", bahasa).lower())
+        )
+    return row
+
+
+# The search box of a long table: AG Grid's quick filter, in the browser (nothing asked of the server).
+clientside_callback(
+    "function(teks, opsi) { return Object.assign({}, opsi || {}, {quickFilterText: teks || ''}); }",
+    Output({"type": "turun", "nama": MATCH}, "dashGridOptions"),
+    Input({"type": "cari", "nama": MATCH}, "value"),
+    State({"type": "turun", "nama": MATCH}, "dashGridOptions"),
+    prevent_initial_call=True,
+)

@@ -22,6 +22,8 @@ TEKS = {
     "unduh_tingkat_bawah": ("Tingkat lebih bawah", "Levels further down"),
     "semua": ("Semua", "All"),
     "kode": ("Kode", "Code"),
+    "jumlah": ("Jumlah", "Total"),
+    "cari": ("Cari wilayah atau kode…", "Search a region or code…"),
     "belum_ada_data": ("Belum ada data", "No data yet"),
     "belum_ada_data_isi": (
         "Belum ada data peserta. Muat data dengan 'python -m etl load BERKAS --as-of YYYY-MM-DD' "

@@ -29,3 +29,9 @@ def test_whole_numbers_are_grouped_as_babel_groups_them():
         for value in (0, 7, -7, 999, 1000, -1001, 129109, 36_700_000, 42_000_000_000, -(10**15)):
             assert fmt.angka(value, bahasa) == format_decimal(value, locale=fmt.LOCALE[bahasa]), value
     assert fmt.angka(1234.5) == "1.234,5"  # not whole: Babel
+
+
+def test_money_on_a_card_is_short_and_whole_beside_it():
+    assert fmt.rupiah_ringkas(102_211_200_000, "id") == "Rp102,2 miliar"
+    assert fmt.rupiah_ringkas(739_200, "en") == "Rp739.2 thousand"
+    assert fmt.rupiah_ringkas(None) == "-"

@@ -24,21 +24,24 @@ def _isi(k):
     cards = [
         kerangka.kartu(
             fmt.label("pekerja_rentan", b),
-            fmt.angka(m["pekerja_rentan"], b),
+            fmt.ringkas(m["pekerja_rentan"], b),
             f"{fmt.label('pekerja_rentan_aktif', b)}: {fmt.angka(m['pekerja_rentan_aktif'], b)}",
             "anggaran-rentan",
         ),
         kerangka.kartu(
             fmt.label("anggaran_sisa_tahun", b),
-            fmt.rupiah(m["anggaran_sisa_tahun"], b),
-            f"{fmt.angka(m['bulan_tersisa'], b)} {t('kata_bulan', b)} x {fmt.rupiah(m['iuran_per_bulan'], b)}",
+            fmt.rupiah_ringkas(m["anggaran_sisa_tahun"], b),
+            f"{fmt.rupiah(m['anggaran_sisa_tahun'], b)} · {fmt.angka(m['bulan_tersisa'], b)} {t('kata_bulan', b)}"
+            f" x {fmt.rupiah(m['iuran_per_bulan'], b)}",
             "anggaran-sisa",
+            penuh=fmt.rupiah(m["anggaran_sisa_tahun"], b),
         ),
         kerangka.kartu(
             fmt.label("anggaran_setahun", b),
-            fmt.rupiah(m["anggaran_setahun"], b),
-            f"12 {t('kata_bulan', b)} x {fmt.rupiah(m['iuran_per_bulan'], b)}",
+            fmt.rupiah_ringkas(m["anggaran_setahun"], b),
+            f"{fmt.rupiah(m['anggaran_setahun'], b)} · 12 {t('kata_bulan', b)} x {fmt.rupiah(m['iuran_per_bulan'], b)}",
             "anggaran-setahun",
+            penuh=fmt.rupiah(m["anggaran_setahun"], b),
         ),
     ]
     rows = []
@@ -85,6 +88,6 @@ def _isi(k):
                 ],
                 justify="space-between",
             ),
-            kerangka.grid("anggaran", hasil.baris, ANAK, b),
+            kerangka.grid("anggaran", hasil.baris, ANAK, b, jumlah=m),
         ]
     return dmc.Stack(parts, gap="md")

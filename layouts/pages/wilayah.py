@@ -77,7 +77,8 @@ def _isi(k):
             )
         )
     aturan = any(r["jenis_target"] == "1rw100" for r in known) and hasil.tingkat != "rw"
-    parts.append(kerangka.grid("wilayah", hasil.baris, KOLOM + (["jenis_target"] if aturan else []), b))
+    jumlah = cakupan.angka_tempat(k.tanya, DIMINTA) if hasil.tingkat != "rw" else None
+    parts.append(kerangka.grid("wilayah", hasil.baris, KOLOM + (["jenis_target"] if aturan else []), b, jumlah=jumlah))
     with_target = [r for r in known if r["capaian_acuan"] is not None]
     figure = (
         grafik.batang_capaian(cakupan.urut(with_target, "capaian", grafik.BATANG), b)
