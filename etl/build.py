@@ -6,6 +6,7 @@ import contextlib
 import datetime as dt
 import getpass
 import json
+import sys
 import time
 from pathlib import Path
 
@@ -142,16 +143,29 @@ def load_snapshots(snapshots: list[tuple[list[Path], dt.date]], progress: bool =
         warehouse.build() as (con, is_new, workdir),
     ):
         _prepare(con, is_new)
-        for paths, as_of in sorted(snapshots, key=lambda s: s[1]):
+        urut = sorted(snapshots, key=lambda s: s[1])
+        for i, (paths, as_of) in enumerate(urut, start=1):
             started, clock = dt.datetime.now(), time.perf_counter()
             summary = _load_snapshot(con, [Path(p) for p in paths], as_of, workdir, progress)
             summary["duration_s"] = round(time.perf_counter() - clock, 3)
             _record(con, summary, started, summary["duration_s"])
             summaries.append(summary)
+            dimuat = f"{summary['loaded']:,}".replace(",", ".")
+            _kabar(
+                progress,
+                f"  {i}/{len(urut)} data per {as_of.isoformat()}: {dimuat} baris dimuat, {summary['duration_s']:.0f} s",
+            )
         _keep_recent_detail(con)
+        _kabar(progress, "  menyimpan jawaban halaman dan ringkasan untuk dasbor...")
     for summary in summaries:
         _audit_muat(summary)
     return summaries
+
+
+def _kabar(progress: bool, teks: str) -> None:
+    """A line of progress on stderr for the one who waits (the demo build, `python -m etl load`)."""
+    if progress:
+        print(teks, file=sys.stderr, flush=True)
 
 
 def check_as_of(as_of: dt.date) -> None:
