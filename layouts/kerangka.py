@@ -519,15 +519,25 @@ def kolom_metrik(nama: str, bahasa: str, **extra) -> dict:
     m = definisi.metrik(nama)
     judul = definisi.METRIK_MENURUT_NAMA.get(nama.removesuffix("_acuan"), m).label
     if m.format == "teks":
-        return {"field": nama, "headerName": pick(m.label, bahasa), "headerTooltip": pick(m.definisi, bahasa), **extra}
+        return {
+            "field": nama,
+            "headerName": pick(m.label, bahasa),
+            "headerTooltip": pick(m.definisi, bahasa),
+            "minWidth": 130,
+            "wrapText": True,
+            "autoHeight": True,
+            **extra,
+        }
     col = {
         "field": nama,
         "headerName": pick(judul, bahasa),
         "headerTooltip": pick(m.definisi, bahasa),
         "valueFormatter": {"function": f"{FORMAT_JS[m.format]}(params.value, '{bahasa}')"},
         "type": "rightAligned",
-        "minWidth": 170 if m.format == "rupiah" else 100,  # Rp102.211.200.000 in full
+        "minWidth": 170 if m.format == "rupiah" else 95,  # Rp102.211.200.000 in full
     }
+    if nama == "target_acuan":  # a 1 RW 100 rule target says so in its cell (cakupan.css)
+        col["cellClassRules"] = {"target-1rw100": "params.data && params.data.jenis_target === '1rw100'"}
     if m.format == "persen":  # coloured by band through classes: light and dark each keep 4,5:1 (cakupan.css)
         col["cellClassRules"] = {
             "capaian-rendah": f"params.value != null && params.value < {RENDAH}",
@@ -599,8 +609,8 @@ def grid(
 def _baris_grid(b: dict, bahasa: str) -> dict:
     row = {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in b.items()}
     row["id_baris"] = b["kode_wilayah"] or f"?{b['kode_induk']}"
-    if "jenis_target" in row:
-        row["jenis_target"] = pick(JENIS_TARGET[row["jenis_target"]], bahasa) if row["jenis_target"] else ""
+    if "jenis_target" in row:  # the code stays for the cell's class; its words for a column that shows it
+        row["jenis_target_kata"] = pick(JENIS_TARGET[row["jenis_target"]], bahasa) if row["jenis_target"] else ""
     if not b["kode_wilayah"]:
         row["nama_wilayah"] = (
             f"{t('tidak_diketahui', bahasa)} ({b['nama_induk']})"

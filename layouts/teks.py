@@ -66,6 +66,10 @@ TEKS = {
         "No RW reference: only RWs that appear in the roster are known.",
     ),
     "rw_terjauh": ("RW terjauh dari target", "RWs furthest from target"),
+    "tanda_1rw100": (
+        "¹ Tanpa target sendiri: target 1 RW 100 (RW diketahui x 100).",
+        "¹ No target of its own: the 1 RW 100 target (RWs known x 100).",
+    ),
     "rw_kelurahan": ("RW · kelurahan", "RW · village"),
     "rw_legenda_tercapai": ("Tercapai: {target} peserta aktif atau lebih", "At target: {target} active or more"),
     "rw_legenda_dekat": ("Dekat: {dari}-{sampai}", "Near: {dari}-{sampai}"),

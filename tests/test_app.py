@@ -122,4 +122,5 @@ def test_a_kelurahan_without_its_own_target_shows_its_1_rw_100_capaian(seed_load
         assert shown in page, shown
     assert "Baru satu tanggal data: laju belum bisa diketahui." in page
     wilayah = _texts(_page("/wilayah")(wilayah="31.75.02"))
-    assert '"jenis_target": "1 RW 100"' in wilayah and '"target_acuan": 800' in wilayah
+    assert '"jenis_target": "1rw100"' in wilayah and '"target_acuan": 800' in wilayah
+    assert "target 1 RW 100 (RW diketahui x 100)" in wilayah  # what the cell's mark means

@@ -335,3 +335,118 @@ def test_scoped_account_opens_on_its_region_and_logs_out(server, admin):
     assert _errors(browser) == []
     browser.find_element(By.ID, "keluar").click()
     _wait(browser, lambda: "/masuk" in browser.current_url)
+
+
+# --- issue 18: what an official sees -------------------------------------------------------
+
+CUT_JS = """
+const cut = [];
+const sel = '.ag-cell-value, .ag-header-cell-text, .mantine-Card-root .mantine-Text-root, .mantine-Anchor-root, h3, h4';
+for (const el of document.querySelectorAll(sel)) {
+  const r = el.getBoundingClientRect();
+  if (r.width === 0 || r.height === 0) continue;  // not shown (a closed menu)
+  if (el.scrollWidth > el.clientWidth + 1) cut.push(el.textContent.trim().slice(0, 40));
+}
+for (const vp of document.querySelectorAll('.ag-center-cols-viewport')) {
+  if (vp.scrollWidth > vp.clientWidth + 2) cut.push('columns behind a scroll: ' + vp.scrollWidth + ' > ' + vp.clientWidth);
+}
+if (document.documentElement.scrollWidth > innerWidth + 1) cut.push('page wider than the screen');
+return cut;
+"""
+
+
+@pytest.mark.parametrize(
+    "path,element",
+    [
+        ("/", "ringkasan-aktif"),
+        ("/?wilayah=31.75", "ringkasan-aktif"),
+        ("/wilayah", "jejak"),
+        ("/wilayah?wilayah=31.75", "jejak"),
+        ("/rw100?wilayah=31.75.02", "rw100-sel"),
+        ("/segmen", "segmen-segmen"),
+        ("/anggaran?wilayah=31", "anggaran-sumber"),
+        ("/data", "data-riwayat"),
+    ],
+)
+def test_nothing_is_cut_at_projector_size(server, admin, path, element):
+    """At 1280x720 no cell, heading, card value or link is cut and no column hides behind a scroll."""
+    admin.get(server + path)
+    _by_id(admin, element)
+    try:  # the grid sizes its columns after it draws: wait for the layout to settle
+        _wait(admin, lambda: admin.execute_script(CUT_JS) == [], seconds=10)
+    except AssertionError:
+        pytest.fail(f"cut at 1280x720 on {path}: {admin.execute_script(CUT_JS)}")
+
+
+def test_a_kelurahan_shows_its_1_rw_100_capaian(server, admin):
+    """A Jakarta Timur kelurahan of the demo has an RW reference and no target of its own."""
+    from selenium.webdriver.common.by import By
+
+    admin.get(server + "/?wilayah=31.75.02.1001")
+    _by_id(admin, "ringkasan-target")
+    teks = _wait(admin, lambda: admin.find_element(By.CSS_SELECTOR, ".mantine-AppShell-main").text)
+    assert "Target 1 RW 100" in teks and "Capaian 1 RW 100" in teks
+    assert re.search(r"\d+,\d %", _by_id(admin, "ringkasan-capaian").text)
+
+
+def _kontras(a: str, b: str) -> float:
+    def lum(css):
+        r, g, b_ = (int(x) / 255 for x in re.findall(r"[\d.]+", css)[:3])
+        f = lambda c: c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4  # noqa: E731
+        return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b_)
+
+    hi, lo = sorted((lum(a), lum(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def test_dark_mode_chart_text_and_grid_colours_are_readable(server, admin):
+    """Dark mode: axis and legend text, and the grid's capaian colours, at least 4,5:1."""
+    from selenium.webdriver.common.by import By
+
+    admin.get(server + "/?wilayah=31.75")
+    _by_id(admin, "ringkasan-aktif")
+    admin.execute_script("document.getElementById('tema-gelap').click()")
+    try:
+        _wait(
+            admin, lambda: admin.execute_script("return document.documentElement.dataset.mantineColorScheme") == "dark"
+        )
+        latar = admin.execute_script(
+            "return getComputedStyle(document.querySelector('.mantine-Card-root')).backgroundColor"
+        )
+        teks = _wait(admin, lambda: admin.find_elements(By.CSS_SELECTOR, ".js-plotly-plot .ytick text"))
+        warna = {admin.execute_script("return getComputedStyle(arguments[0]).fill", el) for el in teks[:3]}
+        warna |= {
+            admin.execute_script("return getComputedStyle(arguments[0]).fill", el)
+            for el in admin.find_elements(By.CSS_SELECTOR, ".js-plotly-plot .legendtext")
+        }
+        assert warna and all(_kontras(w, latar) >= 4.5 for w in warna), (warna, latar)
+        admin.get(server + "/wilayah?wilayah=31")
+        sel = _wait(admin, lambda: admin.find_elements(By.CSS_SELECTOR, ".capaian-rendah, .capaian-sedang"))
+        latar_grid = admin.execute_script("return getComputedStyle(document.querySelector('.ag-row')).backgroundColor")
+        for el in sel[:4]:
+            assert _kontras(admin.execute_script("return getComputedStyle(arguments[0]).color", el), latar_grid) >= 4.5
+    finally:
+        admin.execute_script("document.getElementById('tema-gelap').click()")
+        _wait(
+            admin, lambda: admin.execute_script("return document.documentElement.dataset.mantineColorScheme") == "light"
+        )
+
+
+def test_phone_reaches_every_page_from_the_header(server):
+    """At 390x844 every page link is in the header (a second row that scrolls sideways) and works."""
+    from selenium.webdriver.common.by import By
+
+    phone = _chromium(390, 844)
+    try:
+        _masuk(phone, server, "admin")
+        for nama in ("ringkasan", "wilayah", "rw100", "segmen", "anggaran", "data", "tinjauan"):
+            link = _by_id(phone, f"nav-{nama}")
+            phone.execute_script("arguments[0].scrollIntoView({inline: 'center'})", link)
+            r = phone.execute_script("return arguments[0].getBoundingClientRect().toJSON()", link)
+            assert link.is_displayed() and r["left"] >= 0 and r["right"] <= 390 and r["bottom"] <= 844, (nama, r)
+        assert _by_id(phone, "keluar").is_displayed()
+        phone.execute_script("arguments[0].scrollIntoView({inline: 'center'})", _by_id(phone, "nav-data"))
+        _by_id(phone, "nav-data").click()
+        _wait(phone, lambda: phone.current_url.endswith("/data") and phone.find_element(By.ID, "data-riwayat"))
+    finally:
+        phone.quit()

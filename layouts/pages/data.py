@@ -32,7 +32,7 @@ def _lebar(field: str) -> dict:
     if field in WORDS:
         return {"flex": 3, "minWidth": 180, "wrapText": True, "autoHeight": True}
     if field in ("waktu_mulai", "waktu"):
-        return {"flex": 2, "minWidth": 190}
+        return {"flex": 2, "minWidth": 200, "wrapText": True, "autoHeight": True}
     return {"flex": 2, "minWidth": 110}
 
 

@@ -11,8 +11,9 @@ from metrics import cakupan
 
 dash.register_page(__name__, path="/wilayah", name="Wilayah", title=kerangka.judul_tab("wilayah"))
 
+# What fits a projector's 1280 px without a scroll (registered persons are on Ringkasan and in the
+# download); a 1 RW 100 target is marked in its cell (kerangka.kolom_metrik), not by a column.
 KOLOM = [
-    "peserta_terdaftar",
     "peserta_aktif",
     "target_acuan",
     "capaian_acuan",
@@ -21,7 +22,7 @@ KOLOM = [
     "laju_4mg",
     "laju_dibutuhkan_acuan",
 ]
-DIMINTA = [*KOLOM, "jenis_target"]
+DIMINTA = [*KOLOM, "jenis_target", "peserta_terdaftar"]
 
 
 def layout(**query):
@@ -76,9 +77,10 @@ def _isi(k):
                 id="wilayah-tanpa-target",
             )
         )
-    aturan = any(r["jenis_target"] == "1rw100" for r in known) and hasil.tingkat != "rw"
+    if any(r["jenis_target"] == "1rw100" for r in known) and hasil.tingkat != "rw":
+        parts.append(dmc.Text(t("tanda_1rw100", b), c="dimmed", id="wilayah-tanda-1rw100"))
     jumlah = cakupan.angka_tempat(k.tanya, DIMINTA) if hasil.tingkat != "rw" else None
-    parts.append(kerangka.grid("wilayah", hasil.baris, KOLOM + (["jenis_target"] if aturan else []), b, jumlah=jumlah))
+    parts.append(kerangka.grid("wilayah", hasil.baris, KOLOM, b, jumlah=jumlah))
     with_target = [r for r in known if r["capaian_acuan"] is not None]
     figure = (
         grafik.batang_capaian(cakupan.urut(with_target, "capaian", grafik.BATANG), b)
