@@ -70,6 +70,12 @@ TEKS = {
         "¹ Tanpa target sendiri: target 1 RW 100 (RW diketahui x 100).",
         "¹ No target of its own: the 1 RW 100 target (RWs known x 100).",
     ),
+    "rw_dari": (
+        "{tampil} dengan bagian RW tercapai tertinggi, dari {punya} wilayah dengan RW diketahui ({semua} wilayah "
+        "di bawahnya; yang lain belum punya referensi RW atau peserta ber-RW).",
+        "The {tampil} with the highest share of RWs at target, of {punya} regions with RWs known ({semua} regions below; "
+        "the others have no RW reference or participants with an RW yet).",
+    ),
     "rw_kelurahan": ("RW · kelurahan", "RW · village"),
     "rw_legenda_tercapai": ("Tercapai: {target} peserta aktif atau lebih", "At target: {target} active or more"),
     "rw_legenda_dekat": ("Dekat: {dari}-{sampai}", "Near: {dari}-{sampai}"),

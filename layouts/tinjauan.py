@@ -266,6 +266,9 @@ def _rw(tj: Tinjauan, b: str):
         ]
     elif tj.rw_baris:
         kolom = [(m, fmt.label(m, b)) for m in ("rw_diketahui", "rw_tercapai", "persen_rw_tercapai")]
+        if tj.rw_anak:
+            tampil, ada = min(len(tj.rw_baris), RW_SLIDE), tj.rw_anak
+            isi.append({"jenis": "sub", "teks": t("rw_dari", b).format(tampil=tampil, punya=ada[0], semua=ada[1])})
         isi.append(_tabel(tj.rw_baris[:RW_SLIDE], kolom, b))
     return _slide(t("rw100", b), *isi)
 

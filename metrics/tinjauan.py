@@ -27,6 +27,7 @@ class Tinjauan(DariPertanyaan):
     tertinggal: list[dict] = field(default_factory=list)  # children, biggest kekurangan first
     rw: dict | None = None  # 1 RW 100, when RWs are known here
     rw_baris: list[dict] = field(default_factory=list)  # RWs furthest from target, or children by RWs at target
+    rw_anak: tuple[int, int] | None = None  # (children with RWs known, children): what the RW slide lists of all
     muat: dict | None = None  # the snapshot's load: read, loaded, rejected by reason (admins)
     catatan: list[str] = field(default_factory=list)
     # when it was made, in the configured zone (settings.zona: WIB by default), never the server's clock zone
@@ -71,4 +72,5 @@ def _rw(tj: Tinjauan) -> None:
     else:
         rows = cakupan.anak(tj.tanya, cakupan.RW_RINGKAS).baris
         known = [r for r in rows if r["kode_wilayah"] and r["rw_diketahui"]]  # each has a persen_rw_tercapai
+        tj.rw_anak = (len(known), sum(1 for r in rows if r["kode_wilayah"]))
         tj.rw_baris = cakupan.urut(known, "persen_rw_tercapai", TERTINGGAL)
