@@ -51,6 +51,7 @@ def unduh(jenis: str, akhiran: str) -> Response:
             jenis=kutip(jenis),
             argumen=argumen,
             alasan=str(e),
+            alasan_en=e.teks("en"),  # the Data page shows the reader's language
         )
         return tolak(403, GAGAL, e, bahasa)
     except (PertanyaanTidakSah, periode.BelumAdaData) as e:

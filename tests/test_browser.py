@@ -355,6 +355,14 @@ return cut;
 """
 
 
+def _pastikan_masuk(driver, server, path):
+    """Open `path` logged in as the admin (an earlier test may have logged out)."""
+    driver.get(server + path)
+    if "/masuk" in driver.current_url:
+        _masuk(driver, server, "admin")
+        driver.get(server + path)
+
+
 @pytest.mark.parametrize(
     "path,element",
     [
@@ -370,7 +378,7 @@ return cut;
 )
 def test_nothing_is_cut_at_projector_size(server, admin, path, element):
     """At 1280x720 no cell, heading, card value or link is cut and no column hides behind a scroll."""
-    admin.get(server + path)
+    _pastikan_masuk(admin, server, path)
     _by_id(admin, element)
     try:  # the grid sizes its columns after it draws: wait for the layout to settle
         _wait(admin, lambda: admin.execute_script(CUT_JS) == [], seconds=10)
@@ -382,7 +390,7 @@ def test_a_kelurahan_shows_its_1_rw_100_capaian(server, admin):
     """A Jakarta Timur kelurahan of the demo has an RW reference and no target of its own."""
     from selenium.webdriver.common.by import By
 
-    admin.get(server + "/?wilayah=31.75.02.1001")
+    _pastikan_masuk(admin, server, "/?wilayah=31.75.02.1001")
     _by_id(admin, "ringkasan-target")
     teks = _wait(admin, lambda: admin.find_element(By.CSS_SELECTOR, ".mantine-AppShell-main").text)
     assert "Target 1 RW 100" in teks and "Capaian 1 RW 100" in teks
@@ -403,7 +411,7 @@ def test_dark_mode_chart_text_and_grid_colours_are_readable(server, admin):
     """Dark mode: axis and legend text, and the grid's capaian colours, at least 4,5:1."""
     from selenium.webdriver.common.by import By
 
-    admin.get(server + "/?wilayah=31.75")
+    _pastikan_masuk(admin, server, "/?wilayah=31.75")
     _by_id(admin, "ringkasan-aktif")
     admin.execute_script("document.getElementById('tema-gelap').click()")
     try:

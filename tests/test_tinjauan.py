@@ -159,3 +159,11 @@ def test_the_review_clock_is_in_the_configured_zone(minggu, monkeypatch):
     monkeypatch.setenv("CAKUPAN_ZONA", "Mars/Olympus")
     with pytest.raises(ValueError, match="CAKUPAN_ZONA"):
         settings.zona()
+
+
+def test_the_rw_slide_says_which_of_how_many_places_it_lists(minggu):
+    """The nation (weekly seed): only DKI Jakarta has RWs known, of the 38 provinces."""
+    tj = tinjauan.tinjauan(tanya("ID"))
+    assert tj.rw_anak == (1, 38) and [r["kode_wilayah"] for r in tj.rw_baris] == ["31"]
+    doc = slides.dokumen(tj, "id")
+    assert "1 dengan bagian RW tercapai tertinggi, dari 1 wilayah dengan RW diketahui (38 wilayah" in doc

@@ -112,6 +112,9 @@ def rincian_kata(teks: str | None, bahasa: str) -> str:
     except ValueError:
         return str(teks)
     bagian = []
+    if isinstance(isi, dict) and "alasan_en" in isi:  # a reason recorded in both languages
+        isi = {**isi, "alasan": isi["alasan_en"]} if bahasa == "en" else isi
+        isi = {k: v for k, v in isi.items() if k != "alasan_en"}
     for k, v in isi.items() if isinstance(isi, dict) else []:
         if isinstance(v, dict):
             v = ", ".join(f"{a}={b}" for a, b in v.items())
