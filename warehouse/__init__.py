@@ -49,12 +49,12 @@ def builds_dir() -> Path:
 
 def current_path() -> Path | None:
     """The warehouse file being served, or None before the first build."""
-    pointer = builds_dir() / POINTER
+    folder = builds_dir()  # once: it makes its folders (each page asks this several times)
     try:
-        name = pointer.read_text().strip()
+        name = (folder / POINTER).read_text().strip()
     except FileNotFoundError:
         return None
-    path = builds_dir() / name
+    path = folder / name
     return path if name and path.exists() else None
 
 
