@@ -140,6 +140,17 @@ def _utama(tj: Tinjauan, b: str):
             _warna(m["capaian_acuan"]),
         ),
         _angka(t("minggu_ini", b), fmt.tanda(m["perubahan_minggu"], b), perubahan),
+        *(
+            [
+                _angka(
+                    fmt.label("cakupan_pekerja", b),
+                    fmt.persen(m["cakupan_pekerja"], bahasa=b),
+                    f"{t('dari', b)} {fmt.ringkas(m['pekerja'], b)} {fmt.label('pekerja', b).lower()}",
+                )
+            ]
+            if m.get("cakupan_pekerja") is not None
+            else []
+        ),
     )
     bars = None
     if m["target_acuan"]:

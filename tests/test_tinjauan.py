@@ -167,3 +167,10 @@ def test_the_rw_slide_says_which_of_how_many_places_it_lists(minggu):
     assert tj.rw_anak == (1, 38) and [r["kode_wilayah"] for r in tj.rw_baris] == ["31"]
     doc = slides.dokumen(tj, "id")
     assert "1 dengan bagian RW tercapai tertinggi, dari 1 wilayah dengan RW diketahui (38 wilayah" in doc
+
+
+def test_the_first_slide_shows_workforce_coverage_where_a_reference_exists(minggu):
+    """Pulo Gadung: 11 active of a working population of 44 (2024) = 25,0 %; Pisangan Timur has none."""
+    doc = slides.dokumen(tinjauan.tinjauan(tanya("31.75.02.1001")), "id")
+    assert "Cakupan pekerja" in doc and "25,0 %" in doc and "dari 44 penduduk bekerja" in doc
+    assert "Cakupan pekerja" not in slides.dokumen(tinjauan.tinjauan(tanya("31.75.02.1002")), "id")
