@@ -107,7 +107,7 @@ def tren(rows: list[dict], tempat: dict, bahasa: str) -> dict:
     target = tempat.get("target_acuan", tempat.get("target"))
     if target:
         nama = t("target_1rw100", bahasa) if tempat.get("jenis_target") == "1rw100" else "Target"
-        teks = f"{nama} {fmt.ringkas(target, bahasa)}"
+        teks = f"{nama}{':' if tempat.get('jenis_target') == '1rw100' else ''} {fmt.ringkas(target, bahasa)}"
         if target <= hi + rentang * 3:  # near: drawn, the axis stretched to hold it
             atas = max(atas, target + rentang * 0.25)
             garis, label = _garis_datar(target, MERAH, teks)

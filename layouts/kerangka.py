@@ -84,8 +84,8 @@ def shell(isi) -> dmc.MantineProvider:
             html.Div(id="navigasi-selesai", hidden=True),
             dmc.AppShell(
                 [dmc.AppShellHeader(header), dmc.AppShellMain(html.Div(isi, className="isi"))],
-                # below 62em (phones, small tablets) the page links take a second row (cakupan.css)
-                header={"height": {"base": 112, "md": 64}},
+                # below 62em (phones, small tablets) the page links wrap under the title (cakupan.css)
+                header={"height": {"base": 150, "md": 64}},
             ),
         ],
         id="tema",
@@ -560,8 +560,9 @@ def grid(
 ) -> dag.AgGrid | dmc.Stack:
     """A sortable table of places; clicking a known place goes one level down. Up to BARIS_PENUH
     rows it grows with them (38 provinces all in view, none behind a scroll box); a longer one
-    scrolls inside and gets a search box. `jumlah`: the parent's own row, pinned at the bottom as
-    the totals (its numbers are the builder's: the children plus the unknown rows)."""
+    scrolls inside and gets a search box. `jumlah`: the parent's own row, pinned at the bottom
+    ("Seluruh DKI Jakarta": its counts are the children's plus the unknown rows, its target is its
+    own, not the sum of theirs; the page says so, teks 'seluruh_isi')."""
     rows = [_baris_grid(b, bahasa) for b in baris]
     cols = [
         {
@@ -581,7 +582,9 @@ def grid(
     options = {"domLayout": "normal" if panjang else "autoHeight", "tooltipShowDelay": 300, "animateRows": False}
     if jumlah:
         total = _baris_grid(jumlah, bahasa)
-        total.update(nama_wilayah=f"{t('jumlah', bahasa)} {jumlah['nama_wilayah']}", kode_wilayah="", id_baris="jumlah")
+        total.update(
+            nama_wilayah=f"{t('seluruh', bahasa)} {jumlah['nama_wilayah']}", kode_wilayah="", id_baris="jumlah"
+        )
         options["pinnedBottomRowData"] = [total]
     tabel = dag.AgGrid(
         id={"type": "turun", "nama": id_} if turun else id_,

@@ -22,7 +22,17 @@ TEKS = {
     "unduh_tingkat_bawah": ("Tingkat lebih bawah", "Levels further down"),
     "semua": ("Semua", "All"),
     "kode": ("Kode", "Code"),
-    "jumlah": ("Jumlah", "Total"),
+    "seluruh": ("Seluruh", "All of"),
+    "seluruh_isi_anggaran": (
+        "Baris terakhir adalah wilayah ini sendiri: jumlah semua baris di atas, termasuk yang wilayahnya tidak diketahui.",
+        "The last row is this region itself: the sum of the rows above, those of unknown region included.",
+    ),
+    "seluruh_isi": (
+        "Baris terakhir adalah wilayah ini sendiri: pesertanya jumlah semua baris di atas (termasuk yang "
+        "wilayahnya tidak diketahui), targetnya target wilayah ini, bukan jumlah target di bawahnya.",
+        "The last row is this region itself: its participants are the sum of the rows above (those of unknown "
+        "region included), its target is this region's own, not the sum of the targets below.",
+    ),
     "cari": ("Cari wilayah atau kode…", "Search a region or code…"),
     "belum_ada_data": ("Belum ada data", "No data yet"),
     "belum_ada_data_isi": (
@@ -71,10 +81,12 @@ TEKS = {
         "¹ No target of its own: the 1 RW 100 target (RWs known x 100).",
     ),
     "rw_dari": (
-        "{tampil} dengan bagian RW tercapai tertinggi, dari {punya} wilayah dengan RW diketahui ({semua} wilayah "
-        "di bawahnya; yang lain belum punya referensi RW atau peserta ber-RW).",
-        "The {tampil} with the highest share of RWs at target, of {punya} regions with RWs known ({semua} regions below; "
-        "the others have no RW reference or participants with an RW yet).",
+        "{tampil} dengan bagian RW tercapai tertinggi, dari {punya} wilayah dengan RW diketahui{lain}.",
+        "The {tampil} with the highest share of RWs at target, of {punya} regions with RWs known{lain}.",
+    ),
+    "rw_dari_lain": (
+        " ({semua} wilayah di bawahnya; yang lain belum punya referensi RW atau peserta ber-RW)",
+        " ({semua} regions below; the others have no RW reference or participants with an RW yet)",
     ),
     "rw_kelurahan": ("RW · kelurahan", "RW · village"),
     "rw_legenda_tercapai": ("Tercapai: {target} peserta aktif atau lebih", "At target: {target} active or more"),

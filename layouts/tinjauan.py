@@ -247,7 +247,13 @@ def _tertinggal(tj: Tinjauan, b: str):
     if not tj.tertinggal:
         return None
     kolom = [(m, fmt.label(m, b)) for m in ("peserta_aktif", "target_acuan", "capaian_acuan", "kekurangan_acuan")]
-    return _slide(f"{t('tertinggal', b)} {wilayah.nama_lengkap(tj.tempat)}", _tabel(tj.tertinggal, kolom, b))
+    tabel = _tabel(tj.tertinggal, kolom, b)
+    aturan = [r.get("jenis_target") == "1rw100" for r in tj.tertinggal]
+    for baris, ya in zip(tabel["baris"], aturan, strict=True):
+        if ya:  # the place's target is the 1 RW 100 rule's: marked, and said under the title
+            baris["sel"][1]["teks"] += " ¹"
+    sub = {"jenis": "sub", "teks": t("tanda_1rw100", b)} if any(aturan) else None
+    return _slide(f"{t('tertinggal', b)} {wilayah.nama_lengkap(tj.tempat)}", sub, tabel)
 
 
 def _rw(tj: Tinjauan, b: str):
@@ -279,7 +285,8 @@ def _rw(tj: Tinjauan, b: str):
         kolom = [(m, fmt.label(m, b)) for m in ("rw_diketahui", "rw_tercapai", "persen_rw_tercapai")]
         if tj.rw_anak:
             tampil, ada = min(len(tj.rw_baris), RW_SLIDE), tj.rw_anak
-            isi.append({"jenis": "sub", "teks": t("rw_dari", b).format(tampil=tampil, punya=ada[0], semua=ada[1])})
+            lain = t("rw_dari_lain", b).format(semua=ada[1]) if ada[0] < ada[1] else ""
+            isi.append({"jenis": "sub", "teks": t("rw_dari", b).format(tampil=tampil, punya=ada[0], lain=lain)})
         isi.append(_tabel(tj.rw_baris[:RW_SLIDE], kolom, b))
     return _slide(t("rw100", b), *isi)
 

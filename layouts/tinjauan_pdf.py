@@ -69,7 +69,7 @@ def _teks(doc, teks, ukuran, warna, gaya="", lebar=None, tinggi=None):
     doc.set_font("Helvetica", gaya, ukuran)
     doc.set_text_color(*warna)
     doc.set_x(max(doc.get_x(), TEPI))
-    doc.multi_cell(lebar or (LEBAR - 2 * TEPI), tinggi or ukuran * 0.45, _latin(teks))
+    doc.multi_cell(lebar or (LEBAR - 2 * TEPI), tinggi or ukuran * 0.45, _latin(teks), align="L")
 
 
 def _blok(doc, blok: dict, lebar: float) -> None:
@@ -114,7 +114,7 @@ def _blok_di(doc, blok, lebar, kiri):
         doc.set_font("Helvetica", "B", 18)
         doc.set_text_color(*HITAM)
         doc.set_x(kiri)
-        doc.multi_cell(lebar, 8, _latin(blok["teks"]))
+        doc.multi_cell(lebar, 8, _latin(blok["teks"]), align="L")
     else:
         _tabel(doc, blok, lebar, kiri)
 
@@ -127,7 +127,7 @@ def _angka(doc, angka: list[dict], lebar: float) -> None:
         doc.set_xy(x, y)
         doc.set_font("Helvetica", "", 15)
         doc.set_text_color(*ABU)
-        doc.multi_cell(w - 4, 7, _latin(a["label"]))
+        doc.multi_cell(w - 4, 7, _latin(a["label"]), align="L")
         doc.set_x(x)
         doc.set_font("Helvetica", "B", 40)
         doc.set_text_color(*_warna(a.get("warna")))
@@ -136,7 +136,7 @@ def _angka(doc, angka: list[dict], lebar: float) -> None:
             doc.set_x(x)
             doc.set_font("Helvetica", "", 14)
             doc.set_text_color(*ABU)
-            doc.multi_cell(w - 4, 6, _latin(a["catatan"]))
+            doc.multi_cell(w - 4, 6, _latin(a["catatan"]), align="L")
     doc.set_y(y + 48)
 
 

@@ -41,7 +41,7 @@ def test_a_target_far_above_is_named_not_drawn_and_a_1rw100_target_says_so():
     rows = [{"tanggal_data": dt.date(2024, 1, 9) + dt.timedelta(weeks=w), "peserta_aktif": 100 + w} for w in range(20)]
     fig = grafik.tren(rows, {"target_acuan": 800, "jenis_target": "1rw100"}, "id")
     assert fig["layout"]["shapes"] == []
-    assert [a["text"] for a in fig["layout"]["annotations"]] == ["Target 1 RW 100 800 ↑"]
+    assert [a["text"] for a in fig["layout"]["annotations"]] == ["Target 1 RW 100: 800 ↑"]
     assert fig["layout"]["yaxis"]["range"][1] < 200  # the weeks keep the height
     assert len(fig["layout"]["xaxis"]["tickvals"]) == 7  # 20 snapshots, every third named, the last one too
     assert fig["layout"]["xaxis"]["tickvals"][-1] == rows[-1]["tanggal_data"]

@@ -89,5 +89,6 @@ def _isi(k):
                 justify="space-between",
             ),
             kerangka.grid("anggaran", hasil.baris, ANAK, b, jumlah=m),
+            dmc.Text(t("seluruh_isi_anggaran", b), c="dimmed"),
         ]
     return dmc.Stack(parts, gap="md")

@@ -116,7 +116,13 @@ def rincian_kata(teks: str | None, bahasa: str) -> str:
         isi = {**isi, "alasan": isi["alasan_en"]} if bahasa == "en" else isi
         isi = {k: v for k, v in isi.items() if k != "alasan_en"}
     for k, v in isi.items() if isinstance(isi, dict) else []:
-        if isinstance(v, dict):
+        if v is None:
+            continue  # nothing to say
+        if isinstance(v, bool):
+            v = pick(("ya", "yes") if v else ("tidak", "no"), bahasa)
+        elif isinstance(v, int):
+            v = fmt.angka(v, bahasa)
+        elif isinstance(v, dict):
             v = ", ".join(f"{a}={b}" for a, b in v.items())
         elif isinstance(v, list):
             v = ", ".join(str(x).rsplit("/", 1)[-1] for x in v)
@@ -135,8 +141,8 @@ def _sel(kolom: str, v, bahasa: str):
         return pick(JENIS_BERKAS[v], bahasa)
     if kolom == "rincian":
         return rincian_kata(v, bahasa)
-    if kolom == "berkas" and isinstance(v, str):
-        return ", ".join(x.strip().rsplit("/", 1)[-1] for x in v.split(", "))  # a name, not a server path
+    if kolom == "berkas" and isinstance(v, str):  # a name, not a server path; it breaks at ', ', not at a hyphen
+        return ", ".join(x.strip().rsplit("/", 1)[-1].replace("-", "\u2011") for x in v.split(", "))
     if isinstance(v, dt.date):
         return fmt.tanggal_pendek(v, bahasa)
     return v

@@ -142,13 +142,18 @@ def _cakupan_pekerja(m, b) -> str:
     )
 
 
+def _laju(v, b) -> str:
+    """A weekly pace: one decimal under 10 a week (1,5 is not 2), whole above (492)."""
+    return "-" if v is None else fmt.desimal(v, 1 if abs(v) < 10 else 0, b)
+
+
 def _kartu_laju(m, b):
     """The pace as two labelled values (achieved, needed), never 'a / b' that reads as a ratio;
     with one snapshot the pace cannot be known yet, and the card says so."""
     vonis = cakupan.vonis_laju(m)
-    nilai = [(t("tercapai_laju", b), fmt.desimal(m["laju_4mg"], 0, b) if m["laju_4mg"] is not None else "-")]
+    nilai = [(t("tercapai_laju", b), _laju(m["laju_4mg"], b))]
     if m["laju_dibutuhkan_acuan"] is not None:
-        nilai.append((t("dibutuhkan", b), fmt.desimal(m["laju_dibutuhkan_acuan"], 0, b)))
+        nilai.append((t("dibutuhkan", b), _laju(m["laju_dibutuhkan_acuan"], b)))
     if vonis == "belum":
         note = t("laju_belum", b)
     elif vonis in ("sudah_tercapai", "tanpa_target"):

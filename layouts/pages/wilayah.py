@@ -81,6 +81,8 @@ def _isi(k):
         parts.append(dmc.Text(t("tanda_1rw100", b), c="dimmed", id="wilayah-tanda-1rw100"))
     jumlah = cakupan.angka_tempat(k.tanya, DIMINTA) if hasil.tingkat != "rw" else None
     parts.append(kerangka.grid("wilayah", hasil.baris, KOLOM, b, jumlah=jumlah))
+    if jumlah:
+        parts.append(dmc.Text(t("seluruh_isi", b), c="dimmed", id="wilayah-seluruh"))
     with_target = [r for r in known if r["capaian_acuan"] is not None]
     figure = (
         grafik.batang_capaian(cakupan.urut(with_target, "capaian", grafik.BATANG), b)
