@@ -434,7 +434,7 @@ def ensure_demo() -> None:
     """
     version = build.served_version()
     if version is None:
-        print("Belum ada gudang data: membuat data demo (sekali saja, sekitar satu menit)...", flush=True)
+        print("Belum ada gudang data: membuat data demo (sekali saja, 1-2 menit)...", flush=True)
     elif version == build.SCHEMA_VERSION:
         return
     elif _only_demo_loaded():
