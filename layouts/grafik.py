@@ -96,7 +96,8 @@ def tren(rows: list[dict], tempat: dict, bahasa: str) -> dict:
         akhir = dt.date(x[-1].year, 12, 31)
         annotations.append(
             {
-                "text": f"{fmt.tanggal_pendek(akhir, bahasa)}: {t('proyeksi_kata', bahasa)} "
+                # two short lines: on a phone one long line ran over the value axis
+                "text": f"{fmt.tanggal_pendek(akhir, bahasa)}:<br>{t('proyeksi_kata', bahasa)} "
                 f"{fmt.ringkas(tempat['proyeksi_akhir_tahun'], bahasa)}",
                 "xref": "paper", "x": 1, "xanchor": "right", "yref": "paper", "y": 0, "yanchor": "bottom",
                 "showarrow": False, "font": {"size": 16, "color": ABU},
@@ -126,6 +127,7 @@ def tren(rows: list[dict], tempat: dict, bahasa: str) -> dict:
         bahasa,
         shapes=shapes,
         annotations=annotations,
+        showlegend=False,  # the line is the title's; the road and the target say what they are in words
         xaxis={
             "tickvals": ticks,
             "ticktext": [fmt.tanggal_pendek(d, bahasa) for d in ticks],

@@ -249,4 +249,4 @@ def _tren(doc, fig: dict, bahasa: str, lebar: float, tinggi: float) -> None:
     for a in lay.get("annotations", []):  # the target's and the road's words, under the chart
         doc.set_text_color(*(MERAH if "target" in a["text"].lower() else ABU))
         doc.set_x(TEPI)
-        doc.cell(lebar, 6, _latin(a["text"]), new_x="LMARGIN", new_y="NEXT")
+        doc.cell(lebar, 6, _latin(a["text"].replace("<br>", " ")), new_x="LMARGIN", new_y="NEXT")

@@ -31,7 +31,8 @@ def test_the_trend_fills_the_chart_with_its_weeks_and_shows_the_road_to_december
     [garis] = fig["layout"]["shapes"]
     assert (garis["y0"], garis["y1"], garis["xref"]) == (147_722, 147_722, "x domain")
     target, akhir = fig["layout"]["annotations"]
-    assert (target["text"], akhir["text"]) == ("Target 147,7 ribu", "31 Des 2024: proyeksi 236,1 ribu")
+    assert (target["text"], akhir["text"]) == ("Target 147,7 ribu", "31 Des 2024:<br>proyeksi 236,1 ribu")
+    assert fig["layout"]["showlegend"] is False  # the words say what each line is
     assert fig["layout"]["separators"] == ",." and grafik.tren(rows, {}, "en")["layout"]["separators"] == ".,"
     assert len(grafik.tren(rows, {}, "id")["data"]) == 1 and not grafik.tren(rows, {}, "id")["layout"]["shapes"]
     go.Figure(fig)  # plotly validates every property: a misspelt one raises
