@@ -142,7 +142,8 @@ def batang_capaian(rows: list[dict], bahasa: str, tinggi: int | None = None) -> 
     rows = [r for r in rows if r.get("capaian_acuan") is not None]
     batang = {
         "type": "bar",
-        "y": [r["nama_wilayah"] for r in rows],
+        "y": [_lipat(r["nama_wilayah"]) for r in rows],
+        "cliponaxis": False,  # a value written past the bar's end stays whole
         "x": [r["capaian_acuan"] * 100 for r in rows],
         "orientation": "h",
         "marker": {"color": [warna_capaian(r["capaian_acuan"]) for r in rows]},
@@ -166,8 +167,21 @@ def batang_capaian(rows: list[dict], bahasa: str, tinggi: int | None = None) -> 
         tinggi or max(260, 48 * len(rows) + 80),
         shapes=[{**seratus, "line": {"color": ABU, "width": 2, "dash": "dot"}}],
         yaxis={"autorange": "reversed"},
-        xaxis={"ticksuffix": " %"},
+        # room on the right for the longest bar's value, outside it
+        xaxis={"ticksuffix": " %", "range": [0, max([100.0, *batang["x"]]) * 1.18]},
     )
+
+
+LIPAT = 16  # a place name longer than this takes two lines beside a bar (a phone keeps its bars)
+
+
+def _lipat(nama: str) -> str:
+    """'Kalimantan Selatan' -> 'Kalimantan<br>Selatan': long names fold at the space nearest the middle."""
+    if len(nama) <= LIPAT or " " not in nama:
+        return nama
+    tengah = len(nama) // 2
+    i = min((i for i, c in enumerate(nama) if c == " "), key=lambda i: abs(i - tengah))
+    return f"{nama[:i]}<br>{nama[i + 1 :]}"
 
 
 def batang_aktif(rows: list[dict], bahasa: str) -> dict:

@@ -75,3 +75,14 @@ def test_paired_bars_are_grouped_and_labelled_in_the_language():
     assert terdaftar["text"] == ["1.234", "56"] and fig["layout"]["barmode"] == "group"
     assert fig["layout"]["height"] == 240  # at least 240 px: 70 a category + 80 is 220
     go.Figure(fig)
+
+
+def test_long_names_fold_beside_their_bars_and_values_keep_room():
+    rows = [{"nama_wilayah": "Kalimantan Selatan", "kode_wilayah": "63", "capaian_acuan": 1.5, "peserta_aktif": 3,
+             "target_acuan": 2}]  # fmt: skip
+    fig = grafik.batang_capaian(rows, "id")
+    assert fig["data"][0]["y"] == ["Kalimantan<br>Selatan"] and fig["data"][0]["cliponaxis"] is False
+    assert fig["layout"]["xaxis"]["range"] == [0, 150.0 * 1.18]  # the 150 % bar's label fits past its end
+    assert grafik._lipat("Banten") == "Banten" and grafik._lipat("Kota Administrasi Jakarta Timur") == (
+        "Kota Administrasi<br>Jakarta Timur"
+    )
