@@ -42,6 +42,9 @@ def _tata(data: list[dict], bahasa: str, tinggi: int = 380, **layout) -> dict:
     }
 
 
+tata = _tata  # the common figure frame, for charts drawn elsewhere in layouts (peta.py)
+
+
 def _garis_datar(y: float, warna: str, teks: str) -> tuple[dict, dict]:
     """A horizontal line across the plot at y, with its label at the top left (plotly's add_hline)."""
     garis = {"type": "line", "xref": "x domain", "x0": 0, "x1": 1, "yref": "y", "y0": y, "y1": y}

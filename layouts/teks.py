@@ -23,6 +23,15 @@ TEKS = {
     "semua": ("Semua", "All"),
     "kode": ("Kode", "Code"),
     "seluruh": ("Seluruh", "All of"),
+    "peta": ("Peta capaian provinsi", "Achievement by province"),
+    "peta_rendah": ("di bawah 70 %", "under 70 %"),
+    "peta_sedang": ("70-90 %", "70-90 %"),
+    "peta_baik": ("90 % ke atas", "90 % and over"),
+    "peta_tanpa": ("tanpa target", "no target"),
+    "peta_isi": (
+        "Satu kotak per provinsi, letaknya mengikuti peta. Klik kotak untuk turun satu tingkat.",
+        "One square per province, placed as on the map. Click a square to go one level down.",
+    ),
     "seluruh_isi_anggaran": (
         "Baris terakhir adalah wilayah ini sendiri: jumlah semua baris di atas, termasuk yang wilayahnya tidak diketahui.",
         "The last row is this region itself: the sum of the rows above, those of unknown region included.",

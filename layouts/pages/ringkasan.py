@@ -7,7 +7,7 @@ import dash_mantine_components as dmc
 from dash import dcc
 
 from layouts import format as fmt
-from layouts import grafik, kerangka
+from layouts import grafik, kerangka, peta
 from layouts.teks import t
 from metrics import cakupan
 
@@ -43,6 +43,8 @@ def _isi(k):
             padding="lg",
         )
     )
+    if k.tempat.tingkat == "nasional":
+        parts.append(_peta(k))
     if k.tempat.tingkat_anak and k.tempat.tingkat_anak != "rw":
         parts.append(_peringkat(k))
     return dmc.Stack(parts, gap="lg")
@@ -165,6 +167,27 @@ def _kartu_laju(m, b):
     tepat = m["tepat_waktu_acuan"]
     warna = None if tepat is None or vonis == "belum" else ("green" if tepat else "red")
     return kerangka.kartu_dua(t("laju", b), nilai, note, "ringkasan-laju", warna)
+
+
+def _peta(k):
+    """The provinces as a tile map coloured by capaian (layouts/peta.py); a click drills down."""
+    b = k.bahasa
+    hasil = cakupan.anak(k.tanya, PERINGKAT)
+    return dmc.Card(
+        [
+            dmc.Title(t("peta", b), order=3),
+            dmc.Text(t("peta_isi", b), c="dimmed"),
+            dcc.Graph(
+                id={"type": "turun-grafik", "nama": "peta"},
+                figure=peta.provinsi(hasil.baris, b),
+                config={"displayModeBar": False},
+            ),
+        ],
+        withBorder=True,
+        radius="md",
+        padding="lg",
+        id="ringkasan-peta",
+    )
 
 
 def _peringkat(k):
