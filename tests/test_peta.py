@@ -32,3 +32,17 @@ def test_squares_take_their_band_and_a_click_its_code():
     assert "Banten<br>Peserta aktif: 5<br>Target: 10<br>Capaian: 50,0 %" == titik["hovertext"][i]
     assert [d["name"] for d in fig["data"][1:]] == ["di bawah 70 %", "70-90 %", "90 % ke atas", "tanpa target"]
     go.Figure(fig)  # plotly accepts every property
+
+
+def test_wilayah_shows_the_map_of_the_provinces_only(minggu, dash_app):
+    """The national Wilayah page draws the provinces' tile map (the weekly seed's DKI has no target of
+    its own: grey, '-'); a province's page does not."""
+    import json
+
+    import dash
+    import plotly
+
+    layout = next(p["layout"] for p in dash.page_registry.values() if p["path"] == "/wilayah")
+    nasional = json.dumps(layout(), cls=plotly.utils.PlotlyJSONEncoder)
+    assert '"nama": "wilayah-peta"' in nasional and "<b>DKI</b><br>-" in nasional
+    assert '"nama": "wilayah-peta"' not in json.dumps(layout(wilayah="31"), cls=plotly.utils.PlotlyJSONEncoder)

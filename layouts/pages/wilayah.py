@@ -5,7 +5,7 @@ import dash_mantine_components as dmc
 from dash import dcc
 
 from layouts import format as fmt
-from layouts import grafik, kerangka
+from layouts import grafik, kerangka, peta
 from layouts.teks import t
 from metrics import cakupan
 
@@ -89,6 +89,14 @@ def _isi(k):
         if with_target
         else grafik.batang_aktif(known, b)
     )
+    if hasil.tingkat == "provinsi":  # the provinces on the tile map too (layouts/peta.py), a click drills down
+        parts.append(
+            dcc.Graph(
+                id={"type": "turun-grafik", "nama": "wilayah-peta"},
+                figure=peta.provinsi(hasil.baris, b),
+                config={"displayModeBar": False},
+            )
+        )
     parts.append(
         dcc.Graph(id={"type": "turun-grafik", "nama": "wilayah"}, figure=figure, config={"displayModeBar": False})
     )
