@@ -499,7 +499,6 @@ def unduh(k: keadaan.Keadaan, jenis: str, tingkat: str | None = None, nama: str 
     )
 
 
-JENIS_TARGET = {"wilayah": ("Target wilayah", "Own target"), "1rw100": ("1 RW 100", "1 RW 100")}
 FORMAT_JS = {
     "angka": "cakupanAngka",
     "persen": "cakupanPersen",
@@ -612,8 +611,6 @@ def grid(
 def _baris_grid(b: dict, bahasa: str) -> dict:
     row = {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in b.items()}
     row["id_baris"] = b["kode_wilayah"] or f"?{b['kode_induk']}"
-    if "jenis_target" in row:  # the code stays for the cell's class; its words for a column that shows it
-        row["jenis_target_kata"] = pick(JENIS_TARGET[row["jenis_target"]], bahasa) if row["jenis_target"] else ""
     if not b["kode_wilayah"]:
         row["nama_wilayah"] = (
             f"{t('tidak_diketahui', bahasa)} ({b['nama_induk']})"

@@ -8,6 +8,7 @@ and the reports all call these. Each re-checks the scope, the one gate no caller
 from __future__ import annotations
 
 import functools
+import math
 from dataclasses import dataclass, field, replace
 
 import settings
@@ -198,6 +199,14 @@ def urut(baris: list[dict], menurut: str, batas: int | None = None) -> list[dict
         key=lambda b: (-b[kolom] if terbesar_dulu else b[kolom], b["kode_wilayah"] or ""),
     )
     return (with_value + [b for b in baris if b[kolom] is None])[:batas]
+
+
+def batas_pita_rw(target_rw: int) -> dict[str, tuple[int, int | None]]:
+    """Active persons an RW holds in each band of definisi.PITA_RW for a per-RW target:
+    {'jauh': (0, 49), 'dekat': (50, 99), 'tercapai': (100, None)} for 100 (the grid's legend)."""
+    (jauh, _), (dekat, _), _ = definisi.PITA_RW
+    a, b = math.ceil(jauh * target_rw), math.ceil(dekat * target_rw)
+    return {"jauh": (0, a - 1), "dekat": (a, b - 1), "tercapai": (b, None)}
 
 
 def pita(capaian: float | None, bands: tuple = definisi.PITA_CAPAIAN) -> str | None:

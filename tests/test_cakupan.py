@@ -381,3 +381,9 @@ def test_below_kabkota_the_1_rw_100_rule_is_the_reference_target(seed_loaded):
     kpi = cakupan.angka_tempat(tanya("31.75.02.1001"), cakupan.KPI)
     assert kpi["laju_dibutuhkan_acuan"] == pytest.approx(797 / 47)  # 47 weeks left from 6 February
     assert cakupan.vonis_laju(kpi) == "belum"  # one snapshot: the pace cannot be known yet
+
+
+def test_the_rw_bands_in_persons():
+    """definisi.PITA_RW: far under 50 %, near under 100 %, reached from 100 %; 50 % of 5 rounds up to 3."""
+    assert cakupan.batas_pita_rw(100) == {"jauh": (0, 49), "dekat": (50, 99), "tercapai": (100, None)}
+    assert cakupan.batas_pita_rw(5) == {"jauh": (0, 2), "dekat": (3, 4), "tercapai": (5, None)}

@@ -1,7 +1,5 @@
 """1 RW 100 Peserta: every RW of a kecamatan or kelurahan as a cell coloured by its progress."""
 
-import math
-
 import dash
 import dash_mantine_components as dmc
 from dash import html
@@ -92,11 +90,11 @@ def _per_rw(k):
 def _legenda(k):
     """What the grid's colours mean, from the same bands (definisi.PITA_RW) and per-RW target."""
     b, target = k.bahasa, settings.rw_target()
-    (jauh, _), (dekat, _), _ = definisi.PITA_RW
+    batas = cakupan.batas_pita_rw(target)
     kata = [
-        ("tercapai", t("rw_legenda_tercapai", b).format(target=target)),
-        ("dekat", t("rw_legenda_dekat", b).format(dari=math.ceil(jauh * target), sampai=math.ceil(dekat * target) - 1)),
-        ("jauh", t("rw_legenda_jauh", b).format(sampai=math.ceil(jauh * target) - 1)),
+        ("tercapai", t("rw_legenda_tercapai", b).format(target=batas["tercapai"][0])),
+        ("dekat", t("rw_legenda_dekat", b).format(dari=batas["dekat"][0], sampai=batas["dekat"][1])),
+        ("jauh", t("rw_legenda_jauh", b).format(sampai=batas["jauh"][1])),
         (None, t("rw_legenda_tanpa", b)),
     ]
     return dmc.Group(
