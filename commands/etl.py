@@ -91,6 +91,37 @@ def print_summary(summary: dict, out=sys.stdout) -> None:
         print(f"  Saran: {advice}", file=out)
 
 
+def print_peta(summary: dict, out=sys.stdout) -> None:
+    """A boundary load in words: features read, stored, rejected and merged; per level the regions
+    with a boundary and those still without one; the size sent to the browser."""
+    words, p = summary.get("words", {}), summary["peta"]
+    f = summary["files"][0]
+    print(f"Peta: {f['path']} ({f['format']}, lapisan '{p['lapisan']}', kolom kode '{p['kolom']}')", file=out)
+    print(f"  fitur dibaca   {_n(summary['read']):>8}", file=out)
+    print(f"  fitur dimuat   {_n(summary['loaded']):>8}   (menjadi {_n(p['wilayah'])} wilayah)", file=out)
+    print(
+        f"  fitur ditolak  {_n(summary['rejected']):>8}   ({_reasons(summary['rejected_by_reason'], words)})", file=out
+    )
+    for contoh in p["contoh_ditolak"]:
+        print(f"    - {contoh}", file=out)
+    if summary["rejected"] > len(p["contoh_ditolak"]):
+        print("    - ... (semuanya di halaman Data, unduhan baris ditolak)", file=out)
+    if summary["flagged_by_kind"]:
+        print(f"  ditandai: {_reasons(summary['flagged_by_kind'], words)}", file=out)
+    for nama, t in p["tingkat"].items():
+        line = f"  {nama}: {_n(t['wilayah'])} berbatas"
+        if t["tanpa_batas"]:
+            line += f", {_n(t['tanpa_batas'])} tanpa batas di induk yang dimuat ({', '.join(t['contoh'])}"
+            line += ", ...)" if t["tanpa_batas"] > len(t["contoh"]) else ")"
+        if t["induk_lain"]:
+            line += f"; {_n(t['induk_lain'])} {t['tingkat_induk']} lain tidak ada di berkas"
+        print(line, file=out)
+    kb = str(p["kb"]).replace(".", ",")
+    print(f"  titik: {_n(p['titik_dibaca'])} dibaca, {_n(p['titik_disimpan'])} disimpan ({kb} KB)", file=out)
+    for advice in summary.get("advice", []):
+        print(f"  Saran: {advice}", file=out)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m etl", description="Memuat data ke gudang data Cakupan.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -110,6 +141,14 @@ def main(argv: list[str] | None = None) -> int:
         p.add_argument("file")
         p.add_argument("--json", action="store_true")
 
+    p = sub.add_parser("peta", help="muat batas wilayah (GeoJSON, GeoPackage atau shapefile) untuk peta")
+    p.add_argument("file", help="GeoJSON, GeoPackage (.gpkg) atau shapefile (.shp), koordinat bujur/lintang")
+    p.add_argument("--kode", required=True, help="kolom berisi kode wilayah Kemendagri (bertitik atau tidak)")
+    p.add_argument("--lapisan", help="lapisan GeoPackage yang dimuat (bawaan: yang pertama)")
+    p.add_argument("--toleransi", type=float, help="penyederhanaan dalam derajat (bawaan menurut tingkat; 0 = tidak)")
+    p.add_argument("--sumber", help="atribusi yang tampil di bawah peta, mis. 'Badan Informasi Geospasial (CC BY 4.0)'")
+    p.add_argument("--json", action="store_true")
+
     p = sub.add_parser("demo", help="buat dan muat data demo nasional")
     p.add_argument("--scale", type=float, default=1.0, help="1 = sekitar 120 ribu peserta")
     p.add_argument("--weeks", type=int, default=demo.WEEKS)
@@ -121,6 +160,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "load":
             summaries = build.load_snapshots([(args.files, args.as_of)], progress=progress)
+        elif args.command == "peta":
+            summaries = [build.load_peta(args.file, args.kode, args.lapisan, args.toleransi, args.sumber)]
         elif args.command in references:
             summaries = [build.load_reference(references[args.command][0], args.file)]
         else:
@@ -134,5 +175,5 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(summaries[0] if len(summaries) == 1 else summaries, ensure_ascii=False))
     else:
         for summary in summaries:
-            print_summary(summary)
+            (print_peta if summary["kind"] == "peta" else print_summary)(summary)
     return 0

@@ -139,6 +139,28 @@ KAMUS: dict[tuple[str, str], tuple[str, str, str]] = {
         "wilayah dan tahun yang sama sudah ada di baris sebelumnya",
         "the same region and year earlier in the file",
     ),
+    ("peta", "kode_kosong"): ("ditolak", "fitur tanpa kode wilayah", "a feature with no region code"),
+    ("peta", "kode_invalid"): (
+        "ditolak",
+        "kode bukan kode Kemendagri (2, 4, 6 atau 10 digit, bertitik atau tidak)",
+        "code not a Kemendagri code (2, 4, 6 or 10 digits, dotted or plain)",
+    ),
+    ("peta", "wilayah_invalid"): (
+        "ditolak",
+        "kode tidak ada di daftar Kemendagri",
+        "code not in the Kemendagri list",
+    ),
+    ("peta", "bukan_poligon"): ("ditolak", "geometri kosong atau bukan poligon", "geometry empty or not a polygon"),
+    ("peta", "digabung"): (
+        "ditandai",
+        "beberapa fitur berkode sama, digabung menjadi satu wilayah",
+        "several features with one code, merged into one region",
+    ),
+    ("peta", "wilayah_lama"): (
+        "ditandai",
+        "kode dari sebelum pemekaran Papua 2022, dipakai untuk wilayah sekarang",
+        "code from before the 2022 Papua split, used for today's region",
+    ),
 }
 for _kind in ("target", "rw", "pekerja"):
     KAMUS[(_kind, "row_malformed")] = KAMUS[("peserta", "row_malformed")]

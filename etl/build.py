@@ -12,7 +12,7 @@ from pathlib import Path
 
 import settings
 import warehouse
-from etl import alasan, reader, reference, regions, roster, sqlfiles
+from etl import alasan, peta, reader, reference, regions, roster, sqlfiles
 from jejak import audit
 
 SCHEMA_VERSION = 2  # 2: ringkas_rw by segmen and programme, referensi_pekerja
@@ -28,6 +28,7 @@ def _prepare(con, is_new: bool) -> None:
         if version != SCHEMA_VERSION:
             raise reader.LoadError(outdated_message(version))
     sqlfiles.run(con, "macros.sql")
+    sqlfiles.run(con, "peta_skema.sql")  # IF NOT EXISTS: older warehouses get it here
     _write_words(con)
     regions.load_old_codes(con)
 
@@ -211,6 +212,20 @@ def load_reference(kind: str, path: Path) -> dict:
         _prepare(con, is_new)
         started, clock = dt.datetime.now(), time.perf_counter()
         summary = reference.load(con, kind, Path(path), workdir)
+        summary["duration_s"] = round(time.perf_counter() - clock, 3)
+        _record(con, summary, started, summary["duration_s"])
+    _audit_muat(summary)
+    return summary
+
+
+def load_peta(
+    path: Path, kolom: str, lapisan: str | None = None, toleransi: float | None = None, sumber: str | None = None
+) -> dict:
+    """Load a boundary file (etl/peta.py) in its own build: the map changes with the pointer."""
+    with _diaudit("peta", [str(path)]), warehouse.build() as (con, is_new, _workdir):
+        _prepare(con, is_new)
+        started, clock = dt.datetime.now(), time.perf_counter()
+        summary = peta.load(con, Path(path), kolom, lapisan, toleransi, sumber)
         summary["duration_s"] = round(time.perf_counter() - clock, 3)
         _record(con, summary, started, summary["duration_s"])
     _audit_muat(summary)

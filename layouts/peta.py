@@ -1,18 +1,27 @@
-"""Peta: the 38 provinces as a tile grid, one equal square each, placed roughly where the province
-lies (west to east, north to south), coloured by capaian with the bands used everywhere
+"""Peta: coverage on a map, coloured by capaian with the bands used everywhere
 (grafik.warna_capaian, definisi.PITA_CAPAIAN); a place without a target is grey and the legend
-says so. Clicking a tile drills down as a table row does (the 'turun-grafik' callback).
+says so. Clicking a place drills down as a table row does (the 'turun-grafik' callback).
 
-Why a tile grid and not boundaries (issue 19): every province reads at the same size on a
-projector (Papua Pegunungan as large as Jawa Barat), it needs no boundary file or licence, and
-the six Papua provinces of 2022 are there. The grid is ours: no library ships one for Indonesia.
+- provinsi(): the 38 provinces as a tile grid, one equal square each, placed roughly where the
+  province lies (west to east, north to south). Why a tile grid and not boundaries: every
+  province reads at the same size on a projector (Papua Pegunungan as large as Jawa Barat), it
+  needs no boundary file or licence, and the six Papua provinces of 2022 are there. The grid is
+  ours: no library ships one for Indonesia.
+- batas(): the places below a province (or below any place) from the boundaries the deployer
+  loaded (`python -m etl peta`, metrics/peta.py), drawn by plotly's choropleth on a geo subplot
+  with no base map: nothing is fetched from the internet (assets/peta.js gives plotly.js an
+  empty world so it does not fetch its own).
 """
 
 from __future__ import annotations
 
+import dash_mantine_components as dmc
+from dash import dcc
+
 from layouts import format as fmt
-from layouts import grafik
-from layouts.teks import t
+from layouts import grafik, kerangka
+from layouts.teks import pick, t
+from metrics import peta as peta_data
 
 # Province code -> (column, row, short name). Row 0 is the north; the columns run west to east.
 PETAK = {
@@ -76,21 +85,37 @@ def provinsi(rows: list[dict], bahasa: str) -> dict:
         )  # fmt: skip
         x.append(kolom)
         y.append(-baris)
-        teks.append(f"<b>{pendek}</b><br>{fmt.persen(c, 0, bahasa) if c is not None else '-'}")
-        target = fmt.angka(r.get("target_acuan"), bahasa)
-        hover.append(
-            f"{r['nama_wilayah']}<br>{fmt.label('peserta_aktif', bahasa)}: {fmt.angka(r.get('peserta_aktif'), bahasa)}"
-            f"<br>Target: {target}<br>{fmt.label('capaian', bahasa)}: {fmt.persen(c, bahasa=bahasa)}"
-        )
+        teks.append(f"<b>{pendek}</b><br>{fmt.persen(c, bahasa=bahasa) if c is not None else '-'}")
+        hover.append(_hover(r, bahasa))
         kode.append([k])
         warna.append("#ffffff" if isi == grafik.MERAH else "#111111")  # 4,5:1 or more on each band
     titik = {
         "type": "scatter", "mode": "text", "x": x, "y": y, "text": teks, "hovertext": hover, "hoverinfo": "text",
         "customdata": kode, "textfont": {"size": 14, "color": warna}, "showlegend": False,
     }  # fmt: skip
-    legenda = [
+    sumbu = {"visible": False, "showgrid": False, "zeroline": False, "fixedrange": True}
+    return grafik.tata(
+        [titik, *_legenda("scatter", bahasa)],
+        bahasa,
+        660,  # 16 columns x 8 rows: at 1280 px a square is about 70 px, its name and percent inside
+        shapes=shapes,
+        showlegend=True,
+        legend={"orientation": "h", "y": -0.02, "x": 0, "yanchor": "top"},
+        xaxis={**sumbu, "range": [-0.6, 15.6]},
+        yaxis={**sumbu, "range": [-7.6, 0.6], "scaleanchor": "x"},
+        # the nearest square's centre answers wherever the pointer is: on a grid of equal squares
+        # that is the square under it, so the whole square is the click target, not its text
+        hovermode="closest",
+        hoverdistance=-1,
+    )
+
+
+def _legenda(jenis: str, bahasa: str) -> list[dict]:
+    """The bands as legend entries (a trace with no point each), in the order of the bands."""
+    posisi = {"x": [None], "y": [None]} if jenis == "scatter" else {"lon": [None], "lat": [None]}
+    return [
         {
-            "type": "scatter", "mode": "markers", "x": [None], "y": [None], "name": nama,
+            "type": jenis, "mode": "markers", **posisi, "name": nama, "hoverinfo": "skip",
             "marker": {"symbol": "square", "size": 16, "color": w},
         }
         for nama, w in (
@@ -100,14 +125,106 @@ def provinsi(rows: list[dict], bahasa: str) -> dict:
             (t("peta_tanpa", bahasa), TANPA_TARGET),
         )
     ]  # fmt: skip
-    sumbu = {"visible": False, "showgrid": False, "zeroline": False, "fixedrange": True}
+
+
+PITA = {grafik.MERAH: 1, grafik.JINGGA: 2, grafik.HIJAU: 3}  # a band's colour -> z (0: no target)
+SKALA = [
+    [0, TANPA_TARGET], [0.25, TANPA_TARGET], [0.25, grafik.MERAH], [0.5, grafik.MERAH],
+    [0.5, grafik.JINGGA], [0.75, grafik.JINGGA], [0.75, grafik.HIJAU], [1, grafik.HIJAU],
+]  # fmt: skip  # z 0..3 over zmin 0, zmax 3: each band one flat colour
+LABEL_MIN = 0.3  # a place is named on the map when its area is at least this share of the mean
+
+
+def batas(rows: list[dict], fitur: dict[str, dict], bahasa: str) -> dict:
+    """The places of a table (rows: kode_wilayah, nama_wilayah, peserta_aktif, target_acuan,
+    capaian_acuan) that have a boundary in `fitur` (metrics.peta.batas_anak), coloured by band,
+    the larger ones named with their capaian, every one with its numbers on hover and its code
+    for a click. Places without a boundary are left out (the page says how many)."""
+    rows = [r for r in rows if r.get("kode_wilayah") in fitur]
+    kode = [r["kode_wilayah"] for r in rows]
+    warna = [grafik.warna_capaian(r.get("capaian_acuan")) if r.get("capaian_acuan") is not None else None for r in rows]
+    z = [PITA.get(w, 0) for w in warna]
+    geojson = {
+        "type": "FeatureCollection",
+        "features": [{"type": "Feature", "id": k, "geometry": fitur[k]["geometri"]} for k in kode],
+    }
+    peta = {
+        "type": "choropleth", "geojson": geojson, "locations": kode, "featureidkey": "id", "z": z,
+        "zmin": 0, "zmax": 3, "colorscale": SKALA, "showscale": False, "showlegend": False,
+        "marker": {"line": {"color": "#ffffff", "width": 1.5}},
+        "hovertext": [_hover(r, bahasa) for r in rows], "hoverinfo": "text", "customdata": [[k] for k in kode],
+    }  # fmt: skip
+    rata = sum(fitur[k]["luas"] for k in kode) / len(kode) if kode else 0
+    besar = [r for r in rows if fitur[r["kode_wilayah"]]["luas"] >= LABEL_MIN * rata]
+    label = {
+        "type": "scattergeo", "mode": "text", "lon": [fitur[r["kode_wilayah"]]["label"][0] for r in besar],
+        "lat": [fitur[r["kode_wilayah"]]["label"][1] for r in besar], "hoverinfo": "skip", "showlegend": False,
+        "text": [f"{nama_pendek(r['nama_wilayah'])}<br>{_persen(r, bahasa)}" for r in besar],
+        "textfont": {"size": 12, "color": ["#ffffff" if w == grafik.MERAH else "#111111" for r, w in zip(rows, warna) if r in besar]},
+    }  # fmt: skip
     return grafik.tata(
-        [titik, *legenda],
+        [peta, label, *_legenda("scattergeo", bahasa)],
         bahasa,
-        660,  # 16 columns x 8 rows: at 1280 px a square is about 70 px, its name and percent inside
-        shapes=shapes,
+        560,
         showlegend=True,
         legend={"orientation": "h", "y": -0.02, "x": 0, "yanchor": "top"},
-        xaxis={**sumbu, "range": [-0.6, 15.6]},
-        yaxis={**sumbu, "range": [-7.6, 0.6], "scaleanchor": "x"},
+        geo={
+            "fitbounds": "locations", "visible": False, "projection": {"type": "mercator"},
+            "bgcolor": "rgba(0,0,0,0)",
+        },
+        margin={"l": 0, "r": 0, "t": 10, "b": 10},
+    )  # fmt: skip
+
+
+def nama_pendek(nama: str) -> str:
+    """A name short enough for a map: 'Kabupaten Bandung' -> 'Bandung', 'Kota Administrasi Jakarta
+    Timur' -> 'Kota Jakarta Timur' (a Kota keeps its word: Kota Bandung is not Bandung)."""
+    for awal, ganti in (("Kabupaten Administrasi ", ""), ("Kabupaten ", ""), ("Kota Administrasi ", "Kota ")):
+        if nama.startswith(awal):
+            return ganti + nama[len(awal) :]
+    return nama
+
+
+def _persen(r: dict, bahasa: str) -> str:
+    c = r.get("capaian_acuan")
+    return fmt.persen(c, bahasa=bahasa) if c is not None else "-"
+
+
+def _hover(r: dict, bahasa: str) -> str:
+    return (
+        f"{r['nama_wilayah']}<br>{fmt.label('peserta_aktif', bahasa)}: {fmt.angka(r.get('peserta_aktif'), bahasa)}"
+        f"<br>Target: {fmt.angka(r.get('target_acuan'), bahasa)}<br>{fmt.label('capaian', bahasa)}: "
+        f"{fmt.persen(r.get('capaian_acuan'), bahasa=bahasa)}"
     )
+
+
+def bagian(tempat, rows: list[dict], bahasa: str, nama: str) -> dmc.Card | None:
+    """The map section of a page for place `tempat` (metrics.wilayah.Tempat) and its children's
+    rows: the provinces' tile grid at the national level (their boundaries if a deployer loaded
+    them), the loaded boundaries below it, or a sentence on how to add them. None below a
+    kecamatan's kelurahan (RWs have no boundaries). `nama` names the graph for the click."""
+    anak = tempat.tingkat_anak
+    if anak in (None, "rw"):
+        return None
+    b = bahasa
+    kata = pick(kerangka.TINGKAT_KATA[anak], b)
+    fitur = peta_data.batas_anak(tempat.kode)
+    isi: list = [dmc.Title(t("peta", b).format(tingkat=kata), order=3)]
+    if fitur:
+        isi.append(dmc.Text(t("peta_batas_isi", b), c="dimmed"))
+        tanpa = sum(1 for r in rows if r.get("kode_wilayah") and r["kode_wilayah"] not in fitur)
+        if tanpa:
+            semua = sum(1 for r in rows if r.get("kode_wilayah"))
+            isi.append(dmc.Text(t("peta_sebagian", b).format(n=tanpa, semua=semua, tingkat=kata), c="dimmed"))
+        figure = batas(rows, fitur, b)
+    elif tempat.tingkat == "nasional":
+        isi.append(dmc.Text(t("peta_isi", b), c="dimmed"))
+        figure = provinsi(rows, b)
+    else:
+        isi.append(dmc.Text(t("peta_belum", b).format(tingkat=kata), id=f"{nama}-belum"))
+        return dmc.Card(isi, withBorder=True, radius="md", padding="lg", id=nama)
+    isi.append(dcc.Graph(id={"type": "turun-grafik", "nama": nama}, figure=figure, config={"displayModeBar": False}))
+    if fitur:
+        sumber = ", ".join(sorted({f["sumber"] for f in fitur.values()}))
+        isi.append(dmc.Text(t("peta_sumber", b).format(berkas=sumber), size="sm", c="dimmed"))
+    return dmc.Card(isi, withBorder=True, radius="md", padding="lg", id=nama)

@@ -23,7 +23,7 @@ TEKS = {
     "semua": ("Semua", "All"),
     "kode": ("Kode", "Code"),
     "seluruh": ("Seluruh", "All of"),
-    "peta": ("Peta capaian provinsi", "Achievement by province"),
+    "peta": ("Peta capaian {tingkat}", "Map of achievement: {tingkat}"),
     "peta_rendah": ("di bawah 70 %", "under 70 %"),
     "peta_sedang": ("70-90 %", "70-90 %"),
     "peta_baik": ("90 % ke atas", "90 % and over"),
@@ -31,6 +31,26 @@ TEKS = {
     "peta_isi": (
         "Satu kotak per provinsi, letaknya mengikuti peta. Klik kotak untuk turun satu tingkat.",
         "One square per province, placed as on the map. Click a square to go one level down.",
+    ),
+    "peta_batas_isi": (
+        "Klik wilayah untuk turun satu tingkat. Arahkan atau ketuk untuk angkanya.",
+        "Click a region to go one level down. Point at or tap it for its numbers.",
+    ),
+    "peta_sebagian": (
+        "{n} dari {semua} {tingkat} belum punya batas di peta; semuanya ada di tabel.",
+        "{n} of {semua} {tingkat} have no boundary on the map yet; all are in the table.",
+    ),
+    "peta_belum": (
+        "Peta {tingkat} belum tersedia: batas wilayahnya belum dimuat. Pengelola Cakupan dapat "
+        "memuatnya dari berkas GeoJSON, GeoPackage atau shapefile dengan 'python -m etl peta BERKAS "
+        "--kode KOLOM' (docs/peta.md). Sampai itu, tabel dan grafik di bawah menampilkan semuanya.",
+        "No map of the {tingkat} yet: their boundaries have not been loaded. A Cakupan administrator "
+        "can load them from a GeoJSON, GeoPackage or shapefile with 'python -m etl peta FILE --kode "
+        "COLUMN' (docs/peta.md). Until then the table and chart below show everything.",
+    ),
+    "peta_sumber": (
+        "Batas wilayah: {berkas}, dimuat pengelola.",
+        "Boundaries: {berkas}, loaded by the administrator.",
     ),
     "seluruh_isi_anggaran": (
         "Baris terakhir adalah wilayah ini sendiri: jumlah semua baris di atas, termasuk yang wilayahnya tidak diketahui.",

@@ -33,6 +33,9 @@ PAGES = [
     ("/data", "data"),
     ("/?bahasa=en&wilayah=36", "ringkasan-en"),
     ("/rw100?wilayah=31.75.02&sumber=APBD&bahasa=en", "rw100-tolak"),  # a filter RW numbers do not keep
+    # the maps below the provinces' tiles: drawn when boundaries are loaded (python -m etl peta), else a sentence
+    ("/?wilayah=32", "peta-provinsi"),
+    ("/wilayah?wilayah=31.75", "peta-kabkota"),
 ]
 SIZES = [(1280, 720), (1920, 1080), (1440, 900), (390, 844)]  # projector, full HD, laptop, phone
 TINJAUAN = [("31.75", "tinjauan-jaktim"), ("31.75.02.1001", "tinjauan-kelurahan"), ("36", "tinjauan-banten")]
@@ -70,10 +73,19 @@ def gelap(driver, base: str, nyala: bool) -> None:
 
 
 def shoot(driver, url: str, out: Path) -> None:
+    """The page as it opens; and, when it has a map (layouts/peta.py), the map scrolled into view."""
     driver.get(url)
     time.sleep(4)  # the page's callbacks and charts
     driver.save_screenshot(str(out))
     print(out)
+    if driver.execute_script(
+        "const e = document.getElementById('ringkasan-peta') || document.getElementById('wilayah-peta');"
+        "if (!e) return false; e.scrollIntoView({block: 'start'}); window.scrollBy(0, -10); return true;"
+    ):
+        time.sleep(1)
+        peta = out.with_name(out.name.replace(out.name.split("-")[0], out.name.split("-")[0] + "-petanya", 1))
+        driver.save_screenshot(str(peta))
+        print(peta)
 
 
 def slides(driver, url: str, name: str, out: Path, size: str) -> None:

@@ -43,8 +43,9 @@ def _isi(k):
             padding="lg",
         )
     )
-    if k.tempat.tingkat == "nasional":
-        parts.append(_peta(k))
+    bagian_peta = _peta(k)
+    if bagian_peta is not None:
+        parts.append(bagian_peta)
     if k.tempat.tingkat_anak and k.tempat.tingkat_anak != "rw":
         parts.append(_peringkat(k))
     return dmc.Stack(parts, gap="lg")
@@ -170,24 +171,8 @@ def _kartu_laju(m, b):
 
 
 def _peta(k):
-    """The provinces as a tile map coloured by capaian (layouts/peta.py); a click drills down."""
-    b = k.bahasa
-    hasil = cakupan.anak(k.tanya, PERINGKAT)
-    return dmc.Card(
-        [
-            dmc.Title(t("peta", b), order=3),
-            dmc.Text(t("peta_isi", b), c="dimmed"),
-            dcc.Graph(
-                id={"type": "turun-grafik", "nama": "peta"},
-                figure=peta.provinsi(hasil.baris, b),
-                config={"displayModeBar": False},
-            ),
-        ],
-        withBorder=True,
-        radius="md",
-        padding="lg",
-        id="ringkasan-peta",
-    )
+    """The places below as a map coloured by capaian (layouts/peta.py); a click drills down."""
+    return peta.bagian(k.tempat, cakupan.anak(k.tanya, PERINGKAT).baris, k.bahasa, "ringkasan-peta")
 
 
 def _peringkat(k):

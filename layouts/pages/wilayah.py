@@ -89,14 +89,9 @@ def _isi(k):
         if with_target
         else grafik.batang_aktif(known, b)
     )
-    if hasil.tingkat == "provinsi":  # the provinces on the tile map too (layouts/peta.py), a click drills down
-        parts.append(
-            dcc.Graph(
-                id={"type": "turun-grafik", "nama": "wilayah-peta"},
-                figure=peta.provinsi(hasil.baris, b),
-                config={"displayModeBar": False},
-            )
-        )
+    bagian_peta = peta.bagian(k.tempat, hasil.baris, b, "wilayah-peta")  # a click drills down as a row does
+    if bagian_peta is not None:
+        parts.append(bagian_peta)
     parts.append(
         dcc.Graph(id={"type": "turun-grafik", "nama": "wilayah"}, figure=figure, config={"displayModeBar": False})
     )

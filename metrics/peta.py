@@ -1,0 +1,41 @@
+"""Batas wilayah: the boundaries a deployer loaded (`python -m etl peta`, table peta_wilayah) of
+the places below a place, for the map (layouts/peta.py). Without any, a page shows its table and
+chart and says how to add a map (issue 19)."""
+
+from __future__ import annotations
+
+import functools
+import json
+
+import warehouse
+from metrics import lingkup
+
+# Grain: one row per child region of $induk that has a boundary.
+BATAS_SQL = """
+SELECT p.kode_wilayah, p.geometri, p.label_x, p.label_y, p.luas, p.sumber
+FROM peta_wilayah p JOIN wilayah w ON w.kode = p.kode_wilayah
+WHERE coalesce(w.kode_induk, 'ID') = $induk
+ORDER BY p.kode_wilayah
+"""
+# Grain: one row if the served build has the table (a build from before the map has not).
+ADA_SQL = "SELECT count(*) FROM duckdb_tables() WHERE table_name = 'peta_wilayah'"
+
+
+def batas_anak(induk: str) -> dict[str, dict]:
+    """{kode: {"geometri": GeoJSON geometry (dict, WGS84 degrees), "label": (lon, lat), "luas":
+    square degrees, "sumber": its attribution}} for the children of place `induk` that have a boundary; {} when none do.
+    Raises lingkup.TanpaAkses for a place outside the asker's scope. The dicts are shared: read only."""
+    if not lingkup.aktif().memuat(induk):
+        raise lingkup.TanpaAkses("Wilayah di luar lingkup akun ini.", "Region outside this account's scope.")
+    return _batas(warehouse.current_path(), induk)
+
+
+@functools.lru_cache(maxsize=512)
+def _batas(_path, induk: str) -> dict[str, dict]:
+    """Parsed once per served build and place: a page draw reads it from memory."""
+    if not warehouse.rows(ADA_SQL)[0][0]:
+        return {}
+    return {
+        kode: {"geometri": json.loads(g), "label": (x, y), "luas": luas, "sumber": sumber}
+        for kode, g, x, y, luas, sumber in warehouse.rows(BATAS_SQL, {"induk": induk})
+    }
