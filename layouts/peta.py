@@ -128,11 +128,14 @@ def _legenda(jenis: str, bahasa: str) -> list[dict]:
 
 
 PITA = {grafik.MERAH: 1, grafik.JINGGA: 2, grafik.HIJAU: 3}  # a band's colour -> z (0: no target)
+WARNA_Z = {0: TANPA_TARGET, **{z: w for w, z in PITA.items()}}  # z -> its colour (the PDF draws with it)
 SKALA = [
     [0, TANPA_TARGET], [0.25, TANPA_TARGET], [0.25, grafik.MERAH], [0.5, grafik.MERAH],
     [0.5, grafik.JINGGA], [0.75, grafik.JINGGA], [0.75, grafik.HIJAU], [1, grafik.HIJAU],
 ]  # fmt: skip  # z 0..3 over zmin 0, zmax 3: each band one flat colour
-LABEL_MIN = 0.3  # a place is named on the map when its area is at least this share of the mean
+# A place is named on the map when its name fits inside its box at the map's projector size: about
+# LEBAR_PETA x TINGGI_PETA pixels for all the places, CHAR pixels a letter of 12 px type, 2 lines.
+LEBAR_PETA, TINGGI_PETA, CHAR, BARIS_LABEL = 900, 520, 7, 32
 
 
 def batas(rows: list[dict], fitur: dict[str, dict], bahasa: str) -> dict:
@@ -154,8 +157,7 @@ def batas(rows: list[dict], fitur: dict[str, dict], bahasa: str) -> dict:
         "marker": {"line": {"color": "#ffffff", "width": 1.5}},
         "hovertext": [_hover(r, bahasa) for r in rows], "hoverinfo": "text", "customdata": [[k] for k in kode],
     }  # fmt: skip
-    rata = sum(fitur[k]["luas"] for k in kode) / len(kode) if kode else 0
-    besar = [r for r in rows if fitur[r["kode_wilayah"]]["luas"] >= LABEL_MIN * rata]
+    besar = _muat_label(rows, fitur)
     label = {
         "type": "scattergeo", "mode": "text", "lon": [fitur[r["kode_wilayah"]]["label"][0] for r in besar],
         "lat": [fitur[r["kode_wilayah"]]["label"][1] for r in besar], "hoverinfo": "skip", "showlegend": False,
@@ -174,6 +176,21 @@ def batas(rows: list[dict], fitur: dict[str, dict], bahasa: str) -> dict:
         },
         margin={"l": 0, "r": 0, "t": 10, "b": 10},
     )  # fmt: skip
+
+
+def _muat_label(rows: list[dict], fitur: dict[str, dict]) -> list[dict]:
+    """The rows whose short name and percent fit inside their region's box on the map."""
+    if not rows:
+        return []
+    kotak = [fitur[r["kode_wilayah"]]["kotak"] for r in rows]
+    lebar = max(k[2] for k in kotak) - min(k[0] for k in kotak)
+    tinggi = max(k[3] for k in kotak) - min(k[1] for k in kotak)
+    skala = min(LEBAR_PETA / max(lebar, 1e-9), TINGGI_PETA / max(tinggi, 1e-9))  # pixels a degree
+    return [
+        r
+        for r, (x0, y0, x1, y1) in zip(rows, kotak, strict=True)
+        if (x1 - x0) * skala >= CHAR * max(len(nama_pendek(r["nama_wilayah"])), 6) and (y1 - y0) * skala >= BARIS_LABEL
+    ]
 
 
 def nama_pendek(nama: str) -> str:
@@ -223,7 +240,14 @@ def bagian(tempat, rows: list[dict], bahasa: str, nama: str) -> dmc.Card | None:
     else:
         isi.append(dmc.Text(t("peta_belum", b).format(tingkat=kata), id=f"{nama}-belum"))
         return dmc.Card(isi, withBorder=True, radius="md", padding="lg", id=nama)
-    isi.append(dcc.Graph(id={"type": "turun-grafik", "nama": nama}, figure=figure, config={"displayModeBar": False}))
+    isi.append(
+        dcc.Graph(
+            id={"type": "turun-grafik", "nama": nama},
+            figure=figure,
+            config={"displayModeBar": False},
+            className="peta-graf",  # on a phone the names give way to the colours (assets/cakupan.css)
+        )
+    )
     if fitur:
         sumber = ", ".join(sorted({f["sumber"] for f in fitur.values()}))
         isi.append(dmc.Text(t("peta_sumber", b).format(berkas=sumber), size="sm", c="dimmed"))

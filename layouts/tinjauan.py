@@ -18,12 +18,13 @@ from markupsafe import Markup
 from plotly.offline import get_plotlyjs
 
 from layouts import format as fmt
-from layouts import grafik
+from layouts import grafik, kerangka, peta
 from layouts.teks import pick, t
 from metrics import cakupan, wilayah
 from metrics.tinjauan import Tinjauan
 
 ASET = Path(__file__).resolve().parent / "proyektor"  # the slides' CSS and keyboard script
+PETA_JS = Path(__file__).resolve().parent.parent / "assets" / "peta.js"  # the empty world the maps need
 PLOTLY_WEB = "/_dash-component-suites/plotly/package_data/plotly.min.js"
 HITAM, BIRU, MERAH, HIJAU, JINGGA = "#000000", "#0b3d91", "#b00020", "#006b2d", "#b34700"
 RW_SLIDE = 4  # table rows a slide holds under its two big numbers
@@ -41,6 +42,7 @@ def dokumen(tj: Tinjauan, bahasa: str = "id", mandiri: bool = False, otomatis: i
             css=Markup(_aset("tinjauan.css")),
             js=Markup(_aset("tinjauan.js")),
             plotly_js=Markup(get_plotlyjs()) if mandiri else None,
+            peta_js=Markup(_peta_js()),
             plotly_src=PLOTLY_WEB,
             otomatis=int(otomatis),
             slides=[s for s in _slides(tj, b) if s],
@@ -54,6 +56,11 @@ def dokumen(tj: Tinjauan, bahasa: str = "id", mandiri: bool = False, otomatis: i
 def _templat() -> jinja2.Template:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(ASET), autoescape=True, keep_trailing_newline=False)
     return env.get_template("tinjauan.html")
+
+
+@functools.lru_cache(maxsize=1)
+def _peta_js() -> str:
+    return PETA_JS.read_text(encoding="utf-8")
 
 
 @functools.lru_cache(maxsize=4)
@@ -76,6 +83,7 @@ def _slides(tj: Tinjauan, b: str) -> list:
     return [
         _utama(tj, b),
         _tren(tj, b),
+        _peta(tj, b),
         _laju(tj, b),
         _bergerak(tj, b),
         _tertinggal(tj, b),
@@ -197,6 +205,35 @@ def _tren(tj: Tinjauan, b: str):
     return _slide(
         t("tren", b), {"jenis": "grafik", "html": _grafik(fig, "grafik-tren", 1760, 800), "fig": fig, "bahasa": b}
     )
+
+
+def _peta(tj: Tinjauan, b: str):
+    """The children on the map (layouts/peta.py), as the dashboard draws it, in projector type:
+    the provinces' tiles at the national level, else the loaded boundaries; no slide without them."""
+    if tj.batas:
+        fig = peta.batas(tj.anak, tj.batas, b)
+    elif tj.tempat.tingkat == "nasional" and tj.anak:
+        fig = peta.provinsi(tj.anak, b)
+    else:
+        return None
+    layout = fig["layout"]
+    layout.update(
+        width=1760,
+        height=780,
+        font={"size": 24, "color": HITAM},
+        paper_bgcolor="#ffffff",
+        margin={"l": 0, "r": 0, "t": 10, "b": 10},
+        legend={"font": {"size": 28}, "orientation": "h", "y": -0.02, "x": 0, "yanchor": "top"},
+    )
+    for trace in fig["data"]:
+        if trace.get("mode") == "text":  # names and percents a room can read
+            trace["textfont"] = {**trace["textfont"], "size": 20 if trace["type"] == "scatter" else 18}
+    html = pio.to_html(
+        fig, validate=False, full_html=False, include_plotlyjs=False, div_id="grafik-peta",
+        config={"staticPlot": True, "displayModeBar": False},
+    )  # fmt: skip
+    kata = pick(kerangka.TINGKAT_KATA[tj.tingkat_anak], b)
+    return _slide(t("peta", b).format(tingkat=kata), {"jenis": "peta", "html": Markup(html), "fig": fig})
 
 
 def _laju(tj: Tinjauan, b: str):

@@ -15,6 +15,7 @@ import unicodedata
 from fpdf import FPDF
 
 from layouts import format as fmt
+from layouts import peta
 from layouts import tinjauan as slides_mod
 from metrics.tinjauan import Tinjauan
 
@@ -102,6 +103,8 @@ def _blok(doc, blok: dict, lebar: float) -> None:
         doc.set_y(bawah)
     elif jenis == "grafik":
         _tren(doc, blok["fig"], blok.get("bahasa", "id"), lebar, TINGGI - doc.get_y() - 34)
+    elif jenis == "peta":
+        _peta(doc, blok["fig"], lebar, TINGGI - doc.get_y() - 30)
     elif jenis == "daftar":
         for baris in blok["baris"]:
             _teks(doc, f"•  {baris}".replace("•", "-"), 16, HITAM)
@@ -196,6 +199,88 @@ def _gaya_warna(gaya: str) -> str | None:
         if bagian.strip().startswith("color:"):
             return bagian.split(":", 1)[1].strip()
     return None
+
+
+def _peta(doc, fig: dict, lebar: float, tinggi: float) -> None:
+    """The map from its plotly data (layouts/peta.py): the provinces' squares with their names, or
+    the regions' polygons (longitude scaled by the cosine of the latitude, as a flat map of a small
+    area) with the names that fit; the bands' legend under it."""
+    atas = doc.get_y() + 2
+    h = tinggi - 12
+    if fig["data"][0]["type"] == "choropleth":
+        _peta_batas(doc, fig, lebar, h, atas)
+    else:
+        _peta_petak(doc, fig, lebar, h, atas)
+    doc.set_y(atas + h + 3)
+    x = TEPI
+    doc.set_font("Helvetica", "", 14)
+    for trace in fig["data"]:
+        if "name" in trace and trace.get("mode") == "markers":  # the bands' legend entries
+            doc.set_fill_color(*_warna(trace["marker"]["color"]))
+            doc.rect(x, doc.get_y() + 1, 5, 5, style="F")
+            doc.set_xy(x + 7, doc.get_y())
+            doc.set_text_color(*HITAM)
+            lebar_teks = doc.get_string_width(_latin(trace["name"])) + 4
+            doc.cell(lebar_teks, 7, _latin(trace["name"]))
+            x += 7 + lebar_teks + 8
+
+
+def _peta_petak(doc, fig: dict, lebar: float, tinggi: float, atas: float) -> None:
+    lay = fig["layout"]
+    (x0, x1), (y0, y1) = lay["xaxis"]["range"], lay["yaxis"]["range"]
+    sisi = min(lebar / (x1 - x0), tinggi / (y1 - y0))  # mm a square's step: squares stay square
+    kiri = TEPI + (lebar - sisi * (x1 - x0)) / 2
+
+    def pos(x, y):
+        return kiri + (x - x0) * sisi, atas + (y1 - y) * sisi
+
+    for shape in lay["shapes"]:
+        a, b = pos(shape["x0"], shape["y1"])
+        doc.set_fill_color(*_warna(shape["fillcolor"]))
+        doc.rect(a, b, (shape["x1"] - shape["x0"]) * sisi, (shape["y1"] - shape["y0"]) * sisi, style="F")
+    teks = fig["data"][0]
+    for x, y, isi, warna in zip(teks["x"], teks["y"], teks["text"], teks["textfont"]["color"], strict=True):
+        a, b = pos(x, y)
+        doc.set_text_color(*_warna(warna))
+        for n, baris in enumerate(isi.replace("<b>", "").replace("</b>", "").split("<br>")):
+            doc.set_font("Helvetica", "B" if n == 0 else "", 9)
+            doc.set_xy(a - sisi / 2, b - 4.2 + n * 4.2)
+            doc.cell(sisi, 4.2, _latin(baris), align="C")
+
+
+def _peta_batas(doc, fig: dict, lebar: float, tinggi: float, atas: float) -> None:
+    import math
+
+    peta_trace, label = fig["data"][0], fig["data"][1]
+    cincin = []
+    for f, z in zip(peta_trace["geojson"]["features"], peta_trace["z"], strict=True):
+        g = f["geometry"]
+        for poligon in [g["coordinates"]] if g["type"] == "Polygon" else g["coordinates"]:
+            cincin.append((poligon[0], peta.WARNA_Z[z]))
+    if not cincin:
+        return
+    xs = [x for r, _ in cincin for x, _y in r]
+    ys = [y for r, _ in cincin for _x, y in r]
+    kos = math.cos(math.radians((min(ys) + max(ys)) / 2))
+    lebar_geo, tinggi_geo = (max(xs) - min(xs)) * kos or 1e-9, (max(ys) - min(ys)) or 1e-9
+    mm = min(lebar / lebar_geo, tinggi / tinggi_geo)
+    kiri = TEPI + (lebar - mm * lebar_geo) / 2
+
+    def pos(x, y):
+        return kiri + (x - min(xs)) * kos * mm, atas + (max(ys) - y) * mm
+
+    doc.set_draw_color(255, 255, 255)
+    doc.set_line_width(0.4)
+    for r, warna in cincin:
+        doc.set_fill_color(*_warna(warna))
+        doc.polygon([pos(x, y) for x, y in r], style="DF")
+    for x, y, isi, warna in zip(label["lon"], label["lat"], label["text"], label["textfont"]["color"], strict=True):
+        a, b = pos(x, y)
+        doc.set_text_color(*_warna(warna))
+        doc.set_font("Helvetica", "B", 8)
+        for n, baris in enumerate(isi.split("<br>")):
+            doc.set_xy(a - 20, b - 3.6 + n * 3.6)
+            doc.cell(40, 3.6, _latin(baris), align="C")
 
 
 def _tren(doc, fig: dict, bahasa: str, lebar: float, tinggi: float) -> None:

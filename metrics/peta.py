@@ -23,7 +23,7 @@ ADA_SQL = "SELECT count(*) FROM duckdb_tables() WHERE table_name = 'peta_wilayah
 
 def batas_anak(induk: str) -> dict[str, dict]:
     """{kode: {"geometri": GeoJSON geometry (dict, WGS84 degrees), "label": (lon, lat), "luas":
-    square degrees, "sumber": its attribution}} for the children of place `induk` that have a boundary; {} when none do.
+    square degrees, "sumber": its attribution, "kotak": (west, south, east, north)}} for the children of place `induk` that have a boundary; {} when none do.
     Raises lingkup.TanpaAkses for a place outside the asker's scope. The dicts are shared: read only."""
     if not lingkup.aktif().memuat(induk):
         raise lingkup.TanpaAkses("Wilayah di luar lingkup akun ini.", "Region outside this account's scope.")
@@ -36,6 +36,22 @@ def _batas(_path, induk: str) -> dict[str, dict]:
     if not warehouse.rows(ADA_SQL)[0][0]:
         return {}
     return {
-        kode: {"geometri": json.loads(g), "label": (x, y), "luas": luas, "sumber": sumber}
+        kode: {
+            "geometri": (geo := json.loads(g)),
+            "label": (x, y),
+            "luas": luas,
+            "sumber": sumber,
+            "kotak": _kotak(geo),
+        }
         for kode, g, x, y, luas, sumber in warehouse.rows(BATAS_SQL, {"induk": induk})
     }
+
+
+def _kotak(geometri: dict) -> tuple[float, float, float, float]:
+    """(west, south, east, north) of a Polygon or MultiPolygon, in degrees."""
+    cincin = (
+        geometri["coordinates"] if geometri["type"] == "Polygon" else [r for p in geometri["coordinates"] for r in p]
+    )
+    xs = [x for r in cincin for x, _y in r]
+    ys = [y for r in cincin for _x, y in r]
+    return (min(xs), min(ys), max(xs), max(ys))

@@ -8,7 +8,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 import settings
-from metrics import cakupan, data, lingkup
+from metrics import cakupan, data, lingkup, peta
 from metrics.pertanyaan import DariPertanyaan, Pertanyaan
 
 KPI, ANAK = cakupan.KPI, cakupan.ANAK
@@ -28,6 +28,8 @@ class Tinjauan(DariPertanyaan):
     rw: dict | None = None  # 1 RW 100, when RWs are known here
     rw_baris: list[dict] = field(default_factory=list)  # RWs furthest from target, or children by RWs at target
     rw_anak: tuple[int, int] | None = None  # (children with RWs known, children): what the RW slide lists of all
+    anak: list[dict] = field(default_factory=list)  # every child with its capaian: the map slide
+    batas: dict = field(default_factory=dict)  # the children's boundaries, when loaded (metrics/peta.py)
     muat: dict | None = None  # the snapshot's load: read, loaded, rejected by reason (admins)
     catatan: list[str] = field(default_factory=list)
     # when it was made, in the configured zone (settings.zona: WIB by default), never the server's clock zone
@@ -53,6 +55,8 @@ def tinjauan(t: Pertanyaan) -> Tinjauan:
 
 def _anak(tj: Tinjauan) -> None:
     gain = cakupan.peringkat(tj.tanya, "perubahan_minggu", ANAK).baris
+    tj.anak = [b for b in gain if b["kode_wilayah"]]
+    tj.batas = peta.batas_anak(tj.tempat.kode)
     known = [b for b in gain if b["perubahan_minggu"] is not None]
     tj.anak_diketahui = len(known)
     tj.naik = known[: min(BARIS, (len(known) + 1) // 2)]

@@ -83,7 +83,7 @@ def shoot(driver, url: str, out: Path) -> None:
         "if (!e) return false; e.scrollIntoView({block: 'start'}); window.scrollBy(0, -10); return true;"
     ):
         time.sleep(1)
-        peta = out.with_name(out.name.replace(out.name.split("-")[0], out.name.split("-")[0] + "-petanya", 1))
+        peta = out.with_name(out.stem + "-petanya.png")
         driver.save_screenshot(str(peta))
         print(peta)
 

@@ -209,7 +209,7 @@ def test_a_page_maps_the_places_with_a_boundary_and_counts_the_rest(seed_loaded)
 
 def test_boundaries_follow_the_capaian_bands():
     fitur = {
-        k: {"geometri": {"type": "Polygon", "coordinates": [[[x, 0], [x + 1, 0], [x + 1, 1], [x, 0]]]}, "label": (x + 0.5, 0.3), "luas": 0.5, "sumber": "s"}
+        k: {"geometri": {"type": "Polygon", "coordinates": [[[x, 0], [x + 1, 0], [x + 1, 1], [x, 0]]]}, "label": (x + 0.5, 0.3), "luas": 0.5, "sumber": "s", "kotak": (x, 0, x + 1, 1)}
         for k, x in (("31.75.01", 0), ("31.75.02", 1), ("31.75.03", 2), ("31.75.04", 3))
     }  # fmt: skip
     rows = [
