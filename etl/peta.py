@@ -215,11 +215,14 @@ def _sederhanakan(wilayah: dict, toleransi: float | None) -> tuple[list[tuple], 
         tol = TOLERANSI[t] if toleransi is None else toleransi
         halus = shapely.coverage_simplify(asli, tol) if tol > 0 else asli
         halus = shapely.make_valid(shapely.transform(halus, lambda xy: np.round(xy, DESIMAL)))
+        # outer rings clockwise, as d3-geo (plotly's map) reads them; the other way round it
+        # takes a ring for the rest of the globe and paints the whole map one colour
+        halus = shapely.orient_polygons(halus, exterior_cw=True)
         kosong = shapely.is_empty(halus) | (shapely.area(halus) == 0)
         halus[kosong] = asli[kosong]
         label = shapely.point_on_surface(halus)
         for k, g, p in zip(kode, halus, label, strict=True):
-            g = _poligon_saja(g)
+            g = shapely.orient_polygons(_poligon_saja(g), exterior_cw=True)
             n = int(shapely.get_num_coordinates(g))
             titik += n
             baris.append((k, t, shapely.to_geojson(g), round(p.x, DESIMAL), round(p.y, DESIMAL), n, shapely.area(g)))

@@ -179,18 +179,27 @@ def batas(rows: list[dict], fitur: dict[str, dict], bahasa: str) -> dict:
 
 
 def _muat_label(rows: list[dict], fitur: dict[str, dict]) -> list[dict]:
-    """The rows whose short name and percent fit inside their region's box on the map."""
+    """The rows whose short name and percent fit inside their region's box on the map and clear
+    the labels of larger regions (placed first), at the map's projector size."""
     if not rows:
         return []
-    kotak = [fitur[r["kode_wilayah"]]["kotak"] for r in rows]
-    lebar = max(k[2] for k in kotak) - min(k[0] for k in kotak)
-    tinggi = max(k[3] for k in kotak) - min(k[1] for k in kotak)
+    kotak = {r["kode_wilayah"]: fitur[r["kode_wilayah"]]["kotak"] for r in rows}
+    lebar = max(k[2] for k in kotak.values()) - min(k[0] for k in kotak.values())
+    tinggi = max(k[3] for k in kotak.values()) - min(k[1] for k in kotak.values())
     skala = min(LEBAR_PETA / max(lebar, 1e-9), TINGGI_PETA / max(tinggi, 1e-9))  # pixels a degree
-    return [
-        r
-        for r, (x0, y0, x1, y1) in zip(rows, kotak, strict=True)
-        if (x1 - x0) * skala >= CHAR * max(len(nama_pendek(r["nama_wilayah"])), 6) and (y1 - y0) * skala >= BARIS_LABEL
-    ]
+    dipasang, terpakai = set(), []
+    for r in sorted(rows, key=lambda r: -fitur[r["kode_wilayah"]]["luas"]):
+        x0, y0, x1, y1 = kotak[r["kode_wilayah"]]
+        w = CHAR * max(len(nama_pendek(r["nama_wilayah"])), 6)  # pixels the label takes
+        if (x1 - x0) * skala < w or (y1 - y0) * skala < BARIS_LABEL:
+            continue
+        lx, ly = fitur[r["kode_wilayah"]]["label"]
+        px, py = lx * skala, ly * skala
+        if any(abs(px - qx) < (w + qw) / 2 and abs(py - qy) < BARIS_LABEL for qx, qy, qw in terpakai):
+            continue
+        terpakai.append((px, py, w))
+        dipasang.add(r["kode_wilayah"])
+    return [r for r in rows if r["kode_wilayah"] in dipasang]
 
 
 def nama_pendek(nama: str) -> str:

@@ -15,7 +15,7 @@ import pytest
 from werkzeug.serving import make_server
 
 import warehouse
-from tests.conftest import NIK_KEY
+from tests.conftest import NIK_KEY, SEED
 
 SANDI = "sandi-uji-browser"
 
@@ -47,6 +47,9 @@ def server(tmp_path_factory, dash_app):
         from etl import demo
 
         demo.build_demo(scale=0.05, weeks=3, seed=5)
+        from etl import build
+
+        build.load_peta(SEED / "peta_jaktim.geojson", "KODE")  # three kecamatan of Jakarta Timur on a map
         from akses import pengguna
 
         pengguna.tambah("admin", admin=True, sandi=SANDI)
@@ -458,3 +461,49 @@ def test_phone_reaches_every_page_from_the_header(server):
         _wait(phone, lambda: phone.current_url.endswith("/data") and phone.find_element(By.ID, "data-riwayat"))
     finally:
         phone.quit()
+
+
+def _klik_di(driver, el, x: float, y: float) -> None:
+    """Point at page coordinates (x, y) inside element el and click there, as a mouse does: the
+    move gives plotly its hover, the click its plotly_click."""
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    r = driver.execute_script("return arguments[0].getBoundingClientRect().toJSON()", el)
+    dx, dy = x - (r["left"] + r["width"] / 2), y - (r["top"] + r["height"] / 2)
+    ActionChains(driver).move_to_element_with_offset(el, int(dx), int(dy)).pause(0.2).click().perform()
+
+
+def test_a_click_on_a_province_square_away_from_its_name_drills_down(admin, server):
+    """The tile map: a click near a square's corner, not on its text, opens that province."""
+    _pastikan_masuk(admin, server, "/")
+    gd = _wait(admin, lambda: admin.find_element("css selector", "#ringkasan-peta .js-plotly-plot"))
+    admin.execute_script("arguments[0].scrollIntoView({block: 'center'})", gd)
+    kolom, baris, _ = __import__("layouts.peta", fromlist=["PETAK"]).PETAK["36"]  # Banten
+    x, y = admin.execute_script(
+        "const gd = arguments[0], xa = gd._fullLayout.xaxis, ya = gd._fullLayout.yaxis, r = gd.getBoundingClientRect();"
+        "return [r.left + xa._offset + xa.l2p(arguments[1]), r.top + ya._offset + ya.l2p(arguments[2])];",
+        gd,
+        kolom + 0.38,
+        -baris - 0.38,
+    )  # the square's lower right corner, 0,08 of a square inside its edge
+    _klik_di(admin, gd, x, y)
+    _wait(admin, lambda: "wilayah=36" in admin.current_url and _by_id(admin, "ringkasan-peta"))
+
+
+def test_a_click_on_a_boundary_drills_down_and_nothing_is_fetched_elsewhere(admin, server):
+    """Jakarta Timur's kecamatan from tests/seed/peta_jaktim.geojson: three regions drawn, a click on
+    Pulogadung opens Pulogadung; every resource came from this server (no map tiles, no CDN)."""
+    _pastikan_masuk(admin, server, "/?wilayah=31.75")
+    jalur = _wait(
+        admin,
+        lambda: (
+            (p := admin.find_elements("css selector", "#ringkasan-peta path.choroplethlocation")) and len(p) == 3 and p
+        ),
+    )
+    admin.execute_script("arguments[0].scrollIntoView({block: 'center'})", jalur[1])
+    r = admin.execute_script("return arguments[0].getBoundingClientRect().toJSON()", jalur[1])
+    assert r["width"] > 50 and r["height"] > 50  # the squares fill the map
+    _klik_di(admin, jalur[1], r["left"] + r["width"] * 0.8, r["top"] + r["height"] * 0.8)  # locations[1]: 31.75.02
+    _wait(admin, lambda: "wilayah=31.75.02" in admin.current_url)
+    sumber = admin.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
+    assert sumber and all(u.startswith(server) for u in sumber), [u for u in sumber if not u.startswith(server)]

@@ -92,6 +92,8 @@ def test_a_boundary_file_is_matched_and_every_feature_accounted_for(seed_loaded)
     jatinegara = shapely.from_geojson(disimpan["31.75.03"][1])
     assert jatinegara.geom_type == "Polygon" and jatinegara.area == pytest.approx(0.02 * 0.02)
     assert jatinegara.bounds == pytest.approx((106.89, -6.22, 106.91, -6.20))
+    # the file's rings run anticlockwise; stored clockwise, as plotly's map (d3-geo) reads them
+    assert all(not shapely.from_geojson(g).exterior.is_ccw for _t, g, _n in disimpan.values())
     ditolak = warehouse.rows(
         "SELECT baris, alasan, kode_wilayah FROM baris_ditolak WHERE jenis_berkas = 'peta' ORDER BY baris"
     )
