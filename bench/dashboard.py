@@ -30,6 +30,7 @@ GETS = [
 VIEWS = [
     "/",
     "/?wilayah=31.75",
+    "/?wilayah=32",  # the biggest province: its kab/kota map when boundaries are loaded (docs/peta.md)
     "/wilayah",
     "/wilayah?wilayah=31.75.02",
     "/wilayah?wilayah=31.75.02.1001",
@@ -75,6 +76,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=20)
     parser.add_argument("--data", help="data directory (default: CAKUPAN_DATA_DIR or data/)")
+    parser.add_argument("--hanya", help="only the views and downloads containing this text")
     parser.add_argument("--json", action="store_true", help="one JSON object {view: [median, p95, cached median, p95]}")
     args = parser.parse_args()
     if args.data:
@@ -99,6 +101,7 @@ def main() -> None:
         return call
 
     rows = [(v, render(v)) for v in VIEWS] + [(f"GET {u}", get(u)) for u in GETS]
+    rows = [(n, c) for n, c in rows if not args.hanya or args.hanya in n]
     results = {}
     for name, call in rows:
         results[name] = [round(x, 1) for x in measure(call, args.repeat) + measure(call, args.repeat, cached=True)]

@@ -118,6 +118,8 @@ def print_peta(summary: dict, out=sys.stdout) -> None:
         print(line, file=out)
     kb = str(p["kb"]).replace(".", ",")
     print(f"  titik: {_n(p['titik_dibaca'])} dibaca, {_n(p['titik_disimpan'])} disimpan ({kb} KB)", file=out)
+    if "duration_s" in summary:
+        print(f"  waktu: {str(summary['duration_s']).replace('.', ',')} s", file=out)
     for advice in summary.get("advice", []):
         print(f"  Saran: {advice}", file=out)
 

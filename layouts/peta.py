@@ -138,7 +138,9 @@ SKALA = [
 LEBAR_PETA, TINGGI_PETA, CHAR, BARIS_LABEL = 900, 520, 7, 32
 
 
-def batas(rows: list[dict], fitur: dict[str, dict], bahasa: str) -> dict:
+def batas(
+    rows: list[dict], fitur: dict[str, dict], bahasa: str, ukuran: int = 12, piksel=(LEBAR_PETA, TINGGI_PETA)
+) -> dict:
     """The places of a table (rows: kode_wilayah, nama_wilayah, peserta_aktif, target_acuan,
     capaian_acuan) that have a boundary in `fitur` (metrics.peta.batas_anak), coloured by band,
     the larger ones named with their capaian, every one with its numbers on hover and its code
@@ -157,12 +159,12 @@ def batas(rows: list[dict], fitur: dict[str, dict], bahasa: str) -> dict:
         "marker": {"line": {"color": "#ffffff", "width": 1.5}},
         "hovertext": [_hover(r, bahasa) for r in rows], "hoverinfo": "text", "customdata": [[k] for k in kode],
     }  # fmt: skip
-    besar = _muat_label(rows, fitur)
+    besar = _muat_label(rows, fitur, ukuran, piksel)
     label = {
         "type": "scattergeo", "mode": "text", "lon": [fitur[r["kode_wilayah"]]["label"][0] for r in besar],
         "lat": [fitur[r["kode_wilayah"]]["label"][1] for r in besar], "hoverinfo": "skip", "showlegend": False,
         "text": [f"{nama_pendek(r['nama_wilayah'])}<br>{_persen(r, bahasa)}" for r in besar],
-        "textfont": {"size": 12, "color": ["#ffffff" if w == grafik.MERAH else "#111111" for r, w in zip(rows, warna) if r in besar]},
+        "textfont": {"size": ukuran, "color": ["#ffffff" if w == grafik.MERAH else "#111111" for r, w in zip(rows, warna) if r in besar]},
     }  # fmt: skip
     return grafik.tata(
         [peta, label, *_legenda("scattergeo", bahasa)],
@@ -178,7 +180,7 @@ def batas(rows: list[dict], fitur: dict[str, dict], bahasa: str) -> dict:
     )  # fmt: skip
 
 
-def _muat_label(rows: list[dict], fitur: dict[str, dict]) -> list[dict]:
+def _muat_label(rows: list[dict], fitur: dict[str, dict], ukuran: int, piksel: tuple[int, int]) -> list[dict]:
     """The rows whose short name and percent fit inside their region's box on the map and clear
     the labels of larger regions (placed first), at the map's projector size."""
     if not rows:
@@ -186,16 +188,17 @@ def _muat_label(rows: list[dict], fitur: dict[str, dict]) -> list[dict]:
     kotak = {r["kode_wilayah"]: fitur[r["kode_wilayah"]]["kotak"] for r in rows}
     lebar = max(k[2] for k in kotak.values()) - min(k[0] for k in kotak.values())
     tinggi = max(k[3] for k in kotak.values()) - min(k[1] for k in kotak.values())
-    skala = min(LEBAR_PETA / max(lebar, 1e-9), TINGGI_PETA / max(tinggi, 1e-9))  # pixels a degree
+    skala = min(piksel[0] / max(lebar, 1e-9), piksel[1] / max(tinggi, 1e-9))  # pixels a degree
+    char, baris = CHAR * ukuran / 12, BARIS_LABEL * ukuran / 12
     dipasang, terpakai = set(), []
     for r in sorted(rows, key=lambda r: -fitur[r["kode_wilayah"]]["luas"]):
         x0, y0, x1, y1 = kotak[r["kode_wilayah"]]
-        w = CHAR * max(len(nama_pendek(r["nama_wilayah"])), 6)  # pixels the label takes
-        if (x1 - x0) * skala < w or (y1 - y0) * skala < BARIS_LABEL:
+        w = char * max(len(nama_pendek(r["nama_wilayah"])), 6)  # pixels the label takes
+        if (x1 - x0) * skala < w or (y1 - y0) * skala < baris:
             continue
         lx, ly = fitur[r["kode_wilayah"]]["label"]
         px, py = lx * skala, ly * skala
-        if any(abs(px - qx) < (w + qw) / 2 and abs(py - qy) < BARIS_LABEL for qx, qy, qw in terpakai):
+        if any(abs(px - qx) < (w + qw) / 2 and abs(py - qy) < baris for qx, qy, qw in terpakai):
             continue
         terpakai.append((px, py, w))
         dipasang.add(r["kode_wilayah"])
