@@ -255,3 +255,27 @@ def test_a_warehouse_from_before_the_map_has_no_boundaries(seed_loaded):
         con.execute("DROP TABLE peta_wilayah")
     peta_data._batas.cache_clear()
     assert peta_data.batas_anak("31.75") == {}
+
+
+def test_the_command_line_says_what_it_loaded_and_what_it_did_not(seed_loaded, capsys):
+    from commands import etl as perintah
+    from metrics import data
+
+    assert perintah.main(["peta", str(PETA), "--kode", "KODE", "--sumber", "Uji"]) == 0
+    keluar = capsys.readouterr().out
+    for baris in (
+        "Peta: ",
+        "  fitur dibaca         10",
+        "  fitur dimuat          5   (menjadi 4 wilayah)",
+        "    - fitur 6: Kode '99.99.99' tidak ada di daftar Kemendagri",
+        "    - fitur 9: Geometri kosong atau bukan poligon",
+        "  kecamatan: 3 berbatas, 7 tanpa batas di induk yang dimuat (31.75.04 Kramatjati, 31.75.05 Pasar Rebo,",
+        "513 kabupaten/kota lain tidak ada di berkas",
+    ):
+        assert baris in keluar, baris
+    assert perintah.main(["peta", str(PETA), "--kode", "TIDAK_ADA"]) == 2
+    assert "kolom 'TIDAK_ADA' tidak ada" in capsys.readouterr().err
+    # the Data page lists the load, per file, in words
+    rincian = [r for r in data.rincian_muat("id") if r["jenis"] == "peta"]
+    assert rincian[0]["berkas"] == "peta_jaktim.geojson" and (rincian[0]["dibaca"], rincian[0]["dimuat"]) == (10, 5)
+    assert "kode tidak ada di daftar Kemendagri: 1" in rincian[0]["catatan"]
