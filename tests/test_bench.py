@@ -31,7 +31,7 @@ def test_the_scale_benchmark_runs_and_reports(tmp_path, capsys):
     assert hasil["rows"] == 10_000 and hasil["persons"] < 10_000 <= hasil["persons"] * 1.03  # 2 % second accounts
     for key in ("floor_s", "load_s", "ratio", "load_gb", "roster_s", "rollups_s", "refresh_s", "warehouse_mb"):
         assert hasil[key] > 0, key
-    assert len(hasil["callbacks"]) == 12 and all(len(v) == 4 for v in hasil["callbacks"].values())
+    assert len(hasil["callbacks"]) == 13 and all(len(v) == 4 for v in hasil["callbacks"].values())
     c = hasil["concurrency"]
     assert c["requests"] > 0 and c["errors"] == 0, c["error_examples"]
     assert c["burst_requests"] == 2 and c["burst_p95_ms"] > 0  # each session's first view, all at t = 0
