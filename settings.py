@@ -3,6 +3,7 @@
 import os
 import re
 import secrets
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
@@ -137,3 +138,65 @@ def max_line() -> int:
     """The longest line an input text file may have, in bytes (CAKUPAN_MAX_LINE, default 1MB; a
     roster row is under 1 KB), so one endless line cannot take the memory."""
     return _bytes("CAKUPAN_MAX_LINE", "1MB")
+
+
+@dataclass(frozen=True)
+class Smtp:
+    """Where the weekly reports are sent from (laporan/kirim.py)."""
+
+    host: str
+    port: int
+    keamanan: str  # starttls (upgrade after connecting, port 587), tls (TLS from the start, 465), tanpa
+    pengguna: str | None
+    sandi: str | None
+    dari: str  # the From address
+    ca: str | None  # a CA bundle to trust instead of the system's (a private mail server)
+    timeout: float
+
+
+def smtp() -> Smtp | None:
+    """The mail settings, or None when CAKUPAN_SMTP_HOST is not set (reports wait, unsent).
+
+    CAKUPAN_SMTP_HOST, CAKUPAN_SMTP_PORT (default by security: 587, 465, 25),
+    CAKUPAN_SMTP_KEAMANAN (starttls, tls or tanpa; default starttls), CAKUPAN_SMTP_PENGGUNA and
+    CAKUPAN_SMTP_SANDI (or CAKUPAN_SMTP_SANDI_FILE, a file holding it), CAKUPAN_SMTP_DARI (the
+    From address; default cakupan@ the host), CAKUPAN_SMTP_CA, CAKUPAN_SMTP_TIMEOUT (seconds,
+    default 20). ValueError for a value that cannot be right."""
+    host_ = os.environ.get("CAKUPAN_SMTP_HOST", "").strip()
+    if not host_:
+        return None
+    keamanan = os.environ.get("CAKUPAN_SMTP_KEAMANAN", "").strip().lower() or "starttls"
+    if keamanan not in ("starttls", "tls", "tanpa"):
+        raise ValueError(f"CAKUPAN_SMTP_KEAMANAN '{keamanan}': pakai starttls, tls atau tanpa")
+    sandi = os.environ.get("CAKUPAN_SMTP_SANDI") or None
+    berkas = os.environ.get("CAKUPAN_SMTP_SANDI_FILE", "").strip()
+    if berkas:
+        try:
+            sandi = Path(berkas).read_text(encoding="utf-8").strip()
+        except OSError as e:
+            raise ValueError(f"CAKUPAN_SMTP_SANDI_FILE {berkas} tidak terbaca: {e.strerror}") from None
+    pengguna = os.environ.get("CAKUPAN_SMTP_PENGGUNA", "").strip() or None
+    if pengguna and keamanan == "tanpa":
+        raise ValueError(
+            "CAKUPAN_SMTP_PENGGUNA tanpa enkripsi: kata sandi akan terkirim terbuka. Pakai starttls atau tls."
+        )
+    try:
+        timeout = float(os.environ.get("CAKUPAN_SMTP_TIMEOUT", "") or 20)
+    except ValueError:
+        raise ValueError("CAKUPAN_SMTP_TIMEOUT: detik, mis. 20") from None
+    return Smtp(
+        host=host_,
+        port=_int("CAKUPAN_SMTP_PORT", {"starttls": 587, "tls": 465, "tanpa": 25}[keamanan]),
+        keamanan=keamanan,
+        pengguna=pengguna,
+        sandi=sandi,
+        dari=os.environ.get("CAKUPAN_SMTP_DARI", "").strip() or f"cakupan@{host_}",
+        ca=os.environ.get("CAKUPAN_SMTP_CA", "").strip() or None,
+        timeout=timeout,
+    )
+
+
+def alamat_web() -> str:
+    """The dashboard's address as officials open it, for the link in a report's email
+    (CAKUPAN_ALAMAT_WEB, e.g. https://cakupan.example.go.id; default http://HOST:PORT)."""
+    return (os.environ.get("CAKUPAN_ALAMAT_WEB", "").strip() or f"http://{host()}:{port()}").rstrip("/")

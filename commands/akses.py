@@ -1,4 +1,5 @@
-"""python -m akses tambah|daftar|nonaktifkan|aktifkan|sandi|audit: accounts, run on the server.
+"""python -m akses tambah|daftar|nonaktifkan|aktifkan|sandi|audit|langganan: accounts and their
+weekly-report subscriptions, run on the server.
 
 Whoever runs these has the server's files, so they act as the operator; every change is on
 the audit trail with the system user's name."""
@@ -114,6 +115,20 @@ def main(argv: list[str] | None = None) -> int:
     s.add_argument("--sandi-stdin", action="store_true", help="baca kata sandi dari stdin (default: dibuat acak)")
     a = sub.add_parser("audit", help="jejak audit terbaru")
     a.add_argument("--batas", type=_batas, default=50)
+    lg = sub.add_parser("langganan", help="langganan laporan mingguan lewat surel").add_subparsers(
+        dest="aksi", required=True
+    )
+    lt = lg.add_parser("tambah", help="akun berlangganan laporan mingguan satu wilayah di lingkupnya")
+    lt.add_argument("nama", type=_nama, help="akun yang berlangganan (laporan dibuat dalam lingkupnya)")
+    lt.add_argument("--wilayah", required=True, help="kode wilayah laporan, mis. 31.75")
+    lt.add_argument("--kepada", required=True, help="alamat surel, dipisah koma")
+    lt.add_argument("--bahasa", choices=["id", "en"], default="id")
+    for kunci in ("segmen", "program", "sumber", "rentan", "cabang"):
+        lt.add_argument(f"--{kunci}", help="saringan, seperti di alamat dasbor")
+    ld = lg.add_parser("daftar", help="langganan aktif dan pengiriman terakhirnya")
+    ld.add_argument("nama", nargs="?", type=_nama)
+    lh = lg.add_parser("hapus", help="hentikan langganan")
+    lh.add_argument("id", type=int)
     args = p.parse_args(argv)
     oleh = _operator()
     try:
@@ -132,12 +147,51 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{args.nama}: {'aktif' if args.command == 'aktifkan' else 'nonaktif, sesinya berakhir'}")
         elif args.command == "sandi":
             _cetak_sandi(args.nama, pengguna.ganti_sandi(args.nama, _sandi(args), oleh=oleh), args.sandi_stdin)
+        elif args.command == "langganan":
+            return _langganan(args)
         else:
             for e in audit.jejak(args.batas):
                 print(
                     f"{e['waktu']}  {e['oleh']:<16} {e['peristiwa']:<20} {e['lingkup'] or '-':<12} {e['rincian'] or ''}"
                 )
     except pengguna.GalatPengguna as e:
+        print(f"Gagal: {e}", file=sys.stderr)
+        return 2
+    return 0
+
+
+def _langganan(args) -> int:
+    """Subscriptions, checked in the subscribing account's scope (metrics/langganan.py)."""
+    from akses import langganan as simpanan
+    from metrics import langganan, lingkup
+    from metrics.definisi import PertanyaanTidakSah
+
+    operator = lingkup.Lingkup(admin=True, nama=_operator())  # the server's operator: every account
+    try:
+        with lingkup.berlaku(operator):
+            if args.aksi == "tambah":
+                saringan = {k: getattr(args, k) for k in ("segmen", "program", "sumber", "rentan", "cabang")}
+                nomor = langganan.tambah(args.nama, args.wilayah, args.kepada, saringan, args.bahasa)
+                print(f"Langganan {nomor}: {args.nama}, wilayah {args.wilayah}, laporan tiap data baru dimuat.")
+            elif args.aksi == "daftar":
+                kiriman = {}
+                for k in simpanan.riwayat_kiriman(1000, args.nama):
+                    kiriman.setdefault(k["langganan_id"], k)
+                print(f"{'id':>4}  {'akun':<20} {'wilayah':<14} {'bahasa':<6} {'alamat':>6}  terakhir")
+                for lg in langganan.daftar():
+                    if args.nama and lg.pengguna != args.nama:
+                        continue
+                    k = kiriman.get(lg.id)
+                    akhir = (
+                        f"{k['tanggal_data']} {k['status']}" + (f" ({k['galat']})" if k and k["galat"] else "")
+                        if k
+                        else "-"
+                    )
+                    print(f"{lg.id:>4}  {lg.pengguna:<20} {lg.wilayah:<14} {lg.bahasa:<6} {len(lg.kepada):>6}  {akhir}")
+            else:
+                langganan.hapus(args.id)
+                print(f"Langganan {args.id} dihentikan.")
+    except (simpanan.GalatLangganan, PertanyaanTidakSah) as e:  # TanpaAkses is a PertanyaanTidakSah
         print(f"Gagal: {e}", file=sys.stderr)
         return 2
     return 0

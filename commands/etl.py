@@ -43,9 +43,10 @@ def _part_line(p: dict, words: dict) -> str:
     return line
 
 
-def print_summary(summary: dict, out=sys.stdout) -> None:
+def print_summary(summary: dict, out=None) -> None:
     """The summary in words: totals, then every file and sheet (read = loaded + rejected), the
     rows reported as what they are, the skipped sheets and the advice."""
+    out = out or sys.stdout  # looked up now: a default bound at import would keep a stream since closed
     title = {
         "peserta": f"Snapshot {summary.get('as_of')}",
         "target": "Target",
@@ -91,9 +92,10 @@ def print_summary(summary: dict, out=sys.stdout) -> None:
         print(f"  Saran: {advice}", file=out)
 
 
-def print_peta(summary: dict, out=sys.stdout) -> None:
+def print_peta(summary: dict, out=None) -> None:
     """A boundary load in words: features read, stored, rejected and merged; per level the regions
     with a boundary and those still without one; the size sent to the browser."""
+    out = out or sys.stdout
     words, p = summary.get("words", {}), summary["peta"]
     f = summary["files"][0]
     print(f"Peta: {f['path']} ({f['format']}, lapisan '{p['lapisan']}', kolom kode '{p['kolom']}')", file=out)
@@ -132,6 +134,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("files", nargs="+", help="CSV/TSV/TXT (boleh .gz), XLSX, XLS, ODS atau Parquet")
     p.add_argument("--as-of", required=True, type=_date, help="tanggal data, YYYY-MM-DD")
     p.add_argument("--json", action="store_true", help="cetak ringkasan sebagai satu objek JSON")
+    p.add_argument("--tanpa-kirim", action="store_true", help="jangan kirim laporan mingguan langganan sesudahnya")
 
     references = {
         "targets": ("target", "muat target kepesertaan (CSV)"),
@@ -178,4 +181,23 @@ def main(argv: list[str] | None = None) -> int:
     else:
         for summary in summaries:
             (print_peta if summary["kind"] == "peta" else print_summary)(summary)
+    if args.command == "load" and not args.tanpa_kirim:
+        _kirim_laporan(args.json)
     return 0
+
+
+def _kirim_laporan(json_out: bool) -> None:
+    """The weekly reports of the new snapshot, after the load has switched (laporan/kirim.py).
+    Mail trouble never fails the load: it is said, recorded and tried again by the next run."""
+    from laporan import kirim
+
+    try:
+        hasil = kirim.jalankan()
+    except Exception as e:  # the load is done and served; a report failure must not undo the exit code
+        print(
+            f"Laporan mingguan tidak terkirim ({type(e).__name__}); dicoba lagi oleh 'python -m metrics kirim'.",
+            file=sys.stderr,
+        )
+        return
+    if hasil["terkirim"] or hasil["gagal"] or hasil["galat"]:
+        print(kirim.kalimat(hasil), file=sys.stderr if json_out else sys.stdout)

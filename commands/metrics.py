@@ -1,6 +1,7 @@
 """python -m metrics export ...: the numbers of the dashboard as CSV or XLSX for analysts;
 python -m metrics report ...: the weekly review as one self-contained HTML file;
-python -m metrics docs: docs/metrics.md from the declarations."""
+python -m metrics docs: docs/metrics.md from the declarations;
+python -m metrics kirim: the weekly reports due by email (cron or a systemd timer)."""
 
 from __future__ import annotations
 
@@ -70,6 +71,12 @@ def parser() -> argparse.ArgumentParser:
     _snapshot_dan_filter(r)
     r.add_argument("--bahasa", choices=["id", "en"], default="id")
     r.add_argument("--out", required=True, help="berkas .html, atau - untuk stdout")
+    sub.add_parser(
+        "kirim",
+        help="kirim laporan mingguan yang belum terkirim (dan coba lagi yang gagal)",
+        description="Untuk cron atau timer systemd: tiap langganan mendapat laporan tanggal data terbaru "
+        "satu kali; yang gagal dicoba lagi dengan jeda. Aman dijalankan berkali-kali.",
+    )
     d = sub.add_parser("docs", help="tulis daftar metrik (docs/metrics.md) dari deklarasinya")
     d.add_argument("--out", default=str(DOCS), help=f"default {DOCS}")
     return p
@@ -82,6 +89,12 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "report":
         return _laporan(args)
+    if args.command == "kirim":
+        from laporan import kirim
+
+        hasil = kirim.jalankan()
+        print(kirim.kalimat(hasil))
+        return 0 if not hasil["galat"] else 1
     if args.out != "-" and Path(args.out).suffix.lower() not in (".csv", ".xlsx"):
         print(
             f"Gagal mengekspor: {args.out} bukan .csv atau .xlsx. Pakai nama berkas .csv atau .xlsx, "

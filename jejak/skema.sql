@@ -33,3 +33,33 @@ CREATE TABLE IF NOT EXISTS audit (
     rincian         TEXT
 );
 CREATE INDEX IF NOT EXISTS audit_oleh_waktu ON audit (oleh, peristiwa, waktu);
+
+-- Grain: one row per subscription of an account to the weekly report of a place (issue 20).
+-- saringan: the filters as the URL writes them (JSON: segmen, program, sumber, rentan, cabang);
+-- kepada: the addresses, comma-separated. Removed subscriptions stay, aktif 0, for the trail.
+CREATE TABLE IF NOT EXISTS langganan (
+    id              INTEGER PRIMARY KEY AUTOINCREMENT,
+    pengguna        TEXT NOT NULL REFERENCES pengguna (nama),
+    wilayah         TEXT NOT NULL,
+    saringan        TEXT NOT NULL DEFAULT '{}',
+    bahasa          TEXT NOT NULL DEFAULT 'id',
+    kepada          TEXT NOT NULL,
+    aktif           INTEGER NOT NULL DEFAULT 1,
+    dibuat          TEXT NOT NULL,
+    oleh            TEXT NOT NULL
+);
+
+-- Grain: one row per subscription and snapshot: the report of that week, sent once. status:
+-- mengirim (claimed by a run), terkirim, gagal (tried again at berikutnya; NULL: given up),
+-- dilewati (the account is disabled or the place left its scope: never sent).
+CREATE TABLE IF NOT EXISTS kiriman (
+    langganan_id    INTEGER NOT NULL REFERENCES langganan (id),
+    tanggal_data    TEXT NOT NULL,
+    status          TEXT NOT NULL,
+    percobaan       INTEGER NOT NULL DEFAULT 0,
+    terakhir        TEXT NOT NULL,
+    berikutnya      TEXT,
+    galat           TEXT,
+    ukuran          INTEGER,                  -- bytes of the message sent
+    PRIMARY KEY (langganan_id, tanggal_data)
+);

@@ -106,6 +106,12 @@ def _filter(tj: Tinjauan, b: str) -> str:
     return ", ".join(kata) or t("semua_peserta", b)
 
 
+def kata_saringan(tj: Tinjauan, b: str) -> str | None:
+    """The filters in force in words, or None when every participant counts (the report's email)."""
+    teks = _filter(tj, b)
+    return None if teks == t("semua_peserta", b) else teks
+
+
 def _angka(label: str, nilai: str, catatan: str = "", warna: str = HITAM, id_: str = "") -> dict:
     return {"label": label, "nilai": nilai, "catatan": catatan, "warna": warna, "id": id_}
 

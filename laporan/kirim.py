@@ -1,0 +1,181 @@
+"""Delivering the weekly reports: each active subscription gets the report of the served
+warehouse's newest snapshot once (akses.langganan.klaim), built in the subscribing account's
+own scope (an account disabled, or a place no longer in its scope, is skipped and recorded),
+and sent over SMTP with STARTTLS, TLS or neither and a login (settings.smtp; the standard
+library's smtplib). A refused or failed send is recorded with its reason and tried again by a
+later run (akses.langganan.jeda); nothing else waits on mail: a load has switched and is served
+before this runs, and its exit code does not depend on it.
+
+    jalankan(sekarang=None) -> {"tanggal", "terkirim", "gagal", "dilewati", "menunggu", "galat"}
+
+Run after every roster load (commands/etl.py) and by `python -m metrics kirim` from cron or a
+systemd timer (README), which also retries what failed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import fcntl
+import smtplib
+import socket
+import ssl
+from contextlib import contextmanager
+
+import settings
+import warehouse
+from akses import langganan as simpanan
+from akses import pengguna as akun_mod
+from jejak import audit
+from laporan import pesan
+from metrics import langganan, lingkup, periode
+from metrics import tinjauan as tinjauan_mod
+from metrics.definisi import PertanyaanTidakSah
+
+BATAS_UKURAN = 1_000_000  # bytes: a message with its attachment stays under a megabyte
+
+
+class GalatSurel(Exception):
+    """The mail server could not be reached or refused the message; the text says which."""
+
+
+def jalankan(sekarang: dt.datetime | None = None) -> dict:
+    """Send each subscription's report of the newest snapshot that has not gone yet (and retry
+    failed ones whose wait is over). Returns the counts of this run; 'galat' names why mail is
+    not configured or the server was unreachable (then every due report waits for the next run)."""
+    sekarang = sekarang or dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+    hasil = {"tanggal": None, "terkirim": 0, "gagal": 0, "dilewati": 0, "menunggu": 0, "sudah": 0, "galat": None}
+    if warehouse.current_path() is None:
+        return hasil
+    with lingkup.berlaku(lingkup.NASIONAL):
+        snapshot = periode.daftar()
+    if not snapshot:
+        return hasil
+    tanggal = max(snapshot)
+    hasil["tanggal"] = tanggal
+    try:
+        smtp = settings.smtp()
+    except ValueError as e:
+        smtp, hasil["galat"] = None, str(e)
+    with _sendiri():
+        koneksi = None
+        try:
+            for lg in simpanan.daftar():
+                status = _satu(lg, tanggal, sekarang, smtp, koneksi)
+                if status == "sambung":  # first report due: connect now, once for the run
+                    try:
+                        koneksi = _sambung(smtp)
+                    except GalatSurel as e:
+                        hasil["galat"] = str(e)
+                        smtp = None  # the server is down: the rest wait for the next run
+                    status = _satu(lg, tanggal, sekarang, smtp, koneksi)
+                hasil[status] += 1
+            if hasil["menunggu"] and not hasil["galat"]:
+                hasil["galat"] = "CAKUPAN_SMTP_HOST belum diatur (README, 'Laporan lewat surel')"
+        finally:
+            if koneksi is not None:
+                try:
+                    koneksi.quit()
+                except (smtplib.SMTPException, OSError):
+                    pass
+    if hasil["terkirim"] or hasil["gagal"]:
+        audit.catat(
+            "laporan_kirim",
+            "operator",
+            "ID",
+            tanggal_data=tanggal,
+            **{k: hasil[k] for k in ("terkirim", "gagal", "dilewati")},
+        )
+    return hasil
+
+
+def kalimat(hasil: dict) -> str:
+    """A run in words, for the command lines."""
+    if hasil["tanggal"] is None:
+        return "Laporan mingguan: belum ada data."
+    teks = (
+        f"Laporan mingguan data per {hasil['tanggal'].isoformat()}: {hasil['terkirim']} terkirim, "
+        f"{hasil['gagal']} gagal (dicoba lagi nanti), {hasil['dilewati']} dilewati, {hasil['menunggu']} menunggu, "
+        f"{hasil['sudah']} sudah terkirim sebelumnya"
+    )
+    return teks + (f". Surel belum bisa dikirim: {hasil['galat']}" if hasil["galat"] else ".")
+
+
+def _satu(lg, tanggal: dt.date, sekarang: dt.datetime, smtp, koneksi) -> str:
+    """One subscription's report of `tanggal`: 'terkirim', 'gagal', 'dilewati', 'sudah' (sent
+    already, being sent, or a failed one's wait not over), 'menunggu' (due, no mail server), or
+    'sambung' (due, and no connection yet)."""
+    akun = akun_mod.cari(lg.pengguna)
+    if akun is None or not akun.aktif:
+        simpanan.lewati(lg.id, tanggal, sekarang, "akun tidak aktif")
+        return "dilewati"
+    with langganan.sebagai(akun):
+        if not lingkup.aktif().memuat(lg.wilayah):  # the scope changed since it was made
+            simpanan.lewati(lg.id, tanggal, sekarang, "wilayah di luar lingkup akun")
+            return "dilewati"
+    if not simpanan.jatuh_tempo(lg.id, tanggal, sekarang):
+        return "sudah"
+    if smtp is None:
+        return "menunggu"
+    if koneksi is None:
+        return "sambung"
+    if not simpanan.klaim(lg.id, tanggal, sekarang):
+        return "sudah"
+    try:
+        with langganan.sebagai(akun):
+            tj = tinjauan_mod.tinjauan(langganan.pertanyaan_dari(lg, tanggal))
+            surel = pesan.buat(tj, lg, smtp.dari, settings.alamat_web())
+        data = surel.as_bytes()
+        if len(data) > BATAS_UKURAN:
+            raise GalatSurel(f"surel {len(data)} byte, lebih dari {BATAS_UKURAN}")
+        ditolak = koneksi.send_message(surel)
+        galat = f"alamat ditolak: {', '.join(ditolak)}" if ditolak else None  # the others got it
+        simpanan.selesai(lg.id, tanggal, sekarang, None, len(data))
+        if galat:
+            audit.catat("laporan_sebagian", "operator", "ID", id=lg.id, ditolak=len(ditolak))
+        return "terkirim"
+    except (lingkup.TanpaAkses, PertanyaanTidakSah) as e:  # the place or a filter is no longer valid
+        simpanan.selesai(lg.id, tanggal, sekarang, f"langganan tidak sah lagi: {e}")
+        return "gagal"
+    except (smtplib.SMTPException, OSError, GalatSurel) as e:
+        simpanan.selesai(lg.id, tanggal, sekarang, _kata(e))
+        return "gagal"
+
+
+def _sambung(smtp: settings.Smtp) -> smtplib.SMTP:
+    """A logged-in connection to the mail server; GalatSurel with the reason when there is none."""
+    konteks = ssl.create_default_context(cafile=smtp.ca)
+    try:
+        if smtp.keamanan == "tls":
+            koneksi = smtplib.SMTP_SSL(smtp.host, smtp.port, timeout=smtp.timeout, context=konteks)
+        else:
+            koneksi = smtplib.SMTP(smtp.host, smtp.port, timeout=smtp.timeout)
+            if smtp.keamanan == "starttls":
+                koneksi.starttls(context=konteks)
+        if smtp.pengguna:
+            koneksi.login(smtp.pengguna, smtp.sandi or "")
+        return koneksi
+    except (smtplib.SMTPException, OSError, ssl.SSLError) as e:
+        raise GalatSurel(f"server surel {smtp.host}:{smtp.port}: {_kata(e)}") from None
+
+
+def _kata(e: Exception) -> str:
+    """A send's failure in a line: the server's code and words, or the network's."""
+    if isinstance(e, smtplib.SMTPResponseException):
+        teks = e.smtp_error.decode("utf-8", "replace") if isinstance(e.smtp_error, bytes) else str(e.smtp_error)
+        return f"{e.smtp_code} {teks}"[:300]
+    if isinstance(e, smtplib.SMTPRecipientsRefused):
+        return "semua alamat ditolak: " + ", ".join(f"{a} ({k})" for a, (k, _) in e.recipients.items())[:280]
+    if isinstance(e, socket.timeout):
+        return "waktu habis menunggu server surel"
+    return f"{type(e).__name__}: {e}"[:300]
+
+
+@contextmanager
+def _sendiri():
+    """One delivery run at a time on this machine (the load's and the timer's may meet)."""
+    with open(warehouse.builds_dir() / "kirim.lock", "w") as f:
+        fcntl.flock(f, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(f, fcntl.LOCK_UN)

@@ -1,0 +1,134 @@
+"""The email of one weekly report: a subject with the place and the date; a body with the
+headline (peserta aktif, target, capaian, change this week, the pace achieved against the pace
+needed) that a phone's mail app shows without opening anything, as plain text and as simple
+HTML; the review as a PDF attached (layouts/tinjauan_pdf.py, tens of kilobytes); and a link to
+the same view on the dashboard. Built with the standard library's email package.
+
+    buat(tj, langganan, dari, alamat_web) -> email.message.EmailMessage
+"""
+
+from __future__ import annotations
+
+import html
+from email.message import EmailMessage
+from email.utils import formatdate, make_msgid
+from urllib.parse import urlencode
+
+from akses.langganan import Langganan
+from layouts import format as fmt
+from layouts import tinjauan, tinjauan_pdf
+from layouts.teks import pick
+from metrics import cakupan, wilayah
+from metrics.tinjauan import Tinjauan
+
+KATA = {
+    "subjek": ("Tinjauan Mingguan Cakupan", "Cakupan weekly review"),
+    "data_per": ("data per", "data as of"),
+    "aktif": ("Peserta aktif", "Active participants"),
+    "target": ("Target", "Target"),
+    "target_1rw100": ("Target 1 RW 100", "1 RW 100 target"),
+    "capaian": ("Capaian", "Achievement"),
+    "minggu_ini": ("Perubahan minggu ini", "Change this week"),
+    "laju": ("Laju per minggu", "Weekly pace"),
+    "tercapai": ("4 minggu terakhir", "last 4 weeks"),
+    "dibutuhkan": ("dibutuhkan", "needed"),
+    "tanpa_target": ("belum ada", "none yet"),
+    "belum_laju": ("belum bisa diketahui (baru satu tanggal data)", "not known yet (one snapshot so far)"),
+    "lampiran": (
+        "Tinjauan lengkapnya ada di lampiran (PDF). Di dasbor:",
+        "The full review is attached (PDF). On the dashboard:",
+    ),
+    "saringan": ("Saringan", "Filters"),
+    "kenapa": (
+        "Anda menerima surel ini karena berlangganan laporan mingguan Cakupan (langganan {id}, akun {akun}). "
+        "Berhenti berlangganan: halaman Langganan di dasbor.",
+        "You receive this because of a Cakupan weekly report subscription (subscription {id}, account {akun}). "
+        "To stop it: the Langganan page on the dashboard.",
+    ),
+}
+
+
+def _k(kunci: str, b: str) -> str:
+    return pick(KATA[kunci], b)
+
+
+def baris_utama(tj: Tinjauan, b: str) -> list[tuple[str, str]]:
+    """The headline as (label, value) pairs, in the review's words and formats."""
+    m = tj.angka
+    aturan = m["jenis_target"] == "1rw100"
+    target = _k("target_1rw100" if aturan else "target", b)
+    baris = [
+        (_k("aktif", b), fmt.angka(m["peserta_aktif"], b)),
+        (target, fmt.angka(m["target_acuan"], b) if m["target_acuan"] is not None else _k("tanpa_target", b)),
+        (_k("capaian", b), fmt.persen(m["capaian_acuan"], bahasa=b)),
+        (_k("minggu_ini", b), fmt.tanda(m["perubahan_minggu"], b) if m["perubahan_minggu"] is not None else "-"),
+    ]
+    if cakupan.vonis_laju(m) == "belum":
+        baris.append((_k("laju", b), _k("belum_laju", b)))
+    else:
+        laju = f"{fmt.desimal(m['laju_4mg'], 1, b)} ({_k('tercapai', b)})"
+        if m["laju_dibutuhkan_acuan"] is not None:
+            laju += f", {fmt.desimal(m['laju_dibutuhkan_acuan'], 1, b)} ({_k('dibutuhkan', b)})"
+        baris.append((_k("laju", b), laju))
+    return baris
+
+
+def tautan(lg: Langganan, tj: Tinjauan, alamat_web: str) -> str:
+    """The dashboard's view of the report: the place, the snapshot, the filters, the language."""
+    q = {"wilayah": tj.tempat.kode, "snapshot": tj.periode.tanggal.isoformat(), **lg.saringan}
+    if lg.bahasa != "id":
+        q["bahasa"] = lg.bahasa
+    return f"{alamat_web}/?{urlencode(q)}"
+
+
+def subjek(tj: Tinjauan, b: str) -> str:
+    return f"{_k('subjek', b)}: {wilayah.nama_lengkap(tj.tempat)}, {_k('data_per', b)} {fmt.tanggal(tj.periode.tanggal, b)}"
+
+
+def buat(tj: Tinjauan, lg: Langganan, dari: str, alamat_web: str) -> EmailMessage:
+    """The message for subscription `l` (its addresses, language and filters) of review `tj`."""
+    b = lg.bahasa
+    pesan = EmailMessage()
+    pesan["Subject"] = subjek(tj, b)
+    pesan["From"] = dari
+    pesan["To"] = ", ".join(lg.kepada)
+    pesan["Date"] = formatdate(localtime=False)
+    pesan["Message-ID"] = make_msgid(domain=dari.rsplit("@", 1)[-1])
+    pesan["Auto-Submitted"] = "auto-generated"  # RFC 3834: no out-of-office replies to this
+    utama = baris_utama(tj, b)
+    link = tautan(lg, tj, alamat_web)
+    saringan = _saringan(tj, b)
+    kenapa = _k("kenapa", b).format(id=lg.id, akun=lg.pengguna)
+    teks = [wilayah.nama_lengkap(tj.tempat), f"{_k('data_per', b)} {fmt.tanggal(tj.periode.tanggal, b)}", ""]
+    teks += [f"{label}: {nilai}" for label, nilai in utama]
+    if saringan:
+        teks += ["", f"{_k('saringan', b)}: {saringan}"]
+    teks += ["", _k("lampiran", b), link, "", kenapa]
+    pesan.set_content("\n".join(teks) + "\n")
+    pesan.add_alternative(_html(tj, utama, saringan, link, kenapa, b), subtype="html")
+    nama = f"tinjauan_{tj.tempat.kode}_{tj.periode.tanggal.isoformat()}.pdf"
+    pesan.add_attachment(tinjauan_pdf.pdf(tj, b), maintype="application", subtype="pdf", filename=nama)
+    return pesan
+
+
+def _saringan(tj: Tinjauan, b: str) -> str:
+    return tinjauan.kata_saringan(tj, b) or ""
+
+
+def _html(tj: Tinjauan, utama, saringan: str, link: str, kenapa: str, b: str) -> str:
+    """Simple HTML for a phone's mail app: one column, big numbers, no images, no scripts."""
+    e = html.escape
+    baris = "".join(
+        f'<tr><td style="padding:6px 12px 6px 0;color:#444">{e(label)}</td>'
+        f'<td style="padding:6px 0;font-size:20px;font-weight:700;color:#111">{e(nilai)}</td></tr>'
+        for label, nilai in utama
+    )
+    return (
+        '<!doctype html><html><body style="font-family:Arial,Helvetica,sans-serif;font-size:16px;color:#111;margin:0;padding:12px">'
+        f'<h1 style="font-size:22px;margin:0 0 4px">{e(wilayah.nama_lengkap(tj.tempat))}</h1>'
+        f'<p style="margin:0 0 12px;color:#444">{e(_k("data_per", b))} {e(fmt.tanggal(tj.periode.tanggal, b))}</p>'
+        f'<table style="border-collapse:collapse">{baris}</table>'
+        + (f'<p style="color:#444">{e(_k("saringan", b))}: {e(saringan)}</p>' if saringan else "")
+        + f'<p>{e(_k("lampiran", b))}<br><a href="{e(link)}">{e(link)}</a></p>'
+        f'<p style="font-size:13px;color:#555">{e(kenapa)}</p></body></html>'
+    )

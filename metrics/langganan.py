@@ -1,0 +1,95 @@
+"""Subscriptions to the weekly report (issue 20), checked as a question is: the place and the
+filters must make a question the subscribing account may ask (its own scope, not the scope of
+whoever sets it up), and only the account itself or an admin whose scope holds the account's
+may add or end one. Stored by akses/langganan.py; delivered by laporan/kirim.py.
+"""
+
+from __future__ import annotations
+
+from akses import langganan as simpanan
+from akses import pengguna as akun_mod
+from akses.langganan import GalatLangganan, Langganan
+from metrics import lingkup, pertanyaan
+from metrics.definisi import SARINGAN, PertanyaanTidakSah
+
+KUNCI_SARINGAN = tuple(s.kunci for s in SARINGAN)  # segmen, program, sumber, rentan, cabang
+
+
+def lingkup_akun(akun: akun_mod.Pengguna) -> lingkup.Lingkup:
+    """The scope an account's questions are asked in (as its login would set it)."""
+    return lingkup.Lingkup(wilayah=akun.wilayah, kantor_cabang=akun.kantor_cabang, admin=akun.admin, nama=akun.nama)
+
+
+def sebagai(akun: akun_mod.Pengguna):
+    """Ask questions in an account's scope for the block (a delivery, a check), then restore."""
+    return lingkup.berlaku(lingkup_akun(akun))
+
+
+def pertanyaan_dari(lg: Langganan, tanggal=None) -> pertanyaan.Pertanyaan:
+    """The question a subscription asks (of the newest snapshot, or `tanggal`), in the active scope.
+    Raises lingkup.TanpaAkses (outside the scope) or PertanyaanTidakSah."""
+    teks = {"wilayah": lg.wilayah, **lg.saringan}
+    if tanggal is not None:
+        teks["snapshot"] = tanggal.isoformat()
+    return pertanyaan.dari_teks_ketat(teks)
+
+
+def _boleh_mengatur(nama_akun: str) -> akun_mod.Pengguna:
+    """The account named, if the one asking may manage its subscriptions: itself, or an admin
+    whose scope holds the account's place (and branch). Raises GalatLangganan otherwise."""
+    saya = lingkup.aktif()
+    akun = akun_mod.cari(nama_akun)
+    if akun is None or not akun.aktif:
+        raise GalatLangganan(f"Akun {nama_akun} tidak ada atau tidak aktif.")
+    if akun.nama == saya.nama:
+        return akun
+    if saya.admin and saya.memuat(akun.wilayah) and saya.kantor_cabang in (None, akun.kantor_cabang):
+        return akun
+    raise lingkup.TanpaAkses(
+        f"Langganan akun {akun.nama} hanya bisa diatur akun itu sendiri atau admin lingkupnya.",
+        f"Account {akun.nama}'s subscriptions are managed by itself or an admin of its scope.",
+    )
+
+
+def tambah(nama_akun: str, wilayah: str, kepada, saringan: dict | None = None, bahasa: str = "id") -> int:
+    """Subscribe account `nama_akun` to the weekly report of `wilayah` with `saringan` (the URL's
+    filter texts), in `bahasa`, to the addresses `kepada` (text or list). Checked in that account's
+    scope: raises lingkup.TanpaAkses (place or branch outside it, or the asker may not manage the
+    account), PertanyaanTidakSah (an unknown place or filter value) or GalatLangganan (addresses).
+    Returns the subscription's id."""
+    saya = lingkup.aktif()
+    akun = _boleh_mengatur(nama_akun)
+    saringan = {k: str(v) for k, v in (saringan or {}).items() if k in KUNCI_SARINGAN and v not in (None, "")}
+    calon = Langganan(0, akun.nama, (wilayah or "ID").strip(), saringan, bahasa, (), True, "", saya.nama)
+    with sebagai(akun):
+        q = pertanyaan_dari(calon)  # the account's own scope decides
+    saringan = {k: v for k, v in saringan.items() if not (k == "cabang" and akun.kantor_cabang)}  # forced anyway
+    return simpanan.tambah(akun.nama, q.tempat.kode, kepada, saringan, bahasa, saya.nama, saya.label)
+
+
+def daftar() -> list[Langganan]:
+    """The active subscriptions the asker may see: its own, and for an admin those of the
+    accounts inside its scope."""
+    saya = lingkup.aktif()
+    hasil = []
+    for lg in simpanan.daftar():
+        if lg.pengguna == saya.nama:
+            hasil.append(lg)
+        elif saya.admin:
+            akun = akun_mod.cari(lg.pengguna)
+            if akun and saya.memuat(akun.wilayah) and saya.kantor_cabang in (None, akun.kantor_cabang):
+                hasil.append(lg)
+    return hasil
+
+
+def hapus(nomor: int) -> None:
+    """End a subscription the asker may manage. Raises GalatLangganan or lingkup.TanpaAkses."""
+    lg = simpanan.ambil(nomor)
+    if lg is None or not lg.aktif:
+        raise GalatLangganan(f"Langganan {nomor} tidak ada atau sudah dihentikan.")
+    _boleh_mengatur(lg.pengguna)
+    saya = lingkup.aktif()
+    simpanan.hapus(nomor, saya.nama, saya.label)
+
+
+__all__ = ["GalatLangganan", "PertanyaanTidakSah", "daftar", "hapus", "pertanyaan_dari", "sebagai", "tambah"]

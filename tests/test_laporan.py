@@ -1,0 +1,284 @@
+"""The weekly report by email (issue 20), sent through a real SMTP server each test starts
+(aiosmtpd) with a certificate of a test authority (trustme): STARTTLS or TLS and a login, as a
+real office server asks. Numbers are the weekly seed's, worked by hand in tests/seed/README.md:
+Pulo Gadung on 2024-02-06 has 11 active against a target of 20 (55 %), +2 this week, a pace of
+0,75 a week against 9/47 = 0,19 needed."""
+
+from __future__ import annotations
+
+import datetime as dt
+import email
+import socket
+import ssl
+import subprocess
+import sys
+from email import policy
+from pathlib import Path
+
+import pytest
+
+from akses import langganan as simpanan
+from akses import pengguna
+from etl import build
+from metrics import langganan, lingkup
+from tests.conftest import SEED
+
+ROOT = Path(__file__).resolve().parent.parent
+PULO_GADUNG = "31.75.02.1001"
+
+
+class Kotak:
+    """What the SMTP server received, and how: each message with its envelope and session."""
+
+    def __init__(self, tolak: int = 0):
+        self.pesan, self.tolak = [], tolak
+
+    async def handle_DATA(self, server, session, envelope):
+        if self.tolak:
+            self.tolak -= 1
+            return "451 4.3.0 Kotak surat penuh, coba lagi nanti"
+        self.pesan.append(
+            {
+                "dari": envelope.mail_from,
+                "kepada": list(envelope.rcpt_tos),
+                "isi": email.message_from_bytes(envelope.content, policy=policy.default),
+                # STARTTLS sets session.ssl; TLS from the first byte shows on the connection itself
+                "tls": session.ssl is not None or server.transport.get_extra_info("ssl_object") is not None,
+                "masuk": session.authenticated,
+            }
+        )
+        return "250 OK"
+
+
+def _port_bebas() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def ca(tmp_path):
+    import trustme
+
+    ca = trustme.CA()
+    konteks = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    ca.issue_cert("127.0.0.1", "localhost").configure_cert(konteks)
+    berkas = tmp_path / "ca.pem"
+    ca.cert_pem.write_to_path(str(berkas))
+    return konteks, berkas
+
+
+def _mulai(kotak, konteks, keamanan: str = "starttls"):
+    from aiosmtpd.controller import Controller
+    from aiosmtpd.smtp import AuthResult
+
+    def masuk(server, session, envelope, mechanism, data):
+        return AuthResult(success=(data.login, data.password) == (b"cakupan", b"rahasia-surel-123"))
+
+    port = _port_bebas()
+    umum = {"authenticator": masuk, "auth_required": True}
+    if keamanan == "tls":  # TLS from the first byte: aiosmtpd counts only STARTTLS as TLS for AUTH
+        c = Controller(kotak, hostname="127.0.0.1", port=port, ssl_context=konteks, auth_require_tls=False, **umum)
+    else:
+        c = Controller(kotak, hostname="127.0.0.1", port=port, tls_context=konteks, require_starttls=True, **umum)
+    c.start()
+    return c
+
+
+@pytest.fixture
+def surel(data_dir, ca, monkeypatch):
+    """A mail server with STARTTLS and a login, and the settings pointing at it."""
+    kotak = Kotak()
+    c = _mulai(kotak, ca[0])
+    for k, v in {
+        "CAKUPAN_SMTP_HOST": "127.0.0.1", "CAKUPAN_SMTP_PORT": str(c.port), "CAKUPAN_SMTP_PENGGUNA": "cakupan",
+        "CAKUPAN_SMTP_SANDI": "rahasia-surel-123", "CAKUPAN_SMTP_CA": str(ca[1]),
+        "CAKUPAN_SMTP_DARI": "cakupan@bpjs.example.id", "CAKUPAN_ALAMAT_WEB": "https://cakupan.example.id",
+    }.items():  # fmt: skip
+        monkeypatch.setenv(k, v)
+    yield kotak
+    c.stop()
+
+
+@pytest.fixture
+def minggu_awal(data_dir):
+    """The weekly seed's first two snapshots with targets and RWs; the third is the new one."""
+    build.load_snapshots(
+        [([SEED / "minggu_1.csv"], dt.date(2024, 1, 9)), ([SEED / "minggu_4.csv"], dt.date(2024, 1, 30))]
+    )
+    build.load_reference("target", SEED / "target_minggu.csv")
+    build.load_reference("rw", SEED / "rw_minggu.csv")
+    pengguna.tambah("kota.jaktim", wilayah="31.75")
+    pengguna.tambah("kota.jakpus", wilayah="31.71")
+    return data_dir
+
+
+def _muat_minggu_5(capsys=None) -> int:
+    from commands import etl as perintah
+
+    return perintah.main(["load", str(SEED / "minggu_5.csv"), "--as-of", "2024-02-06"])
+
+
+def _kirim(capsys) -> str:
+    from commands import metrics as perintah
+
+    capsys.readouterr()
+    perintah.main(["kirim"])
+    return capsys.readouterr().out
+
+
+def _teks(pesan) -> str:
+    return pesan.get_body(preferencelist=("plain",)).get_content()
+
+
+def test_a_new_snapshot_sends_each_subscription_its_report_once(minggu_awal, surel, capsys):
+    with lingkup.berlaku(lingkup.Lingkup(wilayah="31.75", nama="kota.jaktim")):
+        nomor = langganan.tambah("kota.jaktim", PULO_GADUNG, "a@jaktim.example.id, b@jaktim.example.id")
+    assert surel.pesan == []  # subscribing sends nothing; loads before it sent nothing
+    assert _muat_minggu_5() == 0
+    [m] = surel.pesan
+    assert m["kepada"] == ["a@jaktim.example.id", "b@jaktim.example.id"] and m["dari"] == "cakupan@bpjs.example.id"
+    assert m["tls"] and m["masuk"]  # STARTTLS, then the login
+    isi = m["isi"]
+    assert isi["Subject"].strip() == "Tinjauan Mingguan Cakupan: Pulo Gadung, Pulogadung, data per 6 Februari 2024"
+    teks = _teks(isi)
+    for baris in (
+        "Peserta aktif: 11",
+        "Target: 20",
+        "Capaian: 55,0 %",
+        "Perubahan minggu ini: +2",
+        "Laju per minggu: 0,8 (4 minggu terakhir), 0,2 (dibutuhkan)",
+        "https://cakupan.example.id/?wilayah=31.75.02.1001&snapshot=2024-02-06",
+        f"langganan {nomor}, akun kota.jaktim",
+    ):
+        assert baris in teks, baris
+    html = isi.get_body(preferencelist=("html",)).get_content()
+    assert ">Capaian</td>" in html and ">55,0 %</td>" in html and "<script" not in html
+    [lampiran] = list(isi.iter_attachments())
+    pdf = lampiran.get_content()
+    assert lampiran.get_filename() == "tinjauan_31.75.02.1001_2024-02-06.pdf" and pdf[:5] == b"%PDF-"
+    assert len(isi.as_bytes()) < 1_000_000 and len(pdf) < 100_000
+    import pypdfium2
+
+    halaman = pypdfium2.PdfDocument(pdf)[0].get_textpage().get_text_range()
+    assert "Pulo Gadung" in halaman and "11" in halaman and "55,0 %" in halaman
+    # again, from the timer or by hand: nothing new
+    keluar = _kirim(capsys)
+    assert len(surel.pesan) == 1 and "0 terkirim" in keluar and "1 sudah terkirim sebelumnya" in keluar
+    assert simpanan.riwayat_kiriman()[0]["status"] == "terkirim"
+
+
+def test_a_report_goes_only_inside_the_accounts_scope(minggu_awal, surel, capsys):
+    with lingkup.berlaku(lingkup.Lingkup(wilayah="31.71", nama="kota.jakpus")):
+        with pytest.raises(lingkup.TanpaAkses):
+            langganan.tambah("kota.jakpus", PULO_GADUNG, "x@jakpus.example.id")
+        with pytest.raises(lingkup.TanpaAkses):  # nor for another account
+            langganan.tambah("kota.jaktim", PULO_GADUNG, "x@jakpus.example.id")
+    pengguna.tambah("admin.jaktim", wilayah="31.75", admin=True)
+    pengguna.tambah("kec.pulogadung", wilayah="31.75.02")
+    with lingkup.berlaku(lingkup.Lingkup(wilayah="31.75", admin=True, nama="admin.jaktim")):
+        untuk = langganan.tambah("kec.pulogadung", PULO_GADUNG, "camat@pulogadung.example.id", {"segmen": "BPU"})
+        with pytest.raises(lingkup.TanpaAkses):  # an admin of Jakarta Timur manages no Jakarta Pusat account
+            langganan.tambah("kota.jakpus", "31.71", "x@jakpus.example.id")
+    # a row made behind the checks (or a scope changed since): never sent, said so
+    diam = simpanan.tambah("kota.jakpus", PULO_GADUNG, ["x@jakpus.example.id"], {}, "id", "uji", "31.71")
+    pengguna.tambah("kota.nonaktif", wilayah="31.75")
+    with lingkup.berlaku(lingkup.Lingkup(wilayah="31.75", nama="kota.nonaktif")):
+        mati = langganan.tambah("kota.nonaktif", "31.75", "y@jaktim.example.id")
+    pengguna.atur_aktif("kota.nonaktif", False)
+    assert _muat_minggu_5() == 0
+    assert [m["kepada"] for m in surel.pesan] == [["camat@pulogadung.example.id"]]
+    assert "Saringan: Segmen: Bukan Penerima Upah (BPU)" in _teks(surel.pesan[0]["isi"])
+    assert "Capaian: 75,0 %" in _teks(surel.pesan[0]["isi"])  # BPU: 6 active against the BPU target 8
+    status = {k["langganan_id"]: (k["status"], k["galat"]) for k in simpanan.riwayat_kiriman()}
+    assert status == {
+        untuk: ("terkirim", None),
+        diam: ("dilewati", "wilayah di luar lingkup akun"),
+        mati: ("dilewati", "akun tidak aktif"),
+    }
+
+
+def test_a_refused_send_is_retried_later_and_shown(minggu_awal, ca, monkeypatch, capsys):
+    from laporan import kirim
+
+    kotak = Kotak(tolak=1)  # the first DATA is refused: 451, try later
+    c = _mulai(kotak, ca[0])
+    try:
+        for k, v in {
+            "CAKUPAN_SMTP_HOST": "127.0.0.1", "CAKUPAN_SMTP_PORT": str(c.port), "CAKUPAN_SMTP_PENGGUNA": "cakupan",
+            "CAKUPAN_SMTP_SANDI": "rahasia-surel-123", "CAKUPAN_SMTP_CA": str(ca[1]),
+        }.items():  # fmt: skip
+            monkeypatch.setenv(k, v)
+        with lingkup.berlaku(lingkup.Lingkup(wilayah="31.75", nama="kota.jaktim")):
+            nomor = langganan.tambah("kota.jaktim", "31.75", "a@jaktim.example.id")
+        assert _muat_minggu_5() == 0
+        assert "0 terkirim, 1 gagal (dicoba lagi nanti)" in capsys.readouterr().out
+        [k] = simpanan.riwayat_kiriman()
+        assert (k["status"], k["percobaan"], k["galat"]) == ("gagal", 1, "451 4.3.0 Kotak surat penuh, coba lagi nanti")
+        gagal_pada = dt.datetime.fromisoformat(k["terakhir"])
+        assert dt.datetime.fromisoformat(k["berikutnya"]) - gagal_pada == dt.timedelta(minutes=5)
+        assert kirim.jalankan(gagal_pada + dt.timedelta(minutes=1))["sudah"] == 1 and kotak.pesan == []
+        hasil = kirim.jalankan(gagal_pada + dt.timedelta(minutes=6))
+        assert hasil["terkirim"] == 1 and len(kotak.pesan) == 1
+        assert kirim.jalankan(gagal_pada + dt.timedelta(hours=7))["sudah"] == 1 and len(kotak.pesan) == 1
+        [k] = simpanan.riwayat_kiriman()
+        assert (k["langganan_id"], k["status"], k["percobaan"], k["galat"]) == (nomor, "terkirim", 2, None)
+    finally:
+        c.stop()
+
+
+def test_mail_down_never_breaks_the_load_and_the_reports_wait(minggu_awal, ca, monkeypatch, capsys):
+    monkeypatch.setenv("CAKUPAN_SMTP_HOST", "127.0.0.1")
+    monkeypatch.setenv("CAKUPAN_SMTP_PORT", str(_port_bebas()))  # nobody listens there
+    monkeypatch.setenv("CAKUPAN_SMTP_TIMEOUT", "5")
+    with lingkup.berlaku(lingkup.Lingkup(wilayah="31.75", nama="kota.jaktim")):
+        langganan.tambah("kota.jaktim", "31.75", "a@jaktim.example.id")
+    assert _muat_minggu_5() == 0  # loaded and served
+    keluar = capsys.readouterr().out
+    assert "Snapshot 2024-02-06" in keluar and "Surel belum bisa dikirim: server surel 127.0.0.1:" in keluar
+    assert simpanan.riwayat_kiriman() == []  # nothing claimed: the report waits, whole
+    # the server is back (TLS from the start this time): the timer's run sends it
+    kotak = Kotak()
+    c = _mulai(kotak, ca[0], keamanan="tls")
+    try:
+        for k, v in {
+            "CAKUPAN_SMTP_PORT": str(c.port), "CAKUPAN_SMTP_KEAMANAN": "tls", "CAKUPAN_SMTP_PENGGUNA": "cakupan",
+            "CAKUPAN_SMTP_SANDI": "rahasia-surel-123", "CAKUPAN_SMTP_CA": str(ca[1]),
+        }.items():  # fmt: skip
+            monkeypatch.setenv(k, v)
+        assert "1 terkirim" in _kirim(capsys)
+        assert len(kotak.pesan) == 1 and kotak.pesan[0]["tls"]
+    finally:
+        c.stop()
+
+
+def test_a_failed_load_sends_nothing(minggu_awal, surel, tmp_path, capsys):
+    from commands import etl as perintah
+
+    with lingkup.berlaku(lingkup.Lingkup(wilayah="31.75", nama="kota.jaktim")):
+        langganan.tambah("kota.jaktim", "31.75", "a@jaktim.example.id")
+    rusak = tmp_path / "rusak.csv"
+    rusak.write_text("<html><body>Bukan daftar peserta</body></html>\n")
+    assert perintah.main(["load", str(rusak), "--as-of", "2024-02-06"]) == 2
+    assert surel.pesan == [] and simpanan.riwayat_kiriman() == []
+
+
+def test_the_timer_unit_runs_the_command_that_sends(minggu_awal, surel):
+    """deploy/systemd: the timer starts the service, whose command is the one the README gives;
+    run here as the unit would run it (its own process, the environment file's settings)."""
+    import configparser
+
+    unit = configparser.ConfigParser(interpolation=None, strict=False)
+    unit.read(ROOT / "deploy" / "systemd" / "cakupan-laporan.service")
+    timer = configparser.ConfigParser(interpolation=None, strict=False)
+    timer.read(ROOT / "deploy" / "systemd" / "cakupan-laporan.timer")
+    assert timer["Timer"]["Unit"] == "cakupan-laporan.service" and timer["Timer"]["OnCalendar"]
+    assert timer["Install"]["WantedBy"] == "timers.target"
+    perintah = unit["Service"]["ExecStart"].split()
+    assert perintah[1:] == ["-m", "metrics", "kirim"] and unit["Service"]["Type"] == "oneshot"
+    with lingkup.berlaku(lingkup.Lingkup(wilayah="31.75", nama="kota.jaktim")):
+        langganan.tambah("kota.jaktim", "31.75", "a@jaktim.example.id")
+    build.load_snapshots([([SEED / "minggu_5.csv"], dt.date(2024, 2, 6))])  # a load with no delivery of its own
+    hasil = subprocess.run([sys.executable, *perintah[1:]], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert hasil.returncode == 0, hasil.stderr
+    assert "1 terkirim" in hasil.stdout and len(surel.pesan) == 1
