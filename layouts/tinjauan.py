@@ -217,7 +217,7 @@ def _peta(tj: Tinjauan, b: str):
     """The children on the map (layouts/peta.py), as the dashboard draws it, in projector type:
     the provinces' tiles at the national level, else the loaded boundaries; no slide without them."""
     if tj.batas:
-        fig = peta.batas(tj.anak, tj.batas, b, ukuran=24, piksel=(1500, 740))
+        fig = peta.batas(tj.anak, tj.batas, b, ukuran=28, piksel=(1500, 740))
     elif tj.tempat.tingkat == "nasional" and tj.anak:
         fig = peta.provinsi(tj.anak, b)
     else:
@@ -233,7 +233,9 @@ def _peta(tj: Tinjauan, b: str):
     )
     for trace in fig["data"]:
         if trace.get("mode") == "text":  # names and percents a room can read
-            trace["textfont"] = {**trace["textfont"], "size": 20 if trace["type"] == "scatter" else 24}
+            # 28 px like all slide text; the 38 squares of the provinces (about 95 px each) fit 20 px
+            # names, under the slides' rule: their colours and legend carry the message at 28 px
+            trace["textfont"] = {**trace["textfont"], "size": 20 if trace["type"] == "scatter" else 28}
     html = pio.to_html(
         fig, validate=False, full_html=False, include_plotlyjs=False, div_id="grafik-peta",
         config={"staticPlot": True, "displayModeBar": False},

@@ -4,6 +4,7 @@ import http.cookiejar
 import json
 import os
 import re
+import socket
 import subprocess
 import sys
 import time
@@ -45,7 +46,9 @@ def test_ringkasan_without_data_says_what_to_do(data_dir, _page):
 def test_first_start_makes_an_admin_and_serves_only_after_login(seed_loaded):
     """`make run` on a fresh machine: one admin account, its password printed once; nothing is
     served before logging in with it; a second start prints no password."""
-    port = "8093"
+    with socket.socket() as s:  # a free port: a fixed one may be taken on a shared machine
+        s.bind(("127.0.0.1", 0))
+        port = str(s.getsockname()[1])
     process = subprocess.Popen(
         [sys.executable, "app.py", "--port", port, "--no-demo"],
         cwd=ROOT,

@@ -266,8 +266,10 @@ def test_review_on_a_projector(server, admin):
     admin.get_log("browser")
     admin.get(server + "/tinjauan?wilayah=31.75")
     seen = _langkah(admin, 1280, 720)
-    # 7 slides: the laggards slide ranks the kecamatan by their 1 RW 100 targets (none of their own)
-    assert len(seen) == 7 and sum(len(s["grafik"]) for s in seen) == 1
+    # 8 slides: the map of the three kecamatan with boundaries (tests/seed/peta_jaktim.geojson), and
+    # the laggards slide ranks the kecamatan by their 1 RW 100 targets (none of their own)
+    assert len(seen) == 8 and sum(len(s["grafik"]) for s in seen) == 2
+    assert seen[2]["id"] == "slide-3" and seen[2]["grafik"] == [3]  # the map, drawn
     body = admin.find_element(By.TAG_NAME, "body")
     body.send_keys(Keys.HOME)
     _wait(admin, lambda: admin.find_element(By.CSS_SELECTOR, ".slide.aktif").get_attribute("id") == "slide-1")
@@ -312,6 +314,16 @@ def test_report_file_opens_offline_with_every_chart(server, tmp_path):
         assert _errors(driver) == []
         pdf = base64.b64decode(driver.execute_cdp_cmd("Page.printToPDF", {"preferCSSPageSize": True})["data"])
         assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 7  # printed: one slide a page
+        # Jakarta Timur's has the map of its kecamatan: drawn offline too (the empty world inline)
+        assert metrics_cli(["report", "--wilayah", "31.75", "--out", str(out)]) == 0
+        driver.get(out.as_uri())
+        seen = _langkah(driver, 1920, 1080)
+        assert (
+            seen[2]["grafik"] == [3]
+            and len(driver.find_elements("css selector", "#grafik-peta path.choroplethlocation")) == 3
+        )
+        assert driver.execute_script("return performance.getEntriesByType('resource').map(e => e.name)") == []
+        assert _errors(driver) == []
     finally:
         driver.quit()
 

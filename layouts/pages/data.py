@@ -63,7 +63,7 @@ JENIS_BERKAS = {
     "target": ("Target", "Targets"),
     "rw": ("Referensi RW", "RW reference"),
     "pekerja": ("Referensi pekerja", "Workforce reference"),
-    "peta": ("Batas wilayah (peta)", "Boundaries (map)"),
+    "peta": ("Peta", "Map"),
 }
 PERISTIWA = {  # the audit trail's events (jejak/audit.catat) in words
     "masuk": ("Masuk", "Logged in"),

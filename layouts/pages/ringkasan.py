@@ -171,7 +171,10 @@ def _kartu_laju(m, b):
 
 
 def _peta(k):
-    """The places below as a map coloured by capaian (layouts/peta.py); a click drills down."""
+    """The places below as a map coloured by capaian (layouts/peta.py); a click drills down. None
+    for a kelurahan or an RW: an RW has no boundary, and an RW has no places below."""
+    if k.tempat.tingkat_anak in (None, "rw"):
+        return None
     return peta.bagian(k.tempat, cakupan.anak(k.tanya, PERINGKAT).baris, k.bahasa, "ringkasan-peta")
 
 
