@@ -22,6 +22,18 @@ def _date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"'{text}' bukan tanggal YYYY-MM-DD (contoh: 2024-02-06)") from None
 
 
+def _toleransi(text: str) -> float:
+    try:
+        value = float(text.replace(",", "."))
+    except ValueError:
+        value = -1
+    if not value >= 0:
+        raise argparse.ArgumentTypeError(
+            f"'{text}' bukan derajat 0 atau lebih (contoh: 0.001; 0 = tanpa penyederhanaan)"
+        )
+    return value
+
+
 def _n(value: int) -> str:
     return f"{value:,}".replace(",", ".")
 
@@ -150,7 +162,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("file", help="GeoJSON, GeoPackage (.gpkg) atau shapefile (.shp), koordinat bujur/lintang")
     p.add_argument("--kode", required=True, help="kolom berisi kode wilayah Kemendagri (bertitik atau tidak)")
     p.add_argument("--lapisan", help="lapisan GeoPackage yang dimuat (bawaan: yang pertama)")
-    p.add_argument("--toleransi", type=float, help="penyederhanaan dalam derajat (bawaan menurut tingkat; 0 = tidak)")
+    p.add_argument(
+        "--toleransi", type=_toleransi, help="penyederhanaan dalam derajat (bawaan menurut tingkat; 0 = tidak)"
+    )
     p.add_argument("--sumber", help="atribusi yang tampil di bawah peta, mis. 'Badan Informasi Geospasial (CC BY 4.0)'")
     p.add_argument("--json", action="store_true")
 

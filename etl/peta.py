@@ -31,6 +31,9 @@ DESIMAL = 5  # coordinates kept: 5 decimals of a degree is about 1 m
 BATAS_INDONESIA = (90.0, -15.0, 145.0, 10.0)
 TINGKAT = {1: "provinsi", 2: "kabupaten/kota", 3: "kecamatan", 4: "kelurahan/desa"}
 CONTOH = 10  # regions named in the summary when some have no boundary
+# A column naming the feature, said beside a reject: the first of these the file has (BIG's
+# NAMOBJ and WADM* from the village up, NAME_2 and the like elsewhere)
+NAMA_KOLOM = ("NAMOBJ", "NAMA", "NAME", "WADMKD", "WADMKC", "WADMKK", "WADMPR", "NM_")
 
 
 def load(
@@ -44,13 +47,18 @@ def load(
     file cannot be read, lacks the column, is not in degrees, or no feature names a region."""
     path = Path(path)
     lapisan = _lapisan(path, lapisan)
-    kode, geometri = _baca(path, kolom, lapisan)
+    kode, geometri, nama_fitur = _baca(path, kolom, lapisan)
     poligon = np.isin(shapely.get_type_id(geometri), (3, 6)) & ~shapely.is_empty(geometri)
     _cek_derajat(path, geometri[poligon])
     con.register(
         "peta_baca",
         pa.table(
-            {"fitur_ke": np.arange(1, len(kode) + 1), "kode_asli": pa.array(kode, pa.string()), "poligon": poligon}
+            {
+                "fitur_ke": np.arange(1, len(kode) + 1),
+                "kode_asli": pa.array(kode, pa.string()),
+                "nama_fitur": pa.array(nama_fitur, pa.string()),
+                "poligon": poligon,
+            }
         ),
     )
     con.execute("CREATE OR REPLACE TEMP TABLE peta_mentah AS SELECT * FROM peta_baca").fetchall()
@@ -108,9 +116,9 @@ def load(
         },
     }
     ringkas["peta"]["contoh_ditolak"] = [
-        f"fitur {n}: {ket}"
-        for n, ket in con.execute(
-            f"SELECT fitur_ke, keterangan FROM peta_cek WHERE alasan IS NOT NULL ORDER BY fitur_ke LIMIT {CONTOH}"
+        f"fitur {n}{f' ({nama})' if nama else ''}: {ket}"
+        for n, nama, ket in con.execute(
+            f"SELECT fitur_ke, nama_fitur, keterangan FROM peta_cek WHERE alasan IS NOT NULL ORDER BY fitur_ke LIMIT {CONTOH}"
         ).fetchall()
     ]
     ringkas["words"] = alasan.words_for("peta", [*ditolak, *ditandai])
@@ -142,19 +150,41 @@ def _lapisan(path: Path, lapisan: str | None) -> str:
     return lapisan
 
 
-def _baca(path: Path, kolom: str, lapisan: str) -> tuple[list[str | None], np.ndarray]:
-    """(the code column as text, one per feature; the geometries, None where a feature has none)."""
-    kolom_ada = [str(k) for k in pyogrio.read_info(path, layer=lapisan)["fields"]]
+def _baca(path: Path, kolom: str, lapisan: str) -> tuple[list[str | None], np.ndarray, list[str | None]]:
+    """(the code column as text, one per feature; the geometries, None where a feature has none;
+    a name column's text, to say which feature a reject is, where the file has one)."""
+    info = pyogrio.read_info(path, layer=lapisan)
+    if (
+        path.suffix.lower() == ".shp"
+        and not path.with_suffix(".dbf").exists()
+        and not path.with_suffix(".DBF").exists()
+    ):
+        raise reader.LoadError(
+            f"{path.name}: berkas {path.with_suffix('.dbf').name} tidak ada di sampingnya; tanpa itu kolom "
+            "kodenya tidak terbaca. Salin .shp bersama .shx, .dbf (dan .prj) dari sumbernya."
+        )
+    if not info.get("geometry_type"):
+        raise reader.LoadError(
+            f"{path.name}: tidak berisi geometri (tabel biasa, bukan peta). Pakai GeoJSON, GeoPackage atau shapefile "
+            "berisi poligon batas wilayah."
+        )
+    kolom_ada = [str(k) for k in info["fields"]]
     if kolom not in kolom_ada:
         raise reader.LoadError(
             f"{path.name}: kolom '{kolom}' tidak ada di lapisan '{lapisan}'. Kolom yang ada: "
             f"{', '.join(kolom_ada) or '(tidak ada)'}. Pilih kolom kode wilayah dengan --kode."
         )
+    nama = next((k for n in NAMA_KOLOM for k in kolom_ada if k != kolom and k.upper().startswith(n)), None)
     try:
-        _meta, _fid, wkb, isi = pyogrio.raw.read(path, layer=lapisan, columns=[kolom])
+        meta, _fid, wkb, data = pyogrio.raw.read(path, layer=lapisan, columns=[kolom, *([nama] if nama else [])])
     except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError, OSError) as e:
         raise reader.LoadError(f"{path.name}: tidak terbaca ({_pendek(e)}).") from None
-    return [_teks(v) for v in isi[0]], shapely.from_wkb(wkb, on_invalid="ignore")
+    if wkb is None:
+        raise reader.LoadError(f"{path.name}: tidak berisi geometri (bukan berkas peta).")
+    isi = dict(zip((str(f) for f in meta["fields"]), data, strict=True))  # in the file's order, not the asked one
+    kode = [_teks(v) for v in isi[kolom]]
+    nama_fitur = [_teks(v) for v in isi[nama]] if nama else [None] * len(kode)
+    return kode, shapely.from_wkb(wkb, on_invalid="ignore"), nama_fitur
 
 
 def _teks(v) -> str | None:
@@ -206,7 +236,7 @@ def _poligon_saja(g):
 
 
 def _sederhanakan(wilayah: dict, toleransi: float | None) -> tuple[list[tuple], int]:
-    """[(kode, tingkat, GeoJSON geometry, label x, label y, vertices, area)] simplified level by level as one coverage, rounded to
+    """[(kode, tingkat, GeoJSON geometry, label x, label y, label radius, vertices, area)] simplified level by level as one coverage, rounded to
     DESIMAL; and the vertices kept. A region that simplification would empty keeps its own shape."""
     baris, titik = [], 0
     for t in sorted({t for t, _g in wilayah.values()}):
@@ -220,18 +250,28 @@ def _sederhanakan(wilayah: dict, toleransi: float | None) -> tuple[list[tuple], 
         halus = shapely.orient_polygons(halus, exterior_cw=True)
         kosong = shapely.is_empty(halus) | (shapely.area(halus) == 0)
         halus[kosong] = asli[kosong]
-        label = shapely.point_on_surface(halus)
-        for k, g, p in zip(kode, halus, label, strict=True):
+        for k, g in zip(kode, halus, strict=True):
             g = shapely.orient_polygons(_poligon_saja(g), exterior_cw=True)
             n = int(shapely.get_num_coordinates(g))
             titik += n
-            baris.append((k, t, shapely.to_geojson(g), round(p.x, DESIMAL), round(p.y, DESIMAL), n, shapely.area(g)))
+            x, y, jari = _tempat_label(g)
+            baris.append((k, t, shapely.to_geojson(g), x, y, jari, n, shapely.area(g)))
     return baris, titik
+
+
+def _tempat_label(g) -> tuple[float, float, float]:
+    """Where a label goes: the centre of the largest circle inside the region (its largest part),
+    and the circle's radius (GEOS's maximum inscribed circle, the 'pole of inaccessibility')."""
+    bagian = max(shapely.get_parts(g), key=shapely.area) if shapely.get_type_id(g) == 6 else g
+    x0, y0, x1, y1 = bagian.bounds
+    garis = shapely.maximum_inscribed_circle(bagian, max(x1 - x0, y1 - y0) / 200)
+    (x, y), _tepi = shapely.get_coordinates(garis)
+    return round(float(x), DESIMAL), round(float(y), DESIMAL), float(shapely.length(garis))
 
 
 def _simpan(con, path: Path, baris: list[tuple], sumber: str) -> None:
     """Replace the boundaries of the regions the file names; other regions keep theirs."""
-    kode, tingkat, geometri, x, y, n, luas = zip(*baris)
+    kode, tingkat, geometri, x, y, jari, n, luas = zip(*baris)
     con.register(
         "peta_baru",
         pa.table(
@@ -241,6 +281,7 @@ def _simpan(con, path: Path, baris: list[tuple], sumber: str) -> None:
                 "geometri": pa.array(geometri, pa.string()),
                 "label_x": pa.array(x, pa.float64()),
                 "label_y": pa.array(y, pa.float64()),
+                "jari": pa.array(jari, pa.float64()),
                 "titik": pa.array(n, pa.int32()),
                 "luas": pa.array(luas, pa.float64()),
             }
@@ -248,7 +289,8 @@ def _simpan(con, path: Path, baris: list[tuple], sumber: str) -> None:
     )
     con.execute("DELETE FROM peta_wilayah WHERE kode_wilayah IN (SELECT kode_wilayah FROM peta_baru)").fetchall()
     con.execute(
-        "INSERT INTO peta_wilayah SELECT kode_wilayah, tingkat, geometri, label_x, label_y, titik, luas, ?, ? FROM peta_baru",
+        "INSERT INTO peta_wilayah SELECT kode_wilayah, tingkat, geometri, label_x, label_y, jari, titik, luas, ?, ? "
+        "FROM peta_baru",
         [path.name, sumber],
     ).fetchall()
     con.unregister("peta_baru")

@@ -65,6 +65,8 @@ PETAK = {
     "93": (15, 4, "Papsel"),
 }
 TANPA_TARGET = "#ced4da"  # a province without a target: neutral, named in the legend
+TINGGI_PETAK = 560  # px: 16 x 8 squares of about 62 px at 1280 px, with the legend
+PERINTAH = "python -m etl peta BERKAS --kode KOLOM"  # how a deployer adds a level's map (docs/peta.md)
 
 
 def provinsi(rows: list[dict], bahasa: str) -> dict:
@@ -91,13 +93,15 @@ def provinsi(rows: list[dict], bahasa: str) -> dict:
         warna.append("#ffffff" if isi == grafik.MERAH else "#111111")  # 4,5:1 or more on each band
     titik = {
         "type": "scatter", "mode": "text", "x": x, "y": y, "text": teks, "hovertext": hover, "hoverinfo": "text",
-        "customdata": kode, "textfont": {"size": 14, "color": warna}, "showlegend": False,
+        "customdata": kode, "showlegend": False,
+        # a long name in smaller type, so it stays inside its square
+        "textfont": {"size": [11 if len(p) > 8 else 13 for _c, _r, p in PETAK.values()], "color": warna},
     }  # fmt: skip
     sumbu = {"visible": False, "showgrid": False, "zeroline": False, "fixedrange": True}
     return grafik.tata(
         [titik, *_legenda("scatter", bahasa)],
         bahasa,
-        660,  # 16 columns x 8 rows: at 1280 px a square is about 70 px, its name and percent inside
+        TINGGI_PETAK,  # 16 columns x 8 rows: at 1280 px a square is about 62 px, its name and percent inside
         shapes=shapes,
         showlegend=True,
         legend={"orientation": "h", "y": -0.02, "x": 0, "yanchor": "top"},
@@ -172,37 +176,59 @@ def batas(
         560,
         showlegend=True,
         legend={"orientation": "h", "y": -0.02, "x": 0, "yanchor": "top"},
-        geo={
-            "fitbounds": "locations", "visible": False, "projection": {"type": "mercator"},
-            "bgcolor": "rgba(0,0,0,0)",
-        },
+        geo=_bingkai([fitur[k] for k in kode]),
         margin={"l": 0, "r": 0, "t": 10, "b": 10},
     )  # fmt: skip
 
 
 def _muat_label(rows: list[dict], fitur: dict[str, dict], ukuran: int, piksel: tuple[int, int]) -> list[dict]:
-    """The rows whose short name and percent fit inside their region's box on the map and clear
-    the labels of larger regions (placed first), at the map's projector size."""
+    """The rows whose short name and percent fit inside the largest circle of their region (a
+    little wider: a name is a line) at the map's size, and clear the labels of larger regions
+    (placed first)."""
     if not rows:
         return []
-    kotak = {r["kode_wilayah"]: fitur[r["kode_wilayah"]]["kotak"] for r in rows}
-    lebar = max(k[2] for k in kotak.values()) - min(k[0] for k in kotak.values())
-    tinggi = max(k[3] for k in kotak.values()) - min(k[1] for k in kotak.values())
-    skala = min(piksel[0] / max(lebar, 1e-9), piksel[1] / max(tinggi, 1e-9))  # pixels a degree
+    x0, y0, x1, y1 = _kotak([fitur[r["kode_wilayah"]] for r in rows])
+    skala = min(piksel[0] / max(x1 - x0, 1e-9), piksel[1] / max(y1 - y0, 1e-9))  # pixels a degree
     char, baris = CHAR * ukuran / 12, BARIS_LABEL * ukuran / 12
     dipasang, terpakai = set(), []
-    for r in sorted(rows, key=lambda r: -fitur[r["kode_wilayah"]]["luas"]):
-        x0, y0, x1, y1 = kotak[r["kode_wilayah"]]
+    for r in sorted(rows, key=lambda r: -fitur[r["kode_wilayah"]]["jari"]):
+        f = fitur[r["kode_wilayah"]]
         w = char * max(len(nama_pendek(r["nama_wilayah"])), 6)  # pixels the label takes
-        if (x1 - x0) * skala < w or (y1 - y0) * skala < baris:
+        jari = f["jari"] * skala
+        if w / 2 > 1.2 * jari or baris / 2 > jari:
             continue
-        lx, ly = fitur[r["kode_wilayah"]]["label"]
-        px, py = lx * skala, ly * skala
-        if any(abs(px - qx) < (w + qw) / 2 and abs(py - qy) < baris for qx, qy, qw in terpakai):
+        px, py = f["label"][0] * skala, f["label"][1] * skala
+        if any(abs(px - qx) < (w + qw) / 2 + 4 and abs(py - qy) < baris + 4 for qx, qy, qw in terpakai):
             continue
         terpakai.append((px, py, w))
         dipasang.add(r["kode_wilayah"])
     return [r for r in rows if r["kode_wilayah"] in dipasang]
+
+
+def _kotak(fitur: list[dict]) -> tuple[float, float, float, float]:
+    """The box around the regions, in degrees."""
+    return (
+        min(f["kotak"][0] for f in fitur),
+        min(f["kotak"][1] for f in fitur),
+        max(f["kotak"][2] for f in fitur),
+        max(f["kotak"][3] for f in fitur),
+    )
+
+
+def _bingkai(fitur: list[dict]) -> dict:
+    """The geo subplot: no base map, the ranges of the regions shown (2 % around), so the map
+    fills the chart's height or width (plotly's fitbounds leaves a wide margin)."""
+    geo = {"visible": False, "projection": {"type": "mercator"}, "bgcolor": "rgba(0,0,0,0)"}
+    if not fitur:
+        return geo
+    x0, y0, x1, y1 = _kotak(fitur)
+    dx, dy = (x1 - x0) * 0.02, (y1 - y0) * 0.02
+    return {**geo, "lonaxis": {"range": [x0 - dx, x1 + dx]}, "lataxis": {"range": [y0 - dy, y1 + dy]}}
+
+
+def sumber(fitur: dict[str, dict]) -> str:
+    """The boundaries' attribution, as the deployer gave it (--sumber), each source once."""
+    return ", ".join(sorted({f["sumber"] for f in fitur.values()}))
 
 
 def nama_pendek(nama: str) -> str:
@@ -220,9 +246,10 @@ def _persen(r: dict, bahasa: str) -> str:
 
 
 def _hover(r: dict, bahasa: str) -> str:
+    target = t("target_1rw100", bahasa) if r.get("jenis_target") == "1rw100" else "Target"
     return (
         f"{r['nama_wilayah']}<br>{fmt.label('peserta_aktif', bahasa)}: {fmt.angka(r.get('peserta_aktif'), bahasa)}"
-        f"<br>Target: {fmt.angka(r.get('target_acuan'), bahasa)}<br>{fmt.label('capaian', bahasa)}: "
+        f"<br>{target}: {fmt.angka(r.get('target_acuan'), bahasa)}<br>{fmt.label('capaian', bahasa)}: "
         f"{fmt.persen(r.get('capaian_acuan'), bahasa=bahasa)}"
     )
 
@@ -251,16 +278,21 @@ def bagian(tempat, rows: list[dict], bahasa: str, nama: str) -> dmc.Card | None:
         figure = provinsi(rows, b)
     else:
         isi.append(dmc.Text(t("peta_belum", b).format(tingkat=kata), id=f"{nama}-belum"))
+        isi.append(dmc.Code(PERINTAH, style={"whiteSpace": "nowrap", "fontSize": "15px"}))
         return dmc.Card(isi, withBorder=True, radius="md", padding="lg", id=nama)
+    petak = not fitur
+    if petak:  # the squares take the card's width; their height follows the screen (assets/cakupan.css)
+        figure["layout"].pop("height", None)
     isi.append(
         dcc.Graph(
             id={"type": "turun-grafik", "nama": nama},
             figure=figure,
-            config={"displayModeBar": False},
-            className="peta-graf",  # on a phone the names give way to the colours (assets/cakupan.css)
+            config={"displayModeBar": False, "responsive": True},
+            # on a phone the names give way to the colours, and the squares' chart is lower (cakupan.css)
+            className="peta-graf peta-petak" if petak else "peta-graf",
+            style={"height": f"{TINGGI_PETAK}px"} if petak else None,
         )
     )
     if fitur:
-        sumber = ", ".join(sorted({f["sumber"] for f in fitur.values()}))
-        isi.append(dmc.Text(t("peta_sumber", b).format(berkas=sumber), size="sm", c="dimmed"))
+        isi.append(dmc.Text(t("peta_sumber", b).format(berkas=sumber(fitur)), size="sm", c="dimmed"))
     return dmc.Card(isi, withBorder=True, radius="md", padding="lg", id=nama)

@@ -32,6 +32,8 @@ TEKS = {
         "Satu kotak per provinsi, letaknya mengikuti peta. Klik kotak untuk turun satu tingkat.",
         "One square per province, placed as on the map. Click a square to go one level down.",
     ),
+    "langganan": ("Langganan", "Subscriptions"),
+    "tinjauan_surel": ("Kirim tiap minggu lewat surel", "Send every week by email"),
     "peta_batas_isi": (
         "Klik wilayah untuk turun satu tingkat. Arahkan atau ketuk untuk angkanya.",
         "Click a region to go one level down. Point at or tap it for its numbers.",
@@ -41,12 +43,12 @@ TEKS = {
         "{n} of {semua} {tingkat} have no boundary on the map yet; all are in the table.",
     ),
     "peta_belum": (
-        "Peta {tingkat} belum tersedia: batas wilayahnya belum dimuat. Pengelola Cakupan dapat "
-        "memuatnya dari berkas GeoJSON, GeoPackage atau shapefile dengan 'python -m etl peta BERKAS "
-        "--kode KOLOM' (docs/peta.md). Sampai itu, tabel dan grafik di bawah menampilkan semuanya.",
-        "No map of the {tingkat} yet: their boundaries have not been loaded. A Cakupan administrator "
-        "can load them from a GeoJSON, GeoPackage or shapefile with 'python -m etl peta FILE --kode "
-        "COLUMN' (docs/peta.md). Until then the table and chart below show everything.",
+        "Peta {tingkat} belum tersedia: batas wilayahnya belum dimuat. Pengelola Cakupan dapat memuatnya dari "
+        "berkas GeoJSON, GeoPackage atau shapefile dengan perintah di bawah (docs/peta.md). Sampai itu, tabel dan "
+        "grafik menampilkan semuanya.",
+        "No map of the {tingkat} yet: their boundaries have not been loaded. A Cakupan administrator can load "
+        "them from a GeoJSON, GeoPackage or shapefile with the command below (docs/peta.md). Until then the table "
+        "and chart show everything.",
     ),
     "peta_sumber": (
         "Batas wilayah: {berkas}, dimuat pengelola.",
@@ -148,6 +150,15 @@ TEKS = {
     "per_sumber_dana": ("Menurut sumber dana", "By funding source"),
     "anggaran_anak": ("Anggaran wilayah di bawah", "Budget of the regions in"),
     "riwayat": ("Riwayat pemuatan", "Load history"),
+    "kiriman": ("Laporan mingguan lewat surel", "Weekly reports by email"),
+    "kiriman_isi": (
+        "Tiap langganan mendapat laporan tanggal data terbaru satu kali. Yang gagal dicoba lagi dengan jeda 5 menit, lalu dua kali lipat, paling lama 6 jam, sampai 8 kali.",
+        "Each subscription gets the newest data's report once. A failed one is tried again after 5 minutes, then twice as long, at most 6 hours, up to 8 times.",
+    ),
+    "kiriman_belum": (
+        "Surel belum diatur di server (CAKUPAN_SMTP_HOST): laporan langganan menunggu sampai diatur.",
+        "Mail is not set up on the server (CAKUPAN_SMTP_HOST): subscribed reports wait until it is.",
+    ),
     "kata_bulan": ("bulan", "months"),
     "garis_per_minggu": (" / minggu", " / week"),
     "rincian_muat": ("Isi setiap berkas dan lembar", "What each file and sheet held"),

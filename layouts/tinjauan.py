@@ -225,7 +225,7 @@ def _peta(tj: Tinjauan, b: str):
     layout = fig["layout"]
     layout.update(
         width=1760,
-        height=780,
+        height=740,
         font={"size": 24, "color": HITAM},
         paper_bgcolor="#ffffff",
         margin={"l": 0, "r": 0, "t": 10, "b": 10},
@@ -241,7 +241,9 @@ def _peta(tj: Tinjauan, b: str):
         config={"staticPlot": True, "displayModeBar": False},
     )  # fmt: skip
     kata = pick(kerangka.TINGKAT_KATA[tj.tingkat_anak], b)
-    return _slide(t("peta", b).format(tingkat=kata), {"jenis": "peta", "html": Markup(html), "fig": fig})
+    # a CC BY source asks to be named where its boundaries are shown: under the map, here too
+    asal = {"jenis": "sub", "teks": t("peta_sumber", b).format(berkas=peta.sumber(tj.batas))} if tj.batas else None
+    return _slide(t("peta", b).format(tingkat=kata), {"jenis": "peta", "html": Markup(html), "fig": fig}, asal)
 
 
 def _laju(tj: Tinjauan, b: str):

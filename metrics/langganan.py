@@ -82,6 +82,13 @@ def daftar() -> list[Langganan]:
     return hasil
 
 
+def kiriman(batas: int = 200) -> list[dict]:
+    """The deliveries of the subscriptions the asker may see (akses.langganan.riwayat_kiriman's
+    rows), failed ones first: the Data page's list."""
+    boleh = {lg.id for lg in daftar()}
+    return [k for k in simpanan.riwayat_kiriman(batas * 4) if k["langganan_id"] in boleh][:batas]
+
+
 def hapus(nomor: int) -> None:
     """End a subscription the asker may manage. Raises GalatLangganan or lingkup.TanpaAkses."""
     lg = simpanan.ambil(nomor)

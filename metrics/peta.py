@@ -12,7 +12,7 @@ from metrics import lingkup
 
 # Grain: one row per child region of $induk that has a boundary.
 BATAS_SQL = """
-SELECT p.kode_wilayah, p.geometri, p.label_x, p.label_y, p.luas, p.sumber
+SELECT p.kode_wilayah, p.geometri, p.label_x, p.label_y, p.jari, p.luas, p.sumber
 FROM peta_wilayah p JOIN wilayah w ON w.kode = p.kode_wilayah
 WHERE coalesce(w.kode_induk, 'ID') = $induk
 ORDER BY p.kode_wilayah
@@ -22,8 +22,9 @@ ADA_SQL = "SELECT count(*) FROM duckdb_tables() WHERE table_name = 'peta_wilayah
 
 
 def batas_anak(induk: str) -> dict[str, dict]:
-    """{kode: {"geometri": GeoJSON geometry (dict, WGS84 degrees), "label": (lon, lat), "luas":
-    square degrees, "sumber": its attribution, "kotak": (west, south, east, north)}} for the children of place `induk` that have a boundary; {} when none do.
+    """{kode: {"geometri": GeoJSON geometry (dict, WGS84 degrees), "label": (lon, lat) and "jari"
+    (degrees): the largest circle inside it, "luas": square degrees, "sumber": its attribution,
+    "kotak": (west, south, east, north)}} for the children of place `induk` that have a boundary; {} when none do.
     Raises lingkup.TanpaAkses for a place outside the asker's scope. The dicts are shared: read only."""
     if not lingkup.aktif().memuat(induk):
         raise lingkup.TanpaAkses("Wilayah di luar lingkup akun ini.", "Region outside this account's scope.")
@@ -39,11 +40,12 @@ def _batas(_path, induk: str) -> dict[str, dict]:
         kode: {
             "geometri": (geo := json.loads(g)),
             "label": (x, y),
+            "jari": jari,
             "luas": luas,
             "sumber": sumber,
             "kotak": _kotak(geo),
         }
-        for kode, g, x, y, luas, sumber in warehouse.rows(BATAS_SQL, {"induk": induk})
+        for kode, g, x, y, jari, luas, sumber in warehouse.rows(BATAS_SQL, {"induk": induk})
     }
 
 

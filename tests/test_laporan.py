@@ -282,3 +282,82 @@ def test_the_timer_unit_runs_the_command_that_sends(minggu_awal, surel):
     hasil = subprocess.run([sys.executable, *perintah[1:]], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert hasil.returncode == 0, hasil.stderr
     assert "1 terkirim" in hasil.stdout and len(surel.pesan) == 1
+
+
+# --- the Langganan page (layouts/pages/langganan.py), over HTTP as any script could post it ------
+
+SANDI = "kuda-laut-biru-terbang-7"
+
+
+def _klien(app, nama):
+    import re
+
+    pengguna.ganti_sandi(nama, SANDI)
+    client = app.server.test_client()
+    csrf = re.search(r'name="csrf" value="([^"]+)"', client.get("/masuk").text).group(1)
+    client.post("/masuk", data={"nama": nama, "sandi": SANDI, "csrf": csrf, "lanjut": "/"})
+    return client
+
+
+def _ubah(client, search, alamat="a@jaktim.example.id", akun=None, hapus=None):
+    body = {
+        "output": "..langganan-pesan.children...langganan-daftar.children..",
+        "outputs": [
+            {"id": "langganan-pesan", "property": "children"},
+            {"id": "langganan-daftar", "property": "children"},
+        ],
+        "inputs": [
+            {"id": "langganan-tambah", "property": "n_clicks", "value": None if hapus else 1},
+            [{"id": {"type": "langganan-hapus", "id": hapus}, "property": "n_clicks", "value": 1}] if hapus else [],
+        ],
+        "state": [
+            {"id": "langganan-alamat", "property": "value", "value": alamat},
+            {"id": "langganan-bahasa", "property": "value", "value": "id"},
+            {"id": "langganan-akun", "property": "value", "value": akun},
+            {"id": "_pages_location", "property": "search", "value": search},
+        ],
+        "changedPropIds": [
+            f'{{"id":{hapus},"type":"langganan-hapus"}}.n_clicks' if hapus else "langganan-tambah.n_clicks"
+        ],
+    }
+    r = client.post("/_dash-update-component", json=body)
+    assert r.status_code == 200, r.text[:300]
+    return r.text
+
+
+def test_the_page_subscribes_this_view_and_the_server_checks_everything(minggu_awal, dash_app):
+    with lingkup.berlaku(None):
+        jaktim, jakpus = _klien(dash_app, "kota.jaktim"), _klien(dash_app, "kota.jakpus")
+        halaman = jaktim.post(
+            "/_dash-update-component",
+            json={
+                "output": ".._pages_content.children..._pages_store.data..",
+                "outputs": [
+                    {"id": "_pages_content", "property": "children"},
+                    {"id": "_pages_store", "property": "data"},
+                ],
+                "inputs": [
+                    {"id": "_pages_location", "property": "pathname", "value": "/langganan"},
+                    {"id": "_pages_location", "property": "search", "value": "?wilayah=31.75.02.1001&segmen=BPU"},
+                ],
+                "changedPropIds": ["_pages_location.pathname"],
+                "state": [],
+            },
+        ).text
+        assert "Laporan mingguan lewat surel" in halaman and "(Pulo Gadung, Pulogadung; segmen=BPU)" in halaman
+        jawab = _ubah(jaktim, "?wilayah=31.75.02.1001&segmen=BPU")
+        assert "Langganan 1 dibuat" in jawab and "a@jaktim.example.id" in jawab
+        [lg] = simpanan.daftar()
+        assert (lg.pengguna, lg.wilayah, lg.saringan, lg.kepada) == (
+            "kota.jaktim",
+            PULO_GADUNG,
+            {"segmen": "BPU"},
+            ("a@jaktim.example.id",),
+        )
+        # what the browser could change is checked on the server: the place, the account, the addresses
+        assert "di luar lingkup" in _ubah(jaktim, "?wilayah=31.71")
+        assert "hanya bisa diatur akun itu sendiri" in _ubah(jaktim, "?wilayah=31.75", akun="kota.jakpus")
+        assert "bukan alamat email" in _ubah(jaktim, "?wilayah=31.75", alamat="kepala desa")
+        assert "hanya bisa diatur akun itu sendiri" in _ubah(jakpus, "", hapus=1)  # not Jakarta Pusat's to stop
+        assert len(simpanan.daftar()) == 1
+        assert "Langganan 1 dihentikan" in _ubah(jaktim, "", hapus=1) and simpanan.daftar() == []

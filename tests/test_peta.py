@@ -161,6 +161,26 @@ def test_a_bad_file_says_what_to_do_and_changes_nothing(seed_loaded, tmp_path):
         build.load_peta(bukan, "KODE")
     with pytest.raises(reader.LoadError, match="tidak satu pun fitur berkode wilayah Kemendagri di kolom 'NAMA'"):
         build.load_peta(PETA, "NAMA")
+    tabel = tmp_path / "target.csv"  # a table GDAL reads, with no geometry
+    tabel.write_text("kode_wilayah,target\n31.75,100\n")
+    with pytest.raises(reader.LoadError, match="tidak berisi geometri"):
+        build.load_peta(tabel, "kode_wilayah")
+    import pyogrio
+
+    _m, _f, geometri, isi = pyogrio.raw.read(PETA, columns=["KODE"])
+    shp = tmp_path / "batas.shp"
+    pyogrio.raw.write(
+        shp,
+        geometri[:2],
+        [isi[0][:2].astype(object)],
+        ["KODE"],
+        driver="ESRI Shapefile",
+        crs="EPSG:4326",
+        geometry_type="Polygon",
+    )
+    shp.with_suffix(".dbf").unlink()
+    with pytest.raises(reader.LoadError, match="batas.dbf tidak ada di sampingnya"):
+        build.load_peta(shp, "KODE")
     assert warehouse.current_path() == sebelum and _tersimpan() == disimpan
 
 
@@ -211,7 +231,7 @@ def test_a_page_maps_the_places_with_a_boundary_and_counts_the_rest(seed_loaded)
 
 def test_boundaries_follow_the_capaian_bands():
     fitur = {
-        k: {"geometri": {"type": "Polygon", "coordinates": [[[x, 0], [x + 1, 0], [x + 1, 1], [x, 0]]]}, "label": (x + 0.5, 0.3), "luas": 0.5, "sumber": "s", "kotak": (x, 0, x + 1, 1)}
+        k: {"geometri": {"type": "Polygon", "coordinates": [[[x, 0], [x + 1, 0], [x + 1, 1], [x, 0]]]}, "label": (x + 0.7, 0.3), "jari": 0.29, "luas": 0.5, "sumber": "s", "kotak": (x, 0, x + 1, 1)}
         for k, x in (("31.75.01", 0), ("31.75.02", 1), ("31.75.03", 2), ("31.75.04", 3))
     }  # fmt: skip
     rows = [
@@ -231,6 +251,15 @@ def test_boundaries_follow_the_capaian_bands():
     assert trace["hovertext"][1] == "Pulogadung<br>Peserta aktif: 50<br>Target: 100<br>Capaian: 50,0 %"
     assert label["text"][:2] == ["Matraman<br>95,0 %", "Pulogadung<br>50,0 %"]
     assert label["textfont"]["color"] == ["#111111", "#ffffff", "#111111", "#111111"]  # white on red
+    assert label["lon"][0] == 0.7 and label["lat"][0] == 0.3  # at the largest circle's centre
+    # the map fills the chart: the regions' box, 2 % around, not plotly's fitbounds margin
+    geo = fig["layout"]["geo"]
+    assert geo["lonaxis"]["range"] == pytest.approx([-0.08, 4.08]) and geo["lataxis"]["range"] == pytest.approx(
+        [-0.02, 1.02]
+    )
+    # a label that does not fit its region's circle is left to the hover
+    kecil = {k: {**f, "jari": 0.01} for k, f in fitur.items()}
+    assert peta.batas(rows, kecil, "id")["data"][1]["text"] == []
     go.Figure(fig)
 
 
@@ -267,14 +296,17 @@ def test_the_command_line_says_what_it_loaded_and_what_it_did_not(seed_loaded, c
         "Peta: ",
         "  fitur dibaca         10",
         "  fitur dimuat          5   (menjadi 4 wilayah)",
-        "    - fitur 6: Kode '99.99.99' tidak ada di daftar Kemendagri",
-        "    - fitur 9: Geometri kosong atau bukan poligon",
+        "    - fitur 6 (kode tidak dikenal): Kode '99.99.99' tidak ada di daftar Kemendagri",  # its NAMA beside
+        "    - fitur 9 (tanpa geometri): Geometri kosong atau bukan poligon",
         "  kecamatan: 3 berbatas, 7 tanpa batas di induk yang dimuat (31.75.04 Kramatjati, 31.75.05 Pasar Rebo,",
         "513 kabupaten/kota lain tidak ada di berkas",
     ):
         assert baris in keluar, baris
     assert perintah.main(["peta", str(PETA), "--kode", "TIDAK_ADA"]) == 2
     assert "kolom 'TIDAK_ADA' tidak ada" in capsys.readouterr().err
+    with pytest.raises(SystemExit):  # a negative tolerance is no tolerance
+        perintah.main(["peta", str(PETA), "--kode", "KODE", "--toleransi", "-1"])
+    assert "'-1' bukan derajat 0 atau lebih" in capsys.readouterr().err
     # the Data page lists the load, per file, in words
     rincian = [r for r in data.rincian_muat("id") if r["jenis"] == "peta"]
     assert rincian[0]["berkas"] == "peta_jaktim.geojson" and (rincian[0]["dibaca"], rincian[0]["dimuat"]) == (10, 5)

@@ -1,11 +1,11 @@
--- Grain: one row per feature of a boundary file (peta_mentah: fitur_ke, kode_asli, poligon),
+-- Grain: one row per feature of a boundary file (peta_mentah: fitur_ke, kode_asli, nama_fitur, poligon),
 -- checked (peta_cek): the Kemendagri code it names, or why it is rejected. Codes are read as
 -- everywhere else (kode_cari: dotted or plain, a float's '.0' dropped); a code from before the
 -- 2022 Papua split is counted as today's (kode_lama) and flagged.
 
 CREATE OR REPLACE TEMP TABLE peta_cek AS
 WITH dibaca AS (
-    SELECT fitur_ke, kode_asli, poligon, kode_cari(trim(coalesce(kode_asli, ''))) AS digit
+    SELECT fitur_ke, kode_asli, nama_fitur, poligon, kode_cari(trim(coalesce(kode_asli, ''))) AS digit
     FROM peta_mentah
 ),
 dibakukan AS (

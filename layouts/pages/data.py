@@ -12,7 +12,7 @@ import settings
 from layouts import format as fmt
 from layouts import kerangka
 from layouts.teks import pick, t
-from metrics import data, lingkup
+from metrics import data, langganan, lingkup
 
 dash.register_page(__name__, path="/data", name="Data", title=kerangka.judul_tab("data"))
 
@@ -38,6 +38,13 @@ def _lebar(field: str) -> dict:
 
 # Column headings, (id, en): every word on the page in the chosen language.
 JUDUL = {
+    "langganan_id": ("Langganan", "Subscription"),
+    "pengguna": ("Akun", "Account"),
+    "status": ("Status", "Status"),
+    "percobaan": ("Percobaan", "Tries"),
+    "terakhir": ("Terakhir", "Last try"),
+    "berikutnya": ("Coba lagi", "Next try"),
+    "galat": ("Sebab", "Cause"),
     "jenis": ("Jenis", "Kind"),
     "jenis_berkas": ("Jenis", "Kind"),
     "tanggal_data": ("Tanggal data", "Data date"),
@@ -75,6 +82,10 @@ PERISTIWA = {  # the audit trail's events (jejak/audit.catat) in words
     "unduh_ditolak": ("Unduhan ditolak", "Download refused"),
     "ekspor": ("Mengekspor (baris perintah)", "Exported (command line)"),
     "laporan": ("Membuat laporan", "Made a report"),
+    "laporan_kirim": ("Mengirim laporan mingguan", "Sent weekly reports"),
+    "laporan_sebagian": ("Laporan: sebagian alamat ditolak", "Report: some addresses refused"),
+    "langganan_tambah": ("Berlangganan laporan", "Subscribed to a report"),
+    "langganan_hapus": ("Menghentikan langganan", "Stopped a subscription"),
     "pengguna_tambah": ("Menambah akun", "Added an account"),
     "pengguna_aktifkan": ("Mengaktifkan akun", "Enabled an account"),
     "pengguna_nonaktifkan": ("Menonaktifkan akun", "Disabled an account"),
@@ -134,7 +145,7 @@ def rincian_kata(teks: str | None, bahasa: str) -> str:
 
 
 def _sel(kolom: str, v, bahasa: str):
-    if kolom in ("waktu", "waktu_mulai"):
+    if kolom in ("waktu", "waktu_mulai", "terakhir") or (kolom == "berikutnya" and v and v[:1].isdigit()):
         return waktu(v, bahasa)
     if kolom == "peristiwa":
         return pick(PERISTIWA.get(v, (v, v)), bahasa)
@@ -183,9 +194,56 @@ def _isi(k):
     if not akun.admin:
         return dmc.Alert(t("hanya_admin", b), color="blue", id="data-hanya-admin")
     if not akun.nasional:  # a regional admin: its region's rejects and audit, no national file counts
-        bagian = [dmc.Alert(t("admin_wilayah", b), color="blue", id="data-admin-wilayah"), *_ditolak(k), *_audit(b)]
+        bagian = [
+            dmc.Alert(t("admin_wilayah", b), color="blue", id="data-admin-wilayah"),
+            *_ditolak(k),
+            *_kiriman(b),
+            *_audit(b),
+        ]
         return dmc.Stack(bagian, gap="md")
-    return dmc.Stack([*_muat(b), *_ditolak(k), *_ditandai(b), *_audit(b)], gap="md")
+    return dmc.Stack([*_muat(b), *_ditolak(k), *_ditandai(b), *_kiriman(b), *_audit(b)], gap="md")
+
+
+STATUS_KIRIM = {
+    "terkirim": ("terkirim", "sent"),
+    "gagal": ("gagal", "failed"),
+    "dilewati": ("dilewati", "skipped"),
+    "mengirim": ("sedang dikirim", "sending"),
+}
+
+
+def _kiriman(b: str) -> list:
+    """The weekly reports sent by email (issue 20): failed ones first, with why and when they are
+    tried again; and whether mail is set up at all."""
+    rows = langganan.kiriman()
+    for r in rows:
+        r["status"] = pick(STATUS_KIRIM.get(r["status"], (r["status"],) * 2), b)
+        if r["berikutnya"] is None and r["status"] in ("gagal", "failed"):
+            r["berikutnya"] = pick(("tidak lagi", "given up"), b)
+    try:
+        siap = settings.smtp() is not None
+    except ValueError:
+        siap = False
+    return [
+        dmc.Title(t("kiriman", b), order=3),
+        dmc.Text(t("kiriman_isi" if siap else "kiriman_belum", b), c="dimmed", id="data-kiriman-isi"),
+        _tabel(
+            "data-kiriman",
+            rows,
+            [
+                ("langganan_id", "Langganan"),
+                ("pengguna", "Akun"),
+                ("wilayah", "Wilayah"),
+                ("tanggal_data", "Tanggal data"),
+                ("status", "Status"),
+                ("percobaan", "Percobaan"),
+                ("terakhir", "Terakhir"),
+                ("berikutnya", "Coba lagi"),
+                ("galat", "Sebab"),
+            ],
+            b,
+        ),
+    ]
 
 
 def _muat(b: str) -> list:

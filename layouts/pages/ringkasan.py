@@ -67,6 +67,7 @@ def _tinjauan(k):
             dmc.Anchor(
                 t("tinjauan_html", b), href=f"{href}{gabung}unduh=html", refresh=True, size="lg", id="tinjauan-html"
             ),
+            dmc.Anchor(t("tinjauan_surel", b), href=k.href("/langganan"), size="lg", id="tinjauan-surel"),
         ],
         gap="lg",
     )
