@@ -182,9 +182,8 @@ def batas(
 
 
 def _muat_label(rows: list[dict], fitur: dict[str, dict], ukuran: int, piksel: tuple[int, int]) -> list[dict]:
-    """The rows whose short name and percent fit inside the largest circle of their region (a
-    little wider: a name is a line) at the map's size, and clear the labels of larger regions
-    (placed first)."""
+    """The rows whose short name and percent fit inside the largest circle of their region at the
+    map's size, and clear the labels of larger regions (placed first)."""
     if not rows:
         return []
     x0, y0, x1, y1 = _kotak([fitur[r["kode_wilayah"]] for r in rows])
@@ -195,7 +194,7 @@ def _muat_label(rows: list[dict], fitur: dict[str, dict], ukuran: int, piksel: t
         f = fitur[r["kode_wilayah"]]
         w = char * max(len(nama_pendek(r["nama_wilayah"])), 6)  # pixels the label takes
         jari = f["jari"] * skala
-        if w / 2 > 1.2 * jari or baris / 2 > jari:
+        if w / 2 > jari or baris / 2 > jari:
             continue
         px, py = f["label"][0] * skala, f["label"][1] * skala
         if any(abs(px - qx) < (w + qw) / 2 + 4 and abs(py - qy) < baris + 4 for qx, qy, qw in terpakai):
@@ -281,16 +280,16 @@ def bagian(tempat, rows: list[dict], bahasa: str, nama: str) -> dmc.Card | None:
         isi.append(dmc.Code(PERINTAH, style={"whiteSpace": "nowrap", "fontSize": "15px"}))
         return dmc.Card(isi, withBorder=True, radius="md", padding="lg", id=nama)
     petak = not fitur
-    if petak:  # the squares take the card's width; their height follows the screen (assets/cakupan.css)
-        figure["layout"].pop("height", None)
+    # The map takes its card's width and a height the screen decides (assets/cakupan.css: lower on
+    # a phone, where the names also give way to the colours), so no chart is taller than its map.
+    tinggi = figure["layout"].pop("height")
     isi.append(
         dcc.Graph(
             id={"type": "turun-grafik", "nama": nama},
             figure=figure,
             config={"displayModeBar": False, "responsive": True},
-            # on a phone the names give way to the colours, and the squares' chart is lower (cakupan.css)
-            className="peta-graf peta-petak" if petak else "peta-graf",
-            style={"height": f"{TINGGI_PETAK}px"} if petak else None,
+            className="peta-graf peta-petak" if petak else "peta-graf peta-batas",
+            style={"height": f"{tinggi}px"},
         )
     )
     if fitur:

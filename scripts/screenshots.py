@@ -36,6 +36,7 @@ PAGES = [
     # the maps below the provinces' tiles: drawn when boundaries are loaded (python -m etl peta), else a sentence
     ("/?wilayah=32", "peta-provinsi"),
     ("/wilayah?wilayah=31.75", "peta-kabkota"),
+    ("/langganan?wilayah=31.75", "langganan"),  # the weekly report by email
 ]
 SIZES = [(1280, 720), (1920, 1080), (1440, 900), (390, 844)]  # projector, full HD, laptop, phone
 TINJAUAN = [("31.75", "tinjauan-jaktim"), ("31.75.02.1001", "tinjauan-kelurahan"), ("36", "tinjauan-banten")]

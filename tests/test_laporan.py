@@ -216,6 +216,8 @@ def test_a_refused_send_is_retried_later_and_shown(minggu_awal, ca, monkeypatch,
         [k] = simpanan.riwayat_kiriman()
         assert (k["status"], k["percobaan"], k["galat"]) == ("gagal", 1, "451 4.3.0 Kotak surat penuh, coba lagi nanti")
         gagal_pada = dt.datetime.fromisoformat(k["terakhir"])
+        with lingkup.berlaku(lingkup.Lingkup(admin=True, nama="pusat")):  # the Data page's list
+            assert [(x["langganan_id"], x["status"]) for x in langganan.kiriman()] == [(nomor, "gagal")]
         assert dt.datetime.fromisoformat(k["berikutnya"]) - gagal_pada == dt.timedelta(minutes=5)
         assert kirim.jalankan(gagal_pada + dt.timedelta(minutes=1))["sudah"] == 1 and kotak.pesan == []
         hasil = kirim.jalankan(gagal_pada + dt.timedelta(minutes=6))
