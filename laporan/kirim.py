@@ -95,7 +95,7 @@ def kalimat(hasil: dict) -> str:
     teks = (
         f"Laporan mingguan data per {hasil['tanggal'].isoformat()}: {hasil['terkirim']} terkirim, "
         f"{hasil['gagal']} gagal (dicoba lagi nanti), {hasil['dilewati']} dilewati, {hasil['menunggu']} menunggu, "
-        f"{hasil['sudah']} sudah terkirim sebelumnya"
+        f"{hasil['sudah']} sudah terkirim atau menunggu jeda"
     )
     return teks + (f". Surel belum bisa dikirim: {hasil['galat']}" if hasil["galat"] else ".")
 

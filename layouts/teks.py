@@ -242,6 +242,15 @@ TEKS = {
 }
 
 
+# A weekly report's delivery (akses/langganan.py's kiriman.status) in words: the Langganan and Data pages
+STATUS_KIRIMAN = {
+    "terkirim": ("terkirim", "sent"),
+    "gagal": ("gagal", "failed"),
+    "dilewati": ("dilewati", "skipped"),
+    "mengirim": ("sedang dikirim", "sending"),
+}
+
+
 def pick(pasangan: tuple[str, str], bahasa: str = "id") -> str:
     """The Indonesian (bahasa 'id') or English word of an (id, en) pair: the one language switch."""
     return pasangan[0 if bahasa == "id" else 1]

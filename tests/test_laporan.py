@@ -164,7 +164,7 @@ def test_a_new_snapshot_sends_each_subscription_its_report_once(minggu_awal, sur
     assert "Pulo Gadung" in halaman and "11" in halaman and "55,0 %" in halaman
     # again, from the timer or by hand: nothing new
     keluar = _kirim(capsys)
-    assert len(surel.pesan) == 1 and "0 terkirim" in keluar and "1 sudah terkirim sebelumnya" in keluar
+    assert len(surel.pesan) == 1 and "0 terkirim" in keluar and "1 sudah terkirim atau menunggu jeda" in keluar
     assert simpanan.riwayat_kiriman()[0]["status"] == "terkirim"
 
 

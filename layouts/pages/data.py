@@ -11,7 +11,7 @@ import dash_mantine_components as dmc
 import settings
 from layouts import format as fmt
 from layouts import kerangka
-from layouts.teks import pick, t
+from layouts.teks import STATUS_KIRIMAN, pick, t
 from metrics import data, langganan, lingkup
 
 dash.register_page(__name__, path="/data", name="Data", title=kerangka.judul_tab("data"))
@@ -204,20 +204,12 @@ def _isi(k):
     return dmc.Stack([*_muat(b), *_ditolak(k), *_ditandai(b), *_kiriman(b), *_audit(b)], gap="md")
 
 
-STATUS_KIRIM = {
-    "terkirim": ("terkirim", "sent"),
-    "gagal": ("gagal", "failed"),
-    "dilewati": ("dilewati", "skipped"),
-    "mengirim": ("sedang dikirim", "sending"),
-}
-
-
 def _kiriman(b: str) -> list:
     """The weekly reports sent by email (issue 20): failed ones first, with why and when they are
     tried again; and whether mail is set up at all."""
     rows = langganan.kiriman()
     for r in rows:
-        r["status"] = pick(STATUS_KIRIM.get(r["status"], (r["status"],) * 2), b)
+        r["status"] = pick(STATUS_KIRIMAN.get(r["status"], (r["status"],) * 2), b)
         if r["berikutnya"] is None and r["status"] in ("gagal", "failed"):
             r["berikutnya"] = pick(("tidak lagi", "given up"), b)
     try:

@@ -15,7 +15,7 @@ from akses import langganan as simpanan
 from akses import pengguna as akun_mod
 from layouts import format as fmt
 from layouts import keadaan, kerangka
-from layouts.teks import pick
+from layouts.teks import STATUS_KIRIMAN, pick
 from metrics import langganan, lingkup, wilayah
 from metrics.definisi import PertanyaanTidakSah
 
@@ -47,12 +47,6 @@ KATA = {
         ("No.", "Account", "Region", "Filters", "Language", "Addresses", "Last sent", ""),
     ),
     "semua_peserta": ("semua peserta", "all participants"),
-}
-STATUS = {
-    "terkirim": ("terkirim", "sent"),
-    "gagal": ("gagal, dicoba lagi", "failed, will retry"),
-    "dilewati": ("dilewati", "skipped"),
-    "mengirim": ("sedang dikirim", "sending"),
 }
 
 
@@ -133,7 +127,7 @@ def _daftar(b: str):
     for lg in rows:
         k = terakhir.get(lg.id)
         kirim = (
-            f"{fmt.tanggal(_tanggal(k['tanggal_data']), b)}: {pick(STATUS.get(k['status'], (k['status'],) * 2), b)}"
+            f"{fmt.tanggal(_tanggal(k['tanggal_data']), b)}: {pick(STATUS_KIRIMAN.get(k['status'], (k['status'],) * 2), b)}"
             + (f" ({k['galat']})" if k["status"] == "gagal" and k["galat"] else "")
             if k
             else "-"
