@@ -63,3 +63,23 @@ CREATE TABLE IF NOT EXISTS kiriman (
     ukuran          INTEGER,                  -- bytes of the message sent
     PRIMARY KEY (langganan_id, tanggal_data)
 );
+
+-- Grain: one row per action (aksi) recorded on a place (issue 21): an instruction, outreach,
+-- funding, recruiting agents, a pick-up drive or other, dated. orang: the people it funds, where
+-- it funds people; rencana 1: planned (saved from the what-if), not yet done. Removed: aktif 0.
+CREATE TABLE IF NOT EXISTS aksi (
+    id              INTEGER PRIMARY KEY AUTOINCREMENT,
+    wilayah         TEXT NOT NULL,
+    jenis           TEXT NOT NULL,
+    judul           TEXT NOT NULL,
+    catatan         TEXT NOT NULL DEFAULT '',
+    mulai           TEXT NOT NULL,            -- YYYY-MM-DD
+    selesai         TEXT,
+    orang           INTEGER,
+    sumber_dana     TEXT,                     -- APBD or CSR, for funding
+    rencana         INTEGER NOT NULL DEFAULT 0,
+    aktif           INTEGER NOT NULL DEFAULT 1,
+    dibuat          TEXT NOT NULL,
+    oleh            TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS aksi_wilayah ON aksi (wilayah, mulai);

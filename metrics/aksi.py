@@ -1,0 +1,261 @@
+"""Aksi (issue 21): actions recorded on a place, checked in the recorder's scope; their effect on
+the weekly pace of peserta aktif measured against similar places; and what funding N pekerja
+rentan would do. Stored by akses/aksi.py. The method is in docs/metrics.md ("Efek aksi").
+
+    tambah(wilayah, jenis, judul, ...) -> id          impor(path) -> (ids, errors)
+    untuk_tren(kode) -> [Aksi]                        efek(aksi) -> Efek
+    efek_dari_deret(...) -> Efek (the arithmetic, on numbers)
+    bagaimana_jika(m, n, bulan, tanggal) -> dict (the what-if, before anything is saved)
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import math
+import statistics
+from dataclasses import dataclass
+from pathlib import Path
+
+from akses import aksi as simpanan
+from akses.aksi import Aksi, GalatAksi
+from metrics import cakupan, lingkup, periode, wilayah
+from metrics.definisi import IURAN_BPU, PertanyaanTidakSah
+from metrics.pertanyaan import tanya
+
+EFEK_MINGGU = 4  # weeks before and after an action's start that its pace is measured over
+MINGGU_MIN = 2  # fewer weeks on either side: too few to say
+PEMBANDING_MIN = 3  # fewer similar places without an action: no comparison
+Z = 2  # about 95 %: the difference is said to be real past this many standard errors
+
+
+def tambah(
+    wilayah_: str, jenis: str, judul: str, mulai, selesai=None, catatan: str = "", orang=None, sumber_dana=None,
+    rencana: bool = False,
+) -> int:  # fmt: skip
+    """Record an action on a place inside the asker's scope. Raises lingkup.TanpaAkses (outside it),
+    PertanyaanTidakSah (not a region of the list) or GalatAksi (a field). Returns its id."""
+    saya = lingkup.aktif()
+    tempat = wilayah.tempat((wilayah_ or "").strip() or "ID")
+    if tempat.tingkat == "rw":
+        raise GalatAksi("Aksi dicatat untuk wilayah sampai kelurahan, bukan per RW.")
+    lingkup.periksa(tempat.kode)
+    medan = simpanan.periksa(jenis, judul, catatan, mulai, selesai, orang, sumber_dana)
+    return simpanan.tambah(tempat.kode, medan, rencana, saya.nama, saya.label)
+
+
+def hapus(nomor: int) -> None:
+    """Remove an action on a place inside the asker's scope."""
+    a = simpanan.ambil(nomor)
+    if a is None:
+        raise GalatAksi(f"Aksi {nomor} tidak ada atau sudah dihapus.")
+    lingkup.periksa(a.wilayah)
+    saya = lingkup.aktif()
+    simpanan.hapus(nomor, saya.nama, saya.label)
+
+
+def daftar(kode: str) -> list[Aksi]:
+    """The actions on a place and the places below it, inside the asker's scope, oldest first."""
+    lingkup.periksa(kode)
+    return simpanan.daftar(kode, bawah=True)
+
+
+def untuk_tren(kode: str) -> list[Aksi]:
+    """The actions a place's trend marks: its own and those of the places above it that the asker
+    may see (a province's instruction bears on its kab/kota), oldest first."""
+    saya = lingkup.aktif()
+    kode_atas = [t.kode for t in wilayah.jejak(kode) if saya.memuat(t.kode)]
+    return sorted((a for k in kode_atas for a in simpanan.daftar(k)), key=lambda a: (a.mulai, a.id))
+
+
+KOLOM_IMPOR = ("kode_wilayah", "jenis", "judul", "mulai")  # required; catatan, selesai, orang, sumber_dana optional
+
+
+def impor(path: Path) -> tuple[list[int], list[str]]:
+    """Actions from a CSV (kode_wilayah, jenis, judul, mulai[, selesai, catatan, orang, sumber_dana]),
+    each checked like one entered by hand: (ids recorded, 'baris N: why' for each refused row)."""
+    try:
+        teks = Path(path).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as e:
+        raise GalatAksi(f"{Path(path).name}: tidak terbaca ({e}).") from None
+    dialek = csv.Sniffer().sniff(teks.split("\n", 1)[0], delimiters=",;\t") if teks.strip() else csv.excel
+    baris = list(csv.DictReader(teks.splitlines(), dialect=dialek))
+    kurang = [k for k in KOLOM_IMPOR if k not in (baris[0].keys() if baris else ())]
+    if kurang:
+        raise GalatAksi(f"{Path(path).name}: kolom {', '.join(kurang)} tidak ada (perlu {', '.join(KOLOM_IMPOR)}).")
+    ids, galat = [], []
+    for i, r in enumerate(baris, start=2):
+        try:
+            ids.append(
+                tambah(
+                    r["kode_wilayah"],
+                    r["jenis"],
+                    r["judul"],
+                    r["mulai"],
+                    r.get("selesai"),
+                    r.get("catatan") or "",
+                    r.get("orang"),
+                    r.get("sumber_dana"),
+                )  # fmt: skip
+            )
+        except (GalatAksi, PertanyaanTidakSah) as e:
+            galat.append(f"baris {i}: {e}")
+    return ids, galat
+
+
+# --- effect -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Efek:
+    """An action's effect on the weekly pace of peserta aktif (persons a week), against similar
+    places over the same weeks; `alasan` says why there is no number when there is none."""
+
+    alasan: str | None  # None, 'minggu_kurang' or 'tanpa_pembanding'
+    laju_sebelum: float | None = None  # the place's pace in the weeks before the start
+    laju_sesudah: float | None = None  # and after it
+    perubahan_pembanding: float | None = None  # the mean change of pace among similar places
+    efek: float | None = None  # the place's change of pace minus theirs
+    galat_baku: float | None = None  # how much a place without an action varies (persons a week)
+    pembanding: int = 0  # similar places compared with
+    minggu_sebelum: float = 0
+    minggu_sesudah: float = 0
+    minggu_lagi: int | None = None  # about how many more weeks after the start make it clear
+
+    @property
+    def yakin(self) -> bool:
+        return self.efek is not None and abs(self.efek) > Z * self.galat_baku
+
+
+def _jendela(tanggal: list[dt.date], mulai: dt.date) -> tuple[dt.date, dt.date, dt.date] | None:
+    """(the snapshot before the window, the one at the start, the last one in the window after);
+    None when there is no snapshot at or before the start and one after it."""
+    sebelum = [d for d in tanggal if d <= mulai]
+    sesudah = [d for d in tanggal if mulai < d <= mulai + dt.timedelta(weeks=EFEK_MINGGU)]
+    if not sebelum or not sesudah:
+        return None
+    d0 = sebelum[-1]
+    awal = [d for d in tanggal if d0 - dt.timedelta(weeks=EFEK_MINGGU) <= d < d0]
+    return (awal[0] if awal else d0), d0, sesudah[-1]
+
+
+def efek_dari_deret(deret: dict[dt.date, int], pembanding: dict[str, dict[dt.date, int]], mulai: dt.date) -> Efek:
+    """The arithmetic of docs/metrics.md ("Efek aksi") on numbers: `deret` the place's peserta aktif
+    per snapshot, `pembanding` each similar place's, `mulai` the action's start.
+
+    pace before = (aktif at the start's snapshot - aktif EFEK_MINGGU weeks earlier) / weeks, after
+    likewise up to EFEK_MINGGU weeks on; change = after - before; efek = the place's change minus
+    the mean change of the similar places; galat_baku = their changes' standard deviation x
+    sqrt(1 + 1/n) (how far one more place without an action would fall from their mean)."""
+    jendela = _jendela(sorted(deret), mulai)
+    if jendela is None:
+        return Efek("minggu_kurang")
+    d_awal, d0, d_akhir = jendela
+    w_sebelum, w_sesudah = (d0 - d_awal).days / 7, (d_akhir - d0).days / 7
+    if w_sebelum < MINGGU_MIN or w_sesudah < MINGGU_MIN:
+        return Efek("minggu_kurang", minggu_sebelum=w_sebelum, minggu_sesudah=w_sesudah)
+
+    def perubahan(d: dict) -> tuple[float, float] | None:
+        if any(x not in d or d[x] is None for x in (d_awal, d0, d_akhir)):
+            return None
+        return (d[d0] - d[d_awal]) / w_sebelum, (d[d_akhir] - d[d0]) / w_sesudah
+
+    sendiri = perubahan(deret)
+    lain = [p[1] - p[0] for p in map(perubahan, pembanding.values()) if p is not None]
+    if sendiri is None or len(lain) < PEMBANDING_MIN:
+        return Efek("tanpa_pembanding", pembanding=len(lain), minggu_sebelum=w_sebelum, minggu_sesudah=w_sesudah)
+    rata = statistics.fmean(lain)
+    galat = statistics.stdev(lain) * math.sqrt(1 + 1 / len(lain))
+    nilai = (sendiri[1] - sendiri[0]) - rata
+    lagi = None
+    if nilai and abs(nilai) <= Z * galat:  # the spread shrinks about as 1/sqrt(weeks) of pace measured
+        lagi = max(1, math.ceil(w_sesudah * (Z * galat / abs(nilai)) ** 2 - w_sesudah))
+    return Efek(
+        None, sendiri[0], sendiri[1], rata, nilai, galat, len(lain), w_sebelum, w_sesudah, lagi,
+    )  # fmt: skip
+
+
+def efek(a: Aksi) -> Efek:
+    """An action's effect (efek_dari_deret) on the served data: the place's peserta aktif at every
+    snapshot, and those of the places of the same level in the same province (other provinces for
+    a province) with no action whose dates touch the window. Unfiltered; in the asker's scope,
+    which must hold the action's place (the similar places are counted, never shown)."""
+    lingkup.periksa(a.wilayah)
+    tempat = wilayah.tempat(a.wilayah)
+    induk = "ID" if tempat.tingkat == "provinsi" else tempat.kode.split(".")[0]
+    tingkat_anak = tempat.tingkat
+    with lingkup.berlaku(lingkup.Lingkup(admin=True, nama=lingkup.aktif().nama)):  # the comparison's counts only
+        deret = _deret(a.wilayah)
+        jendela = _jendela(sorted(deret), a.mulai)
+        awal, akhir = (jendela[0], jendela[2]) if jendela else (a.mulai, a.mulai)
+        sibuk = {b.wilayah for b in simpanan.daftar() if b.mulai <= akhir and (b.selesai or b.mulai) >= awal}
+        saudara = [k for k in _sesama(induk, tingkat_anak) if k != a.wilayah and k not in sibuk]
+        return efek_dari_deret(deret, {k: _deret(k) for k in saudara}, a.mulai)
+
+
+def _deret(kode: str) -> dict[dt.date, int]:
+    newest = periode.daftar()[0]
+    return {r["tanggal_data"]: r["peserta_aktif"] for r in cakupan.tren(tanya(kode, newest))}
+
+
+def _sesama(induk: str, tingkat: str) -> list[str]:
+    """The places of level `tingkat` under `induk` (a province, or ID for the provinces)."""
+    kode = [induk]
+    while kode and wilayah.tempat(kode[0]).tingkat != tingkat:
+        kode = [
+            r["kode_wilayah"]
+            for k in kode
+            for r in cakupan.anak(tanya(k), ["peserta_aktif"]).baris
+            if r["kode_wilayah"]
+        ]
+    return kode
+
+
+# --- what-if --------------------------------------------------------------------------
+
+
+def bagaimana_jika(m: dict, n: int, bulan: int, tanggal: dt.date) -> dict:
+    """Fund `n` pekerja rentan from the first of month `bulan` of the snapshot's year (APBD or CSR
+    paying Rp16.800 a person a month, definisi.IURAN_BPU), for a place whose KPIs are `m`
+    (peserta_aktif, target_acuan, laju_4mg, proyeksi_akhir_tahun) on snapshot `tanggal`:
+    {biaya (rupiah, to 31 December), bulan_dibayar, proyeksi_akhir_tahun, capaian_akhir_tahun (ratio),
+    tercapai (date or None), tercapai_tanpa (the date without it)}. Reached: the same rule as
+    perkiraan_tercapai (ceil of the shortfall over the 4-week pace, in days), with the funded
+    persons active from their first month. GalatAksi for a month before the snapshot's or a bad n."""
+    if not isinstance(n, int) or not 0 < n <= 10_000_000:
+        raise GalatAksi("Jumlah pekerja yang didanai 1 sampai 10 juta.")
+    if not isinstance(bulan, int) or not tanggal.month <= bulan <= 12:
+        raise GalatAksi(f"Bulan mulai {tanggal.month}-12 (tahun data {tanggal.year}).")
+    awal = dt.date(tanggal.year, bulan, 1)
+    dibayar = 12 - bulan + 1
+    aktif, target, laju = m["peserta_aktif"], m.get("target_acuan"), m.get("laju_4mg")
+    proyeksi = (m["proyeksi_akhir_tahun"] + n) if m.get("proyeksi_akhir_tahun") is not None else None
+    return {
+        "biaya": n * IURAN_BPU * dibayar,
+        "bulan_dibayar": dibayar,
+        "mulai": awal,
+        "proyeksi_akhir_tahun": proyeksi,
+        "capaian_akhir_tahun": proyeksi / target if proyeksi is not None and target else None,
+        "tercapai_tanpa": _tercapai(aktif, target, laju, tanggal, 0, awal),
+        "tercapai": _tercapai(aktif, target, laju, tanggal, n, max(awal, tanggal)),
+    }
+
+
+def _tercapai(aktif, target, laju, tanggal: dt.date, n: int, awal: dt.date) -> dt.date | None:
+    if not target:
+        return None
+    if aktif >= target:
+        return tanggal
+
+    def hari(kurang: float) -> dt.date | None:
+        return tanggal + dt.timedelta(days=math.ceil(kurang / laju * 7)) if laju and laju > 0 else None
+
+    tanpa = hari(target - aktif)
+    if n == 0 or (tanpa is not None and tanpa < awal):
+        return tanpa
+    if aktif + n + (laju or 0) * (awal - tanggal).days / 7 >= target:
+        return awal  # the funded persons reach it on their first day
+    return hari(target - aktif - n)
+
+
+__all__ = ["Aksi", "Efek", "GalatAksi", "bagaimana_jika", "daftar", "efek", "efek_dari_deret", "tambah", "untuk_tren"]

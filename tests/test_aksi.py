@@ -1,0 +1,98 @@
+"""Actions (issue 21): recorded in scope, their effect measured against similar places, and the
+what-if of funding pekerja rentan, each against a hand-worked answer."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from akses import aksi as simpanan
+from metrics import aksi, cakupan, lingkup
+from metrics.pertanyaan import tanya
+
+MINGGU = [dt.date(2024, 1, 2) + dt.timedelta(weeks=i) for i in range(9)]  # 9 weekly snapshots
+MULAI = MINGGU[4]  # 30 Jan: 4 weeks before it, 4 after
+
+
+def _deret(*nilai):
+    return dict(zip(MINGGU, nilai, strict=True))
+
+
+def test_a_planted_pace_change_is_found_against_known_comparison_places():
+    """The place gains 10 a week for 4 weeks, then 40 a week: its pace changes by +30. The four
+    similar places gain 10 a week before and 12, 8, 11, 9 after: changes +2, -2, +1, -1, mean 0,
+    standard deviation sqrt(10/3) = 1,826; x sqrt(1 + 1/4) = 2,041. Effect +30 - 0 = +30 a week,
+    far past 2 x 2,041: clear."""
+    tempat = _deret(100, 110, 120, 130, 140, 180, 220, 260, 300)
+    pembanding = {
+        f"k{i}": _deret(*(200 + 10 * w for w in range(5)), *(240 + sesudah * w for w in range(1, 5)))
+        for i, sesudah in enumerate((12, 8, 11, 9))
+    }
+    e = aksi.efek_dari_deret(tempat, pembanding, MULAI)
+    assert e.alasan is None and (e.minggu_sebelum, e.minggu_sesudah) == (4, 4) and e.pembanding == 4
+    assert (e.laju_sebelum, e.laju_sesudah, e.perubahan_pembanding) == (10, 40, 0)
+    assert e.efek == 30 and e.galat_baku == pytest.approx(2.0412, abs=1e-4) and e.yakin and e.minggu_lagi is None
+
+
+def test_a_small_change_says_how_many_more_weeks_would_tell():
+    """Place: +10 before, +13 after (change +3); comparison changes +2, -2, +1, -1 (mean 0, error
+    2,041): 3 is under 2 x 2,041 = 4,08. Weeks for it to be clear: 4 x (4,08 / 3)^2 = 7,4 -> 8,
+    that is 4 more than the 4 measured."""
+    tempat = _deret(100, 110, 120, 130, 140, 153, 166, 179, 192)
+    pembanding = {
+        f"k{i}": _deret(*(200 + 10 * w for w in range(5)), *(240 + sesudah * w for w in range(1, 5)))
+        for i, sesudah in enumerate((12, 8, 11, 9))
+    }
+    e = aksi.efek_dari_deret(tempat, pembanding, MULAI)
+    assert e.efek == 3 and not e.yakin and e.minggu_lagi == 4
+
+
+def test_too_few_weeks_or_no_comparison_places_give_no_number():
+    tempat = _deret(100, 110, 120, 130, 140, 180, 220, 260, 300)
+    pembanding = {f"k{i}": _deret(*range(200, 209)) for i in range(4)}
+    e = aksi.efek_dari_deret(tempat, pembanding, MINGGU[7])  # one week after the start only
+    assert (e.alasan, e.efek, e.minggu_sesudah) == ("minggu_kurang", None, 1)
+    e = aksi.efek_dari_deret(tempat, pembanding, MINGGU[1])  # one week before it
+    assert (e.alasan, e.minggu_sebelum) == ("minggu_kurang", 1)
+    assert aksi.efek_dari_deret(tempat, {}, MINGGU[0] - dt.timedelta(days=1)).alasan == "minggu_kurang"
+    e = aksi.efek_dari_deret(tempat, dict(list(pembanding.items())[:2]), MULAI)  # two similar places
+    assert (e.alasan, e.pembanding, e.efek) == ("tanpa_pembanding", 2, None)
+
+
+def test_the_what_if_of_funding_pulo_gadung(minggu):
+    """Pulo Gadung on 2024-02-06 (tests/seed/README.md): 11 active, target 20, 0,75 a week,
+    projection 46, reached 2024-04-30. Fund 5 from March: 10 months paid, 5 x 16.800 x 10 =
+    840.000; projection 46 + 5 = 51, 255 % of 20. With the 5 from 1 March, the other 4 come at
+    0,75 a week: ceil(4 / 0,75 x 7) = 38 days after 6 February, 15 March."""
+    m = cakupan.angka_tempat(tanya("31.75.02.1001"), cakupan.KPI)
+    hasil = aksi.bagaimana_jika(m, 5, 3, dt.date(2024, 2, 6))
+    assert hasil["biaya"] == 840_000 and hasil["bulan_dibayar"] == 10 and hasil["mulai"] == dt.date(2024, 3, 1)
+    assert hasil["proyeksi_akhir_tahun"] == 51 and hasil["capaian_akhir_tahun"] == pytest.approx(2.55)
+    assert (hasil["tercapai_tanpa"], hasil["tercapai"]) == (dt.date(2024, 4, 30), dt.date(2024, 3, 15))
+    # 9 funded from March close the gap on their first day (11 + 9 = 20); from June the pace is first
+    assert aksi.bagaimana_jika(m, 9, 3, dt.date(2024, 2, 6))["tercapai"] == dt.date(2024, 3, 1)
+    assert aksi.bagaimana_jika(m, 5, 6, dt.date(2024, 2, 6))["tercapai"] == dt.date(2024, 4, 30)
+    with pytest.raises(aksi.GalatAksi, match="Bulan mulai 2-12"):
+        aksi.bagaimana_jika(m, 5, 1, dt.date(2024, 2, 6))
+
+
+def test_actions_are_recorded_inside_the_scope_only(seed_loaded):
+    with lingkup.berlaku(lingkup.Lingkup(wilayah="31.75", nama="kota.jaktim")):
+        nomor = aksi.tambah("31.75.02", "jemput bola", "Jemput bola pasar Pulogadung", "2024-02-01", orang="")
+        with pytest.raises(lingkup.TanpaAkses):
+            aksi.tambah("31.71", "sosialisasi", "Sosialisasi", "2024-02-01")
+        with pytest.raises(aksi.GalatAksi, match="Tanggal selesai sebelum"):
+            aksi.tambah("31.75", "instruksi", "Instruksi wali kota", "2024-02-01", selesai="2024-01-01")
+        with pytest.raises(aksi.GalatAksi, match="Jenis aksi 'rapat' tidak dikenal"):
+            aksi.tambah("31.75", "rapat", "Rapat", "2024-02-01")
+        [a] = aksi.daftar("31.75")
+        assert (a.id, a.wilayah, a.jenis, a.judul, a.mulai, a.oleh) == (
+            nomor, "31.75.02", "jemput_bola", "Jemput bola pasar Pulogadung", dt.date(2024, 2, 1), "kota.jaktim",
+        )  # fmt: skip
+        assert [x.id for x in aksi.untuk_tren("31.75.02.1001")] == [nomor]  # a kelurahan's trend marks its kecamatan's
+    with lingkup.berlaku(lingkup.Lingkup(wilayah="31.71", nama="kota.jakpus")):
+        assert aksi.untuk_tren("31.71") == []
+        with pytest.raises(lingkup.TanpaAkses):
+            aksi.hapus(nomor)
+    assert [a.id for a in simpanan.daftar()] == [nomor]
