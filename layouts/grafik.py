@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from akses.aksi import JENIS as JENIS_AKSI
 from layouts import format as fmt
 from layouts.teks import t
 from metrics import cakupan
@@ -64,11 +65,16 @@ def warna_capaian(c: float | None, palet: tuple[str, str, str, str] = (MERAH, JI
 TICK_TREN = 7  # date labels a trend names at most: more would crowd a projector's axis
 
 
-def tren(rows: list[dict], tempat: dict, bahasa: str) -> dict:
+UNGU = "#6741d9"  # actions on the trend: a colour no band or line uses
+
+
+def tren(rows: list[dict], tempat: dict, bahasa: str, aksi: list | None = None) -> dict:
     """Active participants per snapshot, filling the chart: the x axis spans the snapshots (not
     the year) and the y axis the values, so a weekly gain shows as a slope. The road to
     31 December is a dashed stretch at the 4-week pace past the last snapshot, its end written
-    in words; the reference target is a line when it is near the values, else named at the top."""
+    in words; the reference target is a line when it is near the values, else named at the top.
+    `aksi` (akses.aksi.Aksi, issue 21) inside the chart's dates are dotted lines at their start,
+    with a marker at the top whose hover names them."""
     if not rows:
         return _tata([], bahasa)
     x = [r["tanggal_data"] for r in rows]
@@ -123,6 +129,24 @@ def tren(rows: list[dict], tempat: dict, bahasa: str) -> dict:
                     "yanchor": "top", "showarrow": False, "font": {"size": 16, "color": MERAH},
                 }
             )  # fmt: skip
+    awal_x = x[0] - dt.timedelta(days=max(2, round(hari * 0.04)))
+    tanda = [a for a in aksi or [] if awal_x <= a.mulai <= ujung]
+    if tanda:
+        for a in tanda:
+            shapes.append(
+                {
+                    "type": "line", "name": "aksi", "xref": "x", "x0": a.mulai, "x1": a.mulai, "yref": "paper",
+                    "y0": 0, "y1": 0.93, "line": {"color": UNGU, "width": 2, "dash": "dot"},
+                }
+            )  # fmt: skip
+        data.append(
+            {
+                "type": "scatter", "mode": "markers", "name": "aksi", "x": [a.mulai for a in tanda],
+                "y": [atas - (atas - bawah) * 0.03] * len(tanda), "hoverinfo": "text",
+                "marker": {"symbol": "triangle-down", "size": 14, "color": UNGU},
+                "hovertext": [_aksi_kata(a, bahasa) for a in tanda], "customdata": [[a.id] for a in tanda],
+            }
+        )  # fmt: skip
     langkah = max(1, -(-len(x) // TICK_TREN))
     ticks = x[::-1][::langkah][::-1]
     return _tata(
@@ -134,10 +158,17 @@ def tren(rows: list[dict], tempat: dict, bahasa: str) -> dict:
         xaxis={
             "tickvals": ticks,
             "ticktext": [fmt.tanggal_pendek(d, bahasa) for d in ticks],
-            "range": [x[0] - dt.timedelta(days=max(2, round(hari * 0.04))), ujung],
+            "range": [awal_x, ujung],
         },
         yaxis={"range": [bawah, atas], "tickformat": ",d"},
     )
+
+
+def _aksi_kata(a, bahasa: str) -> str:
+    """An action in a line: its title, kind and dates (planned ones say so)."""
+    akhir = f" - {fmt.tanggal_pendek(a.selesai, bahasa)}" if a.selesai else ""
+    rencana = f" ({t('rencana', bahasa)})" if a.rencana else ""
+    return f"{a.judul}{rencana}<br>{JENIS_AKSI[a.jenis][0 if bahasa == 'id' else 1]} · {fmt.tanggal_pendek(a.mulai, bahasa)}{akhir}"
 
 
 def batang_capaian(rows: list[dict], bahasa: str, tinggi: int | None = None) -> dict:

@@ -33,6 +33,7 @@ TEKS = {
         "One square per province, placed as on the map. Click a square to go one level down.",
     ),
     "langganan": ("Langganan", "Subscriptions"),
+    "rencana": ("rencana", "planned"),
     "tinjauan_surel": ("Kirim tiap minggu lewat surel", "Send every week by email"),
     "peta_batas_isi": (
         "Klik wilayah untuk turun satu tingkat. Arahkan atau ketuk untuk angkanya.",

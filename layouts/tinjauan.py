@@ -206,7 +206,7 @@ def _kekurangan(m: dict, b: str) -> str:
 
 
 def _tren(tj: Tinjauan, b: str):
-    fig = grafik.tren(tj.tren, tj.angka, b)
+    fig = grafik.tren(tj.tren, tj.angka, b, tj.aksi)
     # the figure too: the PDF draws the same line from it (layouts/tinjauan_pdf.py)
     return _slide(
         t("tren", b), {"jenis": "grafik", "html": _grafik(fig, "grafik-tren", 1760, 800), "fig": fig, "bahasa": b}
@@ -410,13 +410,28 @@ def _grafik(fig: dict, id_: str, lebar: int, tinggi: int) -> str:
         trace["line"] = {**trace.get("line", {}), "width": 7, "color": warna}
         trace["marker"] = {**trace.get("marker", {}), "size": 16, "color": warna}
     for shape in layout.get("shapes", []):
+        if shape.get("name") == "aksi":  # an action's line: its own colour, a room-sized label (no hover here)
+            shape["line"] = {**shape["line"], "width": 4}
+            continue
         shape["line"] = {**shape["line"], "color": MERAH, "width": 5}
+    for trace in fig["data"]:
+        if trace.get("name") == "aksi":
+            trace["marker"] = {**trace["marker"], "size": 26}
+            layout.setdefault("annotations", []).extend(
+                {
+                    "text": teks.split("<br>")[0][:28], "x": x, "xref": "x", "y": 0.93, "yref": "paper",
+                    "xanchor": "left", "yanchor": "top", "showarrow": False, "font": {"size": 28, "color": grafik.UNGU},
+                }
+                for x, teks in zip(trace["x"], trace["hovertext"], strict=True)
+            )  # fmt: skip
     for nama in ("xaxis", "yaxis"):
         layout[nama].update(gridcolor="#bbbbbb", linecolor=HITAM, tickfont={"size": 28})
     layout["xaxis"]["tickangle"] = 0
     for a in layout.get("annotations", []):  # the target's words red, the road ahead's grey
-        merah = a.get("font", {}).get("color") == grafik.MERAH
-        a["font"] = {**a.get("font", {}), "size": 30, "color": MERAH if merah else "#444444"}
+        warna = a.get("font", {}).get("color")
+        if warna == grafik.UNGU:
+            continue  # an action's title, set above
+        a["font"] = {**a.get("font", {}), "size": 30, "color": MERAH if warna == grafik.MERAH else "#444444"}
     return Markup(
         pio.to_html(
             fig,

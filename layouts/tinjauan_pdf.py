@@ -21,7 +21,7 @@ from metrics.tinjauan import Tinjauan
 
 LEBAR, TINGGI = 338.67, 190.5  # mm: a 16:9 page (13,33 x 7,5 inches, a slide's size)
 TEPI = 14
-HITAM, ABU, BIRU, MERAH = (17, 17, 17), (90, 90, 90), (28, 126, 214), (201, 42, 42)
+HITAM, ABU, BIRU, MERAH, UNGU = (17, 17, 17), (90, 90, 90), (28, 126, 214), (201, 42, 42), (103, 65, 217)
 GANTI = {"↑": "", "▸": ">", "–": "-", "—": "-", "…": "...", "≥": ">=", "≤": "<=", "’": "'", "“": '"', "”": '"'}
 
 
@@ -313,10 +313,25 @@ def _tren(doc, fig: dict, bahasa: str, lebar: float, tinggi: float) -> None:
     for d, label in zip(lay["xaxis"]["tickvals"], lay["xaxis"]["ticktext"], strict=True):
         doc.set_xy(px(d) - 20, atas + h + 2)
         doc.cell(40, 6, _latin(label), align="C")
-    for shape in lay.get("shapes", []):  # the target line
-        doc.set_draw_color(*MERAH)
+    for shape in lay.get("shapes", []):
+        if shape.get("name") == "aksi":  # an action: a dotted upright line at its start, its title at the top
+            doc.set_draw_color(*UNGU)
+            doc.set_line_width(0.8)
+            doc.set_dash_pattern(dash=1.2, gap=1.2)
+            doc.line(px(shape["x0"]), atas, px(shape["x0"]), atas + h)
+            doc.set_dash_pattern()
+            continue
+        doc.set_draw_color(*MERAH)  # the target line
         doc.set_line_width(1.2)
         doc.line(kiri, py(shape["y0"]), kiri + w, py(shape["y0"]))
+    for trace in data:
+        if trace.get("name") == "aksi":
+            doc.set_font("Helvetica", "B", 11)
+            doc.set_text_color(*UNGU)
+            for x, teks in zip(trace["x"], trace["hovertext"], strict=True):
+                doc.set_xy(px(x) + 1, atas)
+                doc.cell(60, 5, _latin(teks.split("<br>")[0][:32]))
+    data = [d for d in data if d.get("name") != "aksi"]
     for n, trace in enumerate(data):
         titik = [(px(x), py(y)) for x, y in zip(trace["x"], trace["y"], strict=True)]
         doc.set_draw_color(*(BIRU if n == 0 else ABU))

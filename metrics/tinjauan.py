@@ -8,7 +8,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 import settings
-from metrics import cakupan, data, lingkup, peta
+from metrics import aksi, cakupan, data, lingkup, peta
 from metrics.pertanyaan import DariPertanyaan, Pertanyaan
 
 KPI, ANAK = cakupan.KPI, cakupan.ANAK
@@ -30,6 +30,7 @@ class Tinjauan(DariPertanyaan):
     rw_anak: tuple[int, int] | None = None  # (children with RWs known, children): what the RW slide lists of all
     anak: list[dict] = field(default_factory=list)  # every child with its capaian: the map slide
     batas: dict = field(default_factory=dict)  # the children's boundaries, when loaded (metrics/peta.py)
+    aksi: list = field(default_factory=list)  # actions the trend marks (metrics/aksi.py)
     muat: dict | None = None  # the snapshot's load: read, loaded, rejected by reason (admins)
     catatan: list[str] = field(default_factory=list)
     # when it was made, in the configured zone (settings.zona: WIB by default), never the server's clock zone
@@ -43,7 +44,7 @@ class Tinjauan(DariPertanyaan):
 def tinjauan(t: Pertanyaan) -> Tinjauan:
     """Everything the review shows for a question (inside the asker's scope)."""
     hasil = cakupan.tabel_tempat(t, KPI)  # TanpaData for an RW with nothing to show
-    tj = Tinjauan(t, hasil.baris[0], cakupan.tren(t), catatan=hasil.catatan)
+    tj = Tinjauan(t, hasil.baris[0], cakupan.tren(t), catatan=hasil.catatan, aksi=aksi.untuk_tren(t.kode))
     if tj.tingkat_anak and tj.tingkat_anak != "rw":
         _anak(tj)
     if t.filt.di_rw and t.tempat.tingkat != "rw":

@@ -96,3 +96,26 @@ def test_actions_are_recorded_inside_the_scope_only(seed_loaded):
         with pytest.raises(lingkup.TanpaAkses):
             aksi.hapus(nomor)
     assert [a.id for a in simpanan.daftar()] == [nomor]
+
+
+def test_an_action_is_marked_on_the_trend_and_named_in_the_review(minggu):
+    from layouts import grafik, tinjauan_pdf
+    from layouts import tinjauan as slides
+    from metrics import tinjauan
+
+    a = simpanan.Aksi(9, "31.75.02.1001", "sosialisasi", "Sosialisasi RW 3", "", dt.date(2024, 1, 20), None, None, None, False, "x")
+    rows = cakupan.tren(tanya("31.75.02.1001"))
+    m = cakupan.angka_tempat(tanya("31.75.02.1001"), cakupan.KPI)
+    fig = grafik.tren(rows, m, "id", [a, simpanan.Aksi(10, "31.75", "lain", "Lama", "", dt.date(2023, 1, 1), None, None, None, False, "x")])
+    [garis] = [s for s in fig["layout"]["shapes"] if s.get("name") == "aksi"]  # the 2023 one is off the chart
+    assert garis["x0"] == dt.date(2024, 1, 20) and garis["line"]["color"] == grafik.UNGU
+    [tanda] = [d for d in fig["data"] if d.get("name") == "aksi"]
+    assert tanda["hovertext"] == ["Sosialisasi RW 3<br>Sosialisasi · 20 Jan 2024"] and tanda["customdata"] == [[9]]
+    tj = tinjauan.tinjauan(tanya("31.75.02.1001"))
+    tj = type(tj)(**{**tj.__dict__, "aksi": [a]})
+    html = slides.dokumen(tj, "id")
+    assert "Sosialisasi RW 3" in html
+    import pypdfium2
+
+    teks = "".join(p.get_textpage().get_text_range() for p in pypdfium2.PdfDocument(tinjauan_pdf.pdf(tj, "id")))
+    assert "Sosialisasi RW 3" in teks

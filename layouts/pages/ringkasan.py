@@ -9,6 +9,7 @@ from dash import dcc
 from layouts import format as fmt
 from layouts import grafik, kerangka, peta
 from layouts.teks import t
+from metrics import aksi as aksi_mod
 from metrics import cakupan
 
 dash.register_page(__name__, path="/", name="Ringkasan", title=kerangka.judul_tab("ringkasan"))
@@ -34,7 +35,7 @@ def _isi(k):
                 ),
                 dcc.Graph(
                     id="ringkasan-tren",
-                    figure=grafik.tren(cakupan.tren(k.tanya), m, b),
+                    figure=grafik.tren(cakupan.tren(k.tanya), m, b, aksi_mod.untuk_tren(k.tempat.kode)),
                     config={"displayModeBar": False},
                 ),
             ],
