@@ -68,6 +68,11 @@ def tanggal(day: dt.date | None, bahasa: str = "id") -> str:
     return "-" if day is None else format_date(day, format="d MMMM y", locale=LOCALE[bahasa])
 
 
+def bulan(day: dt.date, bahasa: str = "id") -> str:
+    """Maret 2024."""
+    return format_date(day, format="LLLL y", locale=LOCALE[bahasa])
+
+
 def tanggal_pendek(day: dt.date | None, bahasa: str = "id") -> str:
     """6 Feb 2024."""
     return "-" if day is None else format_date(day, format="d MMM y", locale=LOCALE[bahasa])

@@ -34,6 +34,8 @@ TEKS = {
     ),
     "langganan": ("Langganan", "Subscriptions"),
     "rencana": ("rencana", "planned"),
+    "aksi": ("Aksi", "Actions"),
+    "aksi_buka": ("Aksi dan efeknya", "Actions and their effect"),
     "tinjauan_surel": ("Kirim tiap minggu lewat surel", "Send every week by email"),
     "peta_batas_isi": (
         "Klik wilayah untuk turun satu tingkat. Arahkan atau ketuk untuk angkanya.",

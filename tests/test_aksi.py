@@ -103,10 +103,17 @@ def test_an_action_is_marked_on_the_trend_and_named_in_the_review(minggu):
     from layouts import tinjauan as slides
     from metrics import tinjauan
 
-    a = simpanan.Aksi(9, "31.75.02.1001", "sosialisasi", "Sosialisasi RW 3", "", dt.date(2024, 1, 20), None, None, None, False, "x")
+    a = simpanan.Aksi(
+        9, "31.75.02.1001", "sosialisasi", "Sosialisasi RW 3", "", dt.date(2024, 1, 20), None, None, None, False, "x"
+    )
     rows = cakupan.tren(tanya("31.75.02.1001"))
     m = cakupan.angka_tempat(tanya("31.75.02.1001"), cakupan.KPI)
-    fig = grafik.tren(rows, m, "id", [a, simpanan.Aksi(10, "31.75", "lain", "Lama", "", dt.date(2023, 1, 1), None, None, None, False, "x")])
+    fig = grafik.tren(
+        rows,
+        m,
+        "id",
+        [a, simpanan.Aksi(10, "31.75", "lain", "Lama", "", dt.date(2023, 1, 1), None, None, None, False, "x")],
+    )
     [garis] = [s for s in fig["layout"]["shapes"] if s.get("name") == "aksi"]  # the 2023 one is off the chart
     assert garis["x0"] == dt.date(2024, 1, 20) and garis["line"]["color"] == grafik.UNGU
     [tanda] = [d for d in fig["data"] if d.get("name") == "aksi"]
@@ -119,3 +126,67 @@ def test_an_action_is_marked_on_the_trend_and_named_in_the_review(minggu):
 
     teks = "".join(p.get_textpage().get_text_range() for p in pypdfium2.PdfDocument(tinjauan_pdf.pdf(tj, "id")))
     assert "Sosialisasi RW 3" in teks
+
+
+# --- the Aksi page, over HTTP as any script could post it ---------------------------------
+
+SANDI = "kuda-laut-biru-terbang-7"
+
+
+def _klien(app, nama, wilayah_):
+    import re
+
+    from akses import pengguna
+
+    if not pengguna.cari(nama):
+        pengguna.tambah(nama, wilayah=wilayah_, sandi=SANDI)
+    client = app.server.test_client()
+    csrf = re.search(r'name="csrf" value="([^"]+)"', client.get("/masuk").text).group(1)
+    client.post("/masuk", data={"nama": nama, "sandi": SANDI, "csrf": csrf, "lanjut": "/"})
+    return client
+
+
+def _catat(client, search, judul="Jemput bola pasar", mulai="2024-02-01", jenis="jemput_bola"):
+    nilai = {"aksi-jenis": jenis, "aksi-judul": judul, "aksi-mulai": mulai, "aksi-selesai": "", "aksi-orang": "",
+             "aksi-sumber": None, "aksi-catatan": "RW 1-3"}  # fmt: skip
+    body = {
+        "output": "..aksi-pesan.children...aksi-daftar.children..",
+        "outputs": [{"id": "aksi-pesan", "property": "children"}, {"id": "aksi-daftar", "property": "children"}],
+        "inputs": [{"id": "aksi-simpan", "property": "n_clicks", "value": 1}, []],
+        "state": [{"id": k, "property": "value", "value": v} for k, v in nilai.items()]
+        + [{"id": "_pages_location", "property": "search", "value": search}],
+        "changedPropIds": ["aksi-simpan.n_clicks"],
+    }
+    r = client.post("/_dash-update-component", json=body)
+    assert r.status_code == 200, r.text[:300]
+    return r.text
+
+
+def test_the_page_records_an_action_in_scope_and_refuses_one_outside(minggu_awal_aksi, dash_app):
+    with lingkup.berlaku(None):
+        jaktim = _klien(dash_app, "kota.jaktim", "31.75")
+        jawab = _catat(jaktim, "?wilayah=31.75.02")
+        assert "Aksi 1 dicatat" in jawab and "Jemput bola pasar" in jawab
+        assert "Belum bisa diukur" in jawab  # 3 snapshots: one week after 1 February
+        assert "di luar lingkup" in _catat(jaktim, "?wilayah=31.71")
+        assert "bukan YYYY-MM-DD" in _catat(jaktim, "?wilayah=31.75", mulai="1 Feb")
+    assert [(a.id, a.wilayah, a.oleh) for a in simpanan.daftar()] == [(1, "31.75.02", "kota.jaktim")]
+
+
+@pytest.fixture
+def minggu_awal_aksi(data_dir):
+    from etl import build
+    from tests.conftest import SEED
+
+    build.load_snapshots(
+        [
+            ([SEED / f], d)
+            for f, d in (
+                ("minggu_1.csv", dt.date(2024, 1, 9)),
+                ("minggu_4.csv", dt.date(2024, 1, 30)),
+                ("minggu_5.csv", dt.date(2024, 2, 6)),
+            )
+        ]
+    )
+    build.load_reference("target", SEED / "target_minggu.csv")
+    return data_dir

@@ -31,7 +31,16 @@ def _isi(k):
         dmc.Card(
             [
                 dmc.Group(
-                    [dmc.Title(t("tren", b), order=3), kerangka.unduh(k, "trend", nama="tren")], justify="space-between"
+                    [
+                        dmc.Title(t("tren", b), order=3),
+                        dmc.Group(
+                            [
+                                dmc.Anchor(t("aksi_buka", b), href=k.href("/aksi"), size="md", id="tren-aksi"),
+                                kerangka.unduh(k, "trend", nama="tren"),
+                            ]
+                        ),
+                    ],
+                    justify="space-between",
                 ),
                 dcc.Graph(
                     id="ringkasan-tren",

@@ -1,0 +1,320 @@
+"""Aksi (issue 21): what was done for the place in the URL and the places below it, and whether
+it worked; record a new action; and what funding N pekerja rentan would bring before anything is
+saved. Every change goes through metrics/aksi.py, which checks the place in the asker's scope:
+the place is read from the URL on the server, never from what the browser sends."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import dash
+import dash_mantine_components as dmc
+from dash import ALL, Input, Output, State, callback, ctx, html
+
+from akses.aksi import JENIS, SUMBER_DANA, GalatAksi
+from layouts import format as fmt
+from layouts import keadaan, kerangka
+from layouts.teks import pick
+from metrics import aksi, cakupan, periode, wilayah
+from metrics.definisi import PertanyaanTidakSah
+from metrics.pertanyaan import dari_teks_ketat
+
+dash.register_page(__name__, path="/aksi", name="Aksi", title=kerangka.judul_tab("aksi"))
+
+KATA = {
+    "judul": ("Aksi di {tempat}", "Actions in {tempat}"),
+    "isi": (
+        "Apa yang dilakukan di wilayah ini dan di bawahnya, dan apakah laju peserta aktif berubah dibanding "
+        "wilayah serupa tanpa aksi pada minggu yang sama (cara hitungnya: docs/metrics.md, 'Efek aksi').",
+        "What was done in this region and below it, and whether the pace of active participants changed against "
+        "similar regions without an action in the same weeks (the method: docs/metrics.md, 'Efek aksi').",
+    ),
+    "kosong": ("Belum ada aksi tercatat.", "No actions recorded yet."),
+    "catat": ("Catat aksi", "Record an action"),
+    "jenis": ("Jenis", "Kind"),
+    "judul_aksi": ("Judul", "Title"),
+    "mulai": ("Mulai (YYYY-MM-DD)", "Start (YYYY-MM-DD)"),
+    "selesai": ("Selesai (boleh kosong)", "End (may be empty)"),
+    "orang": ("Orang yang didanai (bila ada)", "People funded (if any)"),
+    "sumber": ("Sumber dana", "Funded by"),
+    "catatan": ("Catatan singkat", "Short note"),
+    "simpan": ("Simpan aksi", "Save the action"),
+    "hapus": ("Hapus", "Remove"),
+    "tersimpan": ("Aksi {id} dicatat.", "Action {id} recorded."),
+    "terhapus": ("Aksi {id} dihapus.", "Action {id} removed."),
+    "gagal": ("Tidak bisa", "Cannot"),
+    "jika": ("Bagaimana jika: danai pekerja rentan", "What if: fund vulnerable workers"),
+    "jika_isi": (
+        "Iuran Rp16.800 per orang per bulan dari APBD atau CSR, sampai 31 Desember. Dihitung dulu, disimpan hanya bila "
+        "Anda memilih menyimpannya sebagai rencana.",
+        "Rp16.800 a person a month from the APBD or CSR, to 31 December. Worked out first; saved only if you choose "
+        "to save it as a plan.",
+    ),
+    "n": ("Jumlah pekerja", "Workers"),
+    "bulan": ("Mulai bulan", "From month"),
+    "hitung": ("Hitung", "Work it out"),
+    "rencana": ("Simpan sebagai rencana", "Save as a plan"),
+    "kolom": (
+        ("Mulai", "Wilayah", "Jenis", "Judul", "Efek pada laju", ""),
+        ("Start", "Region", "Kind", "Title", "Effect on the pace", ""),
+    ),
+    "tanpa_target": ("Wilayah ini belum punya target: capaian tidak bisa dihitung.", "This region has no target yet."),
+}
+
+
+def _k(kunci, b):
+    return pick(KATA[kunci], b)
+
+
+def layout(**query):
+    return kerangka.halaman(query, "/aksi", _isi, sampai_rw=False, simpan=False)  # actions change without a build
+
+
+def _isi(k):
+    b = k.bahasa
+    return dmc.Stack(
+        [
+            dmc.Card(
+                [
+                    dmc.Title(_k("judul", b).format(tempat=wilayah.nama_lengkap(k.tempat)), order=2),
+                    dmc.Text(_k("isi", b), c="dimmed"),
+                    html.Div(_daftar(k.tempat.kode, b), id="aksi-daftar"),
+                ],
+                withBorder=True,
+                radius="md",
+                padding="lg",
+            ),
+            dmc.Card(_form(b), withBorder=True, radius="md", padding="lg"),
+            dmc.Card(_jika(b, k), withBorder=True, radius="md", padding="lg"),
+        ],
+        gap="lg",
+    )
+
+
+def efek_kata(e: aksi.Efek, b: str) -> str:
+    """An effect in plain words, as docs/metrics.md defines it; no number where there is none."""
+    if e.alasan == "minggu_kurang":
+        return pick(
+            (
+                f"Belum bisa diukur: perlu minimal {aksi.MINGGU_MIN} minggu data sebelum dan sesudah mulai "
+                f"(kini {fmt.desimal(e.minggu_sebelum, 0, b)} dan {fmt.desimal(e.minggu_sesudah, 0, b)}).",
+                f"Cannot be measured yet: it needs at least {aksi.MINGGU_MIN} weeks of data before and after the "
+                f"start (now {fmt.desimal(e.minggu_sebelum, 0, b)} and {fmt.desimal(e.minggu_sesudah, 0, b)}).",
+            ),
+            b,
+        )
+    if e.alasan == "tanpa_pembanding":
+        return pick(
+            (
+                f"Belum bisa diukur: kurang dari {aksi.PEMBANDING_MIN} wilayah serupa tanpa aksi pada minggu yang sama.",
+                f"Cannot be measured: fewer than {aksi.PEMBANDING_MIN} similar regions without an action in those weeks.",
+            ),
+            b,
+        )
+    nilai = f"{'+' if e.efek > 0 else ''}{fmt.desimal(e.efek, 1, b)}"
+    pm = fmt.desimal(aksi.Z * e.galat_baku, 1, b)
+    if e.yakin:
+        return pick(
+            (
+                f"{nilai} per minggu dibanding {e.pembanding} wilayah serupa (± {pm}).",
+                f"{nilai} a week against {e.pembanding} similar regions (± {pm}).",
+            ),
+            b,
+        )
+    lagi = f"; perlu sekitar {e.minggu_lagi} minggu lagi untuk yakin" if e.minggu_lagi else ""
+    lagi_en = f"; about {e.minggu_lagi} more weeks to be sure" if e.minggu_lagi else ""
+    return pick(
+        (
+            f"{nilai} per minggu dibanding {e.pembanding} wilayah serupa (± {pm}): belum beda dari naik-turun biasa{lagi}.",
+            f"{nilai} a week against {e.pembanding} similar regions (± {pm}): not yet apart from the usual ups and downs{lagi_en}.",
+        ),
+        b,
+    )
+
+
+def _daftar(kode: str, b: str):
+    rows = aksi.daftar(kode)
+    if not rows:
+        return dmc.Text(_k("kosong", b), id="aksi-kosong")
+    kepala = html.Tr([html.Th(x) for x in pick(KATA["kolom"], b)])
+    baris = [
+        html.Tr(
+            [
+                html.Td(fmt.tanggal_pendek(a.mulai, b)),
+                html.Td(wilayah.nama_lengkap(wilayah.tempat(a.wilayah))),
+                html.Td(
+                    pick(JENIS[a.jenis], b)
+                    + (" (rencana)" if a.rencana and b == "id" else " (plan)" if a.rencana else "")
+                ),
+                html.Td([html.Strong(a.judul), html.Div(a.catatan, className="aksi-catatan") if a.catatan else None]),
+                html.Td(efek_kata(aksi.efek(a), b), id=f"aksi-efek-{a.id}"),
+                html.Td(html.Button(_k("hapus", b), id={"type": "aksi-hapus", "id": a.id}, className="tombol-unduh")),
+            ]
+        )
+        for a in reversed(rows)
+    ]
+    return dmc.Table([html.Thead(kepala), html.Tbody(baris)], striped=True, fz="md", id="aksi-tabel")
+
+
+def _form(b: str) -> list:
+    return [
+        dmc.Title(_k("catat", b), order=3),
+        dmc.Group(
+            [
+                dmc.Select(
+                    id="aksi-jenis",
+                    label=_k("jenis", b),
+                    data=[{"value": k, "label": pick(v, b)} for k, v in JENIS.items()],
+                    value="sosialisasi",
+                    allowDeselect=False,
+                    w=260,
+                ),
+                dmc.TextInput(id="aksi-judul", label=_k("judul_aksi", b), w=420),
+            ]
+        ),
+        dmc.Group(
+            [
+                dmc.TextInput(id="aksi-mulai", label=_k("mulai", b), value=dt.date.today().isoformat(), w=200),
+                dmc.TextInput(id="aksi-selesai", label=_k("selesai", b), w=200),
+                dmc.TextInput(id="aksi-orang", label=_k("orang", b), w=220),
+                dmc.Select(id="aksi-sumber", label=_k("sumber", b), data=list(SUMBER_DANA), clearable=True, w=160),
+            ]
+        ),
+        dmc.TextInput(id="aksi-catatan", label=_k("catatan", b)),
+        html.Button(_k("simpan", b), id="aksi-simpan", className="tombol-keluar"),
+        html.Div(id="aksi-pesan"),
+    ]
+
+
+def _jika(b: str, k) -> list:
+    bulan = [
+        {"value": str(m), "label": fmt.bulan(dt.date(k.snapshot.year, m, 1), b)} for m in range(k.snapshot.month, 13)
+    ]
+    return [
+        dmc.Title(_k("jika", b), order=3),
+        dmc.Text(_k("jika_isi", b), c="dimmed"),
+        dmc.Group(
+            [
+                dmc.NumberInput(id="jika-n", label=_k("n", b), value=100, min=1, max=10_000_000, w=180),
+                dmc.Select(id="jika-bulan", label=_k("bulan", b), data=bulan, value=bulan[0]["value"], w=180),
+                dmc.Select(id="jika-sumber", label=_k("sumber", b), data=list(SUMBER_DANA), value="APBD", w=160),
+            ]
+        ),
+        dmc.Group(
+            [
+                html.Button(_k("hitung", b), id="jika-hitung", className="tombol-keluar"),
+                html.Button(_k("rencana", b), id="jika-simpan", className="tombol-keluar"),
+            ]
+        ),
+        html.Div(id="jika-hasil"),
+    ]
+
+
+def _keadaan(search):
+    """The page's place and snapshot from the URL, read here (the browser's copy is not trusted),
+    strictly: a place outside the scope is refused, not replaced by the account's own (a write
+    must never land somewhere else than asked)."""
+    query = keadaan.dari_search(search)
+    return dari_teks_ketat(query), keadaan.bahasa_dari(query)
+
+
+def hasil_jika(m: dict, j: dict, b: str) -> str:
+    """The what-if in words: the cost, the projection at 31 December and when the target is reached."""
+    biaya = fmt.rupiah(j["biaya"], b)
+    if j["capaian_akhir_tahun"] is None:
+        return f"{biaya} ({j['bulan_dibayar']} {pick(('bulan', 'months'), b)}). {_k('tanpa_target', b)}"
+    sebelum = (
+        fmt.persen(m["proyeksi_akhir_tahun"] / m["target_acuan"], bahasa=b)
+        if m.get("proyeksi_akhir_tahun") is not None
+        else "-"
+    )
+    kapan = fmt.tanggal(j["tercapai"], b) if j["tercapai"] else pick(("tidak pada laju ini", "not at this pace"), b)
+    kapan_tanpa = fmt.tanggal(j["tercapai_tanpa"], b) if j["tercapai_tanpa"] else pick(("tidak", "never"), b)
+    return pick(
+        (
+            f"Biaya {biaya} untuk {j['bulan_dibayar']} bulan. Proyeksi 31 Desember {fmt.angka(j['proyeksi_akhir_tahun'], b)} "
+            f"peserta aktif: capaian {fmt.persen(j['capaian_akhir_tahun'], bahasa=b)} (tanpa ini {sebelum}). "
+            f"Target tercapai {kapan} (tanpa ini: {kapan_tanpa}).",
+            f"Cost {biaya} for {j['bulan_dibayar']} months. Projection at 31 December {fmt.angka(j['proyeksi_akhir_tahun'], b)} "
+            f"active: achievement {fmt.persen(j['capaian_akhir_tahun'], bahasa=b)} (without it {sebelum}). "
+            f"Target reached {kapan} (without it: {kapan_tanpa}).",
+        ),
+        b,
+    )
+
+
+@callback(
+    Output("jika-hasil", "children"),
+    Input("jika-hitung", "n_clicks"),
+    Input("jika-simpan", "n_clicks"),
+    State("jika-n", "value"),
+    State("jika-bulan", "value"),
+    State("jika-sumber", "value"),
+    State("_pages_location", "search"),
+    prevent_initial_call=True,
+)
+def _hitung(_hitung, _simpan, n, bulan, sumber, search):
+    """Work the what-if out; on 'save as a plan', record it as a planned funding action."""
+    try:
+        q, b = _keadaan(search)
+        n, bulan = int(n), int(bulan)
+        m = cakupan.angka_tempat(q, cakupan.KPI)
+        j = aksi.bagaimana_jika(m, n, bulan, q.tanggal)
+        teks = hasil_jika(m, j, b)
+        if ctx.triggered_id == "jika-simpan":
+            judul = pick(
+                (
+                    f"Pendanaan {n} pekerja rentan ({sumber or 'APBD'})",
+                    f"Funding {n} vulnerable workers ({sumber or 'APBD'})",
+                ),
+                b,
+            )
+            nomor = aksi.tambah(q.tempat.kode, "pendanaan", judul, j["mulai"], dt.date(j["mulai"].year, 12, 31),
+                                "", n, sumber or "APBD", rencana=True)  # fmt: skip
+            teks += " " + _k("tersimpan", b).format(id=nomor)
+        return dmc.Alert(teks, color="blue", id="jika-kalimat")
+    except (TypeError, ValueError, GalatAksi, PertanyaanTidakSah, periode.BelumAdaData) as e:
+        pesan = e.teks(b) if isinstance(e, PertanyaanTidakSah) else str(e) if isinstance(e, GalatAksi) else "n, bulan?"
+        return dmc.Alert(pesan, title=_k("gagal", b if "b" in locals() else "id"), color="red", id="jika-kalimat")
+
+
+@callback(
+    Output("aksi-pesan", "children"),
+    Output("aksi-daftar", "children"),
+    Input("aksi-simpan", "n_clicks"),
+    Input({"type": "aksi-hapus", "id": ALL}, "n_clicks"),
+    State("aksi-jenis", "value"),
+    State("aksi-judul", "value"),
+    State("aksi-mulai", "value"),
+    State("aksi-selesai", "value"),
+    State("aksi-orang", "value"),
+    State("aksi-sumber", "value"),
+    State("aksi-catatan", "value"),
+    State("_pages_location", "search"),
+    prevent_initial_call=True,
+)
+def _ubah(_simpan, hapus, jenis, judul, mulai, selesai, orang, sumber, catatan, search):
+    """Record or remove an action of the URL's place (checked in the asker's scope)."""
+    trigger = ctx.triggered_id
+    if isinstance(trigger, dict) and not any(isinstance(n, int) and n for n in hapus or []):
+        return dash.no_update, dash.no_update
+    b = keadaan.bahasa_dari(keadaan.dari_search(search))
+    try:
+        q, b = _keadaan(search)
+        if isinstance(trigger, dict):
+            nomor = trigger.get("id")
+            if not isinstance(nomor, int):
+                return dash.no_update, dash.no_update
+            aksi.hapus(nomor)
+            pesan = _k("terhapus", b).format(id=nomor)
+        else:
+            teks = [str(x) if x is not None else "" for x in (jenis, judul, mulai, selesai, orang, sumber, catatan)]
+            jenis, judul, mulai, selesai, orang, sumber, catatan = teks
+            nomor = aksi.tambah(
+                q.tempat.kode, jenis, judul, mulai, selesai or None, catatan, orang or None, sumber or None
+            )
+            pesan = _k("tersimpan", b).format(id=nomor)
+    except (GalatAksi, PertanyaanTidakSah, periode.BelumAdaData) as e:  # TanpaAkses is a PertanyaanTidakSah
+        teks = e.teks(b) if isinstance(e, PertanyaanTidakSah) else str(e)
+        return dmc.Alert(teks, title=_k("gagal", b), color="red", id="aksi-hasil"), dash.no_update
+    return dmc.Alert(pesan, color="green", id="aksi-hasil"), _daftar(q.tempat.kode, b)
