@@ -37,6 +37,7 @@ PAGES = [
     ("/?wilayah=32", "peta-provinsi"),
     ("/wilayah?wilayah=31.75", "peta-kabkota"),
     ("/langganan?wilayah=31.75", "langganan"),  # the weekly report by email
+    ("/aksi?wilayah=31.75", "aksi"),  # actions and their effect
 ]
 SIZES = [(1280, 720), (1920, 1080), (1440, 900), (390, 844)]  # projector, full HD, laptop, phone
 TINJAUAN = [("31.75", "tinjauan-jaktim"), ("31.75.02.1001", "tinjauan-kelurahan"), ("36", "tinjauan-banten")]
