@@ -87,6 +87,47 @@ with `=`, `+`, `-`, `@`, tab or carriage return) gets a leading `'`.
 """
 
 
+EFEK_AKSI = """
+## Efek aksi: did what we did work? (issue 21, metrics/aksi.py)
+
+An action (aksi) is recorded on a place with its start date. Its effect is the change in that
+place's weekly pace of peserta aktif across the start, minus the same change in similar places
+that had no action in those weeks: a difference of differences, in persons a week.
+
+1. **Window.** s0 is the newest snapshot on or before the start; the window reaches back to the
+   oldest snapshot at most 4 weeks before s0 (s-) and forward to the newest at most 4 weeks after
+   the start (s+). Fewer than 2 weeks on either side: *too few weeks*, no number.
+2. **Pace.** before = (aktif(s0) - aktif(s-)) / weeks before; after = (aktif(s+) - aktif(s0)) /
+   weeks after; the change is after - before. Unfiltered counts of the whole place.
+3. **Similar places.** Those of the same level in the same province (other provinces for a
+   province) with no action whose dates touch [s-, s+]. Fewer than 3: *no comparison*, no number.
+   They are counted only as a mean and a spread, never shown one by one.
+4. **Effect** = the place's change - the mean change of the similar places. **Standard error** =
+   the similar places' changes' standard deviation x sqrt(1 + 1/n): how far one more place without
+   an action falls from their mean. The effect is said to be real when it is more than 2 standard
+   errors (about 95 %); otherwise the words say it is not yet apart from the usual ups and downs,
+   and about how many more weeks would tell: a pace measured over w weeks varies about as
+   1/sqrt(w), so w x (2 x error / effect)^2 weeks in all.
+
+**Worked example** (tests/test_aksi.py): weekly snapshots from 2 January; the action starts on
+30 January. The place had 100, 110, 120, 130, 140 active, then 180, 220, 260, 300: 10 a week
+before, 40 after, a change of +30. Four similar places gained 10 a week before and 12, 8, 11 and 9
+after: changes +2, -2, +1, -1, mean 0, standard deviation sqrt(10/3) = 1,826, standard error
+1,826 x sqrt(1,25) = 2,041. Effect +30 - 0 = **+30 a week (± 4,1)**: past 2 x 2,041, so said as
+real: "+30,0 per minggu dibanding 4 wilayah serupa (± 4,1)". Had the place gone from 10 to 13 a
+week, the effect +3 would be under 4,08: "belum beda dari naik-turun biasa; perlu sekitar 4
+minggu lagi untuk yakin" (4 x (4,08 / 3)^2 = 7,4 weeks in all, 4 measured).
+
+**What-if of funding** (metrics.aksi.bagaimana_jika): funding N pekerja rentan from the first of
+month M costs N x Rp16.800 x the months from M to December; they are active from M, so the
+projection at 31 December grows by N, and the date the target is reached is the same rule as
+perkiraan_tercapai (the shortfall over the 4-week pace, in days, rounded up) with the N counted
+from M. Pulo Gadung on 2024-02-06 (11 active, target 20, 0,75 a week): 5 from March cost
+5 x 16.800 x 10 = Rp840.000, the projection goes from 46 to 51 (255 %), and the target is
+reached on 15 March instead of 30 April (ceil(4 / 0,75 x 7) = 38 days after 6 February).
+"""
+
+
 def teks() -> str:
     out = [PENGANTAR]
     for kelompok, judul in KELOMPOK.items():
@@ -110,4 +151,5 @@ def teks() -> str:
         "- `trend` (one row per snapshot of one place): tanggal_data, kode_wilayah, nama_wilayah, tingkat, "
         + ", ".join(definisi.metrik(m).kolom if m in definisi.METRIK_MENURUT_NAMA else m for m in ekspor.TREN)
     )
+    out.append(EFEK_AKSI)
     return "\n".join(out) + "\n"
