@@ -33,9 +33,9 @@ def test_a_planted_pace_change_is_found_against_known_comparison_places():
     assert e.alasan is None and (e.minggu_sebelum, e.minggu_sesudah) == (4, 4) and e.pembanding == 4
     assert (e.laju_sebelum, e.laju_sesudah, e.perubahan_pembanding) == (10, 40, 0)
     assert e.efek == 30 and e.galat_baku == pytest.approx(2.0412, abs=1e-4) and e.yakin and e.minggu_lagi is None
-    from layouts.pages.aksi import efek_kata
+    from layouts import aksi as kata
 
-    assert efek_kata(e, "id") == "+30,0 per minggu dibanding 4 wilayah serupa (± 4,1)."
+    assert kata.efek(e, "id") == "+30,0 per minggu dibanding 4 wilayah serupa (± 4,1)."
 
 
 def test_a_small_change_says_how_many_more_weeks_would_tell():
@@ -49,9 +49,9 @@ def test_a_small_change_says_how_many_more_weeks_would_tell():
     }
     e = aksi.efek_dari_deret(tempat, pembanding, MULAI)
     assert e.efek == 3 and not e.yakin and e.minggu_lagi == 4
-    from layouts.pages.aksi import efek_kata
+    from layouts import aksi as kata
 
-    assert efek_kata(e, "id") == (
+    assert kata.efek(e, "id") == (
         "+3,0 per minggu dibanding 4 wilayah serupa (± 4,1): belum beda dari naik-turun biasa; "
         "perlu sekitar 4 minggu lagi untuk yakin."
     )

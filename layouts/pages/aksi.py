@@ -12,6 +12,7 @@ import dash_mantine_components as dmc
 from dash import ALL, Input, Output, State, callback, ctx, html
 
 from akses.aksi import JENIS, SUMBER_DANA, GalatAksi
+from layouts import aksi as kata
 from layouts import format as fmt
 from layouts import keadaan, kerangka
 from layouts.teks import pick
@@ -91,47 +92,6 @@ def _isi(k):
     )
 
 
-def efek_kata(e: aksi.Efek, b: str) -> str:
-    """An effect in plain words, as docs/metrics.md defines it; no number where there is none."""
-    if e.alasan == "minggu_kurang":
-        return pick(
-            (
-                f"Belum bisa diukur: perlu minimal {aksi.MINGGU_MIN} minggu data sebelum dan sesudah mulai "
-                f"(kini {fmt.desimal(e.minggu_sebelum, 0, b)} dan {fmt.desimal(e.minggu_sesudah, 0, b)}).",
-                f"Cannot be measured yet: it needs at least {aksi.MINGGU_MIN} weeks of data before and after the "
-                f"start (now {fmt.desimal(e.minggu_sebelum, 0, b)} and {fmt.desimal(e.minggu_sesudah, 0, b)}).",
-            ),
-            b,
-        )
-    if e.alasan == "tanpa_pembanding":
-        return pick(
-            (
-                f"Belum bisa diukur: kurang dari {aksi.PEMBANDING_MIN} wilayah serupa tanpa aksi pada minggu yang sama.",
-                f"Cannot be measured: fewer than {aksi.PEMBANDING_MIN} similar regions without an action in those weeks.",
-            ),
-            b,
-        )
-    nilai = f"{'+' if e.efek > 0 else ''}{fmt.desimal(e.efek, 1, b)}"
-    pm = fmt.desimal(aksi.Z * e.galat_baku, 1, b)
-    if e.yakin:
-        return pick(
-            (
-                f"{nilai} per minggu dibanding {e.pembanding} wilayah serupa (± {pm}).",
-                f"{nilai} a week against {e.pembanding} similar regions (± {pm}).",
-            ),
-            b,
-        )
-    lagi = f"; perlu sekitar {e.minggu_lagi} minggu lagi untuk yakin" if e.minggu_lagi else ""
-    lagi_en = f"; about {e.minggu_lagi} more weeks to be sure" if e.minggu_lagi else ""
-    return pick(
-        (
-            f"{nilai} per minggu dibanding {e.pembanding} wilayah serupa (± {pm}): belum beda dari naik-turun biasa{lagi}.",
-            f"{nilai} a week against {e.pembanding} similar regions (± {pm}): not yet apart from the usual ups and downs{lagi_en}.",
-        ),
-        b,
-    )
-
-
 def _daftar(kode: str, b: str):
     rows = aksi.daftar(kode)
     if not rows:
@@ -147,7 +107,7 @@ def _daftar(kode: str, b: str):
                     + (" (rencana)" if a.rencana and b == "id" else " (plan)" if a.rencana else "")
                 ),
                 html.Td([html.Strong(a.judul), html.Div(a.catatan, className="aksi-catatan") if a.catatan else None]),
-                html.Td(efek_kata(aksi.efek(a), b), id=f"aksi-efek-{a.id}"),
+                html.Td(kata.efek(aksi.efek(a), b), id=f"aksi-efek-{a.id}"),
                 html.Td(html.Button(_k("hapus", b), id={"type": "aksi-hapus", "id": a.id}, className="tombol-unduh")),
             ]
         )
@@ -218,31 +178,6 @@ def _keadaan(search):
     return dari_teks_ketat(query), keadaan.bahasa_dari(query)
 
 
-def hasil_jika(m: dict, j: dict, b: str) -> str:
-    """The what-if in words: the cost, the projection at 31 December and when the target is reached."""
-    biaya = fmt.rupiah(j["biaya"], b)
-    if j["capaian_akhir_tahun"] is None:
-        return f"{biaya} ({j['bulan_dibayar']} {pick(('bulan', 'months'), b)}). {_k('tanpa_target', b)}"
-    sebelum = (
-        fmt.persen(m["proyeksi_akhir_tahun"] / m["target_acuan"], bahasa=b)
-        if m.get("proyeksi_akhir_tahun") is not None
-        else "-"
-    )
-    kapan = fmt.tanggal(j["tercapai"], b) if j["tercapai"] else pick(("tidak pada laju ini", "not at this pace"), b)
-    kapan_tanpa = fmt.tanggal(j["tercapai_tanpa"], b) if j["tercapai_tanpa"] else pick(("tidak", "never"), b)
-    return pick(
-        (
-            f"Biaya {biaya} untuk {j['bulan_dibayar']} bulan. Proyeksi 31 Desember {fmt.angka(j['proyeksi_akhir_tahun'], b)} "
-            f"peserta aktif: capaian {fmt.persen(j['capaian_akhir_tahun'], bahasa=b)} (tanpa ini {sebelum}). "
-            f"Target tercapai {kapan} (tanpa ini: {kapan_tanpa}).",
-            f"Cost {biaya} for {j['bulan_dibayar']} months. Projection at 31 December {fmt.angka(j['proyeksi_akhir_tahun'], b)} "
-            f"active: achievement {fmt.persen(j['capaian_akhir_tahun'], bahasa=b)} (without it {sebelum}). "
-            f"Target reached {kapan} (without it: {kapan_tanpa}).",
-        ),
-        b,
-    )
-
-
 @callback(
     Output("jika-hasil", "children"),
     Input("jika-hitung", "n_clicks"),
@@ -260,7 +195,7 @@ def _hitung(_hitung, _simpan, n, bulan, sumber, search):
         n, bulan = int(n), int(bulan)
         m = cakupan.angka_tempat(q, cakupan.KPI)
         j = aksi.bagaimana_jika(m, n, bulan, q.tanggal)
-        teks = hasil_jika(m, j, b)
+        teks = kata.jika(m, j, b)
         if ctx.triggered_id == "jika-simpan":
             judul = pick(
                 (
