@@ -134,6 +134,14 @@ def daftar(wilayah: str | None = None, bawah: bool = False) -> list[Aksi]:
         return [_dari_baris(r) for r in con.execute(sql, p)]
 
 
+def versi() -> tuple[int, int]:
+    """(active actions, newest id): changes whenever one is recorded or removed, so a page kept
+    for its build (layouts/kerangka.halaman) is drawn again with its markers."""
+    with simpan.buka() as con:
+        n, m = con.execute("SELECT count(*), coalesce(max(id), 0) FROM aksi WHERE aktif = 1").fetchone()
+    return n, m
+
+
 def ambil(nomor: int) -> Aksi | None:
     with simpan.buka() as con:
         r = con.execute("SELECT * FROM aksi WHERE id = ? AND aktif = 1", (nomor,)).fetchone()

@@ -17,7 +17,7 @@ from dash import ALL, MATCH, Input, Output, State, callback, clientside_callback
 from layouts import format as fmt
 from layouts import keadaan
 from layouts.teks import pick, t
-from metrics import cakupan, definisi, lingkup, periode, wilayah
+from metrics import aksi, cakupan, definisi, lingkup, periode, wilayah
 from metrics.definisi import PertanyaanTidakSah
 
 HALAMAN = [
@@ -162,7 +162,8 @@ def halaman(query: dict, path: str, isi, sampai_rw: bool = True, simpan: bool = 
     page with nothing to show for one RW (`sampai_rw=False`) says that RW is the lowest level.
 
     Kept per worker (`simpan`) by what it depends on: the served build and RW target
-    (cakupan.versi), the URL's arguments and the asker's scope; the same view again is only sent. A page that shows what
+    (cakupan.versi), the actions recorded (aksi.versi: the trend marks them), the URL's arguments
+    and the asker's scope; the same view again is only sent. A page that shows what
     changes without a new build (the Data page's audit trail) passes simpan=False."""
     if not simpan:
         return _halaman(query, path, isi, sampai_rw)
@@ -170,7 +171,7 @@ def halaman(query: dict, path: str, isi, sampai_rw: bool = True, simpan: bool = 
         a = lingkup.aktif()
     except lingkup.TanpaAkses:
         return _halaman(query, path, isi, sampai_rw)
-    kunci = (cakupan.versi(), path, repr(sorted(query.items())), a.wilayah, a.kantor_cabang, a.admin)
+    kunci = (cakupan.versi(), aksi.versi(), path, repr(sorted(query.items())), a.wilayah, a.kantor_cabang, a.admin)
     with _kunci_halaman:
         if kunci in _halaman_disimpan:
             _halaman_disimpan.move_to_end(kunci)

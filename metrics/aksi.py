@@ -60,6 +60,11 @@ def daftar(kode: str) -> list[Aksi]:
     return simpanan.daftar(kode, bawah=True)
 
 
+def versi() -> tuple[int, int]:
+    """What a kept page depends on besides the build: the actions recorded (akses.aksi.versi)."""
+    return simpanan.versi()
+
+
 def untuk_tren(kode: str) -> list[Aksi]:
     """The actions a place's trend marks: its own and those of the places above it that the asker
     may see (a province's instruction bears on its kab/kota), oldest first."""

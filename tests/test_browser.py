@@ -328,6 +328,45 @@ def test_report_file_opens_offline_with_every_chart(server, tmp_path):
         driver.quit()
 
 
+def test_an_action_recorded_in_scope_is_marked_on_the_trend_and_refused_outside(admin, server):
+    """Issue 21: the admin records an action on Jakarta Timur through the Aksi page's form; it is
+    listed and marked on Ringkasan's trend. Jakarta Timur's account cannot record one on Jakarta
+    Pusat through a URL naming it."""
+    from selenium.webdriver.common.by import By
+
+    _pastikan_masuk(admin, server, "/aksi?wilayah=31.75")
+    judul = _wait(admin, lambda: admin.find_element(By.ID, "aksi-judul"))
+    judul.send_keys("Sosialisasi di pasar")
+    from selenium.webdriver.common.keys import Keys
+
+    mulai = admin.find_element(By.ID, "aksi-mulai")
+    mulai.send_keys(Keys.CONTROL, "a")  # over today's date, as a user types over it
+    mulai.send_keys("2024-01-30")  # inside the demo's three weeks
+    admin.find_element(By.ID, "aksi-simpan").click()
+    _wait(admin, lambda: "dicatat" in admin.find_element(By.ID, "aksi-hasil").text)
+    assert "Sosialisasi di pasar" in admin.find_element(By.ID, "aksi-tabel").text
+    admin.get(server + "/?wilayah=31.75")
+    _wait(admin, lambda: admin.find_element(By.CSS_SELECTOR, "#ringkasan-tren .js-plotly-plot"))
+    tanda = _wait(
+        admin,
+        lambda: admin.execute_script(
+            "const g = document.querySelector('#ringkasan-tren .js-plotly-plot');"
+            "return g && g.data.filter(d => d.name === 'aksi').map(d => [d.x, d.hovertext]);"
+        ),
+    )
+    assert tanda[0][0] == ["2024-01-30"] and tanda[0][1][0].startswith("Sosialisasi di pasar")
+    assert admin.find_elements(By.CSS_SELECTOR, "#ringkasan-tren .scatterlayer .trace path.point")  # drawn
+    lain = _chromium(1280, 720)
+    try:
+        _masuk(lain, server, "jaktim")
+        lain.get(server + "/aksi?wilayah=31.71")  # the page opens on Jakarta Timur, saying why
+        _wait(lain, lambda: lain.find_element(By.ID, "aksi-judul")).send_keys("Sosialisasi Jakarta Pusat")
+        lain.find_element(By.ID, "aksi-simpan").click()
+        _wait(lain, lambda: "di luar lingkup" in lain.find_element(By.ID, "aksi-hasil").text)
+    finally:
+        lain.quit()
+
+
 def test_scoped_account_opens_on_its_region_and_logs_out(server, admin):
     browser = admin
     """Runs last: it logs the admin out. Jakarta Timur's account lands on Jakarta Timur; the
