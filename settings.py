@@ -184,13 +184,19 @@ def smtp() -> Smtp | None:
         timeout = float(os.environ.get("CAKUPAN_SMTP_TIMEOUT", "") or 20)
     except ValueError:
         raise ValueError("CAKUPAN_SMTP_TIMEOUT: detik, mis. 20") from None
+    try:
+        port_ = _int("CAKUPAN_SMTP_PORT", {"starttls": 587, "tls": 465, "tanpa": 25}[keamanan])
+    except ValueError:
+        raise ValueError(f"CAKUPAN_SMTP_PORT '{os.environ.get('CAKUPAN_SMTP_PORT')}': nomor port, mis. 587") from None
+    # an address needs a domain: a bare IP or a one-word host is no mail domain
+    domain = host_ if "." in host_ and not host_.replace(".", "").isdigit() else "localhost"
     return Smtp(
         host=host_,
-        port=_int("CAKUPAN_SMTP_PORT", {"starttls": 587, "tls": 465, "tanpa": 25}[keamanan]),
+        port=port_,
         keamanan=keamanan,
         pengguna=pengguna,
         sandi=sandi,
-        dari=os.environ.get("CAKUPAN_SMTP_DARI", "").strip() or f"cakupan@{host_}",
+        dari=os.environ.get("CAKUPAN_SMTP_DARI", "").strip() or f"cakupan@{domain}",
         ca=os.environ.get("CAKUPAN_SMTP_CA", "").strip() or None,
         timeout=timeout,
     )

@@ -66,6 +66,9 @@ def tambah(pengguna: str, wilayah: str, kepada, saringan: dict, bahasa: str, ole
     if bahasa not in ("id", "en"):
         raise GalatLangganan("Bahasa laporan: id atau en.")
     alamat = alamat_sah(kepada)
+    ada = sama(pengguna, wilayah, saringan, bahasa, alamat)
+    if ada is not None:
+        raise GalatLangganan(f"Langganan yang sama sudah ada (langganan {ada}).")
     with simpan.buka() as con:
         cur = con.execute(
             "INSERT INTO langganan (pengguna, wilayah, saringan, bahasa, kepada, aktif, dibuat, oleh) "
@@ -110,9 +113,9 @@ def jeda(percobaan: int) -> dt.timedelta:
 
 def _perlu(r, sekarang: dt.datetime) -> bool:
     """Is a delivery row (or none) due for a try now?"""
-    if r is None:
+    if r is None or r["status"] == "menunggu":
         return True
-    if r["status"] in ("terkirim", "dilewati"):
+    if r["status"] in ("terkirim", "dilewati", "digantikan"):
         return False
     if r["status"] == "mengirim":
         return sekarang - _waktu(r["terakhir"]) >= dt.timedelta(minutes=MENGIRIM_MENIT)
@@ -151,9 +154,15 @@ def klaim(nomor: int, tanggal: dt.date, sekarang: dt.datetime) -> bool:
 
 
 def selesai(
-    nomor: int, tanggal: dt.date, sekarang: dt.datetime, galat: str | None = None, ukuran: int | None = None
+    nomor: int,
+    tanggal: dt.date,
+    sekarang: dt.datetime,
+    galat: str | None = None,
+    ukuran: int | None = None,
+    catatan: str | None = None,
 ) -> str:
-    """Record a claimed delivery's outcome: sent, or failed (tried again later, or given up after
+    """Record a claimed delivery's outcome: sent (with `catatan`, e.g. the addresses the server
+    refused while taking the rest), or failed (tried again later, or given up after
     PERCOBAAN_MAKS tries). Returns the status written."""
     with simpan.buka() as con:
         (percobaan,) = con.execute(
@@ -167,7 +176,15 @@ def selesai(
         con.execute(
             "UPDATE kiriman SET status = ?, terakhir = ?, berikutnya = ?, galat = ?, ukuran = ? "
             "WHERE langganan_id = ? AND tanggal_data = ?",
-            (status, sekarang.isoformat(), berikutnya, galat and galat[:300], ukuran, nomor, tanggal.isoformat()),
+            (
+                status,
+                sekarang.isoformat(),
+                berikutnya,
+                (galat or catatan or "")[:300] or None,
+                ukuran,
+                nomor,
+                tanggal.isoformat(),
+            ),  # fmt: skip
         )
     return status
 
@@ -180,6 +197,46 @@ def lewati(nomor: int, tanggal: dt.date, sekarang: dt.datetime, alasan: str) -> 
             "VALUES (?, ?, 'dilewati', 0, ?, ?) ON CONFLICT (langganan_id, tanggal_data) DO NOTHING",
             (nomor, tanggal.isoformat(), sekarang.isoformat(), alasan),
         )
+
+
+def menunggu(nomor: int, tanggal: dt.date, sekarang: dt.datetime, alasan: str) -> None:
+    """This week's report is due but mail cannot go now (not set up, the server unreachable):
+    said on the Data page until a run sends it."""
+    with simpan.buka() as con:
+        con.execute(
+            "INSERT INTO kiriman (langganan_id, tanggal_data, status, percobaan, terakhir, galat) "
+            "VALUES (?, ?, 'menunggu', 0, ?, ?) ON CONFLICT (langganan_id, tanggal_data) DO UPDATE SET "
+            "terakhir = excluded.terakhir, galat = excluded.galat WHERE kiriman.status = 'menunggu'",
+            (nomor, tanggal.isoformat(), sekarang.isoformat(), alasan[:300]),
+        )
+
+
+def gantikan(nomor: int, tanggal: dt.date, sekarang: dt.datetime) -> int:
+    """A newer snapshot's report replaces this subscription's older ones not sent (waiting or
+    failed): they are marked digantikan, never sent late. Returns how many."""
+    with simpan.buka() as con:
+        return con.execute(
+            "UPDATE kiriman SET status = 'digantikan', berikutnya = NULL, terakhir = ?, "
+            "galat = 'diganti laporan ' || ? WHERE langganan_id = ? AND tanggal_data < ? "
+            "AND status IN ('menunggu', 'gagal', 'mengirim')",
+            (sekarang.isoformat(), tanggal.isoformat(), nomor, tanggal.isoformat()),
+        ).rowcount
+
+
+def terakhir(pengguna: str | None = None) -> dict[int, dict]:
+    """Each subscription's newest delivery (the newest snapshot, then the newest try)."""
+    hasil = {}
+    for k in sorted(riwayat_kiriman(10_000, pengguna), key=lambda k: (k["tanggal_data"], k["terakhir"])):
+        hasil[k["langganan_id"]] = k
+    return hasil
+
+
+def sama(pengguna: str, wilayah: str, saringan: dict, bahasa: str, kepada: list[str]) -> int | None:
+    """The id of an active subscription asking exactly this, if there is one."""
+    for lg in daftar(pengguna):
+        if (lg.wilayah, lg.saringan, lg.bahasa, sorted(lg.kepada)) == (wilayah, saringan, bahasa, sorted(kepada)):
+            return lg.id
+    return None
 
 
 def riwayat_kiriman(batas: int = 200, pengguna: str | None = None) -> list[dict]:

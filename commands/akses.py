@@ -174,9 +174,7 @@ def _langganan(args) -> int:
                 nomor = langganan.tambah(args.nama, args.wilayah, args.kepada, saringan, args.bahasa)
                 print(f"Langganan {nomor}: {args.nama}, wilayah {args.wilayah}, laporan tiap data baru dimuat.")
             elif args.aksi == "daftar":
-                kiriman = {}
-                for k in simpanan.riwayat_kiriman(1000, args.nama):
-                    kiriman.setdefault(k["langganan_id"], k)
+                kiriman = simpanan.terakhir(args.nama)
                 print(f"{'id':>4}  {'akun':<20} {'wilayah':<14} {'bahasa':<6} {'alamat':>6}  terakhir")
                 for lg in langganan.daftar():
                     if args.nama and lg.pengguna != args.nama:

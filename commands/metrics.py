@@ -94,7 +94,7 @@ def main(argv: list[str] | None = None) -> int:
 
         hasil = kirim.jalankan()
         print(kirim.kalimat(hasil))
-        return 0 if not hasil["galat"] else 1
+        return 0 if not (hasil["galat"] or hasil["gagal"]) else 1  # a timer's failure shows in its status
     if args.out != "-" and Path(args.out).suffix.lower() not in (".csv", ".xlsx"):
         print(
             f"Gagal mengekspor: {args.out} bukan .csv atau .xlsx. Pakai nama berkas .csv atau .xlsx, "

@@ -50,8 +50,10 @@ CREATE TABLE IF NOT EXISTS langganan (
 );
 
 -- Grain: one row per subscription and snapshot: the report of that week, sent once. status:
--- mengirim (claimed by a run), terkirim, gagal (tried again at berikutnya; NULL: given up),
--- dilewati (the account is disabled or the place left its scope: never sent).
+-- menunggu (due, mail not set up or unreachable), mengirim (claimed by a run), terkirim (galat:
+-- addresses the server refused while taking the rest), gagal (tried again at berikutnya; NULL:
+-- given up), dilewati (the account is disabled or the place left its scope), digantikan (a newer
+-- snapshot's report went instead).
 CREATE TABLE IF NOT EXISTS kiriman (
     langganan_id    INTEGER NOT NULL REFERENCES langganan (id),
     tanggal_data    TEXT NOT NULL,

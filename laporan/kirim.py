@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import fcntl
+import os
 import smtplib
 import socket
 import ssl
@@ -45,10 +46,12 @@ def jalankan(sekarang: dt.datetime | None = None) -> dict:
     sekarang = sekarang or dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
     hasil = {"tanggal": None, "terkirim": 0, "gagal": 0, "dilewati": 0, "menunggu": 0, "sudah": 0, "galat": None}
     if warehouse.current_path() is None:
+        hasil["galat"] = f"belum ada data di {warehouse.builds_dir()} (CAKUPAN_DATA_DIR benar?)"
         return hasil
     with lingkup.berlaku(lingkup.NASIONAL):
         snapshot = periode.daftar()
     if not snapshot:
+        hasil["galat"] = f"belum ada data di {warehouse.builds_dir()} (CAKUPAN_DATA_DIR benar?)"
         return hasil
     tanggal = max(snapshot)
     hasil["tanggal"] = tanggal
@@ -60,14 +63,14 @@ def jalankan(sekarang: dt.datetime | None = None) -> dict:
         koneksi = None
         try:
             for lg in simpanan.daftar():
-                status = _satu(lg, tanggal, sekarang, smtp, koneksi)
+                status = _satu(lg, tanggal, sekarang, smtp, koneksi, hasil["galat"])
                 if status == "sambung":  # first report due: connect now, once for the run
                     try:
                         koneksi = _sambung(smtp)
                     except GalatSurel as e:
                         hasil["galat"] = str(e)
                         smtp = None  # the server is down: the rest wait for the next run
-                    status = _satu(lg, tanggal, sekarang, smtp, koneksi)
+                    status = _satu(lg, tanggal, sekarang, smtp, koneksi, hasil["galat"])
                 hasil[status] += 1
             if hasil["menunggu"] and not hasil["galat"]:
                 hasil["galat"] = "CAKUPAN_SMTP_HOST belum diatur (README, 'Laporan lewat surel')"
@@ -91,16 +94,19 @@ def jalankan(sekarang: dt.datetime | None = None) -> dict:
 def kalimat(hasil: dict) -> str:
     """A run in words, for the command lines."""
     if hasil["tanggal"] is None:
-        return "Laporan mingguan: belum ada data."
+        return f"Laporan mingguan: {hasil['galat'] or 'belum ada data.'}"
     teks = (
         f"Laporan mingguan data per {hasil['tanggal'].isoformat()}: {hasil['terkirim']} terkirim, "
         f"{hasil['gagal']} gagal (dicoba lagi nanti), {hasil['dilewati']} dilewati, {hasil['menunggu']} menunggu, "
         f"{hasil['sudah']} sudah terkirim atau menunggu jeda"
     )
-    return teks + (f". Surel belum bisa dikirim: {hasil['galat']}" if hasil["galat"] else ".")
+    teks += f". Surel belum bisa dikirim: {hasil['galat']}" if hasil["galat"] else "."
+    if hasil["terkirim"] and not os.environ.get("CAKUPAN_ALAMAT_WEB"):
+        teks += f" CAKUPAN_ALAMAT_WEB belum diatur: tautan di surel memakai {settings.alamat_web()}."
+    return teks
 
 
-def _satu(lg, tanggal: dt.date, sekarang: dt.datetime, smtp, koneksi) -> str:
+def _satu(lg, tanggal: dt.date, sekarang: dt.datetime, smtp, koneksi, alasan: str | None = None) -> str:
     """One subscription's report of `tanggal`: 'terkirim', 'gagal', 'dilewati', 'sudah' (sent
     already, being sent, or a failed one's wait not over), 'menunggu' (due, no mail server), or
     'sambung' (due, and no connection yet)."""
@@ -112,9 +118,11 @@ def _satu(lg, tanggal: dt.date, sekarang: dt.datetime, smtp, koneksi) -> str:
         if not lingkup.aktif().memuat(lg.wilayah):  # the scope changed since it was made
             simpanan.lewati(lg.id, tanggal, sekarang, "wilayah di luar lingkup akun")
             return "dilewati"
+    simpanan.gantikan(lg.id, tanggal, sekarang)  # older reports not sent: this one goes instead
     if not simpanan.jatuh_tempo(lg.id, tanggal, sekarang):
         return "sudah"
     if smtp is None:
+        simpanan.menunggu(lg.id, tanggal, sekarang, alasan or "surel belum diatur (CAKUPAN_SMTP_HOST)")
         return "menunggu"
     if koneksi is None:
         return "sambung"
@@ -128,9 +136,11 @@ def _satu(lg, tanggal: dt.date, sekarang: dt.datetime, smtp, koneksi) -> str:
         if len(data) > BATAS_UKURAN:
             raise GalatSurel(f"surel {len(data)} byte, lebih dari {BATAS_UKURAN}")
         ditolak = koneksi.send_message(surel)
-        galat = f"alamat ditolak: {', '.join(ditolak)}" if ditolak else None  # the others got it
-        simpanan.selesai(lg.id, tanggal, sekarang, None, len(data))
-        if galat:
+        catatan = (  # the others got it: sent, with who did not
+            "alamat ditolak: " + ", ".join(f"{a} ({k})" for a, (k, _) in ditolak.items()) if ditolak else None
+        )
+        simpanan.selesai(lg.id, tanggal, sekarang, None, len(data), catatan)
+        if ditolak:
             audit.catat("laporan_sebagian", "operator", "ID", id=lg.id, ditolak=len(ditolak))
         return "terkirim"
     except (lingkup.TanpaAkses, PertanyaanTidakSah) as e:  # the place or a filter is no longer valid

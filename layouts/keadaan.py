@@ -20,6 +20,7 @@ class Keadaan(DariPertanyaan):
     bahasa: str
     query: dict  # the accepted values, as strings, for links
     galat: list[str] = field(default_factory=list)
+    tempat_ditolak: bool = False  # the URL named a place this account may not ask: its own is shown
 
     def href(self, path: str, **ubah) -> str:
         """A link to `path` with this state, changed by `ubah` (None removes a key)."""
@@ -38,7 +39,8 @@ def dari_query(query: dict) -> Keadaan:
     if query.get("bahasa") not in (None, ""):
         q["bahasa"] = str(query["bahasa"])
     bahasa = bahasa_dari(query)
-    return Keadaan(tanya, bahasa, q, [e.teks(bahasa) for e in galat])
+    ditolak = query.get("wilayah") not in (None, "") and "wilayah" not in q
+    return Keadaan(tanya, bahasa, q, [e.teks(bahasa) for e in galat], ditolak)
 
 
 def bahasa_dari(query: dict) -> str:

@@ -155,12 +155,8 @@ TEKS = {
     "riwayat": ("Riwayat pemuatan", "Load history"),
     "kiriman": ("Laporan mingguan lewat surel", "Weekly reports by email"),
     "kiriman_isi": (
-        "Tiap langganan mendapat laporan tanggal data terbaru satu kali. Yang gagal dicoba lagi dengan jeda 5 menit, lalu dua kali lipat, paling lama 6 jam, sampai 8 kali.",
-        "Each subscription gets the newest data's report once. A failed one is tried again after 5 minutes, then twice as long, at most 6 hours, up to 8 times.",
-    ),
-    "kiriman_belum": (
-        "Surel belum diatur di server (CAKUPAN_SMTP_HOST): laporan langganan menunggu sampai diatur.",
-        "Mail is not set up on the server (CAKUPAN_SMTP_HOST): subscribed reports wait until it is.",
+        "Tiap langganan mendapat laporan tanggal data terbaru satu kali. Yang gagal dicoba lagi dengan jeda 5 menit, lalu dua kali lipat, paling lama 6 jam, sampai 8 kali; yang menunggu surel menyebut sebabnya. Laporan yang belum terkirim saat data yang lebih baru dimuat diganti laporan baru.",
+        "Each subscription gets the newest data's report once. A failed one is tried again after 5 minutes, then twice as long, at most 6 hours, up to 8 times; one waiting for mail says why. A report not sent when newer data is loaded is replaced by the new one.",
     ),
     "kata_bulan": ("bulan", "months"),
     "garis_per_minggu": (" / minggu", " / week"),
@@ -189,7 +185,7 @@ TEKS = {
     "tema_gelap": ("Gelap", "Dark"),
     "keluar": ("Keluar", "Log out"),
     "tinjauan": ("Tinjauan Mingguan", "Weekly Review"),
-    "per_minggu": ("per minggu", "a week"),
+    "per_minggu": ("per minggu", "per week"),
     "minggu_ini_pendek": ("Minggu ini", "This week"),
     "target_tercapai_pada": ("Target tercapai pada", "Target reached on"),
     "tinjauan_nav": ("Tinjauan ▸", "Review ▸"),
@@ -251,6 +247,8 @@ STATUS_KIRIMAN = {
     "gagal": ("gagal", "failed"),
     "dilewati": ("dilewati", "skipped"),
     "mengirim": ("sedang dikirim", "sending"),
+    "menunggu": ("menunggu surel", "waiting for mail"),
+    "digantikan": ("diganti laporan yang lebih baru", "replaced by a newer one"),
 }
 
 

@@ -28,10 +28,17 @@ PULO_GADUNG = "31.75.02.1001"
 
 
 class Kotak:
-    """What the SMTP server received, and how: each message with its envelope and session."""
+    """What the SMTP server received, and how: each message with its envelope and session. It
+    refuses the first `tolak` messages (451) and any address starting 'tolak@' (550)."""
 
     def __init__(self, tolak: int = 0):
         self.pesan, self.tolak = [], tolak
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        if address.startswith("tolak@"):
+            return "550 5.1.1 Tidak ada kotak surat itu"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):
         if self.tolak:
@@ -238,7 +245,8 @@ def test_mail_down_never_breaks_the_load_and_the_reports_wait(minggu_awal, ca, m
     assert _muat_minggu_5() == 0  # loaded and served
     keluar = capsys.readouterr().out
     assert "Snapshot 2024-02-06" in keluar and "Surel belum bisa dikirim: server surel 127.0.0.1:" in keluar
-    assert simpanan.riwayat_kiriman() == []  # nothing claimed: the report waits, whole
+    [k] = simpanan.riwayat_kiriman()  # nothing claimed: the report waits, and the Data page says why
+    assert k["status"] == "menunggu" and k["galat"].startswith("server surel 127.0.0.1:")
     # the server is back (TLS from the start this time): the timer's run sends it
     kotak = Kotak()
     c = _mulai(kotak, ca[0], keamanan="tls")
@@ -303,10 +311,11 @@ def _klien(app, nama):
 
 def _ubah(client, search, alamat="a@jaktim.example.id", akun=None, hapus=None):
     body = {
-        "output": "..langganan-pesan.children...langganan-daftar.children..",
+        "output": "..langganan-pesan.children...langganan-daftar.children...langganan-alamat.value..",
         "outputs": [
             {"id": "langganan-pesan", "property": "children"},
             {"id": "langganan-daftar", "property": "children"},
+            {"id": "langganan-alamat", "property": "value"},
         ],
         "inputs": [
             {"id": "langganan-tambah", "property": "n_clicks", "value": None if hapus else 1},
@@ -346,9 +355,12 @@ def test_the_page_subscribes_this_view_and_the_server_checks_everything(minggu_a
                 "state": [],
             },
         ).text
-        assert "Laporan mingguan lewat surel" in halaman and "(Pulo Gadung, Pulogadung; segmen=BPU)" in halaman
+        assert "Laporan mingguan lewat surel" in halaman
+        assert "(Pulo Gadung, Pulogadung; Segmen: Bukan Penerima Upah (BPU))" in halaman
         jawab = _ubah(jaktim, "?wilayah=31.75.02.1001&segmen=BPU")
         assert "Langganan 1 dibuat" in jawab and "a@jaktim.example.id" in jawab
+        assert '"langganan-alamat":{"value":""}' in jawab.replace(" ", "")  # emptied: a second click makes no twin
+        assert "Langganan yang sama sudah ada (langganan 1)" in _ubah(jaktim, "?wilayah=31.75.02.1001&segmen=BPU")
         [lg] = simpanan.daftar()
         assert (lg.pengguna, lg.wilayah, lg.saringan, lg.kepada) == (
             "kota.jaktim",
@@ -363,3 +375,36 @@ def test_the_page_subscribes_this_view_and_the_server_checks_everything(minggu_a
         assert "hanya bisa diatur akun itu sendiri" in _ubah(jakpus, "", hapus=1)  # not Jakarta Pusat's to stop
         assert len(simpanan.daftar()) == 1
         assert "Langganan 1 dihentikan" in _ubah(jaktim, "", hapus=1) and simpanan.daftar() == []
+
+
+def test_a_newer_report_replaces_one_not_sent_and_refused_addresses_are_recorded(minggu_awal, ca, monkeypatch, capsys):
+    """The 2024-01-30 report fails (451) and waits; the 2024-02-06 load sends its own instead:
+    the old one is marked replaced, never sent late. An address the server refuses is recorded
+    beside the delivery the others got. The same subscription twice is refused."""
+    from laporan import kirim
+
+    kotak = Kotak(tolak=1)
+    c = _mulai(kotak, ca[0])
+    try:
+        for k, v in {
+            "CAKUPAN_SMTP_HOST": "127.0.0.1", "CAKUPAN_SMTP_PORT": str(c.port), "CAKUPAN_SMTP_PENGGUNA": "cakupan",
+            "CAKUPAN_SMTP_SANDI": "rahasia-surel-123", "CAKUPAN_SMTP_CA": str(ca[1]),
+        }.items():  # fmt: skip
+            monkeypatch.setenv(k, v)
+        with lingkup.berlaku(lingkup.Lingkup(wilayah="31.75", nama="kota.jaktim")):
+            nomor = langganan.tambah("kota.jaktim", "31.75", "a@jaktim.example.id, tolak@jaktim.example.id")
+            with pytest.raises(simpanan.GalatLangganan, match=f"sudah ada \\(langganan {nomor}\\)"):
+                langganan.tambah("kota.jaktim", "31.75", "tolak@jaktim.example.id a@jaktim.example.id")
+        assert kirim.jalankan()["gagal"] == 1  # 2024-01-30 refused
+        assert _muat_minggu_5() == 0
+        [m] = kotak.pesan
+        assert m["kepada"] == ["a@jaktim.example.id"] and "6 Februari 2024" in m["isi"]["Subject"]
+        rows = {k["tanggal_data"]: (k["status"], k["galat"]) for k in simpanan.riwayat_kiriman()}
+        assert rows == {
+            "2024-01-30": ("digantikan", "diganti laporan 2024-02-06"),
+            "2024-02-06": ("terkirim", "alamat ditolak: tolak@jaktim.example.id (550)"),
+        }
+        assert simpanan.terakhir()[nomor]["tanggal_data"] == "2024-02-06"  # the newest, not the newest failure
+        assert kirim.jalankan()["terkirim"] == 0 and len(kotak.pesan) == 1
+    finally:
+        c.stop()

@@ -17,7 +17,7 @@ from layouts import format as fmt
 from layouts import keadaan, kerangka
 from layouts.teks import STATUS_KIRIMAN, pick
 from metrics import langganan, lingkup, wilayah
-from metrics.definisi import PertanyaanTidakSah
+from metrics.definisi import SARINGAN_MENURUT_KUNCI, PertanyaanTidakSah
 
 dash.register_page(__name__, path="/langganan", name="Langganan", title=kerangka.judul_tab("langganan"))
 
@@ -58,10 +58,24 @@ def layout(**query):
     return kerangka.halaman(query, "/langganan", _isi, simpan=False)  # the list changes without a new build
 
 
+def kata_saringan(saringan: dict, b: str) -> str:
+    """A subscription's filters (the URL's texts) in words: 'Segmen: Bukan Penerima Upah (BPU)'."""
+    kata = []
+    for kunci, nilai in saringan.items():
+        s = SARINGAN_MENURUT_KUNCI.get(kunci)
+        if s is None:
+            continue
+        arti = pick(s.pilihan[nilai], b) if s.pilihan and nilai in s.pilihan else nilai
+        kata.append(f"{pick(s.label, b)}: {arti}")
+    return ", ".join(kata)
+
+
 def _isi(k):
     b = k.bahasa
     saya = lingkup.aktif()
-    saringan = ", ".join(f"{kk}={v}" for kk, v in k.query.items() if kk in langganan.KUNCI_SARINGAN)
+    if k.tempat_ditolak:  # the URL's place is not this account's to ask
+        return dmc.Alert(k.galat[0], title=_k("gagal", b), color="orange", id="langganan-luar")
+    saringan = kata_saringan({kk: v for kk, v in k.query.items() if kk in langganan.KUNCI_SARINGAN}, b)
     form = [
         dmc.Title(_k("judul", b), order=2),
         dmc.Text(
@@ -119,9 +133,7 @@ def _daftar(b: str):
     rows = langganan.daftar()
     if not rows:
         return dmc.Text(_k("kosong", b), c="dimmed", id="langganan-kosong")
-    terakhir = {}
-    for k in simpanan.riwayat_kiriman(1000):
-        terakhir.setdefault(k["langganan_id"], k)
+    terakhir = simpanan.terakhir()
     kepala = html.Tr([html.Th(x) for x in pick(KATA["kolom"], b)])
     baris = []
     for lg in rows:
@@ -132,7 +144,7 @@ def _daftar(b: str):
             if k
             else "-"
         )
-        saringan = ", ".join(f"{kk}={v}" for kk, v in lg.saringan.items()) or _k("semua_peserta", b)
+        saringan = kata_saringan(lg.saringan, b) or _k("semua_peserta", b)
         baris.append(
             html.Tr(
                 [
@@ -170,6 +182,7 @@ def _tanggal(teks: str):
 @callback(
     Output("langganan-pesan", "children"),
     Output("langganan-daftar", "children"),
+    Output("langganan-alamat", "value"),
     Input("langganan-tambah", "n_clicks"),
     Input({"type": "langganan-hapus", "id": ALL}, "n_clicks"),
     State("langganan-alamat", "value"),
@@ -185,12 +198,12 @@ def _ubah(_tambah, hapus, alamat, bahasa_laporan, akun, search):
     b = keadaan.bahasa_dari(query)
     trigger = ctx.triggered_id
     if not trigger or (isinstance(trigger, dict) and not any(isinstance(n, int) and n for n in hapus or [])):
-        return dash.no_update, dash.no_update
+        return dash.no_update, dash.no_update, dash.no_update
     try:
         if isinstance(trigger, dict):
             nomor = trigger.get("id")
             if not isinstance(nomor, int):
-                return dash.no_update, dash.no_update
+                return dash.no_update, dash.no_update, dash.no_update
             langganan.hapus(nomor)
             pesan = dmc.Alert(_k("dihentikan", b).format(id=nomor), color="green", id="langganan-hasil")
         else:
@@ -203,5 +216,5 @@ def _ubah(_tambah, hapus, alamat, bahasa_laporan, akun, search):
             pesan = dmc.Alert(_k("berhasil", b).format(id=nomor), color="green", id="langganan-hasil")
     except (simpanan.GalatLangganan, PertanyaanTidakSah) as e:  # TanpaAkses is one
         teks = e.teks(b) if isinstance(e, PertanyaanTidakSah) else str(e)
-        return dmc.Alert(teks, title=_k("gagal", b), color="red", id="langganan-hasil"), dash.no_update
-    return pesan, _daftar(b)
+        return dmc.Alert(teks, title=_k("gagal", b), color="red", id="langganan-hasil"), dash.no_update, dash.no_update
+    return pesan, _daftar(b), ("" if not isinstance(trigger, dict) else dash.no_update)  # a second click makes no twin
