@@ -129,6 +129,15 @@ def main(argv: list[str] | None = None) -> int:
     ld.add_argument("nama", nargs="?", type=_nama)
     lh = lg.add_parser("hapus", help="hentikan langganan")
     lh.add_argument("id", type=int)
+    ak = sub.add_parser("aksi", help="aksi yang tercatat: impor dari CSV, daftar dan efeknya").add_subparsers(
+        dest="aksi", required=True
+    )
+    ai = ak.add_parser(
+        "impor", help="catat aksi dari CSV: kode_wilayah, jenis, judul, mulai[, selesai, catatan, orang, sumber_dana]"
+    )
+    ai.add_argument("file")
+    ad = ak.add_parser("daftar", help="aksi suatu wilayah dan di bawahnya, dengan efeknya")
+    ad.add_argument("--wilayah", default="ID")
     args = p.parse_args(argv)
     oleh = _operator()
     try:
@@ -149,6 +158,8 @@ def main(argv: list[str] | None = None) -> int:
             _cetak_sandi(args.nama, pengguna.ganti_sandi(args.nama, _sandi(args), oleh=oleh), args.sandi_stdin)
         elif args.command == "langganan":
             return _langganan(args)
+        elif args.command == "aksi":
+            return _aksi(args)
         else:
             for e in audit.jejak(args.batas):
                 print(
@@ -192,6 +203,29 @@ def _langganan(args) -> int:
     except (simpanan.GalatLangganan, PertanyaanTidakSah) as e:  # TanpaAkses is a PertanyaanTidakSah
         print(f"Gagal: {e}", file=sys.stderr)
         return 2
+    return 0
+
+
+def _aksi(args) -> int:
+    """Actions (metrics/aksi.py), as the server's operator: every place."""
+    from layouts import aksi as kata
+    from metrics import aksi, lingkup
+    from metrics.definisi import PertanyaanTidakSah
+
+    with lingkup.berlaku(lingkup.Lingkup(admin=True, nama=_operator())):
+        try:
+            if args.aksi == "impor":
+                ids, galat = aksi.impor(args.file)
+                print(f"{len(ids)} aksi dicatat, {len(galat)} baris ditolak.")
+                for g in galat:
+                    print(f"  {g}", file=sys.stderr)
+                return 0 if not galat else 2
+            for a in aksi.daftar(args.wilayah):
+                print(f"{a.id:>4}  {a.mulai}  {a.wilayah:<14} {a.jenis:<12} {a.judul}")
+                print(f"      {kata.efek(aksi.efek(a), 'id')}")
+        except (aksi.GalatAksi, PertanyaanTidakSah) as e:
+            print(f"Gagal: {e}", file=sys.stderr)
+            return 2
     return 0
 
 

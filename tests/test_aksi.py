@@ -199,3 +199,26 @@ def minggu_awal_aksi(data_dir):
     )
     build.load_reference("target", SEED / "target_minggu.csv")
     return data_dir
+
+
+def test_actions_are_imported_from_a_csv_row_by_row(seed_loaded, tmp_path, capsys):
+    """Good rows are recorded; each bad one is refused with its line and why (the command line)."""
+    from commands import akses as perintah
+
+    berkas = tmp_path / "aksi.csv"
+    berkas.write_text(
+        "kode_wilayah;jenis;judul;mulai;orang;sumber_dana\n"
+        "31.75;pendanaan;APBD untuk 200 pekerja rentan;2024-03-01;200;APBD\n"
+        "31.75.02;jemput_bola;Jemput bola;2024-02-10;;\n"
+        "99.99;sosialisasi;Tidak ada;2024-02-10;;\n"
+        "31.75;rapat;Rapat;2024-02-10;;\n",
+        encoding="utf-8",
+    )
+    assert perintah.main(["aksi", "impor", str(berkas)]) == 2
+    keluar = capsys.readouterr()
+    assert "2 aksi dicatat, 2 baris ditolak." in keluar.out
+    assert "baris 4: Kode wilayah 99.99 tidak ada" in keluar.err and "baris 5: Jenis aksi 'rapat'" in keluar.err
+    assert [(a.wilayah, a.orang, a.sumber_dana) for a in simpanan.daftar()] == [
+        ("31.75.02", None, None),
+        ("31.75", 200, "APBD"),
+    ]
