@@ -164,6 +164,14 @@ def tren(rows: list[dict], tempat: dict, bahasa: str, aksi: list | None = None) 
     )
 
 
+def pendek(teks: str, batas: int) -> str:
+    """A title cut to `batas` characters at a word, with '…' (never in the middle of a number)."""
+    if len(teks) <= batas:
+        return teks
+    potong = teks[: batas - 1].rsplit(" ", 1)[0]
+    return potong + "…"
+
+
 def _aksi_kata(a, bahasa: str) -> str:
     """An action in a line: its title, kind and dates (planned ones say so)."""
     akhir = f" - {fmt.tanggal_pendek(a.selesai, bahasa)}" if a.selesai else ""

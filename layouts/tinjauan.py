@@ -419,7 +419,7 @@ def _grafik(fig: dict, id_: str, lebar: int, tinggi: int) -> str:
             trace["marker"] = {**trace["marker"], "size": 26}
             layout.setdefault("annotations", []).extend(
                 {
-                    "text": teks.split("<br>")[0][:28], "x": x, "xref": "x", "y": 0.93, "yref": "paper",
+                    "text": grafik.pendek(teks.split("<br>")[0], 40), "x": x, "xref": "x", "y": 0.93, "yref": "paper",
                     "xanchor": "left", "yanchor": "top", "showarrow": False, "font": {"size": 28, "color": grafik.UNGU},
                 }
                 for x, teks in zip(trace["x"], trace["hovertext"], strict=True)

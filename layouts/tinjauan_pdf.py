@@ -15,7 +15,7 @@ import unicodedata
 from fpdf import FPDF
 
 from layouts import format as fmt
-from layouts import peta
+from layouts import grafik, peta
 from layouts import tinjauan as slides_mod
 from metrics.tinjauan import Tinjauan
 
@@ -330,7 +330,7 @@ def _tren(doc, fig: dict, bahasa: str, lebar: float, tinggi: float) -> None:
             doc.set_text_color(*UNGU)
             for x, teks in zip(trace["x"], trace["hovertext"], strict=True):
                 doc.set_xy(px(x) + 1, atas)
-                doc.cell(60, 5, _latin(teks.split("<br>")[0][:32]))
+                doc.cell(60, 5, _latin(grafik.pendek(teks.split("<br>")[0], 40)))
     data = [d for d in data if d.get("name") != "aksi"]
     for n, trace in enumerate(data):
         titik = [(px(x), py(y)) for x, y in zip(trace["x"], trace["y"], strict=True)]
