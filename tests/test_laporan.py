@@ -92,6 +92,15 @@ def _mulai(kotak, konteks, keamanan: str = "starttls"):
     return c
 
 
+def _arahkan(monkeypatch, port: int, ca_pem, **lain) -> None:
+    """The mail settings pointing at a test server (STARTTLS and its login unless `lain` says)."""
+    for k, v in {
+        "CAKUPAN_SMTP_HOST": "127.0.0.1", "CAKUPAN_SMTP_PORT": str(port), "CAKUPAN_SMTP_PENGGUNA": "cakupan",
+        "CAKUPAN_SMTP_SANDI": "rahasia-surel-123", "CAKUPAN_SMTP_CA": str(ca_pem), **lain,
+    }.items():  # fmt: skip
+        monkeypatch.setenv(k, v)
+
+
 @pytest.fixture
 def surel(data_dir, ca, monkeypatch):
     """A mail server with STARTTLS and a login, and the settings pointing at it."""
@@ -211,11 +220,7 @@ def test_a_refused_send_is_retried_later_and_shown(minggu_awal, ca, monkeypatch,
     kotak = Kotak(tolak=1)  # the first DATA is refused: 451, try later
     c = _mulai(kotak, ca[0])
     try:
-        for k, v in {
-            "CAKUPAN_SMTP_HOST": "127.0.0.1", "CAKUPAN_SMTP_PORT": str(c.port), "CAKUPAN_SMTP_PENGGUNA": "cakupan",
-            "CAKUPAN_SMTP_SANDI": "rahasia-surel-123", "CAKUPAN_SMTP_CA": str(ca[1]),
-        }.items():  # fmt: skip
-            monkeypatch.setenv(k, v)
+        _arahkan(monkeypatch, c.port, ca[1])
         with lingkup.berlaku(lingkup.Lingkup(wilayah="31.75", nama="kota.jaktim")):
             nomor = langganan.tambah("kota.jaktim", "31.75", "a@jaktim.example.id")
         assert _muat_minggu_5() == 0
@@ -386,11 +391,7 @@ def test_a_newer_report_replaces_one_not_sent_and_refused_addresses_are_recorded
     kotak = Kotak(tolak=1)
     c = _mulai(kotak, ca[0])
     try:
-        for k, v in {
-            "CAKUPAN_SMTP_HOST": "127.0.0.1", "CAKUPAN_SMTP_PORT": str(c.port), "CAKUPAN_SMTP_PENGGUNA": "cakupan",
-            "CAKUPAN_SMTP_SANDI": "rahasia-surel-123", "CAKUPAN_SMTP_CA": str(ca[1]),
-        }.items():  # fmt: skip
-            monkeypatch.setenv(k, v)
+        _arahkan(monkeypatch, c.port, ca[1])
         with lingkup.berlaku(lingkup.Lingkup(wilayah="31.75", nama="kota.jaktim")):
             nomor = langganan.tambah("kota.jaktim", "31.75", "a@jaktim.example.id, tolak@jaktim.example.id")
             with pytest.raises(simpanan.GalatLangganan, match=f"sudah ada \\(langganan {nomor}\\)"):
