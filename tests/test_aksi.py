@@ -222,3 +222,38 @@ def test_actions_are_imported_from_a_csv_row_by_row(seed_loaded, tmp_path, capsy
         ("31.75.02", None, None),
         ("31.75", 200, "APBD"),
     ]
+
+
+def test_the_what_if_is_shown_first_and_saved_as_a_plan_only_when_asked(minggu_awal_aksi, dash_app):
+    """Pulo Gadung: 5 from March, worked out (nothing saved), then saved as a planned funding action."""
+    with lingkup.berlaku(None):
+        jaktim = _klien(dash_app, "kota.jaktim", "31.75")
+
+        def jika(tombol):
+            body = {
+                "output": "jika-hasil.children",
+                "outputs": {"id": "jika-hasil", "property": "children"},
+                "inputs": [
+                    {"id": "jika-hitung", "property": "n_clicks", "value": 1 if tombol == "jika-hitung" else None},
+                    {"id": "jika-simpan", "property": "n_clicks", "value": 1 if tombol == "jika-simpan" else None},
+                ],
+                "state": [
+                    {"id": "jika-n", "property": "value", "value": 5},
+                    {"id": "jika-bulan", "property": "value", "value": "3"},
+                    {"id": "jika-sumber", "property": "value", "value": "CSR"},
+                    {"id": "_pages_location", "property": "search", "value": "?wilayah=31.75.02.1001"},
+                ],
+                "changedPropIds": [f"{tombol}.n_clicks"],
+            }
+            r = jaktim.post("/_dash-update-component", json=body)
+            assert r.status_code == 200, r.text[:300]
+            return r.text
+
+        hitung = jika("jika-hitung")
+        assert "Biaya Rp840.000 untuk 10 bulan" in hitung and "capaian 255,0 %" in hitung and "15 Maret 2024" in hitung
+        assert simpanan.daftar() == []  # worked out, not saved
+        assert "Aksi 1 dicatat" in jika("jika-simpan")
+    [a] = simpanan.daftar()
+    assert (a.jenis, a.orang, a.sumber_dana, a.rencana, a.mulai, a.selesai) == (
+        "pendanaan", 5, "CSR", True, dt.date(2024, 3, 1), dt.date(2024, 12, 31),
+    )  # fmt: skip
