@@ -17,9 +17,11 @@ import plotly.io as pio
 from markupsafe import Markup
 from plotly.offline import get_plotlyjs
 
+from layouts import aksi as kata_aksi
 from layouts import format as fmt
 from layouts import grafik, kerangka, peta
 from layouts.teks import pick, t
+from metrics import aksi as aksi_mod
 from metrics import cakupan, wilayah
 from metrics.tinjauan import Tinjauan
 
@@ -83,6 +85,7 @@ def _slides(tj: Tinjauan, b: str) -> list:
     return [
         _utama(tj, b),
         _tren(tj, b),
+        _aksi(tj, b),
         _peta(tj, b),
         _laju(tj, b),
         _bergerak(tj, b),
@@ -211,6 +214,21 @@ def _tren(tj: Tinjauan, b: str):
     return _slide(
         t("tren", b), {"jenis": "grafik", "html": _grafik(fig, "grafik-tren", 1760, 800), "fig": fig, "bahasa": b}
     )
+
+
+AKSI_SLIDE = 4  # actions a slide names, newest first
+
+
+def _aksi(tj: Tinjauan, b: str):
+    """The newest actions marked on the trend, each with its effect in words (layouts/aksi.py);
+    no slide without any."""
+    if not tj.aksi:
+        return None
+    baris = [
+        f"{fmt.tanggal_pendek(a.mulai, b)} · {grafik.pendek(a.judul, 60)}: {kata_aksi.efek(aksi_mod.efek(a), b)}"
+        for a in list(reversed(tj.aksi))[:AKSI_SLIDE]
+    ]
+    return _slide(t("aksi_buka", b), {"jenis": "daftar", "baris": baris})
 
 
 def _peta(tj: Tinjauan, b: str):

@@ -131,6 +131,9 @@ def test_an_action_is_marked_on_the_trend_and_named_in_the_review(minggu):
     tj = type(tj)(**{**tj.__dict__, "aksi": [a]})
     html = slides.dokumen(tj, "id")
     assert "Sosialisasi RW 3" in html
+    # and a slide of the actions with their effect in words (three snapshots: too few weeks after)
+    [aksi_slide] = [x for x in slides.slides(tj, "id")[1] if x["judul"] == "Aksi dan efeknya"]
+    assert aksi_slide["isi"][0]["baris"][0].startswith("20 Jan 2024 · Sosialisasi RW 3: Belum bisa diukur")
     import pypdfium2
 
     teks = "".join(p.get_textpage().get_text_range() for p in pypdfium2.PdfDocument(tinjauan_pdf.pdf(tj, "id")))
