@@ -54,11 +54,8 @@ def jika(m: dict, j: dict, b: str) -> str:
     biaya = fmt.rupiah(j["biaya"], b)
     if j["capaian_akhir_tahun"] is None:
         return f"{biaya} ({j['bulan_dibayar']} {pick(('bulan', 'months'), b)}). {pick(('Wilayah ini belum punya target: capaian tidak bisa dihitung.', 'This region has no target yet.'), b)}"
-    sebelum = (
-        fmt.persen(m["proyeksi_akhir_tahun"] / m["target_acuan"], bahasa=b)
-        if m.get("proyeksi_akhir_tahun") is not None
-        else "-"
-    )
+    tanpa = j["capaian_akhir_tahun_tanpa"]
+    sebelum = fmt.persen(tanpa, bahasa=b) if tanpa is not None else "-"  # worked out in metrics.aksi
     kapan = fmt.tanggal(j["tercapai"], b) if j["tercapai"] else pick(("tidak pada laju ini", "not at this pace"), b)
     kapan_tanpa = fmt.tanggal(j["tercapai_tanpa"], b) if j["tercapai_tanpa"] else pick(("tidak", "never"), b)
     return pick(

@@ -252,6 +252,11 @@ STATUS_KIRIMAN = {
 }
 
 
+def kata_status(status: str, bahasa: str) -> str:
+    """A delivery's status in words (STATUS_KIRIMAN), the code itself when it has none."""
+    return pick(STATUS_KIRIMAN.get(status, (status, status)), bahasa)
+
+
 def pick(pasangan: tuple[str, str], bahasa: str = "id") -> str:
     """The Indonesian (bahasa 'id') or English word of an (id, en) pair: the one language switch."""
     return pasangan[0 if bahasa == "id" else 1]

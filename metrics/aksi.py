@@ -223,7 +223,8 @@ def bagaimana_jika(m: dict, n: int, bulan: int, tanggal: dt.date) -> dict:
     """Fund `n` pekerja rentan from the first of month `bulan` of the snapshot's year (APBD or CSR
     paying Rp16.800 a person a month, definisi.IURAN_BPU), for a place whose KPIs are `m`
     (peserta_aktif, target_acuan, laju_4mg, proyeksi_akhir_tahun) on snapshot `tanggal`:
-    {biaya (rupiah, to 31 December), bulan_dibayar, proyeksi_akhir_tahun, capaian_akhir_tahun (ratio),
+    {biaya (rupiah, to 31 December), bulan_dibayar, proyeksi_akhir_tahun, capaian_akhir_tahun (ratio) and
+    capaian_akhir_tahun_tanpa (without the funding),
     tercapai (date or None), tercapai_tanpa (the date without it)}. Reached: the same rule as
     perkiraan_tercapai (ceil of the shortfall over the 4-week pace, in days), with the funded
     persons active from their first month. GalatAksi for a month before the snapshot's or a bad n."""
@@ -241,6 +242,9 @@ def bagaimana_jika(m: dict, n: int, bulan: int, tanggal: dt.date) -> dict:
         "mulai": awal,
         "proyeksi_akhir_tahun": proyeksi,
         "capaian_akhir_tahun": proyeksi / target if proyeksi is not None and target else None,
+        "capaian_akhir_tahun_tanpa": (
+            m["proyeksi_akhir_tahun"] / target if m.get("proyeksi_akhir_tahun") is not None and target else None
+        ),
         "tercapai_tanpa": _tercapai(aktif, target, laju, tanggal, 0, awal),
         "tercapai": _tercapai(aktif, target, laju, tanggal, n, max(awal, tanggal)),
     }

@@ -71,15 +71,17 @@ def daftar() -> list[Langganan]:
     """The active subscriptions the asker may see: its own, and for an admin those of the
     accounts inside its scope."""
     saya = lingkup.aktif()
-    hasil = []
-    for lg in simpanan.daftar():
-        if lg.pengguna == saya.nama:
-            hasil.append(lg)
-        elif saya.admin:
-            akun = akun_mod.cari(lg.pengguna)
-            if akun and saya.memuat(akun.wilayah) and saya.kantor_cabang in (None, akun.kantor_cabang):
-                hasil.append(lg)
-    return hasil
+    akun = {a.nama: a for a in akun_mod.daftar()} if saya.admin else {}  # one read, not one per subscription
+    return [
+        lg
+        for lg in simpanan.daftar()
+        if lg.pengguna == saya.nama
+        or (
+            (a := akun.get(lg.pengguna)) is not None
+            and saya.memuat(a.wilayah)
+            and saya.kantor_cabang in (None, a.kantor_cabang)
+        )
+    ]
 
 
 def kiriman(batas: int = 200) -> list[dict]:

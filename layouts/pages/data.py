@@ -11,7 +11,7 @@ import dash_mantine_components as dmc
 import settings
 from layouts import format as fmt
 from layouts import kerangka
-from layouts.teks import STATUS_KIRIMAN, pick, t
+from layouts.teks import kata_status, pick, t
 from metrics import data, langganan, lingkup
 
 dash.register_page(__name__, path="/data", name="Data", title=kerangka.judul_tab("data"))
@@ -209,7 +209,7 @@ def _kiriman(b: str) -> list:
     tried again; and whether mail is set up at all."""
     rows = langganan.kiriman()
     for r in rows:
-        r["status"] = pick(STATUS_KIRIMAN.get(r["status"], (r["status"],) * 2), b)
+        r["status"] = kata_status(r["status"], b)
         if r["berikutnya"] is None and r["status"] in ("gagal", "failed"):
             r["berikutnya"] = pick(("tidak lagi", "given up"), b)
     # whether mail is set up is the sending process's business (the timer's environment, not the

@@ -15,7 +15,7 @@ from akses import langganan as simpanan
 from akses import pengguna as akun_mod
 from layouts import format as fmt
 from layouts import keadaan, kerangka
-from layouts.teks import STATUS_KIRIMAN, pick
+from layouts.teks import kata_status, pick
 from metrics import langganan, lingkup, wilayah
 from metrics.definisi import SARINGAN_MENURUT_KUNCI, PertanyaanTidakSah
 
@@ -139,7 +139,7 @@ def _daftar(b: str):
     for lg in rows:
         k = terakhir.get(lg.id)
         kirim = (
-            f"{fmt.tanggal(_tanggal(k['tanggal_data']), b)}: {pick(STATUS_KIRIMAN.get(k['status'], (k['status'],) * 2), b)}"
+            f"{fmt.tanggal(_tanggal(k['tanggal_data']), b)}: {kata_status(k['status'], b)}"
             + (f" ({k['galat']})" if k["status"] == "gagal" and k["galat"] else "")
             if k
             else "-"
