@@ -168,6 +168,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--sumber", help="atribusi yang tampil di bawah peta, mis. 'Badan Informasi Geospasial (CC BY 4.0)'")
     p.add_argument("--json", action="store_true")
 
+    p = sub.add_parser(
+        "segarkan", help="bangun ulang gudang data tanpa berkas: pembagian target yang baru disimpan mulai berlaku"
+    )
+
     p = sub.add_parser("demo", help="buat dan muat data demo nasional")
     p.add_argument("--scale", type=float, default=1.0, help="1 = sekitar 120 ribu peserta")
     p.add_argument("--weeks", type=int, default=demo.WEEKS)
@@ -175,6 +179,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--json", action="store_true")
 
     args = parser.parse_args(argv)
+    if args.command == "segarkan":
+        return _segarkan()
     progress = not args.json
     try:
         if args.command == "load":
@@ -197,6 +203,18 @@ def main(argv: list[str] | None = None) -> int:
             (print_peta if summary["kind"] == "peta" else print_summary)(summary)
     if args.command == "load" and not args.tanpa_kirim:
         _kirim_laporan(args.json)
+    return 0
+
+
+def _segarkan() -> int:
+    """A build without a file, for the target splits saved on the dashboard (which starts this
+    command itself after a save: a build takes longer than a web request may)."""
+    try:
+        n = build.refresh()
+    except (reader.LoadError, ValueError) as e:
+        print(f"Gagal membangun ulang, data lama tetap dipakai.\n{e}", file=sys.stderr)
+        return 2
+    print(f"Gudang data dibangun ulang: {_n(n)} target turunan berlaku.")
     return 0
 
 

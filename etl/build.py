@@ -12,6 +12,7 @@ from pathlib import Path
 
 import settings
 import warehouse
+from akses import pembagian
 from etl import alasan, peta, reader, reference, regions, roster, sqlfiles
 from jejak import audit
 
@@ -29,8 +30,18 @@ def _prepare(con, is_new: bool) -> None:
             raise reader.LoadError(outdated_message(version))
     sqlfiles.run(con, "macros.sql")
     sqlfiles.run(con, "peta_skema.sql")  # IF NOT EXISTS: older warehouses get it here
+    _write_splits(con)
     _write_words(con)
     regions.load_old_codes(con)
+
+
+def _write_splits(con) -> None:
+    """The derived targets of the active target splits (akses/pembagian.py), rewritten with each
+    build: a split saved on the dashboard is served from the next build on."""
+    sqlfiles.run(con, "target_turunan.sql")
+    rows = pembagian.baris_berlaku()
+    if rows:
+        con.executemany("INSERT INTO target_turunan VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
 
 
 def _write_words(con) -> None:
@@ -230,6 +241,16 @@ def load_peta(
         _record(con, summary, started, summary["duration_s"])
     _audit_muat(summary)
     return summary
+
+
+def refresh() -> int:
+    """A build that reads no file (`python -m etl segarkan`): the target splits saved since the
+    last build are served and the stored answers made again. Returns the derived targets served."""
+    with _diaudit("segarkan", []), warehouse.build() as (con, is_new, _scratch):
+        _prepare(con, is_new)
+        served = con.execute("SELECT count(*) FROM target_turunan").fetchone()[0]
+    audit.catat("segarkan", _who(), "ID", target_turunan=served)
+    return served
 
 
 def ensure_exists() -> None:

@@ -85,3 +85,32 @@ CREATE TABLE IF NOT EXISTS aksi (
     oleh            TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS aksi_wilayah ON aksi (wilayah, mulai);
+
+-- Grain: one row per target split (pembagian target, issue 21): the target of kode_induk for one
+-- year and segment, split over the places one level below on a basis the official chose. Its
+-- children's derived targets are in pembagian_baris; a redo makes a new row and retires the old
+-- one (aktif 0), a removal retires it. Copied into every warehouse build (etl/sql/target_turunan.sql).
+CREATE TABLE IF NOT EXISTS pembagian (
+    id              INTEGER PRIMARY KEY AUTOINCREMENT,
+    kode_induk      TEXT NOT NULL,
+    tahun           INTEGER NOT NULL,
+    segmen          TEXT NOT NULL,            -- SEMUA or a segment, as in the target table
+    dasar           TEXT NOT NULL,            -- pekerja, terdaftar, rw or rata (akses/pembagian.py DASAR)
+    target_induk    INTEGER NOT NULL,         -- the parent's target when it was split (persons)
+    dibagi          INTEGER NOT NULL,         -- what was split: target_induk minus the children's own targets
+    tanggal_dasar   TEXT,                     -- the snapshot the basis was read from (YYYY-MM-DD)
+    aktif           INTEGER NOT NULL DEFAULT 1,
+    dibuat          TEXT NOT NULL,
+    oleh            TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS pembagian_induk ON pembagian (kode_induk, tahun, segmen, aktif);
+
+-- Grain: one row per child of a split with a derived target (a child whose share is 0, or that
+-- has a target of its own, gets none). nilai_dasar: the child's basis (persons, RWs, or 1).
+CREATE TABLE IF NOT EXISTS pembagian_baris (
+    pembagian_id    INTEGER NOT NULL REFERENCES pembagian (id),
+    kode_wilayah    TEXT NOT NULL,
+    nilai_dasar     INTEGER NOT NULL,
+    target          INTEGER NOT NULL,
+    PRIMARY KEY (pembagian_id, kode_wilayah)
+);

@@ -136,11 +136,24 @@ def tabel(tingkat: str, t: Pertanyaan, metrik: list[str] | None = None) -> Hasil
 def _tabel(_path, target_rw: int, tingkat: str, t: Pertanyaan, metrik: tuple) -> Hasil:
     """Cached per served warehouse file: a served file never changes, a load serves a new one."""
     # Built even when the stored answers hold the rows: building checks the question (its level).
-    sql, params = pembangun.kueri_tabel(tingkat, t.kode, t.filt, t.periode, list(metrik), target_rw=target_rw)
+    sql, params = pembangun.kueri_tabel(
+        tingkat, t.kode, t.filt, t.periode, list(metrik), target_rw=target_rw, turunan=_turunan(_path)
+    )
     baris = jawaban.baca(_path, tingkat, t.kode, t.periode, metrik, target_rw) if t.filt.kosong else None
     if baris is None:  # filtered, an older snapshot, or a build without stored answers
         baris = bersama.ambil(_path, ("tabel", sql, params), lambda: warehouse.records(sql, params))
     return Hasil(baris, tingkat, t.tempat, t.periode, t.filt, list(metrik), _catatan(t.periode, t.filt, metrik))
+
+
+def ada_turunan() -> bool:
+    """Whether the served build has derived targets (target_berlaku); one from before issue 21 has not."""
+    return _turunan(warehouse.current_path())
+
+
+@functools.lru_cache(maxsize=8)
+def _turunan(_path) -> bool:
+    """Whether the served build has derived targets (a build from before issue 21 has not)."""
+    return bool(warehouse.rows(pembangun.ADA_TURUNAN_SQL)[0][0])
 
 
 def kosongkan_cache() -> None:
@@ -283,7 +296,7 @@ def tren(t: Pertanyaan) -> list[dict]:
 @functools.lru_cache(maxsize=256)
 def _tren(_path, target_rw: int, kode: str, filt: Filter, tanggal) -> tuple:
     """Cached per served warehouse file, like _tabel."""
-    sql, params = pembangun.tren(kode, filt, tanggal, target_rw=target_rw)  # checks the question
+    sql, params = pembangun.tren(kode, filt, tanggal, target_rw=target_rw, turunan=_turunan(_path))  # checks it
     baris = jawaban.tren(_path, kode, tanggal, target_rw) if filt.kosong else None
     if baris is None:  # filtered, below kab/kota, or not stored
         baris = bersama.ambil(_path, ("tren", sql, params), lambda: warehouse.records(sql, params))

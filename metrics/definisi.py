@@ -245,17 +245,45 @@ def _acuan() -> tuple[Metrik, ...]:
         Metrik(
             "jenis_target",
             jenis,
-            "CASE WHEN target IS NOT NULL AND $tingkat <> 'rw' THEN 'wilayah' "
+            "CASE WHEN target IS NOT NULL AND $tingkat <> 'rw' THEN coalesce(asal_target, 'wilayah') "
             "WHEN coalesce(target, target_aturan) IS NOT NULL THEN '1rw100' END",
             None,
             "teks",
             (
-                "'wilayah': target wilayah sendiri; '1rw100': target aturan 1 RW 100 (RW diketahui x 100), "
-                "dipakai di kecamatan dan kelurahan yang punya referensi RW tetapi tanpa target sendiri, "
-                "dan target per RW.",
-                "'wilayah': the region's own target; '1rw100': the 1 RW 100 rule target (RWs known x 100), "
-                "used for a kecamatan or kelurahan with an RW reference and no target of its own, and "
-                "the per-RW target.",
+                "'wilayah': target wilayah sendiri; 'turunan': bagian dari target wilayah induk, dibagi atas "
+                "permintaan pengguna (dasar_target, target_dibagi_oleh); '1rw100': target aturan 1 RW 100 "
+                "(RW diketahui x 100), dipakai di kecamatan dan kelurahan yang punya referensi RW tetapi tanpa "
+                "target sendiri, dan target per RW.",
+                "'wilayah': the region's own target; 'turunan': a share of the parent region's target, split "
+                "when a user asked (dasar_target, target_dibagi_oleh); '1rw100': the 1 RW 100 rule target (RWs "
+                "known x 100), used for a kecamatan or kelurahan with an RW reference and no target of its own, "
+                "and the per-RW target.",
+            ),
+            "acuan",
+        ),
+        Metrik(
+            "dasar_target",
+            ("Dasar target turunan", "Basis of the derived target"),
+            "dasar_pembagian",
+            None,
+            "teks",
+            (
+                "Untuk target turunan: dasar pembagiannya, 'pekerja' (penduduk bekerja), 'terdaftar' (peserta "
+                "terdaftar), 'rw' (jumlah RW) atau 'rata' (sama rata); kosong untuk target lain.",
+                "For a derived target: what it was split on, 'pekerja' (working population), 'terdaftar' "
+                "(registered participants), 'rw' (number of RWs) or 'rata' (equal); empty for other targets.",
+            ),
+            "acuan",
+        ),
+        Metrik(
+            "target_dibagi_oleh",
+            ("Target dibagi oleh", "Target split by"),
+            "pembagi",
+            None,
+            "teks",
+            (
+                "Untuk target turunan: akun yang membagi target induknya; kosong untuk target lain.",
+                "For a derived target: the account that split the parent's target; empty for other targets.",
             ),
             "acuan",
         ),
@@ -396,8 +424,10 @@ METRIK = (
         None,
         "angka",
         (
-            "Target peserta aktif wilayah ini untuk tahun data; kosong bila wilayah tidak punya target sendiri.",
-            "This region's target of active participants for the snapshot's year; empty when it has none of its own.",
+            "Target peserta aktif wilayah ini untuk tahun data: targetnya sendiri, atau target turunan bila "
+            "pengguna membagi target induknya (jenis_target); kosong bila tidak ada.",
+            "This region's target of active participants for the snapshot's year: its own, or a derived one when "
+            "a user split the parent's target (jenis_target); empty when it has none.",
         ),
     ),
     Metrik(
@@ -775,6 +805,8 @@ EKSPOR = {
         "jenis_target",
         "target_acuan",
         "capaian_acuan",
+        "dasar_target",  # a derived target's basis and who split it (issue 21)
+        "target_dibagi_oleh",
     ],
     "rw": [
         "peserta_aktif",

@@ -19,7 +19,10 @@ from metrics.pertanyaan import Pertanyaan
 JENIS = ("coverage", "rw", "budget", "trend", "rincian", "ditolak")
 KOLOM_WILAYAH = ["tanggal_data", "kode_wilayah", "nama_wilayah", "tingkat", "kode_induk", "nama_induk"]
 RW_PER_RW = ["peserta_terdaftar", "peserta_aktif", "target", "capaian", "kekurangan", "rw_tercapai"]
-TREN = ["peserta_terdaftar", "peserta_aktif", "target", "capaian", "kekurangan", "baru", "berhenti", "perubahan"]
+TREN = [
+    "peserta_terdaftar", "peserta_aktif", "target", "capaian", "kekurangan", "baru", "berhenti", "perubahan",
+    "jenis_target",  # appended: a derived target says so (issue 21)
+]  # fmt: skip
 _BAHAYA = ("=", "+", "-", "@", "\t", "\r")
 
 

@@ -60,12 +60,13 @@ def hitung(con) -> None:
     snapshots = con.execute(periode.SNAPSHOT_SQL).fetchall()
     target_rw = settings.rw_target()
     urut = ", ".join(pembangun.URUT_TABEL)
+    turunan = con.execute(pembangun.ADA_TURUNAN_SQL).fetchone()[0]
     bagian, ada = [], []
     for tanggal, _ in snapshots[-SNAPSHOT_TERBARU:]:
         p = periode.dari_daftar(snapshots, tanggal)
         k = kunci(p, target_rw)
         for tingkat in TINGKAT:
-            sql, params = pembangun.kueri_tabel(tingkat, "ID", Filter(), p, SEMUA, target_rw=target_rw)
+            sql, params = pembangun.kueri_tabel(tingkat, "ID", Filter(), p, SEMUA, target_rw=target_rw, turunan=turunan)
             nama = f"jawaban_{len(bagian)}"
             con.execute(
                 f"CREATE OR REPLACE TEMP TABLE {nama} AS SELECT $tanggal::DATE AS tanggal_data, "
@@ -84,10 +85,10 @@ def hitung(con) -> None:
         ).fetchall()
         for nama in bagian:
             con.execute(f"DROP TABLE {nama}").fetchall()
-    _simpan_samping(con, snapshots, target_rw, bool(bagian))
+    _simpan_samping(con, snapshots, target_rw, bool(bagian), turunan)
 
 
-def _simpan_samping(con, snapshots, target_rw: int, ada_jawaban: bool) -> None:
+def _simpan_samping(con, snapshots, target_rw: int, ada_jawaban: bool, turunan: bool) -> None:
     """Write the build's SQLite file: answer rows above RW, the upper places' trends, the places."""
     (path,) = con.execute("SELECT path FROM duckdb_databases() WHERE database_name = current_database()").fetchone()
     db = tersimpan.buat(Path(path))
@@ -109,7 +110,7 @@ def _simpan_samping(con, snapshots, target_rw: int, ada_jawaban: bool) -> None:
                 )
         if snapshots:
             tempat = _simpan_rincian(con, db, snapshots[-1][0])
-            _simpan_tren(con, db, snapshots[-1][0], target_rw, tempat)
+            _simpan_tren(con, db, snapshots[-1][0], target_rw, tempat, turunan)
         db.commit()
     finally:
         db.close()
@@ -122,13 +123,13 @@ def _records(con, sql: str, params: dict) -> list[dict]:
     return [dict(zip(nama, r)) for r in hasil.fetchall()]
 
 
-def _simpan_tren(con, db, tanggal, target_rw: int, tempat: list[str]) -> None:
+def _simpan_tren(con, db, tanggal, target_rw: int, tempat: list[str], turunan: bool) -> None:
     """The builder's own trend of each place in `tempat` (the nation, the provinces and kab/kota
     with participants) up to the newest snapshot: 8-21 ms a place to ask at 5 juta rows, most at
     the top. A place nobody is in is asked (its zeros cost little)."""
     k = kunci_tren(tanggal, target_rw)
     for kode in tempat:
-        rows = tuple(_records(con, *pembangun.tren(kode, Filter(), tanggal, target_rw=target_rw)))
+        rows = tuple(_records(con, *pembangun.tren(kode, Filter(), tanggal, target_rw=target_rw, turunan=turunan)))
         db.execute("INSERT INTO tren VALUES (?, ?, ?)", (k, kode, tersimpan.bungkus(rows)))
 
 

@@ -375,6 +375,18 @@ KOLOM_TABEL = (
 URUT_TABEL = ("diketahui DESC", "kode_induk", "rw", "kode_wilayah")
 
 
+# Grain: one row: whether a build has target_berlaku (made by every build since issue 21).
+ADA_TURUNAN_SQL = "SELECT count(*) > 0 FROM duckdb_views() WHERE view_name = 'target_berlaku'"
+
+
+def _sumber_target(turunan: bool) -> str:
+    """The targets that apply: a region's own, else a derived one from a split the user asked for
+    (etl/sql/target_turunan.sql); a build from before splits has its own targets only."""
+    if turunan:
+        return "target_berlaku"
+    return "(SELECT *, 'wilayah' AS asal, NULL::VARCHAR AS dasar, NULL::VARCHAR AS oleh FROM target)"
+
+
 # The 1 RW 100 rule target: RWs known x the per-RW target, for a place with an RW reference.
 ATURAN = "CASE WHEN rp.kelurahan_referensi_rw > 0 THEN rp.rw_diketahui * $target_rw END"
 
@@ -387,8 +399,10 @@ def kueri_tabel(
     metrik: list[str],
     target_rw: int = 100,
     iuran: int = definisi.IURAN_BPU,
+    turunan: bool = True,
 ) -> tuple[str, dict]:
-    """SQL and parameters for `metrik` of every place at `tingkat` inside `induk` (a place code)."""
+    """SQL and parameters for `metrik` of every place at `tingkat` inside `induk` (a place code).
+    turunan False: the build is from before target splits (no target_berlaku); own targets only."""
     periksa_tingkat(tingkat)
     for nama in metrik:
         definisi.metrik(nama)
@@ -421,16 +435,19 @@ def kueri_tabel(
             "    FROM referensi_pekerja WHERE tahun <= $tahun GROUP BY ALL\n)"
         )
 
+    asal = "NULL::VARCHAR AS asal_target, NULL::VARCHAR AS dasar_pembagian, NULL::VARCHAR AS pembagi"
     if not filt.target_berlaku:
         target = "NULL::BIGINT"
     elif n == 5:
         target = "CASE WHEN b.diketahui THEN $target_rw END" if filt.kosong else "NULL::BIGINT"
     else:
         target = "t.target"
+        asal = "t.asal AS asal_target, t.dasar AS dasar_pembagian, t.oleh AS pembagi"
     joins = []
     if filt.target_berlaku and n < 5:
         joins.append(
-            "LEFT JOIN target t ON t.kode_wilayah = b.kode_wilayah AND t.tahun = $tahun AND t.segmen = $segmen_target"
+            f"LEFT JOIN {_sumber_target(turunan)} t ON t.kode_wilayah = b.kode_wilayah AND t.tahun = $tahun "
+            "AND t.segmen = $segmen_target"
         )
     joins.append(
         "LEFT JOIN pkj ON pkj.kode_wilayah = b.kode_wilayah"
@@ -454,7 +471,7 @@ WITH {("," + chr(10)).join(ctes)},
 hitung AS (
     SELECT b.kode_wilayah, b.nama_wilayah, b.kode_induk, b.diketahui, b.rw, pkj.tahun_pekerja,
         {kolom_ukuran}, {rw_kolom},
-        {target} AS target, {ATURAN if aturan else "NULL::BIGINT"} AS target_aturan, pkj.pekerja
+        {target} AS target, {asal}, {ATURAN if aturan else "NULL::BIGINT"} AS target_aturan, pkj.pekerja
     FROM baris b
     {(chr(10) + "    ").join(joins)}
 ),
@@ -481,9 +498,9 @@ ORDER BY {", ".join("m." + k for k in URUT_TABEL)}"""
     return sql, _dipakai(sql, {**params, **_params_tempat(induk)})
 
 
-def tren(kode: str, filt: Filter, sampai: dt.date, target_rw: int = 100) -> tuple[str, dict]:
-    """SQL and parameters for a place's numbers at every snapshot up to `sampai`.
-    Grain: one row per snapshot."""
+def tren(kode: str, filt: Filter, sampai: dt.date, target_rw: int = 100, turunan: bool = True) -> tuple[str, dict]:
+    """SQL and parameters for a place's numbers at every snapshot up to `sampai` (turunan: as in
+    kueri_tabel). Grain: one row per snapshot."""
     p = TINGKAT.index(tingkat_kode(kode))
     t, a = filt.kolom
     if p == 5:
@@ -504,9 +521,14 @@ def tren(kode: str, filt: Filter, sampai: dt.date, target_rw: int = 100) -> tupl
     target = (
         "t.target" if filt.target_berlaku and p < 5 else ("$target_rw" if p == 5 and filt.kosong else "NULL::BIGINT")
     )
+    jenis = (
+        "CASE WHEN t.target IS NOT NULL THEN t.asal END"
+        if filt.target_berlaku and p < 5
+        else ("'1rw100'" if p == 5 and filt.kosong else "NULL::VARCHAR")
+    )
     target_join = (
         (
-            "LEFT JOIN target t ON t.kode_wilayah = $kode AND t.tahun = year(p.tanggal_data) "
+            f"LEFT JOIN {_sumber_target(turunan)} t ON t.kode_wilayah = $kode AND t.tahun = year(p.tanggal_data) "
             "AND t.segmen = $segmen_target"
         )
         if filt.target_berlaku and p < 5
@@ -531,7 +553,7 @@ WITH per_snapshot AS (
     WHERE s.tanggal_data <= $sampai
     GROUP BY s.tanggal_data, s.ada_arus
 )
-SELECT p.*, {target} AS target,
+SELECT p.*, {target} AS target, {jenis} AS jenis_target,
        {_rumus("capaian", kolom)} AS capaian,
        {_rumus("kekurangan", kolom)} AS kekurangan,
        {_rumus("perubahan_minggu", kolom)} AS perubahan

@@ -29,7 +29,8 @@ SQL_WORDS = {
     "coalesce",
 }
 BUILDER_PARAMS = {"iuran", "target_rw", "tingkat"}  # given by the builder besides the period's own
-BUILDER_COLUMNS = {"target_aturan"}  # the builder's own columns besides measures (pembangun.ATURAN)
+BUILDER_COLUMNS = {"target_aturan", "asal_target", "dasar_pembagian", "pembagi"}  # the builder's own columns
+# besides measures (pembangun.ATURAN, and where a target comes from: target_berlaku)
 FORMATS = {"angka", "persen", "rupiah", "tanggal", "laju", "ya_tidak", "teks"}
 GROUPS = {"cakupan", "program", "perubahan", "laju", "program_rw", "anggaran", "acuan"}
 

@@ -21,7 +21,7 @@ baris AS (
 hitung AS (
     SELECT b.kode_wilayah, b.nama_wilayah, b.kode_induk, b.diketahui, b.rw, pkj.tahun_pekerja,
         b.aktif, b.aktif_lalu, b.rw_diketahui, b.rw_tercapai, b.kelurahan_referensi_rw,
-        NULL::BIGINT AS target, NULL::BIGINT AS target_aturan, pkj.pekerja
+        NULL::BIGINT AS target, NULL::VARCHAR AS asal_target, NULL::VARCHAR AS dasar_pembagian, NULL::VARCHAR AS pembagi, NULL::BIGINT AS target_aturan, pkj.pekerja
     FROM baris b
     LEFT JOIN (SELECT NULL::VARCHAR AS kode_wilayah, NULL::BIGINT AS pekerja, NULL::SMALLINT AS tahun_pekerja) pkj ON false
 ),

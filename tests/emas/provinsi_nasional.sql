@@ -25,9 +25,9 @@ pkj AS (
 hitung AS (
     SELECT b.kode_wilayah, b.nama_wilayah, b.kode_induk, b.diketahui, b.rw, pkj.tahun_pekerja,
         b.aktif, b.aktif_lalu, b.rw_diketahui, b.rw_tercapai, b.kelurahan_referensi_rw,
-        t.target AS target, NULL::BIGINT AS target_aturan, pkj.pekerja
+        t.target AS target, t.asal AS asal_target, t.dasar AS dasar_pembagian, t.oleh AS pembagi, NULL::BIGINT AS target_aturan, pkj.pekerja
     FROM baris b
-    LEFT JOIN target t ON t.kode_wilayah = b.kode_wilayah AND t.tahun = $tahun AND t.segmen = $segmen_target
+    LEFT JOIN target_berlaku t ON t.kode_wilayah = b.kode_wilayah AND t.tahun = $tahun AND t.segmen = $segmen_target
     LEFT JOIN pkj ON pkj.kode_wilayah = b.kode_wilayah
 ),
 metrik AS (

@@ -37,7 +37,7 @@ pkj AS (
 hitung AS (
     SELECT b.kode_wilayah, b.nama_wilayah, b.kode_induk, b.diketahui, b.rw, pkj.tahun_pekerja,
         b.aktif, b.rw_diketahui, b.rw_tercapai, b.kelurahan_referensi_rw,
-        CASE WHEN b.diketahui THEN $target_rw END AS target, NULL::BIGINT AS target_aturan, pkj.pekerja
+        CASE WHEN b.diketahui THEN $target_rw END AS target, NULL::VARCHAR AS asal_target, NULL::VARCHAR AS dasar_pembagian, NULL::VARCHAR AS pembagi, NULL::BIGINT AS target_aturan, pkj.pekerja
     FROM baris b
     LEFT JOIN pkj ON pkj.kode_wilayah = b.kode_wilayah
 ),

@@ -9,7 +9,7 @@ WITH per_snapshot AS (
     WHERE s.tanggal_data <= $sampai
     GROUP BY s.tanggal_data, s.ada_arus
 )
-SELECT p.*, NULL::BIGINT AS target,
+SELECT p.*, NULL::BIGINT AS target, NULL::VARCHAR AS jenis_target,
        (p.peserta_aktif) / nullif(NULL::BIGINT, 0) AS capaian,
        CASE WHEN NULL::BIGINT IS NOT NULL THEN greatest(NULL::BIGINT - p.peserta_aktif, 0) END AS kekurangan,
        p.peserta_aktif - lag(p.peserta_aktif) OVER (ORDER BY p.tanggal_data) AS perubahan

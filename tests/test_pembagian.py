@@ -1,0 +1,163 @@
+"""Pembagian target (issue 21): a kecamatan's target split over its kelurahan on each basis, with
+the answers worked out by hand in tests/seed/README.md ("bagi_*.csv"); explicit targets win;
+the split is served by the next build, labelled in the pages' rows and the export, redone and
+removed."""
+
+import csv
+import io
+from fractions import Fraction
+
+import pytest
+
+from akses.pembagian import GalatPembagian
+from commands.metrics import main
+from etl import build
+from metrics import cakupan, lingkup, pembagian
+from metrics.pembangun import Filter
+from metrics.pertanyaan import tanya
+from tests.conftest import SEED, load
+
+PG = "31.75.02"  # Pulogadung: kelurahan 1001 Pulo Gadung ... 1007 Jati
+KEL = [f"{PG}.100{i}" for i in range(1, 8)]
+
+
+def _target(path, rows):
+    path.write_text("kode_wilayah,tahun,segmen,target\n" + "".join(f"{k},2024,{s},{t}\n" for k, s, t in rows))
+    return path
+
+
+@pytest.fixture
+def bagi_seed(data_dir):
+    load([SEED / "bagi_peserta.csv"])
+    for kind, name in (("target", "bagi_target.csv"), ("rw", "bagi_rw.csv"), ("pekerja", "bagi_pekerja.csv")):
+        build.load_reference(kind, SEED / name)
+    return data_dir
+
+
+def _hasil(u):
+    return [a.target for a in u.anak]
+
+
+def test_largest_remainder_adds_up_and_breaks_ties_by_code():
+    assert pembagian.bagi(100, {"a": 1, "b": 1, "c": 1}) == {"a": 34, "b": 33, "c": 33}
+    assert pembagian.bagi(7, {"b": 1, "a": 1}) == {"a": 4, "b": 3}
+    assert pembagian.bagi(10, {"x": 0, "y": 3}) == {"x": 0, "y": 10}
+    with pytest.raises(GalatPembagian, match="0 untuk semua"):
+        pembagian.bagi(10, {"x": 0})
+
+
+def test_a_split_on_each_basis_is_the_hand_worked_one(bagi_seed):
+    q = tanya(PG)
+    rata = pembagian.usulan(q, "rata")  # 100 / 7 = 14 r 2: the first two codes get 15
+    assert _hasil(rata) == [15, 15, 14, 14, 14, 14, 14] and rata.dibagi == 100 and rata.sendiri == 0
+    rw = pembagian.usulan(q, "rw")  # RWs 8, 6, 5, 4, 3, 2, 2 of 30
+    assert [a.nilai_dasar for a in rw.anak] == [8, 6, 5, 4, 3, 2, 2]
+    assert _hasil(rw) == [27, 20, 17, 13, 10, 7, 6] and rw.anak[0].bagian == Fraction(8, 30)
+    pekerja = pembagian.usulan(q, "pekerja")  # workforce 300, 200, 100 x 5 of 1.000: exact
+    assert _hasil(pekerja) == [30, 20, 10, 10, 10, 10, 10]
+    terdaftar = pembagian.usulan(q, "terdaftar")  # registered 5, 3, 2, 0, 1, 0, 1 of 12
+    assert _hasil(terdaftar) == [42, 25, 17, None, 8, None, 8]
+    assert [a.nama for a in terdaftar.tanpa_bagian] == ["Jatinegara Kaum", "Kayu Putih"]
+    bpu = pembagian.usulan(tanya(PG, filt=Filter(segmen="BPU")), "terdaftar")  # BPU 10 over 3, 2, 1, 0, 1, 0, 1
+    assert bpu.segmen == "BPU" and _hasil(bpu) == [4, 3, 1, None, 1, None, 1]
+    for u in (rata, rw, pekerja, terdaftar, bpu):
+        assert sum(a.target or 0 for a in u.anak) == u.target_induk
+
+
+def test_a_childs_own_target_is_kept_and_the_rest_is_split(bagi_seed, tmp_path):
+    build.load_reference("target", _target(tmp_path / "t.csv", [(KEL[1], "", 40)]))
+    u = pembagian.usulan(tanya(PG), "pekerja")  # 60 over 300, 100 x 5 of 800: 22,5 and 7,5 each
+    assert u.sendiri == 40 and u.dibagi == 60
+    assert [(a.target_sendiri, a.target) for a in u.anak] == [
+        (None, 23), (40, None), (None, 8), (None, 8), (None, 7), (None, 7), (None, 7),
+    ]  # fmt: skip
+
+
+def test_saved_split_is_served_labelled_and_exported(bagi_seed, capsys):
+    q = tanya(PG)
+    nomor = pembagian.simpan(q, "rw")
+    assert pembagian.keadaan(q).berlaku is False  # saved; served from the next build
+    assert build.refresh() == 7
+    k = pembagian.keadaan(q)
+    assert k.berlaku and not k.perlu_diulang and k.pembagian.id == nomor and k.pembagian.oleh == "operator"
+    rows = cakupan.anak(q, ["target", "jenis_target", "dasar_target", "target_dibagi_oleh", "capaian"]).baris
+    known = [r for r in rows if r["diketahui"]]
+    assert [r["target"] for r in known] == [27, 20, 17, 13, 10, 7, 6]
+    assert {(r["jenis_target"], r["dasar_target"], r["target_dibagi_oleh"]) for r in known} == {
+        ("turunan", "rw", "operator")
+    }
+    assert known[0]["capaian"] == pytest.approx(5 / 27)  # 5 active in Pulo Gadung
+    parent = cakupan.angka_tempat(q, ["target", "jenis_target", "dasar_target"])
+    assert (parent["target"], parent["jenis_target"], parent["dasar_target"]) == (100, "wilayah", None)
+    assert main(["export", "coverage", "--level", "kelurahan", "--parent", PG, "--out", "-"]) == 0
+    out = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    jati = next(r for r in out if r["kode_wilayah"] == KEL[6])
+    assert (jati["target"], jati["jenis_target"], jati["dasar_target"], jati["target_dibagi_oleh"]) == (
+        "6", "turunan", "rw", "operator",
+    )  # fmt: skip
+    # A roster load later keeps the split: every build copies the active splits.
+    load([SEED / "bagi_peserta.csv"])
+    assert cakupan.anak(q, ["target"]).baris[0]["target"] == 27
+
+
+def test_an_own_target_loaded_later_wins_and_the_split_says_it_is_stale(bagi_seed, tmp_path):
+    q = tanya(PG)
+    pembagian.simpan(q, "rata")
+    build.refresh()
+    build.load_reference("target", _target(tmp_path / "t.csv", [(KEL[0], "", 50)]))
+    rows = cakupan.anak(q, ["target", "jenis_target"]).baris
+    assert (rows[0]["target"], rows[0]["jenis_target"]) == (50, "wilayah")
+    assert (rows[1]["target"], rows[1]["jenis_target"]) == (15, "turunan")
+    k = pembagian.keadaan(q)
+    assert k.kini_sendiri == ("Pulo Gadung",) and k.perlu_diulang
+    # the parent's target changes: stale too; a redo splits the new rest and replaces the old split
+    build.load_reference("target", _target(tmp_path / "t2.csv", [(PG, "", 120)]))
+    assert pembagian.keadaan(q).target_induk_kini == 120
+    baru = pembagian.simpan(q, "rata")  # 120 - 50 = 70 over 6: 11 r 4, to the first four codes
+    build.refresh()
+    k = pembagian.keadaan(q)
+    assert k.pembagian.id == baru and not k.perlu_diulang and k.pembagian.dibagi == 70
+    assert [r["target"] for r in cakupan.anak(q, ["target"]).baris if r["diketahui"]] == [50, 12, 12, 12, 12, 11, 11]
+
+
+def test_removing_a_split_leaves_only_own_targets(bagi_seed):
+    q = tanya(PG)
+    nomor = pembagian.simpan(q, "rw")
+    build.refresh()
+    pembagian.hapus(nomor)
+    assert pembagian.keadaan(q) is None and pembagian.disajikan(q) == {nomor}  # until the next build
+    build.refresh()
+    assert pembagian.disajikan(q) == set()
+    assert {r["target"] for r in cakupan.anak(q, ["target"]).baris} == {None}
+    with pytest.raises(GalatPembagian, match="sudah dihapus"):
+        pembagian.hapus(nomor)
+
+
+def test_refusals_say_why(bagi_seed):
+    with pytest.raises(GalatPembagian, match="belum punya target 2024"):
+        pembagian.usulan(tanya("31.75"), "rata")
+    with pytest.raises(GalatPembagian, match="sampai kelurahan"):
+        pembagian.usulan(tanya(KEL[0]), "rata")
+    with pytest.raises(GalatPembagian, match="per segmen saja"):
+        pembagian.usulan(tanya(PG, filt=Filter(program="JKM")), "rata")
+    with pytest.raises(GalatPembagian, match="tidak dikenal"):
+        pembagian.usulan(tanya(PG), "penduduk")
+    with lingkup.berlaku(lingkup.Lingkup(wilayah="31.71", nama="jakpus")):
+        for langkah in (pembagian.usulan, pembagian.simpan):
+            with pytest.raises(lingkup.TanpaAkses):
+                langkah(_q_lain(), "rata")
+
+
+def _q_lain():
+    """A question about Pulogadung made outside the gate, as a forged request would be."""
+    from metrics import periode, wilayah
+    from metrics.pertanyaan import Pertanyaan
+
+    return Pertanyaan(wilayah.tempat(PG), periode.periode(), Filter())
+
+
+def test_a_split_without_workforce_names_the_places(data_dir):
+    load([SEED / "bagi_peserta.csv"])
+    build.load_reference("target", SEED / "bagi_target.csv")
+    with pytest.raises(GalatPembagian, match="Penduduk bekerja belum ada untuk Pulo Gadung, Pisangan Timur"):
+        pembagian.usulan(tanya(PG), "pekerja")
