@@ -27,6 +27,7 @@ KATA = {
     "aktif": ("Peserta aktif", "Active participants"),
     "target": ("Target", "Target"),
     "target_1rw100": ("Target 1 RW 100", "1 RW 100 target"),
+    "target_turunan": ("Target turunan", "Derived target"),
     "capaian": ("Capaian", "Achievement"),
     "minggu_ini": ("Perubahan minggu ini", "Change this week"),
     "laju": ("Laju per minggu", "Weekly pace"),
@@ -55,8 +56,7 @@ def _k(kunci: str, b: str) -> str:
 def baris_utama(tj: Tinjauan, b: str) -> list[tuple[str, str]]:
     """The headline as (label, value) pairs, in the review's words and formats."""
     m = tj.angka
-    aturan = m["jenis_target"] == "1rw100"
-    target = _k("target_1rw100" if aturan else "target", b)
+    target = _k({"1rw100": "target_1rw100", "turunan": "target_turunan"}.get(m["jenis_target"], "target"), b)
     baris = [
         (_k("aktif", b), fmt.angka(m["peserta_aktif"], b)),
         (target, fmt.angka(m["target_acuan"], b) if m["target_acuan"] is not None else _k("tanpa_target", b)),

@@ -11,6 +11,7 @@ from babel.numbers import format_decimal
 
 from layouts.teks import pick, t
 from metrics import definisi
+from metrics.pembagian import DASAR
 
 # Parsed once: Babel given a locale name parses it on every call (41 against 17 us a number,
 # and a 1 RW 100 grid formats 300 of them).
@@ -114,3 +115,24 @@ def label(metrik: str, bahasa: str = "id") -> str:
 
 def definisi_metrik(metrik: str, bahasa: str = "id") -> str:
     return pick(definisi.metrik(metrik).definisi, bahasa)
+
+
+def nama_target(jenis: str | None, bahasa: str = "id") -> str:
+    """What a target is called where it is shown, by its kind (definisi: jenis_target): the 1 RW 100
+    rule's, a derived one (a share of the parent's, split when asked: issue 21), or the region's own."""
+    if jenis == "1rw100":
+        return t("target_1rw100", bahasa)
+    if jenis == "turunan":
+        return t("target_turunan", bahasa)
+    return "Target"
+
+
+def asal_target(m: dict, bahasa: str = "id") -> str:
+    """Where a derived target comes from, in words ('Dibagi dari target Pulogadung menurut jumlah RW,
+    oleh ani'); '' for any other target. `m` holds nama_induk, dasar_target and target_dibagi_oleh."""
+    if m.get("jenis_target") != "turunan":
+        return ""
+    dasar = t(f"dasar_{m['dasar_target']}", bahasa) if m.get("dasar_target") in DASAR else "-"
+    return t("target_turunan_isi", bahasa).format(
+        induk=m.get("nama_induk") or "-", dasar=dasar, oleh=m.get("target_dibagi_oleh") or "-"
+    )

@@ -116,8 +116,8 @@ def tren(rows: list[dict], tempat: dict, bahasa: str, aksi: list | None = None) 
     atas, bawah = hi + rentang * 0.3, max(0, lo - rentang * 0.3)
     target = tempat.get("target_acuan", tempat.get("target"))
     if target:
-        nama = t("target_1rw100", bahasa) if tempat.get("jenis_target") == "1rw100" else "Target"
-        teks = f"{nama}{':' if tempat.get('jenis_target') == '1rw100' else ''} {fmt.ringkas(target, bahasa)}"
+        nama = fmt.nama_target(tempat.get("jenis_target"), bahasa)
+        teks = f"{nama}{':' if nama != 'Target' else ''} {fmt.ringkas(target, bahasa)}"
         if target <= hi + rentang * 3:  # near: drawn, the axis stretched to hold it
             atas = max(atas, target + rentang * 0.25)
             garis, label = _garis_datar(target, MERAH, teks)
@@ -184,7 +184,8 @@ def batang_capaian(rows: list[dict], bahasa: str, tinggi: int | None = None) -> 
     rows = [r for r in rows if r.get("capaian_acuan") is not None]
     batang = {
         "type": "bar",
-        "y": [_lipat(r["nama_wilayah"]) for r in rows],
+        # a derived target's bar is marked as in the tables (layouts/teks.py: tanda_turunan)
+        "y": [_lipat(r["nama_wilayah"]) + (" ²" if r.get("jenis_target") == "turunan" else "") for r in rows],
         "cliponaxis": False,  # a value written past the bar's end stays whole
         "x": [r["capaian_acuan"] * 100 for r in rows],
         "orientation": "h",
@@ -195,7 +196,11 @@ def batang_capaian(rows: list[dict], bahasa: str, tinggi: int | None = None) -> 
         "textfont": {"size": 16},
         "hovertext": [
             f"{r['nama_wilayah']}: {fmt.angka(r['peserta_aktif'], bahasa)} / {fmt.angka(r['target_acuan'], bahasa)}"
-            + (f" ({t('target_1rw100', bahasa)})" if r.get("jenis_target") == "1rw100" else "")
+            + (
+                f" ({fmt.nama_target(r.get('jenis_target'), bahasa)})"
+                if r.get("jenis_target") in ("1rw100", "turunan")
+                else ""
+            )
             for r in rows
         ],
         "hoverinfo": "text",

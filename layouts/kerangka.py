@@ -536,8 +536,11 @@ def kolom_metrik(nama: str, bahasa: str, **extra) -> dict:
         "type": "rightAligned",
         "minWidth": 170 if m.format == "rupiah" else 95,  # Rp102.211.200.000 in full
     }
-    if nama == "target_acuan":  # a 1 RW 100 rule target says so in its cell (cakupan.css)
-        col["cellClassRules"] = {"target-1rw100": "params.data && params.data.jenis_target === '1rw100'"}
+    if nama == "target_acuan":  # a 1 RW 100 rule target and a derived one say so in the cell (cakupan.css)
+        col["cellClassRules"] = {
+            "target-1rw100": "params.data && params.data.jenis_target === '1rw100'",
+            "target-turunan": "params.data && params.data.jenis_target === 'turunan'",
+        }
     if m.format == "persen":  # coloured by band through classes: light and dark each keep 4,5:1 (cakupan.css)
         col["cellClassRules"] = {
             "capaian-rendah": f"params.value != null && params.value < {RENDAH}",

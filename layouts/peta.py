@@ -245,7 +245,7 @@ def _persen(r: dict, bahasa: str) -> str:
 
 
 def _hover(r: dict, bahasa: str) -> str:
-    target = t("target_1rw100", bahasa) if r.get("jenis_target") == "1rw100" else "Target"
+    target = fmt.nama_target(r.get("jenis_target"), bahasa)
     return (
         f"{r['nama_wilayah']}<br>{fmt.label('peserta_aktif', bahasa)}: {fmt.angka(r.get('peserta_aktif'), bahasa)}"
         f"<br>{target}: {fmt.angka(r.get('target_acuan'), bahasa)}<br>{fmt.label('capaian', bahasa)}: "

@@ -83,6 +83,22 @@ TEKS = {
         "No target of its own: RWs known x 100 (the 1 RW 100 rule)",
     ),
     "capaian_1rw100": ("Capaian 1 RW 100", "1 RW 100 achievement"),
+    "target_turunan": ("Target turunan", "Derived target"),
+    "target_turunan_isi": (
+        "Dibagi dari target {induk} menurut {dasar}, oleh {oleh}",
+        "Split from the target of {induk} on {dasar}, by {oleh}",
+    ),
+    "tanda_turunan": (
+        "² Target turunan: bagian dari target wilayah induk, dibagi atas permintaan pengguna (halaman Pembagian target).",
+        "² Derived target: a share of the parent region's target, split when a user asked (the Target split page).",
+    ),
+    "bagi_target": ("Bagi target ke wilayah di bawah", "Split the target over the regions below"),
+    # a split's basis inside a sentence ('dibagi menurut jumlah RW'); its label: akses/pembagian.DASAR
+    "dasar_pekerja": ("jumlah penduduk bekerja", "the working population"),
+    "dasar_terdaftar": ("jumlah peserta terdaftar", "registered participants"),
+    "dasar_rw": ("jumlah RW", "the number of RWs"),
+    "dasar_rata": ("bagian sama rata", "equal shares"),
+    "target": ("Pembagian target", "Target split"),
     "dari": ("dari", "of"),
     "pindah": ("pindah", "moved"),
     "minggu_ini": ("Perubahan minggu ini", "Change this week"),

@@ -138,7 +138,8 @@ def _utama(tj: Tinjauan, b: str):
     if m["target_acuan"] is None:
         target = t("tanpa_target", b)
     else:
-        target = f"{t('dari_target', b)}{' 1 RW 100' if aturan else ''} {fmt.angka(m['target_acuan'], b)}"
+        jenis = {"1rw100": " 1 RW 100", "turunan": pick((" turunan", " (derived)"), b)}.get(m["jenis_target"], "")
+        target = f"{t('dari_target', b)}{jenis} {fmt.angka(m['target_acuan'], b)}"
     perubahan = (
         f"+{fmt.angka(m['baru'], b)} {t('baru', b)}, -{fmt.angka(m['berhenti'], b)} {t('berhenti', b)}"
         if m["baru"] is not None
@@ -171,7 +172,7 @@ def _utama(tj: Tinjauan, b: str):
     )
     bars = None
     if m["target_acuan"]:
-        nama = t("target_1rw100", b) if aturan else "Target"
+        nama = fmt.nama_target(m["jenis_target"], b)
         bars = _batang(
             [
                 (fmt.label("peserta_aktif", b), m["peserta_aktif"], _warna(m["capaian_acuan"])),
@@ -313,11 +314,12 @@ def _tertinggal(tj: Tinjauan, b: str):
         return None
     kolom = [(m, fmt.label(m, b)) for m in ("peserta_aktif", "target_acuan", "capaian_acuan", "kekurangan_acuan")]
     tabel = _tabel(tj.tertinggal, kolom, b)
-    aturan = [r.get("jenis_target") == "1rw100" for r in tj.tertinggal]
-    for baris, ya in zip(tabel["baris"], aturan, strict=True):
-        if ya:  # the place's target is the 1 RW 100 rule's: marked, and said under the title
-            baris["sel"][1]["teks"] += " ¹"
-    sub = {"jenis": "sub", "teks": t("tanda_1rw100", b)} if any(aturan) else None
+    tanda = {"1rw100": " ¹", "turunan": " ²"}  # the 1 RW 100 rule's target, a derived one: marked, said under the title
+    jenis = [r.get("jenis_target") for r in tj.tertinggal]
+    for baris, j in zip(tabel["baris"], jenis, strict=True):
+        baris["sel"][1]["teks"] += tanda.get(j, "")
+    catatan = [t(kunci, b) for j, kunci in (("1rw100", "tanda_1rw100"), ("turunan", "tanda_turunan")) if j in jenis]
+    sub = {"jenis": "sub", "teks": " ".join(catatan)} if catatan else None
     return _slide(f"{t('tertinggal', b)} {wilayah.nama_lengkap(tj.tempat)}", sub, tabel)
 
 

@@ -251,6 +251,8 @@ KPI = [
     "proyeksi_akhir_tahun",
     "pekerja",
     "cakupan_pekerja",
+    "dasar_target",
+    "target_dibagi_oleh",
 ]
 ANAK = ["peserta_aktif", "jenis_target", "target_acuan", "capaian_acuan", "kekurangan_acuan", "perubahan_minggu"]
 

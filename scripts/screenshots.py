@@ -38,6 +38,8 @@ PAGES = [
     ("/wilayah?wilayah=31.75", "peta-kabkota"),
     ("/langganan?wilayah=31.75", "langganan"),  # the weekly report by email
     ("/aksi?wilayah=31.75", "aksi"),  # actions and their effect
+    ("/target?wilayah=31.75", "target"),  # splitting a target over the places below
+    ("/?wilayah=31.75.02", "ringkasan-turunan"),  # a derived target, once Jakarta Timur's is split
 ]
 SIZES = [(1280, 720), (1920, 1080), (1440, 900), (390, 844)]  # projector, full HD, laptop, phone
 TINJAUAN = [("31.75", "tinjauan-jaktim"), ("31.75.02.1001", "tinjauan-kelurahan"), ("36", "tinjauan-banten")]

@@ -89,11 +89,13 @@ def _kartu(m, k):
     b = k.bahasa
     aktif = m["peserta_aktif"]
     aturan = m["jenis_target"] == "1rw100"
-    target_label = t("target_1rw100", b) if aturan else fmt.label("target", b)
+    target_label = fmt.nama_target(m["jenis_target"], b)
     if m["target_acuan"] is None:
         target_note = t("tanpa_target", b)
     elif aturan:
         target_note = t("target_1rw100_isi", b)
+    elif m["jenis_target"] == "turunan":  # whose share, on what basis, split by whom
+        target_note = _beside(m["target_acuan"], b) + fmt.asal_target(m, b)
     else:
         target_note = _beside(m["target_acuan"], b) + f"{t('target_tahun', b)} {k.snapshot.year}"
     change_note = (
@@ -207,12 +209,20 @@ def _peringkat(k):
             dmc.Group(
                 [
                     dmc.Title(f"{t('peringkat_capaian', b)} {k.tempat.nama}", order=3),
-                    kerangka.unduh(k, "coverage", hasil.tingkat, nama="peringkat"),
+                    dmc.Group(
+                        [
+                            dmc.Anchor(t("bagi_target", b), href=k.href("/target"), size="md", id="peringkat-bagi"),
+                            kerangka.unduh(k, "coverage", hasil.tingkat, nama="peringkat"),
+                        ]
+                    ),
                 ],
                 justify="space-between",
             ),
             dmc.Text(t("klik_turun", b), c="dimmed"),
             isi,
+            dmc.Text(t("tanda_turunan", b), c="dimmed", id="peringkat-turunan")
+            if any(r["jenis_target"] == "turunan" for r in with_target)
+            else None,
         ],
         withBorder=True,
         radius="md",

@@ -79,6 +79,8 @@ def _isi(k):
         )
     if any(r["jenis_target"] == "1rw100" for r in known) and hasil.tingkat != "rw":
         parts.append(dmc.Text(t("tanda_1rw100", b), c="dimmed", id="wilayah-tanda-1rw100"))
+    if any(r["jenis_target"] == "turunan" for r in known):
+        parts.append(dmc.Text(t("tanda_turunan", b), c="dimmed", id="wilayah-tanda-turunan"))
     jumlah = cakupan.angka_tempat(k.tanya, DIMINTA) if hasil.tingkat != "rw" else None
     parts.append(kerangka.grid("wilayah", hasil.baris, KOLOM, b, jumlah=jumlah))
     if jumlah:
