@@ -161,3 +161,119 @@ def test_a_split_without_workforce_names_the_places(data_dir):
     build.load_reference("target", SEED / "bagi_target.csv")
     with pytest.raises(GalatPembagian, match="Penduduk bekerja belum ada untuk Pulo Gadung, Pisangan Timur"):
         pembagian.usulan(tanya(PG), "pekerja")
+
+
+# --- the page, over HTTP as any script could post it ---------------------------------------
+
+SANDI = "kuda-laut-biru-terbang-7"
+
+
+def _klien(app, nama, wilayah_):
+    import re
+
+    from akses import pengguna
+
+    if not pengguna.cari(nama):
+        pengguna.tambah(nama, wilayah=wilayah_, sandi=SANDI)
+    client = app.server.test_client()
+    csrf = re.search(r'name="csrf" value="([^"]+)"', client.get("/masuk").text).group(1)
+    client.post("/masuk", data={"nama": nama, "sandi": SANDI, "csrf": csrf, "lanjut": "/"})
+    return client
+
+
+def _kirim(client, body):
+    r = client.post("/_dash-update-component", json=body)
+    assert r.status_code == 200, r.text[:300]
+    return r.text
+
+
+def _simpan(client, search, dasar="rata", tombol="target-simpan"):
+    lain = "target-hapus" if tombol == "target-simpan" else "target-simpan"
+    return _kirim(
+        client,
+        {
+            "output": "..target-pesan.children...target-keadaan.children...target-tunggu.disabled..",
+            "outputs": [
+                {"id": "target-pesan", "property": "children"},
+                {"id": "target-keadaan", "property": "children"},
+                {"id": "target-tunggu", "property": "disabled"},
+            ],
+            "inputs": [
+                {"id": tombol, "property": "n_clicks", "value": 1},
+                {"id": lain, "property": "n_clicks", "value": None},
+                {"id": "target-tunggu", "property": "n_intervals", "value": None},
+            ],
+            "state": [
+                {"id": "target-dasar", "property": "value", "value": dasar},
+                {"id": "_pages_location", "property": "search", "value": search},
+            ],
+            "changedPropIds": [f"{tombol}.n_clicks"],
+        },
+    )
+
+
+def _pilih(client, search, dasar):
+    return _kirim(
+        client,
+        {
+            "output": "target-usulan.children",
+            "outputs": {"id": "target-usulan", "property": "children"},
+            "inputs": [{"id": "target-dasar", "property": "value", "value": dasar}],
+            "state": [{"id": "_pages_location", "property": "search", "value": search}],
+            "changedPropIds": ["target-dasar.value"],
+        },
+    )
+
+
+def test_the_page_splits_in_scope_and_refuses_outside(bagi_seed, dash_app, monkeypatch):
+    dijalankan = []
+    monkeypatch.setattr(pembagian, "terapkan", lambda: dijalankan.append(build.refresh()))
+    with lingkup.berlaku(None):
+        jaktim = _klien(dash_app, "kota.jaktim", "31.75")
+        usulan = _pilih(jaktim, f"?wilayah={PG}", "rw")
+        assert "Jumlah RW (1 RW 100)" in usulan and '"27"' in usulan and "tepat 100" in usulan
+        jawab = _simpan(jaktim, f"?wilayah={PG}", "rw")
+        assert "Pembagian 1 disimpan" in jawab and "kota.jaktim" in jawab and dijalankan == [7]
+        assert "di luar lingkup" in _simpan(jaktim, "?wilayah=31.71", "rw")  # a forged URL: refused
+        assert "di luar lingkup" in _pilih(jaktim, "?wilayah=31.71", "rw")
+        assert "tidak dikenal" in _simpan(jaktim, f"?wilayah={PG}", "'; DROP TABLE target --")
+        assert "Pembagian 1 dihapus" in _simpan(jaktim, f"?wilayah={PG}", tombol="target-hapus")
+    assert pembagian.keadaan(tanya(PG)) is None and dijalankan == [7, 0]
+
+
+def test_terapkan_serves_the_split_from_a_process_of_its_own(bagi_seed):
+    import time
+
+    q = tanya(PG)
+    nomor = pembagian.simpan(q, "rata")
+    pembagian.terapkan()
+    batas = time.monotonic() + 300  # a condition, not a time: the build finishes when it finishes
+    while nomor not in pembagian.disajikan(q):
+        assert time.monotonic() < batas, (bagi_seed / "segarkan.log").read_text()
+        time.sleep(0.2)
+    assert [r["target"] for r in cakupan.anak(q, ["target"]).baris if r["diketahui"]] == [15, 15, 14, 14, 14, 14, 14]
+    assert "7 target turunan berlaku" in (bagi_seed / "segarkan.log").read_text()
+
+
+def test_a_derived_target_is_named_on_the_page_the_review_and_the_email(bagi_seed, dash_app):
+    import json
+
+    import dash
+    import plotly
+
+    from laporan import pesan
+    from layouts import tinjauan as slaid
+    from metrics import tinjauan
+
+    pembagian.simpan(tanya(PG), "rw")
+    build.refresh()
+    ringkasan = next(p["layout"] for p in dash.page_registry.values() if p["path"] == "/")
+    teks = json.dumps(ringkasan(wilayah=KEL[0]), cls=plotly.utils.PlotlyJSONEncoder)
+    assert "Target turunan" in teks and "Dibagi dari target Pulogadung menurut jumlah RW, oleh operator" in teks
+    induk = json.dumps(ringkasan(wilayah=PG), cls=plotly.utils.PlotlyJSONEncoder)
+    assert "Pulo Gadung \\u00b2" in induk and "peringkat-turunan" in induk  # the bars mark it, the note says it
+    tj = tinjauan.tinjauan(tanya(KEL[0]))
+    assert ("Target turunan", "27") in pesan.baris_utama(tj, "id")
+    judul, daftar = slaid.slides(tinjauan.tinjauan(tanya(PG)), "id")
+    teks_slaid = json.dumps(daftar, default=str)
+    assert "Target turunan: bagian dari target wilayah induk" in teks_slaid and "Pulo Gadung" in teks_slaid

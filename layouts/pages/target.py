@@ -12,7 +12,7 @@ from dash import Input, Output, State, callback, ctx, dcc, html
 from layouts import format as fmt
 from layouts import keadaan, kerangka
 from layouts.teks import pick, t
-from metrics import lingkup, pembagian, periode, wilayah
+from metrics import pembagian, periode, wilayah
 from metrics.definisi import PertanyaanTidakSah
 from metrics.pembagian import DASAR, GalatPembagian
 from metrics.pertanyaan import dari_teks_ketat
@@ -275,19 +275,23 @@ def _pilih(dasar, search):
 
 @callback(
     Output("target-pesan", "children"),
-    Output("target-keadaan", "children", allow_duplicate=True),
-    Output("target-tunggu", "disabled", allow_duplicate=True),
+    Output("target-keadaan", "children"),
+    Output("target-tunggu", "disabled"),
     Input("target-simpan", "n_clicks"),
     Input("target-hapus", "n_clicks"),
+    Input("target-tunggu", "n_intervals"),
     State("target-dasar", "value"),
     State("_pages_location", "search"),
     prevent_initial_call=True,
 )
-def _ubah(_simpan, _hapus, dasar, search):
-    """Save (or redo) the split on the basis picked, or remove the active one; then start the build."""
+def _ubah(_simpan, _hapus, _tunggu, dasar, search):
+    """Save (or redo) the split on the basis picked, or remove the active one, then start the build;
+    while a build is pending (the interval), show the split's state again until it is served."""
     b = keadaan.bahasa_dari(keadaan.dari_search(search))
     try:
         q, b = _pertanyaan(search)
+        if ctx.triggered_id == "target-tunggu":
+            return dash.no_update, _keadaan(q, b), not _menunggu(q)
         if ctx.triggered_id == "target-hapus":
             k = pembagian.keadaan(q)
             if k is None:
@@ -300,21 +304,5 @@ def _ubah(_simpan, _hapus, dasar, search):
         pembagian.terapkan()
     except (GalatPembagian, PertanyaanTidakSah, periode.BelumAdaData) as e:  # TanpaAkses is a PertanyaanTidakSah
         teks = e.teks(b) if isinstance(e, PertanyaanTidakSah) else str(e)
-        return dmc.Alert(teks, title=_k("gagal", b), color="red", id="target-hasil"), dash.no_update, dash.no_update
-    return dmc.Alert(pesan, color="green", id="target-hasil"), _keadaan(q, b), False
-
-
-@callback(
-    Output("target-keadaan", "children"),
-    Output("target-tunggu", "disabled"),
-    Input("target-tunggu", "n_intervals"),
-    State("_pages_location", "search"),
-    prevent_initial_call=True,
-)
-def _pantau(_n, search):
-    """While a build is pending: show the split's state again until the served build has it."""
-    try:
-        q, b = _pertanyaan(search)
-    except (PertanyaanTidakSah, periode.BelumAdaData, lingkup.TanpaAkses):
-        return dash.no_update, True
-    return _keadaan(q, b), not _menunggu(q)
+        return dmc.Alert(teks, title=_k("gagal", b), color="red", id="target-hasil"), dash.no_update, True
+    return dmc.Alert(pesan, color="green", id="target-hasil"), _keadaan(q, b), not _menunggu(q)
