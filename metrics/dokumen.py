@@ -48,17 +48,21 @@ the builder).
   newest snapshot at least 28 days earlier, or else the oldest earlier one (the dashboard then
   says how many weeks the pace covers). The target year is the snapshot's year; its deadline is
   31 December.
-- **Targets** are the region's own (data contract, section 2): never split from a parent. A
-  place without one shows no target, capaian or kekurangan. With a segment filter, the
+- **Targets** are the region's own (data contract, section 2), or a *derived target* where a
+  user split the parent's target on the Pembagian target page ("Pembagian target" below): never
+  split automatically, and a region's own target always wins. A place without either shows no
+  target, capaian or kekurangan. With a segment filter, the
   segment's target is used; with a programme, source, pekerja rentan or kantor cabang filter,
   no target applies (a target counts persons of all programmes, sources and branches). At RW
   level the target is the per-RW target (`CAKUPAN_RW_TARGET`, 100).
 - **The reference target** (`*_acuan`, what the pages measure against): the region's own
   target; where a kecamatan or kelurahan has none and has an RW reference, unfiltered, the
   1 RW 100 rule target (RWs known x the per-RW target), labelled "Target 1 RW 100" wherever it
-  shows. `jenis_target` says which (`wilayah` or `1rw100`). Exports keep `target`, `capaian`
-  and `kekurangan` for the region's own target only, as the data contract says, and carry the
-  reference target beside them (`jenis_target`, `target_acuan`, `capaian_acuan_persen`).
+  shows. `jenis_target` says which (`wilayah`, `turunan` or `1rw100`). Exports keep `target`,
+  `capaian` and `kekurangan` for the region's target (its own or a derived one, never the rule's)
+  and carry the reference target beside them (`jenis_target`, `target_acuan`,
+  `capaian_acuan_persen`), and for a derived target its basis and who split it (`dasar_target`,
+  `target_dibagi_oleh`).
 - **Workforce**: the working population of the newest year in the workforce reference up to
   the snapshot's year, shown without filters only.
 - **Flows** (*baru*, *berhenti*) compare persons between snapshots, so they exist only while the
@@ -84,6 +88,53 @@ nama_induk`; a percentage column ends in `_persen` and holds percent points with
 does not exist is an empty cell. "Tidak diketahui" rows have an empty `kode_wilayah` and their
 nearest known region in `kode_induk`. Text that a spreadsheet would run as a formula (starting
 with `=`, `+`, `-`, `@`, tab or carriage return) gets a leading `'`.
+"""
+
+
+PEMBAGIAN_TARGET = """
+## Pembagian target: what share of the target is mine? (issue 21, metrics/pembagian.py)
+
+Only when an official asks, on the Pembagian target page (`/target?wilayah=KODE`, linked from
+Ringkasan's ranking), the target of a place (nasional to kecamatan; a kelurahan's RWs have the
+1 RW 100 rule) for the snapshot's year and segment is split over the places one level below.
+
+1. **Kept first.** A place below with a target of its own keeps it. What is split is the parent's
+   target minus those: `dibagi = target_induk - sum(own targets below)`. Nothing left: refused.
+2. **Basis** (`dasar_target`), chosen and seen before saving: `pekerja`, the working population
+   of the newest workforce year up to the target's (every place below needs a figure, else the
+   page names those without); `terdaftar`, peserta terdaftar in the snapshot and segment; `rw`,
+   RWs known (the RW reference, plus RWs seen in the roster), the basis of 1 RW 100; `rata`,
+   equal shares.
+3. **Share** of a place = its basis / the sum of the bases of the places that are split over;
+   its quota = dibagi x share, in persons.
+4. **Rounding, largest remainder**: each place gets the whole part of its quota; the persons left
+   (dibagi minus the sum of the whole parts) go one each to the largest fractional parts, ties by
+   code. So the derived targets add up to `dibagi` exactly, and with the own targets to the
+   parent's. A place whose basis is 0 gets no target (and is named).
+5. **Kept and served.** A saved split is kept in the access store with its basis, author and
+   date; every build copies the active splits into `target_turunan`, and `target_berlaku` takes a
+   region's own target where it has one, else the derived one. Saving starts that build
+   (`python -m etl segarkan`) in its own process; the page follows it until the split is served.
+   A redo replaces the split; a removal leaves the places below with their own targets only.
+   When the parent's target changes, or a place below gets its own target later, the page says
+   the split no longer adds up and offers the redo; nothing changes by itself.
+6. **Labelled** as "Target turunan" on the cards, with where it comes from ("Dibagi dari target
+   Pulogadung menurut jumlah RW, oleh ani"), ² in tables, bars and slides, and `jenis_target =
+   turunan`, `dasar_target`, `target_dibagi_oleh` in exports.
+
+**Worked example** (tests/test_pembagian.py, tests/seed/README.md "bagi_*.csv"): Pulogadung's
+2024 target 100 over its 7 kelurahan.
+- `rata`: 100 / 7 = 14 r 2, all fractions 2/7: the first two codes get one more:
+  **15, 15, 14, 14, 14, 14, 14**.
+- `rw` (8, 6, 5, 4, 3, 2, 2 RWs of 30): quotas 26,67, 20, 16,67, 13,33, 10, 6,67, 6,67; whole
+  parts add to 97; the 3 left go to the fractions 2/3 of Pulo Gadung, Cipinang and Kayu Putih
+  (Jati, also 2/3, comes last by code): **27, 20, 17, 13, 10, 7, 6**.
+- `pekerja` (300, 200, 100 x 5 of 1.000): exact, **30, 20, 10, 10, 10, 10, 10**. With Pisangan
+  Timur's own target of 40 kept, 60 is split over 300 and 100 x 5 of 800: 22,5 and 7,5 each,
+  whole parts 57, the 3 left to the first codes of the equal fractions: **23, (40), 8, 8, 7, 7, 7**.
+- `terdaftar` (5, 3, 2, 0, 1, 0, 1 of 12): quotas 41,67, 25, 16,67, 0, 8,33, 0, 8,33; 2 left to
+  the fractions 2/3: **42, 25, 17, -, 8, -, 8**: Jatinegara Kaum and Kayu Putih, with nobody
+  registered, get none.
 """
 
 
@@ -151,5 +202,6 @@ def teks() -> str:
         "- `trend` (one row per snapshot of one place): tanggal_data, kode_wilayah, nama_wilayah, tingkat, "
         + ", ".join(definisi.metrik(m).kolom if m in definisi.METRIK_MENURUT_NAMA else m for m in ekspor.TREN)
     )
+    out.append(PEMBAGIAN_TARGET)
     out.append(EFEK_AKSI)
     return "\n".join(out) + "\n"

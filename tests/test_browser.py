@@ -557,3 +557,30 @@ def test_a_click_on_a_boundary_drills_down_and_nothing_is_fetched_elsewhere(admi
     _wait(admin, lambda: "wilayah=31.75.02" in admin.current_url)
     sumber = admin.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
     assert sumber and all(u.startswith(server) for u in sumber), [u for u in sumber if not u.startswith(server)]
+
+
+def test_a_target_split_on_the_page_is_served_and_marked_in_the_table(admin, server):
+    """Issue 21: the admin splits Jakarta Timur's target equally over its kecamatan on the Pembagian
+    target page; the build runs in its own process, the page follows it to 'Berlaku', and Wilayah's
+    table marks every kecamatan's target ² (the mark AG Grid's cell class must actually show)."""
+    from selenium.webdriver.common.by import By
+
+    _pastikan_masuk(admin, server, "/target?wilayah=31.75")
+    _wait(admin, lambda: admin.find_element(By.ID, "target-tabel"))
+    admin.find_element(By.XPATH, "//label[normalize-space()='Sama rata']").click()
+    _wait(admin, lambda: "Sama rata" in admin.find_element(By.ID, "target-tabel").text)
+    admin.find_element(By.ID, "target-simpan").click()
+    _wait(admin, lambda: "disimpan" in admin.find_element(By.ID, "target-hasil").text)
+    # a whole build of the demo in another process: waited for as a condition, however long it takes
+    _wait(admin, lambda: "berlaku" in admin.find_element(By.ID, "target-status").text.lower(), seconds=600)
+    assert "sama rata" in admin.find_element(By.ID, "target-aktif").text
+    admin.get(server + "/wilayah?wilayah=31.75")
+    tanda = _wait(
+        admin,
+        lambda: admin.execute_script(
+            "const c = [...document.querySelectorAll('.target-turunan')];"
+            "return c.length && c.map(e => getComputedStyle(e, '::after').content);"
+        ),
+    )
+    assert set(tanda) == {'" ²"'} and len(tanda) == 10  # the ten kecamatan of Jakarta Timur
+    assert "Target turunan" in _by_id(admin, "wilayah-tanda-turunan").text
