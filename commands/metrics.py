@@ -1,7 +1,8 @@
 """python -m metrics export ...: the numbers of the dashboard as CSV or XLSX for analysts;
 python -m metrics report ...: the weekly review as one self-contained HTML file;
 python -m metrics docs: docs/metrics.md from the declarations;
-python -m metrics kirim: the weekly reports due by email (cron or a systemd timer)."""
+python -m metrics kirim: the weekly reports due by email (cron or a systemd timer);
+python -m metrics bagi ...: a target split over the places below, shown, saved or removed."""
 
 from __future__ import annotations
 
@@ -11,8 +12,9 @@ from pathlib import Path
 
 import warehouse
 from jejak import audit
-from metrics import definisi, dokumen, ekspor, lingkup, pembangun, pertanyaan
+from metrics import definisi, dokumen, ekspor, lingkup, pembagian, pembangun, pertanyaan
 from metrics.definisi import PertanyaanTidakSah
+from metrics.pembagian import DASAR, GalatPembagian
 from metrics.pembangun import Filter
 from metrics.periode import BelumAdaData
 
@@ -77,6 +79,19 @@ def parser() -> argparse.ArgumentParser:
         description="Untuk cron atau timer systemd: tiap langganan mendapat laporan tanggal data terbaru "
         "satu kali; yang gagal dicoba lagi dengan jeda. Aman dijalankan berkali-kali.",
     )
+    b = sub.add_parser(
+        "bagi",
+        help="bagi target wilayah ke wilayah di bawahnya (tampilkan, --simpan atau --hapus)",
+        description="Pembagian target (docs/metrics.md): tanpa --simpan hanya ditampilkan. Target sendiri "
+        "wilayah di bawah tetap; sisanya dibagi menurut dasar, dibulatkan dengan sisa terbesar.",
+    )
+    b.add_argument("wilayah", help="kode wilayah induk, mis. 31.75")
+    b.add_argument("--dasar", choices=list(DASAR), default="pekerja", help="dasar pembagian; default pekerja")
+    b.add_argument("--as-of", help="tanggal snapshot YYYY-MM-DD (tahun target dan dasar); default yang terbaru")
+    b.add_argument("--segmen", choices=list(definisi.SEGMEN), help="target segmen ini; default semua segmen")
+    aksi = b.add_mutually_exclusive_group()
+    aksi.add_argument("--simpan", action="store_true", help="simpan, lalu bangun ulang gudang data agar berlaku")
+    aksi.add_argument("--hapus", action="store_true", help="hapus pembagian yang aktif, lalu bangun ulang")
     d = sub.add_parser("docs", help="tulis daftar metrik (docs/metrics.md) dari deklarasinya")
     d.add_argument("--out", default=str(DOCS), help=f"default {DOCS}")
     return p
@@ -89,6 +104,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "report":
         return _laporan(args)
+    if args.command == "bagi":
+        return _bagi(args)
     if args.command == "kirim":
         from laporan import kirim
 
@@ -129,6 +146,50 @@ def main(argv: list[str] | None = None) -> int:
     if args.out != "-":
         print(f"{len(rows)} baris ditulis ke {args.out}", file=sys.stderr)
     return 0
+
+
+def _bagi(args) -> int:
+    """Show the split of a target (as the page does), save it or remove the active one; a save or
+    removal is served by the build this command then runs itself."""
+    from etl import build
+
+    try:
+        with lingkup.berlaku(lingkup.NASIONAL):
+            q = pertanyaan.tanya(args.wilayah, args.as_of, Filter(segmen=args.segmen))
+            if args.hapus:
+                k = pembagian.keadaan(q)
+                if k is None:
+                    raise GalatPembagian(
+                        f"Target {args.wilayah} {q.tanggal.year} belum dibagi: tidak ada yang dihapus."
+                    )
+                pembagian.hapus(k.pembagian.id)
+                print(f"Pembagian {k.pembagian.id} dihapus.")
+            else:
+                u = pembagian.usulan(q, args.dasar)
+                _cetak_usulan(u)
+                if not args.simpan:
+                    print("Belum disimpan: tambahkan --simpan untuk memakainya.")
+                    return 0
+                print(f"Pembagian {pembagian.simpan(q, args.dasar)} disimpan.")
+        print(f"Gudang data dibangun ulang: {build.refresh()} target turunan berlaku.")
+    except (PertanyaanTidakSah, BelumAdaData, GalatPembagian, warehouse.WarehouseMissing) as e:
+        print(f"Gagal membagi target: {e}", file=sys.stderr)
+        return 2
+    return 0
+
+
+def _cetak_usulan(u) -> None:
+    n = lambda v: "-" if v is None else f"{v:,}".replace(",", ".")  # noqa: E731
+    print(
+        f"Target {u.kode_induk} {u.tahun} ({u.segmen}): {n(u.target_induk)}; target sendiri di bawahnya "
+        f"{n(u.sendiri)}; dibagi {n(u.dibagi)}, dasar: {DASAR[u.dasar][0]}, dibulatkan dengan sisa terbesar."
+    )
+    print(f"  {'kode':<16}{'wilayah':<28}{'dasar':>12}{'bagian':>9}{'sendiri':>10}{'turunan':>10}")
+    for a in u.anak:
+        bagian = f"{float(a.bagian) * 100:.1f}".replace(".", ",") + " %" if a.target_sendiri is None else "-"
+        print(
+            f"  {a.kode:<16}{a.nama[:27]:<28}{n(a.nilai_dasar):>12}{bagian:>9}{n(a.target_sendiri):>10}{n(a.target):>10}"
+        )
 
 
 def _laporan(args) -> int:

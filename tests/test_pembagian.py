@@ -277,3 +277,17 @@ def test_a_derived_target_is_named_on_the_page_the_review_and_the_email(bagi_see
     judul, daftar = slaid.slides(tinjauan.tinjauan(tanya(PG)), "id")
     teks_slaid = json.dumps(daftar, default=str)
     assert "Target turunan: bagian dari target wilayah induk" in teks_slaid and "Pulo Gadung" in teks_slaid
+
+
+def test_the_command_line_shows_saves_and_removes_a_split(bagi_seed, capsys):
+    assert main(["bagi", PG, "--dasar", "rw"]) == 0
+    out = capsys.readouterr().out
+    assert "dibagi 100, dasar: Jumlah RW (1 RW 100)" in out and "Belum disimpan" in out
+    assert "31.75.02.1001   Pulo Gadung" in out and "26,7 %" in out and out.count("\n") == 10
+    assert pembagian.keadaan(tanya(PG)) is None
+    assert main(["bagi", PG, "--dasar", "rata", "--simpan"]) == 0
+    assert "7 target turunan berlaku" in capsys.readouterr().out
+    assert cakupan.anak(tanya(PG), ["target"]).baris[0]["target"] == 15
+    assert main(["bagi", PG, "--hapus"]) == 0 and "0 target turunan berlaku" in capsys.readouterr().out
+    assert main(["bagi", "31.75", "--dasar", "rata"]) == 2
+    assert "belum punya target 2024" in capsys.readouterr().err
