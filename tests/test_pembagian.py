@@ -192,11 +192,14 @@ def _simpan(client, search, dasar="rata", tombol="target-simpan"):
     return _kirim(
         client,
         {
-            "output": "..target-pesan.children...target-keadaan.children...target-tunggu.disabled..",
+            "output": "..target-pesan.children...target-keadaan.children...target-tunggu.disabled..."
+            "target-simpan.children...target-hapus.disabled..",
             "outputs": [
                 {"id": "target-pesan", "property": "children"},
                 {"id": "target-keadaan", "property": "children"},
                 {"id": "target-tunggu", "property": "disabled"},
+                {"id": "target-simpan", "property": "children"},
+                {"id": "target-hapus", "property": "disabled"},
             ],
             "inputs": [
                 {"id": tombol, "property": "n_clicks", "value": 1},
@@ -234,6 +237,7 @@ def test_the_page_splits_in_scope_and_refuses_outside(bagi_seed, dash_app, monke
         assert "Jumlah RW (1 RW 100)" in usulan and '"27"' in usulan and "tepat 100" in usulan
         jawab = _simpan(jaktim, f"?wilayah={PG}", "rw")
         assert "Pembagian 1 disimpan" in jawab and "kota.jaktim" in jawab and dijalankan == [7]
+        assert "Ulangi dengan dasar ini" in jawab  # the button now redoes
         assert "di luar lingkup" in _simpan(jaktim, "?wilayah=31.71", "rw")  # a forged URL: refused
         assert "di luar lingkup" in _pilih(jaktim, "?wilayah=31.71", "rw")
         assert "tidak dikenal" in _simpan(jaktim, f"?wilayah={PG}", "'; DROP TABLE target --")

@@ -103,6 +103,7 @@ def _isi(k):
     q = k.tanya
     segmen = f" segmen {q.filt.segmen}" if q.filt.segmen else ""
     dasar = _dasar_awal(q)
+    ada = pembagian.keadaan(q) is not None  # a split to redo or remove
     return dmc.Stack(
         [
             dmc.Card(
@@ -129,8 +130,10 @@ def _isi(k):
                     html.Div(_usulan(q, dasar, b), id="target-usulan"),
                     dmc.Group(
                         [
-                            html.Button(_k("simpan", b), id="target-simpan", className="tombol-keluar"),
-                            html.Button(_k("hapus", b), id="target-hapus", className="tombol-unduh"),
+                            html.Button(
+                                _k("ulangi" if ada else "simpan", b), id="target-simpan", className="tombol-keluar"
+                            ),
+                            html.Button(_k("hapus", b), id="target-hapus", className="tombol-unduh", disabled=not ada),
                         ]
                     ),
                     html.Div(id="target-pesan"),
@@ -206,7 +209,7 @@ def _usulan(q, dasar: str, b: str):
     kanan = {"textAlign": "right"}
     judul = list(pick(KATA["kolom"], b))
     judul[1] = pick(DASAR[dasar], b)  # the basis's own name heads its column
-    kepala = html.Tr([html.Th(x, style=kanan if i else None) for i, x in enumerate(judul)])
+    kepala = html.Tr([html.Th(x, style=kanan if i else {"textAlign": "left"}) for i, x in enumerate(judul)])
     baris = [
         html.Tr(
             [
@@ -221,7 +224,7 @@ def _usulan(q, dasar: str, b: str):
     ]
     jumlah = html.Tr(
         [
-            html.Th(_k("jumlah", b)),
+            html.Th(_k("jumlah", b), style={"textAlign": "left"}),
             html.Th(fmt.angka(sum(a.nilai_dasar for a in u.anak), b), style=kanan),
             html.Th(fmt.persen(1.0, bahasa=b), style=kanan),
             html.Th(fmt.angka(u.sendiri, b), style=kanan),
@@ -277,6 +280,8 @@ def _pilih(dasar, search):
     Output("target-pesan", "children"),
     Output("target-keadaan", "children"),
     Output("target-tunggu", "disabled"),
+    Output("target-simpan", "children"),
+    Output("target-hapus", "disabled"),
     Input("target-simpan", "n_clicks"),
     Input("target-hapus", "n_clicks"),
     Input("target-tunggu", "n_intervals"),
@@ -291,7 +296,7 @@ def _ubah(_simpan, _hapus, _tunggu, dasar, search):
     try:
         q, b = _pertanyaan(search)
         if ctx.triggered_id == "target-tunggu":
-            return dash.no_update, _keadaan(q, b), not _menunggu(q)
+            return dash.no_update, _keadaan(q, b), not _menunggu(q), dash.no_update, dash.no_update
         if ctx.triggered_id == "target-hapus":
             k = pembagian.keadaan(q)
             if k is None:
@@ -304,5 +309,8 @@ def _ubah(_simpan, _hapus, _tunggu, dasar, search):
         pembagian.terapkan()
     except (GalatPembagian, PertanyaanTidakSah, periode.BelumAdaData) as e:  # TanpaAkses is a PertanyaanTidakSah
         teks = e.teks(b) if isinstance(e, PertanyaanTidakSah) else str(e)
-        return dmc.Alert(teks, title=_k("gagal", b), color="red", id="target-hasil"), dash.no_update, True
-    return dmc.Alert(pesan, color="green", id="target-hasil"), _keadaan(q, b), not _menunggu(q)
+        gagal = dmc.Alert(teks, title=_k("gagal", b), color="red", id="target-hasil")
+        return gagal, dash.no_update, True, dash.no_update, dash.no_update
+    ada = pembagian.keadaan(q) is not None
+    tombol = _k("ulangi" if ada else "simpan", b)
+    return dmc.Alert(pesan, color="green", id="target-hasil"), _keadaan(q, b), not _menunggu(q), tombol, not ada
