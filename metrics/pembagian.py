@@ -234,9 +234,9 @@ def keadaan(q: Pertanyaan) -> Keadaan | None:
 
 def terapkan() -> None:
     """Start the build that serves the splits saved (`python -m etl segarkan`) in a process of its
-    own: it takes 20-45 s (docs/performance.md), longer than a web request may last, and must
-    outlive the worker that asked. Builds wait for one another (warehouse.load_lock). Its output
-    goes to segarkan.log in the data folder."""
+    own: it takes 13 s on the demo and 36 s at 5 juta rows (docs/performance.md), longer than a web
+    request may last, and must outlive the worker that asked. Builds wait for one another
+    (warehouse.load_lock). Its output goes to segarkan.log in the data folder."""
     akar = Path(__file__).resolve().parents[1]
     with open(settings.data_dir() / "segarkan.log", "ab") as log:
         subprocess.Popen(
