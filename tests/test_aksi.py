@@ -142,20 +142,7 @@ def test_an_action_is_marked_on_the_trend_and_named_in_the_review(minggu):
 
 # --- the Aksi page, over HTTP as any script could post it ---------------------------------
 
-SANDI = "kuda-laut-biru-terbang-7"
-
-
-def _klien(app, nama, wilayah_):
-    import re
-
-    from akses import pengguna
-
-    if not pengguna.cari(nama):
-        pengguna.tambah(nama, wilayah=wilayah_, sandi=SANDI)
-    client = app.server.test_client()
-    csrf = re.search(r'name="csrf" value="([^"]+)"', client.get("/masuk").text).group(1)
-    client.post("/masuk", data={"nama": nama, "sandi": SANDI, "csrf": csrf, "lanjut": "/"})
-    return client
+from tests.klien import masuk as _klien  # noqa: E402
 
 
 def _catat(client, search, judul="Jemput bola pasar", mulai="2024-02-01", jenis="jemput_bola"):

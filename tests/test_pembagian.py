@@ -165,20 +165,7 @@ def test_a_split_without_workforce_names_the_places(data_dir):
 
 # --- the page, over HTTP as any script could post it ---------------------------------------
 
-SANDI = "kuda-laut-biru-terbang-7"
-
-
-def _klien(app, nama, wilayah_):
-    import re
-
-    from akses import pengguna
-
-    if not pengguna.cari(nama):
-        pengguna.tambah(nama, wilayah=wilayah_, sandi=SANDI)
-    client = app.server.test_client()
-    csrf = re.search(r'name="csrf" value="([^"]+)"', client.get("/masuk").text).group(1)
-    client.post("/masuk", data={"nama": nama, "sandi": SANDI, "csrf": csrf, "lanjut": "/"})
-    return client
+from tests.klien import masuk as _klien  # noqa: E402
 
 
 def _kirim(client, body):
