@@ -23,7 +23,15 @@ DASAR = {
 
 
 class GalatPembagian(ValueError):
-    """A split that cannot be made or removed as asked; the message says why."""
+    """A split that cannot be made or removed as asked; str() says why in Indonesian (the command
+    lines), `teks(bahasa)` in the page's language."""
+
+    def __init__(self, pesan: str, en: str | None = None):
+        super().__init__(pesan)
+        self.en = en
+
+    def teks(self, bahasa: str) -> str:
+        return self.en if bahasa == "en" and self.en else str(self)
 
 
 @dataclass(frozen=True)
@@ -48,7 +56,10 @@ def simpan_baru(
     """Store a split worked out by metrics/pembagian.py, retiring the active one of the same
     parent, year and segment (a redo). Returns its id."""
     if dasar not in DASAR:
-        raise GalatPembagian(f"Dasar pembagian '{dasar[:20]}' tidak dikenal: pakai {', '.join(DASAR)}.")
+        raise GalatPembagian(
+            f"Dasar pembagian '{dasar[:20]}' tidak dikenal: pakai {', '.join(DASAR)}.",
+            f"Split basis '{dasar[:20]}' is not known: use {', '.join(DASAR)}.",
+        )
     with simpan.buka() as con:
         lama = [
             r[0]
@@ -116,7 +127,9 @@ def hapus(nomor: int, oleh: str, lingkup: str) -> None:
     """Retire a split: its children keep only targets of their own."""
     with simpan.buka() as con:
         if not con.execute("UPDATE pembagian SET aktif = 0 WHERE id = ? AND aktif = 1", (nomor,)).rowcount:
-            raise GalatPembagian(f"Pembagian {nomor} tidak ada atau sudah dihapus.")
+            raise GalatPembagian(
+                f"Pembagian {nomor} tidak ada atau sudah dihapus.", f"Split {nomor} does not exist or was removed."
+            )
     audit.catat("target_bagi_hapus", oleh, lingkup, id=nomor)
 
 

@@ -7,6 +7,8 @@ python -m metrics bagi ...: a target split over the places below, shown, saved o
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import getpass
 import sys
 from pathlib import Path
 
@@ -86,7 +88,9 @@ def parser() -> argparse.ArgumentParser:
         "wilayah di bawah tetap; sisanya dibagi menurut dasar, dibulatkan dengan sisa terbesar.",
     )
     b.add_argument("wilayah", help="kode wilayah induk, mis. 31.75")
-    b.add_argument("--dasar", choices=list(DASAR), default="pekerja", help="dasar pembagian; default pekerja")
+    b.add_argument(
+        "--dasar", choices=list(DASAR), help="dasar pembagian; default yang berlaku, atau pekerja bila ada, atau terdaftar"
+    )
     b.add_argument("--as-of", help="tanggal snapshot YYYY-MM-DD (tahun target dan dasar); default yang terbaru")
     b.add_argument("--segmen", choices=list(definisi.SEGMEN), help="target segmen ini; default semua segmen")
     aksi = b.add_mutually_exclusive_group()
@@ -153,11 +157,20 @@ def _bagi(args) -> int:
     removal is served by the build this command then runs itself."""
     from etl import build
 
+    operator = dataclasses.replace(lingkup.NASIONAL, nama=f"operator ({getpass.getuser()})")  # as loads record
     try:
-        with lingkup.berlaku(lingkup.NASIONAL):
+        with lingkup.berlaku(operator):
             q = pertanyaan.tanya(args.wilayah, args.as_of, Filter(segmen=args.segmen))
+            k = pembagian.keadaan(q)
+            if k is not None:
+                p = k.pembagian
+                print(
+                    f"Berlaku: pembagian {p.id} ({DASAR[p.dasar][0]}, oleh {p.oleh}, {p.dibuat:%Y-%m-%d}), "
+                    f"{'sudah' if k.berlaku else 'belum'} disajikan"
+                    + ("; perlu diulang: jumlahnya tidak lagi sama dengan target induk." if k.perlu_diulang else ".")
+                )
+            args.dasar = args.dasar or pembagian.dasar_awal(q)
             if args.hapus:
-                k = pembagian.keadaan(q)
                 if k is None:
                     raise GalatPembagian(
                         f"Target {args.wilayah} {q.tanggal.year} belum dibagi: tidak ada yang dihapus."

@@ -247,6 +247,8 @@ def refresh() -> int:
     """A build that reads no file (`python -m etl segarkan`): the target splits saved since the
     last build are served and the stored answers made again. Returns the derived targets served."""
     with _diaudit("segarkan", []), warehouse.build() as (con, is_new, _scratch):
+        # From here a save needs a build of its own: this one may already have read the splits.
+        warehouse.refresh_marker().unlink(missing_ok=True)
         _prepare(con, is_new)
         served = con.execute("SELECT count(*) FROM target_turunan").fetchone()[0]
     audit.catat("segarkan", _who(), "ID", target_turunan=served)

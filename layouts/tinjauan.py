@@ -145,9 +145,11 @@ def _utama(tj: Tinjauan, b: str):
         if m["baru"] is not None
         else ""
     )
+    asal = fmt.asal_target(m, b)  # a derived target: whose share, on what basis, by whom
     sub = {
         "jenis": "sub",
-        "teks": f"{t('tinjauan', b)} · {t('data_per', b)} {fmt.tanggal(tj.periode.tanggal, b)}{sebelum}",
+        "teks": f"{t('tinjauan', b)} · {t('data_per', b)} {fmt.tanggal(tj.periode.tanggal, b)}{sebelum}"
+        + (f" · {t('target_turunan', b)}: {asal[0].lower()}{asal[1:]}" if asal else ""),
     }
     angka = _baris_angka(
         _angka(fmt.label("peserta_aktif", b), fmt.angka(m["peserta_aktif"], b), target, id_="tinjauan-aktif"),

@@ -21,6 +21,7 @@ import datetime as dt
 import os
 import subprocess
 import sys
+import time
 from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
@@ -78,6 +79,7 @@ class Keadaan:
     berlaku: bool  # the served build serves this split's targets
     target_induk_kini: int | None  # the parent's target now (changed: the split is stale)
     kini_sendiri: tuple[str, ...]  # children that got a target of their own since (it wins)
+    jumlah_anak_kini: int  # the children's targets that apply now, added up (persons)
 
     @property
     def perlu_diulang(self) -> bool:
@@ -98,18 +100,36 @@ def bagi(jumlah: int, bobot: dict[str, int]) -> dict[str, int]:
     return hasil
 
 
+def boleh(kode: str) -> None:
+    """Whether the asker may split or remove the split of place `kode`: inside its scope, and not
+    a branch account (targets are per region, not per branch). Raises lingkup.TanpaAkses or
+    GalatPembagian."""
+    lingkup.periksa(kode)
+    if lingkup.aktif().kantor_cabang:
+        raise GalatPembagian(
+            "Akun kantor cabang tidak membagi target: target ditetapkan per wilayah, bukan per cabang.",
+            "A branch office account does not split targets: targets are set per region, not per branch.",
+        )
+
+
 def _periksa(q: Pertanyaan, dasar: str) -> None:
+    boleh(q.kode)
     if dasar not in DASAR:
-        raise GalatPembagian(f"Dasar pembagian '{str(dasar)[:20]}' tidak dikenal: pakai {', '.join(DASAR)}.")
+        raise GalatPembagian(
+            f"Dasar pembagian '{str(dasar)[:20]}' tidak dikenal: pakai {', '.join(DASAR)}.",
+            f"Split basis '{str(dasar)[:20]}' is not known: use {', '.join(DASAR)}.",
+        )
     if q.tempat.tingkat not in TINGKAT_INDUK:
         raise GalatPembagian(
-            "Target dibagi sampai kelurahan: RW punya target aturan 1 RW 100 (pengaturan CAKUPAN_RW_TARGET)."
+            "Target kelurahan tidak dibagi ke RW: setiap RW memakai target aturan 1 RW 100 (CAKUPAN_RW_TARGET).",
+            "A kelurahan's target is not split over its RWs: each RW has the 1 RW 100 rule's target "
+            "(CAKUPAN_RW_TARGET).",
         )
     if q.filt != Filter(segmen=q.filt.segmen):
         raise GalatPembagian(
-            "Target ditetapkan per segmen saja: hapus filter program, sumber iuran, rentan atau cabang."
+            "Target ditetapkan per segmen saja: hapus filter program, sumber iuran atau rentan.",
+            "Targets are set per segment only: remove the programme, source or vulnerable-worker filter.",
         )
-    lingkup.periksa(q.kode)
 
 
 def usulan(q: Pertanyaan, dasar: str) -> Usulan:
@@ -123,20 +143,28 @@ def usulan(q: Pertanyaan, dasar: str) -> Usulan:
     if induk["target"] is None:
         raise GalatPembagian(
             f"{nama_induk} belum punya target {q.tanggal.year}{_segmen_kata(q.filt)}: muat target dulu "
-            "(python -m etl targets), lalu bagi."
+            "(python -m etl targets), lalu bagi.",
+            f"{nama_induk} has no {q.tanggal.year} target{_segmen_kata(q.filt, 'en')}: load targets first "
+            "(python -m etl targets), then split.",
         )
     anak = [r for r in cakupan.anak(q, ["target", "jenis_target", "peserta_terdaftar"]).baris if r["diketahui"]]
     dasar_anak = _dasar(q, dasar, anak)
     sendiri = {r["kode_wilayah"]: r["target"] for r in anak if r["jenis_target"] == "wilayah"}
     dibagi = induk["target"] - sum(sendiri.values())
     if dibagi <= 0:
+        sudah, target = (f"{v:,}".replace(",", ".") for v in (sum(sendiri.values()), induk["target"]))
         raise GalatPembagian(
-            f"Target sendiri wilayah di bawah {nama_induk} sudah {sum(sendiri.values()):,} orang, tidak kurang "
-            f"dari target induk {induk['target']:,}: tidak ada yang bisa dibagi.".replace(",", ".")
+            f"Target sendiri wilayah di bawah {nama_induk} sudah {sudah} orang, tidak kurang dari target induk "
+            f"{target}: tidak ada yang bisa dibagi.",
+            f"The own targets of the regions in {nama_induk} are already {sudah} persons, no less than its "
+            f"target of {target}: nothing is left to split.",
         )
     bobot = {r["kode_wilayah"]: dasar_anak[r["kode_wilayah"]] for r in anak if r["kode_wilayah"] not in sendiri}
     if not bobot:
-        raise GalatPembagian(f"Semua wilayah di bawah {nama_induk} punya target sendiri: tidak ada yang dibagi.")
+        raise GalatPembagian(
+            f"Semua wilayah di bawah {nama_induk} punya target sendiri: tidak ada yang dibagi.",
+            f"Every region in {nama_induk} has a target of its own: nothing is split.",
+        )
     hasil = bagi(dibagi, bobot)
     total = sum(bobot.values())
     return Usulan(
@@ -165,16 +193,34 @@ def _dasar(q: Pertanyaan, dasar: str, anak: list[dict]) -> dict[str, int]:
     nilai = {r["kode_wilayah"]: r[metrik] for r in cakupan.anak(semua, [metrik]).baris if r["diketahui"]}
     tanpa = [r["nama_wilayah"] for r in anak if nilai.get(r["kode_wilayah"]) is None]
     if tanpa:
-        contoh = ", ".join(tanpa[:5]) + (f" dan {len(tanpa) - 5} lainnya" if len(tanpa) > 5 else "")
+        contoh = ", ".join(tanpa[:5])
+        lain = (f" dan {len(tanpa) - 5} lainnya", f" and {len(tanpa) - 5} more") if len(tanpa) > 5 else ("", "")
         raise GalatPembagian(
-            f"{DASAR[dasar][0]} belum ada untuk {contoh}: muat referensi pekerja (python -m etl pekerja) "
-            "atau pilih dasar lain."
+            f"{DASAR[dasar][0]} belum ada untuk {contoh}{lain[0]}: muat referensi pekerja (python -m etl pekerja) "
+            "atau pilih dasar lain.",
+            f"{DASAR[dasar][1]} is not known for {contoh}{lain[1]}: load the workforce reference "
+            "(python -m etl pekerja) or pick another basis.",
         )
     return {k: int(v) for k, v in nilai.items()}
 
 
-def _segmen_kata(filt: Filter) -> str:
-    return f" segmen {filt.segmen}" if filt.segmen else ""
+def _segmen_kata(filt: Filter, bahasa: str = "id") -> str:
+    if not filt.segmen:
+        return ""
+    return f" segmen {filt.segmen}" if bahasa == "id" else f" for segment {filt.segmen}"
+
+
+def dasar_awal(q: Pertanyaan) -> str:
+    """The basis offered first: the active split's, else the working population where every place
+    below has a figure, else registered participants (always known)."""
+    k = keadaan(q)
+    if k is not None:
+        return k.pembagian.dasar
+    try:
+        usulan(q, "pekerja")
+        return "pekerja"
+    except (GalatPembagian, lingkup.TanpaAkses):
+        return "terdaftar"
 
 
 def simpan(q: Pertanyaan, dasar: str) -> int:
@@ -194,8 +240,10 @@ def hapus(nomor: int) -> None:
     """Remove a split of a place inside the asker's scope. Raises GalatPembagian or lingkup.TanpaAkses."""
     p = simpanan.ambil(nomor)
     if p is None:
-        raise GalatPembagian(f"Pembagian {nomor} tidak ada atau sudah dihapus.")
-    lingkup.periksa(p.kode_induk)
+        raise GalatPembagian(
+            f"Pembagian {nomor} tidak ada atau sudah dihapus.", f"Split {nomor} does not exist or was removed."
+        )
+    boleh(p.kode_induk)
     saya = lingkup.aktif()
     simpanan.hapus(nomor, saya.nama, saya.label)
 
@@ -217,29 +265,70 @@ def disajikan(q: Pertanyaan) -> set[int]:
 
 
 def keadaan(q: Pertanyaan) -> Keadaan | None:
-    """The active split of the question's place (its year and segment), or None."""
+    """The active split of the question's place (its year and segment), or None. Its targets are
+    read without the question's other filters, under which no target applies."""
     lingkup.periksa(q.kode)
     p = simpanan.aktif(q.kode, q.tanggal.year, q.filt.segmen or "SEMUA")
     if p is None:
         return None
+    q = Pertanyaan(q.tempat, q.periode, Filter(segmen=q.filt.segmen))
     induk = cakupan.angka_tempat(q, ["target", "jenis_target"])
+    anak = [r for r in cakupan.anak(q, ["target", "jenis_target"]).baris if r["diketahui"]]
     turunan = {k for k, _nilai, _t in p.baris}
-    kini = tuple(
-        r["nama_wilayah"]
-        for r in cakupan.anak(q, ["jenis_target"]).baris
-        if r["kode_wilayah"] in turunan and r["jenis_target"] == "wilayah"
-    )
-    return Keadaan(p, p.id in disajikan(q), induk["target"], kini)
+    kini = tuple(r["nama_wilayah"] for r in anak if r["kode_wilayah"] in turunan and r["jenis_target"] == "wilayah")
+    jumlah = sum(r["target"] or 0 for r in anak)
+    return Keadaan(p, p.id in disajikan(q), induk["target"], kini, jumlah)
 
 
-def terapkan() -> None:
+def terapkan() -> bool:
     """Start the build that serves the splits saved (`python -m etl segarkan`) in a process of its
     own: it takes 13 s on the demo and 36 s at 5 juta rows (docs/performance.md), longer than a web
-    request may last, and must outlive the worker that asked. Builds wait for one another
-    (warehouse.load_lock). Its output goes to segarkan.log in the data folder."""
+    request may last, and must outlive the worker that asked. At most one waits: while a started
+    one has not yet read the splits (warehouse.refresh_marker), it will read this save too, and no
+    other is started (saves in a burst cost one build, not one each). Returns whether one was
+    started. Its output goes to segarkan.log in the data folder."""
+    _anak[:] = [p for p in _anak if p.poll() is None]  # reap the finished ones: no zombies left behind
+    tanda = warehouse.refresh_marker()
+    if not _pesan_tempat(tanda):
+        return False
     akar = Path(__file__).resolve().parents[1]
     with open(settings.data_dir() / "segarkan.log", "ab") as log:
-        subprocess.Popen(
+        proses = subprocess.Popen(
             [sys.executable, "-m", "etl", "segarkan"], cwd=akar, stdout=log, stderr=log, stdin=subprocess.DEVNULL,
             start_new_session=True, env=os.environ.copy(),
         )  # fmt: skip
+    _anak.append(proses)
+    tanda.write_text(str(proses.pid))
+    return True
+
+
+_anak: list[subprocess.Popen] = []  # the refreshes this process started, reaped at the next start
+
+
+def _pesan_tempat(tanda: Path) -> bool:
+    """Take the queue's one place: True if no started refresh is still waiting (none, or its
+    process is gone), False if one is."""
+    for _ in range(3):  # the file may vanish between two looks: its build just started reading
+        try:
+            os.close(os.open(tanda, os.O_CREAT | os.O_EXCL | os.O_WRONLY))
+            return True
+        except FileExistsError:
+            try:
+                isi, umur = tanda.read_text().strip(), time.time() - tanda.stat().st_mtime
+            except FileNotFoundError:
+                continue
+            if _hidup(isi, umur):
+                return False
+            tanda.unlink(missing_ok=True)  # its process died before reading: take its place
+    return True
+
+
+def _hidup(isi: str, umur: float) -> bool:
+    """Whether the refresh a marker names still runs; an empty marker is one being started."""
+    if not isi.isdigit():
+        return umur < 60
+    try:
+        keadaan_proses = Path(f"/proc/{int(isi)}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (FileNotFoundError, IndexError):
+        return False
+    return keadaan_proses != "Z"  # a zombie has finished: its parent has not reaped it yet

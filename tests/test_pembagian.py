@@ -136,7 +136,7 @@ def test_removing_a_split_leaves_only_own_targets(bagi_seed):
 def test_refusals_say_why(bagi_seed):
     with pytest.raises(GalatPembagian, match="belum punya target 2024"):
         pembagian.usulan(tanya("31.75"), "rata")
-    with pytest.raises(GalatPembagian, match="sampai kelurahan"):
+    with pytest.raises(GalatPembagian, match="tidak dibagi ke RW"):
         pembagian.usulan(tanya(KEL[0]), "rata")
     with pytest.raises(GalatPembagian, match="per segmen saja"):
         pembagian.usulan(tanya(PG, filt=Filter(program="JKM")), "rata")
@@ -174,30 +174,31 @@ def _kirim(client, body):
     return r.text
 
 
-def _simpan(client, search, dasar="rata", tombol="target-simpan"):
-    lain = "target-hapus" if tombol == "target-simpan" else "target-simpan"
+def _simpan(client, search, dasar="rata", hapus=False):
+    """Click save, or confirm removal (the confirmation's submit_n_clicks), as the browser posts it."""
+    klik = ("target-hapus", "submit_n_clicks") if hapus else ("target-simpan", "n_clicks")
     return _kirim(
         client,
         {
             "output": "..target-pesan.children...target-keadaan.children...target-tunggu.disabled..."
-            "target-simpan.children...target-hapus.disabled..",
+            "target-simpan.children...target-hapus-tombol.disabled..",
             "outputs": [
                 {"id": "target-pesan", "property": "children"},
                 {"id": "target-keadaan", "property": "children"},
                 {"id": "target-tunggu", "property": "disabled"},
                 {"id": "target-simpan", "property": "children"},
-                {"id": "target-hapus", "property": "disabled"},
+                {"id": "target-hapus-tombol", "property": "disabled"},
             ],
             "inputs": [
-                {"id": tombol, "property": "n_clicks", "value": 1},
-                {"id": lain, "property": "n_clicks", "value": None},
+                {"id": "target-simpan", "property": "n_clicks", "value": None if hapus else 1},
+                {"id": "target-hapus", "property": "submit_n_clicks", "value": 1 if hapus else None},
                 {"id": "target-tunggu", "property": "n_intervals", "value": None},
             ],
             "state": [
                 {"id": "target-dasar", "property": "value", "value": dasar},
                 {"id": "_pages_location", "property": "search", "value": search},
             ],
-            "changedPropIds": [f"{tombol}.n_clicks"],
+            "changedPropIds": [".".join(klik)],
         },
     )
 
@@ -206,8 +207,11 @@ def _pilih(client, search, dasar):
     return _kirim(
         client,
         {
-            "output": "target-usulan.children",
-            "outputs": {"id": "target-usulan", "property": "children"},
+            "output": "..target-usulan.children...target-simpan.disabled..",
+            "outputs": [
+                {"id": "target-usulan", "property": "children"},
+                {"id": "target-simpan", "property": "disabled"},
+            ],
             "inputs": [{"id": "target-dasar", "property": "value", "value": dasar}],
             "state": [{"id": "_pages_location", "property": "search", "value": search}],
             "changedPropIds": ["target-dasar.value"],
@@ -228,7 +232,7 @@ def test_the_page_splits_in_scope_and_refuses_outside(bagi_seed, dash_app, monke
         assert "di luar lingkup" in _simpan(jaktim, "?wilayah=31.71", "rw")  # a forged URL: refused
         assert "di luar lingkup" in _pilih(jaktim, "?wilayah=31.71", "rw")
         assert "tidak dikenal" in _simpan(jaktim, f"?wilayah={PG}", "'; DROP TABLE target --")
-        assert "Pembagian 1 dihapus" in _simpan(jaktim, f"?wilayah={PG}", tombol="target-hapus")
+        assert "Pembagian 1 dihapus" in _simpan(jaktim, f"?wilayah={PG}", hapus=True)
     assert pembagian.keadaan(tanya(PG)) is None and dijalankan == [7, 0]
 
 
@@ -282,3 +286,54 @@ def test_the_command_line_shows_saves_and_removes_a_split(bagi_seed, capsys):
     assert main(["bagi", PG, "--hapus"]) == 0 and "0 target turunan berlaku" in capsys.readouterr().out
     assert main(["bagi", "31.75", "--dasar", "rata"]) == 2
     assert "belum punya target 2024" in capsys.readouterr().err
+
+
+def test_a_branch_account_changes_no_split_and_filters_raise_no_false_alarm(bagi_seed, dash_app, monkeypatch):
+    """From a fresh-clone check: a branch account could remove any split (only the place was
+    checked), and a programme filter in the URL read the parent's target as none ('kini -')."""
+    monkeypatch.setattr(pembagian, "terapkan", lambda: build.refresh())
+    q = tanya(PG)
+    nomor = pembagian.simpan(q, "rata")
+    build.refresh()
+    cabang = lingkup.Lingkup(wilayah="ID", kantor_cabang="Jakarta Rawamangun", nama="kc.rawamangun")
+    with lingkup.berlaku(cabang):
+        with pytest.raises(GalatPembagian, match="kantor cabang tidak membagi target"):
+            pembagian.hapus(nomor)
+        with pytest.raises(GalatPembagian, match="kantor cabang"):
+            pembagian.simpan(_q_lain(), "rw")
+    k = pembagian.keadaan(tanya(PG, filt=Filter(program="JKM")))
+    assert k.target_induk_kini == 100 and not k.perlu_diulang and k.jumlah_anak_kini == 100
+    with lingkup.berlaku(None):
+        from akses import pengguna
+
+        pengguna.tambah("kc.rawamangun", kantor_cabang="Jakarta Rawamangun", sandi="kuda-laut-biru-terbang-7")
+        kc = _klien(dash_app, "kc.rawamangun", "ID")
+        assert "kantor cabang tidak membagi target" in _simpan(kc, f"?wilayah={PG}", hapus=True)
+    assert pembagian.keadaan(q).pembagian.id == nomor  # still there
+    with pytest.raises(GalatPembagian) as e:
+        pembagian.usulan(tanya("31.75"), "rata")
+    assert e.value.teks("en").startswith("Kota Administrasi Jakarta Timur has no 2024 target")
+
+
+def test_saves_in_a_burst_start_one_build(bagi_seed, monkeypatch):
+    """At most one refresh waits: while a started one has not yet read the splits, another save
+    starts none (a helper's 8 parallel saves queued 8 builds, 2,3 GB of waiting processes)."""
+    import os
+    import subprocess
+
+    import warehouse
+
+    dimulai = []
+    monkeypatch.setattr(
+        subprocess,
+        "Popen",
+        lambda *a, **k: dimulai.append(a) or type("P", (), {"pid": os.getpid(), "poll": lambda s: None})(),
+    )
+    pembagian._anak.clear()
+    assert pembagian.terapkan() and not pembagian.terapkan() and not pembagian.terapkan()
+    assert len(dimulai) == 1 and warehouse.refresh_marker().read_text() == str(os.getpid())
+    build.refresh()  # the queued build starts reading: the marker goes
+    assert not warehouse.refresh_marker().exists() and pembagian.terapkan() and len(dimulai) == 2
+    warehouse.refresh_marker().write_text("999999999")  # a refresh that died before reading: replaced
+    assert pembagian.terapkan() and len(dimulai) == 3
+    pembagian._anak.clear()

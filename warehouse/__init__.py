@@ -127,6 +127,12 @@ def load_lock():
             fcntl.flock(f, fcntl.LOCK_UN)
 
 
+def refresh_marker() -> Path:
+    """A file naming a refresh build that is started and has not yet read what it serves (its pid):
+    while it is there, another save needs no build of its own (metrics/pembagian.terapkan)."""
+    return builds_dir() / "refresh.queued"
+
+
 def _new_build_path() -> Path:
     stamp = dt.datetime.now().strftime("%Y%m%dT%H%M%S%f")
     return builds_dir() / f"cakupan-{stamp}-{os.getpid()}.duckdb"

@@ -211,7 +211,15 @@ def _peringkat(k):
                     dmc.Title(f"{t('peringkat_capaian', b)} {k.tempat.nama}", order=3),
                     dmc.Group(
                         [
-                            dmc.Anchor(t("bagi_target", b), href=k.href("/target"), size="md", id="peringkat-bagi"),
+                            # targets are per region and segment: the link keeps the segment only; none for a branch
+                            dmc.Anchor(
+                                t("bagi_target", b),
+                                href=k.href("/target", program=None, sumber=None, rentan=None, cabang=None),
+                                size="md",
+                                id="peringkat-bagi",
+                            )
+                            if not k.tanya.filt.kantor_cabang
+                            else None,
                             kerangka.unduh(k, "coverage", hasil.tingkat, nama="peringkat"),
                         ]
                     ),

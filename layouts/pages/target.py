@@ -85,6 +85,15 @@ KATA = {
         "Now have targets of their own, which are used: {nama}. Redo the split so they add up to the parent's.",
     ),
     "belum": ("Target ini belum dibagi.", "This target has not been split."),
+    "usulan": ("Usulan dari angka terkini (belum disimpan)", "Proposal from the latest figures (not saved)"),
+    "jumlah_kini": (
+        "Target di bawahnya kini berjumlah {jumlah}, target induk {target}.",
+        "The targets below now add up to {jumlah}, the parent's is {target}.",
+    ),
+    "yakin_hapus": (
+        "Hapus pembagian target {tempat}? Wilayah di bawahnya lalu hanya memakai target sendiri.",
+        "Remove the split of the target of {tempat}? The regions below then keep only targets of their own.",
+    ),
 }
 
 
@@ -100,10 +109,15 @@ def _isi(k):
     b = k.bahasa
     if k.tempat_ditolak:  # the URL's place is not this account's to split
         return dmc.Alert(k.galat[0], title=_k("gagal", b), color="orange", id="target-luar")
+    try:
+        pembagian.boleh(k.tempat.kode)
+    except GalatPembagian as e:  # a branch account: no form
+        return dmc.Alert(e.teks(b), title=_k("gagal", b), color="orange", id="target-luar")
     q = k.tanya
     segmen = f" segmen {q.filt.segmen}" if q.filt.segmen else ""
-    dasar = _dasar_awal(q)
+    dasar = pembagian.dasar_awal(q)
     ada = pembagian.keadaan(q) is not None  # a split to redo or remove
+    usulan, bisa = _usulan(q, dasar, b)
     return dmc.Stack(
         [
             dmc.Card(
@@ -127,13 +141,20 @@ def _isi(k):
                         fullWidth=True,
                         className="target-dasar",
                     ),
-                    html.Div(_usulan(q, dasar, b), id="target-usulan"),
+                    html.Div(usulan, id="target-usulan"),
                     dmc.Group(
                         [
                             html.Button(
-                                _k("ulangi" if ada else "simpan", b), id="target-simpan", className="tombol-keluar"
+                                _k("ulangi" if ada else "simpan", b), id="target-simpan", className="tombol-keluar",
+                                disabled=not bisa,
                             ),
-                            html.Button(_k("hapus", b), id="target-hapus", className="tombol-unduh", disabled=not ada),
+                            dcc.ConfirmDialogProvider(
+                                html.Button(
+                                    _k("hapus", b), id="target-hapus-tombol", className="tombol-unduh", disabled=not ada
+                                ),
+                                id="target-hapus",
+                                message=_k("yakin_hapus", b).format(tempat=wilayah.nama_lengkap(k.tempat)),
+                            ),
                         ]
                     ),
                     html.Div(id="target-pesan"),
@@ -144,20 +165,7 @@ def _isi(k):
             ),
         ],
         gap="lg",
-    )
-
-
-def _dasar_awal(q) -> str:
-    """The basis shown first: the active split's, else the working population where every place
-    below has a figure, else registered participants (always known)."""
-    k = pembagian.keadaan(q)
-    if k is not None:
-        return k.pembagian.dasar
-    try:
-        pembagian.usulan(q, "pekerja")
-        return "pekerja"
-    except (GalatPembagian, PertanyaanTidakSah):
-        return "terdaftar"
+    )  # fmt: skip
 
 
 def _menunggu(q) -> bool:
@@ -186,26 +194,31 @@ def _keadaan(q, b: str) -> list:
         )
     )  # fmt: skip
     out.append(
-        dmc.Badge(_k("berlaku", b), color="green", size="lg", id="target-status")
+        dmc.Alert(_k("berlaku", b), color="green", id="target-status")
         if k.berlaku
         else dmc.Alert(_k("menunggu", b), color="blue", id="target-status")
+    )
+    jumlah = _k("jumlah_kini", b).format(
+        jumlah=fmt.angka(k.jumlah_anak_kini, b),
+        target=fmt.angka(k.target_induk_kini, b) if k.target_induk_kini is not None else "-",
     )
     if k.target_induk_kini != p.target_induk:
         kini = fmt.angka(k.target_induk_kini, b) if k.target_induk_kini is not None else "-"
         teks = _k("target_berubah", b).format(induk=induk, kini=kini, dulu=fmt.angka(p.target_induk, b))
-        out.append(dmc.Alert(teks, color="orange", id="target-berubah"))
-    if k.kini_sendiri:
-        out.append(dmc.Alert(_k("kini_sendiri", b).format(nama=", ".join(k.kini_sendiri)), color="orange"))
+        out.append(dmc.Alert(f"{teks} {jumlah}", color="orange", id="target-berubah"))
+    elif k.kini_sendiri:
+        teks = _k("kini_sendiri", b).format(nama=", ".join(k.kini_sendiri))
+        out.append(dmc.Alert(f"{teks} {jumlah}", color="orange", id="target-berubah"))
     return out
 
 
-def _usulan(q, dasar: str, b: str):
-    """The split on `dasar` as a table, before anything is saved; or why it cannot be made."""
+def _usulan(q, dasar: str, b: str) -> tuple[list, bool]:
+    """The split on `dasar` as a table, before anything is saved, and whether it can be saved; or
+    why it cannot be made."""
     try:
         u = pembagian.usulan(q, dasar)
     except (GalatPembagian, PertanyaanTidakSah) as e:
-        teks = e.teks(b) if isinstance(e, PertanyaanTidakSah) else str(e)
-        return dmc.Alert(teks, title=_k("gagal", b), color="orange", id="target-tidak-bisa")
+        return [dmc.Alert(e.teks(b), title=_k("gagal", b), color="orange", id="target-tidak-bisa")], False
     kanan = {"textAlign": "right"}
     judul = list(pick(KATA["kolom"], b))
     judul[1] = pick(DASAR[dasar], b)  # the basis's own name heads its column
@@ -214,7 +227,7 @@ def _usulan(q, dasar: str, b: str):
         html.Tr(
             [
                 html.Td(a.nama),
-                html.Td(fmt.angka(a.nilai_dasar, b), style=kanan),
+                html.Td(fmt.angka(a.nilai_dasar, b) if a.target_sendiri is None else "-", style=kanan),
                 html.Td(fmt.persen(float(a.bagian), bahasa=b) if a.target_sendiri is None else "-", style=kanan),
                 html.Td(fmt.angka(a.target_sendiri, b) if a.target_sendiri is not None else "-", style=kanan),
                 html.Td(html.Strong(fmt.angka(a.target, b)) if a.target else "-", style=kanan),
@@ -225,7 +238,7 @@ def _usulan(q, dasar: str, b: str):
     jumlah = html.Tr(
         [
             html.Th(_k("jumlah", b), style={"textAlign": "left"}),
-            html.Th(fmt.angka(sum(a.nilai_dasar for a in u.anak), b), style=kanan),
+            html.Th(fmt.angka(sum(a.nilai_dasar for a in u.anak if a.target_sendiri is None), b), style=kanan),
             html.Th(fmt.persen(1.0, bahasa=b), style=kanan),
             html.Th(fmt.angka(u.sendiri, b), style=kanan),
             html.Th(fmt.angka(u.dibagi, b), style=kanan),
@@ -233,6 +246,7 @@ def _usulan(q, dasar: str, b: str):
     )
     tanpa = [a.nama for a in u.tanpa_bagian]
     return [
+        dmc.Text(_k("usulan", b), fw=700, size="lg", id="target-usulan-judul"),
         dmc.Text(
             _k("ringkas", b).format(
                 induk=wilayah.nama_lengkap(q.tempat),
@@ -250,7 +264,7 @@ def _usulan(q, dasar: str, b: str):
         ),
         dmc.Text(_k("pembulatan", b).format(dibagi=fmt.angka(u.dibagi, b)), c="dimmed"),
         dmc.Text(_k("tanpa_bagian", b).format(nama=", ".join(tanpa)), c="dimmed") if tanpa else None,
-    ]
+    ], True
 
 
 def _pertanyaan(search):
@@ -262,18 +276,20 @@ def _pertanyaan(search):
 
 @callback(
     Output("target-usulan", "children"),
+    Output("target-simpan", "disabled"),
     Input("target-dasar", "value"),
     State("_pages_location", "search"),
     prevent_initial_call=True,
 )
 def _pilih(dasar, search):
-    """Work the split out on the basis picked, saving nothing."""
+    """Work the split out on the basis picked, saving nothing; saving is offered only if it can be made."""
     b = keadaan.bahasa_dari(keadaan.dari_search(search))
     try:
         q, b = _pertanyaan(search)
     except (PertanyaanTidakSah, periode.BelumAdaData) as e:
-        return dmc.Alert(e.teks(b) if isinstance(e, PertanyaanTidakSah) else str(e), color="red")
-    return _usulan(q, str(dasar or ""), b)
+        return dmc.Alert(e.teks(b) if isinstance(e, PertanyaanTidakSah) else str(e), color="red"), True
+    isi, bisa = _usulan(q, str(dasar or ""), b)
+    return isi, not bisa
 
 
 @callback(
@@ -281,18 +297,20 @@ def _pilih(dasar, search):
     Output("target-keadaan", "children"),
     Output("target-tunggu", "disabled"),
     Output("target-simpan", "children"),
-    Output("target-hapus", "disabled"),
+    Output("target-hapus-tombol", "disabled"),
     Input("target-simpan", "n_clicks"),
-    Input("target-hapus", "n_clicks"),
+    Input("target-hapus", "submit_n_clicks"),
     Input("target-tunggu", "n_intervals"),
     State("target-dasar", "value"),
     State("_pages_location", "search"),
     prevent_initial_call=True,
 )
 def _ubah(_simpan, _hapus, _tunggu, dasar, search):
-    """Save (or redo) the split on the basis picked, or remove the active one, then start the build;
-    while a build is pending (the interval), show the split's state again until it is served."""
+    """Save (or redo) the split on the basis picked, or remove the active one (after the browser's
+    confirmation), then start the build; while a build is pending (the interval), show the split's
+    state again until it is served."""
     b = keadaan.bahasa_dari(keadaan.dari_search(search))
+    q = None
     try:
         q, b = _pertanyaan(search)
         if ctx.triggered_id == "target-tunggu":
@@ -300,7 +318,7 @@ def _ubah(_simpan, _hapus, _tunggu, dasar, search):
         if ctx.triggered_id == "target-hapus":
             k = pembagian.keadaan(q)
             if k is None:
-                raise GalatPembagian(_k("belum", b))
+                raise GalatPembagian(KATA["belum"][0], KATA["belum"][1])
             pembagian.hapus(k.pembagian.id)
             pesan = _k("terhapus", b).format(id=k.pembagian.id)
         else:
@@ -308,9 +326,10 @@ def _ubah(_simpan, _hapus, _tunggu, dasar, search):
             pesan = _k("tersimpan", b).format(id=nomor)
         pembagian.terapkan()
     except (GalatPembagian, PertanyaanTidakSah, periode.BelumAdaData) as e:  # TanpaAkses is a PertanyaanTidakSah
-        teks = e.teks(b) if isinstance(e, PertanyaanTidakSah) else str(e)
+        teks = e.teks(b) if isinstance(e, (GalatPembagian, PertanyaanTidakSah)) else str(e)
         gagal = dmc.Alert(teks, title=_k("gagal", b), color="red", id="target-hasil")
-        return gagal, dash.no_update, True, dash.no_update, dash.no_update
+        tunggu = dash.no_update if q is None else not _menunggu(q)  # a refused click never stops the following
+        return gagal, dash.no_update, tunggu, dash.no_update, dash.no_update
     ada = pembagian.keadaan(q) is not None
     tombol = _k("ulangi" if ada else "simpan", b)
     return dmc.Alert(pesan, color="green", id="target-hasil"), _keadaan(q, b), not _menunggu(q), tombol, not ada
