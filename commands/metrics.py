@@ -89,7 +89,9 @@ def parser() -> argparse.ArgumentParser:
     )
     b.add_argument("wilayah", help="kode wilayah induk, mis. 31.75")
     b.add_argument(
-        "--dasar", choices=list(DASAR), help="dasar pembagian; default yang berlaku, atau pekerja bila ada, atau terdaftar"
+        "--dasar",
+        choices=list(DASAR),
+        help="dasar pembagian; default yang berlaku, atau pekerja bila ada, atau terdaftar",
     )
     b.add_argument("--as-of", help="tanggal snapshot YYYY-MM-DD (tahun target dan dasar); default yang terbaru")
     b.add_argument("--segmen", choices=list(definisi.SEGMEN), help="target segmen ini; default semua segmen")
