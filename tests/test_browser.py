@@ -29,6 +29,7 @@ PAGES = {
     "/anggaran": "anggaran-sumber",
     "/data": "data-riwayat",
     "/?wilayah=31.75.02.1001.01": "ringkasan-aktif",
+    "/target?wilayah=31.75": "target-tabel",
 }
 
 
@@ -427,6 +428,7 @@ def _pastikan_masuk(driver, server, path):
         ("/segmen", "segmen-segmen"),
         ("/anggaran?wilayah=31", "anggaran-sumber"),
         ("/data", "data-riwayat"),
+        ("/target?wilayah=31.75", "target-tabel"),
     ],
 )
 def test_nothing_is_cut_at_projector_size(server, admin, path, element):
