@@ -8,6 +8,7 @@ import json
 import sys
 
 import warehouse
+from commands import angka
 from etl import build, demo, reader
 from metrics import jawaban
 
@@ -34,8 +35,7 @@ def _toleransi(text: str) -> float:
     return value
 
 
-def _n(value: int) -> str:
-    return f"{value:,}".replace(",", ".")
+_n = angka
 
 
 def _reasons(counts: dict, words: dict) -> str:

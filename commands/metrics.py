@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 import warehouse
+from commands import angka
 from jejak import audit
 from metrics import definisi, dokumen, ekspor, lingkup, pembagian, pembangun, pertanyaan
 from metrics.definisi import PertanyaanTidakSah
@@ -194,7 +195,7 @@ def _bagi(args) -> int:
 
 
 def _cetak_usulan(u) -> None:
-    n = lambda v: "-" if v is None else f"{v:,}".replace(",", ".")  # noqa: E731
+    n = angka
     print(
         f"Target {u.kode_induk} {u.tahun} ({u.segmen}): {n(u.target_induk)}; target sendiri di bawahnya "
         f"{n(u.sendiri)}; dibagi {n(u.dibagi)}, dasar: {DASAR[u.dasar][0]}, dibulatkan dengan sisa terbesar."

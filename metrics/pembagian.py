@@ -66,6 +66,11 @@ class Usulan:
     anak: tuple[Anak, ...]
 
     @property
+    def jumlah_dasar(self) -> int:
+        """The bases of the places split over, added up (a place keeping its own target is not)."""
+        return sum(a.nilai_dasar for a in self.anak if a.target_sendiri is None)
+
+    @property
     def tanpa_bagian(self) -> list[Anak]:
         """Children with no target of their own whose basis is 0: they get no target."""
         return [a for a in self.anak if a.target_sendiri is None and a.target is None]
@@ -84,6 +89,20 @@ class Keadaan:
     @property
     def perlu_diulang(self) -> bool:
         return self.target_induk_kini != self.pembagian.target_induk or bool(self.kini_sendiri)
+
+
+@dataclass(frozen=True)
+class Status:
+    """A place's splits for a year and segment: the active one, and the removed or replaced ones
+    the served build still serves (until the next build)."""
+
+    aktif: Keadaan | None
+    lama: frozenset[int]
+
+    @property
+    def menunggu(self) -> bool:
+        """What is saved differs from what is served: a build is pending."""
+        return (self.aktif is not None and not self.aktif.berlaku) or bool(self.lama)
 
 
 def bagi(jumlah: int, bobot: dict[str, int]) -> dict[str, int]:
@@ -210,10 +229,10 @@ def _segmen_kata(filt: Filter, bahasa: str = "id") -> str:
     return f" segmen {filt.segmen}" if bahasa == "id" else f" for segment {filt.segmen}"
 
 
-def dasar_awal(q: Pertanyaan) -> str:
+def dasar_awal(q: Pertanyaan, st: Status | None = None) -> str:
     """The basis offered first: the active split's, else the working population where every place
-    below has a figure, else registered participants (always known)."""
-    k = keadaan(q)
+    below has a figure, else registered participants (always known). `st`: status(q), if known."""
+    k = (st or status(q)).aktif
     if k is not None:
         return k.pembagian.dasar
     try:
@@ -265,19 +284,28 @@ def disajikan(q: Pertanyaan) -> set[int]:
 
 
 def keadaan(q: Pertanyaan) -> Keadaan | None:
-    """The active split of the question's place (its year and segment), or None. Its targets are
-    read without the question's other filters, under which no target applies."""
-    lingkup.periksa(q.kode)
+    """The active split of the question's place (its year and segment), or None."""
+    return status(q).aktif
+
+
+def status(q: Pertanyaan) -> Status:
+    """The splits of the question's place for its year and segment, as saved and as served, read once."""
+    sajian = disajikan(q)
     p = simpanan.aktif(q.kode, q.tanggal.year, q.filt.segmen or "SEMUA")
-    if p is None:
-        return None
+    aktif = None if p is None else _keadaan(q, p, sajian)
+    return Status(aktif, frozenset(sajian - ({p.id} if p else set())))
+
+
+def _keadaan(q: Pertanyaan, p: Pembagian, sajian: set[int]) -> Keadaan:
+    """Split `p` against the targets that apply now, read without the question's other filters
+    (under them no target applies)."""
     q = Pertanyaan(q.tempat, q.periode, Filter(segmen=q.filt.segmen))
     induk = cakupan.angka_tempat(q, ["target", "jenis_target"])
     anak = [r for r in cakupan.anak(q, ["target", "jenis_target"]).baris if r["diketahui"]]
     turunan = {k for k, _nilai, _t in p.baris}
     kini = tuple(r["nama_wilayah"] for r in anak if r["kode_wilayah"] in turunan and r["jenis_target"] == "wilayah")
     jumlah = sum(r["target"] or 0 for r in anak)
-    return Keadaan(p, p.id in disajikan(q), induk["target"], kini, jumlah)
+    return Keadaan(p, p.id in sajian, induk["target"], kini, jumlah)
 
 
 def terapkan() -> bool:

@@ -115,8 +115,9 @@ def _isi(k):
         return dmc.Alert(e.teks(b), title=_k("gagal", b), color="orange", id="target-luar")
     q = k.tanya
     segmen = f" segmen {q.filt.segmen}" if q.filt.segmen else ""
-    dasar = pembagian.dasar_awal(q)
-    ada = pembagian.keadaan(q) is not None  # a split to redo or remove
+    st = pembagian.status(q)  # read once for the whole page
+    dasar = pembagian.dasar_awal(q, st)
+    ada = st.aktif is not None  # a split to redo or remove
     usulan, bisa = _usulan(q, dasar, b)
     return dmc.Stack(
         [
@@ -124,8 +125,8 @@ def _isi(k):
                 [
                     dmc.Title(_k("judul", b).format(tempat=wilayah.nama_lengkap(k.tempat)), order=2),
                     dmc.Text(_k("isi", b).format(tahun=q.tanggal.year, segmen=segmen), c="dimmed"),
-                    html.Div(_keadaan(q, b), id="target-keadaan"),
-                    dcc.Interval(id="target-tunggu", interval=2000, disabled=not _menunggu(q)),
+                    html.Div(_keadaan(q, st, b), id="target-keadaan"),
+                    dcc.Interval(id="target-tunggu", interval=2000, disabled=not st.menunggu),
                 ],
                 withBorder=True,
                 radius="md",
@@ -168,18 +169,10 @@ def _isi(k):
     )  # fmt: skip
 
 
-def _menunggu(q) -> bool:
-    """Whether what is saved differs from what the served build serves (a build is pending)."""
-    k = pembagian.keadaan(q)
-    disajikan = pembagian.disajikan(q)
-    return (k is not None and not k.berlaku) or bool(disajikan - ({k.pembagian.id} if k else set()))
-
-
-def _keadaan(q, b: str) -> list:
+def _keadaan(q, st: pembagian.Status, b: str) -> list:
     """The active split in words: basis, who, when, whether it is applied and whether it is stale."""
-    k = pembagian.keadaan(q)
-    lama = pembagian.disajikan(q) - ({k.pembagian.id} if k else set())
-    out = [dmc.Alert(_k("lama_dipakai", b), color="yellow", id="target-lama")] if lama else []
+    k = st.aktif
+    out = [dmc.Alert(_k("lama_dipakai", b), color="yellow", id="target-lama")] if st.lama else []
     if k is None:
         return [*out, dmc.Text(_k("belum", b), id="target-belum", fw=600)]
     p = k.pembagian
@@ -238,7 +231,7 @@ def _usulan(q, dasar: str, b: str) -> tuple[list, bool]:
     jumlah = html.Tr(
         [
             html.Th(_k("jumlah", b), style={"textAlign": "left"}),
-            html.Th(fmt.angka(sum(a.nilai_dasar for a in u.anak if a.target_sendiri is None), b), style=kanan),
+            html.Th(fmt.angka(u.jumlah_dasar, b), style=kanan),
             html.Th(fmt.persen(1.0, bahasa=b), style=kanan),
             html.Th(fmt.angka(u.sendiri, b), style=kanan),
             html.Th(fmt.angka(u.dibagi, b), style=kanan),
@@ -314,7 +307,8 @@ def _ubah(_simpan, _hapus, _tunggu, dasar, search):
     try:
         q, b = _pertanyaan(search)
         if ctx.triggered_id == "target-tunggu":
-            return dash.no_update, _keadaan(q, b), not _menunggu(q), dash.no_update, dash.no_update
+            st = pembagian.status(q)
+            return dash.no_update, _keadaan(q, st, b), not st.menunggu, dash.no_update, dash.no_update
         if ctx.triggered_id == "target-hapus":
             k = pembagian.keadaan(q)
             if k is None:
@@ -328,8 +322,9 @@ def _ubah(_simpan, _hapus, _tunggu, dasar, search):
     except (GalatPembagian, PertanyaanTidakSah, periode.BelumAdaData) as e:  # TanpaAkses is a PertanyaanTidakSah
         teks = e.teks(b) if isinstance(e, (GalatPembagian, PertanyaanTidakSah)) else str(e)
         gagal = dmc.Alert(teks, title=_k("gagal", b), color="red", id="target-hasil")
-        tunggu = dash.no_update if q is None else not _menunggu(q)  # a refused click never stops the following
+        tunggu = dash.no_update if q is None else not pembagian.status(q).menunggu  # keep following a build
         return gagal, dash.no_update, tunggu, dash.no_update, dash.no_update
-    ada = pembagian.keadaan(q) is not None
-    tombol = _k("ulangi" if ada else "simpan", b)
-    return dmc.Alert(pesan, color="green", id="target-hasil"), _keadaan(q, b), not _menunggu(q), tombol, not ada
+    st = pembagian.status(q)
+    tombol = _k("ulangi" if st.aktif else "simpan", b)
+    pesan = dmc.Alert(pesan, color="green", id="target-hasil")
+    return pesan, _keadaan(q, st, b), not st.menunggu, tombol, st.aktif is None
