@@ -159,7 +159,9 @@ def _bagi(args) -> int:
     """Show the split of a target (as the page does), save it or remove the active one; a save or
     removal is served by the build this command then runs itself."""
     from etl import build
+    from metrics import jawaban
 
+    warehouse.on_build(jawaban.hitung)  # its build stores the pages' answers, as every load's does
     operator = dataclasses.replace(lingkup.NASIONAL, nama=f"operator ({getpass.getuser()})")  # as loads record
     try:
         with lingkup.berlaku(operator):

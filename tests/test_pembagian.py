@@ -337,3 +337,16 @@ def test_saves_in_a_burst_start_one_build(bagi_seed, monkeypatch):
     warehouse.refresh_marker().write_text("999999999")  # a refresh that died before reading: replaced
     assert pembagian.terapkan() and len(dimulai) == 3
     pembagian._anak.clear()
+
+
+def test_a_split_saved_on_the_command_line_keeps_the_stored_answers(bagi_seed, monkeypatch, capsys):
+    """Found in review: the command's rebuild ran without the finisher, so the build it served had
+    no stored answers and every page fell back to the builder until the next load."""
+    import warehouse
+    from metrics import jawaban
+
+    monkeypatch.setattr(warehouse, "_finishers", [])
+    monkeypatch.setattr(jawaban, "SNAPSHOT_TERBARU", 1)
+    assert main(["bagi", PG, "--dasar", "rata", "--simpan"]) == 0
+    assert warehouse.rows("SELECT count(*) FROM jawaban WHERE kode_wilayah = $k", {"k": KEL[0]})[0][0] > 0
+    assert warehouse.rows("SELECT target FROM jawaban WHERE kode_wilayah = $k", {"k": KEL[0]})[0][0] == 15
