@@ -220,9 +220,11 @@ def _aksi(args) -> int:
                 for g in galat:
                     print(f"  {g}", file=sys.stderr)
                 return 0 if not galat else 2
-            for a in aksi.daftar(args.wilayah):
+            daftar = aksi.daftar(args.wilayah)
+            efek = aksi.efek_semua(daftar)
+            for a in daftar:
                 print(f"{a.id:>4}  {a.mulai}  {a.wilayah:<14} {a.jenis:<12} {a.judul}")
-                print(f"      {kata.efek(aksi.efek(a), 'id')}")
+                print(f"      {kata.efek(efek[a.id], 'id')}")
         except (aksi.GalatAksi, PertanyaanTidakSah) as e:
             print(f"Gagal: {e}", file=sys.stderr)
             return 2

@@ -227,9 +227,11 @@ def _aksi(tj: Tinjauan, b: str):
     no slide without any."""
     if not tj.aksi:
         return None
+    terbaru = list(reversed(tj.aksi))[:AKSI_SLIDE]
+    efek = aksi_mod.efek_semua(terbaru)
     baris = [
-        f"{fmt.tanggal_pendek(a.mulai, b)} · {grafik.pendek(a.judul, 60)}: {kata_aksi.efek(aksi_mod.efek(a), b)}"
-        for a in list(reversed(tj.aksi))[:AKSI_SLIDE]
+        f"{fmt.tanggal_pendek(a.mulai, b)} · {grafik.pendek(a.judul, 60)}: {kata_aksi.efek(efek[a.id], b)}"
+        for a in terbaru
     ]
     return _slide(t("aksi_buka", b), {"jenis": "daftar", "baris": baris})
 

@@ -180,11 +180,12 @@ def efek_dari_deret(deret: dict[dt.date, int], pembanding: dict[str, dict[dt.dat
     )  # fmt: skip
 
 
-def efek(a: Aksi) -> Efek:
+def efek(a: Aksi, semua: list[Aksi] | None = None) -> Efek:
     """An action's effect (efek_dari_deret) on the served data: the place's peserta aktif at every
     snapshot, and those of the places of the same level in the same province (other provinces for
     a province) with no action whose dates touch the window. Unfiltered; in the asker's scope,
-    which must hold the action's place (the similar places are counted, never shown)."""
+    which must hold the action's place (the similar places are counted, never shown). `semua`:
+    every active action (akses.aksi.daftar()), when a caller measuring several has read it once."""
     lingkup.periksa(a.wilayah)
     tempat = wilayah.tempat(a.wilayah)
     induk = "ID" if tempat.tingkat == "provinsi" else tempat.kode.split(".")[0]
@@ -193,9 +194,16 @@ def efek(a: Aksi) -> Efek:
         deret = _deret(a.wilayah)
         jendela = _jendela(sorted(deret), a.mulai)
         awal, akhir = (jendela[0], jendela[2]) if jendela else (a.mulai, a.mulai)
-        sibuk = {b.wilayah for b in simpanan.daftar() if b.mulai <= akhir and (b.selesai or b.mulai) >= awal}
+        semua = simpanan.daftar() if semua is None else semua
+        sibuk = {b.wilayah for b in semua if b.mulai <= akhir and (b.selesai or b.mulai) >= awal}
         saudara = [k for k in _sesama(induk, tingkat_anak) if k != a.wilayah and k not in sibuk]
         return efek_dari_deret(deret, {k: _deret(k) for k in saudara}, a.mulai)
+
+
+def efek_semua(daftar: list[Aksi]) -> dict[int, Efek]:
+    """{id: efek} of several actions, with the list of all actions read once (a page's list)."""
+    semua = simpanan.daftar()
+    return {a.id: efek(a, semua) for a in daftar}
 
 
 def _deret(kode: str) -> dict[dt.date, int]:

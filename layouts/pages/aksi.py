@@ -99,6 +99,7 @@ def _daftar(kode: str, b: str):
     if not rows:
         return dmc.Text(_k("kosong", b), id="aksi-kosong")
     kepala = html.Tr([html.Th(x) for x in pick(KATA["kolom"], b)])
+    efek = aksi.efek_semua(rows)
     baris = [
         html.Tr(
             [
@@ -109,7 +110,7 @@ def _daftar(kode: str, b: str):
                     + (" (rencana)" if a.rencana and b == "id" else " (plan)" if a.rencana else "")
                 ),
                 html.Td([html.Strong(a.judul), html.Div(a.catatan, className="aksi-catatan") if a.catatan else None]),
-                html.Td(kata.efek(aksi.efek(a), b), id=f"aksi-efek-{a.id}"),
+                html.Td(kata.efek(efek[a.id], b), id=f"aksi-efek-{a.id}"),
                 html.Td(html.Button(_k("hapus", b), id={"type": "aksi-hapus", "id": a.id}, className="tombol-unduh")),
             ]
         )
