@@ -179,13 +179,16 @@ def _aksi_kata(a, bahasa: str) -> str:
     return f"{a.judul}{rencana}<br>{JENIS_AKSI[a.jenis][0 if bahasa == 'id' else 1]} · {fmt.tanggal_pendek(a.mulai, bahasa)}{akhir}"
 
 
+TANDA_TARGET = {"1rw100": " ¹", "turunan": " ²"}  # the marks of targets that are not the region's own
+
+
 def batang_capaian(rows: list[dict], bahasa: str, tinggi: int | None = None) -> dict:
     """Children by capaian, lowest at the top: laggards first; a line at 100 %."""
     rows = [r for r in rows if r.get("capaian_acuan") is not None]
     batang = {
         "type": "bar",
-        # a derived target's bar is marked as in the tables (layouts/teks.py: tanda_turunan)
-        "y": [_lipat(r["nama_wilayah"]) + (" ²" if r.get("jenis_target") == "turunan" else "") for r in rows],
+        # a derived or 1 RW 100 target's bar is marked as in the tables (layouts/teks.py: tanda_*)
+        "y": [_lipat(r["nama_wilayah"]) + TANDA_TARGET.get(r.get("jenis_target"), "") for r in rows],
         "cliponaxis": False,  # a value written past the bar's end stays whole
         "x": [r["capaian_acuan"] * 100 for r in rows],
         "orientation": "h",

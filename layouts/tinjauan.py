@@ -318,7 +318,7 @@ def _tertinggal(tj: Tinjauan, b: str):
         return None
     kolom = [(m, fmt.label(m, b)) for m in ("peserta_aktif", "target_acuan", "capaian_acuan", "kekurangan_acuan")]
     tabel = _tabel(tj.tertinggal, kolom, b)
-    tanda = {"1rw100": " ¹", "turunan": " ²"}  # the 1 RW 100 rule's target, a derived one: marked, said under the title
+    tanda = grafik.TANDA_TARGET  # the 1 RW 100 rule's target, a derived one: marked, said under the title
     jenis = [r.get("jenis_target") for r in tj.tertinggal]
     for baris, j in zip(tabel["baris"], jenis, strict=True):
         baris["sel"][1]["teks"] += tanda.get(j, "")

@@ -228,6 +228,9 @@ def _peringkat(k):
             ),
             dmc.Text(t("klik_turun", b), c="dimmed"),
             isi,
+            dmc.Text(t("tanda_1rw100", b), c="dimmed", id="peringkat-1rw100")
+            if any(r["jenis_target"] == "1rw100" for r in with_target)
+            else None,
             dmc.Text(t("tanda_turunan", b), c="dimmed", id="peringkat-turunan")
             if any(r["jenis_target"] == "turunan" for r in with_target)
             else None,

@@ -86,6 +86,10 @@ KATA = {
     ),
     "belum": ("Target ini belum dibagi.", "This target has not been split."),
     "usulan": ("Usulan dari angka terkini (belum disimpan)", "Proposal from the latest figures (not saved)"),
+    "usulan_ulang": (
+        "Bila diulang dengan angka terkini (belum disimpan; yang berlaku ada di atas)",
+        "If redone with the latest figures (not saved; the split in force is above)",
+    ),
     "jumlah_kini": (
         "Target di bawahnya kini berjumlah {jumlah}, target induk {target}.",
         "The targets below now add up to {jumlah}, the parent's is {target}.",
@@ -118,7 +122,7 @@ def _isi(k):
     st = pembagian.status(q)  # read once for the whole page
     dasar = pembagian.dasar_awal(q, st)
     ada = st.aktif is not None  # a split to redo or remove
-    usulan, bisa = _usulan(q, dasar, b)
+    usulan, bisa = _usulan(q, dasar, b, ada)
     return dmc.Stack(
         [
             dmc.Card(
@@ -205,9 +209,9 @@ def _keadaan(q, st: pembagian.Status, b: str) -> list:
     return out
 
 
-def _usulan(q, dasar: str, b: str) -> tuple[list, bool]:
+def _usulan(q, dasar: str, b: str, ada: bool = False) -> tuple[list, bool]:
     """The split on `dasar` as a table, before anything is saved, and whether it can be saved; or
-    why it cannot be made."""
+    why it cannot be made. `ada`: a split is in force (the table is then a redo's)."""
     try:
         u = pembagian.usulan(q, dasar)
     except (GalatPembagian, PertanyaanTidakSah) as e:
@@ -239,7 +243,7 @@ def _usulan(q, dasar: str, b: str) -> tuple[list, bool]:
     )
     tanpa = [a.nama for a in u.tanpa_bagian]
     return [
-        dmc.Text(_k("usulan", b), fw=700, size="lg", id="target-usulan-judul"),
+        dmc.Text(_k("usulan_ulang" if ada else "usulan", b), fw=700, size="lg", id="target-usulan-judul"),
         dmc.Text(
             _k("ringkas", b).format(
                 induk=wilayah.nama_lengkap(q.tempat),
@@ -281,7 +285,7 @@ def _pilih(dasar, search):
         q, b = _pertanyaan(search)
     except (PertanyaanTidakSah, periode.BelumAdaData) as e:
         return dmc.Alert(e.teks(b) if isinstance(e, PertanyaanTidakSah) else str(e), color="red"), True
-    isi, bisa = _usulan(q, str(dasar or ""), b)
+    isi, bisa = _usulan(q, str(dasar or ""), b, pembagian.keadaan(q) is not None)
     return isi, not bisa
 
 
@@ -308,7 +312,8 @@ def _ubah(_simpan, _hapus, _tunggu, dasar, search):
         q, b = _pertanyaan(search)
         if ctx.triggered_id == "target-tunggu":
             st = pembagian.status(q)
-            return dash.no_update, _keadaan(q, st, b), not st.menunggu, dash.no_update, dash.no_update
+            pesan = dash.no_update if st.menunggu else None  # served: 'being rebuilt' is no longer true
+            return pesan, _keadaan(q, st, b), not st.menunggu, dash.no_update, dash.no_update
         if ctx.triggered_id == "target-hapus":
             k = pembagian.keadaan(q)
             if k is None:
