@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import io
 import math
 import statistics
 from dataclasses import dataclass
@@ -74,38 +75,57 @@ def untuk_tren(kode: str) -> list[Aksi]:
 
 
 KOLOM_IMPOR = ("kode_wilayah", "jenis", "judul", "mulai")  # required; catatan, selesai, orang, sumber_dana optional
+PEMBATAS = (",", ";", "\t")
 
 
 def impor(path: Path) -> tuple[list[int], list[str]]:
     """Actions from a CSV (kode_wilayah, jenis, judul, mulai[, selesai, catatan, orang, sumber_dana]),
-    each checked like one entered by hand: (ids recorded, 'baris N: why' for each refused row)."""
+    each checked like one entered by hand: (ids recorded, 'baris N: why' for each refused row, N the
+    file's line where the row starts). Read as standard CSV (RFC 4180, what Excel writes): a quoted
+    field keeps its commas, doubled quotes and line breaks; `,` `;` or tab, by the header."""
+    nama = Path(path).name
     try:
         teks = Path(path).read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as e:
-        raise GalatAksi(f"{Path(path).name}: tidak terbaca ({e}).") from None
-    dialek = csv.Sniffer().sniff(teks.split("\n", 1)[0], delimiters=",;\t") if teks.strip() else csv.excel
-    baris = list(csv.DictReader(teks.splitlines(), dialect=dialek))
-    kurang = [k for k in KOLOM_IMPOR if k not in (baris[0].keys() if baris else ())]
+        raise GalatAksi(f"{nama}: tidak terbaca ({e}).") from None
+    baris = csv.reader(io.StringIO(teks), delimiter=_pembatas(teks.partition("\n")[0]))
+    kepala = [k.strip() for k in next(baris, [])]
+    kurang = [k for k in KOLOM_IMPOR if k not in kepala]
     if kurang:
-        raise GalatAksi(f"{Path(path).name}: kolom {', '.join(kurang)} tidak ada (perlu {', '.join(KOLOM_IMPOR)}).")
-    ids, galat = [], []
-    for i, r in enumerate(baris, start=2):
+        raise GalatAksi(f"{nama}: kolom {', '.join(kurang)} tidak ada (perlu {', '.join(KOLOM_IMPOR)}).")
+    ids, galat, akhir = [], [], baris.line_num
+    for r in baris:
+        awal, akhir = akhir + 1, baris.line_num
+        if not r:
+            continue  # a blank line
+        if akhir > awal and len(r) != len(kepala):  # a quote left open swallowed the lines after it
+            galat.append(f"baris {awal}-{akhir}: tanda kutip tidak berpasangan; periksa tanda kutip di baris {awal}.")
+            continue
+        medan = dict(zip(kepala, r))
         try:
             ids.append(
                 tambah(
-                    r["kode_wilayah"],
-                    r["jenis"],
-                    r["judul"],
-                    r["mulai"],
-                    r.get("selesai"),
-                    r.get("catatan") or "",
-                    r.get("orang"),
-                    r.get("sumber_dana"),
+                    medan.get("kode_wilayah"),
+                    medan.get("jenis"),
+                    medan.get("judul"),
+                    medan.get("mulai"),
+                    medan.get("selesai"),
+                    medan.get("catatan") or "",
+                    medan.get("orang"),
+                    medan.get("sumber_dana"),
                 )  # fmt: skip
             )
         except (GalatAksi, PertanyaanTidakSah) as e:
-            galat.append(f"baris {i}: {e}")
+            galat.append(f"baris {awal}: {e}")
     return ids, galat
+
+
+def _pembatas(kepala: str) -> str:
+    """The delimiter with which the header line names every required column; `,` when none does."""
+    for d in PEMBATAS:
+        if set(KOLOM_IMPOR) <= {k.strip() for k in next(csv.reader([kepala], delimiter=d), [])}:
+            return d
+    return ","
 
 
 # --- effect -----------------------------------------------------------------------------

@@ -214,6 +214,49 @@ def test_actions_are_imported_from_a_csv_row_by_row(seed_loaded, tmp_path, capsy
     ]
 
 
+def test_actions_are_read_as_standard_csv(seed_loaded, tmp_path):
+    """Issue 30 item 6, the cases in tests/seed: doubled quotes, a quoted comma and a quoted line
+    break are kept as written; every row of aksi_aneh.csv is a title like any other (stored as text:
+    the pages, slides and PDF show it as text), the formula row too."""
+    from tests.conftest import SEED
+
+    def judul_catatan(nama, n):
+        ids, galat = aksi.impor(SEED / nama)
+        assert (len(ids), galat) == (n, [])
+        return [(a.judul, a.catatan) for a in sorted(simpanan.daftar(), key=lambda a: a.id)[-n:]]
+
+    assert judul_catatan("aksi_kutip.csv", 1) == [('Rapat "RW siaga" kedua', "")]
+    assert judul_catatan("aksi_newline.csv", 1) == [("Rapat warga", "baris satu\nbaris dua")]
+    assert judul_catatan("aksi_aneh.csv", 5) == [
+        ('<script>alert(1)</script> "kutip" & <b>tebal</b>', "catatan <img src=x onerror=alert(2)>"),
+        ("Jemput bola \U0001f680 RW 05 \u2014 \u201cKampanye\u201d \u2713", ""),
+        ("A" * 120, ""),
+        ('=HYPERLINK("http://evil.example/?x","klik")', ""),
+        ("Sosialisasi \u793e\u4f1a\u5316 \u0628\u064a\u0627\u0646 \u01c4 \ufdfd", ""),
+    ]
+    formula = sorted(simpanan.daftar(), key=lambda a: a.id)[-2]  # its quoted comma split no column
+    assert (formula.wilayah, formula.jenis, formula.mulai, formula.orang, formula.sumber_dana) == (
+        "31.75.02", "pendanaan", dt.date(2024, 2, 4), 5, "APBD",
+    )  # fmt: skip
+    assert len(simpanan.daftar()) == 7
+
+
+def test_a_quote_left_open_is_refused_with_its_lines(seed_loaded, tmp_path):
+    """Line 3 opens a quote it never closes: the csv reader takes lines 3-4 as one record with the
+    wrong number of fields; it is refused naming both lines, not stored as a title of two rows."""
+    berkas = tmp_path / "aksi.csv"
+    berkas.write_text(
+        "kode_wilayah,jenis,judul,mulai\n"
+        "31.75.02,lain,Rapat satu,2024-02-03\n"
+        '31.75.02,lain,"Rapat dua,2024-02-04\n'
+        "31.75.02,lain,Rapat tiga,2024-02-05\n",
+        encoding="utf-8",
+    )
+    ids, galat = aksi.impor(berkas)
+    assert len(ids) == 1 and galat == ["baris 3-4: tanda kutip tidak berpasangan; periksa tanda kutip di baris 3."]
+    assert [a.judul for a in simpanan.daftar()] == ["Rapat satu"]
+
+
 def test_the_what_if_is_shown_first_and_saved_as_a_plan_only_when_asked(minggu_awal_aksi, dash_app):
     """Pulo Gadung: 5 from March, worked out (nothing saved), then saved as a planned funding action."""
     with lingkup.berlaku(None):
