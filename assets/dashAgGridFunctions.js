@@ -8,8 +8,14 @@ function cakupanNumber(lang, digits) {
 dagfuncs.cakupanAngka = function (v, lang) {
   return v == null ? "-" : cakupanNumber(lang, 0).format(v);
 };
-dagfuncs.cakupanPersen = function (v, lang) {
-  return v == null ? "-" : cakupanNumber(lang, 1).format(v * 100) + " %";
+// `batas`: the borders a shown percent never reaches by rounding alone (definisi.BATAS_PERSEN,
+// format.persen_tampil): 1.999 of 2.000 reads 99,9 %, never 100,0 %.
+dagfuncs.cakupanPersen = function (v, lang, batas) {
+  if (v == null) return "-";
+  var p = v * 100, shown = Math.round(p * 10) / 10;
+  var atas = (batas || []).filter(function (b) { return v < b / 100; })[0];  // as the bands compare
+  if (atas !== undefined && shown >= atas) shown = Math.round(atas * 10 - 1) / 10;
+  return cakupanNumber(lang, 1).format(shown) + " %";
 };
 dagfuncs.cakupanRupiah = function (v, lang) {
   return v == null ? "-" : "Rp" + cakupanNumber(lang, 0).format(v);

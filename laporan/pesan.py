@@ -31,7 +31,6 @@ KATA = {
     "capaian": ("Capaian", "Achievement"),
     "minggu_ini": ("Perubahan minggu ini", "Change this week"),
     "laju": ("Laju per minggu", "Weekly pace"),
-    "tercapai": ("4 minggu terakhir", "last 4 weeks"),
     "dibutuhkan": ("dibutuhkan", "needed"),
     "tanpa_target": ("belum ada", "none yet"),
     "belum_laju": ("belum bisa diketahui (baru satu tanggal data)", "not known yet (one snapshot so far)"),
@@ -39,7 +38,7 @@ KATA = {
         "Tinjauan lengkapnya ada di lampiran (PDF). Di dasbor:",
         "The full review is attached (PDF). On the dashboard:",
     ),
-    "saringan": ("Saringan", "Filters"),
+    "catatan": ("Catatan", "Notes"),
     "kenapa": (
         "Anda menerima surel ini karena berlangganan laporan mingguan Cakupan (langganan {id}, akun {akun}). "
         "Berhenti berlangganan: halaman Langganan di dasbor.",
@@ -66,7 +65,7 @@ def baris_utama(tj: Tinjauan, b: str) -> list[tuple[str, str]]:
     if cakupan.vonis_laju(m) == "belum":
         baris.append((_k("laju", b), _k("belum_laju", b)))
     else:
-        laju = f"{fmt.desimal(m['laju_4mg'], 1, b)} ({_k('tercapai', b)})"
+        laju = f"{fmt.desimal(m['laju_4mg'], 1, b)} ({fmt.kata_laju(tj.periode, b)})"  # the weeks behind it
         if m["laju_dibutuhkan_acuan"] is not None:
             laju += f", {fmt.desimal(m['laju_dibutuhkan_acuan'], 1, b)} ({_k('dibutuhkan', b)})"
         baris.append((_k("laju", b), laju))
@@ -97,25 +96,31 @@ def buat(tj: Tinjauan, lg: Langganan, dari: str, alamat_web: str) -> EmailMessag
     pesan["Auto-Submitted"] = "auto-generated"  # RFC 3834: no out-of-office replies to this
     utama = baris_utama(tj, b)
     link = tautan(lg, tj, alamat_web)
-    saringan = _saringan(tj, b)
+    catatan = catatan_surel(tj, b)
     kenapa = _k("kenapa", b).format(id=lg.id, akun=lg.pengguna)
     teks = [wilayah.nama_lengkap(tj.tempat), f"{_k('data_per', b)} {fmt.tanggal(tj.periode.tanggal, b)}", ""]
     teks += [f"{label}: {nilai}" for label, nilai in utama]
-    if saringan:
-        teks += ["", f"{_k('saringan', b)}: {saringan}"]
+    if catatan:
+        teks += ["", f"{_k('catatan', b)}:", *(f"- {c}" for c in catatan)]
     teks += ["", _k("lampiran", b), link, "", kenapa]
     pesan.set_content("\n".join(teks) + "\n")
-    pesan.add_alternative(_html(tj, utama, saringan, link, kenapa, b), subtype="html")
+    pesan.add_alternative(_html(tj, utama, catatan, link, kenapa, b), subtype="html")
     nama = f"tinjauan_{tj.tempat.kode}_{tj.periode.tanggal.isoformat()}.pdf"
     pesan.add_attachment(tinjauan_pdf.pdf(tj, b), maintype="application", subtype="pdf", filename=nama)
     return pesan
 
 
-def _saringan(tj: Tinjauan, b: str) -> str:
-    return tinjauan.kata_saringan(tj, b) or ""
+def catatan_surel(tj: Tinjauan, b: str) -> list[str]:
+    """The caveats beside the headline, the first slide's (layouts/tinjauan.catatan_utama: the
+    target's kind, the weeks of data behind the pace, the filters...), and a place without a target
+    said in words (the slide says it under the numbers)."""
+    tanpa = (
+        [] if tj.angka["target_acuan"] is not None else [fmt.catatan_target(tj.angka, b, bool(tj.filt.kantor_cabang))]
+    )
+    return tanpa + tinjauan.catatan_utama(tj, b)
 
 
-def _html(tj: Tinjauan, utama, saringan: str, link: str, kenapa: str, b: str) -> str:
+def _html(tj: Tinjauan, utama, catatan: list[str], link: str, kenapa: str, b: str) -> str:
     """Simple HTML for a phone's mail app: one column, big numbers, no images, no scripts."""
     e = html.escape
     baris = "".join(
@@ -128,7 +133,13 @@ def _html(tj: Tinjauan, utama, saringan: str, link: str, kenapa: str, b: str) ->
         f'<h1 style="font-size:22px;margin:0 0 4px">{e(wilayah.nama_lengkap(tj.tempat))}</h1>'
         f'<p style="margin:0 0 12px;color:#444">{e(_k("data_per", b))} {e(fmt.tanggal(tj.periode.tanggal, b))}</p>'
         f'<table style="border-collapse:collapse">{baris}</table>'
-        + (f'<p style="color:#444">{e(_k("saringan", b))}: {e(saringan)}</p>' if saringan else "")
+        + (
+            f'<p style="color:#444;margin:12px 0 4px">{e(_k("catatan", b))}:</p><ul style="color:#444;margin:0;padding-left:20px">'
+            + "".join(f"<li>{e(c)}</li>" for c in catatan)
+            + "</ul>"
+            if catatan
+            else ""
+        )
         + f'<p>{e(_k("lampiran", b))}<br><a href="{e(link)}">{e(link)}</a></p>'
         f'<p style="font-size:13px;color:#555">{e(kenapa)}</p></body></html>'
     )

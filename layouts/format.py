@@ -39,8 +39,23 @@ def desimal(value: float | None, digits: int = 1, bahasa: str = "id") -> str:
 
 
 def persen(ratio: float | None, digits: int = 1, bahasa: str = "id") -> str:
-    """0.874 -> '87,4 %'. Never capped at 100 %."""
-    return "-" if ratio is None else desimal(ratio * 100, digits, bahasa) + " %"
+    """0.874 -> '87,4 %'. Never capped at 100 %, and never rounded up onto a border the value has
+    not reached (definisi.BATAS_PERSEN: 100 % and the colour bands' borders): 0.9995 -> '99,9 %',
+    not '100,0 %' (a place below its target never reads as having reached it); 1.0 -> '100,0 %'.
+    The grid's cells round by the same rule (assets/dashAgGridFunctions.js, cakupanPersen)."""
+    if ratio is None:
+        return "-"
+    return desimal(persen_tampil(ratio, digits), digits, bahasa) + " %"
+
+
+def persen_tampil(ratio: float, digits: int = 1) -> float:
+    """The percent shown for a ratio, rounded to `digits` but kept below the first border of
+    definisi.BATAS_PERSEN above the ratio: 0.99951 -> 99.9, 0.874 -> 87.4, 1.2 -> 120.0."""
+    nilai = round(ratio * 100, digits)
+    batas = next((b for b in definisi.BATAS_PERSEN if ratio < b / 100), None)  # as the bands compare
+    if batas is not None and nilai >= batas:
+        return round(batas - 10**-digits, digits)
+    return nilai
 
 
 def ringkas(value: int | float | None, bahasa: str = "id") -> str:
@@ -125,6 +140,29 @@ def nama_target(jenis: str | None, bahasa: str = "id") -> str:
     if jenis == "turunan":
         return t("target_turunan", bahasa)
     return "Target"
+
+
+def kata_laju(periode, bahasa: str = "id") -> str:
+    """What a pace is measured over, in words: 'laju 4 minggu terakhir', or the weeks of data there
+    really are when the 4-week window is not yet filled ('1 minggu terakhir' with two snapshots a
+    week apart: metrics.pembangun.Periode.minggu_4mg). One label for card, slide, PDF and email."""
+    minggu = periode.minggu_4mg
+    if minggu is None or round(minggu) == 4:
+        return t("tercapai_laju", bahasa)
+    n = max(1, round(minggu))
+    return "last week" if (bahasa, n) == ("en", 1) else t("tercapai_laju_n", bahasa).format(n=n)
+
+
+def catatan_target(m: dict, bahasa: str = "id", cabang: bool = False) -> str:
+    """What a place's target is, beside its number (a KPI row: jenis_target, target_acuan and, for a
+    derived one, nama_induk, dasar_target, target_dibagi_oleh): none yet (for a branch: targets count
+    every branch), the 1 RW 100 rule's, a derived one's origin; '' for the region's own target.
+    The card, the first slide, the PDF and the email all say it with these words (issue 30)."""
+    if m.get("target_acuan") is None:
+        return t("tanpa_target_cabang" if cabang else "tanpa_target", bahasa)
+    if m.get("jenis_target") == "1rw100":
+        return t("target_1rw100_isi", bahasa)
+    return asal_target(m, bahasa)
 
 
 def asal_target(m: dict, bahasa: str = "id") -> str:

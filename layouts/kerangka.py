@@ -510,6 +510,7 @@ FORMAT_JS = {
 }
 
 
+_ARG_JS = {"persen": f", {list(definisi.BATAS_PERSEN)}"}  # the borders a rounded percent never reaches
 (RENDAH, _), (SEDANG, _), _ = definisi.PITA_CAPAIAN  # the grid colours a percent by the same bands
 
 
@@ -532,7 +533,7 @@ def kolom_metrik(nama: str, bahasa: str, **extra) -> dict:
         "field": nama,
         "headerName": pick(judul, bahasa),
         "headerTooltip": pick(m.definisi, bahasa),
-        "valueFormatter": {"function": f"{FORMAT_JS[m.format]}(params.value, '{bahasa}')"},
+        "valueFormatter": {"function": f"{FORMAT_JS[m.format]}(params.value, '{bahasa}'{_ARG_JS.get(m.format, '')})"},
         "type": "rightAligned",
         "minWidth": 170 if m.format == "rupiah" else 95,  # Rp102.211.200.000 in full
     }

@@ -46,12 +46,10 @@ TEKS = {
         "{n} of {semua} {tingkat} have no boundary on the map yet; all are in the table.",
     ),
     "peta_belum": (
-        "Peta {tingkat} belum tersedia: batas wilayahnya belum dimuat. Pengelola Cakupan dapat memuatnya dari "
-        "berkas GeoJSON, GeoPackage atau shapefile dengan perintah di bawah (docs/peta.md). Sampai itu, tabel dan "
-        "grafik menampilkan semuanya.",
-        "No map of the {tingkat} yet: their boundaries have not been loaded. A Cakupan administrator can load "
-        "them from a GeoJSON, GeoPackage or shapefile with the command below (docs/peta.md). Until then the table "
-        "and chart show everything.",
+        "Peta {tingkat} belum tersedia: batas wilayahnya belum dimuat. Minta admin Cakupan memuatnya. Sampai "
+        "itu, tabel dan grafik menampilkan semuanya.",
+        "No map of the {tingkat} yet: their boundaries have not been loaded. Ask your Cakupan administrator to "
+        "load them. Until then the table and chart show everything.",
     ),
     "peta_sumber": (
         "Batas wilayah: {berkas}, dimuat pengelola.",
@@ -70,12 +68,16 @@ TEKS = {
     "cari": ("Cari wilayah atau kode…", "Search a region or code…"),
     "belum_ada_data": ("Belum ada data", "No data yet"),
     "belum_ada_data_isi": (
-        "Belum ada data peserta. Muat data dengan 'python -m etl load BERKAS --as-of YYYY-MM-DD' "
-        "atau buat data demo dengan 'python -m etl demo'.",
-        "No participant snapshot yet. Load one with 'python -m etl load FILE --as-of YYYY-MM-DD' "
-        "or build the demo with 'python -m etl demo'.",
+        "Belum ada data peserta. Minta admin Cakupan memuat daftar peserta; halaman ini terisi setelah data "
+        "pertama dimuat.",
+        "No participant data yet. Ask your Cakupan administrator to load a roster; this page fills in once the "
+        "first data is loaded.",
     ),
     "tanpa_target": ("Belum ada target untuk wilayah ini", "This region has no target of its own"),
+    "tanpa_target_cabang": (
+        "Target dihitung untuk semua kantor cabang bersama: tidak ada target untuk satu kantor cabang",
+        "Targets count every branch office together: there is no target for one branch",
+    ),
     "target_tahun": ("target tahun", "target for"),
     "target_1rw100": ("Target 1 RW 100", "1 RW 100 target"),
     "target_1rw100_isi": (
@@ -105,6 +107,7 @@ TEKS = {
     "laju": ("Laju per minggu", "Pace per week"),
     "dibutuhkan": ("dibutuhkan", "needed"),
     "tercapai_laju": ("4 minggu terakhir", "last 4 weeks"),
+    "tercapai_laju_n": ("{n} minggu terakhir", "last {n} weeks"),  # fewer weeks of data than 4 (format.kata_laju)
     "tidak_tercapai": ("tidak tercapai pada laju ini", "not reached at this pace"),
     "tercapai_pada": ("tercapai pada", "reached on"),
     "sudah_tercapai": ("target sudah tercapai", "target already reached"),

@@ -136,7 +136,7 @@ def _utama(tj: Tinjauan, b: str):
     sebelum = f" · {t('dibanding', b)} {fmt.tanggal(tj.periode.sebelumnya, b)}" if tj.periode.sebelumnya else ""
     aturan = m["jenis_target"] == "1rw100"
     if m["target_acuan"] is None:
-        target = t("tanpa_target", b)
+        target = fmt.catatan_target(m, b, cabang=bool(tj.filt.kantor_cabang))
     else:
         jenis = {"1rw100": " 1 RW 100", "turunan": pick((" turunan", " (derived)"), b)}.get(m["jenis_target"], "")
         target = f"{t('dari_target', b)}{jenis} {fmt.angka(m['target_acuan'], b)}"
@@ -145,11 +145,9 @@ def _utama(tj: Tinjauan, b: str):
         if m["baru"] is not None
         else ""
     )
-    asal = fmt.asal_target(m, b)  # a derived target: whose share, on what basis, by whom
     sub = {
         "jenis": "sub",
-        "teks": f"{t('tinjauan', b)} · {t('data_per', b)} {fmt.tanggal(tj.periode.tanggal, b)}{sebelum}"
-        + (f" · {t('target_turunan', b)}: {asal[0].lower()}{asal[1:]}" if asal else ""),
+        "teks": f"{t('tinjauan', b)} · {t('data_per', b)} {fmt.tanggal(tj.periode.tanggal, b)}{sebelum}",
     }
     angka = _baris_angka(
         _angka(fmt.label("peserta_aktif", b), fmt.angka(m["peserta_aktif"], b), target, id_="tinjauan-aktif"),
@@ -182,7 +180,25 @@ def _utama(tj: Tinjauan, b: str):
             ],
             b,
         )
-    return _slide(wilayah.nama_lengkap(tj.tempat), sub, angka, bars)
+    catatan = catatan_utama(tj, b)
+    return _slide(
+        wilayah.nama_lengkap(tj.tempat), sub, angka, bars, {"jenis": "daftar", "baris": catatan} if catatan else None
+    )
+
+
+def catatan_utama(tj: Tinjauan, b: str) -> list[str]:
+    """What a reader must know beside the headline numbers, as the page shows it beside them: what
+    the target is (the 1 RW 100 rule's, a derived one's origin; none is said in the numbers
+    themselves), the answer's notes (metrics.cakupan: weeks of data behind the pace, a filter
+    without targets...), and the filters in force. The first slide, the PDF and the email all
+    carry these (issue 30: a caveat travels with its number)."""
+    baris = []
+    if tj.angka["target_acuan"] is not None and (kata := fmt.catatan_target(tj.angka, b)):
+        baris.append(kata)
+    baris += [pick(c, b) for c in tj.catatan]
+    if saringan := kata_saringan(tj, b):
+        baris.append(f"{t('filter', b)}: {saringan}")
+    return baris
 
 
 def _batang(bars: list[tuple[str, float, str]], b: str, teks=None) -> dict:
@@ -280,8 +296,9 @@ def _laju(tj: Tinjauan, b: str):
         kalimat = t(vonis, b)
     warna = HITAM if m["tepat_waktu_acuan"] is None else HIJAU if m["tepat_waktu_acuan"] else MERAH
     per = t("per_minggu", b)
-    angka = [_angka(f"{t('tercapai_laju', b)} ({per})", fmt.desimal(m["laju_4mg"], 1, b), "", warna)]
-    bars = [(t("tercapai_laju", b), m["laju_4mg"], warna)]
+    kata = fmt.kata_laju(tj.periode, b)  # the weeks of data behind the pace, as the card says
+    angka = [_angka(f"{kata} ({per})", fmt.desimal(m["laju_4mg"], 1, b), "", warna)]
+    bars = [(kata, m["laju_4mg"], warna)]
     if m["laju_dibutuhkan_acuan"] is not None:
         angka.append(_angka(f"{t('dibutuhkan_sampai', b)} ({per})", fmt.desimal(m["laju_dibutuhkan_acuan"], 1, b)))
         bars.append((t("dibutuhkan", b), m["laju_dibutuhkan_acuan"], HITAM))

@@ -151,6 +151,10 @@ def kutip(nilai: object, panjang: int = 40) -> str:
 # grid read an RW against its own 100 persons: 'tercapai' at 100 %, 'dekat' from 50 %, else 'jauh'.
 PITA_CAPAIAN = ((0.7, "rendah"), (0.9, "sedang"), (None, "baik"))
 PITA_RW = ((0.5, "jauh"), (1.0, "dekat"), (None, "tercapai"))
+# The borders a shown percent never reaches by rounding alone (issue 30, "a rounded 100"): the
+# target itself and every band's border, in percent. 1.999 active of a target of 2.000 is 99,95 %:
+# it reads 99,9 %, never 100,0 % beside "Kekurangan 1"; 69,996 % reads 69,9 %, as red as it is drawn.
+BATAS_PERSEN = tuple(sorted({round(b * 100, 6) for b, _ in PITA_CAPAIAN + PITA_RW if b is not None} | {100.0}))
 
 IURAN_BPU = 16_800  # rupiah per person per month: the cheapest BPU package (JKK + JKM)
 JENDELA_HARI = 28  # "the last 4 weeks"

@@ -204,7 +204,7 @@ def test_a_report_goes_only_inside_the_accounts_scope(minggu_awal, surel, capsys
     pengguna.atur_aktif("kota.nonaktif", False)
     assert _muat_minggu_5() == 0
     assert [m["kepada"] for m in surel.pesan] == [["camat@pulogadung.example.id"]]
-    assert "Saringan: Segmen: Bukan Penerima Upah (BPU)" in _teks(surel.pesan[0]["isi"])
+    assert "Filter: Segmen: Bukan Penerima Upah (BPU)" in _teks(surel.pesan[0]["isi"])
     assert "Capaian: 75,0 %" in _teks(surel.pesan[0]["isi"])  # BPU: 6 active against the BPU target 8
     status = {k["langganan_id"]: (k["status"], k["galat"]) for k in simpanan.riwayat_kiriman()}
     assert status == {

@@ -90,14 +90,10 @@ def _kartu(m, k):
     aktif = m["peserta_aktif"]
     aturan = m["jenis_target"] == "1rw100"
     target_label = fmt.nama_target(m["jenis_target"], b)
-    if m["target_acuan"] is None:
-        target_note = t("tanpa_target", b)
-    elif aturan:
-        target_note = t("target_1rw100_isi", b)
-    elif m["jenis_target"] == "turunan":  # whose share, on what basis, split by whom
-        target_note = _beside(m["target_acuan"], b) + fmt.asal_target(m, b)
-    else:
-        target_note = _beside(m["target_acuan"], b) + f"{t('target_tahun', b)} {k.snapshot.year}"
+    # none yet (or a branch's), the 1 RW 100 rule's, a derived one's origin: the words every output uses
+    target_note = fmt.catatan_target(m, b, cabang=bool(k.tanya.filt.kantor_cabang))
+    if m["target_acuan"] is not None and not aturan:
+        target_note = _beside(m["target_acuan"], b) + (target_note or f"{t('target_tahun', b)} {k.snapshot.year}")
     change_note = (
         f"+{fmt.angka(m['baru'], b)} {t('baru', b)}, -{fmt.angka(m['berhenti'], b)} {t('berhenti', b)}"
         + (f", {fmt.tanda(m['pindah_neto'], b)} {t('pindah', b)}" if m["pindah_neto"] else "")
@@ -135,7 +131,7 @@ def _kartu(m, k):
             penuh=fmt.angka(kurang, b),
         ),
         kerangka.kartu(t("minggu_ini", b), fmt.tanda(m["perubahan_minggu"], b), change_note, "ringkasan-perubahan"),
-        _kartu_laju(m, b),
+        _kartu_laju(m, k.tanya.periode, b),
     ]
 
 
@@ -163,11 +159,12 @@ def _laju(v, b) -> str:
     return "-" if v is None else fmt.desimal(v, 1 if abs(v) < 10 else 0, b)
 
 
-def _kartu_laju(m, b):
-    """The pace as two labelled values (achieved, needed), never 'a / b' that reads as a ratio;
-    with one snapshot the pace cannot be known yet, and the card says so."""
+def _kartu_laju(m, periode, b):
+    """The pace as two labelled values (achieved, needed), never 'a / b' that reads as a ratio,
+    the achieved one named by the weeks of data behind it; with one snapshot the pace cannot be
+    known yet, and the card says so."""
     vonis = cakupan.vonis_laju(m)
-    nilai = [(t("tercapai_laju", b), _laju(m["laju_4mg"], b))]
+    nilai = [(fmt.kata_laju(periode, b), _laju(m["laju_4mg"], b))]
     if m["laju_dibutuhkan_acuan"] is not None:
         nilai.append((t("dibutuhkan", b), _laju(m["laju_dibutuhkan_acuan"], b)))
     if vonis == "belum":
