@@ -66,7 +66,6 @@ PETAK = {
 }
 TANPA_TARGET = "#ced4da"  # a province without a target: neutral, named in the legend
 TINGGI_PETAK = 560  # px: 16 x 8 squares of about 62 px at 1280 px, with the legend
-PERINTAH = "python -m etl peta BERKAS --kode KOLOM"  # how a deployer adds a level's map (docs/peta.md)
 
 
 def provinsi(rows: list[dict], bahasa: str) -> dict:
@@ -256,7 +255,8 @@ def _hover(r: dict, bahasa: str) -> str:
 def bagian(tempat, rows: list[dict], bahasa: str, nama: str) -> dmc.Card | None:
     """The map section of a page for place `tempat` (metrics.wilayah.Tempat) and its children's
     rows: the provinces' tile grid at the national level (their boundaries if a deployer loaded
-    them), the loaded boundaries below it, or a sentence on how to add them. None below a
+    them), the loaded boundaries below it, or a sentence that they are not loaded yet (the
+    command is the admin's business: README, docs/peta.md). None below a
     kecamatan's kelurahan (RWs have no boundaries). `nama` names the graph for the click."""
     anak = tempat.tingkat_anak
     if anak in (None, "rw"):
@@ -277,7 +277,6 @@ def bagian(tempat, rows: list[dict], bahasa: str, nama: str) -> dmc.Card | None:
         figure = provinsi(rows, b)
     else:
         isi.append(dmc.Text(t("peta_belum", b).format(tingkat=kata), id=f"{nama}-belum"))
-        isi.append(dmc.Code(PERINTAH, style={"whiteSpace": "nowrap", "fontSize": "15px"}))
         return dmc.Card(isi, withBorder=True, radius="md", padding="lg", id=nama)
     petak = not fitur
     # The map takes its card's width and a height the screen decides (assets/cakupan.css: lower on

@@ -161,10 +161,10 @@ def usulan(q: Pertanyaan, dasar: str) -> Usulan:
     nama_induk = wilayah.nama_lengkap(q.tempat)
     if induk["target"] is None:
         raise GalatPembagian(
-            f"{nama_induk} belum punya target {q.tanggal.year}{_segmen_kata(q.filt)}: muat target dulu "
-            "(python -m etl targets), lalu bagi.",
-            f"{nama_induk} has no {q.tanggal.year} target{_segmen_kata(q.filt, 'en')}: load targets first "
-            "(python -m etl targets), then split.",
+            f"{nama_induk} belum punya target {q.tanggal.year}{_segmen_kata(q.filt)}: minta admin Cakupan "
+            "memuat targetnya dulu, lalu bagi.",
+            f"{nama_induk} has no {q.tanggal.year} target{_segmen_kata(q.filt, 'en')}: ask your Cakupan "
+            "administrator to load it first, then split.",
         )
     anak = [r for r in cakupan.anak(q, ["target", "jenis_target", "peserta_terdaftar"]).baris if r["diketahui"]]
     dasar_anak = _dasar(q, dasar, anak)
@@ -215,10 +215,10 @@ def _dasar(q: Pertanyaan, dasar: str, anak: list[dict]) -> dict[str, int]:
         contoh = ", ".join(tanpa[:5])
         lain = (f" dan {len(tanpa) - 5} lainnya", f" and {len(tanpa) - 5} more") if len(tanpa) > 5 else ("", "")
         raise GalatPembagian(
-            f"{DASAR[dasar][0]} belum ada untuk {contoh}{lain[0]}: muat referensi pekerja (python -m etl pekerja) "
-            "atau pilih dasar lain.",
-            f"{DASAR[dasar][1]} is not known for {contoh}{lain[1]}: load the workforce reference "
-            "(python -m etl pekerja) or pick another basis.",
+            f"{DASAR[dasar][0]} belum ada untuk {contoh}{lain[0]}: minta admin Cakupan memuat data penduduk "
+            "bekerja, atau pilih dasar lain.",
+            f"{DASAR[dasar][1]} is not known for {contoh}{lain[1]}: ask your Cakupan administrator to load the "
+            "working population, or pick another basis.",
         )
     return {k: int(v) for k, v in nilai.items()}
 

@@ -40,7 +40,28 @@ def test_ringkasan_without_data_says_what_to_do(data_dir, _page):
     from etl import build
 
     build.ensure_exists()
-    assert "python -m etl demo" in _texts(_page("/")())
+    page = _texts(_page("/")())
+    assert "Minta admin Cakupan memuat daftar peserta; halaman ini terisi setelah data pertama dimuat." in page
+    assert "python -m" not in page  # officials read what to ask for, not a command line
+
+
+def test_no_page_shows_a_command_or_a_file_of_the_repository():
+    """Issue 30: pages showed 'python -m etl peta BERKAS --kode KOLOM', docs/peta.md and
+    docs/metrics.md to officials. Every string of layouts/ and server/ other than a docstring
+    (what a page, an answer or a refusal can say) names no command line and no document path."""
+    import ast
+
+    hits = []
+    for path in (p for folder in ("layouts", "server") for p in (ROOT / folder).rglob("*.py")):
+        tree = ast.parse(path.read_text())
+        docstrings = {id(n.value) for n in ast.walk(tree) if isinstance(n, ast.Expr)}
+        hits += [
+            (path.name, n.lineno, n.value)
+            for n in ast.walk(tree)
+            if isinstance(n, ast.Constant) and isinstance(n.value, str) and id(n) not in docstrings
+            and any(w in n.value for w in ("python -m", "docs/", ".md", "README", "BERKAS", "KOLOM"))
+        ]  # fmt: skip
+    assert hits == []
 
 
 def test_first_start_makes_an_admin_and_serves_only_after_login(seed_loaded):

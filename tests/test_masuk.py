@@ -273,6 +273,59 @@ def test_the_data_page_and_audit_are_for_admins(klien):
     assert _komponen(_halaman(klien["admin"], "/data").json, "data-audit")
 
 
+def test_the_audit_table_says_who_did_what_in_words(klien):
+    """Issue 30: the audit table showed raw values ('admin tidak', 'pertama_kali'). The first
+    start's account, an account added on the server, a branch's download and a login under a
+    name that is no account, newest first, as the Data page shows them in both languages."""
+    audit.catat("masuk_gagal", audit.nama_samaran("tidak.ada"), alamat="203.0.113.9")
+    audit.catat("unduh", "rawamangun", "cabang:Jakarta Rawamangun", berkas="cakupan_provinsi.csv", baris=39)
+    audit.catat("pengguna_tambah", "operator", nama="kab.lebak", wilayah="36.02", kantor_cabang=None, admin=False)
+    audit.catat("pengguna_tambah", "pertama_kali", nama="admin", wilayah="ID", kantor_cabang=None, admin=True)
+    hash_ = audit.nama_samaran("tidak.ada")[1:]
+    harapan = {
+        "id": [
+            ("Cakupan, saat pertama dijalankan", "Menambah akun", "", "akun admin · lingkup Indonesia · admin"),
+            ("Pengelola server", "Menambah akun", "", "akun kab.lebak · lingkup Kabupaten Lebak (36.02) · bukan admin"),
+            ("rawamangun", "Mengunduh", "Kantor cabang Jakarta Rawamangun", "39 baris · berkas cakupan_provinsi.csv"),
+            (f"nama tak dikenal #{hash_}", "Gagal masuk", "", "dari alamat 203.0.113.9"),
+        ],
+        "en": [
+            ("Cakupan, at its first start", "Added an account", "", "account admin · scope Indonesia · an administrator"),
+            (
+                "Server operator", "Added an account", "",
+                "account kab.lebak · scope Kabupaten Lebak (36.02) · not an administrator",
+            ),
+            ("rawamangun", "Downloaded", "Branch office Jakarta Rawamangun", "39 rows · file cakupan_provinsi.csv"),
+            (f"unknown name #{hash_}", "Failed login", "", "from address 203.0.113.9"),
+        ],
+    }  # fmt: skip
+    for bahasa, baris in harapan.items():
+        rows = _komponen(_halaman(klien["admin"], "/data", f"?bahasa={bahasa}").json, "data-audit")["rowData"]
+        assert [(r["oleh"], r["peristiwa"], r["lingkup"], r["rincian"]) for r in rows[:4]] == baris
+
+
+def test_every_audit_event_and_detail_has_words():
+    """Every event kind and detail key the code records (each jejak.audit.catat call in the tree,
+    read from the source) has words on the Data page: none reaches the table as a raw code."""
+    import ast
+
+    from layouts.pages import data
+    from tests.conftest import ROOT
+
+    kinds, keys = set(), set()
+    for folder in (d for d in ROOT.iterdir() if (d / "__init__.py").exists() and d.name != "tests"):
+        for path in folder.rglob("*.py"):
+            for node in ast.walk(ast.parse(path.read_text())):
+                if not (isinstance(node, ast.Call) and ast.unparse(node.func) == "audit.catat"):
+                    continue
+                kinds |= {c.value for c in ast.walk(node.args[0]) if isinstance(c, ast.Constant)}
+                for kw in node.keywords:  # named, or a ** of a dict made from a tuple of names
+                    keys |= {kw.arg} if kw.arg else {c.value for c in ast.walk(kw.value) if isinstance(c, ast.Constant)}
+    assert len(kinds) == 22 and kinds <= set(data.PERISTIWA), kinds - set(data.PERISTIWA)
+    assert keys - {"alasan_en"} <= set(data.RINCIAN), keys - set(data.RINCIAN)
+    assert {"target_bagi", "aksi_tambah", "segarkan", "admin", "rencana", "menggantikan"} <= kinds | keys
+
+
 # --- scope: downloads -------------------------------------------------------------------
 
 

@@ -159,8 +159,12 @@ def _q_lain():
 def test_a_split_without_workforce_names_the_places(data_dir):
     load([SEED / "bagi_peserta.csv"])
     build.load_reference("target", SEED / "bagi_target.csv")
-    with pytest.raises(GalatPembagian, match="Penduduk bekerja belum ada untuk Pulo Gadung, Pisangan Timur"):
+    with pytest.raises(GalatPembagian, match="Penduduk bekerja belum ada untuk Pulo Gadung, Pisangan Timur") as e:
         pembagian.usulan(tanya(PG), "pekerja")
+    assert str(e.value).endswith(": minta admin Cakupan memuat data penduduk bekerja, atau pilih dasar lain.")
+    assert e.value.teks("en").endswith(
+        ": ask your Cakupan administrator to load the working population, or pick another basis."
+    )
 
 
 # --- the page, over HTTP as any script could post it ---------------------------------------

@@ -225,7 +225,15 @@ def test_a_page_maps_the_places_with_a_boundary_and_counts_the_rest(seed_loaded)
     assert [c[0] for c in trace["customdata"]] == trace["locations"]  # what a click carries
     # a province without boundaries: the sentence, no map
     belum = peta.bagian(wilayah.tempat("32"), [], "id", "ringkasan-peta")
-    assert "Peta kabupaten/kota belum tersedia" in belum.children[1].children
+    assert [c.children for c in belum.children[1:]] == [  # words an official can act on: no command, no path
+        "Peta kabupaten/kota belum tersedia: batas wilayahnya belum dimuat. Minta admin Cakupan memuatnya. "
+        "Sampai itu, tabel dan grafik menampilkan semuanya."
+    ]
+    belum = peta.bagian(wilayah.tempat("32"), [], "en", "ringkasan-peta")
+    assert belum.children[1].children == (
+        "No map of the regencies/cities yet: their boundaries have not been loaded. Ask your Cakupan "
+        "administrator to load them. Until then the table and chart show everything."
+    )
     assert peta.bagian(wilayah.tempat("31.75.02.1001"), [], "id", "x") is None  # RWs have no boundaries
 
 

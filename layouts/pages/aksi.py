@@ -26,9 +26,11 @@ KATA = {
     "judul": ("Aksi di {tempat}", "Actions in {tempat}"),
     "isi": (
         "Apa yang dilakukan di wilayah ini dan di bawahnya, dan apakah laju peserta aktif berubah dibanding "
-        "wilayah serupa tanpa aksi pada minggu yang sama (cara hitungnya: docs/metrics.md, 'Efek aksi').",
+        "wilayah serupa tanpa aksi pada minggu yang sama: laju per minggu sampai 4 minggu sesudah aksi dimulai "
+        "dibanding 4 minggu sebelumnya, dikurangi perubahan yang sama di wilayah serupa.",
         "What was done in this region and below it, and whether the pace of active participants changed against "
-        "similar regions without an action in the same weeks (the method: docs/metrics.md, 'Efek aksi').",
+        "similar regions without an action in the same weeks: the weekly pace up to 4 weeks after the start "
+        "against the 4 weeks before, minus the same change in the similar regions.",
     ),
     "kosong": ("Belum ada aksi tercatat.", "No actions recorded yet."),
     "catat": ("Catat aksi", "Record an action"),

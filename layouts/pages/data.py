@@ -9,10 +9,13 @@ import dash_ag_grid as dag
 import dash_mantine_components as dmc
 
 import settings
+from akses import aksi as aksi_simpan
+from akses import pembagian as pembagian_simpan
 from layouts import format as fmt
 from layouts import kerangka
 from layouts.teks import kata_status, pick, t
-from metrics import data, langganan, lingkup
+from metrics import data, langganan, lingkup, wilayah
+from metrics.definisi import PertanyaanTidakSah
 
 dash.register_page(__name__, path="/data", name="Data", title=kerangka.judul_tab("data"))
 
@@ -72,12 +75,13 @@ JENIS_BERKAS = {
     "pekerja": ("Referensi pekerja", "Workforce reference"),
     "peta": ("Peta", "Map"),
 }
-PERISTIWA = {  # the audit trail's events (jejak/audit.catat) in words
+PERISTIWA = {  # every event the audit trail records (jejak.audit.catat's callers), in words
     "masuk": ("Masuk", "Logged in"),
     "masuk_gagal": ("Gagal masuk", "Failed login"),
     "keluar": ("Keluar", "Logged out"),
     "muat": ("Memuat data", "Loaded data"),
     "muat_gagal": ("Pemuatan gagal", "Load failed"),
+    "segarkan": ("Membangun ulang gudang data", "Rebuilt the warehouse"),
     "unduh": ("Mengunduh", "Downloaded"),
     "unduh_ditolak": ("Unduhan ditolak", "Download refused"),
     "ekspor": ("Mengekspor (baris perintah)", "Exported (command line)"),
@@ -90,18 +94,75 @@ PERISTIWA = {  # the audit trail's events (jejak/audit.catat) in words
     "pengguna_aktifkan": ("Mengaktifkan akun", "Enabled an account"),
     "pengguna_nonaktifkan": ("Menonaktifkan akun", "Disabled an account"),
     "pengguna_ganti_sandi": ("Mengganti sandi", "Changed a password"),
+    "aksi_tambah": ("Mencatat aksi", "Recorded an action"),
+    "aksi_hapus": ("Menghapus aksi", "Removed an action"),
+    "target_bagi": ("Membagi target", "Split a target"),
+    "target_bagi_hapus": ("Menghapus pembagian target", "Removed a target split"),
 }
-KATA_RINCIAN = {  # the keys of an event's details
-    "berkas": ("berkas", "file"),
-    "baris": ("baris", "rows"),
-    "alamat": ("alamat", "address"),
-    "alasan": ("alasan", "reason"),
-    "jenis": ("jenis", "kind"),
-    "argumen": ("permintaan", "request"),
-    "tanggal_data": ("tanggal data", "data date"),
-    "wilayah": ("wilayah", "region"),
-    "pengguna": ("akun", "account"),
+OLEH = {  # who did it, when no account did (akses.pengguna.pertama_kali, lingkup.NASIONAL)
+    "pertama_kali": ("Cakupan, saat pertama dijalankan", "Cakupan, at its first start"),
+    "operator": ("Pengelola server", "Server operator"),
 }
+# An event's details: the words around each value ({}), in the order they are said. "Per event"
+# where a key means another thing in another event (alamat: a client's address or a count).
+RINCIAN = {
+    "jenis": ("{}", "{}"),
+    "nama": ("akun {}", "account {}"),
+    "pengguna": ("akun {}", "account {}"),
+    "id": ("no. {}", "no. {}"),
+    "wilayah": ("wilayah {}", "region {}"),
+    "induk": ("wilayah {}", "region {}"),
+    "kantor_cabang": ("kantor cabang {}", "branch office {}"),
+    "admin": ("{}", "{}"),
+    "tahun": ("tahun {}", "year {}"),
+    "segmen": ("{}", "{}"),
+    "target_induk": ("target {}", "target {}"),
+    "dasar": ("menurut {}", "on {}"),
+    "anak": ("ke {} wilayah", "over {} regions"),
+    "menggantikan": ("menggantikan no. {}", "replacing no. {}"),
+    "mulai": ("mulai {}", "from {}"),
+    "rencana": ("{}", "{}"),
+    "tingkat": ("per {}", "by {}"),
+    "tanggal_data": ("data {}", "data of {}"),
+    "tanggal": ("data {}", "data of {}"),
+    "dibaca": ("{} baris dibaca", "{} rows read"),
+    "dimuat": ("{} dimuat", "{} loaded"),
+    "ditolak": ("{} ditolak", "{} rejected"),
+    "baris": ("{} baris", "{} rows"),
+    "terkirim": ("{} terkirim", "{} sent"),
+    "gagal": ("{} gagal", "{} failed"),
+    "dilewati": ("{} dilewati", "{} skipped"),
+    "target_turunan": ("{} target turunan berlaku", "{} derived targets in force"),
+    "alamat": ("dari alamat {}", "from address {}"),
+    "argumen": ("diminta: {}", "asked: {}"),
+    "alasan": ("{}", "{}"),
+    "berkas": ("berkas {}", "file {}"),
+}
+RINCIAN_PERISTIWA = {
+    ("pengguna_tambah", "wilayah"): ("lingkup {}", "scope {}"),
+    ("langganan_tambah", "alamat"): ("{} alamat surel", "{} email addresses"),
+    ("laporan_sebagian", "ditolak"): ("{} alamat ditolak", "{} addresses refused"),
+}
+YA_TIDAK = {  # a yes/no detail as what it says
+    "admin": (("admin", "an administrator"), ("bukan admin", "not an administrator")),
+    "rencana": (("rencana", "planned"), ("sudah dilakukan", "carried out")),
+}
+JENIS_UNDUH = {  # what was downloaded or exported (metrics.ekspor.JENIS)
+    "coverage": ("tabel cakupan", "coverage table"),
+    "rw": ("tabel 1 RW 100", "1 RW 100 table"),
+    "budget": ("anggaran pekerja rentan", "vulnerable-worker budget"),
+    "trend": ("tren", "trend"),
+    "rincian": ("rincian per segmen atau program", "breakdown by segment or programme"),
+    "ditolak": ("baris ditolak", "rejected rows"),
+}
+JENIS_MUAT = {**JENIS_BERKAS, "segarkan": ("Pembangunan ulang", "Rebuild")}
+ALASAN_MUAT = {  # a failed load's exception (etl/build._diaudit records its class): what happened
+    "LoadError": ("berkas tidak bisa dimuat", "a file could not be loaded"),
+    "NoHeader": ("kepala kolom tidak ditemukan", "no header row found"),
+    "FileNotFoundError": ("berkas tidak ditemukan", "a file was not found"),
+    "PermissionError": ("berkas tidak boleh dibaca", "a file may not be read"),
+}
+ALASAN_LAIN = ("galat tak terduga; rinciannya di log server", "an unexpected error; the details are in the server log")
 
 
 def waktu(nilai, bahasa: str) -> str:
@@ -115,44 +176,119 @@ def waktu(nilai, bahasa: str) -> str:
     return f"{fmt.tanggal_pendek(w.date(), bahasa)} {w:%H.%M} {w.tzname() or ''}".rstrip()
 
 
-def rincian_kata(teks: str | None, bahasa: str) -> str:
-    """An event's details (stored as JSON) as 'file roster.csv · rows 12': names, never paths."""
+def rincian_kata(teks: str | None, bahasa: str, peristiwa: str | None = None) -> str:
+    """An event's details (stored as JSON) as words, e.g. 'tabel cakupan · per kecamatan · 10
+    baris · berkas x.csv': every key jejak.audit.catat's callers write (RINCIAN), names never
+    paths, yes/no as what it means ('bukan admin'), codes as their words."""
     if not teks:
         return ""
     try:
         isi = json.loads(teks)
     except ValueError:
         return str(teks)
-    bagian = []
-    if isinstance(isi, dict) and "alasan_en" in isi:  # a reason recorded in both languages
+    if not isinstance(isi, dict):
+        return str(isi)
+    if "alasan_en" in isi:  # a reason recorded in both languages
         isi = {**isi, "alasan": isi["alasan_en"]} if bahasa == "en" else isi
         isi = {k: v for k, v in isi.items() if k != "alasan_en"}
-    for k, v in isi.items() if isinstance(isi, dict) else []:
-        if v is None:
+    urutan = {k: i for i, k in enumerate(RINCIAN)}
+    bagian = []
+    for k, v in sorted(isi.items(), key=lambda kv: urutan.get(kv[0], len(urutan))):
+        if v is None or v == []:
             continue  # nothing to say
-        if isinstance(v, bool):
-            v = pick(("ya", "yes") if v else ("tidak", "no"), bahasa)
-        elif isinstance(v, int):
-            v = fmt.angka(v, bahasa)
-        elif isinstance(v, dict):
-            v = ", ".join(f"{a}={b}" for a, b in v.items())
-        elif isinstance(v, list):
-            v = ", ".join(str(x).rsplit("/", 1)[-1] for x in v)
-        elif isinstance(v, str) and "/" in v and k in ("berkas", "path"):
-            v = v.rsplit("/", 1)[-1]
-        bagian.append(f"{pick(KATA_RINCIAN.get(k, (k, k)), bahasa)} {v}")
+        nilai = _nilai_rincian(peristiwa, k, v, bahasa)
+        bentuk = RINCIAN_PERISTIWA.get((peristiwa, k)) or RINCIAN.get(k, (f"{k} {{}}", f"{k} {{}}"))
+        if k == "berkas" and v == "-":
+            bentuk = ("ditulis ke layar", "written to the screen")  # an export to stdout: no file
+        bagian.append(pick(bentuk, bahasa).format(nilai))
     return " · ".join(bagian)
 
 
-def _sel(kolom: str, v, bahasa: str):
+def _nilai_rincian(peristiwa: str | None, k: str, v, b: str) -> str:
+    """One detail's value in words: a code by its name, a date as a date, a count with its dots."""
+    if isinstance(v, bool):
+        ya, tidak = YA_TIDAK.get(k, (("ya", "yes"), ("tidak", "no")))
+        return pick(ya if v else tidak, b)
+    if k == "jenis":
+        kamus = {"aksi_tambah": aksi_simpan.JENIS, "muat": JENIS_MUAT, "muat_gagal": JENIS_MUAT}.get(
+            peristiwa, JENIS_UNDUH
+        )
+        return pick(kamus[v], b) if v in kamus else str(v)
+    if k == "alasan" and peristiwa == "muat_gagal":
+        return pick(ALASAN_MUAT.get(v, ALASAN_LAIN), b)
+    if k in ("wilayah", "induk"):
+        return _wilayah(str(v), b)
+    if k == "segmen":
+        return pick(("semua segmen", "all segments"), b) if v == "SEMUA" else f"{pick(('segmen', 'segment'), b)} {v}"
+    if k == "dasar" and v in pembagian_simpan.DASAR:
+        kata = pick(pembagian_simpan.DASAR[v], b)
+        return kata[:1].lower() + kata[1:]
+    if k == "tingkat":
+        return pick(kerangka.TINGKAT_KATA.get(v, (v, v)), b)
+    if k in ("tanggal_data", "tanggal", "mulai"):
+        try:
+            return fmt.tanggal_pendek(dt.date.fromisoformat(str(v)[:10]), b)
+        except ValueError:
+            return str(v)
+    if k in ("id", "tahun", "menggantikan"):  # numbers that name, not counts: no thousands dot
+        return ", ".join(map(str, v)) if isinstance(v, list) else str(v)
+    if isinstance(v, int):
+        return fmt.angka(v, b)
+    if isinstance(v, dict):
+        return ", ".join(f"{a} {c}" for a, c in v.items())
+    if isinstance(v, list):
+        return ", ".join(str(x).rsplit("/", 1)[-1] for x in v)
+    if isinstance(v, str) and "/" in v and k in ("berkas", "path"):
+        return v.rsplit("/", 1)[-1]
+    return str(v)
+
+
+def _wilayah(kode: str, b: str) -> str:
+    """A place by its name and code ('Jakarta Timur (31.75)'); the whole country as Indonesia."""
+    if kode == "ID":
+        return "Indonesia"
+    try:
+        return f"{wilayah.tempat(kode).nama} ({kode})"
+    except (PertanyaanTidakSah, ValueError):  # a code no longer in the reference: the code
+        return kode
+
+
+def oleh_kata(oleh: str | None, bahasa: str) -> str:
+    """Who did it: an account or system user by name; the first start, the server's own runs and a
+    login name that is no account (kept as '?' and a keyed hash, jejak.audit.nama_samaran) in words."""
+    if not oleh:
+        return ""
+    if oleh in OLEH:
+        return pick(OLEH[oleh], bahasa)
+    if oleh.startswith("?"):
+        return f"{pick(('nama tak dikenal', 'unknown name'), bahasa)} #{oleh[1:]}"
+    return oleh
+
+
+def lingkup_kata(nilai: str | None, bahasa: str) -> str:
+    """An event's scope: the whole country and a branch in words, a place by its code."""
+    if not nilai:
+        return ""
+    if nilai == "ID":
+        return pick(("Nasional", "National"), bahasa)
+    if nilai.startswith("cabang:"):
+        return f"{pick(('Kantor cabang', 'Branch office'), bahasa)} {nilai.removeprefix('cabang:')}"
+    return nilai
+
+
+def _sel(kolom: str, v, bahasa: str, baris: dict):
+    if kolom == "rincian":
+        return rincian_kata(v, bahasa, baris.get("peristiwa"))
+    if kolom == "oleh" and "peristiwa" in baris:  # the audit trail's; a load's is its system user
+        return oleh_kata(v, bahasa)
+    if kolom == "lingkup":
+        return lingkup_kata(v, bahasa)
     if kolom in ("waktu", "waktu_mulai", "terakhir") or (kolom == "berikutnya" and v and v[:1].isdigit()):
         return waktu(v, bahasa)
     if kolom == "peristiwa":
         return pick(PERISTIWA.get(v, (v, v)), bahasa)
     if kolom in ("jenis", "jenis_berkas") and v in JENIS_BERKAS:
         return pick(JENIS_BERKAS[v], bahasa)
-    if kolom == "rincian":
-        return rincian_kata(v, bahasa)
     if kolom == "berkas" and isinstance(v, str):  # a name, not a server path; it breaks at ', ', not at a hyphen
         return ", ".join(x.strip().rsplit("/", 1)[-1].replace("-", "\u2011") for x in v.split(", "))
     if isinstance(v, dt.date):
@@ -163,7 +299,7 @@ def _sel(kolom: str, v, bahasa: str):
 def _tabel(id_, rows, kolom, bahasa):
     if not rows:
         return dmc.Text(t("tidak_ada", bahasa), id=id_)
-    rows = [{k: _sel(k, v, bahasa) for k, v in r.items()} for r in rows]
+    rows = [{k: _sel(k, v, bahasa, r) for k, v in r.items()} for r in rows]
     cols = [
         {
             "field": f,

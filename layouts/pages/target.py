@@ -67,10 +67,10 @@ KATA = {
     ),
     "berlaku": ("Berlaku di semua halaman dan unduhan.", "Applied on every page and download."),
     "menunggu": (
-        "Tersimpan, menunggu gudang data dibangun ulang (biasanya kurang dari satu menit). Bila tidak berubah, "
-        "minta operator menjalankan: python -m etl segarkan",
-        "Saved, waiting for the warehouse to be rebuilt (usually under a minute). If nothing changes, ask the "
-        "operator to run: python -m etl segarkan",
+        "Tersimpan, menunggu gudang data dibangun ulang (biasanya kurang dari satu menit). Bila beberapa menit "
+        "tidak berubah, minta admin Cakupan membangun ulang gudang data.",
+        "Saved, waiting for the warehouse to be rebuilt (usually under a minute). If nothing changes for a few "
+        "minutes, ask your Cakupan administrator to rebuild the warehouse.",
     ),
     "lama_dipakai": (
         "Pembagian yang dihapus atau diganti masih dipakai sampai gudang data selesai dibangun ulang.",
