@@ -38,6 +38,16 @@ def efek(e: aksi.Efek, b: str) -> str:
             ),
             b,
         )
+    if e.terlalu_kecil:  # clear only after more than a year of data: say what that means, not the wait
+        return pick(
+            (
+                f"{nilai} per minggu dibanding {e.pembanding} wilayah serupa (± {pm}): efeknya terlalu kecil untuk "
+                "dibedakan dari naik-turun biasa (perlu lebih dari setahun data sesudah aksi dimulai).",
+                f"{nilai} a week against {e.pembanding} similar regions (± {pm}): the effect is too small to tell "
+                "apart from the usual ups and downs (it would take more than a year of data after the start).",
+            ),
+            b,
+        )
     lagi = f"; perlu sekitar {e.minggu_lagi} minggu lagi untuk yakin" if e.minggu_lagi else ""
     lagi_en = f"; about {e.minggu_lagi} more weeks to be sure" if e.minggu_lagi else ""
     return pick(

@@ -28,6 +28,9 @@ EFEK_MINGGU = 4  # weeks before and after an action's start that its pace is mea
 MINGGU_MIN = 2  # fewer weeks on either side: too few to say
 PEMBANDING_MIN = 3  # fewer similar places without an action: no comparison
 Z = 2  # about 95 %: the difference is said to be real past this many standard errors
+# An effect that would need more than a year of weekly data after its start to tell apart is
+# said to be too small, not given a wait in weeks (issue 30: "perlu sekitar 743 minggu lagi").
+CAKRAWALA_MINGGU = 52
 
 
 def tambah(
@@ -146,6 +149,7 @@ class Efek:
     minggu_sebelum: float = 0
     minggu_sesudah: float = 0
     minggu_lagi: int | None = None  # about how many more weeks after the start make it clear
+    terlalu_kecil: bool = False  # not clear, and clear only past CAKRAWALA_MINGGU weeks after the start
 
     @property
     def yakin(self) -> bool:
@@ -192,12 +196,24 @@ def efek_dari_deret(deret: dict[dt.date, int], pembanding: dict[str, dict[dt.dat
     rata = statistics.fmean(lain)
     galat = statistics.stdev(lain) * math.sqrt(1 + 1 / len(lain))
     nilai = (sendiri[1] - sendiri[0]) - rata
-    lagi = None
-    if nilai and abs(nilai) <= Z * galat:  # the spread shrinks about as 1/sqrt(weeks) of pace measured
-        lagi = max(1, math.ceil(w_sesudah * (Z * galat / abs(nilai)) ** 2 - w_sesudah))
+    lagi, kecil = _tunggu(nilai, galat, w_sesudah)
     return Efek(
-        None, sendiri[0], sendiri[1], rata, nilai, galat, len(lain), w_sebelum, w_sesudah, lagi,
+        None, sendiri[0], sendiri[1], rata, nilai, galat, len(lain), w_sebelum, w_sesudah, lagi, kecil,
     )  # fmt: skip
+
+
+def _tunggu(nilai: float, galat: float, w_sesudah: float) -> tuple[int | None, bool]:
+    """(about how many more weeks would make an effect that is not clear clear, whether that is
+    beyond the horizon): the spread shrinks about as 1/sqrt(weeks) of pace measured, so
+    w x (Z x galat / effect)^2 weeks in all; past CAKRAWALA_MINGGU in all, too small (no wait).
+    (None, False) for a clear effect; (None, True) for an effect of exactly 0."""
+    if nilai and abs(nilai) > Z * galat:
+        return None, False
+    if not nilai:
+        return None, True
+    semua = round(w_sesudah * (Z * galat / abs(nilai)) ** 2, 9)  # 52,000000001 of float noise is 52
+    lagi = max(1, math.ceil(round(semua - w_sesudah, 9)))
+    return (None, True) if w_sesudah + lagi > CAKRAWALA_MINGGU else (lagi, False)
 
 
 def efek(a: Aksi, semua: list[Aksi] | None = None) -> Efek:

@@ -158,7 +158,12 @@ that had no action in those weeks: a difference of differences, in persons a wee
    an action falls from their mean. The effect is said to be real when it is more than 2 standard
    errors (about 95 %); otherwise the words say it is not yet apart from the usual ups and downs,
    and about how many more weeks would tell: a pace measured over w weeks varies about as
-   1/sqrt(w), so w x (2 x error / effect)^2 weeks in all.
+   1/sqrt(w), so w x (2 x error / effect)^2 weeks in all, rounded up to whole weeks.
+5. **Too small.** Where that is more than a year (52 weeks of data after the start,
+   `CAKRAWALA_MINGGU`), or the effect is exactly 0, no wait is named: the words say the effect is
+   too small to tell apart from the usual ups and downs ("efeknya terlalu kecil untuk dibedakan
+   dari naik-turun biasa (perlu lebih dari setahun data sesudah aksi dimulai)"). A year, not the
+   rest of the target year: an action started in December would otherwise never get a wait.
 
 **Worked example** (tests/test_aksi.py): weekly snapshots from 2 January; the action starts on
 30 January. The place had 100, 110, 120, 130, 140 active, then 180, 220, 260, 300: 10 a week
@@ -167,7 +172,10 @@ after: changes +2, -2, +1, -1, mean 0, standard deviation sqrt(10/3) = 1,826, st
 1,826 x sqrt(1,25) = 2,041. Effect +30 - 0 = **+30 a week (± 4,1)**: past 2 x 2,041, so said as
 real: "+30,0 per minggu dibanding 4 wilayah serupa (± 4,1)". Had the place gone from 10 to 13 a
 week, the effect +3 would be under 4,08: "belum beda dari naik-turun biasa; perlu sekitar 4
-minggu lagi untuk yakin" (4 x (4,08 / 3)^2 = 7,4 weeks in all, 4 measured).
+minggu lagi untuk yakin" (4 x (4,08 / 3)^2 = 7,4 weeks in all, 4 measured). The boundary
+(tests/test_aksi.py): similar places' changes -11,5, 0,5, 4,5 and 6,5 (2 x error = 18,03): an
+effect of 5 needs 4 x (18,03 / 5)^2 = 52 weeks in all, "perlu sekitar 48 minggu lagi untuk
+yakin"; one of 4,75 needs 57,6, past a year: "efeknya terlalu kecil untuk dibedakan".
 
 **What-if of funding** (metrics.aksi.bagaimana_jika): funding N pekerja rentan from the first of
 month M costs N x Rp16.800 x the months from M to December; they are active from M, so the

@@ -57,6 +57,35 @@ def test_a_small_change_says_how_many_more_weeks_would_tell():
     )
 
 
+def test_an_effect_clear_only_after_a_year_reads_as_too_small():
+    """Issue 30: "perlu sekitar 743 minggu lagi untuk yakin". The horizon is a year: 52 weeks of
+    data after the start (metrics.aksi.CAKRAWALA_MINGGU). Four similar places change their pace by
+    -46/4, 2/4, 18/4 and 26/4 (mean 0; variance 195 / 3 = 65; error sqrt(65 x 1,25) = 9,014;
+    2 x error = 18,03, squared 325). The place goes from 10 a week to 15 (effect 5): 4 x 325 / 5^2
+    = 52 weeks in all, 48 more: at the horizon, the wait is said. To 14,75 (effect 4,75):
+    4 x 325 / 4,75^2 = 57,6 weeks, past it: too small to tell apart."""
+    pembanding = {f"k{k}": _deret(200, 210, 220, 230, 240, 250, 260, 270, 280 + k) for k in (-46, 2, 18, 26)}
+    batas = aksi.efek_dari_deret(_deret(100, 110, 120, 130, 140, 155, 170, 185, 200), pembanding, MULAI)
+    assert batas.efek == 5 and batas.galat_baku == pytest.approx(9.0139, abs=1e-4)
+    assert (batas.minggu_lagi, batas.terlalu_kecil) == (48, False)
+    lewat = aksi.efek_dari_deret(_deret(100, 110, 120, 130, 140, 155, 170, 185, 199), pembanding, MULAI)
+    assert lewat.efek == 4.75 and (lewat.minggu_lagi, lewat.terlalu_kecil, lewat.yakin) == (None, True, False)
+    from layouts import aksi as kata
+
+    assert kata.efek(batas, "id") == (
+        "+5,0 per minggu dibanding 4 wilayah serupa (± 18,0): belum beda dari naik-turun biasa; "
+        "perlu sekitar 48 minggu lagi untuk yakin."
+    )
+    assert kata.efek(lewat, "id") == (
+        "+4,8 per minggu dibanding 4 wilayah serupa (± 18,0): efeknya terlalu kecil untuk dibedakan dari "
+        "naik-turun biasa (perlu lebih dari setahun data sesudah aksi dimulai)."
+    )
+    assert kata.efek(lewat, "en") == (
+        "+4.8 a week against 4 similar regions (± 18.0): the effect is too small to tell apart from the usual "
+        "ups and downs (it would take more than a year of data after the start)."
+    )
+
+
 def test_too_few_weeks_or_no_comparison_places_give_no_number():
     tempat = _deret(100, 110, 120, 130, 140, 180, 220, 260, 300)
     pembanding = {f"k{i}": _deret(*range(200, 209)) for i in range(4)}
