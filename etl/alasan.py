@@ -15,6 +15,11 @@ KAMUS: dict[tuple[str, str], tuple[str, str, str]] = {
         "NIK tersimpan sebagai angka, digit terakhirnya hilang",
         "NIK stored as a number, its last digits lost",
     ),
+    ("peserta", "wilayah_angka_ambigu"): (
+        "ditolak",
+        "kode wilayah tersimpan sebagai angka yang tidak bisa dibaca sebagai satu kode pasti (mis. 32.099999)",
+        "region code stored as a number that cannot be read as one sure code (e.g. 32.099999)",
+    ),
     ("peserta", "row_malformed"): (
         "ditolak",
         "jumlah kolom tidak sama dengan baris judul (atau tanda kutip tidak berpasangan)",
@@ -44,6 +49,11 @@ KAMUS: dict[tuple[str, str], tuple[str, str, str]] = {
         "ditandai",
         "kode wilayah dari sebelum pemekaran Papua 2022, dihitung di wilayah sekarang",
         "region code from before the 2022 Papua split, counted in today's region",
+    ),
+    ("peserta", "wilayah_angka"): (
+        "ditandai",
+        "kode wilayah tersimpan sebagai angka (32.10 menjadi 32.1), dibaca sebagai satu-satunya kode yang mungkin (32.10)",
+        "region code stored as a number (32.10 became 32.1), read as the only code it can be (32.10)",
     ),
     ("peserta", "wilayah_unknown"): (
         "ditandai",
@@ -169,6 +179,19 @@ for _kind in ("target", "rw", "pekerja"):
 SARAN_NIK_ANGKA = (
     "NIK di {n} baris tersimpan sebagai angka, sehingga digit terakhirnya hilang dan dua orang bisa "
     "terbaca sama. Format kolom NIK sebagai Teks, isi NIK dari sumbernya, lalu ekspor lagi."
+)
+SARAN_WILAYAH_ANGKA = (
+    "Kode wilayah di {n} baris tersimpan sebagai angka, bukan teks (Excel menulis 32.10 sebagai 32.1)"
+    "{rincian}. Format kolom kode_wilayah sebagai Teks, tulis kodenya lengkap (32.10), lalu ekspor lagi."
+)
+RINCIAN_WILAYAH_ANGKA = {
+    "dibaca": "{n} dibaca sebagai satu-satunya kode yang mungkin",
+    "ditolak": "{n} ditolak karena tidak bisa dibaca sebagai satu kode pasti",
+}
+SARAN_WILAYAH_TEKS = (
+    "Kode wilayah di {n} baris tertulis seperti 32.1, yang bisa berarti 32.10 atau 32.01, sehingga "
+    "dihitung di provinsinya saja. Bila kolom itu berisi angka di Excel (Excel menulis 32.10 sebagai 32.1), "
+    "format kolom kode_wilayah sebagai Teks, tulis kodenya lengkap (32.10), lalu simpan lagi."
 )
 SARAN_RUMUS = (
     "Kolom {kolom} berisi rumus tanpa hasil tersimpan (berkas dibuat program dan belum pernah dibuka). "

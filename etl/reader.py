@@ -13,8 +13,11 @@ What the contract (section 1) asks of office files happens here, once, for every
   plain spaces, Excel's text wrappers (`="..."`, a leading `'`) are unwrapped, ends trimmed;
 - a totals row (`JUMLAH`, `TOTAL` in any cell, no NIK) and the footer rows after it are
   reported, not handed on;
-- a value that went through a number in a text-only column (the NIK) is handed on as a number
-  in scientific form (`3.60101123456e+15`), so the cleaning SQL rejects it as `nik_angka`.
+- a value that went through a number in a text-only column (the NIK, the region code) is
+  handed on in scientific form with the significant digits the number kept
+  (`3.60101123456000e+15`, `3.21000000000000e+01`), so the cleaning SQL knows it for a number:
+  a NIK is rejected as `nik_angka`, a region code read by the only code it can be
+  (`wilayah_angka`, contract section 1 "Region codes stored as a number").
 Rows the reader itself cannot hand on are in `Part.rejected` as (line, reason code, words).
 
 Raises LoadError (message names the file and what to do) for a file that cannot be read at all.
@@ -67,7 +70,9 @@ class Columns:
     aliases: dict[str, list[str]]
     required: list[str]
     skip: list[str] = field(default_factory=list)  # recognised but never read (personal data)
-    text_only: list[str] = field(default_factory=list)  # a number here lost digits (the NIK)
+    # A number here is handed on in scientific form (see the module's docstring); the first is
+    # the person's identity (the NIK), which a totals row lacks.
+    text_only: list[str] = field(default_factory=list)
 
     def lookup(self) -> dict[str, str]:
         names = {}
@@ -440,7 +445,9 @@ def _parquet_text(column: pa.ChunkedArray | pa.Array, name: str, text_only: bool
             ) from e
     if pa.types.is_timestamp(kind) or pa.types.is_date64(kind):
         column = column.cast(pa.date32())
-    elif pa.types.is_floating(kind) and not text_only:
+    elif pa.types.is_floating(kind) and text_only:
+        return scientific(column)
+    elif pa.types.is_floating(kind):
         # Integral floats ("3175011001.0") are codes or counts, not decimals.
         if pc.all(pc.equal(pc.floor(column), column)).as_py():
             column = column.cast(pa.int64(), safe=False)
@@ -451,6 +458,24 @@ def _parquet_text(column: pa.ChunkedArray | pa.Array, name: str, text_only: bool
             f"{where}: kolom '{name}' bertipe {kind} yang tidak bisa dibaca sebagai teks. "
             "Simpan kolom itu sebagai teks lalu ekspor ulang."
         ) from e
+
+
+SIGNIFICANT = {16: 3, 32: 7, 64: 15}  # decimal digits a float of this many bits keeps (Excel: 15)
+
+
+def scientific(column: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray | pa.Array:
+    """A float column as text in scientific form with the digits its type keeps ('32.1' as float64
+    is '3.21000000000000e+01'; NaN is an empty cell). Formatted once per distinct value, so a
+    million rows of a few thousand codes cost a few thousand formats."""
+    digits = SIGNIFICANT.get(column.type.bit_width, 15)
+    coded = pc.dictionary_encode(column)
+    chunks = coded.chunks if isinstance(coded, pa.ChunkedArray) else [coded]
+    texts = []
+    for chunk in chunks:
+        values = chunk.dictionary.to_pylist()
+        words = pa.array([None if v is None or v != v else f"{v:.{digits - 1}e}" for v in values], pa.string())
+        texts.append(pc.take(words, chunk.indices))
+    return pa.chunked_array(texts, pa.string()) if isinstance(coded, pa.ChunkedArray) else texts[0]
 
 
 def _parquet_part(path: Path, info: FileRead, spec: Columns) -> Part:

@@ -11,7 +11,7 @@ from collections import Counter
 from pathlib import Path
 
 import settings
-from etl import reader, sqlfiles, staging, summary
+from etl import alasan, reader, sqlfiles, staging, summary
 
 ROSTER = reader.Columns(
     aliases={
@@ -35,7 +35,9 @@ ROSTER = reader.Columns(
     },
     required=["nik", "segmen", "kode_wilayah"],
     skip=["nama"],  # names are personal data: never read
-    text_only=["nik"],  # a NIK that went through a number lost digits: nik_angka
+    # A number here is handed on in scientific form: a NIK that went through one lost digits
+    # (nik_angka); a region code is read by the only code it can be (wilayah_angka). NIK first.
+    text_only=["nik", "kode_wilayah"],
 )
 
 FLAGS = [  # flag kinds; stg.baris holds each flagged value in column tanda_<kind>
@@ -43,6 +45,7 @@ FLAGS = [  # flag kinds; stg.baris holds each flagged value in column tanda_<kin
     "program_invalid",
     "wilayah_invalid",
     "wilayah_lama",
+    "wilayah_angka",
     "wilayah_unknown",
     "rw_invalid",
     "tanggal_daftar_invalid",
@@ -66,11 +69,11 @@ def _store_rejects(con, as_of: dt.date, sources: list[staging.Source]) -> None:
     con.execute(
         """
         INSERT INTO baris_ditolak
-        SELECT ?, 'peserta', n.berkas, b.baris, b.alasan_nik, b.keterangan_nik, b.nik_samaran,
+        SELECT ?, 'peserta', n.berkas, b.baris, b.alasan, b.keterangan, b.nik_samaran,
                b.kode_ditolak, b.segmen_ditolak
         FROM stg.baris b
         JOIN nama_berkas n USING (berkas_ke)
-        WHERE NOT b.nik_sah
+        WHERE NOT b.dimuat
         """,
         [as_of],
     ).fetchall()
@@ -83,7 +86,7 @@ def _store_flags(con, as_of: dt.date) -> dict[int, Counter]:
     kinds = [(kind, f"tanda_{kind}") for kind in FLAGS]
     unpivot = " UNION ALL ".join(
         f"SELECT berkas_ke, baris, '{kind}' AS jenis, {col} AS nilai, nik_samaran "
-        f"FROM stg.baris WHERE nik_sah AND {col} IS NOT NULL"
+        f"FROM stg.baris WHERE dimuat AND {col} IS NOT NULL"
         for kind, col in kinds
     )
     duplicates = "SELECT berkas_ke, baris, 'nik_duplicate', NULL, nik_samaran FROM stg.duplikat"  # roster_2_orang.sql
@@ -124,14 +127,21 @@ def load(con, paths: list[Path], as_of: dt.date, workdir: Path, progress: bool =
         flags = _store_flags(con, as_of)
         per_source: dict[int, Counter] = {}
         for index, reason, n in con.execute(
-            "SELECT berkas_ke, coalesce(alasan_nik, 'dimuat'), count(*) FROM stg.baris GROUP BY ALL"
+            "SELECT berkas_ke, coalesce(alasan, 'dimuat'), count(*) FROM stg.baris GROUP BY ALL"
         ).fetchall():
             per_source.setdefault(index, Counter())[reason] = n
         persons, active = con.execute(
             "SELECT count(*), count(*) FILTER (aktif) FROM peserta WHERE tanggal_data = ?", [as_of]
         ).fetchone()
+        (like_numbers,) = con.execute(
+            "SELECT count(*) FROM stg.tanda WHERE jenis = 'wilayah_invalid' AND regexp_full_match(nilai, '[0-9]{2}\\.[0-9]') "
+            "AND (berkas_ke, baris) NOT IN (SELECT (berkas_ke, baris) FROM stg.tanda WHERE jenis = 'wilayah_angka')"
+        ).fetchone()
     finally:
         con.execute("DETACH stg")
-    return summary.summarise(
+    result = summary.summarise(
         "peserta", infos, sources, per_source, flags, {"as_of": as_of.isoformat(), "persons": persons, "active": active}
     )
+    if like_numbers:  # text such as '32.1' (a CSV saved from number cells): one reading is not sure
+        result["advice"].append(alasan.SARAN_WILAYAH_TEKS.format(n=like_numbers))
+    return result

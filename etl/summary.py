@@ -83,7 +83,21 @@ def _advice(result: dict) -> list[str]:
     advice = []
     if result["rejected_by_reason"].get("nik_angka"):
         advice.append(alasan.SARAN_NIK_ANGKA.format(n=result["rejected_by_reason"]["nik_angka"]))
+    if result["flagged_by_kind"].get("wilayah_angka") or result["rejected_by_reason"].get("wilayah_angka_ambigu"):
+        advice.append(
+            _advice_codes(
+                result["flagged_by_kind"].get("wilayah_angka", 0),
+                result["rejected_by_reason"].get("wilayah_angka_ambigu", 0),
+            )
+        )
     formulas = sorted({c for f in result["files"] for p in (f["sheets"] or [f]) for c in p.get("unsaved_formulas", {})})
     if formulas:
         advice.append(alasan.SARAN_RUMUS.format(kolom=", ".join(formulas)))
     return advice
+
+
+def _advice_codes(read: int, rejected: int) -> str:
+    """One sentence for region codes that went through a number: how many were read, how many
+    rejected, and what to do (contract section 1, "Region codes stored as a number")."""
+    parts = [alasan.RINCIAN_WILAYAH_ANGKA[k].format(n=n) for k, n in (("dibaca", read), ("ditolak", rejected)) if n]
+    return alasan.SARAN_WILAYAH_ANGKA.format(n=read + rejected, rincian=": " + ", ".join(parts))

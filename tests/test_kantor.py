@@ -177,6 +177,140 @@ def test_rounded_niks_never_merge_two_people(data_dir, tmp_path):
     assert (s["persons"], s["rejected_by_reason"], s["flagged_by_kind"]) == (0, {"nik_angka": 3}, {})
 
 
+# --- region codes that went through a number (contract: "Region codes stored as a number") -----
+
+KODE_ADVICE = "Format kolom kode_wilayah sebagai Teks"
+KODE_DETAIL = (
+    "tersimpan sebagai angka dan tidak bisa dibaca sebagai satu kode pasti: format kolom kode_wilayah sebagai teks"
+)
+
+
+def _per_kabkota() -> dict:
+    return dict(warehouse.rows("SELECT kode_kabkota, count(*)::INT FROM peserta GROUP BY ALL"))
+
+
+def test_region_codes_in_number_cells_case(data_dir):
+    """The shared case (seed/README.md, kantor/roster_kode_angka.xlsx): each person in the one
+    kab/kota the number can be, flagged; none without a kab/kota."""
+    s = load([KANTOR / "roster_kode_angka.xlsx"])
+    assert (s["read"], s["loaded"], s["rejected"], s["persons"]) == (4, 4, 0, 4)
+    assert s["flagged_by_kind"] == {"wilayah_angka": 3}
+    assert _per_kabkota() == {"32.10": 1, "33.20": 1, "31.75": 1, "32.01": 1}  # Majalengka, Jepara, Jaktim, Bogor
+    names = warehouse.rows(
+        "SELECT w.nama FROM peserta p JOIN wilayah w ON w.kode = p.kode_kabkota ORDER BY p.kode_kabkota"
+    )
+    assert [n for (n,) in names] == [
+        "Kota Administrasi Jakarta Timur",
+        "Kabupaten Bogor",
+        "Kabupaten Majalengka",
+        "Kabupaten Jepara",
+    ]
+    assert warehouse.rows("SELECT sum(terdaftar)::INT FROM ringkas_wilayah WHERE kode_kabkota IS NULL") == [(None,)]
+    assert warehouse.rows("SELECT baris, jenis, nilai FROM contoh_ditandai ORDER BY baris") == [
+        (2, "wilayah_angka", "32.1"),
+        (3, "wilayah_angka", "33.2"),
+        (4, "wilayah_angka", "31.75"),
+    ]
+    assert s["words"]["wilayah_angka"] == (
+        "kode wilayah tersimpan sebagai angka (32.10 menjadi 32.1), dibaca sebagai satu-satunya kode yang mungkin (32.10)"
+    )
+    assert s["advice"] == [
+        "Kode wilayah di 3 baris tersimpan sebagai angka, bukan teks (Excel menulis 32.10 sebagai 32.1): "
+        "3 dibaca sebagai satu-satunya kode yang mungkin. Format kolom kode_wilayah sebagai Teks, tulis "
+        "kodenya lengkap (32.10), lalu ekspor lagi."
+    ]
+
+
+def test_region_codes_as_parquet_floats(data_dir, tmp_path):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    def write(name, codes, kind):
+        niks = [f"32100100010000{i:02d}" for i in range(1, len(codes) + 1)]
+        n = len(codes)
+        table = {"nik": niks, "segmen": ["BPU"] * n, "kode_wilayah": pa.array(codes, kind), "status": ["AKTIF"] * n}
+        pq.write_table(pa.table(table), tmp_path / name)
+        return tmp_path / name
+
+    s = load([write("kode_angka.parquet", [32.1, 33.2, 31.75, 32.099999999999994, 3210.0, 32.099999], pa.float64())])
+    assert (s["read"], s["loaded"], s["rejected_by_reason"], s["persons"]) == (6, 5, {"wilayah_angka_ambigu": 1}, 5)
+    assert s["flagged_by_kind"] == {"wilayah_angka": 4}  # 3210.0 keeps every digit: not flagged
+    assert _per_kabkota() == {"32.10": 3, "33.20": 1, "31.75": 1}
+    assert warehouse.rows("SELECT baris, kode_wilayah FROM baris_ditolak") == [(6, "32.099999")]
+    s = load([write("kode_float32.parquet", [32.1, 3175021001.0], pa.float32())])
+    assert (s["loaded"], s["rejected_by_reason"], s["flagged_by_kind"]) == (
+        1,
+        {"wilayah_angka_ambigu": 1},
+        {"wilayah_angka": 1},
+    )
+    assert warehouse.rows("SELECT baris, kode_wilayah FROM baris_ditolak") == [(2, "3.175021e+09")]
+
+
+def test_ambiguous_number_codes_are_rejected_with_what_to_do(data_dir, tmp_path):
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["NIK", "SEGMEN", "KODE_WILAYAH", "STATUS"])
+    for i, kode in enumerate([32.1, 32.099999, 32.101, 3.2, 3210.5, 32.9], 1):
+        sheet.append([f"321001000100000{i}", "BPU", kode, "AKTIF"])
+    book.save(tmp_path / "kode_ambigu.xlsx")
+    s = load([tmp_path / "kode_ambigu.xlsx"])
+    assert (s["read"], s["loaded"], s["rejected"], s["persons"]) == (6, 2, 4, 2)
+    assert s["rejected_by_reason"] == {"wilayah_angka_ambigu": 4}
+    assert s["flagged_by_kind"] == {"wilayah_angka": 2, "wilayah_invalid": 1}
+    assert warehouse.rows("SELECT baris, alasan, keterangan, kode_wilayah FROM baris_ditolak ORDER BY baris") == [
+        (line, "wilayah_angka_ambigu", f"Kode wilayah {value} {KODE_DETAIL}", value)
+        for line, value in [(3, "32.099999"), (4, "32.101"), (5, "3.2"), (6, "3210.5")]
+    ]
+    assert _per_kabkota() == {"32.10": 1, None: 1}  # 32.9 is 32.90, no such kab/kota: at province 32
+    assert warehouse.rows("SELECT kode_wilayah FROM peserta WHERE kode_kabkota IS NULL") == [("32",)]
+    assert s["words"]["wilayah_angka_ambigu"] == (
+        "kode wilayah tersimpan sebagai angka yang tidak bisa dibaca sebagai satu kode pasti (mis. 32.099999)"
+    )
+    assert s["advice"] == [
+        "Kode wilayah di 6 baris tersimpan sebagai angka, bukan teks (Excel menulis 32.10 sebagai 32.1): "
+        "2 dibaca sebagai satu-satunya kode yang mungkin, 4 ditolak karena tidak bisa dibaca sebagai satu kode "
+        "pasti. Format kolom kode_wilayah sebagai Teks, tulis kodenya lengkap (32.10), lalu ekspor lagi."
+    ]
+
+
+def test_region_code_number_cell_in_ods(data_dir, tmp_path):
+    path = _ods(
+        tmp_path / "jepara.ods",
+        {"Peserta": [["NIK", "SEGMEN", "KODE_WILAYAH", "STATUS"], ["3320010001000002", "BPU", 33.2, "AKTIF"]]},
+    )
+    s = load([path])
+    assert (s["loaded"], s["flagged_by_kind"], _per_kabkota()) == (1, {"wilayah_angka": 1}, {"33.20": 1})
+
+
+def test_region_codes_in_csv_text_stay_text(data_dir, tmp_path):
+    """A CSV keeps no cell types: '32.1' may be Excel's 32.10 or a typed 32.01, so it stays at its
+    province; scientific notation can only be a number (docs/warehouse.md)."""
+    path = tmp_path / "kode_teks.csv"
+    path.write_text(
+        "nik,segmen,kode_wilayah,status\n"
+        "3210010001000001,BPU,32.1,AKTIF\n"
+        "3210010001000002,BPU,3.21E+01,AKTIF\n"
+        "3210010001000003,BPU,3.17502E+09,AKTIF\n"
+        "3210010001000004,BPU,32.10,AKTIF\n"
+    )
+    s = load([path])
+    assert (s["read"], s["loaded"], s["rejected_by_reason"]) == (4, 3, {"wilayah_angka_ambigu": 1})
+    assert s["flagged_by_kind"] == {"wilayah_angka": 1, "wilayah_invalid": 1}
+    assert _per_kabkota() == {"32.10": 2, None: 1}
+    assert warehouse.rows("SELECT baris, jenis, nilai FROM contoh_ditandai ORDER BY baris") == [
+        (2, "wilayah_invalid", "32.1"),
+        (3, "wilayah_angka", "32.1"),
+    ]
+    assert s["advice"][1] == (
+        "Kode wilayah di 1 baris tertulis seperti 32.1, yang bisa berarti 32.10 atau 32.01, sehingga dihitung "
+        "di provinsinya saja. Bila kolom itu berisi angka di Excel (Excel menulis 32.10 sebagai 32.1), format "
+        "kolom kode_wilayah sebagai Teks, tulis kodenya lengkap (32.10), lalu simpan lagi."
+    )
+    assert (
+        s["advice"][0].startswith("Kode wilayah di 2 baris tersimpan sebagai angka") and KODE_ADVICE in s["advice"][0]
+    )
+
+
 def test_legacy_xls_is_read(data_dir):
     s = load([KANTOR / "roster_lama.xls"])
     p = s["files"][0]["sheets"][0]

@@ -400,3 +400,42 @@ def test_clean_text_reads_bytes_of_slices_chunks_and_nulls_right():
     assert reader.clean_text(chunked).to_pylist() == ["a", "b", "31", None]
     assert reader.clean_text(pa.array([None, None], pa.string())).to_pylist() == [None, None]
     assert reader.clean_text(pa.array([], pa.string())).to_pylist() == []
+
+
+def test_floats_in_a_text_only_column_keep_the_digits_their_type_keeps():
+    """A NIK or region code that went through a float is handed on in scientific form with the
+    digits its type keeps (15 for float64, Excel's too; 7 for float32), so float noise reads as
+    the number Excel shows and the SQL knows it for a number; NaN is an empty cell."""
+    floats = pa.array([32.1, 32.099999999999994, float("nan"), None, 3175021001.0, 32.1])
+    assert reader.scientific(floats).to_pylist() == [
+        "3.21000000000000e+01",
+        "3.21000000000000e+01",
+        None,
+        None,
+        "3.17502100100000e+09",
+        "3.21000000000000e+01",
+    ]
+    assert reader.scientific(pa.array([32.1, 3175021001.0], pa.float32())).to_pylist() == [
+        "3.210000e+01",
+        "3.175021e+09",
+    ]
+    chunked = pa.chunked_array([pa.array([33.2]), pa.array([31.75, 33.2])])
+    assert reader.scientific(chunked).to_pylist() == [
+        "3.32000000000000e+01",
+        "3.17500000000000e+01",
+        "3.32000000000000e+01",
+    ]
+
+
+def test_region_code_number_cells_are_handed_on_as_numbers(tmp_path):
+    """Number cells in kode_wilayah come out in scientific form; text cells as they are."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.append(["nik", "segmen", "kode_wilayah"])
+    book.active.append(["3210010001000001", "BPU", 32.1])
+    book.active.append(["3201010001000004", "BPU", "32.01"])
+    book.active.append(["3210010001000002", "BPU", 3210011001])
+    book.save(tmp_path / "kode.xlsx")
+    _, rows = _read(tmp_path / "kode.xlsx", tmp_path)
+    assert [r["kode_wilayah"] for r in rows] == ["3.21000000000000e+01", "32.01", "3.21001100100000e+09"]

@@ -60,6 +60,30 @@ CREATE OR REPLACE TEMP MACRO kode_cari(s) AS
          ELSE replace(regexp_extract(replace(s, ' ', ''),
                       '^([0-9]{2}(?:\.[0-9]{2}(?:\.[0-9]{2}(?:\.[0-9]{4})?)?)?)(?:\.|$)', 1), '.', '') END;
 
+-- A value that went through a number: scientific form. The reader hands a number cell or a
+-- Parquet float in a region code column on so, with the significant digits the number kept
+-- (15 for Excel and float64: 32.1 is '3.21000000000000e+01'); a CSV may hold the same form.
+CREATE OR REPLACE TEMP MACRO angka_ilmiah(s) AS
+    regexp_full_match(coalesce(s, ''), '[-+]?[0-9]+(\.[0-9]*)?[eE][-+]?[0-9]+');
+
+-- A number in scientific form as plain decimal text without trailing zeros ('32.1',
+-- '3175021001'), worked out on its digits (no float arithmetic). NULL when its written digits
+-- stop before the units ('3.17502E+09': the last digits were lost) or it is too large for a code.
+CREATE OR REPLACE TEMP MACRO angka_desimal(s) AS
+    CASE WHEN length(ltrim(regexp_replace(split_part(lower(s), 'e', 1), '[^0-9]', '', 'g'), '0'))
+              >= length(regexp_replace(split_part(try_cast(s AS DECIMAL(38, 14))::VARCHAR, '.', 1), '^-?0?', ''))
+         THEN rtrim(rtrim(try_cast(s AS DECIMAL(38, 14))::VARCHAR, '0'), '.') END;
+
+-- The only code a number can be (contract section 1, "Region codes stored as a number"), from
+-- its decimal text `d`: a whole number is its digits ('3175021001'; no code part is 00, so it
+-- is no dotted code that lost its decimals); a two-digit whole part with one or two decimals
+-- is a kab/kota code, its trailing zero restored ('32.1' -> '32.10', never '32.01'). Anything
+-- else (more decimals: '32.099999'; another whole part: '3.2', '3210.5') has more than one
+-- reading or none: NULL.
+CREATE OR REPLACE TEMP MACRO kode_dari_angka(d) AS
+    CASE WHEN regexp_full_match(d, '[0-9]+') THEN d
+         WHEN regexp_full_match(d, '[0-9]{2}\.[0-9]{1,2}') THEN rpad(d, 5, '0') END;
+
 -- The dotted code of the first n digits (n = 2, 4, 6 or 10); NULL when there are fewer.
 CREATE OR REPLACE TEMP MACRO kode_bertitik(d, n) AS
     CASE WHEN length(d) < n THEN NULL

@@ -7,9 +7,22 @@ CREATE OR REPLACE TABLE stg.baris AS
 WITH
 -- Every rule that reads one column is worked out once per distinct value (a roster repeats its
 -- codes, dates and words millions of times) and joined back on that value.
+-- A code that went through a number (scientific form, from the reader) is read as the only code
+-- it can be, kode_baca (contract: "Region codes stored as a number"; NULL: more than one reading,
+-- rejected), and shown as the sheet showed it, kode_tampil ('32.1'). Text is read as it is.
+angka_wilayah AS (
+    SELECT kode_asli, angka, CASE WHEN angka THEN angka_desimal(kode_asli) END AS desimal
+    FROM (SELECT kode_asli, angka_ilmiah(kode_asli) AS angka FROM (SELECT DISTINCT kode_wilayah AS kode_asli FROM stg.mentah))
+),
 peta_wilayah AS (
-    SELECT kode_asli, kode_digit(kode_asli) AS kode_digit, kode_cari(kode_asli) AS kode_cari
-    FROM (SELECT DISTINCT kode_wilayah AS kode_asli FROM stg.mentah)
+    SELECT
+        kode_asli,
+        CASE WHEN angka THEN coalesce(desimal, kode_asli) ELSE kode_asli END AS kode_tampil,
+        angka AND kode_baca IS NOT NULL AND contains(desimal, '.') AS wilayah_angka,
+        angka AND kode_baca IS NULL AS wilayah_ambigu,
+        kode_digit(kode_baca) AS kode_digit,
+        kode_cari(kode_baca) AS kode_cari
+    FROM (SELECT *, CASE WHEN angka THEN kode_dari_angka(desimal) ELSE kode_asli END AS kode_baca FROM angka_wilayah)
 ),
 wilayah_kandidat AS (
     SELECT
@@ -45,7 +58,8 @@ dipetakan AS (
     LEFT JOIN kode_lama l2 ON l2.kode_lama = c.k2
 ),
 wilayah_baku AS (
-    SELECT kode_asli, kode_digit, kode_lama, CASE WHEN kode_angka THEN coalesce(kode_baru, kode_sekarang) END AS kode_wilayah
+    SELECT kode_asli, kode_tampil, wilayah_angka, wilayah_ambigu, kode_digit, kode_lama,
+           CASE WHEN kode_angka THEN coalesce(kode_baru, kode_sekarang) END AS kode_wilayah
     FROM dipetakan
 ),
 tanggal_peta AS (
@@ -95,7 +109,9 @@ dibaca AS (
         m.program AS program_asli,
         pg.kode_program,
         kp.kata AS pekerjaan,
-        m.kode_wilayah AS kode_asli,
+        w.kode_tampil AS kode_asli,
+        w.wilayah_angka,
+        w.wilayah_ambigu,
         w.kode_digit,
         w.kode_lama,
         w.kode_wilayah,
@@ -129,6 +145,7 @@ dinilai AS (
     SELECT
         *,
         regexp_full_match(nik_bersih, '[0-9]{16}') AS nik_sah,
+        regexp_full_match(nik_bersih, '[0-9]{16}') AND NOT wilayah_ambigu AS dimuat,
         -- A NIK that went through a number: scientific notation or a decimal ending (contract: nik_angka).
         -- Also a number shown with thousands separators (3.175.015.001.900.000).
         NOT regexp_full_match(nik_bersih, '[0-9]{16}')
@@ -143,17 +160,21 @@ SELECT
     berkas_ke,
     baris,
     nik_sah,
-    CASE WHEN nik_sah THEN NULL WHEN nik_angka THEN 'nik_angka' ELSE 'nik_invalid' END AS alasan_nik,
+    dimuat,  -- loaded: a good NIK and a region code with at most one reading
+    CASE WHEN dimuat THEN NULL WHEN nik_angka THEN 'nik_angka' WHEN NOT nik_sah THEN 'nik_invalid'
+         ELSE 'wilayah_angka_ambigu' END AS alasan,
     CASE WHEN nik_sah THEN ('0x' || left(sha256($opad || unhex(sha256($ipad || encode(nik_bersih)))), 32))::UHUGEINT END AS nik_hash,
     CASE WHEN length(nik_bersih) >= 8 THEN left(nik_bersih, 4) || repeat('*', length(nik_bersih) - 4)
          ELSE repeat('*', length(nik_bersih)) END AS nik_samaran,
     -- A rejected row's region and segment as given, for baris_ditolak (the staged rows are dropped here).
-    CASE WHEN NOT nik_sah THEN kode_asli END AS kode_ditolak,
-    CASE WHEN NOT nik_sah THEN segmen_asli END AS segmen_ditolak,
-    CASE WHEN nik_angka THEN 'NIK tersimpan sebagai angka, digit terakhirnya hilang: format kolom NIK sebagai teks'
+    CASE WHEN NOT dimuat THEN kode_asli END AS kode_ditolak,
+    CASE WHEN NOT dimuat THEN segmen_asli END AS segmen_ditolak,
+    CASE WHEN dimuat THEN NULL
+         WHEN nik_sah THEN 'Kode wilayah ' || kode_asli || ' tersimpan sebagai angka dan tidak bisa dibaca sebagai satu kode pasti: format kolom kode_wilayah sebagai teks'
+         WHEN nik_angka THEN 'NIK tersimpan sebagai angka, digit terakhirnya hilang: format kolom NIK sebagai teks'
          WHEN nik_bersih = '' THEN 'NIK kosong'
          WHEN NOT regexp_full_match(nik_bersih, '[0-9]+') THEN 'NIK berisi karakter selain angka'
-         ELSE 'NIK berisi ' || length(nik_bersih) || ' digit, harus 16' END AS keterangan_nik,
+         ELSE 'NIK berisi ' || length(nik_bersih) || ' digit, harus 16' END AS keterangan,
     kpj,
     year(tanggal_lahir)::SMALLINT AS tahun_lahir,
     jenis_kelamin,
@@ -187,6 +208,7 @@ SELECT
     CASE WHEN kode_wilayah IS NOT NULL AND replace(coalesce(kode_lama, kode_wilayah), '.', '') <> kode_digit
          THEN kode_asli END AS tanda_wilayah_invalid,
     CASE WHEN kode_lama IS NOT NULL THEN kode_asli END AS tanda_wilayah_lama,
+    CASE WHEN wilayah_angka THEN kode_asli END AS tanda_wilayah_angka,
     CASE WHEN kode_wilayah IS NULL THEN coalesce(kode_asli, '') END AS tanda_wilayah_unknown,
     CASE WHEN NOT kosong(rw_asli) AND rw IS NULL THEN rw_asli END AS tanda_rw_invalid,
     CASE WHEN NOT kosong(tanggal_daftar_asli) AND tanggal_daftar IS NULL THEN tanggal_daftar_asli END AS tanda_tanggal_daftar_invalid,

@@ -13,7 +13,7 @@ SELECT
     sumber_iuran, pekerja_rentan, aktif,
     (count(*) OVER orang)::INTEGER AS jumlah_baris
 FROM stg.baris
-WHERE nik_sah
+WHERE dimuat
 WINDOW orang AS (PARTITION BY nik_hash)
 QUALIFY row_number() OVER (
     PARTITION BY nik_hash ORDER BY aktif DESC, tanggal_daftar DESC NULLS LAST, berkas_ke DESC, baris DESC
@@ -24,7 +24,7 @@ QUALIFY row_number() OVER (
 CREATE OR REPLACE TABLE stg.duplikat AS
 SELECT berkas_ke, baris, nik_samaran
 FROM stg.baris
-WHERE nik_sah AND nik_hash IN (SELECT nik_hash FROM peserta WHERE tanggal_data = $as_of AND jumlah_baris > 1)
+WHERE dimuat AND nik_hash IN (SELECT nik_hash FROM peserta WHERE tanggal_data = $as_of AND jumlah_baris > 1)
 QUALIFY row_number() OVER (
     PARTITION BY nik_hash ORDER BY aktif DESC, tanggal_daftar DESC NULLS LAST, berkas_ke DESC, baris DESC
 ) > 1;
