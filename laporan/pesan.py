@@ -1,6 +1,6 @@
 """The email of one weekly report: a subject with the place and the date; a body with the
-headline (peserta aktif, target, capaian, change this week, the pace achieved against the pace
-needed) that a phone's mail app shows without opening anything, as plain text and as simple
+headline (peserta aktif, target, capaian, shortfall, change this week, the pace achieved against
+the pace needed, and every caveat the page shows beside them) that a phone's mail app shows without opening anything, as plain text and as simple
 HTML; the review as a PDF attached (layouts/tinjauan_pdf.py, tens of kilobytes); and a link to
 the same view on the dashboard. Built with the standard library's email package.
 
@@ -29,6 +29,7 @@ KATA = {
     "target_1rw100": ("Target 1 RW 100", "1 RW 100 target"),
     "target_turunan": ("Target turunan", "Derived target"),
     "capaian": ("Capaian", "Achievement"),
+    "kekurangan": ("Kekurangan", "Shortfall"),
     "minggu_ini": ("Perubahan minggu ini", "Change this week"),
     "laju": ("Laju per minggu", "Weekly pace"),
     "dibutuhkan": ("dibutuhkan", "needed"),
@@ -60,6 +61,7 @@ def baris_utama(tj: Tinjauan, b: str) -> list[tuple[str, str]]:
         (_k("aktif", b), fmt.angka(m["peserta_aktif"], b)),
         (target, fmt.angka(m["target_acuan"], b) if m["target_acuan"] is not None else _k("tanpa_target", b)),
         (_k("capaian", b), fmt.persen(m["capaian_acuan"], bahasa=b)),
+        *([(_k("kekurangan", b), fmt.angka(m["kekurangan_acuan"], b))] if m["kekurangan_acuan"] is not None else []),
         (_k("minggu_ini", b), fmt.tanda(m["perubahan_minggu"], b) if m["perubahan_minggu"] is not None else "-"),
     ]
     if cakupan.vonis_laju(m) == "belum":

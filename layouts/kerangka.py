@@ -199,8 +199,17 @@ def _halaman(query: dict, path: str, isi, sampai_rw: bool) -> dmc.Stack:
             t("belum_ada_data_isi", bahasa), title=t("belum_ada_data", bahasa), color="yellow", id="halaman-kosong"
         )
     parts = [bilah(k, path)]
+    if k.ganti:  # what is shown instead of what the link named: said for as long as it is shown
+        parts.append(dmc.Alert([html.Div(g) for g in k.ganti], color="yellow", id="alamat-ganti"))
     if k.galat:
-        parts.append(dmc.Alert([html.Div(g) for g in k.galat], title=t("galat_parameter", k.bahasa), color="orange"))
+        parts.append(
+            dmc.Alert(
+                [html.Div(g) for g in k.galat],
+                title=t("galat_parameter", k.bahasa),
+                color="orange",
+                id="alamat-tidak-dikenal",
+            )
+        )
     if k.tempat.tingkat == "rw" and not sampai_rw:
         parts.append(dmc.Alert(t("rw_terbawah", k.bahasa), color="blue", id="halaman-rw"))
     else:
@@ -316,26 +325,35 @@ clientside_callback(
     prevent_initial_call=True,
 )
 def _kendali(values, pathname, search):
-    """A changed control: the same page with the new choice in the URL."""
+    """A changed control: the same page with the new choice in the URL. A control is compared
+    with the value the page drew it with (the URL as read: a date without a load drawn as the
+    snapshot before it, an unknown filter as none), not with the URL's text: a page drawn anew
+    fires this with its controls as drawn, and that must leave the link as it was, notice and all."""
     if not ctx.triggered_id:
         return dash.no_update
-    q = keadaan.dari_search(search)
-    pathname = keadaan.jalur(pathname)
-    sekarang = _link(pathname, q)
+    try:
+        k = keadaan.dari_query(keadaan.dari_search(search))
+    except periode.BelumAdaData:
+        return dash.no_update
+    digambar = {"snapshot": k.snapshot.isoformat(), "bahasa": k.bahasa, **k.filt.teks()}
+    q = dict(k.query)
     newest = periode.daftar()[:1]
+    berubah = False
     for item, value in zip(_daftar(ctx.inputs_list[0] if ctx.inputs_list else None), _daftar(values)):
         ident = item.get("id") if isinstance(item, dict) else None
         kunci = ident.get("nama") if isinstance(ident, dict) else None  # a control is named after its URL key
         if kunci not in keadaan.KUNCI or not isinstance(value, (str, type(None))):
             continue  # a control gives a text or nothing; anything else a request sends is ignored
+        if value == digambar.get(kunci):
+            continue
+        berubah = True
         if (kunci == "bahasa" and value == "id") or (
             kunci == "snapshot" and "snapshot" not in q and [value] == [d.isoformat() for d in newest]
         ):
             value = None  # the defaults stay out of the URL
         q[kunci] = value
-    baru = _link(pathname, q)
-    # A page drawn anew also fires this (its controls are new): only a real change navigates.
-    return dash.no_update if baru == sekarang else baru
+    # A real change opens the view as read (what the page showed) with that change.
+    return _link(keadaan.jalur(pathname), q) if berubah else dash.no_update
 
 
 def _daftar(x) -> list:
@@ -442,6 +460,40 @@ def kartu_dua(label: str, nilai: list[tuple[str, str]], catatan: str, id_: str, 
 def catatan(teks: list[tuple[str, str]], bahasa: str) -> list:
     """A result's notes (metrics: (id, en)) in the page's language."""
     return [dmc.Alert(pick(x, bahasa), color="gray", variant="light") for x in teks]
+
+
+def beda_dasar(k: keadaan.Keadaan, induk: dict, anak: list[dict], id_: str) -> dmc.Alert | None:
+    """Where the places below are coloured against the 1 RW 100 rule while their parent has a
+    target of its own (metrics.cakupan.dasar_berbeda): says so where the colours are (the table,
+    the bars, the map) and offers the split of the parent's target (the Pembagian target page) in
+    one step, so a city close to its target never reads as 'everything is failing'. None otherwise."""
+    b = k.bahasa
+    teks = kata_beda_dasar(k.tempat, induk, anak, b)
+    if teks is None:
+        return None
+    nama, kata = k.tempat.nama, pick(TINGKAT_KATA[k.tempat.tingkat_anak], b)
+    bagi = None
+    if not k.tanya.filt.kantor_cabang:  # a branch splits no target (targets count every branch)
+        href = k.href("/target", program=None, sumber=None, rentan=None, cabang=None)
+        bagi = dmc.Anchor(t("dasar_berbeda_bagi", b).format(induk=nama, tingkat=kata), href=href, fw=600)
+    return dmc.Alert(dmc.Stack([dmc.Text(teks), bagi], gap=4), title=t("dasar_berbeda", b), color="yellow", id=id_)
+
+
+def kata_beda_dasar(tempat, induk: dict, anak: list[dict], b: str) -> str | None:
+    """The sentence of beda_dasar (also under the review's map and laggards): how many places below
+    are measured against the 1 RW 100 rule, its total, the parent's own target and capaian."""
+    d = cakupan.dasar_berbeda(induk, anak)
+    if d is None:
+        return None
+    return t("dasar_berbeda_isi", b).format(
+        n=fmt.angka(d["anak_1rw100"], b),
+        semua=fmt.angka(d["anak_target"], b),
+        tingkat=pick(TINGKAT_KATA[tempat.tingkat_anak], b),
+        target_anak=fmt.angka(d["target_1rw100"], b),
+        induk=tempat.nama,
+        target_induk=fmt.angka(d["target_induk"], b),
+        capaian=fmt.persen(induk.get("capaian_acuan"), bahasa=b),
+    )
 
 
 TABEL_UNDUH = ("coverage", "rw", "budget")  # kinds that list places: any level below can be asked

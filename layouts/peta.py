@@ -252,7 +252,7 @@ def _hover(r: dict, bahasa: str) -> str:
     )
 
 
-def bagian(tempat, rows: list[dict], bahasa: str, nama: str) -> dmc.Card | None:
+def bagian(tempat, rows: list[dict], bahasa: str, nama: str, catatan=None) -> dmc.Card | None:
     """The map section of a page for place `tempat` (metrics.wilayah.Tempat) and its children's
     rows: the provinces' tile grid at the national level (their boundaries if a deployer loaded
     them), the loaded boundaries below it, or a sentence that they are not loaded yet (the
@@ -282,6 +282,8 @@ def bagian(tempat, rows: list[dict], bahasa: str, nama: str) -> dmc.Card | None:
     # The map takes its card's width and a height the screen decides (assets/cakupan.css: lower on
     # a phone, where the names also give way to the colours), so no chart is taller than its map.
     tinggi = figure["layout"].pop("height")
+    if catatan is not None:  # what the colours measure, when not the parent's target (kerangka.beda_dasar)
+        isi.append(catatan)
     isi.append(
         dcc.Graph(
             id={"type": "turun-grafik", "nama": nama},

@@ -94,6 +94,19 @@ TEKS = {
         "² Target turunan: bagian dari target wilayah induk, dibagi atas permintaan pengguna (halaman Pembagian target).",
         "² Derived target: a share of the parent region's target, split when a user asked (the Target split page).",
     ),
+    "dasar_berbeda": ("Diukur dengan target lain", "Measured against another target"),
+    "dasar_berbeda_isi": (
+        "{n} dari {semua} {tingkat} di bawah ini belum punya target sendiri: warnanya mengukur jarak ke "
+        "target 1 RW 100 (jumlahnya {target_anak}), bukan ke bagian dari target {induk} ({target_induk}, "
+        "capaian {capaian}). Merah di sini berarti jauh dari 1 RW 100.",
+        "{n} of the {semua} {tingkat} below have no target of their own: their colours measure the distance "
+        "to the 1 RW 100 target (together {target_anak}), not to a share of {induk}'s target ({target_induk}, "
+        "achievement {capaian}). Red here means far from 1 RW 100.",
+    ),
+    "dasar_berbeda_bagi": (
+        "Bagi target {induk} ke {tingkat} di bawahnya",
+        "Split {induk}'s target over the {tingkat} below",
+    ),
     "bagi_target": ("Bagi target ke wilayah di bawah", "Split the target over the regions below"),
     # a split's basis inside a sentence ('dibagi menurut jumlah RW'); its label: akses/pembagian.DASAR
     "dasar_pekerja": ("jumlah penduduk bekerja", "the working population"),
@@ -114,6 +127,9 @@ TEKS = {
     "tren": ("Peserta aktif per tanggal data", "Active participants by snapshot"),
     "proyeksi": ("Proyeksi laju 4 minggu", "Projection at the 4-week pace"),
     "proyeksi_kata": ("proyeksi", "projected"),
+    # a trend without a target line says so on the chart (a branch: targets count every branch)
+    "tren_tanpa_target": ("Belum ada target", "No target yet"),
+    "tren_tanpa_target_cabang": ("Tidak ada target untuk satu kantor cabang", "No target for one branch office"),
     "peringkat_capaian": ("Capaian wilayah di bawah", "Achievement of the regions in"),
     "peringkat_kosong": ("Tidak ada wilayah di bawahnya yang punya target.", "No region below has a target."),
     "anak": ("Wilayah di bawah", "Regions in"),
@@ -201,6 +217,24 @@ TEKS = {
         "Sebagian pilihan di alamat tidak dikenal dan diabaikan",
         "Some choices in the address were not recognised and are ignored",
     ),
+    # What a page shows instead of what its address named, and why (layouts/keadaan.py)
+    "snapshot_lain": (
+        "Data {tampil} ditampilkan: tidak ada data pada {minta}",
+        "Data of {tampil} shown: there is no data on {minta}",
+    ),
+    "snapshot_sebelum_awal": (
+        "Data {tampil} ditampilkan: tidak ada data pada {minta}, sebelum data pertama",
+        "Data of {tampil} shown: there is no data on {minta}, before the first data",
+    ),
+    "tempat_luar": (
+        "{minta} di luar lingkup akses Anda (wilayah akun Anda: {tampil})",
+        "{minta} is outside your access scope (your account's region: {tampil})",
+    ),
+    "cabang_luar": (
+        "Kantor cabang {minta} di luar lingkup akses Anda (kantor cabang akun Anda: {tampil})",
+        "Branch office {minta} is outside your access scope (your account's branch: {tampil})",
+    ),
+    "wilayah_kode": ("Wilayah {kode}", "Region {kode}"),
     "tema_gelap": ("Gelap", "Dark"),
     "keluar": ("Keluar", "Log out"),
     "tinjauan": ("Tinjauan Mingguan", "Weekly Review"),
@@ -211,6 +245,10 @@ TEKS = {
     "tinjauan_buka": ("Buka di proyektor", "Open on the projector"),
     "tinjauan_pdf": ("Unduh PDF (untuk ponsel)", "Download PDF (for phones)"),
     "tinjauan_html": ("Unduh HTML (semua grafik)", "Download HTML (every chart)"),
+    "tinjauan_pdf_tak_tercetak": (
+        "Sebagian huruf atau simbol di halaman ini tidak dapat dicetak di PDF dan ditampilkan sebagai {tanda}.",
+        "Some letters or symbols on this page cannot be printed in a PDF and are shown as {tanda}.",
+    ),
     "dibanding": ("dibanding", "compared with"),
     "dari_target": ("dari target", "of a target of"),
     "baru": ("baru", "new"),

@@ -227,8 +227,12 @@ def _kekurangan(m: dict, b: str) -> str:
     return t("sudah_tercapai", b) if kurang == 0 else f"{fmt.label('kekurangan', b)} {fmt.angka(kurang, b)}"
 
 
+SLIDE_TREN = grafik.Ukuran(28, 1560, 660, 40)  # the trend's plot on a 1760 x 800 slide, in its 28 px type
+
+
 def _tren(tj: Tinjauan, b: str):
-    fig = grafik.tren(tj.tren, tj.angka, b, tj.aksi)
+    # the actions' titles placed for the slide's width and type (_grafik below)
+    fig = grafik.tren(tj.tren, tj.angka, b, tj.aksi, cabang=bool(tj.filt.kantor_cabang), ukuran=SLIDE_TREN)
     # the figure too: the PDF draws the same line from it (layouts/tinjauan_pdf.py)
     return _slide(
         t("tren", b), {"jenis": "grafik", "html": _grafik(fig, "grafik-tren", 1760, 800), "fig": fig, "bahasa": b}
@@ -282,7 +286,15 @@ def _peta(tj: Tinjauan, b: str):
     kata = pick(kerangka.TINGKAT_KATA[tj.tingkat_anak], b)
     # a CC BY source asks to be named where its boundaries are shown: under the map, here too
     asal = {"jenis": "sub", "teks": t("peta_sumber", b).format(berkas=peta.sumber(tj.batas))} if tj.batas else None
-    return _slide(t("peta", b).format(tingkat=kata), {"jenis": "peta", "html": Markup(html), "fig": fig}, asal)
+    peta_ = {"jenis": "peta", "html": Markup(html), "fig": fig}
+    return _slide(t("peta", b).format(tingkat=kata), _beda_dasar(tj, b), peta_, asal)
+
+
+def _beda_dasar(tj: Tinjauan, b: str) -> dict | None:
+    """Above coloured places: when they are measured against the 1 RW 100 rule while this place has
+    a target of its own, the sentence the dashboard shows there (kerangka.kata_beda_dasar)."""
+    teks = kerangka.kata_beda_dasar(tj.tempat, tj.angka, tj.anak, b)
+    return {"jenis": "sub", "teks": teks} if teks else None
 
 
 def _laju(tj: Tinjauan, b: str):
@@ -292,6 +304,8 @@ def _laju(tj: Tinjauan, b: str):
         return _slide(t("laju", b), _kalimat(t("laju_belum", b)))
     if vonis in ("tepat_waktu", "terlambat"):
         kalimat = f"{t('target_tercapai_pada', b)} {fmt.tanggal(m['perkiraan_tercapai_acuan'], b)}: {t(vonis, b)}"
+    elif vonis == "tanpa_target":  # a branch's: targets count every branch (the card's words)
+        kalimat = fmt.catatan_target(m, b, bool(tj.filt.kantor_cabang))
     else:
         kalimat = t(vonis, b)
     warna = HITAM if m["tepat_waktu_acuan"] is None else HIJAU if m["tepat_waktu_acuan"] else MERAH
@@ -341,7 +355,7 @@ def _tertinggal(tj: Tinjauan, b: str):
         baris["sel"][1]["teks"] += tanda.get(j, "")
     catatan = [t(kunci, b) for j, kunci in (("1rw100", "tanda_1rw100"), ("turunan", "tanda_turunan")) if j in jenis]
     sub = {"jenis": "sub", "teks": " ".join(catatan)} if catatan else None
-    return _slide(f"{t('tertinggal', b)} {wilayah.nama_lengkap(tj.tempat)}", sub, tabel)
+    return _slide(f"{t('tertinggal', b)} {wilayah.nama_lengkap(tj.tempat)}", _beda_dasar(tj, b), sub, tabel)
 
 
 def _rw(tj: Tinjauan, b: str):
@@ -450,21 +464,17 @@ def _grafik(fig: dict, id_: str, lebar: int, tinggi: int) -> str:
     for trace, warna in zip(garis, (BIRU, "#444444")):  # deep colours: a pale one washes out
         trace["line"] = {**trace.get("line", {}), "width": 7, "color": warna}
         trace["marker"] = {**trace.get("marker", {}), "size": 16, "color": warna}
+    for trace in fig["data"]:
+        if trace.get("mode") == "lines":  # the road to 31 December, as thick as a room needs
+            trace["line"] = {**trace["line"], "width": 5, "color": "#555555"}
     for shape in layout.get("shapes", []):
         if shape.get("name") == "aksi":  # an action's line: its own colour, a room-sized label (no hover here)
             shape["line"] = {**shape["line"], "width": 4}
             continue
         shape["line"] = {**shape["line"], "color": MERAH, "width": 5}
     for trace in fig["data"]:
-        if trace.get("name") == "aksi":
+        if trace.get("name") == "aksi":  # its title is already on the chart, in rows (grafik.tren)
             trace["marker"] = {**trace["marker"], "size": 26}
-            layout.setdefault("annotations", []).extend(
-                {
-                    "text": grafik.pendek(teks.split("<br>")[0], 40), "x": x, "xref": "x", "y": 0.93, "yref": "paper",
-                    "xanchor": "left", "yanchor": "top", "showarrow": False, "font": {"size": 28, "color": grafik.UNGU},
-                }
-                for x, teks in zip(trace["x"], trace["hovertext"], strict=True)
-            )  # fmt: skip
     for nama in ("xaxis", "yaxis"):
         layout[nama].update(gridcolor="#bbbbbb", linecolor=HITAM, tickfont={"size": 28})
     layout["xaxis"]["tickangle"] = 0

@@ -7,6 +7,7 @@ and the reports all call these. Each re-checks the scope, the one gate no caller
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import math
 from dataclasses import dataclass, field, replace
@@ -214,6 +215,27 @@ def urut(baris: list[dict], menurut: str, batas: int | None = None) -> list[dict
     return (with_value + [b for b in baris if b[kolom] is None])[:batas]
 
 
+def dasar_berbeda(induk: dict, anak: list[dict]) -> dict | None:
+    """The places below measured on another basis than their parent (issue 30, "red everywhere under
+    a city at 87 %"): the parent has a target of its own or a derived one, while some places below
+    have only the 1 RW 100 rule's (RWs known x the per-RW target), which need not add up to the
+    parent's. `induk` is the parent's KPI row, `anak` the children's rows (jenis_target,
+    target_acuan). Returns {'anak_1rw100': places on the rule, 'anak_target': places with any target,
+    'target_1rw100': their rule targets summed (persons), 'target_induk': the parent's (persons)},
+    or None when every place below is measured as its parent is."""
+    if induk.get("jenis_target") not in ("wilayah", "turunan") or induk.get("target_acuan") is None:
+        return None
+    aturan = [r for r in anak if r.get("kode_wilayah") and r.get("jenis_target") == "1rw100"]
+    if not aturan:
+        return None
+    return {
+        "anak_1rw100": len(aturan),
+        "anak_target": sum(1 for r in anak if r.get("kode_wilayah") and r.get("target_acuan") is not None),
+        "target_1rw100": sum(r["target_acuan"] for r in aturan),
+        "target_induk": induk["target_acuan"],
+    }
+
+
 def batas_pita_rw(target_rw: int) -> dict[str, tuple[int, int | None]]:
     """Active persons an RW holds in each band of definisi.PITA_RW for a per-RW target:
     {'jauh': (0, 49), 'dekat': (50, 99), 'tercapai': (100, None)} for 100 (the grid's legend)."""
@@ -255,6 +277,12 @@ KPI = [
     "target_dibagi_oleh",
 ]
 ANAK = ["peserta_aktif", "jenis_target", "target_acuan", "capaian_acuan", "kekurangan_acuan", "perubahan_minggu"]
+
+
+def akhir_tahun(tanggal: dt.date) -> dt.date:
+    """The date a projection runs to from snapshot `tanggal` (a date): 31 December of its year,
+    where proyeksi_akhir_tahun and laju_dibutuhkan are measured (pembangun.Periode.batas)."""
+    return Periode(tanggal).batas
 
 
 def vonis_laju(m: dict) -> str:

@@ -44,7 +44,13 @@ def _isi(k):
                 ),
                 dcc.Graph(
                     id="ringkasan-tren",
-                    figure=grafik.tren(cakupan.tren(k.tanya), m, b, aksi_mod.untuk_tren(k.tempat.kode)),
+                    figure=grafik.tren(
+                        cakupan.tren(k.tanya),
+                        m,
+                        b,
+                        aksi_mod.untuk_tren(k.tempat.kode),
+                        cabang=bool(k.tanya.filt.kantor_cabang),  # no target: a branch's reason, in words
+                    ),
                     config={"displayModeBar": False},
                 ),
             ],
@@ -53,11 +59,11 @@ def _isi(k):
             padding="lg",
         )
     )
-    bagian_peta = _peta(k)
+    bagian_peta = _peta(k, m)
     if bagian_peta is not None:
         parts.append(bagian_peta)
     if k.tempat.tingkat_anak and k.tempat.tingkat_anak != "rw":
-        parts.append(_peringkat(k))
+        parts.append(_peringkat(k, m))
     return dmc.Stack(parts, gap="lg")
 
 
@@ -131,7 +137,7 @@ def _kartu(m, k):
             penuh=fmt.angka(kurang, b),
         ),
         kerangka.kartu(t("minggu_ini", b), fmt.tanda(m["perubahan_minggu"], b), change_note, "ringkasan-perubahan"),
-        _kartu_laju(m, k.tanya.periode, b),
+        _kartu_laju(m, k.tanya.periode, b, bool(k.tanya.filt.kantor_cabang)),
     ]
 
 
@@ -159,7 +165,7 @@ def _laju(v, b) -> str:
     return "-" if v is None else fmt.desimal(v, 1 if abs(v) < 10 else 0, b)
 
 
-def _kartu_laju(m, periode, b):
+def _kartu_laju(m, periode, b, cabang=False):
     """The pace as two labelled values (achieved, needed), never 'a / b' that reads as a ratio,
     the achieved one named by the weeks of data behind it; with one snapshot the pace cannot be
     known yet, and the card says so."""
@@ -169,7 +175,9 @@ def _kartu_laju(m, periode, b):
         nilai.append((t("dibutuhkan", b), _laju(m["laju_dibutuhkan_acuan"], b)))
     if vonis == "belum":
         note = t("laju_belum", b)
-    elif vonis in ("sudah_tercapai", "tanpa_target"):
+    elif vonis == "tanpa_target":  # a branch's: targets count every branch (the target card's words)
+        note = fmt.catatan_target(m, b, cabang)
+    elif vonis == "sudah_tercapai":
         note = t(vonis, b)
     elif vonis == "tidak_tercapai":
         note = t("tidak_tercapai", b)
@@ -180,15 +188,18 @@ def _kartu_laju(m, periode, b):
     return kerangka.kartu_dua(t("laju", b), nilai, note, "ringkasan-laju", warna)
 
 
-def _peta(k):
+def _peta(k, m):
     """The places below as a map coloured by capaian (layouts/peta.py); a click drills down. None
-    for a kelurahan or an RW: an RW has no boundary, and an RW has no places below."""
+    for a kelurahan or an RW: an RW has no boundary, and an RW has no places below. `m` is the
+    place's own KPI row: the map says when the colours measure another target than the place's."""
     if k.tempat.tingkat_anak in (None, "rw"):
         return None
-    return peta.bagian(k.tempat, cakupan.anak(k.tanya, PERINGKAT).baris, k.bahasa, "ringkasan-peta")
+    rows = cakupan.anak(k.tanya, PERINGKAT).baris
+    beda = kerangka.beda_dasar(k, m, rows, "ringkasan-peta-dasar")
+    return peta.bagian(k.tempat, rows, k.bahasa, "ringkasan-peta", beda)
 
 
-def _peringkat(k):
+def _peringkat(k, m):
     b = k.bahasa
     hasil = cakupan.peringkat(k.tanya, "capaian", PERINGKAT)
     with_target = [r for r in hasil.baris if r["capaian_acuan"] is not None]
@@ -224,6 +235,7 @@ def _peringkat(k):
                 justify="space-between",
             ),
             dmc.Text(t("klik_turun", b), c="dimmed"),
+            kerangka.beda_dasar(k, m, hasil.baris, "peringkat-dasar"),
             isi,
             dmc.Text(t("tanda_1rw100", b), c="dimmed", id="peringkat-1rw100")
             if any(r["jenis_target"] == "1rw100" for r in with_target)

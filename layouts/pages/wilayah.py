@@ -82,6 +82,8 @@ def _isi(k):
     if any(r["jenis_target"] == "turunan" for r in known):
         parts.append(dmc.Text(t("tanda_turunan", b), c="dimmed", id="wilayah-tanda-turunan"))
     jumlah = cakupan.angka_tempat(k.tanya, DIMINTA) if hasil.tingkat != "rw" else None
+    beda = kerangka.beda_dasar(k, jumlah, hasil.baris, "wilayah-dasar") if jumlah else None
+    parts.append(beda)  # above the coloured table: what its colours measure
     parts.append(kerangka.grid("wilayah", hasil.baris, KOLOM, b, jumlah=jumlah))
     if jumlah:
         parts.append(dmc.Text(t("seluruh_isi", b), c="dimmed", id="wilayah-seluruh"))
@@ -91,7 +93,8 @@ def _isi(k):
         if with_target
         else grafik.batang_aktif(known, b)
     )
-    bagian_peta = peta.bagian(k.tempat, hasil.baris, b, "wilayah-peta")  # a click drills down as a row does
+    beda_peta = kerangka.beda_dasar(k, jumlah, hasil.baris, "wilayah-peta-dasar") if jumlah else None
+    bagian_peta = peta.bagian(k.tempat, hasil.baris, b, "wilayah-peta", beda_peta)  # a click drills down as a row does
     if bagian_peta is not None:
         parts.append(bagian_peta)
     parts.append(
