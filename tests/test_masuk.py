@@ -304,6 +304,24 @@ def test_the_audit_table_says_who_did_what_in_words(klien):
         assert [(r["oleh"], r["peristiwa"], r["lingkup"], r["rincian"]) for r in rows[:4]] == baris
 
 
+def test_a_branch_is_told_why_it_has_no_target(klien):
+    """Issue 30: a branch filter's cards said "Belum ada target untuk wilayah ini" (as if the
+    region had none). With a branch scope or a branch filter, the target card and the pace card on
+    Ringkasan and the review's pace slide say that targets count every branch together."""
+    kalimat = {
+        "id": "Target dihitung untuk semua kantor cabang bersama: tidak ada target untuk satu kantor cabang",
+        "en": "Targets count every branch office together: there is no target for one branch",
+    }
+    for nama, search in (("rawamangun", ""), ("analis", "?cabang=Jakarta+Rawamangun")):
+        for bahasa, kata in kalimat.items():
+            teks = _halaman(klien[nama], "/", search + ("&" if search else "?") + f"bahasa={bahasa}").text
+            assert teks.count(kata) == 2, (nama, bahasa)  # the target card and the pace card
+            assert "Belum ada target" not in teks and "has no target of its own" not in teks
+        slides = klien[nama].get(f"/tinjauan{search}").text
+        assert slides.count(kalimat["id"]) == 2 and "Belum ada target" not in slides  # first and pace slides
+    assert "Belum ada target untuk wilayah ini" in _halaman(klien["analis"], "/", "?wilayah=31.71").text
+
+
 def test_every_audit_event_and_detail_has_words():
     """Every event kind and detail key the code records (each jejak.audit.catat call in the tree,
     read from the source) has words on the Data page: none reaches the table as a raw code."""
