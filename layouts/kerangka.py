@@ -44,7 +44,8 @@ def judul_tab(kunci: str):
 
 def shell(isi) -> dmc.MantineProvider:
     nav = [
-        dmc.Anchor(t(nama), id=f"nav-{nama}", href=path, size="lg", fw=500, underline="never") for path, nama in HALAMAN
+        dmc.Anchor(t(nama), id=f"nav-{nama}", href=path, size="lg", fw=500, underline="never", style=_tampak(path))
+        for path, nama in HALAMAN
     ]
     # The projector review is a page of its own (no frame): a full load, not a Dash page.
     nav.append(
@@ -91,6 +92,18 @@ def shell(isi) -> dmc.MantineProvider:
         id="tema",
         forceColorScheme="light",
     )
+
+
+def _tampak(path: str) -> dict:
+    """A page link's style: the Data page's is hidden from accounts that are not admins (the server
+    refuses them the page all the same, metrics.lingkup.wajib_admin); kept, hidden, for _nav."""
+    if path != "/data":
+        return {}
+    try:
+        admin = lingkup.aktif().admin
+    except lingkup.TanpaAkses:
+        admin = False
+    return {} if admin else {"display": "none"}
 
 
 def _akun() -> list:

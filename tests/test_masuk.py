@@ -273,6 +273,20 @@ def test_the_data_page_and_audit_are_for_admins(klien):
     assert _komponen(_halaman(klien["admin"], "/data").json, "data-audit")
 
 
+def test_the_data_page_is_in_the_menu_of_admins_only(klien):
+    """Issue 30: accounts that cannot use the Data page still saw it in the menu. Its link is
+    hidden from them; the server still answers them that it is for admins only."""
+
+    def tautan(client):
+        return _komponen(client.get("/_dash-layout").json, "nav-data")
+
+    for nama in ("analis", "jaktim", "rawamangun"):
+        assert tautan(klien[nama])["style"] == {"display": "none"}, nama
+        assert _komponen(_halaman(klien[nama], "/data").json, "data-hanya-admin")
+        assert _komponen(klien[nama].get("/_dash-layout").json, "nav-wilayah")["style"] == {}
+    assert tautan(klien["admin"])["style"] == {} and tautan(klien["admin"])["children"] == "Data"
+
+
 def test_the_audit_table_says_who_did_what_in_words(klien):
     """Issue 30: the audit table showed raw values ('admin tidak', 'pertama_kali'). The first
     start's account, an account added on the server, a branch's download and a login under a
