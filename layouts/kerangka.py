@@ -489,7 +489,7 @@ def beda_dasar(k: keadaan.Keadaan, induk: dict, anak: list[dict], id_: str) -> d
     if not k.tanya.filt.kantor_cabang:  # a branch splits no target (targets count every branch)
         href = k.href("/target", program=None, sumber=None, rentan=None, cabang=None)
         bagi = dmc.Anchor(t("dasar_berbeda_bagi", b).format(induk=nama, tingkat=kata), href=href, fw=600)
-    return dmc.Alert(dmc.Stack([dmc.Text(teks), bagi], gap=4), title=t("dasar_berbeda", b), color="yellow", id=id_)
+    return dmc.Alert(dmc.Stack([dmc.Text(teks), bagi], gap=4), title=t("dasar_berbeda", b), color="blue", id=id_)
 
 
 def kata_beda_dasar(tempat, induk: dict, anak: list[dict], b: str) -> str | None:
@@ -549,7 +549,9 @@ def unduh(k: keadaan.Keadaan, jenis: str, tingkat: str | None = None, nama: str 
             dmc.Anchor(
                 t("unduh_csv", b), href=href("csv"), id=f"unduh-{nama or jenis}", className="unduh", refresh=True
             ),
-            dmc.Anchor(t("unduh_xlsx", b), href=href("xlsx"), refresh=True, size="sm"),
+            dmc.Anchor(  # the same type as CSV beside it: neither file is the lesser one
+                t("unduh_xlsx", b), href=href("xlsx"), id=f"unduh-{nama or jenis}-xlsx", className="unduh", refresh=True
+            ),
             dmc.Menu(
                 [
                     dmc.MenuTarget(

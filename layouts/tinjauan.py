@@ -239,6 +239,7 @@ def _tren(tj: Tinjauan, b: str):
     )
 
 
+TERTINGGAL_BEDA = 5  # laggards a slide lists under the note that they are on another basis
 AKSI_SLIDE = 4  # actions a slide names, newest first
 
 
@@ -348,14 +349,18 @@ def _tertinggal(tj: Tinjauan, b: str):
     if not tj.tertinggal:
         return None
     kolom = [(m, fmt.label(m, b)) for m in ("peserta_aktif", "target_acuan", "capaian_acuan", "kekurangan_acuan")]
-    tabel = _tabel(tj.tertinggal, kolom, b)
+    beda = _beda_dasar(tj, b)  # four lines of a projector's type: two rows fewer keep the footer clear
+    rows = tj.tertinggal[: TERTINGGAL_BEDA if beda else None]
+    tabel = _tabel(rows, kolom, b)
     tanda = grafik.TANDA_TARGET  # the 1 RW 100 rule's target, a derived one: marked, said under the title
-    jenis = [r.get("jenis_target") for r in tj.tertinggal]
+    jenis = [r.get("jenis_target") for r in rows]
     for baris, j in zip(tabel["baris"], jenis, strict=True):
         baris["sel"][1]["teks"] += tanda.get(j, "")
     catatan = [t(kunci, b) for j, kunci in (("1rw100", "tanda_1rw100"), ("turunan", "tanda_turunan")) if j in jenis]
     sub = {"jenis": "sub", "teks": " ".join(catatan)} if catatan else None
-    return _slide(f"{t('tertinggal', b)} {wilayah.nama_lengkap(tj.tempat)}", _beda_dasar(tj, b), sub, tabel)
+    if beda and sub:  # one paragraph: the note, then what the ¹ marks
+        beda, sub = {"jenis": "sub", "teks": f"{beda['teks']} {sub['teks']}"}, None
+    return _slide(f"{t('tertinggal', b)} {wilayah.nama_lengkap(tj.tempat)}", beda, sub, tabel)
 
 
 def _rw(tj: Tinjauan, b: str):
