@@ -75,7 +75,20 @@ the builder).
   pekerja rentan and the budget. The other programmes' `aktif_*` are empty, not the unfiltered
   totals: the rollups count each programme's persons without crossing programmes, so "active in
   JKK among those in JKP" is not known. No part ever exceeds its whole (tests/test_bagian.py).
-- **Percentages** are never capped at 100 %.
+- **Percentages** are never capped at 100 %, and where shown (a card, a cell, a bar, a map square,
+  a slide, the PDF, the email) never rounded up onto a border the value has not reached: 100 %
+  and the colour bands' borders (70 % and 90 %; 50 % for an RW) (`definisi.BATAS_PERSEN`). 1.999
+  active of a target of 2.000 reads 99,9 % beside "Kekurangan 1", never 100,0 %; 69,996 % reads
+  69,9 %, as red as it is drawn. Other values round as usual (87,46 % is 87,5 %); exports keep
+  the value itself (`capaian_persen` 99.95).
+- **Pace over fewer than 4 weeks.** Until the data reaches 4 weeks back, `laju_4mg` is the gain
+  per week since the oldest snapshot, and every output names the weeks behind it ("3 minggu
+  terakhir") and says so in its notes.
+- **Places below on another basis.** When a place has a target of its own (or a derived one) and
+  places below it have only the 1 RW 100 rule's, their colours measure another target, which
+  need not add up to the parent's (Jakarta Timur: 38.738 of its own, 64.000 by the rule). The
+  table, bars and map, and the review's map and laggards, say so there, with the total, and offer
+  the split of the parent's target (`cakupan.dasar_berbeda`).
 
 ## Exports
 
