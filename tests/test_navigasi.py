@@ -37,6 +37,18 @@ def test_page_links_keep_the_state_and_speak_its_language(permintaan):
     assert links[-1] == "Log out"  # the logout button speaks the page's language too
 
 
+def test_excel_is_offered_in_the_same_type_as_csv(permintaan):
+    """Issue 30: "Unduh Excel" was in smaller type than "Unduh CSV" beside it."""
+    from layouts import keadaan
+
+    for bahasa, kata in (("id", ["Unduh CSV", "Unduh Excel"]), ("en", ["Download CSV", "Download Excel"])):
+        csv, xlsx, _menu = kerangka.unduh(keadaan.dari_query({"bahasa": bahasa}), "coverage", "provinsi", "x").children
+        assert [csv.children, xlsx.children] == kata
+        sama = ("size", "fz", "className", "style")
+        assert {k: getattr(xlsx, k, None) for k in sama} == {k: getattr(csv, k, None) for k in sama}
+        assert xlsx.href.startswith("/unduh/coverage.xlsx") and xlsx.id == "unduh-x-xlsx"
+
+
 def test_a_clicked_row_or_bar_goes_one_level_down(permintaan):
     _pemicu({"type": "turun", "nama": "wilayah"}, "cellClicked", {"rowId": "31.75.02"})
     assert (
