@@ -382,6 +382,49 @@ def test_the_page_subscribes_this_view_and_the_server_checks_everything(minggu_a
         assert "Langganan 1 dihentikan" in _ubah(jaktim, "", hapus=1) and simpanan.daftar() == []
 
 
+def test_the_page_promises_what_the_next_send_does(minggu_awal, surel, dash_app, capsys):
+    """Issue 30: subscribing promised the report "saat data baru dimuat", and the next send
+    delivered the newest data's report at once. The page says that: the newest data's report
+    (30 January, the seed's newest here) at the next send, then one per load; the send does it."""
+    with lingkup.berlaku(None):
+        jaktim = _klien(dash_app, "kota.jaktim")
+        halaman = jaktim.post(
+            "/_dash-update-component",
+            json={
+                "output": ".._pages_content.children..._pages_store.data..",
+                "outputs": [
+                    {"id": "_pages_content", "property": "children"},
+                    {"id": "_pages_store", "property": "data"},
+                ],
+                "inputs": [
+                    {"id": "_pages_location", "property": "pathname", "value": "/langganan"},
+                    {"id": "_pages_location", "property": "search", "value": "?wilayah=31.75&bahasa=en"},
+                ],
+                "changedPropIds": ["_pages_location.pathname"],
+                "state": [],
+            },
+        ).text
+        assert (
+            "is sent to the addresses below: the newest data's report at the next scheduled send, then one report "
+            "each time new data is loaded." in halaman
+        )
+        assert (
+            "Langganan 1 dibuat. Laporan data terbaru (30 Januari 2024) dikirim pada pengiriman terjadwal "
+            "berikutnya, lalu satu laporan setiap kali data baru dimuat." in _ubah(jaktim, "?wilayah=31.75")
+        )
+        assert (
+            "Subscription 2 made. The report of the newest data (30 January 2024) goes out at the next scheduled "
+            "send, then one report each time new data is loaded."
+            in _ubah(jaktim, "?wilayah=31.75&bahasa=en", alamat="b@jaktim.example.id")
+        )
+    assert surel.pesan == []  # subscribing sends nothing itself
+    _kirim(capsys)  # the next send: the newest data's report, at once, to each
+    assert [(m["kepada"], m["isi"]["Subject"].strip()[-15:]) for m in surel.pesan] == [
+        (["a@jaktim.example.id"], "30 Januari 2024"),
+        (["b@jaktim.example.id"], "30 Januari 2024"),
+    ]
+
+
 def test_a_newer_report_replaces_one_not_sent_and_refused_addresses_are_recorded(minggu_awal, ca, monkeypatch, capsys):
     """The 2024-01-30 report fails (451) and waits; the 2024-02-06 load sends its own instead:
     the old one is marked replaced, never sent late. An address the server refuses is recorded

@@ -16,7 +16,7 @@ from akses import pengguna as akun_mod
 from layouts import format as fmt
 from layouts import keadaan, kerangka
 from layouts.teks import kata_status, pick
-from metrics import langganan, lingkup, wilayah
+from metrics import langganan, lingkup, periode, wilayah
 from metrics.definisi import SARINGAN_MENURUT_KUNCI, PertanyaanTidakSah
 
 dash.register_page(__name__, path="/langganan", name="Langganan", title=kerangka.judul_tab("langganan"))
@@ -24,10 +24,12 @@ dash.register_page(__name__, path="/langganan", name="Langganan", title=kerangka
 KATA = {
     "judul": ("Laporan mingguan lewat surel", "Weekly report by email"),
     "isi": (
-        "Tinjauan Mingguan tampilan ini ({tempat}; {saringan}) dikirim ke alamat di bawah setiap kali data "
-        "baru dimuat: angka utama di badan surel, tinjauannya sebagai PDF, dan tautan ke dasbor.",
-        "This view's weekly review ({tempat}; {saringan}) is sent to the addresses below each time new data is "
-        "loaded: the headline in the email, the review as a PDF, and a link to the dashboard.",
+        "Tinjauan Mingguan tampilan ini ({tempat}; {saringan}) dikirim ke alamat di bawah: laporan data terbaru "
+        "pada pengiriman terjadwal berikutnya, lalu satu laporan setiap kali data baru dimuat. Isinya angka utama "
+        "di badan surel, tinjauannya sebagai PDF, dan tautan ke dasbor.",
+        "This view's weekly review ({tempat}; {saringan}) is sent to the addresses below: the newest data's report "
+        "at the next scheduled send, then one report each time new data is loaded. It holds the headline in the "
+        "email, the review as a PDF, and a link to the dashboard.",
     ),
     "alamat": ("Alamat surel (pisahkan dengan koma)", "Email addresses (comma-separated)"),
     "bahasa": ("Bahasa laporan", "Report language"),
@@ -37,8 +39,10 @@ KATA = {
     "kosong": ("Belum ada langganan.", "No subscriptions yet."),
     "hentikan": ("Hentikan", "Stop"),
     "berhasil": (
-        "Langganan {id} dibuat: laporan berikutnya dikirim saat data baru dimuat.",
-        "Subscription {id} made: the next report goes when new data is loaded.",
+        "Langganan {id} dibuat. Laporan data terbaru ({tanggal}) dikirim pada pengiriman terjadwal berikutnya, "
+        "lalu satu laporan setiap kali data baru dimuat.",
+        "Subscription {id} made. The report of the newest data ({tanggal}) goes out at the next scheduled send, "
+        "then one report each time new data is loaded.",
     ),
     "dihentikan": ("Langganan {id} dihentikan.", "Subscription {id} stopped."),
     "gagal": ("Tidak bisa", "Cannot"),
@@ -213,7 +217,8 @@ def _ubah(_tambah, hapus, alamat, bahasa_laporan, akun, search):
             nomor = langganan.tambah(
                 akun, query.get("wilayah") or lingkup.aktif().wilayah, str(alamat or ""), saringan, bahasa_laporan
             )
-            pesan = dmc.Alert(_k("berhasil", b).format(id=nomor), color="green", id="langganan-hasil")
+            terbaru = fmt.tanggal(periode.daftar()[0], b)  # the report a new subscription gets first (laporan.kirim)
+            pesan = dmc.Alert(_k("berhasil", b).format(id=nomor, tanggal=terbaru), color="green", id="langganan-hasil")
     except (simpanan.GalatLangganan, PertanyaanTidakSah) as e:  # TanpaAkses is one
         teks = e.teks(b) if isinstance(e, PertanyaanTidakSah) else str(e)
         return dmc.Alert(teks, title=_k("gagal", b), color="red", id="langganan-hasil"), dash.no_update, dash.no_update
