@@ -94,6 +94,14 @@ def tanggal_pendek(day: dt.date | None, bahasa: str = "id") -> str:
     return "-" if day is None else format_date(day, format="d MMM y", locale=LOCALE[bahasa])
 
 
+def tanggal_sumbu(hari: list[dt.date], bahasa: str = "id") -> list[str]:
+    """An axis's dates, the year named only where it starts or changes: 6 Feb 2024, 1 Mei, 31 Des."""
+    return [
+        format_date(d, format="d MMM" if i and d.year == hari[i - 1].year else "d MMM y", locale=LOCALE[bahasa])
+        for i, d in enumerate(hari)
+    ]
+
+
 def tanda(value: int | float | None, bahasa: str = "id") -> str:
     """A change with its sign: +1.234, -56, 0."""
     if value is None:

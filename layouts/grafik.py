@@ -4,6 +4,7 @@ itself, Indonesian number formats, large type."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import NamedTuple
 
 from akses.aksi import JENIS as JENIS_AKSI
 from layouts import format as fmt
@@ -68,13 +69,39 @@ TICK_TREN = 7  # date labels a trend names at most: more would crowd a projector
 UNGU = "#6741d9"  # actions on the trend: a colour no band or line uses
 
 
-def tren(rows: list[dict], tempat: dict, bahasa: str, aksi: list | None = None) -> dict:
-    """Active participants per snapshot, filling the chart: the x axis spans the snapshots (not
-    the year) and the y axis the values, so a weekly gain shows as a slope. The road to
-    31 December is a dashed stretch at the 4-week pace past the last snapshot, its end written
-    in words; the reference target is a line when it is near the values, else named at the top.
-    `aksi` (akses.aksi.Aksi, issue 21) inside the chart's dates are dotted lines at their start,
-    with a marker at the top whose hover names them."""
+class Ukuran(NamedTuple):
+    """What an action's label is placed for: type size (px), the plot's width and height (px) and
+    the characters of a title shown. The page's chart is drawn once for every screen, so its
+    labels are placed for the narrowest (a phone's plot, about 300 px wide)."""
+
+    huruf: int
+    lebar: int
+    tinggi: int
+    judul: int
+
+
+HALAMAN = Ukuran(16, 300, 300, 24)
+BARIS_AKSI = 3  # rows of action labels at most: more would push the weeks down to a strip
+EM = 0.55  # a character's width in em, about, in the charts' sans-serif type
+
+
+def tren(
+    rows: list[dict],
+    tempat: dict,
+    bahasa: str,
+    aksi: list | None = None,
+    cabang: bool = False,
+    ukuran: Ukuran = HALAMAN,
+) -> dict:
+    """Active participants per snapshot with, together on one chart, the reference target as a
+    line labelled with its value and kind (layouts.format.nama_target), and the road at the
+    4-week pace to 31 December (metrics.cakupan.akhir_tahun) ending at `tempat`'s
+    proyeksi_akhir_tahun, labelled with it; both axes reach them. No target: the chart says so in
+    words (for a branch, `cabang`: why). Without a projection (one snapshot) the x axis spans the
+    snapshots and a little more. `tempat` is a KPI row (metrics.cakupan.KPI); the layout adds no
+    number of its own. `aksi` (akses.aksi.Aksi) inside the chart's dates are dotted lines with a
+    marker at the top whose hover names them, and their titles in rows above the lines that never
+    overlap (baris_label), placed for `ukuran`."""
     if not rows:
         return _tata([], bahasa)
     x = [r["tanggal_data"] for r in rows]
@@ -87,68 +114,56 @@ def tren(rows: list[dict], tempat: dict, bahasa: str, aksi: list | None = None) 
             "hoverinfo": "text",
         }
     ]  # fmt: skip
+    target = tempat.get("target_acuan", tempat.get("target"))
+    proyeksi = tempat.get("proyeksi_akhir_tahun") if tempat.get("laju_4mg") is not None else None
+    akhir = cakupan.akhir_tahun(x[-1]) if proyeksi is not None else None
     hari = max((x[-1] - x[0]).days, 1)
-    ujung = x[-1] + dt.timedelta(days=max(7, round(hari * 0.3)))
-    lo, hi = min(y), max(y)
-    annotations, shapes = [], []
-    laju = tempat.get("laju_4mg")
-    if laju is not None and tempat.get("proyeksi_akhir_tahun") is not None:
-        y_ujung = y[-1] + laju * (ujung - x[-1]).days / 7
-        lo, hi = min(lo, y_ujung), max(hi, y_ujung)
+    awal_x = x[0] - dt.timedelta(days=max(2, round(hari * 0.04)))
+    # the axis ends a little after 31 December, so its tick shows
+    ujung = akhir + dt.timedelta(days=4) if akhir else x[-1] + dt.timedelta(days=max(7, round(hari * 0.3)))
+    nilai = [*y, *(v for v in (proyeksi, target) if v is not None)]
+    lo, hi = min(nilai), max(nilai)
+    rentang = max(hi - lo, hi * 0.02, 4)
+    atas, bawah = hi + rentang * 0.3, max(0, lo - rentang * 0.3)  # room for the words above and below
+    shapes, annotations = [], []
+    if target:
+        shapes, annotations = _target(target, tempat.get("jenis_target"), y[-1] <= target, bahasa)
+    else:
+        annotations.append(_tanpa_target(cabang, bahasa))
+    if akhir:
         data.append(
             {
-                "type": "scatter", "x": [x[-1], ujung], "y": [y[-1], y_ujung], "mode": "lines",
+                "type": "scatter", "x": [x[-1], akhir], "y": [y[-1], proyeksi], "mode": "lines",
                 "name": t("proyeksi", bahasa), "line": {"width": 3, "dash": "dash", "color": ABU},
                 "hoverinfo": "skip",
             }
         )  # fmt: skip
-        akhir = dt.date(x[-1].year, 12, 31)
-        annotations.append(
-            {
-                # two short lines: on a phone one long line ran over the value axis
-                "text": f"{fmt.tanggal_pendek(akhir, bahasa)}:<br>{t('proyeksi_kata', bahasa)} "
-                f"{fmt.ringkas(tempat['proyeksi_akhir_tahun'], bahasa)}",
-                "xref": "paper", "x": 1, "xanchor": "right", "yref": "paper", "y": 0, "yanchor": "bottom",
-                "showarrow": False, "font": {"size": 16, "color": ABU},
-            }
-        )  # fmt: skip
-    rentang = max(hi - lo, hi * 0.02, 4)
-    atas, bawah = hi + rentang * 0.3, max(0, lo - rentang * 0.3)
-    target = tempat.get("target_acuan", tempat.get("target"))
-    if target:
-        nama = fmt.nama_target(tempat.get("jenis_target"), bahasa)
-        teks = f"{nama}{':' if nama != 'Target' else ''} {fmt.ringkas(target, bahasa)}"
-        if target <= hi + rentang * 3:  # near: drawn, the axis stretched to hold it
-            atas = max(atas, target + rentang * 0.25)
-            garis, label = _garis_datar(target, MERAH, teks)
-            shapes, annotations = [garis], [label, *annotations]
-        else:  # far above: named, so the weeks of data keep the height
-            annotations.append(
-                {
-                    "text": f"{teks} ↑", "xref": "paper", "x": 1, "xanchor": "right", "yref": "paper", "y": 1,
-                    "yanchor": "top", "showarrow": False, "font": {"size": 16, "color": MERAH},
-                }
-            )  # fmt: skip
-    awal_x = x[0] - dt.timedelta(days=max(2, round(hari * 0.04)))
-    tanda = [a for a in aksi or [] if awal_x <= a.mulai <= ujung]
+        annotations.append(_kata_proyeksi(akhir, proyeksi, y[-1], target, (atas - bawah) / ukuran.tinggi, bahasa))
+    tanda = [a for a in aksi or [] if awal_x <= a.mulai <= (akhir or ujung)]
     if tanda:
+        label = _label_aksi(tanda, awal_x, ujung, bahasa, ukuran)
+        if label:  # a band on top for the titles, clear of every line and word below it
+            pita = (ukuran.huruf * (1 + 1.3 * (1 + max(a["_baris"] for a in label)))) / ukuran.tinggi
+            atas += (atas - bawah) * pita / (1 - pita)
+        for a in label:
+            del a["_baris"]
+        annotations += label
         for a in tanda:
             shapes.append(
                 {
                     "type": "line", "name": "aksi", "xref": "x", "x0": a.mulai, "x1": a.mulai, "yref": "paper",
-                    "y0": 0, "y1": 0.93, "line": {"color": UNGU, "width": 2, "dash": "dot"},
+                    "y0": 0, "y1": 0.97, "line": {"color": UNGU, "width": 2, "dash": "dot"},
                 }
             )  # fmt: skip
         data.append(
             {
                 "type": "scatter", "mode": "markers", "name": "aksi", "x": [a.mulai for a in tanda],
-                "y": [atas - (atas - bawah) * 0.03] * len(tanda), "hoverinfo": "text",
+                "y": [atas - (atas - bawah) * 0.02] * len(tanda), "hoverinfo": "text",
                 "marker": {"symbol": "triangle-down", "size": 14, "color": UNGU},
                 "hovertext": [_aksi_kata(a, bahasa) for a in tanda], "customdata": [[a.id] for a in tanda],
             }
         )  # fmt: skip
-    langkah = max(1, -(-len(x) // TICK_TREN))
-    ticks = x[::-1][::langkah][::-1]
+    ticks = _tick_tren(x, akhir)
     return _tata(
         data,
         bahasa,
@@ -157,11 +172,106 @@ def tren(rows: list[dict], tempat: dict, bahasa: str, aksi: list | None = None) 
         showlegend=False,  # the line is the title's; the road and the target say what they are in words
         xaxis={
             "tickvals": ticks,
-            "ticktext": [fmt.tanggal_pendek(d, bahasa) for d in ticks],
+            "ticktext": fmt.tanggal_sumbu(ticks, bahasa),
             "range": [awal_x, ujung],
         },
         yaxis={"range": [bawah, atas], "tickformat": ",d"},
     )
+
+
+def _kata_proyeksi(akhir, proyeksi, kini, target, per_px: float, bahasa: str) -> dict:
+    """The road's end in words ('31 Des 2024:<br>proyeksi 39,9 ribu') ending at its end point, on
+    the side the road does not come from (above a rising one); where the target's line runs
+    through those words (`per_px`: the y units of a pixel), they stand clear of it instead."""
+    naik = proyeksi >= kini
+    y = proyeksi
+    tinggi = 80 * per_px  # two lines of the slide's 30 px type, about; the page's 16 px take less
+    if target is not None and 0 <= (target - proyeksi if naik else proyeksi - target) <= tinggi:
+        y = target
+    return {
+        # two short lines: on a phone one long line ran over the value axis
+        "text": f"{fmt.tanggal_pendek(akhir, bahasa)}:<br>{t('proyeksi_kata', bahasa)} {fmt.ringkas(proyeksi, bahasa)}",
+        "xref": "x", "x": akhir, "xanchor": "right", "yref": "y", "y": y,
+        "yanchor": "bottom" if naik else "top", "yshift": 6 if naik else -6,
+        "showarrow": False, "font": {"size": 16, "color": ABU},
+    }  # fmt: skip
+
+
+def _target(target: float, jenis: str | None, di_bawah: bool, bahasa: str) -> tuple[list, list]:
+    """The target's line and its words at the left ('Target 38,7 ribu', 'Target 1 RW 100: 800'),
+    on the side away from the place's line (above it while the place is below)."""
+    nama = fmt.nama_target(jenis, bahasa)
+    garis, label = _garis_datar(target, MERAH, f"{nama}{':' if nama != 'Target' else ''} {fmt.ringkas(target, bahasa)}")
+    if not di_bawah:
+        label["yanchor"] = "top"
+    return [garis], [label]
+
+
+def _tanpa_target(cabang: bool, bahasa: str) -> dict:
+    """'Belum ada target' in words at the chart's top left, where a target line would be read."""
+    return {
+        "text": t("tren_tanpa_target_cabang" if cabang else "tren_tanpa_target", bahasa),
+        "xref": "paper", "x": 0, "xanchor": "left", "yref": "paper", "y": 1, "yanchor": "bottom",
+        "showarrow": False, "font": {"size": 16, "color": TEKS},
+    }  # fmt: skip
+
+
+def _tick_tren(x: list[dt.date], akhir: dt.date | None) -> list[dt.date]:
+    """The dates the x axis names. Snapshots only: at most TICK_TREN, the newest always. With the
+    road to `akhir` (31 December): the first and newest snapshots, `akhir`, and month starts
+    between, evenly thinned; none closer to another than a tenth of the axis."""
+    if akhir is None:
+        langkah = max(1, -(-len(x) // TICK_TREN))
+        return x[::-1][::langkah][::-1]
+    jarak = (akhir - x[0]).days / 10
+    tetap = [x[-1], akhir] + ([x[0]] if (x[-1] - x[0]).days >= jarak else [])
+    bulan = [dt.date(th, b, 1) for th in range(x[0].year, akhir.year + 1) for b in range(1, 13)]
+    bulan = [d for d in bulan if x[0] < d < akhir]
+    langkah = max(1, -(-len(bulan) // (TICK_TREN - len(tetap))))
+    bulan = [d for d in bulan[::langkah] if all(abs((d - e).days) >= jarak for e in tetap)]
+    return sorted(tetap + bulan)
+
+
+def baris_label(rentang: list[tuple[float, float]], batas: int = BARIS_AKSI) -> list[int | None]:
+    """The row of each label (0 the top) so that no two labels in a row overlap. `rentang` is each
+    label's horizontal extent (start, end), in any one unit. Labels are taken from the left, each
+    into the first row whose labels all end before it starts (interval partitioning); None for a
+    label that finds no free row among `batas` (left unlabelled: its marker still names it)."""
+    ujung_baris: list[float] = []  # where each row's rightmost label ends
+    hasil: list[int | None] = [None] * len(rentang)
+    for i in sorted(range(len(rentang)), key=lambda i: rentang[i]):
+        mulai, selesai = rentang[i]
+        bebas = [n for n, u in enumerate(ujung_baris) if u < mulai]
+        if bebas:
+            hasil[i] = bebas[0]
+        elif len(ujung_baris) < batas:
+            hasil[i] = len(ujung_baris)
+            ujung_baris.append(selesai)
+        else:
+            continue
+        ujung_baris[hasil[i]] = selesai
+    return hasil
+
+
+def _label_aksi(tanda: list, x0: dt.date, x1: dt.date, bahasa: str, ukuran: Ukuran) -> list[dict]:
+    """The actions' titles in the band on top, one row each where they would touch
+    (baris_label); a title starts at its line, or ends there near the right edge. Each dict
+    carries its row as '_baris' for the caller's band."""
+    hari = max((x1 - x0).days, 1)
+    kata = [pendek(a.judul, ukuran.judul) for a in tanda]
+    posisi = [(a.mulai - x0).days / hari for a in tanda]
+    lebar = [(len(k) * EM * ukuran.huruf + 8) / ukuran.lebar for k in kata]  # 8 px: the gap from the line
+    kanan = [p + w > 1 and p - w >= 0 for p, w in zip(posisi, lebar)]
+    rentang = [(p - w, p) if k else (p, p + w) for p, w, k in zip(posisi, lebar, kanan)]
+    return [
+        {
+            "text": k, "xref": "x", "x": a.mulai, "xanchor": "right" if ka else "left", "xshift": -4 if ka else 4,
+            "yref": "paper", "y": 1, "yanchor": "top", "yshift": -round(ukuran.huruf * (1 + 1.3 * n)),
+            "showarrow": False, "font": {"size": ukuran.huruf, "color": UNGU}, "_baris": n,
+        }
+        for a, k, ka, n in zip(tanda, kata, kanan, baris_label(rentang), strict=True)
+        if n is not None
+    ]  # fmt: skip
 
 
 def pendek(teks: str, batas: int) -> str:

@@ -324,6 +324,12 @@ def test_the_pace_verdict(angka, vonis):
     assert cakupan.vonis_laju(angka) == vonis
 
 
+def test_the_road_runs_to_31_december_of_the_snapshot_s_year():
+    # where proyeksi_akhir_tahun is measured: the trend draws its road to this date (issue 30)
+    assert cakupan.akhir_tahun(dt.date(2024, 2, 6)) == dt.date(2024, 12, 31)
+    assert cakupan.akhir_tahun(dt.date(2025, 1, 7)) == dt.date(2025, 12, 31)
+
+
 @pytest.mark.parametrize(
     "capaian,pita,pita_rw",
     [
