@@ -1,8 +1,14 @@
 """The weekly review as a PDF for phones and WhatsApp groups: the same slides as the projector
 (layouts/tinjauan.py's blocks), one 16:9 page each, big type, the trend drawn as a line, in a file
 of tens of kilobytes (the HTML carries plotly.js: 4,8 MB). Drawn with fpdf2 (a well-kept PDF
-writer) and its core Helvetica font, so nothing is embedded; text outside Latin-1 (arrows, the
-odd name) is written with its nearest Latin-1 form.
+writer) in DejaVu Sans, regular and bold, the font files matplotlib ships (its licence:
+matplotlib's mpl-data/fonts/ttf/LICENSE_DEJAVU, free to embed): fpdf2 embeds only the glyphs a
+review uses (Jakarta Timur's review: 38 KB, 7,7 KB with the core font before). DejaVu Sans draws
+Latin, Greek, Cyrillic, Arabic (joined by uharfbuzz, fpdf2's text shaping, when a review holds
+Arabic) and most symbols (— “ ” ✓ ↑ ▸); it has no emoji or Chinese, Japanese and Korean, for
+which a font would cost megabytes read for every PDF. A character no embedded font can draw is
+printed as TAK_TERCETAK (□), never dropped or turned into "?", and the top of its page says so
+in words (teks.py: tinjauan_pdf_tak_tercetak).
 
     pdf(tj, bahasa) -> bytes
 """
@@ -10,30 +16,37 @@ odd name) is written with its nearest Latin-1 form.
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
 import unicodedata
+from pathlib import Path
 
 from fpdf import FPDF
 
 from layouts import format as fmt
 from layouts import grafik, peta
 from layouts import tinjauan as slides_mod
+from layouts.teks import t
 from metrics.tinjauan import Tinjauan
 
 LEBAR, TINGGI = 338.67, 190.5  # mm: a 16:9 page (13,33 x 7,5 inches, a slide's size)
 TEPI = 14
 HITAM, ABU, BIRU, MERAH, UNGU = (17, 17, 17), (90, 90, 90), (28, 126, 214), (201, 42, 42), (103, 65, 217)
-GANTI = {"↑": "", "▸": ">", "–": "-", "—": "-", "…": "...", "≥": ">=", "≤": "<=", "’": "'", "“": '"', "”": '"'}
+HURUF = "DejaVu"  # the family every text is set in: DejaVu Sans from matplotlib's font files
+BERKAS_HURUF = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf"}
+TAK_TERCETAK = "□"  # printed for a character no embedded font has (DejaVu Sans has this one)
+ARAB = ((0x0600, 0x08FF), (0xFB50, 0xFDFF), (0xFE70, 0xFEFF))  # letters that join: shaped
 
 
 def pdf(tj: Tinjauan, bahasa: str = "id") -> bytes:
     """The review's slides as a PDF (bytes). Every block kind of layouts/tinjauan.py is drawn."""
     kaki, halaman = slides_mod.slides(tj, bahasa)
-    doc = FPDF(orientation="L", unit="mm", format=(TINGGI, LEBAR))
+    doc = _Dokumen(bentuk=_ada_arab(f"{kaki}{halaman}"))
     doc.set_auto_page_break(False)
-    doc.set_title(_latin(f"Cakupan · {kaki}"))
+    doc.set_title(f"Cakupan · {kaki}")
     doc.set_creator("Cakupan")
     for i, slide in enumerate(halaman, start=1):
         doc.add_page()
+        doc.tak_tercetak = False
         _teks(doc, slide["judul"], 30, HITAM, gaya="B")
         doc.ln(4)
         for blok in slide["isi"]:
@@ -41,23 +54,51 @@ def pdf(tj: Tinjauan, bahasa: str = "id") -> bytes:
         doc.set_xy(TEPI, TINGGI - 12)
         _teks(doc, kaki, 12, ABU, lebar=LEBAR - 2 * TEPI - 40)
         doc.set_xy(LEBAR - TEPI - 40, TINGGI - 12)
-        doc.set_font("Helvetica", size=12)
+        doc.set_font(HURUF, size=12)
         doc.cell(40, 6, f"Cakupan · {i} / {len(halaman)}", align="R")
+        if doc.tak_tercetak:  # said on the page it happened, in the top margin (always free)
+            doc.set_xy(TEPI, 3)
+            _teks(doc, t("tinjauan_pdf_tak_tercetak", bahasa).format(tanda=TAK_TERCETAK), 11, MERAH)
     return bytes(doc.output())
 
 
-def _latin(teks: str) -> str:
-    """Text the core font can write: Latin-1 kept, the rest by GANTI or its decomposed letter."""
-    out = []
+class _Dokumen(FPDF):
+    """A 16:9 landscape FPDF with DejaVu Sans embedded (regular and bold); `bentuk`: text shaping
+    on, which Arabic needs for its joined letters (uharfbuzz) and which costs about 15 KB a review
+    otherwise (every glyph placed on its own). `tak_tercetak` says whether the current page
+    printed a character as TAK_TERCETAK."""
+
+    def __init__(self, bentuk: bool = False):
+        super().__init__(orientation="L", unit="mm", format=(TINGGI, LEBAR))
+        folder = Path(importlib.util.find_spec("matplotlib").origin).parent / "mpl-data" / "fonts" / "ttf"
+        for gaya, berkas in BERKAS_HURUF.items():
+            self.add_font(HURUF, gaya, folder / berkas)
+        if bentuk:
+            self.set_text_shaping(True)
+        self.tak_tercetak = False
+
+
+def _ada_arab(teks: str) -> bool:
+    return any(a <= ord(c) <= b for c in teks if ord(c) >= 0x0600 for a, b in ARAB)
+
+
+def _cetak(doc: _Dokumen, teks) -> str:
+    """`teks` as the current font can draw it: a character it has no glyph for becomes
+    TAK_TERCETAK and marks the page; line breaks are kept, and an invisible character the font
+    lacks (a joiner, the variation selector after an emoji) is left out, as it draws nothing."""
+    cmap, out = doc.current_font.cmap, []
     for c in str(teks):
-        if ord(c) < 256:
+        if ord(c) in cmap or c in "\n\t":
             out.append(c)
-        elif c in GANTI:
-            out.append(GANTI[c])
-        else:
-            dasar = unicodedata.normalize("NFKD", c).encode("latin-1", "ignore").decode("latin-1")
-            out.append(dasar or "?")
+        elif not _tak_terlihat(c):
+            out.append(TAK_TERCETAK)
+            doc.tak_tercetak = True
     return "".join(out)
+
+
+def _tak_terlihat(c: str) -> bool:
+    """A format character (Unicode Cf: joiners, direction marks) or a variation selector."""
+    return unicodedata.category(c) == "Cf" or 0xFE00 <= ord(c) <= 0xFE0F or 0xE0100 <= ord(c) <= 0xE01EF
 
 
 def _warna(css: str | None, cadangan=HITAM) -> tuple[int, int, int]:
@@ -67,10 +108,10 @@ def _warna(css: str | None, cadangan=HITAM) -> tuple[int, int, int]:
 
 
 def _teks(doc, teks, ukuran, warna, gaya="", lebar=None, tinggi=None):
-    doc.set_font("Helvetica", gaya, ukuran)
+    doc.set_font(HURUF, gaya, ukuran)
     doc.set_text_color(*warna)
     doc.set_x(max(doc.get_x(), TEPI))
-    doc.multi_cell(lebar or (LEBAR - 2 * TEPI), tinggi or ukuran * 0.45, _latin(teks), align="L")
+    doc.multi_cell(lebar or (LEBAR - 2 * TEPI), tinggi or ukuran * 0.45, _cetak(doc, teks), align="L")
 
 
 def _blok(doc, blok: dict, lebar: float) -> None:
@@ -107,17 +148,17 @@ def _blok(doc, blok: dict, lebar: float) -> None:
         _peta(doc, blok["fig"], lebar, TINGGI - doc.get_y() - 30)
     elif jenis == "daftar":
         for baris in blok["baris"]:
-            _teks(doc, f"•  {baris}".replace("•", "-"), 16, HITAM)
+            _teks(doc, f"•  {baris}", 16, HITAM)
             doc.ln(2)
 
 
 def _blok_di(doc, blok, lebar, kiri):
     """A block inside a column starting at x = kiri (the two-column slide)."""
     if blok["jenis"] == "judul":
-        doc.set_font("Helvetica", "B", 18)
+        doc.set_font(HURUF, "B", 18)
         doc.set_text_color(*HITAM)
         doc.set_x(kiri)
-        doc.multi_cell(lebar, 8, _latin(blok["teks"]), align="L")
+        doc.multi_cell(lebar, 8, _cetak(doc, blok["teks"]), align="L")
     else:
         _tabel(doc, blok, lebar, kiri)
 
@@ -128,18 +169,20 @@ def _angka(doc, angka: list[dict], lebar: float) -> None:
     for n, a in enumerate(angka):
         x = TEPI + n * w
         doc.set_xy(x, y)
-        doc.set_font("Helvetica", "", 15)
+        doc.set_font(HURUF, "", 15)
         doc.set_text_color(*ABU)
-        doc.multi_cell(w - 4, 7, _latin(a["label"]), align="L")
+        doc.multi_cell(w - 4, 7, _cetak(doc, a["label"]), align="L")
         doc.set_x(x)
-        doc.set_font("Helvetica", "B", 40)
+        doc.set_font(HURUF, "B", 40)
+        nilai = _cetak(doc, a["nilai"])
+        doc.set_font_size(min(40, 40 * (w - 4) / max(doc.get_string_width(nilai), 1)))  # 40.123.456 in a quarter
         doc.set_text_color(*_warna(a.get("warna")))
-        doc.cell(w - 4, 18, _latin(a["nilai"]), new_x="LEFT", new_y="NEXT")
+        doc.cell(w - 4, 18, nilai, new_x="LEFT", new_y="NEXT")
         if a.get("catatan"):
             doc.set_x(x)
-            doc.set_font("Helvetica", "", 14)
+            doc.set_font(HURUF, "", 14)
             doc.set_text_color(*ABU)
-            doc.multi_cell(w - 4, 6, _latin(a["catatan"]), align="L")
+            doc.multi_cell(w - 4, 6, _cetak(doc, a["catatan"]), align="L")
     doc.set_y(y + 48)
 
 
@@ -149,15 +192,15 @@ def _batang(doc, bars: list[dict], lebar: float) -> None:
     for b in bars:
         y = doc.get_y()
         doc.set_xy(TEPI, y)
-        doc.set_font("Helvetica", "", 16)
+        doc.set_font(HURUF, "", 16)
         doc.set_text_color(*HITAM)
-        doc.cell(label_w, 12, _latin(b["label"]))
+        doc.cell(label_w, 12, _cetak(doc, b["label"]))
         panjang = (lebar - label_w - 50) * float(b["lebar"]) / 100
         doc.set_fill_color(*_warna(b.get("warna"), BIRU))
         doc.rect(TEPI + label_w, y + 1, max(panjang, 0.5), 10, style="F")
         doc.set_xy(TEPI + label_w + panjang + 3, y)
-        doc.set_font("Helvetica", "B", 16)
-        doc.cell(45, 12, _latin(b["nilai"]))
+        doc.set_font(HURUF, "B", 16)
+        doc.cell(45, 12, _cetak(doc, b["nilai"]))
         doc.set_y(y + 14)
 
 
@@ -168,27 +211,27 @@ def _tabel(doc, blok: dict, lebar: float, kiri: float = TEPI) -> None:
     w = (lebar - nama_w) / max(1, len(kepala))
     tinggi = 8.5 if len(blok["baris"]) > 8 else 10
     doc.set_x(kiri)
-    doc.set_font("Helvetica", "B", 13)
+    doc.set_font(HURUF, "B", 13)
     doc.set_text_color(*ABU)
-    doc.cell(nama_w, tinggi, _latin(blok["wilayah"]))
+    doc.cell(nama_w, tinggi, _cetak(doc, blok["wilayah"]))
     for h in kepala:
-        doc.cell(w, tinggi, _latin(h), align="R")
+        doc.cell(w, tinggi, _cetak(doc, h), align="R")
     doc.ln(tinggi)
     for r in blok["baris"]:
         if doc.get_y() > TINGGI - 24:
             break  # the slide holds what fits; the dashboard has the rest
         doc.set_x(kiri)
-        doc.set_font("Helvetica", "", 14)
+        doc.set_font(HURUF, "", 14)
         doc.set_text_color(*HITAM)
-        nama = _latin(r["nama"])
+        nama = _cetak(doc, r["nama"])
         while doc.get_string_width(nama) > nama_w - 2 and len(nama) > 4:
             nama = nama[:-2].rstrip() + "."
         doc.cell(nama_w, tinggi, nama)
         for sel in r["sel"]:
             warna = _warna(_gaya_warna(sel.get("gaya", "")))
             doc.set_text_color(*warna)
-            doc.set_font("Helvetica", "B" if sel.get("gaya") else "", 14)
-            doc.cell(w, tinggi, _latin(sel["teks"]), align="R")
+            doc.set_font(HURUF, "B" if sel.get("gaya") else "", 14)
+            doc.cell(w, tinggi, _cetak(doc, sel["teks"]), align="R")
         doc.ln(tinggi)
     doc.ln(3)
 
@@ -213,15 +256,15 @@ def _peta(doc, fig: dict, lebar: float, tinggi: float) -> None:
         _peta_petak(doc, fig, lebar, h, atas)
     doc.set_y(atas + h + 3)
     x = TEPI
-    doc.set_font("Helvetica", "", 14)
+    doc.set_font(HURUF, "", 14)
     for trace in fig["data"]:
         if "name" in trace and trace.get("mode") == "markers":  # the bands' legend entries
             doc.set_fill_color(*_warna(trace["marker"]["color"]))
             doc.rect(x, doc.get_y() + 1, 5, 5, style="F")
             doc.set_xy(x + 7, doc.get_y())
             doc.set_text_color(*HITAM)
-            lebar_teks = doc.get_string_width(_latin(trace["name"])) + 4
-            doc.cell(lebar_teks, 7, _latin(trace["name"]))
+            lebar_teks = doc.get_string_width(_cetak(doc, trace["name"])) + 4
+            doc.cell(lebar_teks, 7, _cetak(doc, trace["name"]))
             x += 7 + lebar_teks + 8
 
 
@@ -243,9 +286,9 @@ def _peta_petak(doc, fig: dict, lebar: float, tinggi: float, atas: float) -> Non
         a, b = pos(x, y)
         doc.set_text_color(*_warna(warna))
         for n, baris in enumerate(isi.replace("<b>", "").replace("</b>", "").split("<br>")):
-            doc.set_font("Helvetica", "B" if n == 0 else "", 9)
+            doc.set_font(HURUF, "B" if n == 0 else "", 9)
             doc.set_xy(a - sisi / 2, b - 4.2 + n * 4.2)
-            doc.cell(sisi, 4.2, _latin(baris), align="C")
+            doc.cell(sisi, 4.2, _cetak(doc, baris), align="C")
 
 
 def _peta_batas(doc, fig: dict, lebar: float, tinggi: float, atas: float) -> None:
@@ -277,10 +320,10 @@ def _peta_batas(doc, fig: dict, lebar: float, tinggi: float, atas: float) -> Non
     for x, y, isi, warna in zip(label["lon"], label["lat"], label["text"], label["textfont"]["color"], strict=True):
         a, b = pos(x, y)
         doc.set_text_color(*_warna(warna))
-        doc.set_font("Helvetica", "B", 8)
+        doc.set_font(HURUF, "B", 8)
         for n, baris in enumerate(isi.split("<br>")):
             doc.set_xy(a - 20, b - 3.6 + n * 3.6)
-            doc.cell(40, 3.6, _latin(baris), align="C")
+            doc.cell(40, 3.6, _cetak(doc, baris), align="C")
 
 
 def _tren(doc, fig: dict, bahasa: str, lebar: float, tinggi: float) -> None:
@@ -303,16 +346,16 @@ def _tren(doc, fig: dict, bahasa: str, lebar: float, tinggi: float) -> None:
 
     doc.set_draw_color(190, 190, 190)
     doc.set_line_width(0.3)
-    doc.set_font("Helvetica", "", 12)
+    doc.set_font(HURUF, "", 12)
     doc.set_text_color(*ABU)
     for k in range(5):  # five value ticks
         v = y0 + (y1 - y0) * k / 4
         doc.line(kiri, py(v), kiri + w, py(v))
         doc.set_xy(TEPI, py(v) - 3)
-        doc.cell(26, 6, _latin(fmt.ringkas(round(v), bahasa)), align="R")
+        doc.cell(26, 6, _cetak(doc, fmt.ringkas(round(v), bahasa)), align="R")
     for d, label in zip(lay["xaxis"]["tickvals"], lay["xaxis"]["ticktext"], strict=True):
         doc.set_xy(px(d) - 20, atas + h + 2)
-        doc.cell(40, 6, _latin(label), align="C")
+        doc.cell(40, 6, _cetak(doc, label), align="C")
     for shape in lay.get("shapes", []):
         if shape.get("name") == "aksi":  # an action: a dotted upright line at its start, its title at the top
             doc.set_draw_color(*UNGU)
@@ -339,11 +382,11 @@ def _tren(doc, fig: dict, bahasa: str, lebar: float, tinggi: float) -> None:
             doc.set_fill_color(*BIRU)
             for x, y in titik:
                 doc.circle(x=x, y=y, radius=1.4, style="F")
-    doc.set_font("Helvetica", "", 14)
+    doc.set_font(HURUF, "", 14)
     for a in kata:  # the target's and the road's words beside their line, as on the slide
         if a.get("yref") == "y":
             doc.set_text_color(*(MERAH if a["font"].get("color") == slides_mod.MERAH else ABU))
-            teks = _latin(a["text"].replace("<br>", " "))
+            teks = _cetak(doc, a["text"].replace("<br>", " "))
             lebar_teks = doc.get_string_width(teks) + 2
             x = kiri if a["xref"] == "x domain" else px(a["x"]) - (lebar_teks if a["xanchor"] == "right" else 0)
             doc.set_xy(x, py(a["y"]) - 7 if a["yanchor"] == "bottom" else py(a["y"]) + 1)
@@ -353,16 +396,16 @@ def _tren(doc, fig: dict, bahasa: str, lebar: float, tinggi: float) -> None:
         if a.get("yref") == "paper" and a["font"].get("color") != grafik.UNGU:
             doc.set_text_color(*ABU)
             doc.set_x(TEPI)
-            doc.cell(lebar, 6, _latin(a["text"].replace("<br>", " ")), new_x="LMARGIN", new_y="NEXT")
+            doc.cell(lebar, 6, _cetak(doc, a["text"].replace("<br>", " ")), new_x="LMARGIN", new_y="NEXT")
 
 
 def _aksi_tren(doc, kata: list[dict], px, kanan: float, atas: float) -> None:
     """The actions' titles at the top of the trend, each beside its line, in rows that never
     overlap (grafik.baris_label on their widths here, in mm); near the right edge a title ends at
     its line."""
-    doc.set_font("Helvetica", "B", 11)
+    doc.set_font(HURUF, "B", 11)
     doc.set_text_color(*UNGU)
-    teks = [_latin(a["text"]) for a in kata]
+    teks = [_cetak(doc, a["text"]) for a in kata]
     lebar = [doc.get_string_width(k) + 2 for k in teks]
     x = [px(a["x"]) for a in kata]
     rentang = [(d - n, d) if d + n > kanan else (d, d + n) for d, n in zip(x, lebar, strict=True)]

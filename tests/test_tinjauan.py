@@ -176,6 +176,41 @@ def test_the_first_slide_shows_workforce_coverage_where_a_reference_exists(mingg
     assert "Cakupan pekerja" not in slides.dokumen(tinjauan.tinjauan(tanya("31.75.02.1002")), "id")
 
 
+def test_the_pdf_prints_odd_titles_in_its_font_and_says_what_it_could_not(minggu):
+    """Issue 30 item 6: the actions of seed/aksi_aneh.csv on Pulo Gadung's review. DejaVu Sans (the
+    embedded font) prints the dash, curly quotes, check mark, HTML as text, the formula as a title;
+    it has no emoji, no Chinese and no ﷽: each such character is a □, and the page says so in the
+    review's language, only on the pages where it happened (the trend's labels and the actions
+    slide). The file stays in tens of kilobytes."""
+    import pypdfium2
+
+    from layouts import tinjauan_pdf
+    from metrics import aksi
+    from tests.conftest import SEED
+
+    assert len(aksi.impor(SEED / "aksi_aneh.csv")[0]) == 5
+    tj = tinjauan.tinjauan(tanya("31.75.02.1001"))
+
+    def halaman(bahasa):
+        pdf = tinjauan_pdf.pdf(tj, bahasa)
+        assert len(pdf) < 100_000
+        doc = pypdfium2.PdfDocument(pdf)
+        return [" ".join(doc[i].get_textpage().get_text_range().split()) for i in range(len(doc))]
+
+    id_ = halaman("id")
+    semua = " ".join(id_)
+    assert "Jemput bola □ RW 05 — “Kampanye” ✓" in semua  # 🚀 is the □
+    assert "Sosialisasi □□□ بيان Ǆ □" in semua  # 社会化 and ﷽ are not in the font; Arabic is, shaped
+    assert "?" not in semua.replace("/?x", "")  # nothing became "?" but the formula's own
+    assert '<script>alert(1)</script> "kutip"' in semua  # on the trend (the slide lists the newest 4)
+    assert '=HYPERLINK("http://evil.example/?x","klik")' in semua
+    catatan = "Sebagian huruf atau simbol di halaman ini tidak dapat dicetak di PDF dan ditampilkan sebagai □."
+    assert [catatan in h for h in id_] == ["□" in h.replace(catatan, "") for h in id_]
+    assert catatan not in id_[0] and sum(catatan in h for h in id_) == 2  # the trend's labels and the actions
+    note = "Some letters or symbols on this page cannot be printed in a PDF and are shown as □."
+    assert sum(note in h for h in halaman("en")) == 2
+
+
 def test_the_trend_slide_and_pdf_show_target_road_and_two_close_actions_apart(minggu):
     """Issue 30 items 3 and 6: Pulo Gadung's trend (8, 9, 11 active; target 20; 0,75 a week, 46 on
     31 December) on the slide draws the target and the road's end, and seed/aksi_dua.csv's two
