@@ -1,15 +1,20 @@
 """The state of a view, held in the URL (?wilayah=31.75&snapshot=2024-02-06&segmen=BPU&bahasa=en):
 the question (metrics/pertanyaan.py, read and checked once here) and the language. A copied link
-opens the same view; a bad value is ignored with a message instead of reaching a query, and a
-place outside the account's scope opens the account's own place."""
+opens the same view, or says what it shows instead: a value with one meaning is read as it (bpu
+is BPU), a date without a load shows the snapshot before it, named; an unknown value is ignored
+with a message naming it instead of reaching a query; a place outside the account's scope opens
+the account's own place and says so. The page never rewrites the link (layouts/kerangka.py)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from urllib.parse import parse_qsl, urlencode
 
-from metrics import pertanyaan
-from metrics.pertanyaan import DariPertanyaan, Pertanyaan
+from layouts import format as fmt
+from layouts.teks import t
+from metrics import pertanyaan, wilayah
+from metrics.definisi import kutip
+from metrics.pertanyaan import DariPertanyaan, Pengganti, Pertanyaan
 
 KUNCI = (*pertanyaan.KUNCI, "bahasa")
 
@@ -19,8 +24,9 @@ class Keadaan(DariPertanyaan):
     tanya: Pertanyaan
     bahasa: str
     query: dict  # the accepted values, as strings, for links
-    galat: list[str] = field(default_factory=list)
+    galat: list[str] = field(default_factory=list)  # values not known, dropped (each names its key and value)
     tempat_ditolak: bool = False  # the URL named a place this account may not ask: its own is shown
+    ganti: list[str] = field(default_factory=list)  # what is shown instead of what the URL named, and why
 
     def href(self, path: str, **ubah) -> str:
         """A link to `path` with this state, changed by `ubah` (None removes a key)."""
@@ -39,8 +45,27 @@ def dari_query(query: dict) -> Keadaan:
     if query.get("bahasa") not in (None, ""):
         q["bahasa"] = str(query["bahasa"])
     bahasa = bahasa_dari(query)
-    ditolak = query.get("wilayah") not in (None, "") and "wilayah" not in q
-    return Keadaan(tanya, bahasa, q, [e.teks(bahasa) for e in galat], ditolak)
+    ditolak = any(isinstance(e, Pengganti) and e.kunci == "wilayah" for e in galat)
+    tidak_dikenal = [e.teks(bahasa) for e in galat if not isinstance(e, Pengganti)]
+    ganti = [kata_pengganti(e, bahasa) for e in galat if isinstance(e, Pengganti)]
+    return Keadaan(tanya, bahasa, q, tidak_dikenal, ditolak, ganti)
+
+
+def kata_pengganti(e: Pengganti, bahasa: str) -> str:
+    """What a page shows instead of what its URL named, in words ('Data 6 Februari 2024
+    ditampilkan: tidak ada data pada 7 Februari 2024'; 'Jakarta Pusat di luar lingkup akses
+    Anda (wilayah akun Anda: Jakarta Timur)')."""
+    if e.kunci == "snapshot":
+        kunci = "snapshot_lain" if e.ditampilkan <= e.diminta else "snapshot_sebelum_awal"
+        return t(kunci, bahasa).format(tampil=fmt.tanggal(e.ditampilkan, bahasa), minta=fmt.tanggal(e.diminta, bahasa))
+    if e.kunci == "wilayah":
+        minta = (
+            wilayah.nama_lengkap(e.diminta)
+            if isinstance(e.diminta, wilayah.Tempat)
+            else t("wilayah_kode", bahasa).format(kode=kutip(e.diminta))
+        )
+        return t("tempat_luar", bahasa).format(minta=minta, tampil=wilayah.nama_lengkap(e.ditampilkan))
+    return t("cabang_luar", bahasa).format(minta=kutip(e.diminta), tampil=e.ditampilkan)
 
 
 def bahasa_dari(query: dict) -> str:

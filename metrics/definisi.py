@@ -12,6 +12,7 @@ The dashboard, the exports and the reports read only these.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 TINGKAT = ("nasional", "provinsi", "kabkota", "kecamatan", "kelurahan", "rw")
@@ -60,13 +61,21 @@ class Saringan:
     kode_di_depan: bool = False  # controls show 'JKK · Jaminan Kecelakaan Kerja', captions the code
 
     def ke_nilai(self, teks: str) -> object:
-        """The Filter's value of a URL or command-line text; PertanyaanTidakSah when unknown."""
-        if self.pilihan is not None and teks not in self.pilihan:
+        """The Filter's value of a URL or command-line text, read forgivingly where it has one
+        meaning (' bpu ' and 'Bpu' are BPU, 'pemberi kerja' PEMBERI_KERJA, 'YA' ya); a branch's
+        name is taken as written, spaces around it aside. PertanyaanTidakSah, naming this filter
+        and the value, when unknown."""
+        teks = str(teks).strip()
+        if self.pilihan is None:
+            return self.nilai[teks] if self.nilai else teks
+        baku = {_bentuk(k): k for k in self.pilihan}.get(_bentuk(teks))
+        if baku is None:
+            di_alamat = f"{self.kunci}={kutip(teks)}"
             raise PertanyaanTidakSah(
-                f"{self.kolom} '{kutip(teks)}' tidak dikenal; pilih {', '.join(self.pilihan)}",
-                f"{self.kolom} '{kutip(teks)}' is not known; choose {', '.join(self.pilihan)}",
+                f"{self.label[0]} '{kutip(teks)}' tidak dikenal ({di_alamat}); pilih {', '.join(self.pilihan)}",
+                f"{self.label[1]} '{kutip(teks)}' is not known ({di_alamat}); choose {', '.join(self.pilihan)}",
             )
-        return self.nilai[teks] if self.nilai else teks
+        return self.nilai[baku] if self.nilai else baku
 
     def ke_teks(self, nilai: object) -> str:
         """The URL text of a Filter's value (the inverse of ke_nilai)."""
@@ -78,6 +87,11 @@ class Saringan:
         raise PertanyaanTidakSah(
             f"{self.kolom} harus {' atau '.join(self.nilai)}", f"{self.kolom} must be {' or '.join(self.nilai)}"
         )
+
+
+def _bentuk(teks: str) -> str:
+    """A filter value's form for matching: case, spaces, hyphens and underscores aside."""
+    return re.sub(r"[\s_-]+", "_", teks.strip()).casefold()
 
 
 SARINGAN = (

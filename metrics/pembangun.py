@@ -69,7 +69,13 @@ class Filter:
 
     def __post_init__(self):
         for s, nilai in self.terpasang():
-            s.ke_nilai(s.ke_teks(nilai))  # the table's own check: PertanyaanTidakSah for a value it does not know
+            # the table's own check: PertanyaanTidakSah for a value it does not know; and a value is
+            # held as the table spells it ('BPU', not 'bpu'), for a query compares it as is
+            baku = s.ke_nilai(s.ke_teks(nilai))
+            if baku != nilai:
+                raise PertanyaanTidakSah(
+                    f"{s.kolom} '{kutip(nilai)}' ditulis {baku}", f"{s.kolom} '{kutip(nilai)}' is spelt {baku}"
+                )
 
     @classmethod
     def dari_teks(cls, teks: dict[str, str]) -> Filter:

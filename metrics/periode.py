@@ -55,6 +55,16 @@ def periode(tanggal: dt.date | str | None = None) -> Periode:
     return dari_daftar(snapshots, tanggal)
 
 
+def dimuat_sebelum(tanggal: dt.date) -> dt.date:
+    """The loaded snapshot a date without a load is read as (a shared link's date): the newest one
+    on or before `tanggal`; the first one when `tanggal` is before every load (the load nearest
+    to the date asked). Raises BelumAdaData when nothing is loaded."""
+    dates = [d for d, _ in _snapshots(warehouse.current_path())]
+    if not dates:
+        raise BelumAdaData("Belum ada data peserta yang dimuat.")
+    return max((d for d in dates if d <= tanggal), default=dates[0])
+
+
 def dari_daftar(snapshots: list[tuple[dt.date, bool]], tanggal: dt.date) -> Periode:
     """The period of snapshot `tanggal` among `snapshots` ((tanggal_data, ada_arus) rows, oldest
     first, as SNAPSHOT_SQL gives them); `tanggal` must be one of them."""

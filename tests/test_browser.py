@@ -586,3 +586,43 @@ def test_a_target_split_on_the_page_is_served_and_marked_in_the_table(admin, ser
     )
     assert set(tanda) == {'" ²"'} and len(tanda) == 10  # the ten kecamatan of Jakarta Timur
     assert "Target turunan" in _by_id(admin, "wilayah-tanda-turunan").text
+
+
+# Every callback the page has asked for has come back: Dash's queue of callbacks is empty (as
+# dash.testing waits for it), on three polls in a row so a navigation it started would be seen.
+_TENANG_JS = """
+const s = window.store && window.store.getState().callbacks;
+if (!s) return false;
+return ['requested', 'prioritized', 'blocked', 'executing', 'watched', 'executed']
+    .every(k => !s[k] || s[k].length === 0);
+"""
+
+
+def _tenang(driver):
+    """A condition: the page has settled (no callback pending on three polls running)."""
+    berturut = [0]
+
+    def sudah():
+        berturut[0] = berturut[0] + 1 if driver.execute_script(_TENANG_JS) else 0
+        return berturut[0] >= 3
+
+    return sudah
+
+
+def test_a_shared_link_keeps_its_url_and_says_what_it_shows_instead(admin, server):
+    """Issue 30, item 2: a colleague's link names 7 February 2024 (no load that day; the demo here
+    has 23 January, 30 January and 6 February) and 'bpu'. The page shows 6 February and BPU, says
+    so, and once every callback has come back the notice is still there and the URL unchanged."""
+    link = "/wilayah?wilayah=31.75.02&segmen=bpu&snapshot=2024-02-07"
+    kata = "Data 6 Februari 2024 ditampilkan: tidak ada data pada 7 Februari 2024"
+    _pastikan_masuk(admin, server, link)
+    _wait(admin, lambda: kata in _by_id(admin, "alamat-ganti").text)
+    _row_cell(admin, "31.75.02.1001")  # the table is drawn: its controls' callbacks have been asked
+    _wait(admin, _tenang(admin))
+    assert admin.current_url == server + link
+    assert _by_id(admin, "alamat-ganti").text == kata
+    nilai = admin.execute_script(
+        "return ['snapshot', 'segmen'].map(n => document.getElementById(JSON.stringify({nama: n, type: 'kendali'})).value)"
+    )
+    assert nilai == ["Data per 6 Februari 2024", "Bukan Penerima Upah (BPU)"]
+    assert _errors(admin) == []

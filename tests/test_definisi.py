@@ -100,7 +100,10 @@ def test_filter_texts_round_trip_and_unknown_values_are_named():
     assert f.params() == {"sumber_iuran": "APBD", "pekerja_rentan": False, "kantor_cabang": "Jakarta Rawamangun"}
     assert not f.di_rw and not f.target_berlaku
     assert Filter(segmen="BPU", program="JHT").di_rw and Filter(segmen="BPU").target_berlaku
-    with pytest.raises(definisi.PertanyaanTidakSah, match="pekerja_rentan 'mungkin'"):
+    with pytest.raises(
+        definisi.PertanyaanTidakSah,
+        match="Pekerja rentan 'mungkin' tidak dikenal \\(rentan=mungkin\\); pilih ya, tidak",
+    ):
         Filter.dari_teks({"rentan": "mungkin"})
     with pytest.raises(definisi.PertanyaanTidakSah, match="pekerja_rentan harus ya atau tidak"):
         Filter(pekerja_rentan="ya")

@@ -80,3 +80,37 @@ def test_a_changed_control_keeps_defaults_out_of_the_url(permintaan):
     older = controls(snapshot="2024-01-30")
     _pemicu({"type": "kendali", "nama": "snapshot"}, "value", "2024-01-30", older)
     assert kerangka._kendali(["2024-01-30"], "/", "") == "/?snapshot=2024-01-30"
+
+
+def _drawn(**values):
+    """The controls' values as a page drew them, as Dash sends them with every control."""
+    return [[{"id": {"type": "kendali", "nama": k}, "property": "value", "value": v} for k, v in values.items()]]
+
+
+def test_a_page_drawn_from_a_link_leaves_the_link_as_it_is(permintaan):
+    """Issue 30, item 2: the link names 7 February (no load) and 'bpu'; the page draws 6 February and
+    BPU; its new controls fire this callback with those values, and the link must stay as it was
+    (the notice with it), not become the newest snapshot unfiltered."""
+    search = "?wilayah=31.75.02&segmen=bpu&snapshot=2024-02-07"
+    drawn = dict(snapshot="2024-02-06", bahasa="id", segmen="BPU", program=None, sumber=None, rentan=None, cabang=None)
+    _pemicu({"type": "kendali", "nama": "snapshot"}, "value", "2024-02-06", _drawn(**drawn))
+    assert kerangka._kendali(list(drawn.values()), "/wilayah", search) is dash.no_update
+    unknown = dict(drawn, segmen=None)  # an unknown value is drawn as no filter: still no navigation
+    _pemicu({"type": "kendali", "nama": "segmen"}, "value", None, _drawn(**unknown))
+    assert kerangka._kendali(list(unknown.values()), "/wilayah", "?segmen=XYZ&snapshot=2024-02-07") is dash.no_update
+
+
+def test_a_real_change_on_such_a_page_opens_what_was_shown_with_that_change(permintaan):
+    search = "?wilayah=31.75.02&segmen=bpu&snapshot=2024-02-07"
+    values = dict(snapshot="2024-02-06", bahasa="en", segmen="BPU", program=None, sumber=None, rentan=None, cabang=None)
+    _pemicu({"type": "kendali", "nama": "bahasa"}, "value", "en", _drawn(**values))
+    assert (
+        kerangka._kendali(list(values.values()), "/wilayah", search)
+        == "/wilayah?wilayah=31.75.02&snapshot=2024-02-06&segmen=BPU&bahasa=en"
+    )
+    values = dict(values, bahasa="id", snapshot="2024-01-30")
+    _pemicu({"type": "kendali", "nama": "snapshot"}, "value", "2024-01-30", _drawn(**values))
+    assert (
+        kerangka._kendali(list(values.values()), "/wilayah", search)
+        == "/wilayah?wilayah=31.75.02&snapshot=2024-01-30&segmen=BPU"
+    )

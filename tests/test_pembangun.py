@@ -109,7 +109,7 @@ def test_bad_questions_are_refused(args, message):
 def test_bad_metric_and_filters_are_refused():
     with pytest.raises(PertanyaanTidakSah, match="Metrik 'jumlah' tidak dikenal"):
         pembangun.kueri_tabel("provinsi", "ID", Filter(), P, ["jumlah"])
-    with pytest.raises(PertanyaanTidakSah, match="program 'JKN'"):
+    with pytest.raises(PertanyaanTidakSah, match=r"Program 'JKN' tidak dikenal \(program=JKN\)"):
         Filter(program="JKN")
     with pytest.raises(PertanyaanTidakSah, match="hanya bisa disaring menurut segmen dan program"):
         pembangun.kueri_tabel("kecamatan", "31", Filter(kantor_cabang="X"), P, ["rw_diketahui"])

@@ -76,7 +76,7 @@ def layout(**query):
 def _isi(k):
     b = k.bahasa
     if k.tempat_ditolak:  # the URL's place is not this account's to write to
-        return dmc.Alert(k.galat[0], title=_k("gagal", b), color="orange", id="aksi-luar")
+        return dmc.Alert(k.ganti[0], title=_k("gagal", b), color="orange", id="aksi-luar")
     return dmc.Stack(
         [
             dmc.Card(

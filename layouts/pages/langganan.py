@@ -78,7 +78,7 @@ def _isi(k):
     b = k.bahasa
     saya = lingkup.aktif()
     if k.tempat_ditolak:  # the URL's place is not this account's to ask
-        return dmc.Alert(k.galat[0], title=_k("gagal", b), color="orange", id="langganan-luar")
+        return dmc.Alert(k.ganti[0], title=_k("gagal", b), color="orange", id="langganan-luar")
     saringan = kata_saringan({kk: v for kk, v in k.query.items() if kk in langganan.KUNCI_SARINGAN}, b)
     form = [
         dmc.Title(_k("judul", b), order=2),

@@ -112,7 +112,7 @@ def layout(**query):
 def _isi(k):
     b = k.bahasa
     if k.tempat_ditolak:  # the URL's place is not this account's to split
-        return dmc.Alert(k.galat[0], title=_k("gagal", b), color="orange", id="target-luar")
+        return dmc.Alert(k.ganti[0], title=_k("gagal", b), color="orange", id="target-luar")
     try:
         pembagian.boleh(k.tempat.kode)
     except GalatPembagian as e:  # a branch account: no form
