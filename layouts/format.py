@@ -161,13 +161,16 @@ def kata_laju(periode, bahasa: str = "id") -> str:
     return "last week" if (bahasa, n) == ("en", 1) else t("tercapai_laju_n", bahasa).format(n=n)
 
 
-def catatan_target(m: dict, bahasa: str = "id", cabang: bool = False) -> str:
+def catatan_target(m: dict, bahasa: str = "id", filt=None) -> str:
     """What a place's target is, beside its number (a KPI row: jenis_target, target_acuan and, for a
-    derived one, nama_induk, dasar_target, target_dibagi_oleh): none yet (for a branch: targets count
-    every branch), the 1 RW 100 rule's, a derived one's origin; '' for the region's own target.
-    The card, the first slide, the PDF and the email all say it with these words (issue 30)."""
+    derived one, nama_induk, dasar_target, target_dibagi_oleh): why there is none (none yet; under a
+    branch, or a programme, source or pekerja rentan filter (`filt`, a metrics.pembangun.Filter):
+    targets count everyone, so none is shown), the 1 RW 100 rule's, a derived one's origin; '' for
+    the region's own target. Card, slides, PDF and email all say it in these words (issue 30)."""
     if m.get("target_acuan") is None:
-        return t("tanpa_target_cabang" if cabang else "tanpa_target", bahasa)
+        if filt is not None and filt.kantor_cabang:
+            return t("tanpa_target_cabang", bahasa)
+        return t("tanpa_target" if filt is None or filt.target_berlaku else "tanpa_target_saringan", bahasa)
     if m.get("jenis_target") == "1rw100":
         return t("target_1rw100_isi", bahasa)
     return asal_target(m, bahasa)

@@ -74,6 +74,10 @@ TEKS = {
         "first data is loaded.",
     ),
     "tanpa_target": ("Belum ada target untuk wilayah ini", "This region has no target of its own"),
+    "tanpa_target_saringan": (
+        "Target berlaku untuk semua program, sumber iuran dan pekerja: dengan filter ini tidak ada target",
+        "Targets count every programme, contribution source and worker: with this filter there is no target",
+    ),
     "tanpa_target_cabang": (
         "Target dihitung untuk semua kantor cabang bersama: tidak ada target untuk satu kantor cabang",
         "Targets count every branch office together: there is no target for one branch",

@@ -136,7 +136,7 @@ def _utama(tj: Tinjauan, b: str):
     sebelum = f" · {t('dibanding', b)} {fmt.tanggal(tj.periode.sebelumnya, b)}" if tj.periode.sebelumnya else ""
     aturan = m["jenis_target"] == "1rw100"
     if m["target_acuan"] is None:
-        target = fmt.catatan_target(m, b, cabang=bool(tj.filt.kantor_cabang))
+        target = fmt.catatan_target(m, b, tj.filt)
     else:
         jenis = {"1rw100": " 1 RW 100", "turunan": pick((" turunan", " (derived)"), b)}.get(m["jenis_target"], "")
         target = f"{t('dari_target', b)}{jenis} {fmt.angka(m['target_acuan'], b)}"
@@ -306,7 +306,7 @@ def _laju(tj: Tinjauan, b: str):
     if vonis in ("tepat_waktu", "terlambat"):
         kalimat = f"{t('target_tercapai_pada', b)} {fmt.tanggal(m['perkiraan_tercapai_acuan'], b)}: {t(vonis, b)}"
     elif vonis == "tanpa_target":  # a branch's: targets count every branch (the card's words)
-        kalimat = fmt.catatan_target(m, b, bool(tj.filt.kantor_cabang))
+        kalimat = fmt.catatan_target(m, b, tj.filt)
     else:
         kalimat = t(vonis, b)
     warna = HITAM if m["tepat_waktu_acuan"] is None else HIJAU if m["tepat_waktu_acuan"] else MERAH
@@ -488,6 +488,7 @@ def _grafik(fig: dict, id_: str, lebar: int, tinggi: int) -> str:
         if warna == grafik.UNGU:
             continue  # an action's title, set above
         a["font"] = {**a.get("font", {}), "size": 30, "color": MERAH if warna == grafik.MERAH else "#444444"}
+        a["bgcolor"] = "rgba(255,255,255,0.85)"  # readable where an action's dotted line runs behind
     return Markup(
         pio.to_html(
             fig,

@@ -167,9 +167,13 @@ def test_a_derived_or_rule_target_is_said_in_every_output(minggu):
     assert fmt.catatan_target(turunan) == "Dibagi dari target Pulogadung menurut jumlah RW, oleh ani"
     assert fmt.catatan_target({"target_acuan": 20, "jenis_target": "wilayah"}) == ""
     assert fmt.catatan_target({"target_acuan": None}) == "Belum ada target untuk wilayah ini"
-    assert fmt.catatan_target({"target_acuan": None}, cabang=True).startswith(
+    assert fmt.catatan_target({"target_acuan": None}, filt=Filter(kantor_cabang="Jakarta Rawamangun")).startswith(
         "Target dihitung untuk semua kantor cabang bersama"
     )
+    assert fmt.catatan_target({"target_acuan": None}, filt=Filter(program="JKM")) == (
+        "Target berlaku untuk semua program, sumber iuran dan pekerja: dengan filter ini tidak ada target"
+    )
+    assert fmt.catatan_target({"target_acuan": None}, filt=Filter(segmen="BPU")) == "Belum ada target untuk wilayah ini"
     tj = tinjauan.tinjauan(tanya(PULO_GADUNG))
     tj.angka = {**tj.angka, **turunan}
     assert slides.catatan_utama(tj, "id")[0] == "Dibagi dari target Pulogadung menurut jumlah RW, oleh ani"

@@ -97,7 +97,7 @@ def _kartu(m, k):
     aturan = m["jenis_target"] == "1rw100"
     target_label = fmt.nama_target(m["jenis_target"], b)
     # none yet (or a branch's), the 1 RW 100 rule's, a derived one's origin: the words every output uses
-    target_note = fmt.catatan_target(m, b, cabang=bool(k.tanya.filt.kantor_cabang))
+    target_note = fmt.catatan_target(m, b, k.tanya.filt)
     if m["target_acuan"] is not None and not aturan:
         target_note = _beside(m["target_acuan"], b) + (target_note or f"{t('target_tahun', b)} {k.snapshot.year}")
     change_note = (
@@ -137,7 +137,7 @@ def _kartu(m, k):
             penuh=fmt.angka(kurang, b),
         ),
         kerangka.kartu(t("minggu_ini", b), fmt.tanda(m["perubahan_minggu"], b), change_note, "ringkasan-perubahan"),
-        _kartu_laju(m, k.tanya.periode, b, bool(k.tanya.filt.kantor_cabang)),
+        _kartu_laju(m, k.tanya.periode, b, k.tanya.filt),
     ]
 
 
@@ -165,7 +165,7 @@ def _laju(v, b) -> str:
     return "-" if v is None else fmt.desimal(v, 1 if abs(v) < 10 else 0, b)
 
 
-def _kartu_laju(m, periode, b, cabang=False):
+def _kartu_laju(m, periode, b, filt=None):
     """The pace as two labelled values (achieved, needed), never 'a / b' that reads as a ratio,
     the achieved one named by the weeks of data behind it; with one snapshot the pace cannot be
     known yet, and the card says so."""
@@ -176,7 +176,7 @@ def _kartu_laju(m, periode, b, cabang=False):
     if vonis == "belum":
         note = t("laju_belum", b)
     elif vonis == "tanpa_target":  # a branch's: targets count every branch (the target card's words)
-        note = fmt.catatan_target(m, b, cabang)
+        note = fmt.catatan_target(m, b, filt)
     elif vonis == "sudah_tercapai":
         note = t(vonis, b)
     elif vonis == "tidak_tercapai":
