@@ -210,3 +210,44 @@ def test_the_pdf_prints_odd_titles_in_its_font_and_says_what_it_could_not(minggu
     assert catatan not in id_[0] and sum(catatan in h for h in id_) == 2  # the trend's labels and the actions
     note = "Some letters or symbols on this page cannot be printed in a PDF and are shown as □."
     assert sum(note in h for h in halaman("en")) == 2
+
+
+def test_the_trend_slide_and_pdf_show_target_road_and_two_close_actions_apart(minggu):
+    """Issue 30 items 3 and 6: Pulo Gadung's trend (8, 9, 11 active; target 20; 0,75 a week, 46 on
+    31 December) on the slide draws the target and the road's end, and seed/aksi_dua.csv's two
+    actions a day apart get two label rows on the slide and two lines in the PDF."""
+    import pypdfium2
+
+    from layouts import grafik, tinjauan_pdf
+    from tests.test_grafik import _aksi_dua
+
+    tj = tinjauan.tinjauan(tanya("31.75.02.1001"))
+    tj = type(tj)(**{**tj.__dict__, "aksi": _aksi_dua()})
+    [blok] = [b for s in slides.slides(tj, "id")[1] for b in s["isi"] if b and b.get("jenis") == "grafik"]
+    lay = blok["fig"]["layout"]
+    [garis] = [s for s in lay["shapes"] if s.get("name") != "aksi"]
+    assert garis["y0"] == 20
+    kata = {a["text"]: a for a in lay["annotations"]}
+    assert kata["Target 20"]["y"] == 20
+    akhir = kata["31 Des 2024:<br>proyeksi 46"]
+    assert (akhir["x"], akhir["y"]) == (dt.date(2024, 12, 31), 46)  # where the road ends: its label
+    [jalan] = [d for d in blok["fig"]["data"] if d.get("name") == "Proyeksi laju 4 minggu"]
+    assert jalan["x"][-1] == dt.date(2024, 12, 31) and jalan["y"][-1] == 46
+    bawah, atas = lay["yaxis"]["range"]
+    assert bawah == 0 and atas > 46 > 20  # 8 to 46: the target and the road's end inside
+    # placed for the slide's 28 px type: 28 px down, then 28 x 2,3 = 64
+    label = [a for a in lay["annotations"] if a["font"]["color"] == grafik.UNGU]
+    assert [(a["text"], a["yshift"], a["font"]["size"]) for a in label] == [
+        ("Instruksi Wali Kota tentang 1 RW 100", -28, 28),
+        ("Sosialisasi di RW 05", -64, 28),
+    ]
+    doc = pypdfium2.PdfDocument(tinjauan_pdf.pdf(tj, "id"))
+    [halaman] = [p.get_textpage() for p in doc if "Peserta aktif per tanggal" in p.get_textpage().get_text_range()]
+
+    def kotak(teks):  # the first letter's box (left, bottom, right, top) in points
+        cari = halaman.search(teks)
+        return halaman.get_charbox(cari.get_next()[0])
+
+    instruksi, sosialisasi = kotak("Instruksi Wali Kota"), kotak("Sosialisasi di RW 05")
+    assert instruksi[1] - sosialisasi[1] == pytest.approx(5 / 25.4 * 72, abs=0.5)  # one 5 mm row apart
+    assert "31 Des 2024: proyeksi 46" in halaman.get_text_range() and "Target 20" in halaman.get_text_range()
