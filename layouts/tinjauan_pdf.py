@@ -390,7 +390,8 @@ def _tren(doc, fig: dict, bahasa: str, lebar: float, tinggi: float) -> None:
             lebar_teks = doc.get_string_width(teks) + 2
             x = kiri if a["xref"] == "x domain" else px(a["x"]) - (lebar_teks if a["xanchor"] == "right" else 0)
             doc.set_xy(x, py(a["y"]) - 7 if a["yanchor"] == "bottom" else py(a["y"]) + 1)
-            doc.cell(lebar_teks, 6, teks)
+            doc.set_fill_color(255, 255, 255)  # over an action's dotted line, the words stay whole
+            doc.cell(lebar_teks, 6, teks, fill=True)
     doc.set_y(atas + h + 9)
     for a in kata:  # words about the whole chart (no target yet), under it
         if a.get("yref") == "paper" and a["font"].get("color") != grafik.UNGU:
