@@ -490,7 +490,6 @@ def _grafik(fig: dict, id_: str, lebar: int, tinggi: int) -> str:
         a["font"] = {**a.get("font", {}), "size": 30, "color": MERAH if warna == grafik.MERAH else "#444444"}
         if a.get("xref") == "x":  # the road's end: readable where an action's dotted line runs behind
             a["bgcolor"] = "rgba(255,255,255,0.85)"
-        a["bgcolor"] = "rgba(255,255,255,0.85)"  # readable where an action's dotted line runs behind
     return Markup(
         pio.to_html(
             fig,
