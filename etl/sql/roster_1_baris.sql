@@ -145,7 +145,6 @@ dinilai AS (
     SELECT
         *,
         regexp_full_match(nik_bersih, '[0-9]{16}') AS nik_sah,
-        regexp_full_match(nik_bersih, '[0-9]{16}') AND NOT wilayah_ambigu AS dimuat,
         -- A NIK that went through a number: scientific notation or a decimal ending (contract: nik_angka).
         -- Also a number shown with thousands separators (3.175.015.001.900.000).
         NOT regexp_full_match(nik_bersih, '[0-9]{16}')
@@ -155,12 +154,14 @@ dinilai AS (
              WHEN status IS NOT NULL THEN status = 'AKTIF'
              ELSE false END AS aktif
     FROM dibaca
-)
+),
+-- Loaded: a good NIK and a region code with at most one reading.
+dimuat AS (SELECT *, nik_sah AND NOT wilayah_ambigu AS dimuat FROM dinilai)
 SELECT
     berkas_ke,
     baris,
     nik_sah,
-    dimuat,  -- loaded: a good NIK and a region code with at most one reading
+    dimuat,
     CASE WHEN dimuat THEN NULL WHEN nik_angka THEN 'nik_angka' WHEN NOT nik_sah THEN 'nik_invalid'
          ELSE 'wilayah_angka_ambigu' END AS alasan,
     CASE WHEN nik_sah THEN ('0x' || left(sha256($opad || unhex(sha256($ipad || encode(nik_bersih)))), 32))::UHUGEINT END AS nik_hash,
@@ -214,7 +215,7 @@ SELECT
     CASE WHEN NOT kosong(tanggal_daftar_asli) AND tanggal_daftar IS NULL THEN tanggal_daftar_asli END AS tanda_tanggal_daftar_invalid,
     CASE WHEN sumber_bersih NOT IN ('', 'MANDIRI', 'PEMBERI_KERJA', 'APBD', 'CSR', 'LAINNYA') THEN sumber_asli END AS tanda_sumber_iuran_invalid,
     CASE WHEN bulan_iuran_terakhir IS NULL AND status IS NULL THEN '' END AS tanda_status_unknown
-FROM dinilai;
+FROM dimuat;
 
 -- The staged text is no longer needed: its memory goes to the window pass and the rollups.
 DROP TABLE stg.mentah;
