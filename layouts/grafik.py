@@ -219,11 +219,12 @@ def _tanpa_target(cabang: bool, bahasa: str) -> dict:
 def _tick_tren(x: list[dt.date], akhir: dt.date | None) -> list[dt.date]:
     """The dates the x axis names. Snapshots only: at most TICK_TREN, the newest always. With the
     road to `akhir` (31 December): the first and newest snapshots, `akhir`, and month starts
-    between, evenly thinned; none closer to another than a tenth of the axis."""
+    between, evenly thinned; none closer to another than a twentieth of the axis (the first
+    snapshot still named after 4 weeks of data: where the line starts)."""
     if akhir is None:
         langkah = max(1, -(-len(x) // TICK_TREN))
         return x[::-1][::langkah][::-1]
-    jarak = (akhir - x[0]).days / 10
+    jarak = (akhir - x[0]).days / 20
     tetap = [x[-1], akhir] + ([x[0]] if (x[-1] - x[0]).days >= jarak else [])
     bulan = [dt.date(th, b, 1) for th in range(x[0].year, akhir.year + 1) for b in range(1, 13)]
     bulan = [d for d in bulan if x[0] < d < akhir]
