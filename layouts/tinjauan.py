@@ -239,6 +239,7 @@ def _tren(tj: Tinjauan, b: str):
     )
 
 
+PETA_TINGGI, PETA_BEDA = 740, 240  # the map slide's height in px; what the 'another basis' note takes
 TERTINGGAL_BEDA = 5  # laggards a slide lists under the note that they are on another basis
 AKSI_SLIDE = 4  # actions a slide names, newest first
 
@@ -260,8 +261,10 @@ def _aksi(tj: Tinjauan, b: str):
 def _peta(tj: Tinjauan, b: str):
     """The children on the map (layouts/peta.py), as the dashboard draws it, in projector type:
     the provinces' tiles at the national level, else the loaded boundaries; no slide without them."""
+    beda = _beda_dasar(tj, b)  # four lines of 36 px above the map: the map gives up their height
+    tinggi = PETA_TINGGI - (PETA_BEDA if beda else 0)
     if tj.batas:
-        fig = peta.batas(tj.anak, tj.batas, b, ukuran=28, piksel=(1500, 740))
+        fig = peta.batas(tj.anak, tj.batas, b, ukuran=28, piksel=(1500, tinggi))
     elif tj.tempat.tingkat == "nasional" and tj.anak:
         fig = peta.provinsi(tj.anak, b)
     else:
@@ -269,7 +272,7 @@ def _peta(tj: Tinjauan, b: str):
     layout = fig["layout"]
     layout.update(
         width=1760,
-        height=740,
+        height=tinggi,
         font={"size": 24, "color": HITAM},
         paper_bgcolor="#ffffff",
         margin={"l": 0, "r": 0, "t": 10, "b": 10},
@@ -288,7 +291,7 @@ def _peta(tj: Tinjauan, b: str):
     # a CC BY source asks to be named where its boundaries are shown: under the map, here too
     asal = {"jenis": "sub", "teks": t("peta_sumber", b).format(berkas=peta.sumber(tj.batas))} if tj.batas else None
     peta_ = {"jenis": "peta", "html": Markup(html), "fig": fig}
-    return _slide(t("peta", b).format(tingkat=kata), _beda_dasar(tj, b), peta_, asal)
+    return _slide(t("peta", b).format(tingkat=kata), beda, peta_, asal)
 
 
 def _beda_dasar(tj: Tinjauan, b: str) -> dict | None:
