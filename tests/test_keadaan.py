@@ -11,6 +11,7 @@ from layouts import keadaan
 from metrics import cakupan, lingkup, pertanyaan
 from metrics.definisi import PertanyaanTidakSah
 from metrics.pembangun import Filter
+from tests.klien import halaman as halaman_klien
 
 BANTEN = lingkup.Lingkup(wilayah="36", nama="kab.uji")
 
@@ -220,17 +221,7 @@ def minggu_akun(data_dir):
 
 
 def _halaman(client, path, search):
-    body = {
-        "output": ".._pages_content.children..._pages_store.data..",
-        "outputs": [{"id": "_pages_content", "property": "children"}, {"id": "_pages_store", "property": "data"}],
-        "inputs": [
-            {"id": "_pages_location", "property": "pathname", "value": path},
-            {"id": "_pages_location", "property": "search", "value": search},
-        ],
-        "changedPropIds": ["_pages_location.pathname"],
-        "state": [],
-    }
-    r = client.post("/_dash-update-component", json=body)
+    r = halaman_klien(client, path, search)
     assert r.status_code == 200, r.text[:300]
     return r.json
 

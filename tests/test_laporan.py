@@ -22,6 +22,7 @@ from akses import pengguna
 from etl import build
 from metrics import langganan, lingkup
 from tests.conftest import SEED
+from tests.klien import halaman as halaman_klien
 
 ROOT = Path(__file__).resolve().parent.parent
 PULO_GADUNG = "31.75.02.1001"
@@ -344,22 +345,7 @@ def _ubah(client, search, alamat="a@jaktim.example.id", akun=None, hapus=None):
 def test_the_page_subscribes_this_view_and_the_server_checks_everything(minggu_awal, dash_app):
     with lingkup.berlaku(None):
         jaktim, jakpus = _klien(dash_app, "kota.jaktim"), _klien(dash_app, "kota.jakpus")
-        halaman = jaktim.post(
-            "/_dash-update-component",
-            json={
-                "output": ".._pages_content.children..._pages_store.data..",
-                "outputs": [
-                    {"id": "_pages_content", "property": "children"},
-                    {"id": "_pages_store", "property": "data"},
-                ],
-                "inputs": [
-                    {"id": "_pages_location", "property": "pathname", "value": "/langganan"},
-                    {"id": "_pages_location", "property": "search", "value": "?wilayah=31.75.02.1001&segmen=BPU"},
-                ],
-                "changedPropIds": ["_pages_location.pathname"],
-                "state": [],
-            },
-        ).text
+        halaman = halaman_klien(jaktim, "/langganan", "?wilayah=31.75.02.1001&segmen=BPU").text
         assert "Laporan mingguan lewat surel" in halaman
         assert "(Pulo Gadung, Pulogadung; Segmen: Bukan Penerima Upah (BPU))" in halaman
         jawab = _ubah(jaktim, "?wilayah=31.75.02.1001&segmen=BPU")
@@ -388,22 +374,7 @@ def test_the_page_promises_what_the_next_send_does(minggu_awal, surel, dash_app,
     (30 January, the seed's newest here) at the next send, then one per load; the send does it."""
     with lingkup.berlaku(None):
         jaktim = _klien(dash_app, "kota.jaktim")
-        halaman = jaktim.post(
-            "/_dash-update-component",
-            json={
-                "output": ".._pages_content.children..._pages_store.data..",
-                "outputs": [
-                    {"id": "_pages_content", "property": "children"},
-                    {"id": "_pages_store", "property": "data"},
-                ],
-                "inputs": [
-                    {"id": "_pages_location", "property": "pathname", "value": "/langganan"},
-                    {"id": "_pages_location", "property": "search", "value": "?wilayah=31.75&bahasa=en"},
-                ],
-                "changedPropIds": ["_pages_location.pathname"],
-                "state": [],
-            },
-        ).text
+        halaman = halaman_klien(jaktim, "/langganan", "?wilayah=31.75&bahasa=en").text
         assert (
             "is sent to the addresses below: the newest data's report at the next scheduled send, then one report "
             "each time new data is loaded." in halaman

@@ -18,6 +18,7 @@ from akses import pengguna
 from jejak import audit
 from metrics import lingkup
 from tests.conftest import NIK_KEY
+from tests.klien import halaman as _halaman  # the page for a URL, posted as any script could
 
 SANDI = "sandi-uji-panjang"
 AKUN = {  # name: (place scope, branch scope, admin)
@@ -64,21 +65,6 @@ def _masuk(server, nama, sandi=SANDI):
 def klien(server):
     """A logged-in test client per account."""
     return {nama: _masuk(server, nama)[0] for nama in AKUN}
-
-
-def _halaman(client, path, search="", headers=None):
-    """The Dash Pages callback, posted by hand as any script could: the page for a URL."""
-    body = {
-        "output": ".._pages_content.children..._pages_store.data..",
-        "outputs": [{"id": "_pages_content", "property": "children"}, {"id": "_pages_store", "property": "data"}],
-        "inputs": [
-            {"id": "_pages_location", "property": "pathname", "value": path},
-            {"id": "_pages_location", "property": "search", "value": search},
-        ],
-        "changedPropIds": ["_pages_location.pathname"],
-        "state": [],
-    }
-    return client.post("/_dash-update-component", json=body, headers=headers)
 
 
 def _komponen(tree, id_):
