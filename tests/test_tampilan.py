@@ -188,7 +188,7 @@ def test_the_pace_is_named_by_the_weeks_behind_it(minggu):
     assert fmt.kata_laju(tanya(PULO_GADUNG, "2024-01-09").periode) == "4 minggu terakhir"  # no pace: the card says so
 
 
-def test_places_below_on_another_basis_say_so_where_the_colours_are():
+def test_places_below_on_another_basis_say_so_where_the_colours_are(seed_loaded):
     """Jakarta Timur at 86,9 % of its own 38.738 while its ten kecamatan are measured against
     1 RW 100 targets adding up to 64.000 (the demo): the note and the split offered."""
     induk = {"jenis_target": "wilayah", "target_acuan": 38_738, "capaian_acuan": 0.8687}
