@@ -118,7 +118,10 @@ def tren(
     proyeksi = tempat.get("proyeksi_akhir_tahun") if tempat.get("laju_4mg") is not None else None
     akhir = cakupan.akhir_tahun(x[-1]) if proyeksi is not None else None
     hari = max((x[-1] - x[0]).days, 1)
-    awal_x = x[0] - dt.timedelta(days=max(2, round(hari * 0.04)))
+    # room before the first snapshot for its date's words (the axis names the year there): a
+    # twentieth of the axis, or 4 % of the data's span without a road to 31 December
+    lebar = (akhir - x[0]).days / 20 if akhir else hari * 0.04
+    awal_x = x[0] - dt.timedelta(days=max(2, round(lebar)))
     # the axis ends a little after 31 December, so its tick shows
     ujung = akhir + dt.timedelta(days=4) if akhir else x[-1] + dt.timedelta(days=max(7, round(hari * 0.3)))
     nilai = [*y, *(v for v in (proyeksi, target) if v is not None)]
@@ -217,15 +220,17 @@ def _tanpa_target(cabang: bool, bahasa: str) -> dict:
 
 
 def _tick_tren(x: list[dt.date], akhir: dt.date | None) -> list[dt.date]:
-    """The dates the x axis names. Snapshots only: at most TICK_TREN, the newest always. With the
-    road to `akhir` (31 December): the first and newest snapshots, `akhir`, and month starts
-    between, evenly thinned; none closer to another than a twentieth of the axis (the first
-    snapshot still named after 4 weeks of data: where the line starts)."""
+    """The dates the x axis names. Without a road: snapshots only, at most TICK_TREN, the newest always. With the
+    road to `akhir` (31 December): the first snapshot, the newest one, `akhir`, and month starts
+    between, evenly thinned; none closer to another than a tenth of the axis (so a phone's 300 px
+    keep them apart), the newest left out first."""
     if akhir is None:
         langkah = max(1, -(-len(x) // TICK_TREN))
         return x[::-1][::langkah][::-1]
-    jarak = (akhir - x[0]).days / 20
-    tetap = [x[-1], akhir] + ([x[0]] if (x[-1] - x[0]).days >= jarak else [])
+    jarak = (akhir - x[0]).days / 10
+    # the first snapshot always (where the line starts, with the year); the newest when it stands
+    # clear of it (its date is on the page and in the review's heading, and the road starts there)
+    tetap = [x[0], akhir] + ([x[-1]] if (x[-1] - x[0]).days >= jarak else [])
     bulan = [dt.date(th, b, 1) for th in range(x[0].year, akhir.year + 1) for b in range(1, 13)]
     bulan = [d for d in bulan if x[0] < d < akhir]
     langkah = max(1, -(-len(bulan) // (TICK_TREN - len(tetap))))

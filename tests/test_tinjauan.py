@@ -188,8 +188,13 @@ def test_the_pdf_prints_odd_titles_in_its_font_and_says_what_it_could_not(minggu
     from metrics import aksi
     from tests.conftest import SEED
 
-    assert len(aksi.impor(SEED / "aksi_aneh.csv")[0]) == 5
-    tj = tinjauan.tinjauan(tanya("31.75.02.1001"))
+    nomor = aksi.impor(SEED / "aksi_aneh.csv")[0]
+    assert len(nomor) == 5
+    try:  # the weekly seed is shared by the session: its other tests see no actions
+        tj = tinjauan.tinjauan(tanya("31.75.02.1001"))
+    finally:
+        for n in nomor:
+            aksi.hapus(n)
     tj = type(tj)(**{**tj.__dict__, "aksi": [a for a in tj.aksi if a.judul != "A" * 120]})  # the slide lists 4
 
     def halaman(bahasa):
