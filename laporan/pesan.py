@@ -116,7 +116,9 @@ def catatan_surel(tj: Tinjauan, b: str) -> list[str]:
     """The caveats beside the headline, the first slide's (layouts/tinjauan.catatan_utama: the
     target's kind, the weeks of data behind the pace, the filters...), and a place without a target
     said in words (the slide says it under the numbers)."""
-    tanpa = [] if tj.angka["target_acuan"] is not None else [fmt.catatan_target(tj.angka, b, tj.filt)]
+    # a filter targets do not follow says so among the answer's notes already (metrics.cakupan)
+    ada = tj.angka["target_acuan"] is not None or not tj.filt.target_berlaku
+    tanpa = [] if ada else [fmt.catatan_target(tj.angka, b, tj.filt)]
     return tanpa + tinjauan.catatan_utama(tj, b)
 
 

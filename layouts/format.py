@@ -163,14 +163,18 @@ def kata_laju(periode, bahasa: str = "id") -> str:
 
 def catatan_target(m: dict, bahasa: str = "id", filt=None) -> str:
     """What a place's target is, beside its number (a KPI row: jenis_target, target_acuan and, for a
-    derived one, nama_induk, dasar_target, target_dibagi_oleh): why there is none (none yet; under a
-    branch, or a programme, source or pekerja rentan filter (`filt`, a metrics.pembangun.Filter):
-    targets count everyone, so none is shown), the 1 RW 100 rule's, a derived one's origin; '' for
+    derived one, nama_induk, dasar_target, target_dibagi_oleh): why there is none (none yet; none for
+    the segment filtered; under a branch, or a programme, source or pekerja rentan filter (`filt`, a
+    metrics.pembangun.Filter): targets count everyone, so none is shown), the 1 RW 100 rule's, a derived one's origin; '' for
     the region's own target. Card, slides, PDF and email all say it in these words (issue 30)."""
     if m.get("target_acuan") is None:
         if filt is not None and filt.kantor_cabang:
             return t("tanpa_target_cabang", bahasa)
-        return t("tanpa_target" if filt is None or filt.target_berlaku else "tanpa_target_saringan", bahasa)
+        if filt is not None and not filt.target_berlaku:
+            return t("tanpa_target_saringan", bahasa)
+        if filt is not None and filt.segmen:  # a target per segment: this one has none, the place may
+            return t("tanpa_target_segmen", bahasa).format(segmen=filt.segmen)
+        return t("tanpa_target", bahasa)
     if m.get("jenis_target") == "1rw100":
         return t("target_1rw100_isi", bahasa)
     return asal_target(m, bahasa)

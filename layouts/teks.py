@@ -75,8 +75,14 @@ TEKS = {
     ),
     "tanpa_target": ("Belum ada target untuk wilayah ini", "This region has no target of its own"),
     "tanpa_target_saringan": (
-        "Target berlaku untuk semua program, sumber iuran dan pekerja: dengan filter ini tidak ada target",
-        "Targets count every programme, contribution source and worker: with this filter there is no target",
+        "Target berlaku untuk semua program, sumber iuran, pekerja rentan dan kantor cabang: dengan filter ini "
+        "tidak ada target",
+        "Targets count every programme, contribution source, vulnerable worker and branch office: with this "
+        "filter there is no target",
+    ),
+    "tanpa_target_segmen": (
+        "Belum ada target segmen {segmen} untuk wilayah ini",
+        "This region has no {segmen} target yet",
     ),
     "tanpa_target_cabang": (
         "Target dihitung untuk semua kantor cabang bersama: tidak ada target untuk satu kantor cabang",

@@ -57,9 +57,9 @@ def _catatan(p: Periode, filt: Filter, metrik: list[str]) -> list[tuple[str, str
     if not filt.target_berlaku and {m.removesuffix("_acuan") for m in metrik} & {"target", "capaian", "kekurangan"}:
         notes.append(
             (
-                "Target berlaku untuk semua program, sumber iuran dan kantor cabang: dengan filter ini "
+                "Target berlaku untuk semua program, sumber iuran, pekerja rentan dan kantor cabang: dengan filter ini "
                 "target, capaian dan kekurangan tidak ditampilkan.",
-                "Targets count every programme, contribution source and branch office: with this filter "
+                "Targets count every programme, contribution source, vulnerable worker and branch office: with this filter "
                 "no target, achievement or shortfall is shown.",
             )
         )

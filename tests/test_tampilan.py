@@ -171,9 +171,12 @@ def test_a_derived_or_rule_target_is_said_in_every_output(minggu):
         "Target dihitung untuk semua kantor cabang bersama"
     )
     assert fmt.catatan_target({"target_acuan": None}, filt=Filter(program="JKM")) == (
-        "Target berlaku untuk semua program, sumber iuran dan pekerja: dengan filter ini tidak ada target"
+        "Target berlaku untuk semua program, sumber iuran, pekerja rentan dan kantor cabang: dengan filter ini "
+        "tidak ada target"
     )
-    assert fmt.catatan_target({"target_acuan": None}, filt=Filter(segmen="BPU")) == "Belum ada target untuk wilayah ini"
+    assert fmt.catatan_target({"target_acuan": None}, filt=Filter(segmen="BPU")) == (
+        "Belum ada target segmen BPU untuk wilayah ini"
+    )
     tj = tinjauan.tinjauan(tanya(PULO_GADUNG))
     tj.angka = {**tj.angka, **turunan}
     assert slides.catatan_utama(tj, "id")[0] == "Dibagi dari target Pulogadung menurut jumlah RW, oleh ani"
