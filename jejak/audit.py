@@ -65,17 +65,3 @@ def jejak(batas: int = 200, lingkup: str | None = None) -> list[dict]:
             return [dict(r) for r in con.execute(JEJAK_SQL, {"batas": batas})]
         return [dict(r) for r in con.execute(JEJAK_LINGKUP_SQL, {"batas": batas, "lingkup": lingkup})]
 
-
-# Grain: one row: failed logins since a time, of one account from one address, and from that address.
-GAGAL_SQL = """
-SELECT count(*) FILTER (WHERE oleh = :oleh AND json_extract(rincian, '$.alamat') = :alamat),
-       count(*) FILTER (WHERE json_extract(rincian, '$.alamat') = :alamat)
-FROM audit WHERE peristiwa = 'masuk_gagal' AND waktu >= :sejak
-"""
-
-
-def gagal_baru_baru_ini(oleh: str, alamat: str, sejak: str) -> tuple[int, int]:
-    """Failed logins since an ISO time: (of this account from this address, from this address)."""
-    with simpan.buka() as con:
-        akun, semua = con.execute(GAGAL_SQL, {"oleh": oleh, "alamat": alamat, "sejak": sejak}).fetchone()
-    return akun, semua

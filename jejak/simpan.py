@@ -33,6 +33,29 @@ def buka():
         con.close()
 
 
+@contextlib.contextmanager
+def buka_segera():
+    """A connection holding the store's write lock from its first statement (BEGIN IMMEDIATE):
+    nothing it reads can change before it commits, in any thread or server worker, because
+    SQLite lets one writer in at a time per file (https://sqlite.org/lang_transaction.html).
+    For a check and the write that follows it as one step (the login lockout, issue 31)."""
+    p = path()
+    if p not in _siap:
+        _siapkan(p)
+    con = sqlite3.connect(p, timeout=15, isolation_level=None)  # None: our own BEGIN and COMMIT
+    con.row_factory = sqlite3.Row
+    try:
+        con.execute("BEGIN IMMEDIATE")  # waits (up to the timeout) while another writer holds the lock
+        try:
+            yield con
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        con.execute("COMMIT")
+    finally:
+        con.close()
+
+
 def _siapkan(p: Path) -> None:
     con = sqlite3.connect(p, timeout=15)
     try:

@@ -34,6 +34,21 @@ CREATE TABLE IF NOT EXISTS audit (
 );
 CREATE INDEX IF NOT EXISTS audit_oleh_waktu ON audit (oleh, peristiwa, waktu);
 
+-- Grain: one row per password check of a login that failed or is under way (issue 31). The row is
+-- claimed before the hash is checked, in the same BEGIN IMMEDIATE transaction that counts the
+-- rows of the last 15 minutes (akses/pengguna.py periksa_sandi), so concurrent logins in every
+-- server worker see each other's checks. A success removes its row; a check that never finished
+-- (a worker killed) stays 'menunggu' and counts as a failure. Rows older than the window go.
+-- oleh: the account, or the keyed hash of a name that is no account (jejak/audit.py nama_samaran).
+CREATE TABLE IF NOT EXISTS percobaan_masuk (
+    id              INTEGER PRIMARY KEY AUTOINCREMENT,
+    waktu           TEXT NOT NULL,
+    oleh            TEXT NOT NULL,
+    alamat          TEXT NOT NULL,            -- the client address (CAKUPAN_PROXY_HOPS)
+    hasil           TEXT NOT NULL             -- menunggu (being checked) or gagal
+);
+CREATE INDEX IF NOT EXISTS percobaan_masuk_alamat ON percobaan_masuk (alamat, waktu);
+
 -- Grain: one row per subscription of an account to the weekly report of a place (issue 20).
 -- saringan: the filters as the URL writes them (JSON: segmen, program, sumber, rentan, cabang);
 -- kepada: the addresses, comma-separated. Removed subscriptions stay, aktif 0, for the trail.
