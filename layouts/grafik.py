@@ -70,9 +70,10 @@ UNGU = "#6741d9"  # actions on the trend: a colour no band or line uses
 
 
 class Ukuran(NamedTuple):
-    """What an action's label is placed for: type size (px), the plot's width and height (px) and
-    the characters of a title shown. The page's chart is drawn once for every screen, so its
-    labels are placed for the narrowest (a phone's plot, about 300 px wide)."""
+    """What the actions' numbers on the trend are placed for: type size (px), the plot's width and
+    height (px) and the characters of a title the list under the chart shows (pendek; 0: whole). The
+    page's chart is drawn once for every screen, so its numbers are placed for the narrowest (a
+    phone's plot, about 300 px wide); a number never needs more room than that."""
 
     huruf: int
     lebar: int
@@ -80,9 +81,10 @@ class Ukuran(NamedTuple):
     judul: int
 
 
-HALAMAN = Ukuran(16, 300, 300, 24)
-BARIS_AKSI = 3  # rows of action labels at most: more would push the weeks down to a strip
+HALAMAN = Ukuran(16, 300, 300, 90)
+BARIS_AKSI = 3  # rows of labels baris_label fills at most
 EM = 0.55  # a character's width in em, about, in the charts' sans-serif type
+LATAR = "rgba(255,255,255,0.85)"  # behind words a dotted line may cross (dark mode: assets/cakupan.css)
 
 
 def tren(
@@ -99,9 +101,12 @@ def tren(
     proyeksi_akhir_tahun, labelled with it; both axes reach them. No target: the chart says so in
     words (for a branch, `cabang`: why). Without a projection (one snapshot) the x axis spans the
     snapshots and a little more. `tempat` is a KPI row (metrics.cakupan.KPI); the layout adds no
-    number of its own. `aksi` (akses.aksi.Aksi) inside the chart's dates are dotted lines with a
-    marker at the top whose hover names them, and their titles in rows above the lines that never
-    overlap (baris_label), placed for `ukuran`."""
+    number of its own. `aksi` (akses.aksi.Aksi), those inside the chart's dates (aksi_tren), are
+    dotted lines numbered 1, 2, … by date, a marker at the top whose hover names them, and their
+    numbers in one row on a band on top that never overlap (_nomor_aksi: '1–5' where lines stand
+    closer than a number's width at `ukuran`); the titles go in a list beside the chart
+    (daftar_aksi), which never overlaps at any width. The words a dotted line may cross (the
+    target's, the road's end, the numbers) stand on a light ground (LATAR)."""
     if not rows:
         return _tata([], bahasa)
     x = [r["tanggal_data"] for r in rows]
@@ -117,13 +122,7 @@ def tren(
     target = tempat.get("target_acuan", tempat.get("target"))
     proyeksi = tempat.get("proyeksi_akhir_tahun") if tempat.get("laju_4mg") is not None else None
     akhir = cakupan.akhir_tahun(x[-1]) if proyeksi is not None else None
-    hari = max((x[-1] - x[0]).days, 1)
-    # room before the first snapshot for its date's words (the axis names the year there): a
-    # twentieth of the axis, or 4 % of the data's span without a road to 31 December
-    lebar = (akhir - x[0]).days / 20 if akhir else hari * 0.04
-    awal_x = x[0] - dt.timedelta(days=max(2, round(lebar)))
-    # the axis ends a little after 31 December, so its tick shows
-    ujung = akhir + dt.timedelta(days=4) if akhir else x[-1] + dt.timedelta(days=max(7, round(hari * 0.3)))
+    awal_x, ujung = _sumbu_x(x, akhir)
     nilai = [*y, *(v for v in (proyeksi, target) if v is not None)]
     lo, hi = min(nilai), max(nilai)
     rentang = max(hi - lo, hi * 0.02, 4)
@@ -142,28 +141,29 @@ def tren(
             }
         )  # fmt: skip
         annotations.append(_kata_proyeksi(akhir, proyeksi, y[-1], target, (atas - bawah) / ukuran.tinggi, bahasa))
-    tanda = [a for a in aksi or [] if awal_x <= a.mulai <= (akhir or ujung)]
+    tanda = aksi_tren(rows, tempat, aksi)
     if tanda:
-        label = _label_aksi(tanda, awal_x, ujung, bahasa, ukuran)
-        if label:  # a band on top for the titles, clear of every line and word below it
-            pita = (ukuran.huruf * (1 + 1.3 * (1 + max(a["_baris"] for a in label)))) / ukuran.tinggi
-            atas += (atas - bawah) * pita / (1 - pita)
-        for a in label:
-            del a["_baris"]
-        annotations += label
+        nomor = _nomor_aksi(tanda, awal_x, ujung, ukuran)
+        pita = _PITA * ukuran.huruf / ukuran.tinggi  # the band on top: the numbers and the markers
+        atas += (atas - bawah) * pita / (1 - pita)
+        annotations += nomor
+        ujung_garis = 1 - (1.2 * ukuran.huruf + 6) / ukuran.tinggi  # the lines end under the numbers' row
         for a in tanda:
             shapes.append(
                 {
                     "type": "line", "name": "aksi", "xref": "x", "x0": a.mulai, "x1": a.mulai, "yref": "paper",
-                    "y0": 0, "y1": 0.97, "line": {"color": UNGU, "width": 2, "dash": "dot"},
+                    "y0": 0, "y1": ujung_garis, "line": {"color": UNGU, "width": 2, "dash": "dot"},
                 }
             )  # fmt: skip
+        # the markers under the numbers' row: 1,6 em of type and 4 px of ground down from the top
+        turun = (1.6 * ukuran.huruf + 4 + 7) / ukuran.tinggi
         data.append(
             {
                 "type": "scatter", "mode": "markers", "name": "aksi", "x": [a.mulai for a in tanda],
-                "y": [atas - (atas - bawah) * 0.02] * len(tanda), "hoverinfo": "text",
+                "y": [atas - (atas - bawah) * turun] * len(tanda), "hoverinfo": "text",
                 "marker": {"symbol": "triangle-down", "size": 14, "color": UNGU},
-                "hovertext": [_aksi_kata(a, bahasa) for a in tanda], "customdata": [[a.id] for a in tanda],
+                "hovertext": [f"{n}. {_aksi_kata(a, bahasa)}" for n, a in enumerate(tanda, start=1)],
+                "customdata": [[a.id] for a in tanda],
             }
         )  # fmt: skip
     ticks = _tick_tren(x, akhir)
@@ -196,7 +196,7 @@ def _kata_proyeksi(akhir, proyeksi, kini, target, per_px: float, bahasa: str) ->
         "text": f"{fmt.tanggal_pendek(akhir, bahasa)}:<br>{t('proyeksi_kata', bahasa)} {fmt.ringkas(proyeksi, bahasa)}",
         "xref": "x", "x": akhir, "xanchor": "right", "yref": "y", "y": y,
         "yanchor": "bottom" if naik else "top", "yshift": 6 if naik else -6,
-        "showarrow": False, "font": {"size": 16, "color": ABU},
+        "showarrow": False, "font": {"size": 16, "color": ABU}, "bgcolor": LATAR,
     }  # fmt: skip
 
 
@@ -207,6 +207,7 @@ def _target(target: float, jenis: str | None, di_bawah: bool, bahasa: str) -> tu
     garis, label = _garis_datar(target, MERAH, f"{nama}{':' if nama != 'Target' else ''} {fmt.ringkas(target, bahasa)}")
     if not di_bawah:
         label["yanchor"] = "top"
+    label["bgcolor"] = LATAR  # an action's dotted line runs behind the words, not through them
     return [garis], [label]
 
 
@@ -259,25 +260,81 @@ def baris_label(rentang: list[tuple[float, float]], batas: int = BARIS_AKSI) -> 
     return hasil
 
 
-def _label_aksi(tanda: list, x0: dt.date, x1: dt.date, bahasa: str, ukuran: Ukuran) -> list[dict]:
-    """The actions' titles in the band on top, one row each where they would touch
-    (baris_label); a title starts at its line, or ends there near the right edge. Each dict
-    carries its row as '_baris' for the caller's band."""
+_PITA = 2.6  # the band on top for the actions' numbers and markers, in em of their type
+
+
+def _sumbu_x(x: list[dt.date], akhir: dt.date | None) -> tuple[dt.date, dt.date]:
+    """The trend's x range (first date, last date) for snapshot dates `x` and the road's end
+    `akhir` (31 December, or None without a pace): room before the first snapshot for its date's
+    words (the axis names the year there), a twentieth of the axis or 4 % of the data's span
+    without a road; the axis ends 4 days after 31 December (its tick shows), or 30 % of the span
+    (at least 7 days) after the newest snapshot."""
+    hari = max((x[-1] - x[0]).days, 1)
+    lebar = (akhir - x[0]).days / 20 if akhir else hari * 0.04
+    awal_x = x[0] - dt.timedelta(days=max(2, round(lebar)))
+    ujung = akhir + dt.timedelta(days=4) if akhir else x[-1] + dt.timedelta(days=max(7, round(hari * 0.3)))
+    return awal_x, ujung
+
+
+def aksi_tren(rows: list[dict], tempat: dict, aksi: list | None) -> list:
+    """The actions (akses.aksi.Aksi) the trend of `rows` marks, in the order they are numbered
+    1, 2, …: those starting inside the chart's dates (up to 31 December with a road, else up to
+    the axis end), by start date, then id. The same list as tren draws, for daftar_aksi."""
+    if not rows or not aksi:
+        return []
+    x = [r["tanggal_data"] for r in rows]
+    laju = tempat.get("proyeksi_akhir_tahun") is not None and tempat.get("laju_4mg") is not None
+    akhir = cakupan.akhir_tahun(x[-1]) if laju else None
+    awal_x, ujung = _sumbu_x(x, akhir)
+    return sorted((a for a in aksi if awal_x <= a.mulai <= (akhir or ujung)), key=lambda a: (a.mulai, a.id))
+
+
+def _nomor_aksi(tanda: list, x0: dt.date, x1: dt.date, ukuran: Ukuran) -> list[dict]:
+    """The actions' numbers (1 the oldest) in one row at the top, on a light ground: each centred
+    on its line; lines closer than their numbers' width (at `ukuran`: 0,55 em a digit, '–' one,
+    10 px of ground and 4 px apart) share one label, '1–5' (their dates are in the list). A label
+    stays inside the plot. Numbers never overlap and none is left out, at any count."""
     hari = max((x1 - x0).days, 1)
-    kata = [pendek(a.judul, ukuran.judul) for a in tanda]
-    posisi = [(a.mulai - x0).days / hari for a in tanda]
-    lebar = [(len(k) * EM * ukuran.huruf + 8) / ukuran.lebar for k in kata]  # 8 px: the gap from the line
-    kanan = [p + w > 1 and p - w >= 0 for p, w in zip(posisi, lebar)]
-    rentang = [(p - w, p) if k else (p, p + w) for p, w, k in zip(posisi, lebar, kanan)]
-    return [
-        {
-            "text": k, "xref": "x", "x": a.mulai, "xanchor": "right" if ka else "left", "xshift": -4 if ka else 4,
-            "yref": "paper", "y": 1, "yanchor": "top", "yshift": -round(ukuran.huruf * (1 + 1.3 * n)),
-            "showarrow": False, "font": {"size": ukuran.huruf, "color": UNGU}, "_baris": n,
-        }
-        for a, k, ka, n in zip(tanda, kata, kanan, baris_label(rentang), strict=True)
-        if n is not None
-    ]  # fmt: skip
+    px = [(a.mulai - x0).days / hari * ukuran.lebar for a in tanda]
+
+    def kotak(i: int, j: int) -> tuple[str, float, float]:  # (text, centre px, width px) of lines i..j
+        teks = str(i + 1) if i == j else f"{i + 1}–{j + 1}"
+        return teks, (px[i] + px[j]) / 2, len(teks) * EM * ukuran.huruf + 10
+
+    kelompok: list[list[int]] = []  # [first, last] line of each label, left to right
+    for n in range(len(tanda)):
+        kelompok.append([n, n])
+        while len(kelompok) > 1:  # a label that touches the one before it joins it
+            (a, b), (c, d) = kelompok[-2], kelompok[-1]
+            _, p, w = kotak(a, b)
+            _, q, v = kotak(c, d)
+            if min(q, ukuran.lebar - v / 2) - v / 2 >= max(p, w / 2) + w / 2 + 4:
+                break
+            kelompok[-2:] = [[a, d]]
+    hasil = []
+    for a, b in kelompok:
+        teks, p, w = kotak(a, b)
+        p = min(max(p, w / 2), ukuran.lebar - w / 2)  # inside the plot
+        hasil.append(
+            {
+                "text": teks, "xref": "x", "x": x0 + dt.timedelta(days=round(p / ukuran.lebar * hari)),
+                "xanchor": "center", "yref": "paper", "y": 1, "yanchor": "top", "yshift": -2,
+                "showarrow": False, "font": {"size": ukuran.huruf, "color": UNGU}, "bgcolor": LATAR,
+                "borderpad": 2,
+            }
+        )  # fmt: skip
+    return hasil
+
+
+def daftar_aksi(tanda: list, bahasa: str, batas: int = 0) -> list[tuple[int, str]]:
+    """The list beside the trend: (number, 'date · title (planned)') for each action of
+    aksi_tren, numbered as on the chart; a title cut to `batas` characters (pendek; 0: whole)."""
+    hasil = []
+    for n, a in enumerate(tanda, start=1):
+        judul = pendek(a.judul, batas) if batas else a.judul
+        rencana = f" ({t('rencana', bahasa)})" if a.rencana else ""
+        hasil.append((n, f"{fmt.tanggal_pendek(a.mulai, bahasa)} · {judul}{rencana}"))
+    return hasil
 
 
 def pendek(teks: str, batas: int) -> str:

@@ -228,15 +228,25 @@ def _kekurangan(m: dict, b: str) -> str:
 
 
 SLIDE_TREN = grafik.Ukuran(28, 1560, 660, 40)  # the trend's plot on a 1760 x 800 slide, in its 28 px type
+TREN_AKSI_PX = 36  # a row of the actions' list under the trend slide's chart (26 px type), two a row
 
 
 def _tren(tj: Tinjauan, b: str):
-    # the actions' titles placed for the slide's width and type (_grafik below)
-    fig = grafik.tren(tj.tren, tj.angka, b, tj.aksi, cabang=bool(tj.filt.kantor_cabang), ukuran=SLIDE_TREN)
+    """The trend slide: the chart (grafik.tren, placed for the slide's width and type) and under it
+    its actions' titles by their numbers on the chart, two to a row (grafik.daftar_aksi, titles cut
+    to SLIDE_TREN.judul characters); the chart gives up the list's height, so the slide stays
+    1760 x 800. The block carries the list as 'aksi' [(number, words)] for the PDF."""
+    daftar = grafik.daftar_aksi(grafik.aksi_tren(tj.tren, tj.angka, tj.aksi), b, SLIDE_TREN.judul)
+    turun = (-(-len(daftar) // 2) * TREN_AKSI_PX + 8) if daftar else 0
+    ukuran = SLIDE_TREN._replace(tinggi=SLIDE_TREN.tinggi - turun)
+    fig = grafik.tren(tj.tren, tj.angka, b, tj.aksi, cabang=bool(tj.filt.kantor_cabang), ukuran=ukuran)
+    isi = _grafik(fig, "grafik-tren", 1760, 800 - turun)
+    if daftar:
+        isi += Markup('<ol class="tren-aksi">{}</ol>').format(
+            Markup("").join(Markup("<li><b>{}</b> {}</li>").format(n, teks) for n, teks in daftar)
+        )
     # the figure too: the PDF draws the same line from it (layouts/tinjauan_pdf.py)
-    return _slide(
-        t("tren", b), {"jenis": "grafik", "html": _grafik(fig, "grafik-tren", 1760, 800), "fig": fig, "bahasa": b}
-    )
+    return _slide(t("tren", b), {"jenis": "grafik", "html": isi, "fig": fig, "bahasa": b, "aksi": daftar})
 
 
 PETA_TINGGI, PETA_BEDA = 740, 240  # the map slide's height in px; what the 'another basis' note takes
@@ -488,8 +498,8 @@ def _grafik(fig: dict, id_: str, lebar: int, tinggi: int) -> str:
     layout["xaxis"]["tickangle"] = 0
     for a in layout.get("annotations", []):  # the target's words red, the road ahead's grey
         warna = a.get("font", {}).get("color")
-        if warna == grafik.UNGU:
-            continue  # an action's title, set above
+        if warna == grafik.UNGU:  # an action's number: the room's type (grafik.tren placed it for it)
+            continue
         a["font"] = {**a.get("font", {}), "size": 30, "color": MERAH if warna == grafik.MERAH else "#444444"}
         if a.get("xref") == "x":  # the road's end: readable where an action's dotted line runs behind
             a["bgcolor"] = "rgba(255,255,255,0.85)"

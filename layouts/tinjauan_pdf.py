@@ -143,7 +143,7 @@ def _blok(doc, blok: dict, lebar: float) -> None:
             bawah = max(bawah, doc.get_y())
         doc.set_y(bawah)
     elif jenis == "grafik":
-        _tren(doc, blok["fig"], blok.get("bahasa", "id"), lebar, TINGGI - doc.get_y() - 34)
+        _tren(doc, blok["fig"], blok.get("bahasa", "id"), lebar, TINGGI - doc.get_y() - 34, blok.get("aksi", []))
     elif jenis == "peta":
         _peta(doc, blok["fig"], lebar, TINGGI - doc.get_y() - 30)
     elif jenis == "daftar":
@@ -326,9 +326,14 @@ def _peta_batas(doc, fig: dict, lebar: float, tinggi: float, atas: float) -> Non
             doc.cell(40, 3.6, _cetak(doc, baris), align="C")
 
 
-def _tren(doc, fig: dict, bahasa: str, lebar: float, tinggi: float) -> None:
+TREN_AKSI_MM = 5  # a row of the actions' list under the trend (11 pt), two to a row
+
+
+def _tren(doc, fig: dict, bahasa: str, lebar: float, tinggi: float, aksi: list | None = None) -> None:
     """The trend chart from its plotly data: axes with the figure's own ticks, the active line,
-    the dashed road ahead, the target line and the figure's annotations in words."""
+    the dashed road ahead, the target line and the figure's annotations in words; `aksi`, the
+    slide's [(number, words)] (layouts/tinjauan.py _tren), under it two to a row, TREN_AKSI_MM
+    each, the chart giving up their height."""
     data = fig["data"]
     if not data or not data[0].get("x"):
         return
@@ -336,7 +341,7 @@ def _tren(doc, fig: dict, bahasa: str, lebar: float, tinggi: float) -> None:
     (x0, x1), (y0, y1) = lay["xaxis"]["range"], lay["yaxis"]["range"]
     hari = max((x1 - x0).days, 1)
     kiri, atas = TEPI + 28, doc.get_y() + 4
-    w, h = lebar - 32, tinggi - 16
+    w, h = lebar - 32, tinggi - 16 - (-(-len(aksi or []) // 2) * TREN_AKSI_MM + 2 if aksi else 0)
 
     def px(d: dt.date) -> float:
         return kiri + w * (d - x0).days / hari
@@ -361,14 +366,13 @@ def _tren(doc, fig: dict, bahasa: str, lebar: float, tinggi: float) -> None:
             doc.set_draw_color(*UNGU)
             doc.set_line_width(0.8)
             doc.set_dash_pattern(dash=1.2, gap=1.2)
-            doc.line(px(shape["x0"]), atas, px(shape["x0"]), atas + h)
+            doc.line(px(shape["x0"]), atas + 5.5, px(shape["x0"]), atas + h)  # from under its number
             doc.set_dash_pattern()
             continue
         doc.set_draw_color(*MERAH)  # the target line
         doc.set_line_width(1.2)
         doc.line(kiri, py(shape["y0"]), kiri + w, py(shape["y0"]))
     kata = lay.get("annotations", [])
-    _aksi_tren(doc, [a for a in kata if a["font"].get("color") == grafik.UNGU], px, kiri + w, atas)
     data = [d for d in data if d.get("name") != "aksi"]
     for n, trace in enumerate(data):
         titik = [(px(x), py(y)) for x, y in zip(trace["x"], trace["y"], strict=True)]
@@ -392,7 +396,10 @@ def _tren(doc, fig: dict, bahasa: str, lebar: float, tinggi: float) -> None:
             doc.set_xy(x, py(a["y"]) - 7 if a["yanchor"] == "bottom" else py(a["y"]) + 1)
             doc.set_fill_color(255, 255, 255)  # over an action's dotted line, the words stay whole
             doc.cell(lebar_teks, 6, teks, fill=True)
+    # the numbers last: over the lines and the words, on their own white ground
+    _aksi_tren(doc, [a for a in kata if a["font"].get("color") == grafik.UNGU], px, kiri, kiri + w, atas)
     doc.set_y(atas + h + 9)
+    _aksi_daftar(doc, aksi or [], lebar)
     for a in kata:  # words about the whole chart (no target yet), under it
         if a.get("yref") == "paper" and a["font"].get("color") != grafik.UNGU:
             doc.set_text_color(*ABU)
@@ -400,17 +407,38 @@ def _tren(doc, fig: dict, bahasa: str, lebar: float, tinggi: float) -> None:
             doc.cell(lebar, 6, _cetak(doc, a["text"].replace("<br>", " ")), new_x="LMARGIN", new_y="NEXT")
 
 
-def _aksi_tren(doc, kata: list[dict], px, kanan: float, atas: float) -> None:
-    """The actions' titles at the top of the trend, each beside its line, in rows that never
-    overlap (grafik.baris_label on their widths here, in mm); near the right edge a title ends at
-    its line."""
+def _aksi_tren(doc, kata: list[dict], px, kiri: float, kanan: float, atas: float) -> None:
+    """The actions' numbers ('1', '1–5': grafik.tren grouped them for the slide's wider type, so
+    they stand apart here too) at the top of the trend, each centred where the figure put it,
+    inside the plot, bold on a white ground over the dotted lines."""
     doc.set_font(HURUF, "B", 11)
     doc.set_text_color(*UNGU)
-    teks = [_cetak(doc, a["text"]) for a in kata]
-    lebar = [doc.get_string_width(k) + 2 for k in teks]
-    x = [px(a["x"]) for a in kata]
-    rentang = [(d - n, d) if d + n > kanan else (d, d + n) for d, n in zip(x, lebar, strict=True)]
-    for (mulai, _), k, n, baris in zip(rentang, teks, lebar, grafik.baris_label(rentang), strict=True):
-        if baris is not None:
-            doc.set_xy(mulai, atas + 3 + 5 * baris)
-            doc.cell(n, 5, k)
+    doc.set_fill_color(255, 255, 255)
+    for a in kata:
+        teks = _cetak(doc, a["text"])
+        n = doc.get_string_width(teks) + 2
+        doc.set_xy(min(max(px(a["x"]) - n / 2, kiri), kanan - n), atas + 0.5)
+        doc.cell(n, 5, teks, fill=True, align="C")
+
+
+def _aksi_daftar(doc, aksi: list, lebar: float) -> None:
+    """The actions' titles under the trend, 'number  date · title', two to a row, each cut to its
+    half of the page (a title the slide cut already ends in '…')."""
+    if not aksi:
+        return
+    kolom = lebar / 2
+    baris = -(-len(aksi) // 2)
+    y = doc.get_y()
+    for i, (n, teks) in enumerate(aksi):
+        x = TEPI + (i // baris) * kolom
+        doc.set_xy(x, y + (i % baris) * TREN_AKSI_MM)
+        doc.set_font(HURUF, "B", 11)
+        doc.set_text_color(*UNGU)
+        doc.cell(7, TREN_AKSI_MM, str(n))
+        doc.set_font(HURUF, "", 11)
+        doc.set_text_color(*HITAM)
+        kata = _cetak(doc, teks)
+        while doc.get_string_width(kata) > kolom - 12 and len(kata) > 2:
+            kata = kata[:-2] + "…"
+        doc.cell(kolom - 8, TREN_AKSI_MM, kata)
+    doc.set_y(y + baris * TREN_AKSI_MM + 1)

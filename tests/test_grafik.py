@@ -129,26 +129,94 @@ def _aksi_dua() -> list:
     ]
 
 
-def test_two_actions_a_day_apart_are_labelled_on_two_rows():
+def _aksi(n: int, judul: str, mulai: dt.date) -> Aksi:
+    return Aksi(n, "31.75.02.1001", "lain", judul, "", mulai, None, None, None, False, "x")
+
+
+def _kotak(a: dict, lay: dict, ukuran: grafik.Ukuran) -> tuple[float, float, float, float]:
+    """An annotation's box (left, top, right, bottom) in px of the plot `ukuran` places for: 0,55 em
+    a character of its longest line, 1,2 em a line, its borderpad around; x from its date on the
+    axis, y from its value (or the paper's top) with its anchor and shift."""
+    (x0, x1), (y0, y1) = lay["xaxis"]["range"], lay["yaxis"]["range"]
+    huruf = a["font"]["size"]
+    baris = a["text"].split("<br>")
+    pad = a.get("borderpad", 1)
+    w, h = max(len(b) for b in baris) * grafik.EM * huruf + 2 * pad, len(baris) * 1.2 * huruf + 2 * pad
+    if a["xref"] == "x":
+        x = (a["x"] - x0).days / (x1 - x0).days * ukuran.lebar
+    else:
+        x = a["x"] * ukuran.lebar
+    kiri = {"left": x, "center": x - w / 2, "right": x - w}[a["xanchor"]] + a.get("xshift", 0)
+    y = (1 - a["y"]) * ukuran.tinggi if a["yref"] == "paper" else (y1 - a["y"]) / (y1 - y0) * ukuran.tinggi
+    y -= a.get("yshift", 0)
+    atas = y if a["yanchor"] == "top" else y - h
+    return kiri, atas, kiri + w, atas + h
+
+
+def _bertumpuk(p, q) -> bool:
+    return p[0] < q[2] and q[0] < p[2] and p[1] < q[3] and q[1] < p[3]
+
+
+def test_actions_are_numbered_on_the_chart_and_every_title_is_listed_under_it():
+    """Issue 30 item 6 (a reviewer's case): seed/aksi_dua.csv's two actions a day apart with five
+    more in early February. Titles on a chart 300 to 1.200 px wide were dropped where three rows
+    were full; now each line carries its number and every title is in the list (daftar_aksi)."""
     rows = [
         {"tanggal_data": dt.date(2024, 1, 9), "peserta_aktif": 120_000},
         {"tanggal_data": dt.date(2024, 2, 6), "peserta_aktif": 129_109},
     ]
-    tempat = {"target_acuan": 147_722, "laju_4mg": 2_277.25, "proyeksi_akhir_tahun": 236_140}
-    fig = grafik.tren(rows, tempat, "id", _aksi_dua())
-    label = [a for a in fig["layout"]["annotations"] if a["font"]["color"] == grafik.UNGU]
-    # on a 7 Jan 2024 - 4 Jan 2025 axis (363 days) 26 and 27 December sit at 0,975 and 0,978; each
-    # 20-letter title takes (20 x 0,55 x 16 + 8) / 300 = 0,613 of a phone's plot: ending at its
-    # line (no room on the right), the second overlaps the first, so it goes one row down
-    assert [a["text"] for a in label] == ["Instruksi Wali Kota…", "Sosialisasi di RW 05"]
-    assert [a["x"] for a in label] == [dt.date(2024, 12, 26), dt.date(2024, 12, 27)]
-    assert [a["xanchor"] for a in label] == ["right", "right"]
-    assert [a["yshift"] for a in label] == [-16, -37]  # 16 px down, then 16 x 2,3
-    # a band on top for the two rows, 16 x (1 + 1,3 x 2) = 57,6 px of 300: 185.824 x 0,192 / 0,808 more
-    assert fig["layout"]["yaxis"]["range"][1] == pytest.approx(270_982 + 185_824 * 0.192 / 0.808)
+    tempat = {"target_acuan": 147_722, "jenis_target": "1rw100", "laju_4mg": 2_277.25, "proyeksi_akhir_tahun": 236_140}
+    feb = [_aksi(10 + n, f"Jemput bola RW 0{n}", dt.date(2024, 2, n)) for n in range(1, 6)]
+    aksi = [*_aksi_dua(), *feb]
+    fig = grafik.tren(rows, tempat, "id", aksi)
+    lay = fig["layout"]
+    nomor = [a for a in lay["annotations"] if a["font"]["color"] == grafik.UNGU]
+    # 1-5 February stand 1 day (0,79 px of a phone's 300) apart, under a number's 18,8 px: one label;
+    # 26 and 27 December likewise, '6–7' (36,4 px with its ground) kept inside the plot: its centre
+    # 18,2 px from the right edge: on the 22 Dec 2023 - 4 Jan 2025 axis (379 days), 379 x (300 -
+    # 18,2) / 300 = 356 days on, 12 December
+    assert [(a["text"], a["x"], a["xanchor"]) for a in nomor] == [
+        ("1–5", dt.date(2024, 2, 3), "center"),
+        ("6–7", dt.date(2024, 12, 12), "center"),
+    ]
+    assert all(a["bgcolor"] == grafik.LATAR for a in nomor)  # the dotted lines pass behind them
+    # every title in the list under the chart, numbered as on it, by date; none left out
+    daftar = grafik.daftar_aksi(grafik.aksi_tren(rows, tempat, aksi), "id")
+    assert daftar == [
+        (1, "1 Feb 2024 · Jemput bola RW 01"), (2, "2 Feb 2024 · Jemput bola RW 02"),
+        (3, "3 Feb 2024 · Jemput bola RW 03"), (4, "4 Feb 2024 · Jemput bola RW 04"),
+        (5, "5 Feb 2024 · Jemput bola RW 05"), (6, "26 Des 2024 · Instruksi Wali Kota tentang 1 RW 100"),
+        (7, "27 Des 2024 · Sosialisasi di RW 05"),
+    ]  # fmt: skip
     [tanda] = [d for d in fig["data"] if d["name"] == "aksi"]
-    assert tanda["hovertext"][0] == "Instruksi Wali Kota tentang 1 RW 100<br>Instruksi kepala daerah · 26 Des 2024"
+    assert tanda["hovertext"][5] == "6. Instruksi Wali Kota tentang 1 RW 100<br>Instruksi kepala daerah · 26 Des 2024"
+    # no number's box touches the target's words or the road's end, nor another number
+    target = next(a for a in lay["annotations"] if a["text"].startswith("Target 1 RW 100"))
+    akhir = next(a for a in lay["annotations"] if a["text"].startswith("31 Des 2024"))
+    assert target["bgcolor"] == akhir["bgcolor"] == grafik.LATAR  # a dotted line runs behind, not through
+    kotak = [_kotak(a, lay, grafik.HALAMAN) for a in nomor]
+    for k in kotak:
+        for kata in (target, akhir):
+            assert not _bertumpuk(k, _kotak(kata, lay, grafik.HALAMAN)), (k, kata["text"])
+    assert not _bertumpuk(kotak[0], kotak[1])
+    # the dotted lines end under the numbers' row: 1,2 em + 6 px of 300 down from the top
+    garis = [s for s in lay["shapes"] if s.get("name") == "aksi"]
+    assert len(garis) == 7 and garis[0]["y1"] == pytest.approx(1 - 25.2 / 300)
+    assert all(g["y1"] * grafik.HALAMAN.tinggi <= grafik.HALAMAN.tinggi - k[3] for g in garis for k in kotak)
     go.Figure(fig)
+
+
+def test_numbers_stand_apart_where_their_lines_do():
+    rows = [
+        {"tanggal_data": dt.date(2024, 1, 9), "peserta_aktif": 100},
+        {"tanggal_data": dt.date(2024, 2, 6), "peserta_aktif": 120},
+    ]
+    tempat = {"target_acuan": 300, "laju_4mg": 5, "proyeksi_akhir_tahun": 350}
+    aksi = [_aksi(1, "A", dt.date(2024, 3, 1)), _aksi(2, "B", dt.date(2024, 6, 1)), _aksi(3, "C", dt.date(2025, 3, 1))]
+    nomor = [a for a in grafik.tren(rows, tempat, "id", aksi)["layout"]["annotations"] if a["text"] in "12"]
+    # 92 days apart (76 px of 300): each its own number, on its line; 1 March 2025 is past 31 December
+    assert [(a["text"], a["x"]) for a in nomor] == [("1", dt.date(2024, 3, 1)), ("2", dt.date(2024, 6, 1))]
+    assert [n for n, _ in grafik.daftar_aksi(grafik.aksi_tren(rows, tempat, aksi), "id")] == [1, 2]
 
 
 def test_capaian_bars_take_their_band_s_colour_and_a_line_at_100_percent():

@@ -220,7 +220,7 @@ def test_the_pdf_prints_odd_titles_in_its_font_and_says_what_it_could_not(minggu
 def test_the_trend_slide_and_pdf_show_target_road_and_two_close_actions_apart(minggu):
     """Issue 30 items 3 and 6: Pulo Gadung's trend (8, 9, 11 active; target 20; 0,75 a week, 46 on
     31 December) on the slide draws the target and the road's end, and seed/aksi_dua.csv's two
-    actions a day apart get two label rows on the slide and two lines in the PDF."""
+    actions a day apart share a number on the chart, their titles listed under it (slide and PDF)."""
     import pypdfium2
 
     from layouts import grafik, tinjauan_pdf
@@ -240,12 +240,16 @@ def test_the_trend_slide_and_pdf_show_target_road_and_two_close_actions_apart(mi
     assert jalan["x"][-1] == dt.date(2024, 12, 31) and jalan["y"][-1] == 46
     bawah, atas = lay["yaxis"]["range"]
     assert bawah == 0 and atas > 46 > 20  # 8 to 46: the target and the road's end inside
-    # placed for the slide's 28 px type: 28 px down, then 28 x 2,3 = 64
+    # the two lines a day apart share one number on the chart, in the slide's 28 px type, on a light
+    # ground; both titles are listed under it by number, on the slide and in the PDF
     label = [a for a in lay["annotations"] if a["font"]["color"] == grafik.UNGU]
-    assert [(a["text"], a["yshift"], a["font"]["size"]) for a in label] == [
-        ("Instruksi Wali Kota tentang 1 RW 100", -28, 28),
-        ("Sosialisasi di RW 05", -64, 28),
+    assert [(a["text"], a["font"]["size"], a["bgcolor"]) for a in label] == [("1–2", 28, grafik.LATAR)]
+    assert blok["aksi"] == [
+        (1, "26 Des 2024 · Instruksi Wali Kota tentang 1 RW 100"),
+        (2, "27 Des 2024 · Sosialisasi di RW 05"),
     ]
+    assert "<li><b>1</b> 26 Des 2024 · Instruksi Wali Kota tentang 1 RW 100</li>" in blok["html"]
+    assert lay["height"] == 800 - 36 - 8  # the chart gives up the list's one row of two
     doc = pypdfium2.PdfDocument(tinjauan_pdf.pdf(tj, "id"))
     [halaman] = [p.get_textpage() for p in doc if "Peserta aktif per tanggal" in p.get_textpage().get_text_range()]
 
@@ -253,6 +257,8 @@ def test_the_trend_slide_and_pdf_show_target_road_and_two_close_actions_apart(mi
         cari = halaman.search(teks)
         return halaman.get_charbox(cari.get_next()[0])
 
-    instruksi, sosialisasi = kotak("Instruksi Wali Kota"), kotak("Sosialisasi di RW 05")
-    assert instruksi[1] - sosialisasi[1] == pytest.approx(5 / 25.4 * 72, abs=0.5)  # one 5 mm row apart
+    instruksi, sosialisasi, nomor = kotak("Instruksi Wali Kota"), kotak("Sosialisasi di RW 05"), kotak("1–2")
+    assert instruksi[1] == pytest.approx(sosialisasi[1], abs=0.5)  # one row, two columns
+    assert sosialisasi[0] - instruksi[0] > 150  # the second column, half the page on
+    assert nomor[1] > instruksi[1] + 200  # the number at the chart's top, the titles under the chart
     assert "31 Des 2024: proyeksi 46" in halaman.get_text_range() and "Target 20" in halaman.get_text_range()

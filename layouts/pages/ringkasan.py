@@ -4,7 +4,7 @@ from urllib.parse import urlencode
 
 import dash
 import dash_mantine_components as dmc
-from dash import dcc
+from dash import dcc, html
 
 from layouts import format as fmt
 from layouts import grafik, kerangka, peta
@@ -42,17 +42,7 @@ def _isi(k):
                     ],
                     justify="space-between",
                 ),
-                dcc.Graph(
-                    id="ringkasan-tren",
-                    figure=grafik.tren(
-                        cakupan.tren(k.tanya),
-                        m,
-                        b,
-                        aksi_mod.untuk_tren(k.tempat.kode),
-                        cabang=bool(k.tanya.filt.kantor_cabang),  # no target: a branch's reason, in words
-                    ),
-                    config={"displayModeBar": False},
-                ),
+                *_tren(k, m),
             ],
             withBorder=True,
             radius="md",
@@ -65,6 +55,26 @@ def _isi(k):
     if k.tempat.tingkat_anak and k.tempat.tingkat_anak != "rw":
         parts.append(_peringkat(k, m))
     return dmc.Stack(parts, gap="lg")
+
+
+def _tren(k, m) -> list:
+    """The trend chart (grafik.tren) and, under it, its actions' titles by their numbers on the
+    chart (grafik.daftar_aksi): a list wraps at any width, where titles on a 300-1200 px chart
+    would not fit."""
+    b = k.bahasa
+    rows, aksi = cakupan.tren(k.tanya), aksi_mod.untuk_tren(k.tempat.kode)
+    cabang = bool(k.tanya.filt.kantor_cabang)  # no target: a branch's reason, in words
+    grafis = dcc.Graph(
+        id="ringkasan-tren", figure=grafik.tren(rows, m, b, aksi, cabang=cabang), config={"displayModeBar": False}
+    )
+    daftar = grafik.daftar_aksi(grafik.aksi_tren(rows, m, aksi), b, grafik.HALAMAN.judul)  # whole on /aksi
+    if not daftar:
+        return [grafis]
+    baris = [
+        html.Li([html.B(str(n), className="tren-aksi-nomor"), " ", teks], className="tren-aksi-baris")
+        for n, teks in daftar
+    ]
+    return [grafis, html.Ol(baris, id="tren-aksi-daftar", className="tren-aksi", **{"aria-label": t("aksi_buka", b)})]
 
 
 def _tinjauan(k):
