@@ -149,7 +149,9 @@ def ambil(nomor: int) -> Aksi | None:
 
 
 def hapus(nomor: int, oleh: str, lingkup: str) -> None:
+    """Retire an action; audited with its place, so the admins whose scope holds it see the removal."""
     with simpan.buka() as con:
-        if not con.execute("UPDATE aksi SET aktif = 0 WHERE id = ? AND aktif = 1", (nomor,)).rowcount:
-            raise GalatAksi(f"Aksi {nomor} tidak ada atau sudah dihapus.")
-    audit.catat("aksi_hapus", oleh, lingkup, id=nomor)
+        r = con.execute("UPDATE aksi SET aktif = 0 WHERE id = ? AND aktif = 1 RETURNING wilayah", (nomor,)).fetchone()
+    if r is None:
+        raise GalatAksi(f"Aksi {nomor} tidak ada atau sudah dihapus.")
+    audit.catat("aksi_hapus", oleh, lingkup, id=nomor, wilayah=r[0])

@@ -98,9 +98,11 @@ def ambil(nomor: int) -> Langganan | None:
 def hapus(nomor: int, oleh: str, lingkup: str) -> None:
     """End a subscription (the row stays, inactive, with its deliveries)."""
     with simpan.buka() as con:
-        if not con.execute("UPDATE langganan SET aktif = 0 WHERE id = ? AND aktif = 1", (nomor,)).rowcount:
-            raise GalatLangganan(f"Langganan {nomor} tidak ada atau sudah dihentikan.")
-    audit.catat("langganan_hapus", oleh, lingkup, id=nomor)
+        sql = "UPDATE langganan SET aktif = 0 WHERE id = ? AND aktif = 1 RETURNING pengguna, wilayah"
+        r = con.execute(sql, (nomor,)).fetchone()
+    if r is None:
+        raise GalatLangganan(f"Langganan {nomor} tidak ada atau sudah dihentikan.")
+    audit.catat("langganan_hapus", oleh, lingkup, id=nomor, pengguna=r[0], wilayah=r[1])  # the place's admins see it
 
 
 # --- deliveries ------------------------------------------------------------------------

@@ -126,11 +126,13 @@ def semua() -> list[Pembagian]:
 def hapus(nomor: int, oleh: str, lingkup: str) -> None:
     """Retire a split: its children keep only targets of their own."""
     with simpan.buka() as con:
-        if not con.execute("UPDATE pembagian SET aktif = 0 WHERE id = ? AND aktif = 1", (nomor,)).rowcount:
-            raise GalatPembagian(
-                f"Pembagian {nomor} tidak ada atau sudah dihapus.", f"Split {nomor} does not exist or was removed."
-            )
-    audit.catat("target_bagi_hapus", oleh, lingkup, id=nomor)
+        sql = "UPDATE pembagian SET aktif = 0 WHERE id = ? AND aktif = 1 RETURNING kode_induk"
+        r = con.execute(sql, (nomor,)).fetchone()
+    if r is None:
+        raise GalatPembagian(
+            f"Pembagian {nomor} tidak ada atau sudah dihapus.", f"Split {nomor} does not exist or was removed."
+        )
+    audit.catat("target_bagi_hapus", oleh, lingkup, id=nomor, induk=r[0])  # the place: its admins see it
 
 
 def baris_berlaku() -> list[tuple[str, int, str, int, int, str, str, str]]:

@@ -197,7 +197,8 @@ def ditandai(bahasa: str = "id") -> list[dict]:
 
 def jejak_audit(batas: int = 200) -> list[dict]:
     """The newest events of the audit trail inside the admin's scope (an event's scope is the
-    account's that caused it): a national admin sees every event."""
+    account's that caused it), and every write on a place inside it whoever made it (issue 31:
+    jejak.audit.PERISTIWA_TULIS): a national admin sees every event."""
     lingkup.wajib_admin()
     akun = lingkup.aktif()
     return audit.jejak(batas, None if akun.nasional else akun.label)

@@ -56,13 +56,21 @@ def tambah(nama_akun: str, wilayah: str, kepada, saringan: dict | None = None, b
     filter texts), in `bahasa`, to the addresses `kepada` (text or list). Checked in that account's
     scope: raises lingkup.TanpaAkses (place or branch outside it, or the asker may not manage the
     account), PertanyaanTidakSah (an unknown place or filter value) or GalatLangganan (addresses).
-    Returns the subscription's id."""
+    Returns the subscription's id. A refusal of scope is audited with the place
+    (lingkup.catat_tolak, issue 31); the place is then checked in the asker's scope too, by the
+    rule of every write (lingkup.periksa_tulis): a branch account subscribes itself, to its own
+    branch's numbers, which is no write on a place."""
     saya = lingkup.aktif()
-    akun = _boleh_mengatur(nama_akun)
-    saringan = {k: str(v) for k, v in (saringan or {}).items() if k in KUNCI_SARINGAN and v not in (None, "")}
-    calon = Langganan(0, akun.nama, (wilayah or "ID").strip(), saringan, bahasa, (), True, "", saya.nama)
-    with sebagai(akun):
-        q = pertanyaan_dari(calon)  # the account's own scope decides
+    try:
+        akun = _boleh_mengatur(nama_akun)
+        saringan = {k: str(v) for k, v in (saringan or {}).items() if k in KUNCI_SARINGAN and v not in (None, "")}
+        calon = Langganan(0, akun.nama, (wilayah or "ID").strip(), saringan, bahasa, (), True, "", saya.nama)
+        with sebagai(akun):
+            q = pertanyaan_dari(calon)  # the account's own scope decides
+    except lingkup.TanpaAkses as e:
+        lingkup.catat_tolak("langganan_tambah", wilayah, e, pengguna=str(nama_akun)[:40])
+        raise
+    lingkup.periksa_tulis(q.tempat.kode, "langganan_tambah", pengguna=akun.nama)
     saringan = {k: v for k, v in saringan.items() if not (k == "cabang" and akun.kantor_cabang)}  # forced anyway
     return simpanan.tambah(akun.nama, q.tempat.kode, kepada, saringan, bahasa, saya.nama, saya.label)
 
@@ -92,11 +100,17 @@ def kiriman(batas: int = 200) -> list[dict]:
 
 
 def hapus(nomor: int) -> None:
-    """End a subscription the asker may manage. Raises GalatLangganan or lingkup.TanpaAkses."""
+    """End a subscription the asker may manage (the account's, not the place's: an account whose
+    scope moved still stops its old ones). Raises GalatLangganan or lingkup.TanpaAkses; a refusal
+    is audited with the subscription's place (lingkup.catat_tolak, issue 31)."""
     lg = simpanan.ambil(nomor)
     if lg is None or not lg.aktif:
         raise GalatLangganan(f"Langganan {nomor} tidak ada atau sudah dihentikan.")
-    _boleh_mengatur(lg.pengguna)
+    try:
+        _boleh_mengatur(lg.pengguna)
+    except lingkup.TanpaAkses as e:
+        lingkup.catat_tolak("langganan_hapus", lg.wilayah, e, id=nomor, pengguna=lg.pengguna)
+        raise
     saya = lingkup.aktif()
     simpanan.hapus(nomor, saya.nama, saya.label)
 

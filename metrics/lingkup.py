@@ -15,6 +15,7 @@ import contextlib
 import contextvars
 from dataclasses import dataclass, replace
 
+from jejak import audit
 from metrics.definisi import PertanyaanTidakSah, kutip
 from metrics.pembangun import Filter
 
@@ -110,3 +111,65 @@ def wajib_admin(nasional: bool = False) -> None:
         raise TanpaAkses(
             "Hanya admin nasional yang boleh melihat data ini.", "Only national administrators may see this."
         )
+
+
+# --- writes ------------------------------------------------------------------------------
+# Writes are scoped like reads, by one rule (issue 31, "Writes are scoped like reads, by rule, in
+# one place"): a place is written to (an action recorded or removed, a target split or its
+# removal) only inside the writer's scope, and never by a branch account. A branch scope holds
+# every place only to read its own branch's participants: it has no place of its own to act for,
+# and an action or a split on a place is seen by everyone who sees that place (the trend's
+# markers, the Aksi list, the targets), so a branch writing there would act for a region or the
+# whole country. A branch acts for its branch: its own subscriptions (a report of its own
+# branch's numbers, to itself) are not writes on a place, and are checked by metrics/langganan.py.
+TULIS_CABANG = {  # the place writes a branch account may not make: why, in words
+    "aksi_tambah": (
+        "Akun kantor cabang tidak mencatat atau menghapus aksi: aksi dicatat per wilayah dan tampil bagi semua "
+        "yang melihat wilayah itu; kantor cabang bertindak untuk cabangnya, bukan untuk wilayah atau seluruh negeri.",
+        "A branch office account does not record or remove actions: actions are recorded per region and shown to "
+        "everyone who sees it; a branch acts for its branch, not for a region or the whole country.",
+    ),
+    "target_bagi": (
+        "Akun kantor cabang tidak membagi target: target ditetapkan per wilayah, bukan per cabang.",
+        "A branch office account does not split targets: targets are set per region, not per branch.",
+    ),
+}
+TULIS_CABANG["aksi_hapus"] = TULIS_CABANG["aksi_tambah"]
+TULIS_CABANG["target_bagi_hapus"] = TULIS_CABANG["target_bagi"]
+
+
+def alasan_tulis(kode: str | None, apa: str) -> TanpaAkses | None:
+    """Why the active scope may not make write `apa` (an event of jejak.audit.PERISTIWA_TULIS) on
+    place `kode`, or None when it may: the rule of the block above. A page asks it to show a form
+    or a reason; nothing is recorded."""
+    if apa not in audit.PERISTIWA_TULIS:
+        raise ValueError(f"bukan penulisan yang dikenal: {apa}")
+    saya = aktif()
+    if saya.kantor_cabang and apa in TULIS_CABANG:
+        return TanpaAkses(*TULIS_CABANG[apa])
+    try:
+        periksa(kode)
+    except TanpaAkses as e:
+        return e
+    return None
+
+
+def periksa_tulis(kode: str | None, apa: str, **rincian) -> None:
+    """Refuse write `apa` on place `kode` unless the rule allows it (alasan_tulis). Every write
+    calls it before it changes anything; a refusal is audited (catat_tolak) with the place, so the
+    admins whose scope holds the place see the attempt, and raised as lingkup.TanpaAkses."""
+    e = alasan_tulis(kode, apa)
+    if e is not None:
+        catat_tolak(apa, kode, e, **rincian)
+        raise e
+
+
+def catat_tolak(apa: str, kode: str | None, e: PertanyaanTidakSah, **rincian) -> None:
+    """Audit a refused write ('tulis_ditolak'): who, with which scope, what (`apa`), on which place
+    (quoted: it may be anything a request sent), and why in both languages, as a refused download
+    is ('unduh_ditolak', server/unduh.py)."""
+    saya = aktif()
+    audit.catat(
+        "tulis_ditolak", saya.nama, saya.label, jenis=apa, wilayah=kutip(kode or "ID"), alasan=str(e),
+        alasan_en=e.teks("en"), **rincian,
+    )  # fmt: skip

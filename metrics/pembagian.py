@@ -120,15 +120,13 @@ def bagi(jumlah: int, bobot: dict[str, int]) -> dict[str, int]:
 
 
 def boleh(kode: str) -> None:
-    """Whether the asker may split or remove the split of place `kode`: inside its scope, and not
-    a branch account (targets are per region, not per branch). Raises lingkup.TanpaAkses or
-    GalatPembagian."""
-    lingkup.periksa(kode)
-    if lingkup.aktif().kantor_cabang:
-        raise GalatPembagian(
-            "Akun kantor cabang tidak membagi target: target ditetapkan per wilayah, bukan per cabang.",
-            "A branch office account does not split targets: targets are set per region, not per branch.",
-        )
+    """Whether the asker may split or remove the split of place `kode`, by the rule of every write
+    (lingkup.alasan_tulis, issue 31): inside its scope, and not a branch account (targets are per
+    region, not per branch). Raises lingkup.TanpaAkses; records nothing (a page asks it to draw
+    the form; simpan and hapus ask lingkup.periksa_tulis, which audits a refusal)."""
+    e = lingkup.alasan_tulis(kode, "target_bagi")
+    if e is not None:
+        raise e
 
 
 def _periksa(q: Pertanyaan, dasar: str) -> None:
@@ -246,6 +244,7 @@ def simpan(q: Pertanyaan, dasar: str) -> int:
     """Work the split out again here (the browser's copy is not trusted) and save it, replacing
     the active split of the same place, year and segment. Raises as usulan. Returns its id; the
     targets are served from the next build (terapkan)."""
+    lingkup.periksa_tulis(q.kode, "target_bagi")
     u = usulan(q, dasar)
     saya = lingkup.aktif()
     baris = [(a.kode, a.nilai_dasar, a.target) for a in u.anak if a.target]
@@ -262,7 +261,7 @@ def hapus(nomor: int) -> None:
         raise GalatPembagian(
             f"Pembagian {nomor} tidak ada atau sudah dihapus.", f"Split {nomor} does not exist or was removed."
         )
-    boleh(p.kode_induk)
+    lingkup.periksa_tulis(p.kode_induk, "target_bagi_hapus", id=nomor)
     saya = lingkup.aktif()
     simpanan.hapus(nomor, saya.nama, saya.label)
 

@@ -31,3 +31,92 @@ def halaman(client, path: str, search: str = "", headers=None):
         "state": [],
     }
     return client.post("/_dash-update-component", json=body, headers=headers)
+
+
+# --- the write callbacks (issue 31), posted as the page's buttons post them -------------------
+
+
+def _kirim(client, outputs: list[tuple[str, str]], inputs: list, state: list[tuple[str, str, object]], ubah: str):
+    uit = [{"id": i, "property": p} for i, p in outputs]
+    body = {  # one output is written plainly, several between dots (Dash's own encoding)
+        "output": ".." + "...".join(f"{i}.{p}" for i, p in outputs) + ".."
+        if len(uit) > 1
+        else "{}.{}".format(*outputs[0]),
+        "outputs": uit if len(uit) > 1 else uit[0],
+        "inputs": inputs,
+        "state": [{"id": i, "property": p, "value": v} for i, p, v in state],
+        "changedPropIds": [ubah],
+    }
+    return client.post("/_dash-update-component", json=body)
+
+
+def aksi(client, search: str, hapus: int | None = None, judul: str = "Jemput bola pasar"):
+    """The Aksi page's save button, or its 'Hapus' button of action `hapus` (any id: a forged one)."""
+    nilai = {"aksi-jenis": "jemput_bola", "aksi-judul": judul, "aksi-mulai": "2024-02-01", "aksi-selesai": "",
+             "aksi-orang": "", "aksi-sumber": None, "aksi-catatan": ""}  # fmt: skip
+    tombol = [{"id": {"type": "aksi-hapus", "id": hapus}, "property": "n_clicks", "value": 1}] if hapus else []
+    return _kirim(
+        client,
+        [("aksi-pesan", "children"), ("aksi-daftar", "children")],
+        [{"id": "aksi-simpan", "property": "n_clicks", "value": None if hapus else 1}, tombol],
+        [(k, "value", v) for k, v in nilai.items()] + [("_pages_location", "search", search)],
+        f'{{"id":{hapus},"type":"aksi-hapus"}}.n_clicks' if hapus else "aksi-simpan.n_clicks",
+    )
+
+
+def rencana(client, search: str):
+    """The what-if's 'save as a plan' button: 5 workers funded from December."""
+    return _kirim(
+        client,
+        [("jika-hasil", "children")],
+        [
+            {"id": "jika-hitung", "property": "n_clicks", "value": None},
+            {"id": "jika-simpan", "property": "n_clicks", "value": 1},
+        ],
+        [
+            ("jika-n", "value", 5),
+            ("jika-bulan", "value", "12"),
+            ("jika-sumber", "value", "CSR"),
+            ("_pages_location", "search", search),
+        ],  # fmt: skip
+        "jika-simpan.n_clicks",
+    )
+
+
+def target(client, search: str, hapus: bool = False, dasar: str = "rata"):
+    """The Target page's save button, or the confirmed removal of the URL's place's split."""
+    return _kirim(
+        client,
+        [
+            ("target-pesan", "children"),
+            ("target-keadaan", "children"),
+            ("target-tunggu", "disabled"),
+            ("target-simpan", "children"),
+            ("target-hapus-tombol", "disabled"),
+        ],  # fmt: skip
+        [
+            {"id": "target-simpan", "property": "n_clicks", "value": None if hapus else 1},
+            {"id": "target-hapus", "property": "submit_n_clicks", "value": 1 if hapus else None},
+            {"id": "target-tunggu", "property": "n_intervals", "value": None},
+        ],
+        [("target-dasar", "value", dasar), ("_pages_location", "search", search)],
+        "target-hapus.submit_n_clicks" if hapus else "target-simpan.n_clicks",
+    )
+
+
+def langganan(client, search: str, akun: str | None = None, hapus: int | None = None, alamat="a@kab.example.id"):
+    """The Langganan page's subscribe button for account `akun` (an admin's pick), or the stop
+    button of subscription `hapus`."""
+    tombol = [{"id": {"type": "langganan-hapus", "id": hapus}, "property": "n_clicks", "value": 1}] if hapus else []
+    return _kirim(
+        client,
+        [("langganan-pesan", "children"), ("langganan-daftar", "children"), ("langganan-alamat", "value")],
+        [{"id": "langganan-tambah", "property": "n_clicks", "value": None if hapus else 1}, tombol],
+        [
+            ("langganan-alamat", "value", alamat),
+            ("langganan-bahasa", "value", "id"),
+            ("langganan-akun", "value", akun),
+            ("_pages_location", "search", search),
+        ],  # fmt: skip
+        f'{{"id":{hapus},"type":"langganan-hapus"}}.n_clicks' if hapus else "langganan-tambah.n_clicks",
+    )

@@ -63,3 +63,35 @@ def test_memuat_is_by_whole_code_parts():
         and not Lingkup("31.75").memuat(None)
     )
     assert Lingkup().memuat("99") and Lingkup().nasional and not Lingkup(kantor_cabang="X").nasional
+
+
+def test_the_rule_of_writes_keeps_a_branch_to_its_branch_and_audits_a_refusal(data_dir):
+    """Issue 31: a place write needs the place inside the scope and no branch; a branch's own
+    subscription is no place write; every refusal is audited with the place and both languages."""
+    import json
+
+    from jejak import audit
+
+    cabang = Lingkup(kantor_cabang="Jakarta Rawamangun", nama="kc.rawamangun")
+    with lingkup.berlaku(cabang):
+        for apa in ("aksi_tambah", "aksi_hapus", "target_bagi", "target_bagi_hapus"):
+            for kode in ("ID", "94", "31.75"):
+                with pytest.raises(TanpaAkses, match="Akun kantor cabang tidak"):
+                    lingkup.periksa_tulis(kode, apa, id=7)
+        lingkup.periksa_tulis("94", "langganan_tambah")  # its own report, counting its branch only
+    with lingkup.berlaku(Lingkup("31.75", nama="kota.jaktim")):
+        lingkup.periksa_tulis("31.75.02", "aksi_tambah")
+        with pytest.raises(TanpaAkses, match="di luar lingkup"):
+            lingkup.periksa_tulis("31.71", "aksi_hapus")
+        with pytest.raises(ValueError, match="bukan penulisan"):
+            lingkup.alasan_tulis("31.75", "unduh")
+    with lingkup.berlaku(lingkup.NASIONAL):
+        assert lingkup.alasan_tulis("94", "target_bagi") is None
+    ditolak = [dict(e) | json.loads(e["rincian"]) for e in audit.jejak(100) if e["peristiwa"] == "tulis_ditolak"][::-1]
+    assert len(ditolak) == 13 and ditolak[-1]["oleh"] == "kota.jaktim" and ditolak[-1]["wilayah"] == "31.71"
+    assert ditolak[0]["lingkup"] == "cabang:Jakarta Rawamangun" and ditolak[0]["id"] == 7
+    assert ditolak[0]["alasan_en"].startswith("A branch office account does not record or remove actions")
+    with lingkup.berlaku(Lingkup("31", admin=True, nama="admin.dki")):  # the place's admins see the tries
+        assert {(e["oleh"], e["peristiwa"]) for e in data.jejak_audit()} == {
+            ("kc.rawamangun", "tulis_ditolak"), ("kota.jaktim", "tulis_ditolak"),
+        }  # fmt: skip

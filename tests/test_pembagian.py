@@ -301,9 +301,9 @@ def test_a_branch_account_changes_no_split_and_filters_raise_no_false_alarm(bagi
     build.refresh()
     cabang = lingkup.Lingkup(wilayah="ID", kantor_cabang="Jakarta Rawamangun", nama="kc.rawamangun")
     with lingkup.berlaku(cabang):
-        with pytest.raises(GalatPembagian, match="kantor cabang tidak membagi target"):
+        with pytest.raises(lingkup.TanpaAkses, match="kantor cabang tidak membagi target"):  # the write rule
             pembagian.hapus(nomor)
-        with pytest.raises(GalatPembagian, match="kantor cabang"):
+        with pytest.raises(lingkup.TanpaAkses, match="kantor cabang"):
             pembagian.simpan(_q_lain(), "rw")
     k = pembagian.keadaan(tanya(PG, filt=Filter(program="JKM")))
     assert k.target_induk_kini == 100 and not k.perlu_diulang and k.jumlah_anak_kini == 100

@@ -111,13 +111,26 @@ def test_a_regional_admin_reads_its_regions_audit_only(klien, server):
     admin_jaktim, _ = _masuk(server, "admin.jaktim")
     klien["dki"].get("/unduh/coverage.csv?wilayah=31")  # an event of scope 31: not Jakarta Timur's
     admin_jaktim.get("/unduh/coverage.csv?wilayah=31.75")
+    import json
+
+    from layouts.pages.data import PERISTIWA
+
+    def dalam(kode) -> bool:
+        return kode == "31.75" or str(kode).startswith("31.75.")
+
+    def tempat(e) -> str:  # a write's place (issue 31): its admins see it whoever made it
+        r = json.loads(e["rincian"] or "{}")
+        return r.get("wilayah") or r.get("induk") or ""
+
     with lingkup.berlaku(Lingkup("31.75", admin=True)):
-        scopes = {e["lingkup"] for e in data.jejak_audit()}
-    assert "31.75" in scopes and all(s == "31.75" or s.startswith("31.75.") for s in scopes)
+        events = data.jejak_audit()
+    assert "31.75" in {e["lingkup"] for e in events}
+    assert all(dalam(e["lingkup"]) or (e["peristiwa"] in audit.PERISTIWA_TULIS and dalam(tempat(e))) for e in events)
     response = _halaman(admin_jaktim, "/data")
     assert _komponen(response.json, "data-admin-wilayah") and not _komponen(response.json, "data-riwayat")
     rows = _komponen(response.json, "data-audit")["rowData"]
-    assert rows and all(r["lingkup"] == "31.75" or r["lingkup"].startswith("31.75.") for r in rows)
+    tulis_kata = {PERISTIWA[p][0] for p in audit.PERISTIWA_TULIS}
+    assert rows and all(dalam(r["lingkup"]) or r["peristiwa"] in tulis_kata for r in rows)
 
 
 # --- lockout -----------------------------------------------------------------------------
@@ -297,3 +310,101 @@ def test_a_regional_admin_gets_file_names_not_the_servers_folders(seed_loaded):
     with lingkup.berlaku(Lingkup("ID", admin=True)):
         _, rows = ekspor.isi_berkas("ditolak", None)
     assert all("/" in r[2] for r in rows)  # the national admin, who loads, sees where the file was
+
+
+# --- writes (issue 31, item 1): a branch account acts for its branch, never for the country ----
+
+from akses import aksi as aksi_simpan  # noqa: E402
+from tests import klien as tulis  # noqa: E402
+
+
+def _pesan(response) -> str:
+    assert response.status_code == 200, response.text[:300]
+    return " ".join(str(a) for a in _alert_teks(response.json))
+
+
+def _alert_teks(tree) -> list:
+    if isinstance(tree, dict):
+        if tree.get("type") == "Alert":
+            return [tree["props"].get("children")]
+        return [t for v in tree.values() for t in _alert_teks(v)]
+    if isinstance(tree, list):
+        return [t for v in tree for t in _alert_teks(v)]
+    return []
+
+
+def _ditolak(oleh: str) -> list[dict]:
+    import json
+
+    return [
+        {**e, **json.loads(e["rincian"])}
+        for e in audit.jejak(10_000)
+        if e["peristiwa"] == "tulis_ditolak" and e["oleh"] == oleh
+    ]
+
+
+def test_a_branch_account_records_and_removes_no_action_anywhere(klien):
+    """The attack: a branch account (not an admin) opened /aksi?wilayah=94 and ?wilayah=ID, recorded
+    actions there and removed those of the national admin and of DKI, with the page's buttons and
+    a forged callback. Now: no form (the reason instead), every write refused with its words in
+    both languages, nothing recorded or removed, and each refusal audited with the place."""
+    nasional_ = int(re.search(r"Aksi (\d+) dicatat", _pesan(tulis.aksi(klien["admin"], "?wilayah=31.75"))).group(1))
+    dki = int(re.search(r"Aksi (\d+) dicatat", _pesan(tulis.aksi(klien["dki"], "?wilayah=31"))).group(1))
+    sebelum = {a.id for a in aksi_simpan.daftar()}
+    ditolak = len(_ditolak("rawamangun"))
+    try:
+        for search in ("?wilayah=94", "?wilayah=ID", "?wilayah=31.75"):
+            halaman = _halaman(klien["rawamangun"], "/aksi", search)
+            assert "tidak mencatat atau menghapus aksi" in _komponen(halaman.json, "aksi-tanpa-tulis")["children"]
+            assert _komponen(halaman.json, "jika-simpan")["disabled"] is True  # the what-if's 'save as a plan'
+            assert "Akun kantor cabang tidak mencatat" in _pesan(tulis.aksi(klien["rawamangun"], search))
+            assert "Akun kantor cabang tidak mencatat" in _pesan(tulis.rencana(klien["rawamangun"], search))
+        for nomor in (nasional_, dki):  # the page's 'Hapus' button, and one forged for an id of another page
+            for search in ("?wilayah=31", "?wilayah=94&bahasa=en"):
+                pesan = _pesan(tulis.aksi(klien["rawamangun"], search, hapus=nomor))
+                assert (
+                    "A branch office account does not record or remove actions" in pesan
+                    if "en" in search
+                    else "Akun kantor cabang tidak mencatat atau menghapus aksi" in pesan
+                ), pesan
+        assert {a.id for a in aksi_simpan.daftar()} == sebelum  # nothing recorded, nothing removed
+        baru = _ditolak("rawamangun")[ditolak:][::-1]  # oldest first
+        assert [(e["jenis"], e["wilayah"]) for e in baru] == [
+            *[(jenis, w) for w in ("94", "ID", "31.75") for jenis in ("aksi_tambah", "aksi_tambah")],
+            *[("aksi_hapus", w) for w in ("31.75", "31.75", "31", "31")],
+        ]
+        assert all(e["lingkup"] == "cabang:Jakarta Rawamangun" and "kantor cabang" in e["alasan"] for e in baru)
+        assert all(e["id"] in (nasional_, dki) for e in baru if e["jenis"] == "aksi_hapus")
+    finally:
+        for nomor in (nasional_, dki):  # the session's shared seed keeps no action of this test
+            aksi_simpan.hapus(nomor, "operator", "ID")
+
+
+def test_dki_admin_sees_a_change_on_its_place_whoever_made_it(klien, server):
+    """The removals were audited under the branch's scope, so DKI's admin never saw them. Now the
+    audit of a write carries its place: DKI's admin sees the national admin's record and removal
+    on 31.75 and the branch's refused try there; Banten's admin sees none of them."""
+    from metrics import data as data_
+
+    for nama, wilayah in (("admin.dki", "31"), ("admin.banten", "36")):
+        if not pengguna.cari(nama):
+            pengguna.tambah(nama, wilayah, admin=True, sandi=SANDI)
+    admin_dki, _ = _masuk(server, "admin.dki")
+    nomor = int(re.search(r"Aksi (\d+) dicatat", _pesan(tulis.aksi(klien["admin"], "?wilayah=31.75"))).group(1))
+    assert "dihapus" in _pesan(tulis.aksi(klien["admin"], "?wilayah=31.75", hapus=nomor))
+    nomor_2 = int(re.search(r"Aksi (\d+) dicatat", _pesan(tulis.aksi(klien["jaktim"], "?wilayah=31.75"))).group(1))
+    assert "kantor cabang" in _pesan(tulis.aksi(klien["rawamangun"], "?wilayah=31", hapus=nomor_2))
+    aksi_simpan.hapus(nomor_2, "operator", "ID")
+
+    def tentang(e) -> bool:
+        return f'"id": {nomor}' in (e["rincian"] or "") or f'"id": {nomor_2}' in (e["rincian"] or "")
+
+    with lingkup.berlaku(Lingkup("31", admin=True, nama="admin.dki")):
+        dilihat = [(e["peristiwa"], e["oleh"], e["lingkup"]) for e in data_.jejak_audit(10_000) if tentang(e)]
+    assert ("aksi_tambah", "admin", "ID") in dilihat and ("aksi_hapus", "admin", "ID") in dilihat
+    assert ("tulis_ditolak", "rawamangun", "cabang:Jakarta Rawamangun") in dilihat
+    with lingkup.berlaku(Lingkup("36", admin=True, nama="admin.banten")):
+        assert not [e for e in data_.jejak_audit(10_000) if tentang(e)]
+    rows = _komponen(_halaman(admin_dki, "/data").json, "data-audit")["rowData"]  # and on its Data page, in words
+    hapus = [r for r in rows if r["peristiwa"] == "Menghapus aksi" and f"no. {nomor}" in r["rincian"]]
+    assert hapus and "Jakarta Timur (31.75)" in hapus[0]["rincian"] and hapus[0]["lingkup"] == "Nasional"

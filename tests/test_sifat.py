@@ -7,6 +7,7 @@ A bounded number of examples per door, so the suite's time stays fixed. On the w
 import datetime as dt
 import re
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -260,3 +261,142 @@ def test_a_changed_control_with_any_value_is_answered(klien, akun, nama, nilai, 
     }
     response = klien[akun].post("/_dash-update-component", json=body)
     assert response.status_code in (200, 204), (akun, nama, nilai, response.status_code, response.text[:300])
+
+
+# --- every write callback (issue 31) -------------------------------------------------------
+
+from akses import aksi as aksi_simpan  # noqa: E402
+from akses import langganan as langganan_simpan  # noqa: E402
+from akses import pembagian as pembagian_simpan  # noqa: E402
+from tests import klien as tulis  # noqa: E402
+
+AKUN_TULIS = {  # AKUN, and an admin of a region and one of a branch
+    **AKUN,
+    "admin.dki": ("31", None, True),
+    "kc.admin": ("ID", "Jakarta Rawamangun", True),
+}
+TEMPAT_SAH = ["ID", "31", "31.75", "31.75.02", "31.75.02.1001", "31.71.04.1002", "36.01", "94"]
+TULIS = ["aksi", "rencana", "aksi_hapus", "target", "target_hapus", "langganan", "langganan_hapus"]
+CONTOH_TULIS = settings(CONTOH, max_examples=40)
+
+
+@pytest.fixture(scope="module")
+def klien_tulis(klien, server):
+    from akses import pengguna
+    from tests.test_masuk import SANDI, _masuk
+
+    for nama, (wilayah, cabang, admin) in AKUN_TULIS.items():
+        if not pengguna.cari(nama):
+            pengguna.tambah(nama, wilayah, cabang, admin, sandi=SANDI)
+    return {**klien, **{nama: _masuk(server, nama)[0] for nama in AKUN_TULIS if nama not in klien}}
+
+
+def _akun_tulis(nama: str) -> Lingkup:
+    wilayah, cabang, admin = AKUN_TULIS[nama]
+    return Lingkup(wilayah, cabang, admin, nama)
+
+
+def _boleh_tulis(saya: Lingkup, kode: str) -> bool:
+    """The rule (metrics.lingkup.periksa_tulis), said again here: inside the scope, not a branch."""
+    return saya.kantor_cabang is None and saya.memuat(kode)
+
+
+def _boleh_atur(saya: Lingkup, akun: str) -> bool:
+    """Who may manage an account's subscriptions: itself, or an admin whose scope holds it."""
+    lain = _akun_tulis(akun)
+    return akun == saya.nama or (
+        saya.admin and saya.memuat(lain.wilayah) and saya.kantor_cabang in (None, lain.kantor_cabang)
+    )
+
+
+def _ditolak(nama: str) -> int:
+    from jejak import audit
+
+    return sum(e["peristiwa"] == "tulis_ditolak" and e["oleh"] == nama for e in audit.jejak(100_000))
+
+
+@CONTOH_TULIS
+@given(
+    akun=st.sampled_from(sorted(AKUN_TULIS)),
+    apa=st.sampled_from(TULIS),
+    tempat=st.sampled_from([*TEMPAT_SAH, "XX", "31.7", ""]),
+    sendiri=st.booleans(),  # the URL names the account's own place (the form it was given) or `tempat`
+    lain=st.sampled_from(sorted(AKUN_TULIS)),  # the account a subscription is for
+    bahasa=st.sampled_from([None, "en"]),
+)
+def test_every_write_callback_writes_and_removes_only_inside_the_scope(
+    klien_tulis, monkeypatch, akun, apa, tempat, sendiri, lain, bahasa
+):
+    """Each write callback (actions, the what-if's plan, target splits, subscriptions; record and
+    remove) posted by every kind of account for places in and out of its scope, the URL its own
+    place or another: nothing is written or removed outside what the rule allows, an allowed write
+    in the account's own place is made, and a branch account's refused place write is audited."""
+    from metrics import aksi, langganan, lingkup, pembagian
+    from metrics.pertanyaan import tanya
+
+    monkeypatch.setattr(pembagian, "terapkan", lambda: False)  # no build started from a test
+    saya, client = _akun_tulis(akun), klien_tulis[akun]
+    kode = saya.wilayah if sendiri else tempat
+    search = _search({"wilayah": kode, **({"bahasa": bahasa} if bahasa else {})})
+    sah = kode in TEMPAT_SAH  # a place the URL may name (a kelurahan at most: actions stop there)
+    sasaran = tempat if tempat in TEMPAT_SAH else "31.75"  # where a removal's thing lies
+    ditolak, dibuat = _ditolak(akun), []
+    try:
+        if apa in ("aksi", "rencana"):
+            sebelum = {a.id for a in aksi_simpan.daftar()}
+            response = (tulis.aksi if apa == "aksi" else tulis.rencana)(client, search)
+            baru = [a for a in aksi_simpan.daftar() if a.id not in sebelum]
+            dibuat = [("aksi", a.id) for a in baru]
+            assert all(_boleh_tulis(saya, a.wilayah) for a in baru), (akun, search, baru)
+            if apa == "aksi" and sah and _boleh_tulis(saya, kode):
+                assert [a.wilayah for a in baru] == [kode], (akun, search, response.text[:300])
+        elif apa == "aksi_hapus":
+            with lingkup.berlaku(lingkup.NASIONAL):
+                nomor = aksi.tambah(sasaran, "sosialisasi", "Uji sifat", "2024-02-01")
+            dibuat = [("aksi", nomor)]
+            response = tulis.aksi(client, search, hapus=nomor)
+            hilang = aksi_simpan.ambil(nomor) is None
+            assert not hilang or _boleh_tulis(saya, sasaran), (akun, search, sasaran)
+            if sendiri and _boleh_tulis(saya, sasaran):
+                assert hilang, (akun, search, response.text[:300])
+        elif apa in ("target", "target_hapus"):
+            if apa == "target_hapus":
+                with lingkup.berlaku(lingkup.NASIONAL):
+                    nomor = pembagian.simpan(tanya("ID"), "rata")  # the seed's one target that splits
+                dibuat = [("target", nomor)]
+            sebelum = {p.id for p in pembagian_simpan.semua()}
+            response = tulis.target(client, search, hapus=apa == "target_hapus")
+            sesudah = {p.id: p for p in pembagian_simpan.semua()}
+            dibuat += [("target", n) for n in sesudah if n not in sebelum]
+            assert all(_boleh_tulis(saya, sesudah[n].kode_induk) for n in sesudah if n not in sebelum)
+            if apa == "target_hapus":
+                assert nomor in sesudah or _boleh_tulis(saya, "ID"), (akun, search)
+                if kode == "ID" and _boleh_tulis(saya, "ID"):
+                    assert nomor not in sesudah, (akun, search, response.text[:300])
+        elif apa == "langganan":
+            sebelum = {lg.id for lg in langganan_simpan.daftar()}
+            pilih = akun if sendiri else lain
+            response = tulis.langganan(client, search, akun=pilih)
+            baru = [lg for lg in langganan_simpan.daftar() if lg.id not in sebelum]
+            dibuat = [("langganan", lg.id) for lg in baru]
+            for lg in baru:
+                assert _boleh_atur(saya, lg.pengguna), (akun, lg)
+                assert _akun_tulis(lg.pengguna).memuat(lg.wilayah) and saya.memuat(lg.wilayah), (akun, lg)
+            if sendiri and sah and saya.memuat(kode):
+                assert [lg.wilayah for lg in baru] == [kode], (akun, search, response.text[:300])
+        else:
+            with lingkup.berlaku(lingkup.NASIONAL):
+                nomor = langganan.tambah(lain, AKUN_TULIS[lain][0], "b@kab.example.id")
+            dibuat = [("langganan", nomor)]
+            response = tulis.langganan(client, search, hapus=nomor)
+            assert (not langganan_simpan.ambil(nomor).aktif) == _boleh_atur(saya, lain), (akun, lain)
+        assert response.status_code in (200, 204), (akun, apa, search, response.text[:300])
+        if saya.kantor_cabang and sah and apa in ("aksi", "rencana", "aksi_hapus", "target", "target_hapus"):
+            assert _ditolak(akun) > ditolak, (akun, apa, search)  # refused, and audited with its place
+    finally:  # the session's shared seed keeps nothing this test wrote
+        for jenis, nomor in dibuat:
+            simpanan = {"aksi": aksi_simpan, "target": pembagian_simpan, "langganan": langganan_simpan}[jenis]
+            try:
+                simpanan.hapus(nomor, "operator", "ID")
+            except ValueError:  # removed by the test's request
+                pass

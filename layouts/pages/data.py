@@ -98,6 +98,7 @@ PERISTIWA = {  # every event the audit trail records (jejak.audit.catat's caller
     "aksi_hapus": ("Menghapus aksi", "Removed an action"),
     "target_bagi": ("Membagi target", "Split a target"),
     "target_bagi_hapus": ("Menghapus pembagian target", "Removed a target split"),
+    "tulis_ditolak": ("Perubahan ditolak", "Change refused"),  # metrics.lingkup.catat_tolak, issue 31
 }
 OLEH = {  # who did it, when no account did (akses.pengguna.pertama_kali, lingkup.NASIONAL)
     "pertama_kali": ("Cakupan, saat pertama dijalankan", "Cakupan, at its first start"),
@@ -210,9 +211,9 @@ def _nilai_rincian(peristiwa: str | None, k: str, v, b: str) -> str:
         ya, tidak = YA_TIDAK.get(k, (("ya", "yes"), ("tidak", "no")))
         return pick(ya if v else tidak, b)
     if k == "jenis":
-        kamus = {"aksi_tambah": aksi_simpan.JENIS, "muat": JENIS_MUAT, "muat_gagal": JENIS_MUAT}.get(
-            peristiwa, JENIS_UNDUH
-        )
+        kamus = {"aksi_tambah": aksi_simpan.JENIS, "muat": JENIS_MUAT, "muat_gagal": JENIS_MUAT}
+        kamus["tulis_ditolak"] = PERISTIWA  # a refused write names what it would have been
+        kamus = kamus.get(peristiwa, JENIS_UNDUH)
         return pick(kamus[v], b) if v in kamus else str(v)
     if k == "alasan" and peristiwa == "muat_gagal":
         return pick(ALASAN_MUAT.get(v, ALASAN_LAIN), b)

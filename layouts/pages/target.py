@@ -115,7 +115,7 @@ def _isi(k):
         return dmc.Alert(k.ganti[0], title=_k("gagal", b), color="orange", id="target-luar")
     try:
         pembagian.boleh(k.tempat.kode)
-    except GalatPembagian as e:  # a branch account: no form
+    except PertanyaanTidakSah as e:  # a branch account (lingkup.alasan_tulis): no form
         return dmc.Alert(e.teks(b), title=_k("gagal", b), color="orange", id="target-luar")
     q = k.tanya
     segmen = f" segmen {q.filt.segmen}" if q.filt.segmen else ""
