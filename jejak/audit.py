@@ -15,13 +15,26 @@ from jejak import simpan
 log = logging.getLogger("cakupan.audit")
 WARNA = re.compile(r"\x1b\[[0-9;]*m")  # terminal colour codes (ANSI SGR)
 
-# Grain: one row per event, newest first; all, or those of one scope and the places under it.
+# The events that write on a place (issue 31), and a refused one: each records the place's code
+# (`wilayah`; a split its parent, `induk`). The admins whose scope holds the place see them,
+# whoever made them (metrics.lingkup.periksa_tulis is the rule of who may).
+PERISTIWA_TULIS = (
+    "aksi_tambah", "aksi_hapus", "target_bagi", "target_bagi_hapus", "langganan_tambah", "langganan_hapus",
+    "tulis_ditolak",
+)  # fmt: skip
+# Grain: one row per event, newest first; all, or those of one scope and the places under it,
+# and the writes on a place under it (a branch scope: its own events only, it holds no place).
 JEJAK_SQL = "SELECT id, waktu, oleh, peristiwa, lingkup, rincian FROM audit ORDER BY id DESC LIMIT :batas"
 JEJAK_LINGKUP_SQL = """
-SELECT id, waktu, oleh, peristiwa, lingkup, rincian FROM audit
-WHERE lingkup = :lingkup OR (:lingkup NOT LIKE 'cabang:%' AND substr(lingkup, 1, length(:lingkup) + 1) = :lingkup || '.')
+SELECT id, waktu, oleh, peristiwa, lingkup, rincian FROM (
+    SELECT *, coalesce(json_extract(rincian, '$.wilayah'), json_extract(rincian, '$.induk')) AS tempat FROM audit
+)
+WHERE lingkup = :lingkup OR (:lingkup NOT LIKE 'cabang:%' AND (
+    substr(lingkup, 1, length(:lingkup) + 1) = :lingkup || '.'
+    OR (peristiwa IN ({tulis}) AND (tempat = :lingkup OR substr(tempat, 1, length(:lingkup) + 1) = :lingkup || '.'))
+))
 ORDER BY id DESC LIMIT :batas
-"""
+""".format(tulis=", ".join(f"'{p}'" for p in PERISTIWA_TULIS))  # fixed names, no request value
 
 
 def catat(peristiwa: str, oleh: str, lingkup: str | None = None, **rincian) -> None:
@@ -59,9 +72,10 @@ def nama_samaran(nama: str) -> str:
 
 
 def jejak(batas: int = 200, lingkup: str | None = None) -> list[dict]:
-    """The newest events: every one, or those whose scope is `lingkup` ('36', 'cabang:X') or below it."""
+    """The newest events: every one, or those whose scope is `lingkup` ('36', 'cabang:X') or below
+    it, with the writes on a place under a place scope whoever made them (issue 31: the audit of a
+    change is visible to the admins whose scope holds the place)."""
     with simpan.buka() as con:
         if lingkup is None:
             return [dict(r) for r in con.execute(JEJAK_SQL, {"batas": batas})]
         return [dict(r) for r in con.execute(JEJAK_LINGKUP_SQL, {"batas": batas, "lingkup": lingkup})]
-
