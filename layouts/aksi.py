@@ -3,20 +3,46 @@ what-if of funding; for the Aksi page and anything else that says them."""
 
 from __future__ import annotations
 
+import datetime as dt
+import math
+
 from layouts import format as fmt
 from layouts.teks import pick
 from metrics import aksi
 
 
+def _minggu(w: float, b: str) -> str:
+    """Weeks of data in words: whole weeks as such ('4 minggu', '1 week'), else rounded down to a
+    tenth, never up onto the minimum it has not reached (13 days: '1,8 minggu', not '2')."""
+    n = math.floor(round(w, 9) * 10) / 10
+    angka = fmt.desimal(n, 0 if n == int(n) else 1, b)
+    return f"{angka} {pick(('minggu', 'week' if n == 1 else 'weeks'), b)}"
+
+
 def efek(e: aksi.Efek, b: str) -> str:
-    """An effect in plain words, as docs/metrics.md defines it; no number where there is none."""
-    if e.alasan == "minggu_kurang":
+    """An effect in plain words, as docs/metrics.md defines it; no number where there is none. An
+    action not yet started says when it starts and from when its effect can be measured (MINGGU_MIN
+    weeks after); too few weeks name the weeks of data before and after the start."""
+    if e.alasan == "belum_mulai":
+        bisa = e.mulai + dt.timedelta(weeks=aksi.MINGGU_MIN)
+        mulai, terbaru, bisa = (fmt.tanggal_pendek(d, b) for d in (e.mulai, e.data_terbaru, bisa))
         return pick(
             (
-                f"Belum bisa diukur: perlu minimal {aksi.MINGGU_MIN} minggu data sebelum dan sesudah mulai "
-                f"(kini {fmt.desimal(e.minggu_sebelum, 0, b)} dan {fmt.desimal(e.minggu_sesudah, 0, b)}).",
-                f"Cannot be measured yet: it needs at least {aksi.MINGGU_MIN} weeks of data before and after the "
-                f"start (now {fmt.desimal(e.minggu_sebelum, 0, b)} and {fmt.desimal(e.minggu_sesudah, 0, b)}).",
+                f"Belum dimulai: aksi ini mulai {mulai}, sesudah data terbaru ({terbaru}); efeknya bisa diukur "
+                f"dari {aksi.MINGGU_MIN} minggu sesudah mulai ({bisa}).",
+                f"Not started yet: this action starts on {mulai}, after the newest data ({terbaru}); its effect "
+                f"can be measured from {aksi.MINGGU_MIN} weeks after the start ({bisa}).",
+            ),
+            b,
+        )
+    if e.alasan == "minggu_kurang":
+        n = aksi.MINGGU_MIN
+        sebelum, sesudah = _minggu(e.minggu_sebelum, b), _minggu(e.minggu_sesudah, b)
+        return pick(
+            (
+                f"Belum bisa diukur: ada {sebelum} data sebelum dan {sesudah} sesudah mulai; perlu minimal {n} dan {n}.",
+                f"Cannot be measured yet: {sebelum} of data before the start and {sesudah} after; "
+                f"it needs at least {n} and {n}.",
             ),
             b,
         )

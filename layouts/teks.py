@@ -36,6 +36,8 @@ TEKS = {
     "rencana": ("rencana", "planned"),
     "aksi": ("Aksi", "Actions"),
     "aksi_buka": ("Aksi dan efeknya", "Actions and their effect"),
+    "aksi_lain": ("dan {n} aksi lain di halaman Aksi", "and {n} more actions on the Aksi page"),
+    "aksi_lain_satu": ("dan {n} aksi lain di halaman Aksi", "and {n} more action on the Aksi page"),
     "tinjauan_surel": ("Kirim tiap minggu lewat surel", "Send every week by email"),
     "peta_batas_isi": (
         "Klik wilayah untuk turun satu tingkat. Arahkan atau ketuk untuk angkanya.",

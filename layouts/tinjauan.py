@@ -255,8 +255,9 @@ AKSI_SLIDE = 4  # actions a slide names, newest first
 
 
 def _aksi(tj: Tinjauan, b: str):
-    """The newest actions marked on the trend, each with its effect in words (layouts/aksi.py);
-    no slide without any."""
+    """The newest AKSI_SLIDE actions marked on the trend, each with its effect in words
+    (layouts/aksi.py), and under them how many more there are ('dan 5 aksi lain di halaman Aksi'),
+    never cut silently; no slide without any."""
     if not tj.aksi:
         return None
     terbaru = list(reversed(tj.aksi))[:AKSI_SLIDE]
@@ -265,7 +266,10 @@ def _aksi(tj: Tinjauan, b: str):
         f"{fmt.tanggal_pendek(a.mulai, b)} · {grafik.pendek(a.judul, 60)}: {kata_aksi.efek(efek[a.id], b)}"
         for a in terbaru
     ]
-    return _slide(t("aksi_buka", b), {"jenis": "daftar", "baris": baris})
+    lain = len(tj.aksi) - len(terbaru)
+    kata = t("aksi_lain" if lain > 1 else "aksi_lain_satu", b).format(n=lain)
+    sisa = {"jenis": "sub", "teks": kata} if lain else None
+    return _slide(t("aksi_buka", b), {"jenis": "daftar", "baris": baris}, sisa)
 
 
 def _peta(tj: Tinjauan, b: str):

@@ -137,9 +137,12 @@ def _pembatas(kepala: str) -> str:
 @dataclass(frozen=True)
 class Efek:
     """An action's effect on the weekly pace of peserta aktif (persons a week), against similar
-    places over the same weeks; `alasan` says why there is no number when there is none."""
+    places over the same weeks; `alasan` says why there is no number when there is none:
+    'belum_mulai' (the start is after the newest snapshot: `mulai`, `data_terbaru` say when),
+    'minggu_kurang' (fewer than MINGGU_MIN weeks of data on a side: `minggu_sebelum` and
+    `minggu_sesudah` say how many there are) or 'tanpa_pembanding'."""
 
-    alasan: str | None  # None, 'minggu_kurang' or 'tanpa_pembanding'
+    alasan: str | None  # None, 'belum_mulai', 'minggu_kurang' or 'tanpa_pembanding'
     laju_sebelum: float | None = None  # the place's pace in the weeks before the start
     laju_sesudah: float | None = None  # and after it
     perubahan_pembanding: float | None = None  # the mean change of pace among similar places
@@ -150,6 +153,8 @@ class Efek:
     minggu_sesudah: float = 0
     minggu_lagi: int | None = None  # about how many more weeks after the start make it clear
     terlalu_kecil: bool = False  # not clear, and clear only past CAKRAWALA_MINGGU weeks after the start
+    mulai: dt.date | None = None  # the action's start ('belum_mulai')
+    data_terbaru: dt.date | None = None  # the newest snapshot, before the start ('belum_mulai')
 
     @property
     def yakin(self) -> bool:
@@ -168,6 +173,21 @@ def _jendela(tanggal: list[dt.date], mulai: dt.date) -> tuple[dt.date, dt.date, 
     return (awal[0] if awal else d0), d0, sesudah[-1]
 
 
+def _minggu(tanggal: list[dt.date], mulai: dt.date) -> tuple[float, float]:
+    """(weeks of data before, after) the start that an effect would measure, where _jendela has no
+    window: before, from the snapshot at or before the start back to the earliest within
+    EFEK_MINGGU weeks of it (0 without one); after, from that snapshot (or, without one, the first
+    after the start) to the last within EFEK_MINGGU weeks after the start (0 without one)."""
+    sebelum = [d for d in tanggal if d <= mulai]
+    sesudah = [d for d in tanggal if mulai < d <= mulai + dt.timedelta(weeks=EFEK_MINGGU)]
+    if sebelum:
+        d0 = sebelum[-1]
+        w_sebelum = (d0 - min(d for d in sebelum if d >= d0 - dt.timedelta(weeks=EFEK_MINGGU))).days / 7
+    else:
+        d0, w_sebelum = (sesudah[0] if sesudah else None), 0
+    return w_sebelum, ((sesudah[-1] - d0).days / 7 if sesudah else 0)
+
+
 def efek_dari_deret(deret: dict[dt.date, int], pembanding: dict[str, dict[dt.date, int]], mulai: dt.date) -> Efek:
     """The arithmetic of docs/metrics.md ("Efek aksi") on numbers: `deret` the place's peserta aktif
     per snapshot, `pembanding` each similar place's, `mulai` the action's start.
@@ -175,10 +195,15 @@ def efek_dari_deret(deret: dict[dt.date, int], pembanding: dict[str, dict[dt.dat
     pace before = (aktif at the start's snapshot - aktif EFEK_MINGGU weeks earlier) / weeks, after
     likewise up to EFEK_MINGGU weeks on; change = after - before; efek = the place's change minus
     the mean change of the similar places; galat_baku = their changes' standard deviation x
-    sqrt(1 + 1/n) (how far one more place without an action would fall from their mean)."""
-    jendela = _jendela(sorted(deret), mulai)
+    sqrt(1 + 1/n) (how far one more place without an action would fall from their mean).
+    A start after the newest snapshot is 'belum_mulai' (not yet started), whatever the weeks before."""
+    tanggal = sorted(deret)
+    if tanggal and mulai > tanggal[-1]:
+        return Efek("belum_mulai", mulai=mulai, data_terbaru=tanggal[-1])
+    jendela = _jendela(tanggal, mulai)
     if jendela is None:
-        return Efek("minggu_kurang")
+        w_sebelum, w_sesudah = _minggu(tanggal, mulai)
+        return Efek("minggu_kurang", minggu_sebelum=w_sebelum, minggu_sesudah=w_sesudah)
     d_awal, d0, d_akhir = jendela
     w_sebelum, w_sesudah = (d0 - d_awal).days / 7, (d_akhir - d0).days / 7
     if w_sebelum < MINGGU_MIN or w_sesudah < MINGGU_MIN:

@@ -160,7 +160,10 @@ that had no action in those weeks: a difference of differences, in persons a wee
 
 1. **Window.** s0 is the newest snapshot on or before the start; the window reaches back to the
    oldest snapshot at most 4 weeks before s0 (s-) and forward to the newest at most 4 weeks after
-   the start (s+). Fewer than 2 weeks on either side: *too few weeks*, no number.
+   the start (s+). Fewer than 2 weeks on either side: *too few weeks*, no number; the words name
+   the weeks of data before and after the start. A start after the newest snapshot: *not yet
+   started*, no number; the words name the start and the date 2 weeks after it, from when the
+   effect can be measured.
 2. **Pace.** before = (aktif(s0) - aktif(s-)) / weeks before; after = (aktif(s+) - aktif(s0)) /
    weeks after; the change is after - before. Unfiltered counts of the whole place.
 3. **Similar places.** Those of the same level in the same province (other provinces for a

@@ -98,6 +98,102 @@ def test_too_few_weeks_or_no_comparison_places_give_no_number():
     assert (e.alasan, e.pembanding, e.efek) == ("tanpa_pembanding", 2, None)
 
 
+def test_the_effect_words_name_the_weeks_and_an_action_not_yet_started():
+    """Issue 30: an action starting after the newest data read "perlu minimal 2 minggu data
+    sebelum dan sesudah mulai (kini 0 dan 0)" with weeks of data before it. Snapshots every
+    Tuesday 2 Jan - 27 Feb 2024. A start on 10 March is after the newest (27 Feb): not started;
+    measurable from 2 weeks after, 24 March. A start on 20 Feb: 4 weeks before it (the window's
+    most), 1 after (27 Feb). A start on 1 Jan, before the first snapshot: 0 before, and 2 Jan to
+    23 Jan after (3 weeks; 30 Jan is past 4 weeks). Snapshots 13 days apart: 1,8 weeks, never
+    rounded up to the 2 it has not reached."""
+    from layouts import aksi as kata
+
+    tempat = _deret(100, 110, 120, 130, 140, 180, 220, 260, 300)
+    belum = aksi.efek_dari_deret(tempat, {}, dt.date(2024, 3, 10))
+    assert (belum.alasan, belum.mulai, belum.data_terbaru, belum.efek) == (
+        "belum_mulai", dt.date(2024, 3, 10), dt.date(2024, 2, 27), None,
+    )  # fmt: skip
+    assert kata.efek(belum, "id") == (
+        "Belum dimulai: aksi ini mulai 10 Mar 2024, sesudah data terbaru (27 Feb 2024); efeknya bisa diukur "
+        "dari 2 minggu sesudah mulai (24 Mar 2024)."
+    )
+    assert kata.efek(belum, "en") == (
+        "Not started yet: this action starts on 10 Mar 2024, after the newest data (27 Feb 2024); its effect "
+        "can be measured from 2 weeks after the start (24 Mar 2024)."
+    )
+    kurang = aksi.efek_dari_deret(tempat, {}, MINGGU[7])
+    assert (kurang.alasan, kurang.minggu_sebelum, kurang.minggu_sesudah) == ("minggu_kurang", 4, 1)
+    assert kata.efek(kurang, "id") == (
+        "Belum bisa diukur: ada 4 minggu data sebelum dan 1 minggu sesudah mulai; perlu minimal 2 dan 2."
+    )
+    assert kata.efek(kurang, "en") == (
+        "Cannot be measured yet: 4 weeks of data before the start and 1 week after; it needs at least 2 and 2."
+    )
+    awal = aksi.efek_dari_deret(tempat, {}, dt.date(2024, 1, 1))
+    assert (awal.alasan, awal.minggu_sebelum, awal.minggu_sesudah) == ("minggu_kurang", 0, 3)
+    assert kata.efek(awal, "id").startswith("Belum bisa diukur: ada 0 minggu data sebelum dan 3 minggu sesudah mulai")
+    jarang = {dt.date(2024, 1, 1): 10, dt.date(2024, 1, 14): 12, dt.date(2024, 1, 21): 13}
+    e = aksi.efek_dari_deret(jarang, {}, dt.date(2024, 1, 14))
+    assert (e.alasan, e.minggu_sebelum, e.minggu_sesudah) == ("minggu_kurang", 13 / 7, 1)
+    assert kata.efek(e, "id").startswith("Belum bisa diukur: ada 1,8 minggu data sebelum dan 1 minggu sesudah")
+    assert "1.8 weeks of data before the start and 1 week after" in kata.efek(e, "en")
+
+
+def test_the_effect_on_the_served_data_of_an_action_after_the_newest_snapshot(minggu):
+    """The reviewer's case on the weekly seed (9 Jan, 30 Jan, 6 Feb 2024), Pulo Gadung: an action
+    starting 20 February is not started (6 Feb the newest); one starting 1 February has 30 Jan
+    back to 9 Jan before it (3 weeks) and 6 Feb after it (1 week)."""
+    from layouts import aksi as kata
+
+    def dari(nomor, mulai):
+        a = simpanan.Aksi(nomor, "31.75.02.1001", "sosialisasi", "x", "", mulai, None, None, None, False, "x")
+        return kata.efek(aksi.efek(a), "id")
+
+    assert dari(21, dt.date(2024, 2, 20)) == (
+        "Belum dimulai: aksi ini mulai 20 Feb 2024, sesudah data terbaru (6 Feb 2024); efeknya bisa diukur "
+        "dari 2 minggu sesudah mulai (5 Mar 2024)."
+    )
+    assert dari(22, dt.date(2024, 2, 1)) == (
+        "Belum bisa diukur: ada 3 minggu data sebelum dan 1 minggu sesudah mulai; perlu minimal 2 dan 2."
+    )
+
+
+def test_the_actions_slide_says_how_many_more_there_are(minggu):
+    """Issue 30: the review's actions slide names the newest 4 (AKSI_SLIDE) of 9 and said nothing
+    of the other 5; now the slide, the HTML and the PDF say 'dan 5 aksi lain di halaman Aksi'."""
+    import pypdfium2
+
+    from layouts import tinjauan as slides
+    from layouts import tinjauan_pdf
+    from metrics import tinjauan
+
+    def satu(i):
+        return simpanan.Aksi(
+            30 + i, "31.75.02.1001", "sosialisasi", f"Aksi ke-{i}", "", dt.date(2024, 1, 10 + i), None, None, None,
+            False, "x",
+        )  # fmt: skip
+
+    semua = [satu(i) for i in range(1, 10)]
+    tj = tinjauan.tinjauan(tanya("31.75.02.1001"))
+
+    def slide(n, b):
+        t = type(tj)(**{**tj.__dict__, "aksi": semua[:n]})
+        [s] = [x for x in slides.slides(t, b)[1] if x["judul"] in ("Aksi dan efeknya", "Actions and their effect")]
+        return t, s
+
+    t9, s = slide(9, "id")
+    assert [x["jenis"] for x in s["isi"]] == ["daftar", "sub"]
+    assert [b.split(" · ")[1].split(":")[0] for b in s["isi"][0]["baris"]] == [f"Aksi ke-{i}" for i in (9, 8, 7, 6)]
+    assert s["isi"][1]["teks"] == "dan 5 aksi lain di halaman Aksi"
+    assert slide(9, "en")[1]["isi"][1]["teks"] == "and 5 more actions on the Aksi page"
+    assert slide(5, "en")[1]["isi"][1]["teks"] == "and 1 more action on the Aksi page"
+    assert [x["jenis"] for x in slide(4, "id")[1]["isi"]] == ["daftar"]  # all shown: nothing to add
+    assert "dan 5 aksi lain di halaman Aksi" in slides.dokumen(t9, "id")
+    pdf = pypdfium2.PdfDocument(tinjauan_pdf.pdf(t9, "id"))
+    teks = " ".join(" ".join(p.get_textpage().get_text_range().split()) for p in pdf)
+    assert "dan 5 aksi lain di halaman Aksi" in teks
+
+
 def test_the_what_if_of_funding_pulo_gadung(minggu):
     """Pulo Gadung on 2024-02-06 (tests/seed/README.md): 11 active, target 20, 0,75 a week,
     projection 46, reached 2024-04-30. Fund 5 from March: 10 months paid, 5 x 16.800 x 10 =

@@ -100,25 +100,38 @@ def _daftar(kode: str, b: str):
     rows = aksi.daftar(kode)
     if not rows:
         return dmc.Text(_k("kosong", b), id="aksi-kosong")
-    kepala = html.Tr([html.Th(x) for x in pick(KATA["kolom"], b)])
+    kolom = pick(KATA["kolom"], b)
+    # each cell's column as a class (assets/cakupan.css sizes them; on a phone each row is a card
+    # whose cells name their column, data-label, where the header row is hidden)
+    kepala = html.Tr([html.Th(x, className=f"aksi-k-{k}") for x, k in zip(kolom, KOLOM_AKSI, strict=True)])
     efek = aksi.efek_semua(rows)
+
+    def sel(n: int, isi, **kw):
+        return html.Td(isi, className=f"aksi-k-{KOLOM_AKSI[n]}", **{"data-label": kolom[n]}, **kw)
+
     baris = [
         html.Tr(
             [
-                html.Td(fmt.tanggal_pendek(a.mulai, b)),
-                html.Td(wilayah.nama_lengkap(wilayah.tempat(a.wilayah))),
-                html.Td(
+                sel(0, fmt.tanggal_pendek(a.mulai, b)),
+                sel(1, wilayah.nama_lengkap(wilayah.tempat(a.wilayah))),
+                sel(
+                    2,
                     pick(JENIS[a.jenis], b)
-                    + (" (rencana)" if a.rencana and b == "id" else " (plan)" if a.rencana else "")
+                    + (" (rencana)" if a.rencana and b == "id" else " (plan)" if a.rencana else ""),
                 ),
-                html.Td([html.Strong(a.judul), html.Div(a.catatan, className="aksi-catatan") if a.catatan else None]),
-                html.Td(kata.efek(efek[a.id], b), id=f"aksi-efek-{a.id}"),
-                html.Td(html.Button(_k("hapus", b), id={"type": "aksi-hapus", "id": a.id}, className="tombol-unduh")),
+                sel(3, [html.Strong(a.judul), html.Div(a.catatan, className="aksi-catatan") if a.catatan else None]),
+                sel(4, kata.efek(efek[a.id], b), id=f"aksi-efek-{a.id}"),
+                sel(5, html.Button(_k("hapus", b), id={"type": "aksi-hapus", "id": a.id}, className="tombol-unduh")),
             ]
         )
         for a in reversed(rows)
     ]
-    return dmc.Table([html.Thead(kepala), html.Tbody(baris)], striped=True, fz="md", id="aksi-tabel")
+    return dmc.Table(
+        [html.Thead(kepala), html.Tbody(baris)], striped=True, fz="md", id="aksi-tabel", className="aksi-tabel"
+    )
+
+
+KOLOM_AKSI = ("mulai", "wilayah", "jenis", "judul", "efek", "hapus")  # KATA["kolom"]'s CSS names
 
 
 def _form(b: str) -> list:
@@ -145,7 +158,7 @@ def _form(b: str) -> list:
                 dmc.Select(id="aksi-sumber", label=_k("sumber", b), data=list(SUMBER_DANA), clearable=True, w=160),
             ]
         ),
-        dmc.TextInput(id="aksi-catatan", label=_k("catatan", b)),
+        dmc.Textarea(id="aksi-catatan", label=_k("catatan", b), autosize=True, minRows=1),  # line breaks kept
         html.Button(_k("simpan", b), id="aksi-simpan", className="tombol-keluar"),
         html.Div(id="aksi-pesan"),
     ]
