@@ -37,23 +37,26 @@ def tambah(
     wilayah_: str, jenis: str, judul: str, mulai, selesai=None, catatan: str = "", orang=None, sumber_dana=None,
     rencana: bool = False,
 ) -> int:  # fmt: skip
-    """Record an action on a place inside the asker's scope. Raises lingkup.TanpaAkses (outside it),
-    PertanyaanTidakSah (not a region of the list) or GalatAksi (a field). Returns its id."""
+    """Record an action on a place inside the asker's scope, by the rule of every write
+    (lingkup.periksa_tulis, issue 31: not by a branch account; refusals audited). Raises
+    lingkup.TanpaAkses (outside it), PertanyaanTidakSah (not a region of the list) or GalatAksi
+    (a field). Returns its id."""
     saya = lingkup.aktif()
     tempat = wilayah.tempat((wilayah_ or "").strip() or "ID")
     if tempat.tingkat == "rw":
         raise GalatAksi("Aksi dicatat untuk wilayah sampai kelurahan, bukan per RW.")
-    lingkup.periksa(tempat.kode)
+    lingkup.periksa_tulis(tempat.kode, "aksi_tambah")
     medan = simpanan.periksa(jenis, judul, catatan, mulai, selesai, orang, sumber_dana)
     return simpanan.tambah(tempat.kode, medan, rencana, saya.nama, saya.label)
 
 
 def hapus(nomor: int) -> None:
-    """Remove an action on a place inside the asker's scope."""
+    """Remove an action on a place inside the asker's scope, by the rule of every write
+    (lingkup.periksa_tulis, issue 31: not by a branch account; refusals audited with the place)."""
     a = simpanan.ambil(nomor)
     if a is None:
         raise GalatAksi(f"Aksi {nomor} tidak ada atau sudah dihapus.")
-    lingkup.periksa(a.wilayah)
+    lingkup.periksa_tulis(a.wilayah, "aksi_hapus", id=nomor)
     saya = lingkup.aktif()
     simpanan.hapus(nomor, saya.nama, saya.label)
 

@@ -16,7 +16,7 @@ from layouts import aksi as kata
 from layouts import format as fmt
 from layouts import keadaan, kerangka
 from layouts.teks import pick
-from metrics import aksi, cakupan, periode, wilayah
+from metrics import aksi, cakupan, lingkup, periode, wilayah
 from metrics.definisi import PertanyaanTidakSah
 from metrics.pertanyaan import dari_teks_ketat
 
@@ -89,7 +89,7 @@ def _isi(k):
                 radius="md",
                 padding="lg",
             ),
-            dmc.Card(_form(b), withBorder=True, radius="md", padding="lg"),
+            dmc.Card(_form_boleh(k), withBorder=True, radius="md", padding="lg"),
             dmc.Card(_jika(b, k), withBorder=True, radius="md", padding="lg"),
         ],
         gap="lg",
@@ -164,6 +164,17 @@ def _form(b: str) -> list:
     ]
 
 
+def _form_boleh(k) -> list:
+    """The form, or for an account the rule of writes refuses here (lingkup.alasan_tulis, issue 31:
+    a branch account) the reason in its place, the fields kept hidden so a click on 'Hapus' is
+    answered by the server with the same reason in the message below."""
+    tolak = lingkup.alasan_tulis(k.tempat.kode, "aksi_tambah")
+    if tolak is None:
+        return _form(k.bahasa)
+    *isi, pesan = _form(k.bahasa)
+    return [dmc.Alert(tolak.teks(k.bahasa), color="orange", id="aksi-tanpa-tulis"), html.Div(isi, hidden=True), pesan]
+
+
 def _jika(b: str, k) -> list:
     bulan = [
         {"value": str(m), "label": fmt.bulan(dt.date(k.snapshot.year, m, 1), b)} for m in range(k.snapshot.month, 13)
@@ -181,7 +192,12 @@ def _jika(b: str, k) -> list:
         dmc.Group(
             [
                 html.Button(_k("hitung", b), id="jika-hitung", className="tombol-keluar"),
-                html.Button(_k("rencana", b), id="jika-simpan", className="tombol-keluar"),
+                html.Button(
+                    _k("rencana", b),
+                    id="jika-simpan",
+                    className="tombol-keluar",
+                    disabled=lingkup.alasan_tulis(k.tempat.kode, "aksi_tambah") is not None,  # a branch: no plan
+                ),
             ]
         ),
         html.Div(id="jika-hasil"),
@@ -208,6 +224,7 @@ def _keadaan(search):
 )
 def _hitung(_hitung, _simpan, n, bulan, sumber, search):
     """Work the what-if out; on 'save as a plan', record it as a planned funding action."""
+    b = keadaan.bahasa_dari(keadaan.dari_search(search))  # a refused URL is answered in its language
     try:
         q, b = _keadaan(search)
         n, bulan = int(n), int(bulan)
@@ -228,7 +245,7 @@ def _hitung(_hitung, _simpan, n, bulan, sumber, search):
         return dmc.Alert(teks, color="blue", id="jika-kalimat")
     except (TypeError, ValueError, GalatAksi, PertanyaanTidakSah, periode.BelumAdaData) as e:
         pesan = e.teks(b) if isinstance(e, PertanyaanTidakSah) else str(e) if isinstance(e, GalatAksi) else "n, bulan?"
-        return dmc.Alert(pesan, title=_k("gagal", b if "b" in locals() else "id"), color="red", id="jika-kalimat")
+        return dmc.Alert(pesan, title=_k("gagal", b), color="red", id="jika-kalimat")
 
 
 @callback(
