@@ -251,7 +251,8 @@ def test_an_action_is_marked_on_the_trend_and_named_in_the_review(minggu):
     [garis] = [s for s in fig["layout"]["shapes"] if s.get("name") == "aksi"]  # the 2023 one is off the chart
     assert garis["x0"] == dt.date(2024, 1, 20) and garis["line"]["color"] == grafik.UNGU
     [tanda] = [d for d in fig["data"] if d.get("name") == "aksi"]
-    assert tanda["hovertext"] == ["Sosialisasi RW 3<br>Sosialisasi · 20 Jan 2024"] and tanda["customdata"] == [[9]]
+    # numbered as in the list under the chart (grafik.daftar_aksi)
+    assert tanda["hovertext"] == ["1. Sosialisasi RW 3<br>Sosialisasi · 20 Jan 2024"] and tanda["customdata"] == [[9]]
     tj = tinjauan.tinjauan(tanya("31.75.02.1001"))
     tj = type(tj)(**{**tj.__dict__, "aksi": [a]})
     html = slides.dokumen(tj, "id")

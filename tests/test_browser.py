@@ -359,7 +359,7 @@ def test_an_action_recorded_in_scope_is_marked_on_the_trend_and_refused_outside(
             "return g && g.data.filter(d => d.name === 'aksi').map(d => [d.x, d.hovertext]);"
         ),
     )
-    assert tanda[0][0] == ["2024-01-30"] and tanda[0][1][0].startswith("Sosialisasi di pasar")
+    assert tanda[0][0] == ["2024-01-30"] and tanda[0][1][0].startswith("1. Sosialisasi di pasar")  # as listed
     assert admin.find_elements(By.CSS_SELECTOR, "#ringkasan-tren .scatterlayer .trace path.point")  # drawn
     lain = _chromium(1280, 720)
     try:
