@@ -206,3 +206,26 @@ def alamat_web() -> str:
     """The dashboard's address as officials open it, for the link in a report's email
     (CAKUPAN_ALAMAT_WEB, e.g. https://cakupan.example.go.id; default http://HOST:PORT)."""
     return (os.environ.get("CAKUPAN_ALAMAT_WEB", "").strip() or f"http://{host()}:{port()}").rstrip("/")
+
+
+def surel_domain() -> tuple[str, ...]:
+    """The domains a weekly report may be mailed to (issue 31): CAKUPAN_SUREL_DOMAIN, comma-separated
+    (e.g. 'example.go.id,bpjsketenagakerjaan.go.id'; a domain allows its subdomains too). Unset:
+    the From address's domain only (CAKUPAN_SMTP_DARI), the organisation's own; with neither set,
+    none: no report leaves for any address until the operator names where mail may go. Lower
+    case, without a leading '@' or '.'."""
+    teks = os.environ.get("CAKUPAN_SUREL_DOMAIN", "").strip()
+    if not teks:
+        dari = os.environ.get("CAKUPAN_SMTP_DARI", "").strip()
+        teks = dari.rsplit("@", 1)[1] if "@" in dari else ""
+    return tuple(dict.fromkeys(d.strip().lower().lstrip("@.") for d in re.split(r"[,;\s]+", teks) if d.strip()))
+
+
+def langganan_maks() -> int:
+    """Active subscriptions one account may hold (CAKUPAN_LANGGANAN_MAKS, default 10; issue 31)."""
+    return _int("CAKUPAN_LANGGANAN_MAKS", 10)
+
+
+def alamat_maks() -> int:
+    """Addresses one subscription may send to (CAKUPAN_ALAMAT_MAKS, default 10; issue 31)."""
+    return _int("CAKUPAN_ALAMAT_MAKS", 10)

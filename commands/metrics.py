@@ -76,11 +76,18 @@ def parser() -> argparse.ArgumentParser:
     _snapshot_dan_filter(r)
     r.add_argument("--bahasa", choices=["id", "en"], default="id")
     r.add_argument("--out", required=True, help="berkas .html, atau - untuk stdout")
-    sub.add_parser(
+    k = sub.add_parser(
         "kirim",
         help="kirim laporan mingguan yang belum terkirim (dan coba lagi yang gagal)",
         description="Untuk cron atau timer systemd: tiap langganan mendapat laporan tanggal data terbaru "
-        "satu kali; yang gagal dicoba lagi dengan jeda. Aman dijalankan berkali-kali.",
+        "satu kali; yang gagal dicoba lagi dengan jeda. Aman dijalankan berkali-kali. Kiriman yang terputus "
+        "di tengah jalan (mungkin belum sampai) tidak dikirim lagi kecuali diminta dengan --ulang.",
+    )
+    k.add_argument(
+        "--ulang",
+        type=int,
+        metavar="NOMOR",
+        help="kirim ulang kiriman langganan NOMOR yang mungkin belum sampai (Message-ID yang sama), lalu kirim",
     )
     b = sub.add_parser(
         "bagi",
@@ -116,6 +123,17 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "kirim":
         from laporan import kirim
 
+        if args.ulang is not None:  # the operator's resend: audited, then sent by this run
+            from akses.langganan import GalatLangganan
+            from metrics import langganan, lingkup
+
+            try:
+                with lingkup.berlaku(dataclasses.replace(lingkup.NASIONAL, nama=f"operator ({getpass.getuser()})")):
+                    tanggal = langganan.kirim_ulang(args.ulang)
+            except GalatLangganan as e:
+                print(f"Gagal: {e}", file=sys.stderr)
+                return 2
+            print(f"Langganan {args.ulang}: laporan data per {tanggal} dikirim ulang.")
         hasil = kirim.jalankan()
         print(kirim.kalimat(hasil))
         return 0 if not (hasil["galat"] or hasil["gagal"]) else 1  # a timer's failure shows in its status

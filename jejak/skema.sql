@@ -68,7 +68,8 @@ CREATE TABLE IF NOT EXISTS langganan (
 -- menunggu (due, mail not set up or unreachable), mengirim (claimed by a run), terkirim (galat:
 -- addresses the server refused while taking the rest), gagal (tried again at berikutnya; NULL:
 -- given up), dilewati (the account is disabled or the place left its scope), digantikan (a newer
--- snapshot's report went instead).
+-- snapshot's report went instead), mungkin (a run died inside the SMTP exchange: it may have
+-- arrived, never re-sent on its own; issue 31), ulang (an admin asked to send it again).
 CREATE TABLE IF NOT EXISTS kiriman (
     langganan_id    INTEGER NOT NULL REFERENCES langganan (id),
     tanggal_data    TEXT NOT NULL,
@@ -129,3 +130,21 @@ CREATE TABLE IF NOT EXISTS pembagian_baris (
     target          INTEGER NOT NULL,
     PRIMARY KEY (pembagian_id, kode_wilayah)
 );
+
+-- Grain: one row per address and report (issue 31): kunci is the SHA-256 of the place, filters
+-- (with a branch account's branch), language and snapshot (akses/langganan.py kunci_kiriman), so
+-- an address gets one report once whatever the subscriptions asking for it. status: mengirim (a
+-- run is sending it), terkirim, mungkin (a run died inside the SMTP exchange: it may have
+-- arrived; never sent again unless an admin asks), ulang (an admin asked: the next run sends it
+-- with the same message_id). A failed send removes its rows (a later try takes them again).
+CREATE TABLE IF NOT EXISTS kiriman_alamat (
+    kunci           TEXT NOT NULL,
+    alamat          TEXT NOT NULL,            -- lower case
+    langganan_id    INTEGER NOT NULL REFERENCES langganan (id),
+    tanggal_data    TEXT NOT NULL,
+    status          TEXT NOT NULL,
+    message_id      TEXT,
+    terakhir        TEXT NOT NULL,
+    PRIMARY KEY (kunci, alamat)
+);
+CREATE INDEX IF NOT EXISTS kiriman_alamat_langganan ON kiriman_alamat (langganan_id, tanggal_data);

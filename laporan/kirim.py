@@ -6,7 +6,14 @@ library's smtplib). A refused or failed send is recorded with its reason and tri
 later run (akses.langganan.jeda); nothing else waits on mail: a load has switched and is served
 before this runs, and its exit code does not depend on it.
 
-    jalankan(sekarang=None) -> {"tanggal", "terkirim", "gagal", "dilewati", "menunggu", "galat"}
+Issue 31: each address gets one place's, filters', language's and snapshot's report once, whatever
+the subscriptions (akses.langganan.ambil_alamat), with a Message-ID derived from the delivery's
+key (id_pesan); only addresses in the allowed domains (settings.surel_domain) are mailed, here
+as at subscribing (a setting narrowed since); a delivery a dead run left half-done is marked
+'mungkin' at the next run (tandai_mungkin) and sent again only when an admin asks (minta_ulang).
+
+    jalankan(sekarang=None) -> {"tanggal", "terkirim", "gagal", "dilewati", "menunggu", "sudah",
+                                "mungkin", "galat"}
 
 Run after every roster load (commands/etl.py) and by `python -m metrics kirim` from cron or a
 systemd timer (README), which also retries what failed.
@@ -44,7 +51,9 @@ def jalankan(sekarang: dt.datetime | None = None) -> dict:
     failed ones whose wait is over). Returns the counts of this run; 'galat' names why mail is
     not configured or the server was unreachable (then every due report waits for the next run)."""
     sekarang = sekarang or dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
-    hasil = {"tanggal": None, "terkirim": 0, "gagal": 0, "dilewati": 0, "menunggu": 0, "sudah": 0, "galat": None}
+    hasil = {
+        "tanggal": None, "terkirim": 0, "gagal": 0, "dilewati": 0, "menunggu": 0, "sudah": 0, "mungkin": 0, "galat": None,
+    }  # fmt: skip
     if warehouse.current_path() is None:
         hasil["galat"] = f"belum ada data di {warehouse.builds_dir()} (CAKUPAN_DATA_DIR benar?)"
         return hasil
@@ -60,17 +69,20 @@ def jalankan(sekarang: dt.datetime | None = None) -> dict:
     except ValueError as e:
         smtp, hasil["galat"] = None, str(e)
     with _sendiri():
+        hasil["mungkin"] = simpanan.tandai_mungkin(sekarang)  # a dead run's half-done deliveries
         koneksi = None
+        aktif = {lg.id: lg for lg in simpanan.daftar()}
+        ulang = [(aktif[n], t) for n, t in simpanan.diminta_ulang() if n in aktif and t != tanggal]
         try:
-            for lg in simpanan.daftar():
-                status = _satu(lg, tanggal, sekarang, smtp, koneksi, hasil["galat"])
+            for lg, tgl in [*ulang, *((lg, tanggal) for lg in aktif.values())]:  # an older one an admin asked for too
+                status = _satu(lg, tgl, sekarang, smtp, koneksi, hasil["galat"])
                 if status == "sambung":  # first report due: connect now, once for the run
                     try:
                         koneksi = _sambung(smtp)
                     except GalatSurel as e:
                         hasil["galat"] = str(e)
                         smtp = None  # the server is down: the rest wait for the next run
-                    status = _satu(lg, tanggal, sekarang, smtp, koneksi, hasil["galat"])
+                    status = _satu(lg, tgl, sekarang, smtp, koneksi, hasil["galat"])
                 hasil[status] += 1
             if hasil["menunggu"] and not hasil["galat"]:
                 hasil["galat"] = "CAKUPAN_SMTP_HOST belum diatur (README, 'Laporan lewat surel')"
@@ -101,6 +113,11 @@ def kalimat(hasil: dict) -> str:
         f"{hasil['sudah']} sudah terkirim atau menunggu jeda"
     )
     teks += f". Surel belum bisa dikirim: {hasil['galat']}" if hasil["galat"] else "."
+    if hasil.get("mungkin"):
+        teks += (
+            f" {hasil['mungkin']} kiriman terputus di tengah jalan (mungkin belum sampai): tidak dikirim lagi "
+            "kecuali admin memintanya (halaman Data, atau python -m metrics kirim --ulang NOMOR_LANGGANAN)."
+        )
     if hasil["terkirim"] and not os.environ.get("CAKUPAN_ALAMAT_WEB"):
         teks += f" CAKUPAN_ALAMAT_WEB belum diatur: tautan di surel memakai {settings.alamat_web()}."
     return teks
@@ -118,6 +135,10 @@ def _satu(lg, tanggal: dt.date, sekarang: dt.datetime, smtp, koneksi, alasan: st
         if not lingkup.aktif().memuat(lg.wilayah):  # the scope changed since it was made
             simpanan.lewati(lg.id, tanggal, sekarang, "wilayah di luar lingkup akun")
             return "dilewati"
+    boleh = [a for a in lg.kepada if simpanan.domain_boleh(a)]  # the setting may have narrowed since
+    if not boleh:
+        simpanan.lewati(lg.id, tanggal, sekarang, "semua alamat di luar domain yang diizinkan")
+        return "dilewati"
     simpanan.gantikan(lg.id, tanggal, sekarang)  # older reports not sent: this one goes instead
     if not simpanan.jatuh_tempo(lg.id, tanggal, sekarang):
         return "sudah"
@@ -128,25 +149,37 @@ def _satu(lg, tanggal: dt.date, sekarang: dt.datetime, smtp, koneksi, alasan: st
         return "sambung"
     if not simpanan.klaim(lg.id, tanggal, sekarang):
         return "sudah"
+    kunci, kepada = simpanan.kunci_kiriman(lg, akun.kantor_cabang, tanggal), []
+    luar = [a for a in lg.kepada if a not in boleh]
     try:
         with langganan.sebagai(akun):
             tj = tinjauan_mod.tinjauan(langganan.pertanyaan_dari(lg, tanggal))
-            surel = pesan.buat(tj, lg, smtp.dari, settings.alamat_web())
+            kepada, mid = simpanan.ambil_alamat(kunci, lg.id, tanggal, boleh, sekarang, smtp.dari.rsplit("@", 1)[-1])
+            if not kepada:  # every address had this report through another subscription
+                simpanan.selesai(lg.id, tanggal, sekarang, None, None, "sudah diterima lewat langganan lain")
+                return "sudah"
+            surel = pesan.buat(tj, lg, smtp.dari, settings.alamat_web(), kepada, mid)
         data = surel.as_bytes()
         if len(data) > BATAS_UKURAN:
             raise GalatSurel(f"surel {len(data)} byte, lebih dari {BATAS_UKURAN}")
         ditolak = koneksi.send_message(surel)
-        catatan = (  # the others got it: sent, with who did not
-            "alamat ditolak: " + ", ".join(f"{a} ({k})" for a, (k, _) in ditolak.items()) if ditolak else None
+        simpanan.alamat_selesai(kunci, kepada, True, ditolak)
+        catatan = "; ".join(  # the others got it: sent, with who did not
+            [
+                *(["alamat ditolak: " + ", ".join(f"{a} ({k})" for a, (k, _) in ditolak.items())] if ditolak else []),
+                *([f"{len(luar)} alamat di luar domain yang diizinkan"] if luar else []),
+            ]
         )
-        simpanan.selesai(lg.id, tanggal, sekarang, None, len(data), catatan)
+        simpanan.selesai(lg.id, tanggal, sekarang, None, len(data), catatan or None)
         if ditolak:
             audit.catat("laporan_sebagian", "operator", "ID", id=lg.id, ditolak=len(ditolak))
         return "terkirim"
     except (lingkup.TanpaAkses, PertanyaanTidakSah) as e:  # the place or a filter is no longer valid
+        simpanan.alamat_selesai(kunci, kepada, False)
         simpanan.selesai(lg.id, tanggal, sekarang, f"langganan tidak sah lagi: {e}")
         return "gagal"
     except (smtplib.SMTPException, OSError, GalatSurel) as e:
+        simpanan.alamat_selesai(kunci, kepada, False)  # refused: a later try sends them
         simpanan.selesai(lg.id, tanggal, sekarang, _kata(e))
         return "gagal"
 

@@ -4,7 +4,7 @@ the pace needed, and every caveat the page shows beside them) that a phone's mai
 HTML; the review as a PDF attached (layouts/tinjauan_pdf.py, tens of kilobytes); and a link to
 the same view on the dashboard. Built with the standard library's email package.
 
-    buat(tj, langganan, dari, alamat_web) -> email.message.EmailMessage
+    buat(tj, langganan, dari, alamat_web, kepada=None, message_id=None) -> email.message.EmailMessage
 """
 
 from __future__ import annotations
@@ -86,15 +86,24 @@ def subjek(tj: Tinjauan, b: str) -> str:
     return f"{_k('subjek', b)}: {wilayah.nama_lengkap(tj.tempat)}, {_k('data_per', b)} {fmt.tanggal(tj.periode.tanggal, b)}"
 
 
-def buat(tj: Tinjauan, lg: Langganan, dari: str, alamat_web: str) -> EmailMessage:
-    """The message for subscription `l` (its addresses, language and filters) of review `tj`."""
+def buat(
+    tj: Tinjauan,
+    lg: Langganan,
+    dari: str,
+    alamat_web: str,
+    kepada: list[str] | None = None,
+    message_id: str | None = None,
+) -> EmailMessage:
+    """The message for subscription `lg` (its language and filters) of review `tj`, to `kepada`
+    (default the subscription's addresses) with `message_id` (the delivery's stable id,
+    akses.langganan.id_pesan; default a new one)."""
     b = lg.bahasa
     pesan = EmailMessage()
     pesan["Subject"] = subjek(tj, b)
     pesan["From"] = dari
-    pesan["To"] = ", ".join(lg.kepada)
+    pesan["To"] = ", ".join(kepada or lg.kepada)
     pesan["Date"] = formatdate(localtime=False)
-    pesan["Message-ID"] = make_msgid(domain=dari.rsplit("@", 1)[-1])
+    pesan["Message-ID"] = message_id or make_msgid(domain=dari.rsplit("@", 1)[-1])
     pesan["Auto-Submitted"] = "auto-generated"  # RFC 3834: no out-of-office replies to this
     utama = baris_utama(tj, b)
     link = tautan(lg, tj, alamat_web)

@@ -40,7 +40,9 @@ def _boleh_mengatur(nama_akun: str) -> akun_mod.Pengguna:
     saya = lingkup.aktif()
     akun = akun_mod.cari(nama_akun)
     if akun is None or not akun.aktif:
-        raise GalatLangganan(f"Akun {nama_akun} tidak ada atau tidak aktif.")
+        raise GalatLangganan(
+            f"Akun {nama_akun} tidak ada atau tidak aktif.", f"Account {nama_akun} does not exist or is disabled."
+        )
     if akun.nama == saya.nama:
         return akun
     if saya.admin and saya.memuat(akun.wilayah) and saya.kantor_cabang in (None, akun.kantor_cabang):
@@ -105,7 +107,10 @@ def hapus(nomor: int) -> None:
     is audited with the subscription's place (lingkup.catat_tolak, issue 31)."""
     lg = simpanan.ambil(nomor)
     if lg is None or not lg.aktif:
-        raise GalatLangganan(f"Langganan {nomor} tidak ada atau sudah dihentikan.")
+        raise GalatLangganan(
+            f"Langganan {nomor} tidak ada atau sudah dihentikan.",
+            f"Subscription {nomor} does not exist or was stopped.",
+        )
     try:
         _boleh_mengatur(lg.pengguna)
     except lingkup.TanpaAkses as e:
@@ -115,4 +120,35 @@ def hapus(nomor: int) -> None:
     simpanan.hapus(nomor, saya.nama, saya.label)
 
 
-__all__ = ["GalatLangganan", "PertanyaanTidakSah", "daftar", "hapus", "pertanyaan_dari", "sebagai", "tambah"]
+def kirim_ulang(nomor: int) -> str:
+    """An admin asks for subscription `nomor`'s delivery that may not have arrived ('mungkin') to be
+    sent again (akses.langganan.minta_ulang: the next run sends it with the same Message-ID).
+    Only an admin who may manage the subscription's account (issue 31: a resend is a write,
+    audited as laporan_kirim_ulang). Returns the snapshot date; raises GalatLangganan or
+    lingkup.TanpaAkses (audited with the place)."""
+    saya = lingkup.aktif()
+    lg = simpanan.ambil(nomor)
+    if lg is None:
+        raise GalatLangganan(f"Langganan {nomor} tidak ada.", f"Subscription {nomor} does not exist.")
+    try:
+        if not saya.admin:
+            raise lingkup.TanpaAkses(
+                "Hanya admin yang dapat mengirim ulang laporan.", "Only an admin can resend a report."
+            )
+        _boleh_mengatur(lg.pengguna)
+    except lingkup.TanpaAkses as e:
+        lingkup.catat_tolak("laporan_kirim_ulang", lg.wilayah, e, id=nomor, pengguna=lg.pengguna)
+        raise
+    return simpanan.minta_ulang(nomor, saya.nama, saya.label)
+
+
+__all__ = [
+    "GalatLangganan",
+    "PertanyaanTidakSah",
+    "daftar",
+    "hapus",
+    "kirim_ulang",
+    "pertanyaan_dari",
+    "sebagai",
+    "tambah",
+]

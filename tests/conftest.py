@@ -44,6 +44,7 @@ def data_dir(tmp_path, monkeypatch):
     path = tmp_path / "data"
     monkeypatch.setenv("CAKUPAN_DATA_DIR", str(path))
     monkeypatch.setenv("CAKUPAN_NIK_KEY", NIK_KEY)
+    monkeypatch.setenv("CAKUPAN_SUREL_DOMAIN", "example.id")  # the tests' addresses (issue 31: no setting, no mail)
     for name in ("CAKUPAN_GRACE_MONTHS", "CAKUPAN_RW_TARGET", "CAKUPAN_DETAIL_SNAPSHOTS"):
         monkeypatch.delenv(name, raising=False)
     # Builds here store no answers (4 s a build over the whole Kemendagri list) unless the test
