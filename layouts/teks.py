@@ -318,6 +318,8 @@ STATUS_KIRIMAN = {
     "mengirim": ("sedang dikirim", "sending"),
     "menunggu": ("menunggu surel", "waiting for mail"),
     "digantikan": ("diganti laporan yang lebih baru", "replaced by a newer one"),
+    "mungkin": ("mungkin belum sampai", "may not have arrived"),  # a run died mid-send (issue 31)
+    "ulang": ("akan dikirim ulang", "to be sent again"),
 }
 
 

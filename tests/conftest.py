@@ -28,6 +28,13 @@ def nasional():
         yield
 
 
+@pytest.fixture(autouse=True)
+def _surel_domain(monkeypatch):
+    """The tests' addresses are under example.id: the domain mail may go to (issue 31: with no
+    setting and no From address, no report is mailed anywhere)."""
+    monkeypatch.setenv("CAKUPAN_SUREL_DOMAIN", "example.id")
+
+
 @pytest.fixture(scope="session")
 def dash_app():
     """One app for the whole run, as in production (one per process): Dash hands the callbacks
@@ -44,7 +51,6 @@ def data_dir(tmp_path, monkeypatch):
     path = tmp_path / "data"
     monkeypatch.setenv("CAKUPAN_DATA_DIR", str(path))
     monkeypatch.setenv("CAKUPAN_NIK_KEY", NIK_KEY)
-    monkeypatch.setenv("CAKUPAN_SUREL_DOMAIN", "example.id")  # the tests' addresses (issue 31: no setting, no mail)
     for name in ("CAKUPAN_GRACE_MONTHS", "CAKUPAN_RW_TARGET", "CAKUPAN_DETAIL_SNAPSHOTS"):
         monkeypatch.delenv(name, raising=False)
     # Builds here store no answers (4 s a build over the whole Kemendagri list) unless the test

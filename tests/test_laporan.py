@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import email
+import re
 import socket
 import ssl
 import subprocess
@@ -423,3 +424,190 @@ def test_a_newer_report_replaces_one_not_sent_and_refused_addresses_are_recorded
         assert kirim.jalankan()["terkirim"] == 0 and len(kotak.pesan) == 1
     finally:
         c.stop()
+
+
+# --- issue 31: mail only where allowed, one report per address, a crash never sends twice ------
+
+
+def test_outside_addresses_and_too_many_subscriptions_are_refused_with_the_reason(
+    minggu_awal, surel, dash_app, monkeypatch, capsys
+):
+    """Item 2: an address outside the allowed domains (a look-alike too), more than 10 addresses,
+    an 11th subscription of one account: refused, with the reason in both languages, on the page
+    and the command line. No setting: the From address's domain; neither: no address at all. A
+    setting narrowed after subscribing: the sender mails only the addresses still allowed."""
+    from commands import akses as perintah
+
+    jaktim = lingkup.Lingkup(wilayah="31.75", nama="kota.jaktim")
+    with lingkup.berlaku(jaktim):
+        for alamat, kata in (
+            ("x@gmail.com", "'x@gmail.com' di luar domain yang diizinkan (example.id)"),
+            ("a@jaktim.example.id, x@badexample.id", "'x@badexample.id' di luar domain"),  # ends alike: not under it
+            (
+                ", ".join(f"a{i}@jaktim.example.id" for i in range(11)),
+                "Paling banyak 10 alamat per langganan (11 diisi)",
+            ),
+        ):
+            with pytest.raises(simpanan.GalatLangganan, match=re.escape(kata)) as e:
+                langganan.tambah("kota.jaktim", "31.75", alamat)
+        assert "outside the allowed domains" in simpanan.GalatLangganan.teks(
+            _tolak(lambda: langganan.tambah("kota.jaktim", "31.75", "x@gmail.com")), "en"
+        )
+        monkeypatch.delenv("CAKUPAN_SUREL_DOMAIN")  # no setting: the From address's domain (bpjs.example.id)
+        assert langganan.tambah("kota.jaktim", "31.75", "kepala@kantor.bpjs.example.id") == 1
+        assert "di luar domain yang diizinkan (bpjs.example.id)" in str(
+            _tolak(lambda: langganan.tambah("kota.jaktim", "31.75", "a@jaktim.example.id"))
+        )
+        monkeypatch.delenv("CAKUPAN_SMTP_DARI")  # nor a From address: no mail anywhere
+        e = _tolak(lambda: langganan.tambah("kota.jaktim", "31.75", "kepala@kantor.bpjs.example.id"))
+        assert "belum boleh dikirim ke domain surel mana pun" in str(e) and "may not be mailed to any" in e.teks("en")
+        monkeypatch.setenv("CAKUPAN_SUREL_DOMAIN", "example.id")
+        monkeypatch.setenv("CAKUPAN_SMTP_DARI", "cakupan@bpjs.example.id")
+        for i in range(2, 11):
+            langganan.tambah("kota.jaktim", "31.75", f"a{i}@jaktim.example.id, b{i}@lain.example.id")
+        e = _tolak(lambda: langganan.tambah("kota.jaktim", "31.75", "a11@jaktim.example.id"))
+        assert str(e) == "Akun kota.jaktim sudah punya 10 langganan, batasnya 10: hentikan satu dulu."
+        assert e.teks("en") == "Account kota.jaktim already has 10 subscriptions, the limit is 10: stop one first."
+    assert len(simpanan.daftar("kota.jaktim")) == 10
+    # the command line: the reason, exit 2
+    capsys.readouterr()
+    assert (
+        perintah.main(["langganan", "tambah", "kota.jaktim", "--wilayah", "31.75", "--kepada", "a11@jaktim.example.id"])
+        == 2
+    )
+    assert "Gagal: Akun kota.jaktim sudah punya 10 langganan, batasnya 10" in capsys.readouterr().err
+    assert perintah.main(["langganan", "tambah", "kota.jakpus", "--wilayah", "31.71", "--kepada", "x@gmail.com"]) == 2
+    assert "Gagal: 'x@gmail.com' di luar domain yang diizinkan (example.id)" in capsys.readouterr().err
+    # the page: the reason in its language
+    with lingkup.berlaku(None):
+        jakpus = _klien(dash_app, "kota.jakpus")
+        assert "di luar domain yang diizinkan (example.id)" in _ubah(jakpus, "?wilayah=31.71", alamat="x@gmail.com")
+        assert "is outside the allowed domains (example.id): reports go to the organisation" in _ubah(
+            jakpus, "?wilayah=31.71&bahasa=en", alamat="x@gmail.com"
+        )
+        assert "At most 10 addresses per subscription (12 given)" in _ubah(
+            jakpus, "?wilayah=31.71&bahasa=en", alamat=" ".join(f"a{i}@jakpus.example.id" for i in range(12))
+        )
+    assert simpanan.daftar("kota.jakpus") == []
+    # narrowed after subscribing: the sender leaves out what is no longer allowed, and says so
+    monkeypatch.setenv("CAKUPAN_SUREL_DOMAIN", "jaktim.example.id, kantor.bpjs.example.id")
+    assert "10 terkirim" in _kirim(capsys)
+    penerima = sorted(a for m in surel.pesan for a in m["kepada"])
+    assert penerima == sorted(["kepala@kantor.bpjs.example.id", *(f"a{i}@jaktim.example.id" for i in range(2, 11))])
+    catatan = {k["langganan_id"]: k["galat"] for k in simpanan.riwayat_kiriman()}
+    assert catatan[2] == "1 alamat di luar domain yang diizinkan" and catatan[1] is None
+
+
+def _tolak(fungsi) -> simpanan.GalatLangganan:
+    with pytest.raises(simpanan.GalatLangganan) as e:
+        fungsi()
+    return e.value
+
+
+def test_overlapping_subscriptions_send_one_mail_per_address(minggu_awal, surel, capsys):
+    """Item 3: one delivery per address, place, filters, language and snapshot, whatever the
+    subscriptions: {a, b} and {a} of the same view send one mail, to a and b; {a, c} then mails c
+    alone; another account's same view adds nothing; another language is another report."""
+    pengguna.tambah("admin.jaktim", wilayah="31.75", admin=True)
+    with lingkup.berlaku(lingkup.Lingkup(wilayah="31.75", nama="kota.jaktim")):
+        satu = langganan.tambah("kota.jaktim", "31.75", "a@jaktim.example.id, b@jaktim.example.id")
+        dua = langganan.tambah("kota.jaktim", "31.75", "A@jaktim.example.id")  # the same address, another case
+        tiga = langganan.tambah("kota.jaktim", "31.75", "a@jaktim.example.id, c@jaktim.example.id")
+        inggris = langganan.tambah("kota.jaktim", "31.75", "a@jaktim.example.id", bahasa="en")
+    with lingkup.berlaku(lingkup.Lingkup(wilayah="31.75", admin=True, nama="admin.jaktim")):
+        lain = langganan.tambah("admin.jaktim", "31.75", "b@jaktim.example.id")
+    assert _muat_minggu_5() == 0
+    kiriman = [(m["kepada"], m["isi"]["Subject"].strip()[:9]) for m in surel.pesan]
+    assert kiriman == [
+        (["a@jaktim.example.id", "b@jaktim.example.id"], "Tinjauan "),
+        (["c@jaktim.example.id"], "Tinjauan "),
+        (["a@jaktim.example.id"], "Cakupan w"),
+    ]
+    assert len({m["isi"]["Message-ID"] for m in surel.pesan}) == 3
+    status = {k["langganan_id"]: (k["status"], k["galat"]) for k in simpanan.riwayat_kiriman()}
+    assert status[satu] == status[tiga] == status[inggris] == ("terkirim", None)
+    assert status[dua] == status[lain] == ("terkirim", "sudah diterima lewat langganan lain")
+    assert "0 terkirim" in _kirim(capsys) and len(surel.pesan) == 3
+
+
+def _ulang(client, nomor: int, search: str = "") -> str:
+    """The Data page's 'Kirim ulang' button of subscription `nomor`, as any script could post it."""
+    body = {
+        "output": "data-ulang-pesan.children",
+        "outputs": {"id": "data-ulang-pesan", "property": "children"},
+        "inputs": [[{"id": {"type": "data-kirim-ulang", "id": nomor}, "property": "n_clicks", "value": 1}]],
+        "state": [{"id": "_pages_location", "property": "search", "value": search}],
+        "changedPropIds": [f'{{"id":{nomor},"type":"data-kirim-ulang"}}.n_clicks'],
+    }
+    r = client.post("/_dash-update-component", json=body)
+    assert r.status_code == 200, r.text[:300]
+    return r.text
+
+
+class Mati(BaseException):
+    """The sender killed: nothing in it catches this, as nothing runs after a kill -9."""
+
+
+def test_a_crash_inside_the_smtp_exchange_is_never_sent_twice_and_an_admin_resends_it(
+    minggu_awal, surel, dash_app, monkeypatch, capsys
+):
+    """Item 3: the sender dies after the server took the message's DATA (the server has it, the
+    run never heard): the next runs send nothing; the Data page says it may not have arrived;
+    a non-admin's forged click is refused; the admin's click (audited) has the next run send it
+    once, to the same address with the same Message-ID."""
+    import smtplib
+
+    from jejak import audit
+    from laporan import kirim
+
+    pengguna.tambah("admin.pusat", wilayah="ID", admin=True)
+    with lingkup.berlaku(lingkup.Lingkup(wilayah="31.75", nama="kota.jaktim")):
+        nomor = langganan.tambah("kota.jaktim", "31.75", "a@jaktim.example.id")
+    data_asli = smtplib.SMTP.data
+
+    def data_lalu_mati(self, msg):
+        data_asli(self, msg)  # the server has it ...
+        raise Mati  # ... and the sender is gone before it records anything
+
+    monkeypatch.setattr(smtplib.SMTP, "data", data_lalu_mati)
+    with pytest.raises(Mati):
+        kirim.jalankan()
+    monkeypatch.setattr(smtplib.SMTP, "data", data_asli)
+    [pertama] = surel.pesan
+    assert simpanan.riwayat_kiriman()[0]["status"] == "mengirim"
+    keluar = _kirim(capsys)
+    assert "1 kiriman terputus di tengah jalan (mungkin belum sampai)" in keluar and "0 terkirim" in keluar
+    assert "0 terkirim" in _kirim(capsys) and len(surel.pesan) == 1  # and again: nothing twice
+    [k] = simpanan.riwayat_kiriman()
+    assert (k["status"], k["galat"]) == (
+        "mungkin",
+        "pengiriman terputus di tengah jalan: mungkin sudah sampai, mungkin belum",
+    )
+    with lingkup.berlaku(None):
+        admin, jaktim = _klien(dash_app, "admin.pusat"), _klien(dash_app, "kota.jaktim")
+        halaman = halaman_klien(admin, "/data", "").text
+        assert "mungkin belum sampai" in halaman and "Kirim ulang" in halaman
+        assert (
+            f"Laporan langganan {nomor} (Kota Administrasi Jakarta Timur, data 30 Januari 2024) terputus di tengah "
+            "pengiriman: mungkin sudah sampai, mungkin belum." in halaman
+        )
+        assert "may not have arrived" in halaman_klien(admin, "/data", "?bahasa=en").text
+        assert "Hanya admin yang dapat mengirim ulang laporan." in _ulang(jaktim, nomor)  # a forged click
+        assert simpanan.riwayat_kiriman()[0]["status"] == "mungkin"
+        jawab = _ulang(admin, nomor, "?bahasa=en")
+        assert f"Subscription {nomor}'s report (data of 30 January 2024) goes again at the next scheduled send" in jawab
+        assert "tidak punya kiriman yang mungkin belum sampai" in _ulang(admin, nomor)  # asked once
+    assert [e["peristiwa"] for e in audit.jejak(50) if e["peristiwa"] == "laporan_kirim_ulang"] == [
+        "laporan_kirim_ulang"
+    ]
+    assert "1 terkirim" in _kirim(capsys)
+    [_, kedua] = surel.pesan
+    assert kedua["kepada"] == pertama["kepada"] == ["a@jaktim.example.id"]
+    assert kedua["isi"]["Message-ID"] == pertama["isi"]["Message-ID"]
+    assert "0 terkirim" in _kirim(capsys) and len(surel.pesan) == 2
+    assert simpanan.riwayat_kiriman()[0]["status"] == "terkirim"
+    # the command line's resend: nothing is left to resend, said so
+    from commands import metrics as perintah
+
+    assert perintah.main(["kirim", "--ulang", str(nomor)]) == 2
+    assert f"Langganan {nomor} tidak punya kiriman yang mungkin belum sampai" in capsys.readouterr().err

@@ -7,12 +7,14 @@ import json
 import dash
 import dash_ag_grid as dag
 import dash_mantine_components as dmc
+from dash import ALL, Input, Output, State, callback, ctx, html
 
 import settings
 from akses import aksi as aksi_simpan
 from akses import pembagian as pembagian_simpan
+from akses.langganan import GalatLangganan
 from layouts import format as fmt
-from layouts import kerangka
+from layouts import keadaan, kerangka
 from layouts.teks import kata_status, pick, t
 from metrics import data, langganan, lingkup, wilayah
 from metrics.definisi import PertanyaanTidakSah
@@ -345,6 +347,7 @@ def _kiriman(b: str) -> list:
     """The weekly reports sent by email (issue 20): failed ones first, with why and when they are
     tried again; and whether mail is set up at all."""
     rows = langganan.kiriman()
+    mungkin = [dict(r) for r in rows if r["status"] == "mungkin"]  # before the words replace the codes
     for r in rows:
         r["status"] = kata_status(r["status"], b)
         if r["berikutnya"] is None and r["status"] in ("gagal", "failed"):
@@ -370,7 +373,88 @@ def _kiriman(b: str) -> list:
             ],
             b,
         ),
+        *_mungkin(mungkin, b),
+        html.Div(id="data-ulang-pesan"),
     ]
+
+
+ULANG = {
+    "isi": (
+        "Laporan langganan {id} ({wilayah}, data {tanggal}) terputus di tengah pengiriman: mungkin sudah sampai, "
+        "mungkin belum. Laporan ini tidak dikirim lagi dengan sendirinya.",
+        "Subscription {id}'s report ({wilayah}, data of {tanggal}) was cut off while being sent: it may or may not "
+        "have arrived. It is not sent again by itself.",
+    ),
+    "tombol": ("Kirim ulang", "Send again"),
+    "berhasil": (
+        "Laporan langganan {id} (data {tanggal}) dikirim ulang pada pengiriman terjadwal berikutnya, ke alamat "
+        "yang sama dan dengan pengenal surel yang sama (penerima yang sudah menerimanya melihat satu surel).",
+        "Subscription {id}'s report (data of {tanggal}) goes again at the next scheduled send, to the same addresses "
+        "with the same message id (a recipient who had it sees one email).",
+    ),
+    "gagal": ("Tidak bisa", "Cannot"),
+}
+
+
+def _mungkin(rows: list[dict], b: str) -> list:
+    """Deliveries a run left half-done (issue 31): each said in words, with a button that asks the
+    next run to send it again (metrics.langganan.kirim_ulang: admins who manage the account, audited)."""
+    return [
+        dmc.Alert(
+            dmc.Group(
+                [
+                    dmc.Text(
+                        pick(ULANG["isi"], b).format(
+                            id=r["langganan_id"],
+                            wilayah=_nama_tempat(r["wilayah"]),
+                            tanggal=fmt.tanggal(dt.date.fromisoformat(r["tanggal_data"]), b),
+                        )
+                    ),
+                    html.Button(
+                        pick(ULANG["tombol"], b),
+                        id={"type": "data-kirim-ulang", "id": r["langganan_id"]},
+                        className="tombol-unduh",
+                    ),
+                ],
+                justify="space-between",
+                wrap="wrap",
+            ),
+            color="orange",
+            id=f"data-mungkin-{r['langganan_id']}",
+        )
+        for r in rows
+    ]
+
+
+def _nama_tempat(kode: str) -> str:
+    try:
+        return wilayah.nama_lengkap(wilayah.tempat(kode))
+    except PertanyaanTidakSah:
+        return kode
+
+
+@callback(
+    Output("data-ulang-pesan", "children"),
+    Input({"type": "data-kirim-ulang", "id": ALL}, "n_clicks"),
+    State("_pages_location", "search"),
+    prevent_initial_call=True,
+)
+def _kirim_ulang(klik, search):
+    """An admin asks for a delivery that may not have arrived to go again: checked and audited in
+    metrics.langganan.kirim_ulang (the id from the button is trusted for nothing else)."""
+    b = keadaan.bahasa_dari(keadaan.dari_search(search))
+    trigger = ctx.triggered_id
+    if not isinstance(trigger, dict) or not any(isinstance(n, int) and n for n in klik or []):
+        return dash.no_update
+    nomor = trigger.get("id")
+    if not isinstance(nomor, int) or isinstance(nomor, bool):
+        return dash.no_update
+    try:
+        tanggal = langganan.kirim_ulang(nomor)
+    except (GalatLangganan, PertanyaanTidakSah) as e:  # TanpaAkses is one
+        return dmc.Alert(e.teks(b), title=pick(ULANG["gagal"], b), color="red", id="data-ulang-hasil")
+    teks = pick(ULANG["berhasil"], b).format(id=nomor, tanggal=fmt.tanggal(dt.date.fromisoformat(tanggal), b))
+    return dmc.Alert(teks, color="green", id="data-ulang-hasil")
 
 
 def _muat(b: str) -> list:

@@ -220,6 +220,6 @@ def _ubah(_tambah, hapus, alamat, bahasa_laporan, akun, search):
             terbaru = fmt.tanggal(periode.daftar()[0], b)  # the report a new subscription gets first (laporan.kirim)
             pesan = dmc.Alert(_k("berhasil", b).format(id=nomor, tanggal=terbaru), color="green", id="langganan-hasil")
     except (simpanan.GalatLangganan, PertanyaanTidakSah) as e:  # TanpaAkses is one
-        teks = e.teks(b) if isinstance(e, PertanyaanTidakSah) else str(e)
+        teks = e.teks(b)  # the reason in the page's language (both errors carry both)
         return dmc.Alert(teks, title=_k("gagal", b), color="red", id="langganan-hasil"), dash.no_update, dash.no_update
     return pesan, _daftar(b), ("" if not isinstance(trigger, dict) else dash.no_update)  # a second click makes no twin
