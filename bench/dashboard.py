@@ -83,7 +83,9 @@ def main() -> None:
         os.environ["CAKUPAN_DATA_DIR"] = args.data
     import app
 
-    client = masuk(app.create_app().server.test_client())
+    client = app.create_app().server.test_client()
+    client.environ_base["HTTP_ORIGIN"] = "http://localhost"  # a POST without its own origin is refused
+    client = masuk(client)
 
     def render(view):
         def call():

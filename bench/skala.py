@@ -254,6 +254,7 @@ def _kuantil(values: list[float], q: float) -> float | None:
 
 def _masuk(base: str):
     opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(CookieJar()))
+    opener.addheaders.append(("Origin", base))  # a POST without its own origin is refused (server/masuk.py)
     csrf = re.search(r'name="csrf" value="([^"]+)"', opener.open(base + "/masuk").read().decode()).group(1)
     opener.open(base + "/masuk", urllib.parse.urlencode({"nama": "bench.serbu", "sandi": SANDI, "csrf": csrf}).encode())
     return opener

@@ -1,7 +1,8 @@
 """Login and the gate in front of every request.
 
 Dash callbacks, page layouts and downloads are all HTTP endpoints. One `before_request` hook
-finds the server-side session of every request; without one, nothing but the login page is
+refuses a state-changing request sent from another site (its Origin, else its Referer, must be
+this server's own), then finds the server-side session of every request; without one, nothing but the login page is
 served. With one, it sets the account's scope for the metrics layer (metrics.lingkup), which
 refuses any place or branch outside it whatever the URL or request body says.
 """
@@ -23,13 +24,18 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 import settings
 from akses import pengguna, sesi
 from jejak import audit
+from layouts.keadaan import bahasa_permintaan
 from metrics import lingkup
+from metrics.definisi import PertanyaanTidakSah, kutip
+from server.tolak import tolak
 
 TEMPLAT = Environment(loader=PackageLoader("server"), autoescape=select_autoescape(default=True))
 log = logging.getLogger("cakupan.server")
 TERBUKA = {"/masuk", "/_favicon.ico"}
 MAKS_URL = 2048  # characters of a query string: a dashboard URL is under 300
 STATIS = ("/_dash-component-suites/", "/assets/")
+AMAN = {"GET", "HEAD", "OPTIONS", "TRACE"}  # methods that change nothing; every other one is checked for its origin
+PORT_BAKU = {"http": 80, "https": 443}
 
 
 def pasang(app) -> None:
@@ -43,8 +49,7 @@ def pasang(app) -> None:
         SESSION_COOKIE_SECURE=settings.cookie_secure(),
         PERMANENT_SESSION_LIFETIME=dt.timedelta(hours=settings.session_hours()),
     )
-    if settings.proxy_hops():  # the client's address from the proxies' X-Forwarded-For (lockout is per address)
-        server.wsgi_app = ProxyFix(server.wsgi_app, x_for=settings.proxy_hops(), x_proto=settings.proxy_hops())
+    server.wsgi_app = di_balik_proxy(server.wsgi_app)
     server.add_url_rule("/masuk", "masuk", masuk, methods=["GET", "POST"])
     server.add_url_rule("/keluar", "keluar", keluar, methods=["POST"])
     server.before_request(gerbang)
@@ -53,10 +58,20 @@ def pasang(app) -> None:
     server.after_request(lambda response: _kepala(response, _csp(app)))
 
 
+def di_balik_proxy(wsgi_app):
+    """Behind CAKUPAN_PROXY_HOPS proxies, the client's address from their X-Forwarded-For (lockout
+    is per address) and the scheme from their X-Forwarded-Proto (a request's own origin); their
+    X-Forwarded-Host is not read: the Host header is the one the browser sent, if the proxy keeps it."""
+    hops = settings.proxy_hops()
+    return ProxyFix(wsgi_app, x_for=hops, x_proto=hops) if hops else wsgi_app
+
+
 def gerbang():
     """Every request but the login page needs an open session; it sets the account's scope."""
     if len(request.query_string) > MAKS_URL:  # never parsed, never echoed back
         return Response("Alamat terlalu panjang.\n", status=414, mimetype="text/plain")
+    if request.method not in AMAN and (ditolak := _periksa_asal()) is not None:
+        return ditolak
     if request.path in TERBUKA:
         return None
     akun = sesi.pengguna(session.get("sesi"))
@@ -68,6 +83,55 @@ def gerbang():
     g.akun = akun
     g.lingkup = lingkup.pasang(lingkup.Lingkup(akun.wilayah, akun.kantor_cabang, akun.admin, akun.nama))
     return None
+
+
+def asal(url: str | None) -> str | None:
+    """The origin a URL names, 'scheme://host[:port]' in lower case without the scheme's default
+    port; None for anything that names none ('null', a path, another scheme, a bad port)."""
+    try:
+        bagian = urlsplit((url or "").strip())
+        port = bagian.port
+    except ValueError:
+        return None
+    if bagian.scheme not in PORT_BAKU or not bagian.hostname:
+        return None
+    host = f"[{bagian.hostname}]" if ":" in bagian.hostname else bagian.hostname
+    return f"{bagian.scheme}://{host}" + ("" if port in (None, PORT_BAKU[bagian.scheme]) else f":{port}")
+
+
+def asal_sendiri() -> set[str]:
+    """This server's own origins for the request being answered: its scheme and Host as it
+    arrived (the scheme from X-Forwarded-Proto only through the CAKUPAN_PROXY_HOPS proxies that
+    ProxyFix trusts; X-Forwarded-Host is never read), https as well when CAKUPAN_COOKIE_SECURE
+    says the browser speaks HTTPS to a proxy in front, and the public address CAKUPAN_ALAMAT_WEB
+    (for a proxy that passes another Host)."""
+    skema = {request.scheme, "https"} if settings.cookie_secure() else {request.scheme}
+    sendiri = {asal(f"{s}://{request.host}") for s in skema} | {asal(settings.alamat_web())}
+    return sendiri - {None}
+
+
+def _periksa_asal() -> Response | None:
+    """A state-changing request must come from this server's own pages: its Origin header, or
+    its Referer when it has no Origin, names this server (docs/security.md, cross-site requests).
+    A foreign origin, 'null', or neither header is refused with 403 and a log line."""
+    dikirim = request.headers.get("Origin")
+    if dikirim is None:
+        dikirim = request.headers.get("Referer")
+    if dikirim is not None and asal(dikirim) in asal_sendiri():
+        return None
+    log.warning(
+        "permintaan dari situs lain ditolak: %s %s dari %s (Origin %s, Referer %s)",
+        request.method,
+        kutip(request.path, 80),
+        request.remote_addr or "-",
+        kutip(request.headers.get("Origin", "-"), 80),
+        kutip(request.headers.get("Referer", "-"), 80),
+    )
+    alasan = PertanyaanTidakSah(
+        "permintaan ini tidak datang dari halaman server ini (Origin atau Referer-nya situs lain, atau tidak ada)",
+        "this request did not come from this server's pages (its Origin or Referer is another site, or missing)",
+    )
+    return tolak(403, ("Ditolak", "Refused"), alasan, bahasa_permintaan())
 
 
 def _galat(e: Exception):

@@ -3,6 +3,17 @@
 import re
 
 SANDI = "kuda-laut-biru-terbang-7"
+ASAL = "http://localhost"  # the test client's own origin (its requests go to http://localhost/)
+
+
+def baru(server, asal: str | None = ASAL):
+    """A Flask test client that sends `Origin` on every request, as a browser does on every POST:
+    the server refuses a state-changing request with no Origin or Referer of its own (server/masuk.py).
+    `asal=None`: a client that sends none, as a bare script would."""
+    client = server.test_client()
+    if asal is not None:
+        client.environ_base["HTTP_ORIGIN"] = asal
+    return client
 
 
 def masuk(app, nama: str, wilayah: str):
@@ -11,7 +22,7 @@ def masuk(app, nama: str, wilayah: str):
 
     if not pengguna.cari(nama):
         pengguna.tambah(nama, wilayah=wilayah, sandi=SANDI)
-    client = app.server.test_client()
+    client = baru(app.server)
     csrf = re.search(r'name="csrf" value="([^"]+)"', client.get("/masuk").text).group(1)
     client.post("/masuk", data={"nama": nama, "sandi": SANDI, "csrf": csrf, "lanjut": "/"})
     return client

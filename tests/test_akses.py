@@ -8,6 +8,7 @@ import pytest
 from akses import pengguna, sesi
 from commands import akses as cli
 from jejak import audit, simpan
+from tests.klien import baru
 
 
 def test_passwords_are_kept_only_as_scrypt_hashes(data_dir):
@@ -270,7 +271,7 @@ def test_forty_logins_at_once_over_http_check_at_most_five_passwords(data_dir, d
         ).status_code
 
     def browser():
-        client = dash_app.server.test_client()
+        client = baru(dash_app.server)
         client.csrf = re.search(r'name="csrf" value="([^"]+)"', client.get("/masuk").text).group(1)
         return client
 

@@ -92,6 +92,7 @@ def test_first_start_makes_an_admin_and_serves_only_after_login(seed_loaded):
             urllib.request.urlopen(base + "/_dash-layout", timeout=5)
         assert e.value.code == 401
         opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+        opener.addheaders.append(("Origin", base))  # as a browser sends on every POST (server/masuk.py)
         form = opener.open(base + "/masuk", timeout=5).read().decode()
         csrf = re.search(r'name="csrf" value="([^"]+)"', form).group(1)
         data = urllib.parse.urlencode({"nama": "admin", "sandi": sandi, "csrf": csrf, "lanjut": "/"}).encode()

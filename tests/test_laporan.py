@@ -23,6 +23,7 @@ from akses import pengguna
 from etl import build
 from metrics import langganan, lingkup
 from tests.conftest import SEED
+from tests.klien import baru
 from tests.klien import halaman as halaman_klien
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -310,7 +311,7 @@ def _klien(app, nama):
     import re
 
     pengguna.ganti_sandi(nama, SANDI)
-    client = app.server.test_client()
+    client = baru(app.server)
     csrf = re.search(r'name="csrf" value="([^"]+)"', client.get("/masuk").text).group(1)
     client.post("/masuk", data={"nama": nama, "sandi": SANDI, "csrf": csrf, "lanjut": "/"})
     return client

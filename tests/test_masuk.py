@@ -18,6 +18,7 @@ from akses import pengguna
 from jejak import audit
 from metrics import lingkup
 from tests.conftest import NIK_KEY
+from tests.klien import baru
 from tests.klien import halaman as _halaman  # the page for a URL, posted as any script could
 
 SANDI = "sandi-uji-panjang"
@@ -54,7 +55,7 @@ def server(_minggu_dir, dash_app):
 
 
 def _masuk(server, nama, sandi=SANDI):
-    client = server.test_client()
+    client = baru(server)
     form = client.get("/masuk").text
     csrf = re.search(r'name="csrf" value="([^"]+)"', form).group(1)
     response = client.post("/masuk", data={"nama": nama, "sandi": sandi, "csrf": csrf, "lanjut": "/"})
@@ -114,7 +115,7 @@ def _csv(response) -> list[dict]:
 
 
 def test_anonymous_gets_nothing(server):
-    client = server.test_client()
+    client = baru(server)
     page = client.get("/wilayah?wilayah=31.75")
     assert page.status_code == 302 and page.headers["Location"] == "/masuk?lanjut=%2Fwilayah%3Fwilayah%3D31.75"
     assert client.get("/_dash-layout").status_code == 401
@@ -126,7 +127,7 @@ def test_anonymous_gets_nothing(server):
 
 
 def test_every_response_carries_security_headers(server, klien):
-    for response in (server.test_client().get("/masuk"), klien["jaktim"].get("/")):
+    for response in (baru(server).get("/masuk"), klien["jaktim"].get("/")):
         h = response.headers
         assert "frame-ancestors 'none'" in h["Content-Security-Policy"]
         assert "script-src 'self' 'sha256-" in h["Content-Security-Policy"]
@@ -144,9 +145,9 @@ def test_login_refuses_a_wrong_password_a_missing_form_token_and_outside_redirec
     client, response = _masuk(server, "analis", "salah-sama-sekali")
     assert response.status_code == 401 and "salah" in response.text
     assert client.get("/_dash-layout").status_code == 401
-    response = server.test_client().post("/masuk", data={"nama": "analis", "sandi": SANDI})
+    response = baru(server).post("/masuk", data={"nama": "analis", "sandi": SANDI})
     assert response.status_code == 400  # no CSRF token
-    client = server.test_client()
+    client = baru(server)
     csrf = re.search(r'name="csrf" value="([^"]+)"', client.get("/masuk").text).group(1)
     response = client.post("/masuk", data={"nama": "analis", "sandi": SANDI, "csrf": csrf, "lanjut": "//contoh.com/x"})
     assert response.status_code == 302 and response.headers["Location"] == "/"
@@ -167,7 +168,7 @@ def test_logout_disable_and_expiry_end_a_session_on_the_server(server, monkeypat
     assert client.post("/keluar").status_code == 400  # no form token: a page elsewhere cannot log us out
     assert client.get("/_dash-layout").status_code == 200
     assert _keluar(client).status_code == 302
-    replay = server.test_client()
+    replay = baru(server)
     replay.set_cookie("cakupan_sesi", cookie)  # the old cookie, replayed
     assert replay.get("/_dash-layout").status_code == 401
 
@@ -186,7 +187,7 @@ def test_logout_disable_and_expiry_end_a_session_on_the_server(server, monkeypat
 def test_a_cookie_signed_with_another_key_is_refused(server):
     client, _ = _masuk(server, "analis")
     value = client.get_cookie("cakupan_sesi").value
-    forged = server.test_client()
+    forged = baru(server)
     forged.set_cookie("cakupan_sesi", value[:-4] + ("AAAA" if not value.endswith("AAAA") else "BBBB"))
     assert forged.get("/_dash-layout").status_code == 401
 
@@ -250,7 +251,7 @@ def test_control_callbacks_give_no_data(klien, server):
     response = klien["jaktim"].post("/_dash-update-component", json=body)
     assert response.status_code == 200
     assert json.loads(response.text)["response"]["navigasi-turun"]["data"] == "/wilayah?wilayah=31.71"
-    assert server.test_client().post("/_dash-update-component", json=body).status_code == 401
+    assert baru(server).post("/_dash-update-component", json=body).status_code == 401
 
 
 def test_the_data_page_and_audit_are_for_admins(klien):
@@ -393,7 +394,7 @@ def test_logins_and_downloads_are_on_the_audit_trail(klien):
 
 
 def test_the_login_page_escapes_what_it_is_given(server):
-    client = server.test_client()
+    client = baru(server)
     page = client.get('/masuk?lanjut=/"><script>alert(1)</script>').text
     assert "<script>alert(1)" not in page and "&lt;script&gt;alert(1)" in page
     assert 'id="tombol-masuk"' in page and 'name="csrf" value="' in page

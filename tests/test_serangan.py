@@ -13,6 +13,7 @@ from jejak import audit
 from metrics import data, ekspor, lingkup
 from metrics.lingkup import Lingkup
 from server import masuk
+from tests.klien import baru
 from tests.test_masuk import SANDI, _halaman, _komponen, _masuk, klien, nasional, server  # noqa: F401
 
 # --- ordinary clicks -------------------------------------------------------------------
@@ -71,7 +72,7 @@ def test_an_rw_with_nothing_to_show_says_so_on_every_page(klien):
 def test_a_login_goes_back_only_into_this_site(server, lanjut, ke):
     from urllib.parse import unquote
 
-    client = server.test_client()
+    client = baru(server)
     csrf = re.search(r'name="csrf" value="([^"]+)"', client.get("/masuk").text).group(1)
     nilai = unquote(lanjut) if "%" in lanjut else lanjut
     response = client.post("/masuk", data={"nama": "analis", "sandi": SANDI, "csrf": csrf, "lanjut": nilai})
@@ -203,7 +204,7 @@ def test_a_download_that_fails_is_not_audited_as_one(klien, monkeypatch):
 
 
 def test_the_small_ones(server, klien):
-    assert server.test_client().head("/masuk").status_code == 200
+    assert baru(server).head("/masuk").status_code == 200
     import app
 
     assert app._Penangan.version_string(None) == "Cakupan"  # make run's server names no versions
@@ -408,3 +409,107 @@ def test_dki_admin_sees_a_change_on_its_place_whoever_made_it(klien, server):
     rows = _komponen(_halaman(admin_dki, "/data").json, "data-audit")["rowData"]  # and on its Data page, in words
     hapus = [r for r in rows if r["peristiwa"] == "Menghapus aksi" and f"no. {nomor}" in r["rincian"]]
     assert hapus and "Jakarta Timur (31.75)" in hapus[0]["rincian"] and hapus[0]["lingkup"] == "Nasional"
+
+
+# --- cross-site requests (issue 31, item 6): a state-changing request names this server ------
+
+EVIL = "https://evil.example"
+
+
+def test_a_forged_callback_from_another_site_is_refused_and_writes_nothing(klien, caplog):
+    """A page elsewhere posting the Aksi page's save button with the victim's cookie (a foreign
+    Origin, the 'null' of a sandboxed frame or a data: page, or no Origin with a foreign Referer)
+    is refused with 403 in the asked language, logged, and records nothing; the same request
+    from this server's own origin (Origin, or a Referer when there is no Origin) records it."""
+    client = klien["jaktim"]
+    sebelum = {a.id for a in aksi_simpan.daftar()}
+    try:
+        with caplog.at_level(logging.WARNING, logger="cakupan.server"):
+            for kepala in ({"HTTP_ORIGIN": EVIL}, {"HTTP_ORIGIN": "null"}, {"HTTP_REFERER": EVIL + "/aksi"}, {}):
+                client.environ_base.pop("HTTP_ORIGIN")
+                client.environ_base.update(kepala)
+                try:
+                    response = tulis.aksi(client, "?wilayah=31.75")
+                finally:
+                    client.environ_base.pop("HTTP_REFERER", None)
+                    client.environ_base["HTTP_ORIGIN"] = tulis.ASAL
+                assert response.status_code == 403, (kepala, response.status_code)
+                assert response.text.startswith("Ditolak: permintaan ini tidak datang dari halaman server ini")
+        assert {a.id for a in aksi_simpan.daftar()} == sebelum  # nothing recorded
+        assert (
+            sum("permintaan dari situs lain ditolak: POST /_dash-update-component" in r.message for r in caplog.records)
+            == 4
+        )
+        assert "evil.example" in caplog.text
+        response = _halaman(client, "/aksi", "?wilayah=31.75&bahasa=en", headers={"Origin": EVIL})
+        assert response.status_code == 403 and response.text.startswith("Refused: this request did not come from")
+        assert _halaman(client, "/", headers={"Origin": "http://localhost:80"}).status_code == 200  # the default port
+        assert _halaman(client, "/", headers={"Origin": "http://localhost:8050"}).status_code == 403  # another port
+        assert _halaman(client, "/", headers={"Origin": "https://localhost"}).status_code == 403  # another scheme
+        assert _halaman(client, "/", headers={"Origin": "http://localhost.evil.example"}).status_code == 403
+        client.environ_base.pop("HTTP_ORIGIN")  # no Origin, this server's own Referer: an older browser
+        try:
+            client.environ_base["HTTP_REFERER"] = "http://localhost/aksi?wilayah=31.75"
+            assert "dicatat" in _pesan(tulis.aksi(client, "?wilayah=31.75"))
+        finally:
+            client.environ_base.pop("HTTP_REFERER")
+            client.environ_base["HTTP_ORIGIN"] = tulis.ASAL
+        assert "dicatat" in _pesan(tulis.aksi(client, "?wilayah=31.75"))  # this server's own Origin
+        assert len({a.id for a in aksi_simpan.daftar()} - sebelum) == 2
+    finally:
+        for nomor in {a.id for a in aksi_simpan.daftar()} - sebelum:
+            aksi_simpan.hapus(nomor, "operator", "ID")
+
+
+def test_a_login_or_logout_from_another_site_is_refused(server):
+    """Login CSRF (a page elsewhere logging the victim into the attacker's account) and a forced
+    logout: the form's token is not enough when the Origin is another site's or 'null'."""
+    from tests.test_masuk import _keluar
+
+    client = baru(server)
+    csrf = re.search(r'name="csrf" value="([^"]+)"', client.get("/masuk").text).group(1)
+    form = {"nama": "analis", "sandi": SANDI, "csrf": csrf, "lanjut": "/"}
+    for origin in (EVIL, "null", "http://localhost.evil.example", "file://"):
+        response = client.post("/masuk", data=form, headers={"Origin": origin})
+        assert response.status_code == 403 and "Ditolak" in response.text, origin
+        assert client.get("/_dash-layout").status_code == 401  # no session opened
+    assert baru(server, asal=None).post("/masuk", data=form).status_code == 403  # neither header
+    assert client.post("/masuk", data=form).status_code == 302  # its own origin
+
+    assert client.get("/_dash-layout").status_code == 200
+    response = client.post("/keluar", data={"csrf": "x"}, headers={"Origin": EVIL})
+    assert response.status_code == 403 and client.get("/_dash-layout").status_code == 200  # still logged in
+    assert _keluar(client).status_code == 302 and client.get("/_dash-layout").status_code == 401
+
+
+def test_the_origin_behind_a_proxy_hop(server, monkeypatch):
+    """Behind nginx (CAKUPAN_PROXY_HOPS=1) the browser speaks HTTPS to the proxy and the proxy
+    HTTP to the app: the scheme comes from X-Forwarded-Proto only when a hop is trusted, the host
+    always from Host (X-Forwarded-Host is never read), and a proxy that passes another Host needs
+    the public address in CAKUPAN_ALAMAT_WEB. A login without a form token answers 400 once its
+    origin is accepted, 403 when it is not."""
+    from server.masuk import di_balik_proxy
+
+    publik = "https://cakupan.example.go.id"
+
+    def kirim(origin, host="cakupan.example.go.id", **kepala):
+        kepala = {"Origin": origin, **{k.replace("_", "-"): v for k, v in kepala.items()}}
+        klien_ = baru(server, asal=None)  # the proxy's request: Host as it passes it, the app's own http
+        return klien_.post("/masuk", base_url=f"http://{host}/", data={"nama": "x"}, headers=kepala).status_code
+
+    assert kirim(publik, X_Forwarded_Proto="https") == 403  # no hop trusted: the request is http
+    monkeypatch.setenv("CAKUPAN_PROXY_HOPS", "1")
+    monkeypatch.setattr(server, "wsgi_app", di_balik_proxy(server.wsgi_app))
+    assert kirim(publik, X_Forwarded_Proto="https", X_Forwarded_For="203.0.113.9") == 400
+    assert kirim("http://cakupan.example.go.id", X_Forwarded_Proto="https") == 403  # the browser's scheme is https
+    assert kirim(EVIL, X_Forwarded_Proto="https") == 403
+    assert kirim(EVIL, X_Forwarded_Proto="https", X_Forwarded_Host="evil.example") == 403  # never read
+    assert kirim(publik, host="127.0.0.1:8050", X_Forwarded_Proto="https") == 403  # nginx's default Host
+    monkeypatch.setenv("CAKUPAN_ALAMAT_WEB", publik + "/")
+    assert kirim(publik, host="127.0.0.1:8050", X_Forwarded_Proto="https") == 400
+    assert kirim(EVIL, host="127.0.0.1:8050", X_Forwarded_Proto="https") == 403
+    monkeypatch.delenv("CAKUPAN_ALAMAT_WEB")
+    monkeypatch.setenv("CAKUPAN_PROXY_HOPS", "0")
+    monkeypatch.undo()  # the app as the other tests know it, then TLS before it with no hop trusted
+    monkeypatch.setenv("CAKUPAN_COOKIE_SECURE", "1")
+    assert kirim(publik) == 400 and kirim(EVIL) == 403
