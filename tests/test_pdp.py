@@ -107,6 +107,7 @@ def served(tmp_path_factory, dash_app):
         threading.Thread(target=httpd.serve_forever, daemon=True).start()
         base = f"http://127.0.0.1:{httpd.server_port}"
         opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(CookieJar()))
+        opener.addheaders.append(("Origin", base))  # as a browser sends on every POST (server/masuk.py)
         csrf = re.search(r'name="csrf" value="([^"]+)"', opener.open(base + "/masuk").read().decode()).group(1)
         opener.open(
             base + "/masuk",
