@@ -125,7 +125,7 @@ def main(argv: list[str] | None = None) -> int:
 
         if args.ulang is not None:  # the operator's resend: audited, then sent by this run
             from akses.langganan import GalatLangganan
-            from metrics import langganan, lingkup
+            from metrics import langganan
 
             try:
                 with lingkup.berlaku(dataclasses.replace(lingkup.NASIONAL, nama=f"operator ({getpass.getuser()})")):

@@ -92,6 +92,7 @@ PERISTIWA = {  # every event the audit trail records (jejak.audit.catat's caller
     "laporan_sebagian": ("Laporan: sebagian alamat ditolak", "Report: some addresses refused"),
     "langganan_tambah": ("Berlangganan laporan", "Subscribed to a report"),
     "langganan_hapus": ("Menghentikan langganan", "Stopped a subscription"),
+    "laporan_kirim_ulang": ("Meminta laporan dikirim ulang", "Asked for a report to be sent again"),
     "pengguna_tambah": ("Menambah akun", "Added an account"),
     "pengguna_aktifkan": ("Mengaktifkan akun", "Enabled an account"),
     "pengguna_nonaktifkan": ("Menonaktifkan akun", "Disabled an account"),
