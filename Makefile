@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: run test demo screenshots clean
+.PHONY: run test test-quick demo screenshots clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -17,6 +17,11 @@ run: $(VENV)/.installed
 
 test: $(VENV)/.installed
 	$(PY) -m pytest -q
+
+# The number, loader and page rules without a browser, HTTP servers, mail or benchmarks (pytest.ini's
+# markers): the loop while changing a rule. make test runs everything, as CI does.
+test-quick: $(VENV)/.installed
+	$(PY) -m pytest -q -m "not browser and not slow"
 
 demo: $(VENV)/.installed
 	$(PY) -m etl demo

@@ -17,6 +17,8 @@ import pytest
 
 from tests.conftest import ROOT
 
+pytestmark = pytest.mark.slow  # starts the app in a process of its own: left out of make test-quick
+
 
 def _texts(component) -> str:
     return json.dumps(component, cls=plotly.utils.PlotlyJSONEncoder)

@@ -1,7 +1,11 @@
 """The scale benchmark runs end to end at a tiny size and reports every figure (a smoke test:
 no timing is asserted; docs/performance.md holds the measured run)."""
 
+import pytest
+
 from bench import skala
+
+pytestmark = pytest.mark.slow  # runs the scale benchmark end to end: left out of make test-quick
 
 
 def test_the_scale_benchmark_runs_and_reports(tmp_path, capsys):

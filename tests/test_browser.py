@@ -17,6 +17,8 @@ from werkzeug.serving import make_server
 import warehouse
 from tests.conftest import NIK_KEY, SEED
 
+pytestmark = pytest.mark.browser  # headless Chromium against a served app: left out of make test-quick
+
 SANDI = "sandi-uji-browser"
 
 CHROMIUM, DRIVER = shutil.which("chromium"), shutil.which("chromedriver")

@@ -26,6 +26,8 @@ from tests.conftest import SEED
 from tests.klien import baru
 from tests.klien import halaman as halaman_klien
 
+pytestmark = pytest.mark.slow  # a real SMTP server per test: left out of make test-quick
+
 ROOT = Path(__file__).resolve().parent.parent
 PULO_GADUNG = "31.75.02.1001"
 

@@ -21,6 +21,8 @@ from tests.conftest import NIK_KEY
 from tests.klien import baru
 from tests.klien import halaman as _halaman  # the page for a URL, posted as any script could
 
+pytestmark = pytest.mark.slow  # access over HTTP, as anyone can call it: left out of make test-quick
+
 SANDI = "sandi-uji-panjang"
 AKUN = {  # name: (place scope, branch scope, admin)
     "admin": ("ID", None, True),

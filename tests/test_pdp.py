@@ -26,6 +26,8 @@ from etl import regions
 from metrics import lingkup, pembangun
 from tests.conftest import NIK_KEY
 
+pytestmark = pytest.mark.slow  # loads the demo and searches every file written: left out of make test-quick
+
 SANDI = "sandi-uji-pdp-panjang"
 PAGES = ["/", "/wilayah?wilayah=31.75.02", "/rw100?wilayah=31.75.02", "/segmen", "/anggaran", "/data"]
 

@@ -16,6 +16,8 @@ from server import masuk
 from tests.klien import baru
 from tests.test_masuk import SANDI, _halaman, _komponen, _masuk, klien, nasional, server  # noqa: F401
 
+pytestmark = pytest.mark.slow  # the attacks over HTTP: left out of make test-quick
+
 # --- ordinary clicks -------------------------------------------------------------------
 
 

@@ -15,6 +15,8 @@ from metrics import definisi, ekspor
 from metrics.lingkup import Lingkup
 from tests.test_masuk import AKUN, _halaman, klien, nasional, server  # noqa: F401
 
+pytestmark = pytest.mark.slow  # Hypothesis over every callback: left out of make test-quick
+
 CONTOH = settings(
     max_examples=60,
     database=None,
