@@ -9,7 +9,7 @@ import sys
 
 import warehouse
 from commands import angka
-from etl import build, demo, reader
+from etl import build, demo, tabular
 from metrics import jawaban
 
 # Every build this command makes stores the pages' unfiltered answers (metrics/jawaban.py).
@@ -191,7 +191,7 @@ def main(argv: list[str] | None = None) -> int:
             summaries = [build.load_reference(references[args.command][0], args.file)]
         else:
             summaries = demo.build_demo(args.scale, args.weeks, args.seed, progress=progress)
-    except (reader.LoadError, ValueError) as e:  # ValueError: a setting that cannot be read
+    except (tabular.LoadError, ValueError) as e:  # ValueError: a setting that cannot be read
         print(f"Gagal memuat, data lama tetap dipakai.\n{e}", file=sys.stderr)
         if args.json:  # a script reading stdout gets an answer too
             print(json.dumps({"ok": False, "error": str(e)}, ensure_ascii=False))
@@ -211,7 +211,7 @@ def _segarkan() -> int:
     command itself after a save: a build takes longer than a web request may)."""
     try:
         n = build.refresh()
-    except (reader.LoadError, ValueError) as e:
+    except (tabular.LoadError, ValueError) as e:
         print(f"Gagal membangun ulang, data lama tetap dipakai.\n{e}", file=sys.stderr)
         return 2
     print(f"Gudang data dibangun ulang: {_n(n)} target turunan berlaku.")

@@ -13,7 +13,7 @@ from pathlib import Path
 import settings
 import warehouse
 from akses import pembagian
-from etl import alasan, peta, reader, reference, regions, roster, sqlfiles
+from etl import alasan, peta, reference, regions, roster, sqlfiles, tabular
 from jejak import audit
 
 SCHEMA_VERSION = 2  # 2: ringkas_rw by segmen and programme, referensi_pekerja
@@ -27,7 +27,7 @@ def _prepare(con, is_new: bool) -> None:
     else:
         version = _version(lambda sql: con.execute(sql).fetchall())
         if version != SCHEMA_VERSION:
-            raise reader.LoadError(outdated_message(version))
+            raise tabular.LoadError(outdated_message(version))
     sqlfiles.run(con, "macros.sql")
     sqlfiles.run(con, "peta_skema.sql")  # IF NOT EXISTS: older warehouses get it here
     _write_splits(con)
@@ -185,7 +185,7 @@ def check_as_of(as_of: dt.date) -> None:
     page's default snapshot and count future contributions as paid)."""
     today = dt.date.today()
     if as_of > today:
-        raise reader.LoadError(
+        raise tabular.LoadError(
             f"tanggal data --as-of {as_of.isoformat()} sesudah hari ini ({today.isoformat()}). "
             "Pakai tanggal data yang sebenarnya, biasanya tanggal ekstrak daftar peserta."
         )

@@ -26,7 +26,7 @@ import pyarrow.csv as pacsv
 
 import settings
 from etl import sniff
-from etl.reader import BATCH_ROWS, HEADER_SEARCH_ROWS, RESTART, FileRead, LoadError, Part, find_header, shaper_for
+from etl.tabular import BATCH_ROWS, HEADER_SEARCH_ROWS, RESTART, FileRead, LoadError, Part, find_header, shaper_for
 
 DELIMITERS = [",", ";", "|", "\t"]
 MAX_RECORD_LINES = 50  # a quoted value may hold line breaks, but not this many

@@ -21,7 +21,7 @@ import pyarrow as pa
 import pyogrio
 import shapely
 
-from etl import alasan, reader, sqlfiles
+from etl import alasan, sqlfiles, tabular
 
 # Simplification per level, in degrees (1e-3 ~ 110 m): about a pixel where that level is drawn,
 # a province's kab/kota at ~900 px, a kab/kota's kecamatan, a kecamatan's kelurahan.
@@ -70,10 +70,10 @@ def load(
     if not cocok:
         alasan_utama = con.execute("SELECT alasan FROM peta_cek GROUP BY 1 ORDER BY count(*) DESC LIMIT 1").fetchone()
         if alasan_utama and alasan_utama[0] == "bukan_poligon":
-            raise reader.LoadError(
+            raise tabular.LoadError(
                 f"{path.name}: tidak ada fitur berpoligon (semua geometrinya kosong, titik atau garis)."
             )
-        raise reader.LoadError(
+        raise tabular.LoadError(
             f"{path.name}: tidak satu pun fitur berkode wilayah Kemendagri di kolom '{kolom}' "
             f"(contoh isinya: {', '.join(repr(k) for k in kode[:3])}). Pilih kolom lain dengan --kode."
         )
@@ -131,7 +131,7 @@ def kode_lapisan(path: Path) -> list[str]:
     try:
         return [str(nama) for nama, _jenis in pyogrio.list_layers(path)]
     except (pyogrio.errors.DataSourceError, OSError) as e:
-        raise reader.LoadError(
+        raise tabular.LoadError(
             f"{Path(path).name}: bukan berkas peta yang terbaca ({_pendek(e)}). "
             "Pakai GeoJSON, GeoPackage (.gpkg) atau shapefile (.shp beserta .shx dan .dbf)."
         ) from None
@@ -139,14 +139,14 @@ def kode_lapisan(path: Path) -> list[str]:
 
 def _lapisan(path: Path, lapisan: str | None) -> str:
     if not path.exists():
-        raise reader.LoadError(f"{path}: berkas tidak ada. Periksa nama dan foldernya.")
+        raise tabular.LoadError(f"{path}: berkas tidak ada. Periksa nama dan foldernya.")
     semua = kode_lapisan(path)
     if lapisan is None:
         if not semua:
-            raise reader.LoadError(f"{path.name}: berkas tidak berisi lapisan peta.")
+            raise tabular.LoadError(f"{path.name}: berkas tidak berisi lapisan peta.")
         return semua[0]
     if lapisan not in semua:
-        raise reader.LoadError(f"{path.name}: lapisan '{lapisan}' tidak ada. Lapisan yang ada: {', '.join(semua)}.")
+        raise tabular.LoadError(f"{path.name}: lapisan '{lapisan}' tidak ada. Lapisan yang ada: {', '.join(semua)}.")
     return lapisan
 
 
@@ -159,18 +159,18 @@ def _baca(path: Path, kolom: str, lapisan: str) -> tuple[list[str | None], np.nd
         and not path.with_suffix(".dbf").exists()
         and not path.with_suffix(".DBF").exists()
     ):
-        raise reader.LoadError(
+        raise tabular.LoadError(
             f"{path.name}: berkas {path.with_suffix('.dbf').name} tidak ada di sampingnya; tanpa itu kolom "
             "kodenya tidak terbaca. Salin .shp bersama .shx, .dbf (dan .prj) dari sumbernya."
         )
     if not info.get("geometry_type"):
-        raise reader.LoadError(
+        raise tabular.LoadError(
             f"{path.name}: tidak berisi geometri (tabel biasa, bukan peta). Pakai GeoJSON, GeoPackage atau shapefile "
             "berisi poligon batas wilayah."
         )
     kolom_ada = [str(k) for k in info["fields"]]
     if kolom not in kolom_ada:
-        raise reader.LoadError(
+        raise tabular.LoadError(
             f"{path.name}: kolom '{kolom}' tidak ada di lapisan '{lapisan}'. Kolom yang ada: "
             f"{', '.join(kolom_ada) or '(tidak ada)'}. Pilih kolom kode wilayah dengan --kode."
         )
@@ -178,9 +178,9 @@ def _baca(path: Path, kolom: str, lapisan: str) -> tuple[list[str | None], np.nd
     try:
         meta, _fid, wkb, data = pyogrio.raw.read(path, layer=lapisan, columns=[kolom, *([nama] if nama else [])])
     except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError, OSError) as e:
-        raise reader.LoadError(f"{path.name}: tidak terbaca ({_pendek(e)}).") from None
+        raise tabular.LoadError(f"{path.name}: tidak terbaca ({_pendek(e)}).") from None
     if wkb is None:
-        raise reader.LoadError(f"{path.name}: tidak berisi geometri (bukan berkas peta).")
+        raise tabular.LoadError(f"{path.name}: tidak berisi geometri (bukan berkas peta).")
     isi = dict(zip((str(f) for f in meta["fields"]), data, strict=True))  # in the file's order, not the asked one
     kode = [_teks(v) for v in isi[kolom]]
     nama_fitur = [_teks(v) for v in isi[nama]] if nama else [None] * len(kode)
@@ -204,7 +204,7 @@ def _cek_derajat(path: Path, geometri: np.ndarray) -> None:
     bx0, by0, bx1, by1 = BATAS_INDONESIA
     if x0 < bx0 or y0 < by0 or x1 > bx1 or y1 > by1:
         crs = pyogrio.read_info(path)["crs"] or "tidak disebut"
-        raise reader.LoadError(
+        raise tabular.LoadError(
             f"{path.name}: koordinatnya bukan bujur/lintang di Indonesia (batas {x0:.1f}, {y0:.1f}, "
             f"{x1:.1f}, {y1:.1f}; CRS {crs}). Ubah dulu ke EPSG:4326, misalnya "
             f"'ogr2ogr -t_srs EPSG:4326 peta-4326.gpkg {path.name}', lalu muat hasilnya."

@@ -5,17 +5,17 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from etl import reader, sqlfiles, staging, summary
+from etl import sqlfiles, staging, summary, tabular
 
-TARGETS = reader.Columns(
+TARGETS = tabular.Columns(
     aliases={"kode_wilayah": ["kode", "kd_wilayah"], "tahun": [], "segmen": [], "target": ["target_kepesertaan"]},
     required=["kode_wilayah", "tahun", "target"],
 )
-RW = reader.Columns(
+RW = tabular.Columns(
     aliases={"kode_wilayah": ["kode_kelurahan", "kode_desa", "kd_wilayah"], "jumlah_rw": ["jml_rw", "rw"]},
     required=["kode_wilayah", "jumlah_rw"],
 )
-PEKERJA = reader.Columns(
+PEKERJA = tabular.Columns(
     aliases={
         "kode_wilayah": ["kode", "kd_wilayah"],
         "tahun": [],

@@ -11,9 +11,9 @@ from collections import Counter
 from pathlib import Path
 
 import settings
-from etl import alasan, reader, sqlfiles, staging, summary
+from etl import alasan, sqlfiles, staging, summary, tabular
 
-ROSTER = reader.Columns(
+ROSTER = tabular.Columns(
     aliases={
         "nik": ["no_nik", "nomor_nik"],
         "kpj": ["no_kpj", "nomor_kpj"],

@@ -14,7 +14,7 @@ import numpy as np
 import pyarrow as pa
 from tqdm import tqdm
 
-from etl import reader
+from etl import reader, tabular
 
 
 @dataclass
@@ -23,28 +23,33 @@ class Source:
 
     index: int
     file: int
-    part: reader.Part
+    part: tabular.Part
     name: str
 
 
-def source_name(info: reader.FileRead, part: reader.Part) -> str:
+def source_name(info: tabular.FileRead, part: tabular.Part) -> str:
     return info.path if part.sheet is None else f"{info.path} [{part.sheet}]"
 
 
-def open_files(paths: list[Path], spec: reader.Columns, workdir: Path) -> list[reader.FileRead]:
+def open_files(paths: list[Path], spec: tabular.Columns, workdir: Path) -> list[tabular.FileRead]:
     """Every file opened and its headers found before any row is staged, so a bad file stops the
     load at once. Raises LoadError."""
     return [reader.read_file(Path(p), spec, workdir) for p in paths]
 
 
 def stage(
-    con, infos: list[reader.FileRead], spec: reader.Columns, table: str, temporary: bool = False, progress: bool = False
+    con,
+    infos: list[tabular.FileRead],
+    spec: tabular.Columns,
+    table: str,
+    temporary: bool = False,
+    progress: bool = False,
 ) -> list[Source]:
     """Rows of every part into `table` (berkas_ke, baris, columns...); returns the sources.
 
     Raises LoadError when a file has no data row at all (a header-only file would empty the
     snapshot it belongs to)."""
-    columns = reader.output_columns(spec)
+    columns = tabular.output_columns(spec)
     con.execute(
         f"CREATE OR REPLACE {'TEMP ' if temporary else ''}TABLE {table} (berkas_ke INTEGER, "
         + ", ".join(f"{c} {'BIGINT' if c == 'baris' else 'VARCHAR'}" for c in columns)
@@ -58,7 +63,7 @@ def stage(
             _set_notes_aside(con, source, table, spec)
             sources.append(source)
         if info.read == 0:
-            raise reader.LoadError(
+            raise tabular.LoadError(
                 f"{info.path}: tidak ada baris data, hanya baris judul"
                 + (
                     f" ({sum(len(p.total_rows) for p in info.parts)} baris jumlah)"
@@ -89,15 +94,15 @@ def _stage_part(con, source: Source, table: str, schema: pa.Schema, progress: bo
         while _stream_into(con, source, table, schema, batches, bar):  # the reader asked to start this part again
             con.execute(f"DELETE FROM {table} WHERE berkas_ke = ?", [source.index]).fetchall()
             bar.reset()
-    except reader.LoadError as e:
-        raise reader.named(e, source.name) from e
+    except tabular.LoadError as e:
+        raise tabular.named(e, source.name) from e
     except (FileNotFoundError, IsADirectoryError, PermissionError) as e:
-        raise reader.LoadError(
+        raise tabular.LoadError(
             f"{source.name}: berkas hilang atau tidak bisa dibaca lagi saat dimuat. "
             "Muat ulang setelah berkasnya lengkap."
         ) from e
     except UnicodeDecodeError as e:
-        raise reader.LoadError(
+        raise tabular.LoadError(
             f"{source.name}: teks berubah saat dimuat (bukan UTF-8 lagi). Muat ulang setelah berkasnya selesai disalin."
         ) from e
     finally:
@@ -112,7 +117,7 @@ def _stream_into(con, source: Source, table: str, schema: pa.Schema, batches, ba
     def tagged():
         nonlocal restart
         for batch in batches:
-            if batch is reader.RESTART:
+            if batch is tabular.RESTART:
                 restart = True
                 return
             bar.update(batch.num_rows)
@@ -130,7 +135,7 @@ def _stream_into(con, source: Source, table: str, schema: pa.Schema, batches, ba
 MAX_NOTE_ROWS = 10  # a signature block ("Pandeglang, 5 Februari 2024", "Kepala Desa", a name)
 
 
-def _set_notes_aside(con, source: Source, table: str, spec: reader.Columns) -> None:
+def _set_notes_aside(con, source: Source, table: str, spec: tabular.Columns) -> None:
     """The rows under the table with every required column empty (at most 10: a place and date,
     a title, a signature) are notes, not participants: taken out of the staged rows and counted
     in `part.note_rows`. More such rows stay rows, to be rejected with their reason."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from etl import alasan, reader, staging
+from etl import alasan, staging, tabular
 
 
 def _source_counts(source: staging.Source, checked: Counter, flags: Counter) -> dict:
@@ -28,7 +28,7 @@ def _source_counts(source: staging.Source, checked: Counter, flags: Counter) -> 
 
 def summarise(
     kind: str,
-    infos: list[reader.FileRead],
+    infos: list[tabular.FileRead],
     sources: list[staging.Source],
     checked: dict[int, Counter],
     flags: dict[int, Counter],

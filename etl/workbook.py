@@ -23,7 +23,7 @@ import pyarrow as pa
 import python_calamine as calamine
 
 from etl import sniff
-from etl.reader import BATCH_ROWS, FileRead, LoadError, NoHeader, Part, find_header, shaper_for
+from etl.tabular import BATCH_ROWS, FileRead, LoadError, NoHeader, Part, find_header, shaper_for
 
 FORMATS = {"xlsx": "Excel (.xlsx)", "xls": "Excel 97-2003 (.xls)", "ods": "OpenDocument (.ods)"}
 

@@ -12,7 +12,7 @@ import openpyxl
 import pytest
 
 import warehouse
-from etl import reader
+from etl import tabular
 from tests.conftest import ROOT, SEED, load
 
 KANTOR = SEED / "kantor"
@@ -75,7 +75,7 @@ def test_non_breaking_spaces_cases(data_dir):
     "name,says", [("c08_html_as.xls", "halaman web (HTML)"), ("c08b_legacy.xls", "Excel 97-2003 (.xls)")]
 )
 def test_files_not_what_they_say_cases(data_dir, name, says):
-    with pytest.raises(reader.LoadError) as e:
+    with pytest.raises(tabular.LoadError) as e:
         load([KANTOR / name])
     assert says in str(e.value) and ".xlsx" in str(e.value) and "<" not in str(e.value)
 
@@ -573,10 +573,10 @@ ROWS_XML = (
 
 def test_a_cell_at_the_sheets_far_corner_is_refused_before_it_takes_the_memory(data_dir, tmp_path):
     far = '<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row>'
-    with pytest.raises(reader.LoadError, match="terlalu luas"):
+    with pytest.raises(tabular.LoadError, match="terlalu luas"):
         load([_raw_xlsx(tmp_path / "jauh.xlsx", ROWS_XML + far)])
     rows = "".join(f'<row><c t="inlineStr"><is><t>{i}</t></is></c></row>' for i in range(1_048_577))
-    with pytest.raises(reader.LoadError, match="batas Excel"):
+    with pytest.raises(tabular.LoadError, match="batas Excel"):
         load([_raw_xlsx(tmp_path / "banyak.xlsx", ROWS_XML + rows)])
 
 
@@ -650,19 +650,19 @@ def test_odd_paths_are_named(data_dir, tmp_path):
     (tmp_path / "a").symlink_to(tmp_path / "b")
     (tmp_path / "b").symlink_to(tmp_path / "a")
     for name, says in (("pipa", "bukan berkas biasa"), ("a", "tidak bisa dibuka")):
-        with pytest.raises(reader.LoadError, match=says):
+        with pytest.raises(tabular.LoadError, match=says):
             load([tmp_path / name])
     import gzip
 
     (tmp_path / "dua.csv.gz").write_bytes(gzip.compress(gzip.compress(b"nik,segmen,kode_wilayah\n1,PU,31\n")))
-    with pytest.raises(reader.LoadError, match="gzip di dalam gzip"):
+    with pytest.raises(tabular.LoadError, match="gzip di dalam gzip"):
         load([tmp_path / "dua.csv.gz"])
 
 
 def test_a_file_without_header_never_shows_its_data_in_the_message(data_dir, tmp_path):
     path = tmp_path / "tanpa_judul.csv"
     path.write_text("3175015001900001,Budi Santoso,BPU,3175011001\n")
-    with pytest.raises(reader.LoadError) as e:
+    with pytest.raises(tabular.LoadError) as e:
         load([path])
     assert "3175015001900001" not in str(e.value) and "Budi" not in str(e.value) and "baris kolom" in str(e.value)
 

@@ -61,7 +61,7 @@ import pytest  # noqa: E402
 import shapely  # noqa: E402
 
 import warehouse  # noqa: E402
-from etl import build, reader  # noqa: E402
+from etl import build, tabular  # noqa: E402
 from metrics import lingkup, wilayah  # noqa: E402
 from metrics import peta as peta_data  # noqa: E402
 
@@ -124,7 +124,7 @@ def test_a_geopackage_and_a_shapefile_load_as_the_geojson_does(seed_loaded, tmp_
         )  # fmt: skip
     s = build.load_peta(gpkg, "KODE", lapisan="kecamatan")
     assert (s["read"], s["loaded"], s["peta"]["lapisan"]) == (10, 5, "kecamatan")
-    with pytest.raises(reader.LoadError, match="lapisan 'jalan' tidak ada. Lapisan yang ada: lain, kecamatan"):
+    with pytest.raises(tabular.LoadError, match="lapisan 'jalan' tidak ada. Lapisan yang ada: lain, kecamatan"):
         build.load_peta(gpkg, "KODE", lapisan="jalan")
     poligon = [i for i, g in enumerate(shapely.from_wkb(geometri)) if g is not None and g.geom_type == "Polygon"]
     shp = tmp_path / "batas.shp"
@@ -145,7 +145,7 @@ def test_a_bad_file_says_what_to_do_and_changes_nothing(seed_loaded, tmp_path):
     build.load_peta(PETA, "KODE")
     sebelum, disimpan = warehouse.current_path(), _tersimpan()
     with pytest.raises(
-        reader.LoadError, match="kolom 'KD_KAB' tidak ada di lapisan 'peta_jaktim'. Kolom yang ada: KODE, NAMA"
+        tabular.LoadError, match="kolom 'KD_KAB' tidak ada di lapisan 'peta_jaktim'. Kolom yang ada: KODE, NAMA"
     ):
         build.load_peta(PETA, "KD_KAB")
     utm = tmp_path / "utm.geojson"  # metres (UTM 48S), not degrees
@@ -153,17 +153,17 @@ def test_a_bad_file_says_what_to_do_and_changes_nothing(seed_loaded, tmp_path):
         '{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {"KODE": "31.75"}, '
         '"geometry": {"type": "Polygon", "coordinates": [[[700000, 9300000], [710000, 9300000], [710000, 9310000], [700000, 9300000]]]}}]}'
     )
-    with pytest.raises(reader.LoadError, match="bukan bujur/lintang di Indonesia .* Ubah dulu ke EPSG:4326"):
+    with pytest.raises(tabular.LoadError, match="bukan bujur/lintang di Indonesia .* Ubah dulu ke EPSG:4326"):
         build.load_peta(utm, "KODE")
     bukan = tmp_path / "bukan.geojson"
     bukan.write_text("NIK;nama\n1;a\n")
-    with pytest.raises(reader.LoadError, match="bukan berkas peta yang terbaca"):
+    with pytest.raises(tabular.LoadError, match="bukan berkas peta yang terbaca"):
         build.load_peta(bukan, "KODE")
-    with pytest.raises(reader.LoadError, match="tidak satu pun fitur berkode wilayah Kemendagri di kolom 'NAMA'"):
+    with pytest.raises(tabular.LoadError, match="tidak satu pun fitur berkode wilayah Kemendagri di kolom 'NAMA'"):
         build.load_peta(PETA, "NAMA")
     tabel = tmp_path / "target.csv"  # a table GDAL reads, with no geometry
     tabel.write_text("kode_wilayah,target\n31.75,100\n")
-    with pytest.raises(reader.LoadError, match="tidak berisi geometri"):
+    with pytest.raises(tabular.LoadError, match="tidak berisi geometri"):
         build.load_peta(tabel, "kode_wilayah")
     import pyogrio
 
@@ -179,7 +179,7 @@ def test_a_bad_file_says_what_to_do_and_changes_nothing(seed_loaded, tmp_path):
         geometry_type="Polygon",
     )
     shp.with_suffix(".dbf").unlink()
-    with pytest.raises(reader.LoadError, match="batas.dbf tidak ada di sampingnya"):
+    with pytest.raises(tabular.LoadError, match="batas.dbf tidak ada di sampingnya"):
         build.load_peta(shp, "KODE")
     assert warehouse.current_path() == sebelum and _tersimpan() == disimpan
 

@@ -8,7 +8,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from etl import delimited, reader
+from etl import delimited, reader, tabular
 from etl.roster import ROSTER
 from tests.conftest import SEED
 
@@ -20,7 +20,7 @@ def _read(path: Path, tmp_path):
     for part in info.parts:
         got = []
         for batch in part.batches():
-            if batch is reader.RESTART:
+            if batch is tabular.RESTART:
                 got = []
                 continue
             got += batch.to_pylist()
@@ -30,9 +30,9 @@ def _read(path: Path, tmp_path):
 
 def _exact(path: Path, tmp_path):
     """The same file through the exact (csv module) reader only."""
-    info = reader.FileRead(path=str(path))
+    info = tabular.FileRead(path=str(path))
     head = delimited._head(path, info, ROSTER)
-    shape = reader.shaper_for(head.part, ROSTER, head.header, str(path))
+    shape = tabular.shaper_for(head.part, ROSTER, head.header, str(path))
     rows = [r for b in delimited._exact(path, info, head, shape) for r in b.to_pylist()]
     return head.part, rows
 
@@ -110,13 +110,13 @@ def test_a_stray_quote_pair_does_not_swallow_the_rows_between(tmp_path):
 
 def test_header_names_are_matched_loosely():
     assert (
-        reader.normalise_header("No. KPJ")
-        == reader.normalise_header("no_kpj")
-        == reader.normalise_header("NO KPJ")
+        tabular.normalise_header("No. KPJ")
+        == tabular.normalise_header("no_kpj")
+        == tabular.normalise_header("NO KPJ")
         == "no_kpj"
     )
-    assert reader.normalise_header("\ufeffKode-Wilayah ") == "kode_wilayah"
-    assert reader.normalise_header("KODE\u00a0WILAYAH") == "kode_wilayah"
+    assert tabular.normalise_header("\ufeffKode-Wilayah ") == "kode_wilayah"
+    assert tabular.normalise_header("KODE\u00a0WILAYAH") == "kode_wilayah"
 
 
 def test_names_are_never_read(tmp_path):
@@ -156,7 +156,7 @@ def test_title_rows_above_the_header_are_reported(tmp_path):
 def test_no_header_names_the_closest_row_and_what_it_lacks(tmp_path):
     path = tmp_path / "tanpa.csv"
     path.write_text("DAFTAR PESERTA\nNIK,NAMA,KODE\n1,a,31\n")
-    with pytest.raises(reader.LoadError) as e:
+    with pytest.raises(tabular.LoadError) as e:
         reader.read_file(path, ROSTER, tmp_path)
     text = str(e.value)
     assert (
@@ -254,7 +254,7 @@ def test_windows_1252_bytes_without_a_character_do_not_stop_the_load(tmp_path):
 def test_files_that_are_not_what_they_say(tmp_path, name, data, says):
     path = tmp_path / name
     path.write_bytes(data)
-    with pytest.raises(reader.LoadError) as e:
+    with pytest.raises(tabular.LoadError) as e:
         reader.read_file(path, ROSTER, tmp_path)
     text = str(e.value)
     assert str(path) in text and says in text
@@ -265,14 +265,14 @@ def test_a_zip_that_is_not_a_workbook_lists_what_it_holds(tmp_path):
     path = tmp_path / "kiriman.zip"
     with zipfile.ZipFile(path, "w") as z:
         z.writestr("roster_jawa.csv", "nik\n")
-    with pytest.raises(reader.LoadError, match="arsip ZIP berisi 1 berkas \\(roster_jawa.csv\\)"):
+    with pytest.raises(tabular.LoadError, match="arsip ZIP berisi 1 berkas \\(roster_jawa.csv\\)"):
         reader.read_file(path, ROSTER, tmp_path)
 
 
 def test_a_directory_and_a_missing_file_are_named(tmp_path):
-    with pytest.raises(reader.LoadError, match="folder"):
+    with pytest.raises(tabular.LoadError, match="folder"):
         reader.read_file(tmp_path, ROSTER, tmp_path)
-    with pytest.raises(reader.LoadError, match="tidak ditemukan"):
+    with pytest.raises(tabular.LoadError, match="tidak ditemukan"):
         reader.read_file(tmp_path / "tidak_ada.csv", ROSTER, tmp_path)
 
 
@@ -280,7 +280,7 @@ def test_an_endless_line_stops_with_its_line_number(tmp_path, monkeypatch):
     monkeypatch.setenv("CAKUPAN_MAX_LINE", "64KB")
     path = tmp_path / "panjang.csv"
     path.write_bytes(b"nik,segmen,kode_wilayah\n1,PU,31\n" + b"x" * 200_000 + b"\n2,PU,31\n")
-    with pytest.raises(reader.LoadError, match="baris 3 lebih panjang dari 64 KB"):
+    with pytest.raises(tabular.LoadError, match="baris 3 lebih panjang dari 64 KB"):
         info = reader.read_file(path, ROSTER, tmp_path)
         for part in info.parts:
             list(part.batches())
@@ -288,7 +288,7 @@ def test_an_endless_line_stops_with_its_line_number(tmp_path, monkeypatch):
 
     from etl import staging
 
-    with pytest.raises(reader.LoadError) as e:  # as the load says it: the file first
+    with pytest.raises(tabular.LoadError) as e:  # as the load says it: the file first
         staging.stage(duckdb.connect(), [reader.read_file(path, ROSTER, tmp_path)], ROSTER, "t")
     assert str(e.value).startswith(f"{path}: baris 3 lebih panjang")
 
@@ -297,7 +297,7 @@ def test_a_gzip_bomb_stops_early(tmp_path, monkeypatch):
     monkeypatch.setenv("CAKUPAN_MAX_LINE", "1MB")
     path = tmp_path / "bom.csv.gz"
     path.write_bytes(gzip.compress(b"nik,segmen,kode_wilayah\n" + b"0" * (50 << 20), 9))
-    with pytest.raises(reader.LoadError, match="baris 2 lebih panjang dari 1 MB"):
+    with pytest.raises(tabular.LoadError, match="baris 2 lebih panjang dari 1 MB"):
         reader.read_file(path, ROSTER, tmp_path)
     assert sum(f.stat().st_size for f in tmp_path.iterdir()) < (3 << 20)  # nothing near 50 MB was written
 
@@ -306,20 +306,20 @@ def test_the_unpacked_size_is_bounded(tmp_path, monkeypatch):
     monkeypatch.setenv("CAKUPAN_MAX_UNPACKED", "1MB")
     path = tmp_path / "besar.csv.gz"
     path.write_bytes(gzip.compress(b"nik,segmen,kode_wilayah\n" + b"3175015001900001,PU,31\n" * 100_000))
-    with pytest.raises(reader.LoadError, match="lebih dari 1 MB setelah dibuka"):
+    with pytest.raises(tabular.LoadError, match="lebih dari 1 MB setelah dibuka"):
         reader.read_file(path, ROSTER, tmp_path)
 
 
 def test_parquet_nested_and_binary_columns(tmp_path):
     nested = tmp_path / "bertingkat.parquet"
     pq.write_table(pa.table({"nik": [["3175015001900001"]], "segmen": ["BPU"], "kode_wilayah": ["31"]}), nested)
-    with pytest.raises(reader.LoadError, match="kolom 'nik' berisi data bertingkat"):
+    with pytest.raises(tabular.LoadError, match="kolom 'nik' berisi data bertingkat"):
         _read(nested, tmp_path)
     raw = tmp_path / "biner.parquet"
     pq.write_table(
         pa.table({"nik": pa.array([b"\xff\xfe"], pa.binary()), "segmen": ["BPU"], "kode_wilayah": ["31"]}), raw
     )
-    with pytest.raises(reader.LoadError, match="kolom 'nik' berisi data biner"):
+    with pytest.raises(tabular.LoadError, match="kolom 'nik' berisi data biner"):
         _read(raw, tmp_path)
     text = tmp_path / "teks_biner.parquet"
     pq.write_table(
@@ -392,14 +392,14 @@ def test_clean_text_reads_bytes_of_slices_chunks_and_nulls_right():
     import pyarrow as pa
 
     raw = pa.array(["  kiri", "bersih", None, "kanan ", '="0012"', "'3175", "x\u00a0y", "ok"])
-    assert reader.clean_text(raw).to_pylist() == ["kiri", "bersih", None, "kanan", "0012", "3175", "x y", "ok"]
+    assert tabular.clean_text(raw).to_pylist() == ["kiri", "bersih", None, "kanan", "0012", "3175", "x y", "ok"]
     clean_slice = raw.slice(1, 1)  # its neighbours have spaces: nothing to do for 'bersih'
-    assert reader.clean_text(clean_slice).to_pylist() == ["bersih"]
-    assert reader.clean_text(raw.slice(3, 1)).to_pylist() == ["kanan"]
+    assert tabular.clean_text(clean_slice).to_pylist() == ["bersih"]
+    assert tabular.clean_text(raw.slice(3, 1)).to_pylist() == ["kanan"]
     chunked = pa.chunked_array([pa.array(["a", "b"]), pa.array(["\uff13\uff11", None])])
-    assert reader.clean_text(chunked).to_pylist() == ["a", "b", "31", None]
-    assert reader.clean_text(pa.array([None, None], pa.string())).to_pylist() == [None, None]
-    assert reader.clean_text(pa.array([], pa.string())).to_pylist() == []
+    assert tabular.clean_text(chunked).to_pylist() == ["a", "b", "31", None]
+    assert tabular.clean_text(pa.array([None, None], pa.string())).to_pylist() == [None, None]
+    assert tabular.clean_text(pa.array([], pa.string())).to_pylist() == []
 
 
 def test_floats_in_a_text_only_column_keep_the_digits_their_type_keeps():

@@ -3,7 +3,7 @@
 import pytest
 
 import warehouse
-from etl import build, reader
+from etl import build, tabular
 from tests.conftest import SEED
 
 
@@ -82,6 +82,6 @@ def test_older_schema_is_refused_with_what_to_do(data_dir):
     build.ensure_exists()
     with warehouse.build() as (con, _is_new, _scratch):
         con.execute("DROP TABLE versi_skema").fetchall()  # as a warehouse made before versions existed
-    with pytest.raises(reader.LoadError, match="skema 1, kini 2"):
+    with pytest.raises(tabular.LoadError, match="skema 1, kini 2"):
         build.load_reference("pekerja", SEED / "pekerja_kecil.csv")
     assert build.served_version() == 1

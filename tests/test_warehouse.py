@@ -98,7 +98,7 @@ def test_failed_load_leaves_nothing_behind(data_dir, tmp_path):
     served = warehouse.current_path()
     bad = tmp_path / "rusak.csv.gz"
     bad.write_bytes(b"\x1f\x8b\x08\x00 not really gzip")
-    from etl.reader import LoadError
+    from etl.tabular import LoadError
 
     with pytest.raises(LoadError, match="rusak.csv.gz"):
         load([SEED / "roster_kecil.csv", bad])
