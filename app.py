@@ -53,9 +53,16 @@ def akun_pertama() -> None:
         print(
             "\n  Akun pertama dibuat. Masuk dengan\n"
             f"    nama pengguna: admin\n    kata sandi:    {sandi}\n"
-            "  Kata sandi ini tidak ditampilkan lagi. Ganti dengan: python -m akses sandi admin\n",
+            f"  Kata sandi ini tidak ditampilkan lagi. Ganti dengan: {_python()} -m akses sandi admin\n",
             flush=True,
         )
+
+
+def _python() -> str:
+    """This Python as the operator types it here (.venv/bin/python under make run): the venv's,
+    where the packages are, not whatever `python` the shell finds (issue 32, item 7)."""
+    relatif = os.path.relpath(sys.executable)
+    return sys.executable if relatif.startswith("..") else relatif
 
 
 def main(argv: list[str] | None = None) -> int:

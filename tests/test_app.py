@@ -81,13 +81,18 @@ def test_first_start_makes_an_admin_and_serves_only_after_login(seed_loaded):
         text=True,
     )
     try:
-        sandi = None
+        sandi = ganti = None
         for line in process.stdout:
             if "kata sandi:" in line:
                 sandi = line.split("kata sandi:")[1].strip()
+            if "Ganti dengan:" in line:
+                ganti = line.split("Ganti dengan:")[1].strip()
             if "berjalan di" in line:
                 break
         assert sandi and len(sandi) >= 16
+        # the hint names this Python (the venv's under make run), not a bare `python`
+        relatif = os.path.relpath(sys.executable, ROOT)
+        assert ganti == f"{sys.executable if relatif.startswith('..') else relatif} -m akses sandi admin"
         base = f"http://127.0.0.1:{port}"
         _tunggu(base + "/masuk")
         with pytest.raises(urllib.error.HTTPError) as e:
