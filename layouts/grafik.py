@@ -82,7 +82,6 @@ class Ukuran(NamedTuple):
 
 
 HALAMAN = Ukuran(16, 300, 300, 90)
-BARIS_AKSI = 3  # rows of labels baris_label fills at most
 EM = 0.55  # a character's width in em, about, in the charts' sans-serif type
 LATAR = "rgba(255,255,255,0.85)"  # behind words a dotted line may cross (dark mode: assets/cakupan.css)
 
@@ -237,27 +236,6 @@ def _tick_tren(x: list[dt.date], akhir: dt.date | None) -> list[dt.date]:
     langkah = max(1, -(-len(bulan) // (TICK_TREN - len(tetap))))
     bulan = [d for d in bulan[::langkah] if all(abs((d - e).days) >= jarak for e in tetap)]
     return sorted(tetap + bulan)
-
-
-def baris_label(rentang: list[tuple[float, float]], batas: int = BARIS_AKSI) -> list[int | None]:
-    """The row of each label (0 the top) so that no two labels in a row overlap. `rentang` is each
-    label's horizontal extent (start, end), in any one unit. Labels are taken from the left, each
-    into the first row whose labels all end before it starts (interval partitioning); None for a
-    label that finds no free row among `batas` (left unlabelled: its marker still names it)."""
-    ujung_baris: list[float] = []  # where each row's rightmost label ends
-    hasil: list[int | None] = [None] * len(rentang)
-    for i in sorted(range(len(rentang)), key=lambda i: rentang[i]):
-        mulai, selesai = rentang[i]
-        bebas = [n for n, u in enumerate(ujung_baris) if u < mulai]
-        if bebas:
-            hasil[i] = bebas[0]
-        elif len(ujung_baris) < batas:
-            hasil[i] = len(ujung_baris)
-            ujung_baris.append(selesai)
-        else:
-            continue
-        ujung_baris[hasil[i]] = selesai
-    return hasil
 
 
 _PITA = 2.6  # the band on top for the actions' numbers and markers, in em of their type

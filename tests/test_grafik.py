@@ -99,14 +99,6 @@ def test_the_road_s_words_stand_clear_of_a_target_just_above_its_end_and_under_a
     assert turun["layout"]["yaxis"]["range"][0] < 700 < 2_000 < turun["layout"]["yaxis"]["range"][1]
 
 
-def test_labels_take_the_first_row_where_they_touch_nothing():
-    # (0, 3) row 0; (1, 4) touches it: row 1; (3,5, 7) starts after row 0 ends: row 0; (5, 6) touches
-    # (3,5, 7) but not (1, 4): row 1. In the input's order.
-    assert grafik.baris_label([(0, 3), (1, 4), (5, 6), (3.5, 7)]) == [0, 1, 1, 0]
-    assert grafik.baris_label([(0, 1)] * 4) == [0, 1, 2, None]  # three rows at most: the fourth unlabelled
-    assert grafik.baris_label([]) == []
-
-
 def _aksi_dua() -> list:
     """tests/seed/aksi_dua.csv (issue 30's case): two actions a day apart on one kelurahan."""
     with open(SEED / "aksi_dua.csv", encoding="utf-8", newline="") as f:
