@@ -646,7 +646,7 @@ def grid(
             "autoHeight": True,
             "tooltipField": "nama_wilayah",
         },
-        {"field": "kode_wilayah", "headerName": t("kode", bahasa), "minWidth": 125, "maxWidth": 160},
+        {"field": "kode_wilayah", "headerName": t("kode", bahasa), "minWidth": 125, "maxWidth": 176},
     ]
     cols += [kolom_metrik(m, bahasa, flex=1) for m in metrik]
     panjang = len(rows) > BARIS_PENUH
