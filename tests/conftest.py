@@ -1,6 +1,13 @@
-"""Every test gets its own data directory and a fixed NIK key."""
+"""Every test gets its own data directory and a fixed NIK key.
 
+Warehouses a test only starts from are built once per session (per xdist worker) and copied
+into the test's own data directory (`cetakan`): a copy takes milliseconds, a build about a
+second, and a test may still write (accounts, actions, a further load) without touching
+another test's data."""
+
+import contextlib
 import datetime as dt
+import shutil
 import sys
 from pathlib import Path
 
@@ -46,19 +53,62 @@ def dash_app():
         return app.create_app()
 
 
+BEBAS = ("CAKUPAN_GRACE_MONTHS", "CAKUPAN_RW_TARGET", "CAKUPAN_DETAIL_SNAPSHOTS")  # settings left at their defaults
+
+
+def _siapkan(mp: pytest.MonkeyPatch, path: Path) -> None:
+    """The settings every test's data directory is built and read with."""
+    mp.setenv("CAKUPAN_DATA_DIR", str(path))
+    mp.setenv("CAKUPAN_NIK_KEY", NIK_KEY)
+    for name in BEBAS:
+        mp.delenv(name, raising=False)
+    # Builds here store no answers (4 s a build over the whole Kemendagri list) unless the test
+    # asks (the weekly seed, tests/test_jawaban.py): stored answers equal the builder's, tested there.
+    mp.setattr(warehouse, "_finishers", [])
+
+
 @pytest.fixture
 def data_dir(tmp_path, monkeypatch):
     path = tmp_path / "data"
-    monkeypatch.setenv("CAKUPAN_DATA_DIR", str(path))
-    monkeypatch.setenv("CAKUPAN_NIK_KEY", NIK_KEY)
-    for name in ("CAKUPAN_GRACE_MONTHS", "CAKUPAN_RW_TARGET", "CAKUPAN_DETAIL_SNAPSHOTS"):
-        monkeypatch.delenv(name, raising=False)
-    # Builds here store no answers (4 s a build over the whole Kemendagri list) unless the test
-    # asks (the weekly seed, tests/test_jawaban.py): stored answers equal the builder's, tested there.
-    monkeypatch.setattr(warehouse, "_finishers", [])
+    _siapkan(monkeypatch, path)
     warehouse.close_readers()
     yield path
     warehouse.close_readers()
+
+
+def _salin(asal: Path, tujuan: Path) -> None:
+    """Copy a built data folder: everything but the builds older than the served one (only the
+    served file is read; a test that keeps builds counts its own)."""
+    gudang = asal / "warehouse"
+    dilayani = (gudang / warehouse.POINTER).read_text().strip().removesuffix(".duckdb")
+
+    def lewati(folder, names):
+        if Path(folder) != gudang:
+            return []
+        return [n for n in names if n.startswith("cakupan-") and not n.startswith(dilayani)]
+
+    shutil.copytree(asal, tujuan, ignore=lewati, dirs_exist_ok=True)
+
+
+@pytest.fixture(scope="session")
+def cetakan(tmp_path_factory):
+    """salin(nama, bangun, tujuan): the data folder `bangun()` builds, built once per session
+    under that name with the same settings as data_dir, then copied into `tujuan`."""
+    dibuat: dict[str, Path] = {}
+
+    def salin(nama: str, bangun, tujuan: Path) -> Path:
+        if nama not in dibuat:
+            path = tmp_path_factory.mktemp(nama) / "data"
+            with pytest.MonkeyPatch.context() as mp, contextlib.ExitStack() as tutup:
+                _siapkan(mp, path)
+                tutup.callback(warehouse.close_readers)
+                bangun()
+            dibuat[nama] = path
+        warehouse.close_readers()
+        _salin(dibuat[nama], tujuan)
+        return tujuan
+
+    return salin
 
 
 def load(paths, as_of=AS_OF) -> dict:
@@ -66,13 +116,16 @@ def load(paths, as_of=AS_OF) -> dict:
     return build.load_snapshots([([Path(p) for p in paths], as_of)])[0]
 
 
-@pytest.fixture
-def seed_loaded(data_dir):
-    """The seed roster, targets and RW reference loaded."""
+def _bangun_seed() -> None:
     load([SEED / "roster_kecil.csv"])
     build.load_reference("target", SEED / "target_kecil.csv")
     build.load_reference("rw", SEED / "rw_kecil.csv")
-    return data_dir
+
+
+@pytest.fixture
+def seed_loaded(data_dir, cetakan):
+    """The seed roster, targets and RW reference loaded (a copy of the session's build)."""
+    return cetakan("seed", _bangun_seed, data_dir)
 
 
 MINGGU = [
@@ -80,6 +133,12 @@ MINGGU = [
     ("minggu_4.csv", dt.date(2024, 1, 30)),
     ("minggu_5.csv", dt.date(2024, 2, 6)),
 ]
+
+
+def bangun_minggu_target() -> None:
+    """The weekly seed's three snapshots and its targets, with the default settings (for cetakan)."""
+    build.load_snapshots([([SEED / name], as_of) for name, as_of in MINGGU])
+    build.load_reference("target", SEED / "target_minggu.csv")
 
 
 @pytest.fixture(scope="session")
@@ -90,13 +149,15 @@ def _minggu_dir(tmp_path_factory):
         mp.setenv("CAKUPAN_DATA_DIR", str(path))
         mp.setenv("CAKUPAN_NIK_KEY", NIK_KEY)
         mp.setenv("CAKUPAN_RW_TARGET", "3")  # as `minggu` serves it: the stored answers hold this target
-        # Its builds store the pages' answers, as `python -m etl` builds do; other tests' builds
-        # do not (a second each), so their questions go to the builder: both paths are tested.
-        mp.setattr(warehouse, "_finishers", [jawaban.hitung])
         mp.setattr(jawaban, "SNAPSHOT_TERBARU", 3)  # all three, to hold every period's kind
+        mp.setattr(warehouse, "_finishers", [])
         build.load_snapshots([([SEED / name], as_of) for name, as_of in MINGGU])
         build.load_reference("target", SEED / "target_minggu.csv")
         build.load_reference("pekerja", SEED / "pekerja_minggu.csv")
+        # Its last build stores the pages' answers, as `python -m etl` builds do (every build
+        # makes them anew from the whole warehouse, so the earlier ones need not); other tests'
+        # builds do not (a second each), so their questions go to the builder: both paths are tested.
+        mp.setattr(warehouse, "_finishers", [jawaban.hitung])
         build.load_reference("rw", SEED / "rw_minggu.csv")
     return path
 

@@ -211,6 +211,7 @@ def _geser_jam(monkeypatch, waktu):
     monkeypatch.setattr(simpan, "sekarang", lambda: waktu)
 
 
+@pytest.mark.slow
 def test_forty_logins_at_once_in_four_processes_check_at_most_five_passwords(data_dir, tmp_path, monkeypatch):
     """Issue 31: forty logins at once against four workers (39 wrong, one right) checked 8 wrong
     passwords before the 429s began. Counting and claiming are one BEGIN IMMEDIATE step now: at
@@ -241,6 +242,7 @@ def test_forty_logins_at_once_in_four_processes_check_at_most_five_passwords(dat
     assert dicek == ["lumbung-padi-serang-timur", "lumbung-padi-serang-timur"]
 
 
+@pytest.mark.slow
 def test_sixty_names_at_once_from_one_address_check_at_most_twenty(data_dir, tmp_path):
     """Password spraying at once: 60 logins under different names from one address, in four
     processes, check at most GAGAL_ALAMAT_MAKS passwords; another address is not held back."""

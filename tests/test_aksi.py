@@ -299,22 +299,11 @@ def test_the_page_records_an_action_in_scope_and_refuses_one_outside(minggu_awal
 
 
 @pytest.fixture
-def minggu_awal_aksi(data_dir):
-    from etl import build
-    from tests.conftest import SEED
+def minggu_awal_aksi(data_dir, cetakan):
+    """The weekly seed's three snapshots and targets, in a data directory of its own (actions are written there)."""
+    from tests.conftest import bangun_minggu_target
 
-    build.load_snapshots(
-        [
-            ([SEED / f], d)
-            for f, d in (
-                ("minggu_1.csv", dt.date(2024, 1, 9)),
-                ("minggu_4.csv", dt.date(2024, 1, 30)),
-                ("minggu_5.csv", dt.date(2024, 2, 6)),
-            )
-        ]
-    )
-    build.load_reference("target", SEED / "target_minggu.csv")
-    return data_dir
+    return cetakan("minggu_target", bangun_minggu_target, data_dir)
 
 
 def test_actions_are_imported_from_a_csv_row_by_row(seed_loaded, tmp_path, capsys):

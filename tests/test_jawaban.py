@@ -27,6 +27,7 @@ def _tempat():
     return ["ID", "11", *sorted(kode)]
 
 
+@pytest.mark.slow
 def test_every_stored_answer_is_the_builders_row_for_row(minggu):
     stored = 0
     for tanggal in periode.daftar()[::2]:  # the newest (flows known) and the first (none before it)
@@ -74,6 +75,7 @@ def test_questions_the_build_does_not_hold_go_to_the_builder(minggu, monkeypatch
     assert rw[1]["target"] == 100
 
 
+@pytest.mark.slow
 def test_a_build_stores_its_own_answers_and_a_build_without_the_finisher_none(data_dir, monkeypatch):
     monkeypatch.setattr(warehouse, "_finishers", [jawaban.hitung])
     load([SEED / "roster_kecil.csv"])
@@ -91,6 +93,7 @@ def test_a_build_stores_its_own_answers_and_a_build_without_the_finisher_none(da
     assert cakupan.angka_tempat(tanya("ID"))["target"] is not None  # and the builder answers
 
 
+@pytest.mark.slow
 def test_only_the_newest_snapshots_are_stored(data_dir, monkeypatch):
     monkeypatch.setattr(jawaban, "SNAPSHOT_TERBARU", 2)
     monkeypatch.setattr(warehouse, "_finishers", [jawaban.hitung])

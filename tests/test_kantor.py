@@ -453,6 +453,7 @@ def test_header_only_and_empty_files_change_nothing(data_dir, tmp_path):
     assert warehouse.current_path() == before and _peserta() == 3
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "args",
     [
@@ -469,6 +470,7 @@ def test_command_lines_fail_with_a_message_not_a_traceback(seed_loaded, tmp_path
     assert "Traceback" not in result.stderr and result.stderr.strip()
 
 
+@pytest.mark.slow
 def test_a_closed_pipe_ends_quietly(seed_loaded):
     command = f"{sys.executable} -m metrics export coverage --level kelurahan --parent 31.75 --out - | head -1"
     result = subprocess.run(

@@ -210,14 +210,11 @@ def test_a_server_route_refuses_a_date_without_a_load_and_reads_bpu(minggu):
 
 
 @pytest.fixture
-def minggu_akun(data_dir):
+def minggu_akun(data_dir, cetakan):
     """The weekly seed's three snapshots in a data directory of its own (accounts are written there)."""
-    from etl import build
-    from tests.conftest import MINGGU, SEED
+    from tests.conftest import bangun_minggu_target
 
-    build.load_snapshots([([SEED / f], d) for f, d in MINGGU])
-    build.load_reference("target", SEED / "target_minggu.csv")
-    return data_dir
+    return cetakan("minggu_target", bangun_minggu_target, data_dir)
 
 
 def _halaman(client, path, search):

@@ -122,8 +122,12 @@ def surel(data_dir, ca, monkeypatch):
 
 
 @pytest.fixture
-def minggu_awal(data_dir):
+def minggu_awal(data_dir, cetakan):
     """The weekly seed's first two snapshots with targets and RWs; the third is the new one."""
+    return cetakan("minggu_awal", _bangun_minggu_awal, data_dir)
+
+
+def _bangun_minggu_awal() -> None:
     build.load_snapshots(
         [([SEED / "minggu_1.csv"], dt.date(2024, 1, 9)), ([SEED / "minggu_4.csv"], dt.date(2024, 1, 30))]
     )
@@ -131,7 +135,6 @@ def minggu_awal(data_dir):
     build.load_reference("rw", SEED / "rw_minggu.csv")
     pengguna.tambah("kota.jaktim", wilayah="31.75")
     pengguna.tambah("kota.jakpus", wilayah="31.71")
-    return data_dir
 
 
 def _muat_minggu_5(capsys=None) -> int:

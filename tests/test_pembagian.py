@@ -27,11 +27,15 @@ def _target(path, rows):
 
 
 @pytest.fixture
-def bagi_seed(data_dir):
+def bagi_seed(data_dir, cetakan):
+    """The split case's roster and references (a copy of the session's build: splits are written here)."""
+    return cetakan("bagi", _bangun_bagi, data_dir)
+
+
+def _bangun_bagi() -> None:
     load([SEED / "bagi_peserta.csv"])
     for kind, name in (("target", "bagi_target.csv"), ("rw", "bagi_rw.csv"), ("pekerja", "bagi_pekerja.csv")):
         build.load_reference(kind, SEED / name)
-    return data_dir
 
 
 def _hasil(u):
@@ -240,6 +244,7 @@ def test_the_page_splits_in_scope_and_refuses_outside(bagi_seed, dash_app, monke
     assert pembagian.keadaan(tanya(PG)) is None and dijalankan == [7, 0]
 
 
+@pytest.mark.slow
 def test_terapkan_serves_the_split_from_a_process_of_its_own(bagi_seed):
     import time
 
@@ -278,6 +283,7 @@ def test_a_derived_target_is_named_on_the_page_the_review_and_the_email(bagi_see
     assert "Target turunan: bagian dari target wilayah induk" in teks_slaid and "Pulo Gadung" in teks_slaid
 
 
+@pytest.mark.slow
 def test_the_command_line_shows_saves_and_removes_a_split(bagi_seed, capsys):
     assert main(["bagi", PG, "--dasar", "rw"]) == 0
     out = capsys.readouterr().out
@@ -319,6 +325,7 @@ def test_a_branch_account_changes_no_split_and_filters_raise_no_false_alarm(bagi
     assert e.value.teks("en").startswith("Kota Administrasi Jakarta Timur has no 2024 target")
 
 
+@pytest.mark.slow
 def test_saves_in_a_burst_start_one_build(bagi_seed, monkeypatch):
     """At most one refresh waits: while a started one has not yet read the splits, another save
     starts none (a helper's 8 parallel saves queued 8 builds, 2,3 GB of waiting processes)."""
@@ -343,6 +350,7 @@ def test_saves_in_a_burst_start_one_build(bagi_seed, monkeypatch):
     pembagian._anak.clear()
 
 
+@pytest.mark.slow
 def test_a_split_saved_on_the_command_line_keeps_the_stored_answers(bagi_seed, monkeypatch, capsys):
     """Found in review: the command's rebuild ran without the finisher, so the build it served had
     no stored answers and every page fell back to the builder until the next load."""

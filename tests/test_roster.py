@@ -308,6 +308,7 @@ def _cli(*args, env):
     )
 
 
+@pytest.mark.slow
 def test_cli_json_summary(data_dir):
     import os
 
@@ -333,6 +334,7 @@ def test_missing_required_column_fails_clearly_and_changes_nothing(data_dir, tmp
     assert warehouse.query("SELECT count(*) n FROM snapshot").n[0] == 1
 
 
+@pytest.mark.slow
 def test_bad_date_argument_is_explained(data_dir):
     import os
 

@@ -61,11 +61,14 @@ def test_the_grids_cells_round_by_the_same_rule():
 
 
 @pytest.fixture
-def bulat(data_dir):
+def bulat(data_dir, cetakan):
     """The case: 1.999 active of 2.000 in Pulo Gadung, one snapshot (2024-02-06)."""
+    return cetakan("bulat", _bangun_bulat, data_dir)
+
+
+def _bangun_bulat() -> None:
     load([SEED / "round_1999.csv"])
     build.load_reference("target", SEED / "round_target.csv")
-    return data_dir
 
 
 def _json(komponen) -> str:

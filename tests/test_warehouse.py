@@ -45,6 +45,7 @@ def _wait_for(condition, seconds=60):
     return False
 
 
+@pytest.mark.slow
 def test_killed_load_leaves_old_data_served(data_dir, tmp_path):
     load([SEED / "roster_kecil.csv"])
     served = warehouse.current_path()
@@ -64,6 +65,7 @@ def test_killed_load_leaves_old_data_served(data_dir, tmp_path):
     assert len(list(warehouse.builds_dir().glob("cakupan-*.duckdb"))) <= warehouse.KEEP_BUILDS
 
 
+@pytest.mark.slow
 def test_readers_see_old_or_new_never_a_mix(data_dir, tmp_path):
     load([SEED / "roster_kecil.csv"])
     old = cakupan.angka_tempat(tanya("ID"))["peserta_aktif"]
