@@ -15,13 +15,17 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt
 run: $(VENV)/.installed
 	$(PY) app.py
 
+# Both spread the tests over the machine's cores (pytest-xdist), a module's tests on one worker
+# (they share its fixtures: a served app, a browser).
+XDIST := -n auto --dist loadscope
+
 test: $(VENV)/.installed
-	$(PY) -m pytest -q
+	$(PY) -m pytest -q $(XDIST)
 
 # The number, loader and page rules without a browser, HTTP servers, mail or benchmarks (pytest.ini's
 # markers): the loop while changing a rule. make test runs everything, as CI does.
 test-quick: $(VENV)/.installed
-	$(PY) -m pytest -q -m "not browser and not slow"
+	$(PY) -m pytest -q $(XDIST) -m "not browser and not slow"
 
 demo: $(VENV)/.installed
 	$(PY) -m etl demo

@@ -433,7 +433,7 @@ def _cli(module, *args, env=None, stdin=None):
     )
 
 
-def test_as_of_after_today_is_refused(data_dir):
+def test_as_of_after_today_is_refused(data_dir_baru):
     tomorrow = (dt.date.today() + dt.timedelta(days=1)).isoformat()
     result = _cli("etl", "load", str(KANTOR / "c04_sep_hint.csv"), "--as-of", tomorrow)
     assert result.returncode == 2 and "sesudah hari ini" in result.stderr and "Traceback" not in result.stderr

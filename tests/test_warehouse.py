@@ -95,7 +95,7 @@ def test_readers_see_old_or_new_never_a_mix(data_dir, tmp_path):
     assert seen[0] == old and seen[-1] == 300_000
 
 
-def test_failed_load_leaves_nothing_behind(data_dir, tmp_path):
+def test_failed_load_leaves_nothing_behind(data_dir_baru, tmp_path):
     load([SEED / "roster_kecil.csv"])
     served = warehouse.current_path()
     bad = tmp_path / "rusak.csv.gz"
@@ -138,7 +138,7 @@ def test_folders_kept_beside_a_build_go_with_it(data_dir):
     assert not first.with_suffix(".tersimpan").exists()
 
 
-def test_a_build_that_fails_in_its_finisher_leaves_nothing_beside_it(data_dir, monkeypatch):
+def test_a_build_that_fails_in_its_finisher_leaves_nothing_beside_it(data_dir_baru, monkeypatch):
     load([SEED / "roster_kecil.csv"])
     served = warehouse.current_path()
 
