@@ -16,7 +16,7 @@ run: $(VENV)/.installed
 	$(PY) app.py
 
 # Both spread the tests over the machine's cores (pytest-xdist), a module's tests on one worker
-# (they share its fixtures: a served app, a browser).
+# (they share its fixtures: a served app, a browser); tests/conftest.py builds each seed once a run.
 XDIST := -n auto --dist loadscope
 
 test: $(VENV)/.installed

@@ -1,12 +1,13 @@
 """Every test gets its own data directory and a fixed NIK key.
 
-Warehouses a test only starts from are built once per session (per xdist worker) and copied
-into the test's own data directory (`cetakan`): a copy takes milliseconds, a build about a
-second, and a test may still write (accounts, actions, a further load) without touching
-another test's data."""
+Warehouses a test only starts from are built once a run, by the first pytest-xdist worker that
+needs one, and copied into the test's own data directory (`cetakan`): a copy takes milliseconds,
+a build a second (the weekly seed with its stored answers, several), and a test may still write
+(accounts, actions, a further load) without touching another test's or worker's data."""
 
-import contextlib
 import datetime as dt
+import fcntl
+import os
 import shutil
 import sys
 from pathlib import Path
@@ -98,23 +99,41 @@ def _salin(asal: Path, tujuan: Path) -> None:
     shutil.copytree(asal, tujuan, ignore=lewati, dirs_exist_ok=True)
 
 
+def _sekali(tmp_path_factory, nama: str, bangun) -> Path:
+    """The data folder `bangun(mp, path)` builds, built once a run under that name: the workers
+    share the run's temporary folder (xdist gives each its own below it) and take turns on a
+    lock, so the second finds it built. Nothing writes it afterwards: tests get copies."""
+    dasar = tmp_path_factory.getbasetemp()
+    akar = (dasar.parent if os.environ.get("PYTEST_XDIST_WORKER") else dasar) / "cetakan"
+    akar.mkdir(exist_ok=True)
+    path, selesai = akar / nama / "data", akar / nama / "selesai"
+    with open(akar / f"{nama}.lock", "w") as kunci:
+        fcntl.flock(kunci, fcntl.LOCK_EX)
+        if not selesai.exists():
+            shutil.rmtree(path, ignore_errors=True)
+            with pytest.MonkeyPatch.context() as mp:
+                try:
+                    bangun(mp, path)
+                finally:
+                    warehouse.close_readers()
+            selesai.touch()
+    return path
+
+
 @pytest.fixture(scope="session")
 def cetakan(tmp_path_factory):
-    """salin(nama, bangun, tujuan): the data folder `bangun()` builds, built once per session
-    under that name with the same settings as data_dir, then copied into `tujuan`."""
-    dibuat: dict[str, Path] = {}
+    """salin(nama, bangun, tujuan): the data folder `bangun()` builds with the same settings as
+    data_dir, built once a run under that name (_sekali), copied into `tujuan`."""
 
     def salin(nama: str, bangun, tujuan: Path) -> Path:
-        if nama not in dibuat:
-            path = tmp_path_factory.mktemp(nama) / "data"
-            with pytest.MonkeyPatch.context() as mp, contextlib.ExitStack() as tutup:
-                _siapkan(mp, path)
-                tutup.callback(warehouse.close_readers)
-                bangun()
-            dibuat[nama] = path
+        def dengan_setelan(mp, path):
+            _siapkan(mp, path)
+            bangun()
+
+        asal = _sekali(tmp_path_factory, nama, dengan_setelan)
         warehouse.close_readers()
         shutil.rmtree(tujuan / "warehouse", ignore_errors=True)  # data_dir's empty warehouse
-        _salin(dibuat[nama], tujuan)
+        _salin(asal, tujuan)
         return tujuan
 
     return salin
@@ -150,24 +169,28 @@ def bangun_minggu_target() -> None:
     build.load_reference("target", SEED / "target_minggu.csv")
 
 
+def _bangun_minggu(mp: pytest.MonkeyPatch, path: Path) -> None:
+    mp.setenv("CAKUPAN_DATA_DIR", str(path))
+    mp.setenv("CAKUPAN_NIK_KEY", NIK_KEY)
+    mp.setenv("CAKUPAN_RW_TARGET", "3")  # as `minggu` serves it: the stored answers hold this target
+    mp.setattr(jawaban, "SNAPSHOT_TERBARU", 3)  # all three, to hold every period's kind
+    mp.setattr(warehouse, "_finishers", [])
+    build.load_snapshots([([SEED / name], as_of) for name, as_of in MINGGU])
+    build.load_reference("target", SEED / "target_minggu.csv")
+    build.load_reference("pekerja", SEED / "pekerja_minggu.csv")
+    # Its last build stores the pages' answers, as `python -m etl` builds do (every build
+    # makes them anew from the whole warehouse, so the earlier ones need not); other tests'
+    # builds do not (a second each), so their questions go to the builder: both paths are tested.
+    mp.setattr(warehouse, "_finishers", [jawaban.hitung])
+    build.load_reference("rw", SEED / "rw_minggu.csv")
+
+
 @pytest.fixture(scope="session")
 def _minggu_dir(tmp_path_factory):
-    """Built once: three weekly snapshots with targets, workforce and RW reference (seed/README.md)."""
+    """The weekly seed: three weekly snapshots with targets, workforce and RW reference
+    (seed/README.md), built once a run and copied to this worker (its HTTP tests write accounts)."""
     path = tmp_path_factory.mktemp("minggu") / "data"
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("CAKUPAN_DATA_DIR", str(path))
-        mp.setenv("CAKUPAN_NIK_KEY", NIK_KEY)
-        mp.setenv("CAKUPAN_RW_TARGET", "3")  # as `minggu` serves it: the stored answers hold this target
-        mp.setattr(jawaban, "SNAPSHOT_TERBARU", 3)  # all three, to hold every period's kind
-        mp.setattr(warehouse, "_finishers", [])
-        build.load_snapshots([([SEED / name], as_of) for name, as_of in MINGGU])
-        build.load_reference("target", SEED / "target_minggu.csv")
-        build.load_reference("pekerja", SEED / "pekerja_minggu.csv")
-        # Its last build stores the pages' answers, as `python -m etl` builds do (every build
-        # makes them anew from the whole warehouse, so the earlier ones need not); other tests'
-        # builds do not (a second each), so their questions go to the builder: both paths are tested.
-        mp.setattr(warehouse, "_finishers", [jawaban.hitung])
-        build.load_reference("rw", SEED / "rw_minggu.csv")
+    _salin(_sekali(tmp_path_factory, "minggu", _bangun_minggu), path)
     return path
 
 
