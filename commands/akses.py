@@ -173,7 +173,6 @@ def main(argv: list[str] | None = None) -> int:
 
 def _langganan(args) -> int:
     """Subscriptions, checked in the subscribing account's scope (metrics/langganan.py)."""
-    from akses import langganan as simpanan
     from metrics import langganan, lingkup
     from metrics.definisi import PertanyaanTidakSah
 
@@ -185,7 +184,7 @@ def _langganan(args) -> int:
                 nomor = langganan.tambah(args.nama, args.wilayah, args.kepada, saringan, args.bahasa)
                 print(f"Langganan {nomor}: {args.nama}, wilayah {args.wilayah}, laporan tiap data baru dimuat.")
             elif args.aksi == "daftar":
-                kiriman = simpanan.terakhir(args.nama)
+                kiriman = langganan.terakhir(args.nama)
                 print(f"{'id':>4}  {'akun':<20} {'wilayah':<14} {'bahasa':<6} {'alamat':>6}  terakhir")
                 for lg in langganan.daftar():
                     if args.nama and lg.pengguna != args.nama:
@@ -200,7 +199,7 @@ def _langganan(args) -> int:
             else:
                 langganan.hapus(args.id)
                 print(f"Langganan {args.id} dihentikan.")
-    except (simpanan.GalatLangganan, PertanyaanTidakSah) as e:  # TanpaAkses is a PertanyaanTidakSah
+    except (langganan.GalatLangganan, PertanyaanTidakSah) as e:  # TanpaAkses is a PertanyaanTidakSah
         print(f"Gagal: {e}", file=sys.stderr)
         return 2
     return 0

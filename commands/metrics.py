@@ -124,13 +124,12 @@ def main(argv: list[str] | None = None) -> int:
         from laporan import kirim
 
         if args.ulang is not None:  # the operator's resend: audited, then sent by this run
-            from akses.langganan import GalatLangganan
             from metrics import langganan
 
             try:
                 with lingkup.berlaku(dataclasses.replace(lingkup.NASIONAL, nama=f"operator ({getpass.getuser()})")):
                     tanggal = langganan.kirim_ulang(args.ulang)
-            except GalatLangganan as e:
+            except langganan.GalatLangganan as e:
                 print(f"Gagal: {e}", file=sys.stderr)
                 return 2
             print(f"Langganan {args.ulang}: laporan data per {tanggal} dikirim ulang.")

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import settings
 import warehouse
-from akses import pembagian
 from etl import alasan, peta, reference, regions, roster, sqlfiles, tabular
+from isian import pembagian
 from jejak import audit
 
 SCHEMA_VERSION = 2  # 2: ringkas_rw by segmen and programme, referensi_pekerja
@@ -36,7 +36,7 @@ def _prepare(con, is_new: bool) -> None:
 
 
 def _write_splits(con) -> None:
-    """The derived targets of the active target splits (akses/pembagian.py), rewritten with each
+    """The derived targets of the active target splits (isian/pembagian.py), rewritten with each
     build: a split saved on the dashboard is served from the next build on."""
     sqlfiles.run(con, "target_turunan.sql")
     rows = pembagian.baris_berlaku()

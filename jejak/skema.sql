@@ -111,7 +111,7 @@ CREATE TABLE IF NOT EXISTS pembagian (
     kode_induk      TEXT NOT NULL,
     tahun           INTEGER NOT NULL,
     segmen          TEXT NOT NULL,            -- SEMUA or a segment, as in the target table
-    dasar           TEXT NOT NULL,            -- pekerja, terdaftar, rw or rata (akses/pembagian.py DASAR)
+    dasar           TEXT NOT NULL,            -- pekerja, terdaftar, rw or rata (isian/pembagian.py DASAR)
     target_induk    INTEGER NOT NULL,         -- the parent's target when it was split (persons)
     dibagi          INTEGER NOT NULL,         -- what was split: target_induk minus the children's own targets
     tanggal_dasar   TEXT,                     -- the snapshot the basis was read from (YYYY-MM-DD)
@@ -132,7 +132,7 @@ CREATE TABLE IF NOT EXISTS pembagian_baris (
 );
 
 -- Grain: one row per address and report (issue 31): kunci is the SHA-256 of the place, filters
--- (with a branch account's branch), language and snapshot (akses/langganan.py kunci_kiriman), so
+-- (with a branch account's branch), language and snapshot (isian/langganan.py kunci_kiriman), so
 -- an address gets one report once whatever the subscriptions asking for it. status: mengirim (a
 -- run is sending it), terkirim, mungkin (a run died inside the SMTP exchange: it may have
 -- arrived; never sent again unless an admin asks), ulang (an admin asked: the next run sends it

@@ -1,13 +1,13 @@
 """Delivering the weekly reports: each active subscription gets the report of the served
-warehouse's newest snapshot once (akses.langganan.klaim), built in the subscribing account's
+warehouse's newest snapshot once (metrics.langganan.klaim), built in the subscribing account's
 own scope (an account disabled, or a place no longer in its scope, is skipped and recorded),
 and sent over SMTP with STARTTLS, TLS or neither and a login (settings.smtp; the standard
 library's smtplib). A refused or failed send is recorded with its reason and tried again by a
-later run (akses.langganan.jeda); nothing else waits on mail: a load has switched and is served
+later run (isian.langganan.jeda); nothing else waits on mail: a load has switched and is served
 before this runs, and its exit code does not depend on it.
 
 Issue 31: each address gets one place's, filters', language's and snapshot's report once, whatever
-the subscriptions (akses.langganan.ambil_alamat), with a Message-ID derived from the delivery's
+the subscriptions (metrics.langganan.ambil_alamat), with a Message-ID derived from the delivery's
 key (id_pesan); only addresses in the allowed domains (settings.surel_domain) are mailed, here
 as at subscribing (a setting narrowed since); a delivery a dead run left half-done is marked
 'mungkin' at the next run (tandai_mungkin) and sent again only when an admin asks (minta_ulang).
@@ -31,7 +31,6 @@ from contextlib import contextmanager
 
 import settings
 import warehouse
-from akses import langganan as simpanan
 from akses import pengguna as akun_mod
 from jejak import audit
 from laporan import pesan
@@ -69,10 +68,10 @@ def jalankan(sekarang: dt.datetime | None = None) -> dict:
     except ValueError as e:
         smtp, hasil["galat"] = None, str(e)
     with _sendiri():
-        hasil["mungkin"] = simpanan.tandai_mungkin(sekarang)  # a dead run's half-done deliveries
+        hasil["mungkin"] = langganan.tandai_mungkin(sekarang)  # a dead run's half-done deliveries
         koneksi = None
-        aktif = {lg.id: lg for lg in simpanan.daftar()}
-        ulang = [(aktif[n], t) for n, t in simpanan.diminta_ulang() if n in aktif and t != tanggal]
+        aktif = {lg.id: lg for lg in langganan.untuk_dikirim()}
+        ulang = [(aktif[n], t) for n, t in langganan.diminta_ulang() if n in aktif and t != tanggal]
         try:
             for lg, tgl in [*ulang, *((lg, tanggal) for lg in aktif.values())]:  # an older one an admin asked for too
                 status = _satu(lg, tgl, sekarang, smtp, koneksi, hasil["galat"])
@@ -129,58 +128,58 @@ def _satu(lg, tanggal: dt.date, sekarang: dt.datetime, smtp, koneksi, alasan: st
     'sambung' (due, and no connection yet)."""
     akun = akun_mod.cari(lg.pengguna)
     if akun is None or not akun.aktif:
-        simpanan.lewati(lg.id, tanggal, sekarang, "akun tidak aktif")
+        langganan.lewati(lg.id, tanggal, sekarang, "akun tidak aktif")
         return "dilewati"
     with langganan.sebagai(akun):
         if not lingkup.aktif().memuat(lg.wilayah):  # the scope changed since it was made
-            simpanan.lewati(lg.id, tanggal, sekarang, "wilayah di luar lingkup akun")
+            langganan.lewati(lg.id, tanggal, sekarang, "wilayah di luar lingkup akun")
             return "dilewati"
-    boleh = [a for a in lg.kepada if simpanan.domain_boleh(a)]  # the setting may have narrowed since
+    boleh = [a for a in lg.kepada if langganan.domain_boleh(a)]  # the setting may have narrowed since
     if not boleh:
-        simpanan.lewati(lg.id, tanggal, sekarang, "semua alamat di luar domain yang diizinkan")
+        langganan.lewati(lg.id, tanggal, sekarang, "semua alamat di luar domain yang diizinkan")
         return "dilewati"
-    simpanan.gantikan(lg.id, tanggal, sekarang)  # older reports not sent: this one goes instead
-    if not simpanan.jatuh_tempo(lg.id, tanggal, sekarang):
+    langganan.gantikan(lg.id, tanggal, sekarang)  # older reports not sent: this one goes instead
+    if not langganan.jatuh_tempo(lg.id, tanggal, sekarang):
         return "sudah"
     if smtp is None:
-        simpanan.menunggu(lg.id, tanggal, sekarang, alasan or "surel belum diatur (CAKUPAN_SMTP_HOST)")
+        langganan.menunggu(lg.id, tanggal, sekarang, alasan or "surel belum diatur (CAKUPAN_SMTP_HOST)")
         return "menunggu"
     if koneksi is None:
         return "sambung"
-    if not simpanan.klaim(lg.id, tanggal, sekarang):
+    if not langganan.klaim(lg.id, tanggal, sekarang):
         return "sudah"
-    kunci, kepada = simpanan.kunci_kiriman(lg, akun.kantor_cabang, tanggal), []
+    kunci, kepada = langganan.kunci_kiriman(lg, akun.kantor_cabang, tanggal), []
     luar = [a for a in lg.kepada if a not in boleh]
     try:
         with langganan.sebagai(akun):
             tj = tinjauan_mod.tinjauan(langganan.pertanyaan_dari(lg, tanggal))
-            kepada, mid = simpanan.ambil_alamat(kunci, lg.id, tanggal, boleh, sekarang, smtp.dari.rsplit("@", 1)[-1])
+            kepada, mid = langganan.ambil_alamat(kunci, lg.id, tanggal, boleh, sekarang, smtp.dari.rsplit("@", 1)[-1])
             if not kepada:  # every address had this report through another subscription
-                simpanan.selesai(lg.id, tanggal, sekarang, None, None, "sudah diterima lewat langganan lain")
+                langganan.selesai(lg.id, tanggal, sekarang, None, None, "sudah diterima lewat langganan lain")
                 return "sudah"
             surel = pesan.buat(tj, lg, smtp.dari, settings.alamat_web(), kepada, mid)
         data = surel.as_bytes()
         if len(data) > BATAS_UKURAN:
             raise GalatSurel(f"surel {len(data)} byte, lebih dari {BATAS_UKURAN}")
         ditolak = koneksi.send_message(surel)
-        simpanan.alamat_selesai(kunci, kepada, True, ditolak)
+        langganan.alamat_selesai(kunci, kepada, True, ditolak)
         catatan = "; ".join(  # the others got it: sent, with who did not
             [
                 *(["alamat ditolak: " + ", ".join(f"{a} ({k})" for a, (k, _) in ditolak.items())] if ditolak else []),
                 *([f"{len(luar)} alamat di luar domain yang diizinkan"] if luar else []),
             ]
         )
-        simpanan.selesai(lg.id, tanggal, sekarang, None, len(data), catatan or None)
+        langganan.selesai(lg.id, tanggal, sekarang, None, len(data), catatan or None)
         if ditolak:
             audit.catat("laporan_sebagian", "operator", "ID", id=lg.id, ditolak=len(ditolak))
         return "terkirim"
     except (lingkup.TanpaAkses, PertanyaanTidakSah) as e:  # the place or a filter is no longer valid
-        simpanan.alamat_selesai(kunci, kepada, False)
-        simpanan.selesai(lg.id, tanggal, sekarang, f"langganan tidak sah lagi: {e}")
+        langganan.alamat_selesai(kunci, kepada, False)
+        langganan.selesai(lg.id, tanggal, sekarang, f"langganan tidak sah lagi: {e}")
         return "gagal"
     except (smtplib.SMTPException, OSError, GalatSurel) as e:
-        simpanan.alamat_selesai(kunci, kepada, False)  # refused: a later try sends them
-        simpanan.selesai(lg.id, tanggal, sekarang, _kata(e))
+        langganan.alamat_selesai(kunci, kepada, False)  # refused: a later try sends them
+        langganan.selesai(lg.id, tanggal, sekarang, _kata(e))
         return "gagal"
 
 

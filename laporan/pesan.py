@@ -14,11 +14,11 @@ from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
 from urllib.parse import urlencode
 
-from akses.langganan import Langganan
 from layouts import format as fmt
 from layouts import tinjauan, tinjauan_pdf
 from layouts.teks import pick
 from metrics import cakupan, wilayah
+from metrics.langganan import Langganan
 from metrics.tinjauan import Tinjauan
 
 KATA = {

@@ -6,10 +6,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import NamedTuple
 
-from akses.aksi import JENIS as JENIS_AKSI
 from layouts import format as fmt
 from layouts.teks import t
 from metrics import cakupan
+from metrics.aksi import JENIS as JENIS_AKSI
 
 MERAH, JINGGA, HIJAU, BIRU, ABU = "#c92a2a", "#e8590c", "#2b8a3e", "#1c7ed6", "#868e96"
 BATANG = 40  # the most bars a chart names legibly
@@ -100,7 +100,7 @@ def tren(
     proyeksi_akhir_tahun, labelled with it; both axes reach them. No target: the chart says so in
     words (for a branch, `cabang`: why). Without a projection (one snapshot) the x axis spans the
     snapshots and a little more. `tempat` is a KPI row (metrics.cakupan.KPI); the layout adds no
-    number of its own. `aksi` (akses.aksi.Aksi), those inside the chart's dates (aksi_tren), are
+    number of its own. `aksi` (metrics.aksi.Aksi), those inside the chart's dates (aksi_tren), are
     dotted lines numbered 1, 2, … by date, a marker at the top whose hover names them, and their
     numbers in one row on a band on top that never overlap (_nomor_aksi: '1–5' where lines stand
     closer than a number's width at `ukuran`); the titles go in a list beside the chart
@@ -255,7 +255,7 @@ def _sumbu_x(x: list[dt.date], akhir: dt.date | None) -> tuple[dt.date, dt.date]
 
 
 def aksi_tren(rows: list[dict], tempat: dict, aksi: list | None) -> list:
-    """The actions (akses.aksi.Aksi) the trend of `rows` marks, in the order they are numbered
+    """The actions (metrics.aksi.Aksi) the trend of `rows` marks, in the order they are numbered
     1, 2, …: those starting inside the chart's dates (up to 31 December with a road, else up to
     the axis end), by start date, then id. The same list as tren draws, for daftar_aksi."""
     if not rows or not aksi:

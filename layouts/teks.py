@@ -120,7 +120,7 @@ TEKS = {
         "Split {induk}'s target over the {tingkat} below",
     ),
     "bagi_target": ("Bagi target ke wilayah di bawah", "Split the target over the regions below"),
-    # a split's basis inside a sentence ('dibagi menurut jumlah RW'); its label: akses/pembagian.DASAR
+    # a split's basis inside a sentence ('dibagi menurut jumlah RW'); its label: metrics.pembagian.DASAR
     "dasar_pekerja": ("jumlah penduduk bekerja", "the working population"),
     "dasar_terdaftar": ("jumlah peserta terdaftar", "registered participants"),
     "dasar_rw": ("jumlah RW", "the number of RWs"),
@@ -310,7 +310,7 @@ TEKS = {
 }
 
 
-# A weekly report's delivery (akses/langganan.py's kiriman.status) in words: the Langganan and Data pages
+# A weekly report's delivery (isian/langganan.py's kiriman.status) in words: the Langganan and Data pages
 STATUS_KIRIMAN = {
     "terkirim": ("terkirim", "sent"),
     "gagal": ("gagal", "failed"),

@@ -1,6 +1,8 @@
 """Aksi (issue 21): actions recorded on a place, checked in the recorder's scope; their effect on
 the weekly pace of peserta aktif measured against similar places; and what funding N pekerja
-rentan would do. Stored by akses/aksi.py. The method is in docs/metrics.md ("Efek aksi").
+rentan would do. The method is in docs/metrics.md ("Efek aksi"). Stored by isian/aksi.py, which
+only this module and the tests import: pages and commands take its kinds (JENIS), funding sources
+(SUMBER_DANA), Aksi and GalatAksi from here (.importlinter, contract isian).
 
     tambah(wilayah, jenis, judul, ...) -> id          impor(path) -> (ids, errors)
     untuk_tren(kode) -> [Aksi]                        efek(aksi) -> Efek
@@ -18,8 +20,8 @@ import statistics
 from dataclasses import dataclass
 from pathlib import Path
 
-from akses import aksi as simpanan
-from akses.aksi import Aksi, GalatAksi
+from isian import aksi as simpanan
+from isian.aksi import JENIS, SUMBER_DANA, Aksi, GalatAksi
 from metrics import cakupan, lingkup, periode, wilayah
 from metrics.definisi import IURAN_BPU, PertanyaanTidakSah
 from metrics.pertanyaan import tanya
@@ -68,7 +70,7 @@ def daftar(kode: str) -> list[Aksi]:
 
 
 def versi() -> tuple[int, int]:
-    """What a kept page depends on besides the build: the actions recorded (akses.aksi.versi)."""
+    """What a kept page depends on besides the build: the actions recorded (isian.aksi.versi)."""
     return simpanan.versi()
 
 
@@ -249,7 +251,7 @@ def efek(a: Aksi, semua: list[Aksi] | None = None) -> Efek:
     snapshot, and those of the places of the same level in the same province (other provinces for
     a province) with no action whose dates touch the window. Unfiltered; in the asker's scope,
     which must hold the action's place (the similar places are counted, never shown). `semua`:
-    every active action (akses.aksi.daftar()), when a caller measuring several has read it once."""
+    every active action (isian.aksi.daftar()), when a caller measuring several has read it once."""
     lingkup.periksa(a.wilayah)
     tempat = wilayah.tempat(a.wilayah)
     induk = "ID" if tempat.tingkat == "provinsi" else tempat.kode.split(".")[0]
@@ -339,4 +341,16 @@ def _tercapai(aktif, target, laju, tanggal: dt.date, n: int, awal: dt.date) -> d
     return hari(target - aktif - n)
 
 
-__all__ = ["Aksi", "Efek", "GalatAksi", "bagaimana_jika", "daftar", "efek", "efek_dari_deret", "tambah", "untuk_tren"]
+__all__ = [
+    "JENIS",
+    "SUMBER_DANA",
+    "Aksi",
+    "Efek",
+    "GalatAksi",
+    "bagaimana_jika",
+    "daftar",
+    "efek",
+    "efek_dari_deret",
+    "tambah",
+    "untuk_tren",
+]

@@ -1,14 +1,35 @@
 """Subscriptions to the weekly report (issue 20), checked as a question is: the place and the
 filters must make a question the subscribing account may ask (its own scope, not the scope of
 whoever sets it up), and only the account itself or an admin whose scope holds the account's
-may add or end one. Stored by akses/langganan.py; delivered by laporan/kirim.py.
+may add or end one. Stored by isian/langganan.py; delivered by laporan/kirim.py.
+
+The one route to that store (.importlinter, contract isian): pages, the mailer and the command
+lines import this module, never the store. The mailer's bookkeeping of deliveries (klaim, selesai,
+lewati, ...; isian/langganan.py says what each does) is re-exported unchanged: the mailer acts for
+the operator and checks each account's scope itself (sebagai), so there is nothing to add here.
 """
 
 from __future__ import annotations
 
-from akses import langganan as simpanan
 from akses import pengguna as akun_mod
-from akses.langganan import GalatLangganan, Langganan
+from isian import langganan as simpanan
+from isian.langganan import (
+    GalatLangganan,
+    Langganan,
+    alamat_selesai,
+    ambil_alamat,
+    diminta_ulang,
+    domain_boleh,
+    gantikan,
+    jatuh_tempo,
+    klaim,
+    kunci_kiriman,
+    lewati,
+    menunggu,
+    selesai,
+    tandai_mungkin,
+    terakhir,
+)
 from metrics import lingkup, pertanyaan
 from metrics.definisi import SARINGAN, PertanyaanTidakSah
 
@@ -94,8 +115,14 @@ def daftar() -> list[Langganan]:
     ]
 
 
+def untuk_dikirim() -> list[Langganan]:
+    """Every active subscription, whoever asks: the mailer's list (laporan/kirim.py), which checks
+    each one in its own account's scope before it builds the report."""
+    return simpanan.daftar()
+
+
 def kiriman(batas: int = 200) -> list[dict]:
-    """The deliveries of the subscriptions the asker may see (akses.langganan.riwayat_kiriman's
+    """The deliveries of the subscriptions the asker may see (isian.langganan.riwayat_kiriman's
     rows), failed ones first: the Data page's list."""
     boleh = {lg.id for lg in daftar()}
     return [k for k in simpanan.riwayat_kiriman(batas * 4) if k["langganan_id"] in boleh][:batas]
@@ -122,7 +149,7 @@ def hapus(nomor: int) -> None:
 
 def kirim_ulang(nomor: int) -> str:
     """An admin asks for subscription `nomor`'s delivery that may not have arrived ('mungkin') to be
-    sent again (akses.langganan.minta_ulang: the next run sends it with the same Message-ID).
+    sent again (isian.langganan.minta_ulang: the next run sends it with the same Message-ID).
     Only an admin who may manage the subscription's account (issue 31: a resend is a write,
     audited as laporan_kirim_ulang). Returns the snapshot date; raises GalatLangganan or
     lingkup.TanpaAkses (audited with the place)."""
@@ -144,11 +171,27 @@ def kirim_ulang(nomor: int) -> str:
 
 __all__ = [
     "GalatLangganan",
+    "Langganan",
     "PertanyaanTidakSah",
+    "alamat_selesai",
+    "ambil_alamat",
     "daftar",
+    "diminta_ulang",
+    "domain_boleh",
+    "gantikan",
     "hapus",
+    "jatuh_tempo",
+    "kiriman",
     "kirim_ulang",
+    "klaim",
+    "kunci_kiriman",
+    "lewati",
+    "menunggu",
     "pertanyaan_dari",
     "sebagai",
+    "selesai",
     "tambah",
+    "tandai_mungkin",
+    "terakhir",
+    "untuk_dikirim",
 ]

@@ -1,7 +1,9 @@
 """Pembagian target (issue 21): a place's target split over the places one level below, only
 when an official asks, on a basis they choose and see first. The method and a worked example are
-in docs/metrics.md ("Pembagian target"); the rows are kept by akses/pembagian.py and served by
-every build from then on (etl/sql/target_turunan.sql: a region's own target always wins).
+in docs/metrics.md ("Pembagian target"); the rows are kept by isian/pembagian.py and served by
+every build from then on (etl/sql/target_turunan.sql: a region's own target always wins). Only
+this module, etl/build.py and the tests import that store: pages take DASAR and GalatPembagian
+from here (.importlinter, contract isian).
 
     usulan(q, dasar) -> Usulan          the split worked out, nothing saved
     simpan(q, dasar) -> id              worked out again on the server and saved (a redo replaces)
@@ -28,8 +30,8 @@ from pathlib import Path
 
 import settings
 import warehouse
-from akses import pembagian as simpanan
-from akses.pembagian import DASAR, GalatPembagian, Pembagian
+from isian import pembagian as simpanan
+from isian.pembagian import DASAR, GalatPembagian, Pembagian
 from metrics import cakupan, lingkup, wilayah
 from metrics.pembangun import Filter
 from metrics.pertanyaan import Pertanyaan

@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from akses import aksi as simpanan
+from isian import aksi as simpanan
 from metrics import aksi, cakupan, lingkup
 from metrics.pertanyaan import tanya
 

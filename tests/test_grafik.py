@@ -7,7 +7,7 @@ import datetime as dt
 import plotly.graph_objects as go
 import pytest
 
-from akses.aksi import Aksi
+from isian.aksi import Aksi
 from layouts import grafik
 from tests.conftest import SEED
 

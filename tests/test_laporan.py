@@ -18,9 +18,9 @@ from pathlib import Path
 
 import pytest
 
-from akses import langganan as simpanan
 from akses import pengguna
 from etl import build
+from isian import langganan as simpanan
 from metrics import langganan, lingkup
 from tests.conftest import SEED
 from tests.klien import baru

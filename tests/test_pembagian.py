@@ -9,9 +9,9 @@ from fractions import Fraction
 
 import pytest
 
-from akses.pembagian import GalatPembagian
 from commands.metrics import main
 from etl import build
+from isian.pembagian import GalatPembagian
 from metrics import cakupan, lingkup, pembagian
 from metrics.pembangun import Filter
 from metrics.pertanyaan import tanya

@@ -317,7 +317,7 @@ def test_a_regional_admin_gets_file_names_not_the_servers_folders(seed_loaded):
 
 # --- writes (issue 31, item 1): a branch account acts for its branch, never for the country ----
 
-from akses import aksi as aksi_simpan  # noqa: E402
+from isian import aksi as aksi_simpan  # noqa: E402
 from tests import klien as tulis  # noqa: E402
 
 

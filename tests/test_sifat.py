@@ -267,9 +267,9 @@ def test_a_changed_control_with_any_value_is_answered(klien, akun, nama, nilai, 
 
 # --- every write callback (issue 31) -------------------------------------------------------
 
-from akses import aksi as aksi_simpan  # noqa: E402
-from akses import langganan as langganan_simpan  # noqa: E402
-from akses import pembagian as pembagian_simpan  # noqa: E402
+from isian import aksi as aksi_simpan  # noqa: E402
+from isian import langganan as langganan_simpan  # noqa: E402
+from isian import pembagian as pembagian_simpan  # noqa: E402
 from tests import klien as tulis  # noqa: E402
 
 AKUN_TULIS = {  # AKUN, and an admin of a region and one of a branch

@@ -89,7 +89,7 @@ def _pdf_teks(pdf: bytes) -> str:
 
 
 def _surel(tj, saringan: dict | None = None) -> tuple[str, str]:
-    from akses.langganan import Langganan
+    from isian.langganan import Langganan
     from laporan import pesan
 
     lg = Langganan(1, "kota.jaktim", tj.tempat.kode, saringan or {}, "id", ("a@jaktim.example.id",), True, "", "")

@@ -1,5 +1,5 @@
 -- Grain: one row per region, year and segment with a derived target: a share of its parent's
--- target from an active split (akses/pembagian.py, issue 21). Rewritten from the access store at
+-- target from an active split (isian/pembagian.py, issue 21). Rewritten from the access store at
 -- the start of every build (etl/build._prepare), so each build serves the splits of its time and
 -- a removed split is gone at the next build.
 CREATE OR REPLACE TABLE target_turunan (

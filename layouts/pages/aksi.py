@@ -11,12 +11,12 @@ import dash
 import dash_mantine_components as dmc
 from dash import ALL, Input, Output, State, callback, ctx, html
 
-from akses.aksi import JENIS, SUMBER_DANA, GalatAksi
 from layouts import aksi as kata
 from layouts import format as fmt
 from layouts import keadaan, kerangka
 from layouts.teks import pick
 from metrics import aksi, cakupan, lingkup, periode, wilayah
+from metrics.aksi import JENIS, SUMBER_DANA, GalatAksi
 from metrics.definisi import PertanyaanTidakSah
 from metrics.pertanyaan import dari_teks_ketat
 

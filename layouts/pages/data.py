@@ -10,14 +10,14 @@ import dash_mantine_components as dmc
 from dash import ALL, Input, Output, State, callback, ctx, html
 
 import settings
-from akses import aksi as aksi_simpan
-from akses import pembagian as pembagian_simpan
-from akses.langganan import GalatLangganan
 from layouts import format as fmt
 from layouts import keadaan, kerangka
 from layouts.teks import kata_status, pick, t
 from metrics import data, langganan, lingkup, wilayah
+from metrics.aksi import JENIS as JENIS_AKSI
 from metrics.definisi import PertanyaanTidakSah
+from metrics.langganan import GalatLangganan
+from metrics.pembagian import DASAR
 
 dash.register_page(__name__, path="/data", name="Data", title=kerangka.judul_tab("data"))
 
@@ -214,7 +214,7 @@ def _nilai_rincian(peristiwa: str | None, k: str, v, b: str) -> str:
         ya, tidak = YA_TIDAK.get(k, (("ya", "yes"), ("tidak", "no")))
         return pick(ya if v else tidak, b)
     if k == "jenis":
-        kamus = {"aksi_tambah": aksi_simpan.JENIS, "muat": JENIS_MUAT, "muat_gagal": JENIS_MUAT}
+        kamus = {"aksi_tambah": JENIS_AKSI, "muat": JENIS_MUAT, "muat_gagal": JENIS_MUAT}
         kamus["tulis_ditolak"] = PERISTIWA  # a refused write names what it would have been
         kamus = kamus.get(peristiwa, JENIS_UNDUH)
         return pick(kamus[v], b) if v in kamus else str(v)
@@ -224,8 +224,8 @@ def _nilai_rincian(peristiwa: str | None, k: str, v, b: str) -> str:
         return _wilayah(str(v), b)
     if k == "segmen":
         return pick(("semua segmen", "all segments"), b) if v == "SEMUA" else f"{pick(('segmen', 'segment'), b)} {v}"
-    if k == "dasar" and v in pembagian_simpan.DASAR:
-        kata = pick(pembagian_simpan.DASAR[v], b)
+    if k == "dasar" and v in DASAR:
+        kata = pick(DASAR[v], b)
         return kata[:1].lower() + kata[1:]
     if k == "tingkat":
         return pick(kerangka.TINGKAT_KATA.get(v, (v, v)), b)

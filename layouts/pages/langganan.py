@@ -11,7 +11,6 @@ import dash
 import dash_mantine_components as dmc
 from dash import ALL, Input, Output, State, callback, ctx, html
 
-from akses import langganan as simpanan
 from akses import pengguna as akun_mod
 from layouts import format as fmt
 from layouts import keadaan, kerangka
@@ -137,7 +136,7 @@ def _daftar(b: str):
     rows = langganan.daftar()
     if not rows:
         return dmc.Text(_k("kosong", b), c="dimmed", id="langganan-kosong")
-    terakhir = simpanan.terakhir()
+    terakhir = langganan.terakhir()
     kepala = html.Tr([html.Th(x) for x in pick(KATA["kolom"], b)])
     baris = []
     for lg in rows:
@@ -219,7 +218,7 @@ def _ubah(_tambah, hapus, alamat, bahasa_laporan, akun, search):
             )
             terbaru = fmt.tanggal(periode.daftar()[0], b)  # the report a new subscription gets first (laporan.kirim)
             pesan = dmc.Alert(_k("berhasil", b).format(id=nomor, tanggal=terbaru), color="green", id="langganan-hasil")
-    except (simpanan.GalatLangganan, PertanyaanTidakSah) as e:  # TanpaAkses is one
+    except (langganan.GalatLangganan, PertanyaanTidakSah) as e:  # TanpaAkses is one
         teks = e.teks(b)  # the reason in the page's language (both errors carry both)
         return dmc.Alert(teks, title=_k("gagal", b), color="red", id="langganan-hasil"), dash.no_update, dash.no_update
     return pesan, _daftar(b), ("" if not isinstance(trigger, dict) else dash.no_update)  # a second click makes no twin

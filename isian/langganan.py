@@ -14,6 +14,10 @@ subscriptions sharing an address send it one mail. A delivery left 'mengirim' by
 inside the SMTP exchange may have arrived: the next run marks it 'mungkin' (tandai_mungkin) and
 never sends it again by itself; an admin asks for it again (minta_ulang: 'ulang'), and the next
 run sends it to the same addresses with the same Message-ID.
+
+Only metrics/langganan.py imports it (and the tests): pages, the mailer (laporan/kirim.py) and the
+command lines take the checked functions and the delivery bookkeeping from there (.importlinter:
+isian).
 """
 
 from __future__ import annotations

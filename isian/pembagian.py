@@ -3,7 +3,8 @@ chose (issue 21), kept in the access store (jejak/skema.sql: pembagian, pembagia
 officials split from the dashboard and the warehouse is only written by builds. Every build
 copies the active splits into the warehouse (etl/sql/target_turunan.sql). The shares are worked
 out and the place checked against the asker's scope by metrics/pembagian.py before they reach
-here; this module keeps the rows.
+here; this module keeps the rows. Only metrics/pembagian.py and etl/build.py (which copies the
+active splits into every build) import it, besides the tests (.importlinter: isian).
 """
 
 from __future__ import annotations
