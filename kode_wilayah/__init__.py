@@ -91,6 +91,12 @@ class KodeWilayah:
         return self.tingkat == "nasional"
 
     @property
+    def digit(self) -> str:
+        """The code's digits without dots ('31.75.02.1001' -> '3175021001'; '' for the nation), the
+        form a NIK starts with and dari_digit reads back."""
+        return "" if self.nasional else self.kode.replace(".", "")
+
+    @property
     def rw(self) -> int | None:
         """An RW's number (5 for '31.75.02.1001.05'); None for a region."""
         return int(self.kode[PANJANG["kelurahan"] + 1 :]) if self.tingkat == "rw" else None
