@@ -121,9 +121,9 @@ def daftar(wilayah: str | None = None, bawah: bool = False) -> list[Aksi]:
         sql, p = "SELECT * FROM aksi WHERE aktif = 1 ORDER BY mulai, id", ()
     elif bawah and wilayah != "ID":
         sql, p = (
-            f"SELECT * FROM aksi WHERE aktif = 1 AND {kode_wilayah.sql_mencakup('wilayah', ':w', sqlite=True)} "
+            f"SELECT * FROM aksi WHERE aktif = 1 AND {kode_wilayah.sql_mencakup('wilayah', ':wilayah', sqlite=True)} "
             "ORDER BY mulai, id",
-            {"w": wilayah},
+            {"wilayah": wilayah},
         )
     elif bawah:
         sql, p = "SELECT * FROM aksi WHERE aktif = 1 ORDER BY mulai, id", ()

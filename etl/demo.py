@@ -343,7 +343,8 @@ COLUMNS = [
 def _write_week(rows: pd.DataFrame, folder: Path, as_of: dt.date) -> list[Path]:
     """A national extract in two parts: Java (';', Indonesian headers) and the rest (',', gzip)."""
     rows = rows[COLUMNS].astype(str)
-    java = _awalan(rows.kode_wilayah, "provinsi").isin(["31", "32", "33", "34", "35", "36"])
+    # Java's provinces are 31-36; read on the text, for _messy made some codes malformed on purpose
+    java = rows.kode_wilayah.str.startswith("3")
     first = folder / f"peserta_{as_of}_jawa.csv"
     second = folder / f"peserta_{as_of}_luar_jawa.csv.gz"
     headers = [
