@@ -13,10 +13,10 @@ from lokal import wilayah as lokal_wilayah
 from werkzeug.security import check_password_hash, generate_password_hash
 from zxcvbn import zxcvbn
 
+import kode_wilayah
 from jejak import audit, simpan
 
 NAMA = re.compile(r"^[a-z0-9][a-z0-9._-]{2,39}$")
-KODE = re.compile(r"^(ID|\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?)$")
 SANDI_MIN = 10
 SANDI_SKOR = 3  # zxcvbn: 3 = "safely unguessable: moderate protection from offline attacks"
 GAGAL_MAKS, GAGAL_MENIT = 5, 15  # failed logins of one account from one address, in minutes
@@ -27,6 +27,14 @@ _HASH_KOSONG = generate_password_hash(secrets.token_hex(16))
 
 class GalatPengguna(ValueError):
     """An account change that cannot be made as asked."""
+
+
+def _lingkup_wilayah(kode: str) -> bool:
+    """Can a scope be this code? A region from the nation to a kelurahan; never an RW."""
+    try:
+        return kode_wilayah.baca(kode).rw is None
+    except kode_wilayah.KodeTidakSah:
+        return False
 
 
 @dataclass(frozen=True)
@@ -210,7 +218,7 @@ def tambah(
     nama = nama.strip().lower()
     if not NAMA.match(nama):
         raise GalatPengguna("Nama pengguna 3-40 karakter: huruf kecil, angka, titik, garis bawah atau strip.")
-    if not KODE.match(wilayah):
+    if not _lingkup_wilayah(wilayah):
         raise GalatPengguna(f"Lingkup '{wilayah}' bukan kode wilayah (ID, 36, 36.01, 36.01.01, 36.01.01.2001).")
     if kantor_cabang is not None and (wilayah != "ID" or not kantor_cabang.strip()):
         raise GalatPengguna("Lingkup kantor cabang berlaku untuk seluruh wilayah: jangan digabung dengan kode wilayah.")

@@ -94,14 +94,16 @@ def write_roster(path: Path, rows: int, seed: int = 1) -> None:
     the contract's forms, programme lists with every separator, words in mixed case. A constant
     column would let DuckDB clean it once per batch and flatter the load."""
     sys.path.insert(0, str(ROOT))
+    import kode_wilayah
     from etl import regions
 
     ref = regions.reference_table()
     kel = np.array([k for k, t in zip(ref["kode"].to_pylist(), ref["tingkat"].to_pylist()) if t == 4])
     rng = np.random.default_rng(seed)
     # A branch serves whole kabupaten/kota (about 325 branches for 514 of them), as in the agency.
-    kabkota = sorted({k[:5] for k in kel})
-    cabang_kabkota = {k: f"Kantor Cabang {zlib.crc32(k.encode()) % 325 + 1}" for k in kabkota}
+    kota = {k: kode_wilayah.baca(k).awalan("kabkota").kode for k in kel.tolist()}
+    digit = {k: kode_wilayah.baca(k).digit for k in kel.tolist()}
+    cabang_kabkota = {k: f"Kantor Cabang {zlib.crc32(k.encode()) % 325 + 1}" for k in sorted(set(kota.values()))}
     with open(path, "w") as f:
         f.write(HEADER + "\n")
         for start in range(0, rows, 200_000):
@@ -126,10 +128,10 @@ def write_roster(path: Path, rows: int, seed: int = 1) -> None:
                 rng.choice(SEGMEN, n).tolist(),
                 [f'"{v}"' for v in rng.choice(PROGRAM, n).tolist()],  # quoted: a list may use commas
                 rng.choice(PEKERJAAN, n).tolist(),
-                [k.replace(".", "") if p else k for k, p in zip(kode.tolist(), polos.tolist())],
+                [digit[k] if p else k for k, p in zip(kode.tolist(), polos.tolist())],
                 rng.integers(1, 25, n).tolist(),
                 rng.integers(1, 15, n).tolist(),
-                [cabang_kabkota[k[:5]] for k in kode.tolist()],
+                [cabang_kabkota[kota[k]] for k in kode.tolist()],
                 [str(np.datetime64("2016-01-01") + int(d)) for d in daftar.tolist()],
                 rng.choice(STATUS, n).tolist(),
                 [f"{y}-{m:02d}" for y, m in zip(rng.integers(2022, 2025, n).tolist(), rng.integers(1, 13, n).tolist())],

@@ -61,11 +61,12 @@ def kecamatan(induk: str, out: str, seed: int = 19) -> None:
     import numpy as np
     import shapely
 
+    import kode_wilayah
     import warehouse
     from metrics import lingkup, peta
 
     lingkup.pasang(lingkup.NASIONAL)
-    kab = peta.batas_anak(induk.rsplit(".", 1)[0] if "." in induk else "ID").get(induk)
+    kab = peta.batas_anak(kode_wilayah.baca(induk).induk.kode).get(induk)
     if kab is None:
         sys.exit(f"{induk} has no boundary in the served warehouse: load its kab/kota first")
     luar = shapely.from_geojson(json.dumps(kab["geometri"]))

@@ -43,6 +43,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+import kode_wilayah  # noqa: E402
 from bench.load import FLOOR_SQL, HEADER, timed  # noqa: E402  (the same floor and timer as bench/load.py)
 
 PEKERJAAN = ["Pengemudi ojol", "Pedagang", "Petani", "Nelayan", "Buruh pabrik", "Guru honorer"]
@@ -66,6 +67,7 @@ def tulis_roster(path: Path, rows: int, seed: int = 61) -> None:
     denser), RW 1-15, 70 % paying, about 150 bytes a row."""
     rng = np.random.default_rng(seed)
     kode = kelurahan()
+    kota = [kode_wilayah.baca(k).awalan("kabkota").kode for k in kode]  # each kelurahan's, for its branch
     weight = np.array([3.0 if k[:1] == "3" else 1.0 for k in kode])
     weight /= weight.sum()
     with open(path, "w") as f:
@@ -80,7 +82,7 @@ def tulis_roster(path: Path, rows: int, seed: int = 61) -> None:
             rw = rng.integers(1, 16, n)
             f.writelines(
                 f"{3100000000000000 + a},Peserta {a},KPJ{a:09d},1990-01-15,L,{SEGMEN[s]},{PROGRAM[SEGMEN[s]]},"
-                f"{PEKERJAAN[a % 6]},{kode[b]},{r},1,KC {kode[b][:5]},2023-01-10,"
+                f"{PEKERJAAN[a % 6]},{kode[b]},{r},1,KC {kota[b]},2023-01-10,"
                 f"{'AKTIF' if ak else 'NONAKTIF'},{'2024-02' if ak else '2023-06'},MANDIRI,N\n"
                 for a, s, b, r, ak in zip(i.tolist(), seg.tolist(), k.tolist(), rw.tolist(), aktif.tolist())
             )
@@ -170,8 +172,9 @@ def serbu(data: Path, sessions: int, seconds: float, workers: int, env: dict, th
             except OSError:
                 time.sleep(0.2)
         kode = kelurahan()
-        kab = sorted({k[:5] for k in kode})
-        kec = sorted({k[:8] for k in kode if k.startswith("31.75")}) or sorted({k[:8] for k in kode})[:10]
+        kab = sorted({kode_wilayah.baca(k).awalan("kabkota").kode for k in kode})
+        kec = sorted({kode_wilayah.baca(k).awalan("kecamatan").kode for k in kode})
+        kec = [k for k in kec if kode_wilayah.baca("31.75").mencakup(kode_wilayah.baca(k))] or kec[:10]
         lat, errors, lock = {"burst": [], "steady": []}, [], threading.Lock()
         clock: dict[str, float] = {}
 

@@ -10,6 +10,7 @@ import sys
 import time
 from pathlib import Path
 
+import kode_wilayah
 import settings
 import warehouse
 from etl import alasan, peta, reference, regions, roster, sqlfiles, tabular
@@ -28,6 +29,7 @@ def _prepare(con, is_new: bool) -> None:
         version = _version(lambda sql: con.execute(sql).fetchall())
         if version != SCHEMA_VERSION:
             raise tabular.LoadError(outdated_message(version))
+    sqlfiles.run(con, kode_wilayah.BERKAS_SQL)  # the code rules, which macros.sql and the loads use
     sqlfiles.run(con, "macros.sql")
     sqlfiles.run(con, "peta_skema.sql")  # IF NOT EXISTS: older warehouses get it here
     _write_splits(con)

@@ -17,6 +17,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.csv as pacsv
 
+import kode_wilayah
 import settings
 import warehouse
 from etl import build, regions
@@ -147,9 +148,16 @@ NAMED_BRANCHES = {
 }
 
 
+def _awalan(kode: pd.Series, tingkat: str) -> pd.Series:
+    """Each code's prefix at `tingkat` (kode_wilayah's rule), worked out once per distinct code."""
+    return kode.map({k: kode_wilayah.baca(k).awalan(tingkat).kode for k in kode.unique()})
+
+
 def _kelurahan_pool(rng, ref: pd.DataFrame) -> dict[str, tuple[np.ndarray, np.ndarray]]:
     """Per province: kelurahan codes and their chance, skewed across kabupaten/kota."""
-    kel = ref[ref.tingkat == 4].assign(kab=lambda d: d.kode.str[:5], prov=lambda d: d.kode.str[:2])
+    kel = ref[ref.tingkat == 4].assign(
+        kab=lambda d: _awalan(d.kode, "kabkota"), prov=lambda d: _awalan(d.kode, "provinsi")
+    )
     pools = {}
     for prov, group in kel.groupby("prov"):
         kabs = group.kab.unique()
@@ -173,7 +181,7 @@ def _people(rng, n: int, ref: pd.DataFrame, weeks: int) -> pd.DataFrame:
         kode[idx] = rng.choice(codes, size=len(idx), p=chance)
     kel = ref[ref.tingkat == 4]
     for city, count in RW_CITIES.items():
-        codes = kel.kode[kel.kode.str.startswith(city + ".")].to_numpy()
+        codes = kel.kode[_awalan(kel.kode, "kabkota") == city].to_numpy()
         extra = int(count * n / PERSONS_PER_SCALE)
         kode = np.concatenate([kode, rng.choice(codes, size=extra)])
     n = len(kode)
@@ -230,8 +238,8 @@ def _rw_numbers(rng, kode: np.ndarray) -> np.ndarray:
 
 def rw_counts(kode: np.ndarray) -> dict[str, int]:
     """How many RWs each kelurahan of the RW cities has (stable for a code)."""
-    codes = sorted({c for c in kode if c[:5] in RW_CITIES})
-    return {c: 6 + int(c[-3:]) % 9 for c in codes}
+    codes = sorted({c for c in kode if kode_wilayah.baca(c).awalan("kabkota").kode in RW_CITIES})
+    return {c: 6 + int(kode_wilayah.baca(c).digit) % 1000 % 9 for c in codes}  # its last three digits
 
 
 def _branches(ref: pd.DataFrame, kode: pd.Series) -> np.ndarray:
@@ -239,10 +247,12 @@ def _branches(ref: pd.DataFrame, kode: pd.Series) -> np.ndarray:
     names = dict(zip(ref.kode, ref.nama))
 
     def branch(code: str) -> str:
-        named = NAMED_BRANCHES.get(code[:5])
-        if named:  # branch areas do not follow borders: split a city between its branches
-            return named[int(code[-1]) % len(named)]
-        name = names.get(code[:5], "")
+        k = kode_wilayah.baca(code)
+        kota = k.awalan("kabkota").kode
+        named = NAMED_BRANCHES.get(kota)
+        if named:  # branch areas do not follow borders: split a city between its branches (by the last digit)
+            return named[int(k.digit) % 10 % len(named)]
+        name = names.get(kota, "")
         return name.replace("Kabupaten ", "").replace("Kota Administrasi ", "").replace("Kota ", "")
 
     return kode.map(branch).to_numpy()
@@ -252,7 +262,7 @@ def _niks(people: pd.DataFrame) -> pd.Series:
     """Structurally plausible NIK: kecamatan code, birth date (+40 for women), serial."""
     day = people.lahir.dt.day + np.where(people.perempuan, 40, 0)
     stem = (
-        people.kode_wilayah.str[:8].str.replace(".", "", regex=False)
+        _awalan(people.kode_wilayah, "kecamatan").map(lambda k: kode_wilayah.baca(k).digit)
         + day.astype(str).str.zfill(2)
         + people.lahir.dt.strftime("%m%y")
     )
@@ -293,7 +303,8 @@ def _messy(rng, rows: pd.DataFrame) -> pd.DataFrame:
     bad_nik["nik"] = bad_nik.nik.str[:12]
     bad_nik.loc[bad_nik.index[::3], "nik"] = "NIK-TIDAK-ADA"
     unknown_code = pick(0.002)
-    unknown_code["kode_wilayah"] = unknown_code.kode_wilayah.str[:9] + ".9999"
+    # a kecamatan's code with a malformed tail, '33.19.01..9999': read down to its kecamatan, flagged
+    unknown_code["kode_wilayah"] = _awalan(unknown_code.kode_wilayah, "kecamatan") + "..9999"
     unknown_code.loc[unknown_code.index[::4], "kode_wilayah"] = "99.99"
     duplicate = pick(0.005)
     duplicate["status"] = "NONAKTIF"
@@ -332,7 +343,8 @@ COLUMNS = [
 def _write_week(rows: pd.DataFrame, folder: Path, as_of: dt.date) -> list[Path]:
     """A national extract in two parts: Java (';', Indonesian headers) and the rest (',', gzip)."""
     rows = rows[COLUMNS].astype(str)
-    java = rows.kode_wilayah.str[:1] == "3"
+    # Java's provinces are 31-36; read on the text, for _messy made some codes malformed on purpose
+    java = rows.kode_wilayah.str.startswith("3")
     first = folder / f"peserta_{as_of}_jawa.csv"
     second = folder / f"peserta_{as_of}_luar_jawa.csv.gz"
     headers = [
@@ -375,10 +387,10 @@ def _targets(people_last: pd.DataFrame, year: int, rng) -> pd.DataFrame:
     rows = [("", year, "", round(len(active) / 0.874))]
     bpu = (active.segmen == "BPU").sum()
     rows.append(("", year, "BPU", round(bpu / 0.62)))
-    for prov, count in active.kode_wilayah.str[:2].value_counts().items():
+    for prov, count in _awalan(active.kode_wilayah, "provinsi").value_counts().items():
         rows.append((prov, year, "", round(count / rng.uniform(0.70, 1.10))))
-    kab = active.kode_wilayah.str[:5]
-    for code, count in kab[kab.str[:2].isin(["31", "36"])].value_counts().items():
+    kab = _awalan(active.kode_wilayah, "kabkota")
+    for code, count in kab[_awalan(kab, "provinsi").isin(["31", "36"])].value_counts().items():
         rows.append((code, year, "", round(count / rng.uniform(0.65, 1.08))))
     return pd.DataFrame(rows, columns=["kode_wilayah", "tahun", "segmen", "target"])
 
@@ -407,7 +419,7 @@ def write_demo_files(scale: float = 1.0, weeks: int = WEEKS, seed: int = 2024) -
 
 def _workforce(rows: pd.DataFrame, year: int, rng) -> pd.DataFrame:
     """Working population per province (active participants are 20-45 % of it) and the nation."""
-    active = rows[rows.status == "AKTIF"].kode_wilayah.str[:2]
+    active = _awalan(rows[rows.status == "AKTIF"].kode_wilayah, "provinsi")
     active = active[active.isin(list(POPULATION))].value_counts()
     pekerja = {prov: round(count / rng.uniform(0.20, 0.45)) for prov, count in active.items()}
     out = [("ID", year, sum(pekerja.values()))] + [(k, year, v) for k, v in sorted(pekerja.items())]

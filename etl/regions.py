@@ -8,6 +8,8 @@ from pathlib import Path
 import pyarrow as pa
 from lokal import wilayah as lokal_wilayah
 
+import kode_wilayah
+
 
 @lru_cache(maxsize=1)
 def reference_table() -> pa.Table:
@@ -16,7 +18,8 @@ def reference_table() -> pa.Table:
     rows, parents = [], [None]
     while parents:
         for w in lokal_wilayah.list_wilayah(parents.pop()):
-            rows.append((w.code, w.name, w.level, w.type, w.code.rsplit(".", 1)[0] if w.level > 1 else None))
+            induk = kode_wilayah.baca(w.code).induk
+            rows.append((w.code, w.name, w.level, w.type, induk.kode if w.level > 1 else None))
             if w.level < 4:
                 parents.append(w.code)
     rows.sort(key=lambda r: (r[2], r[0]))

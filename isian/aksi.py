@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+import kode_wilayah
 from jejak import audit, simpan
 
 # kind -> (Indonesian, English): the kinds of the news behind the product (Inpres 2/2021, a
@@ -122,11 +123,9 @@ def daftar(wilayah: str | None = None, bawah: bool = False) -> list[Aksi]:
         sql, p = "SELECT * FROM aksi WHERE aktif = 1 ORDER BY mulai, id", ()
     elif bawah and wilayah != "ID":
         sql, p = (
-            "SELECT * FROM aksi WHERE aktif = 1 AND (wilayah = ? OR wilayah LIKE ?) ORDER BY mulai, id",
-            (
-                wilayah,
-                wilayah + ".%",
-            ),
+            f"SELECT * FROM aksi WHERE aktif = 1 AND {kode_wilayah.sql_mencakup('wilayah', ':wilayah', sqlite=True)} "
+            "ORDER BY mulai, id",
+            {"wilayah": wilayah},
         )
     elif bawah:
         sql, p = "SELECT * FROM aksi WHERE aktif = 1 ORDER BY mulai, id", ()

@@ -9,6 +9,7 @@ import json
 import logging
 import re
 
+import kode_wilayah
 import settings
 from jejak import simpan
 
@@ -30,11 +31,15 @@ SELECT id, waktu, oleh, peristiwa, lingkup, rincian FROM (
     SELECT *, coalesce(json_extract(rincian, '$.wilayah'), json_extract(rincian, '$.induk')) AS tempat FROM audit
 )
 WHERE lingkup = :lingkup OR (:lingkup NOT LIKE 'cabang:%' AND (
-    substr(lingkup, 1, length(:lingkup) + 1) = :lingkup || '.'
-    OR (peristiwa IN ({tulis}) AND (tempat = :lingkup OR substr(tempat, 1, length(:lingkup) + 1) = :lingkup || '.'))
+    {lingkup_bawah}
+    OR (peristiwa IN ({tulis}) AND {tempat_mencakup})
 ))
 ORDER BY id DESC LIMIT :batas
-""".format(tulis=", ".join(f"'{p}'" for p in PERISTIWA_TULIS))  # fixed names, no request value
+""".format(  # fixed names and fragments, no request value
+    tulis=", ".join(f"'{p}'" for p in PERISTIWA_TULIS),
+    lingkup_bawah=kode_wilayah.sql_di_bawah("lingkup", ":lingkup", sqlite=True),
+    tempat_mencakup=kode_wilayah.sql_mencakup("tempat", ":lingkup", sqlite=True),
+)
 
 
 def catat(peristiwa: str, oleh: str, lingkup: str | None = None, **rincian) -> None:

@@ -20,6 +20,7 @@ import statistics
 from dataclasses import dataclass
 from pathlib import Path
 
+import kode_wilayah
 from isian import aksi as simpanan
 from isian.aksi import JENIS, SUMBER_DANA, Aksi, GalatAksi
 from metrics import cakupan, lingkup, periode, wilayah
@@ -254,7 +255,9 @@ def efek(a: Aksi, semua: list[Aksi] | None = None) -> Efek:
     every active action (isian.aksi.daftar()), when a caller measuring several has read it once."""
     lingkup.periksa(a.wilayah)
     tempat = wilayah.tempat(a.wilayah)
-    induk = "ID" if tempat.tingkat == "provinsi" else tempat.kode.split(".")[0]
+    induk = (
+        "ID" if tempat.tingkat in ("nasional", "provinsi") else kode_wilayah.baca(tempat.kode).awalan("provinsi").kode
+    )
     tingkat_anak = tempat.tingkat
     with lingkup.berlaku(lingkup.Lingkup(admin=True, nama=lingkup.aktif().nama)):  # the comparison's counts only
         deret = _deret(a.wilayah)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import json
 
+import kode_wilayah
 import warehouse
 from jejak import audit
 from metrics import lingkup
@@ -26,7 +27,7 @@ FROM baris_ditolak WHERE {lingkup} GROUP BY ALL ORDER BY tanggal_data DESC NULLS
 # The scope of rejected rows: their region code as the file gave it; a branch has none to match.
 LINGKUP_DITOLAK = {
     "nasional": "true",
-    "wilayah": "(kode_wilayah = $wilayah OR starts_with(kode_wilayah, $wilayah || '.'))",
+    "wilayah": kode_wilayah.sql_mencakup("kode_wilayah", "$wilayah"),
     "cabang": "false",
 }
 # Grain: one row per (file kind, code): the words of every reason and flag (etl/alasan.py).

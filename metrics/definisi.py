@@ -15,7 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-TINGKAT = ("nasional", "provinsi", "kabkota", "kecamatan", "kelurahan", "rw")
+from kode_wilayah import TINGKAT as TINGKAT  # the levels a region code names, nasional to rw
+
 SEGMEN = {
     "PU": ("Penerima Upah (PU)", "Wage earners (PU)"),
     "BPU": ("Bukan Penerima Upah (BPU)", "Non-wage earners (BPU)"),

@@ -43,7 +43,13 @@ the builder).
   a row "Tidak diketahui" for participants whose region is known only above that level (and, at
   RW level, "RW tidak diketahui" per kelurahan). So the rows always add up to the place.
 - **RW**: RWs 1 to the reference's `jumlah_rw`, plus any other RW number in the roster; an RW is
-  coded `<kelurahan>.<rw>`, e.g. `31.75.02.1001.05`.
+  coded `<kelurahan>.<rw>`, the number with at least two digits: `31.75.02.1001.05`, `31.75.02.1001.123`.
+- **Codes**: a place is named by its Kemendagri code (`ID`, `31`, `31.75`, `31.75.02`,
+  `31.75.02.1001`, an RW `31.75.02.1001.05`), read only through the type `kode_wilayah.KodeWilayah`
+  (its level, parent, prefix at a level, RW part; `mencakup` for "this place or below", and
+  `sql_mencakup` for the same over a column, the place bound as a parameter). A code of another
+  shape, or RW 0 or 1000, is refused with words in both languages ("Kode wilayah '31.7' tidak
+  dikenal: ...").
 - **When**: a snapshot (as-of date). *Previous* is the snapshot before it. *4 weeks back* is the
   newest snapshot at least 28 days earlier, or else the oldest earlier one (the dashboard then
   says how many weeks the pace covers). The target year is the snapshot's year; its deadline is

@@ -26,6 +26,7 @@ from pathlib import Path
 
 import duckdb
 
+import kode_wilayah
 import settings
 import warehouse
 from metrics import definisi, pembangun, periode, tersimpan, wilayah
@@ -198,7 +199,7 @@ def baca(path, tingkat: str, kode: str, p: Periode, metrik: tuple, target_rw: in
         baris = _baca_samping(path, tingkat, kode, p.tanggal, k, kolom)
         if baris is not None:
             return baris
-    dalam = "" if kode == "ID" else " AND (kode_urut = $kode OR starts_with(kode_urut, $kode || '.'))"
+    dalam = "" if kode == "ID" else f" AND {kode_wilayah.sql_mencakup('kode_urut', '$kode')}"
     params = {"tanggal": p.tanggal, "tingkat": tingkat, "kunci": k}
     sql = (
         f"SELECT {', '.join(kolom)} FROM jawaban WHERE tanggal_data = $tanggal AND tingkat = $tingkat"
@@ -211,7 +212,7 @@ def baca(path, tingkat: str, kode: str, p: Periode, metrik: tuple, target_rw: in
 BACA_SQL = (
     "SELECT urut, isi FROM baris WHERE tanggal = ?1 AND tingkat = ?2 AND kunci = ?3 AND kode_urut = ?4 "
     "UNION ALL SELECT urut, isi FROM baris WHERE tanggal = ?1 AND tingkat = ?2 AND kunci = ?3 "
-    "AND kode_urut >= ?4 || '.' AND kode_urut < ?4 || '/'"
+    f"AND {kode_wilayah.sql_di_bawah('kode_urut', '?4', sqlite=True)}"
 )
 BACA_SEMUA_SQL = "SELECT urut, isi FROM baris WHERE tanggal = ?1 AND tingkat = ?2 AND kunci = ?3"
 

@@ -15,6 +15,7 @@ import contextlib
 import contextvars
 from dataclasses import dataclass, replace
 
+import kode_wilayah
 from jejak import audit
 from metrics.definisi import PertanyaanTidakSah, kutip
 from metrics.pembangun import Filter
@@ -41,8 +42,11 @@ class Lingkup:
 
     def memuat(self, kode: str | None) -> bool:
         """Is this place the scope's place or below it?"""
-        kode = (kode or "ID").strip()
-        return self.wilayah == "ID" or kode == self.wilayah or kode.startswith(self.wilayah + ".")
+        try:
+            tempat = kode_wilayah.baca((kode or "ID").strip())
+        except kode_wilayah.KodeTidakSah:
+            return self.wilayah == "ID"  # not a code at all: refused further on, by the place, not by the scope
+        return kode_wilayah.baca(self.wilayah).mencakup(tempat)
 
 
 NASIONAL = Lingkup(admin=True, nama="operator")  # the command lines: whoever runs them on the server

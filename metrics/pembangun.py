@@ -14,6 +14,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+import kode_wilayah
+from kode_wilayah import KodeWilayah
 from metrics import definisi
 from metrics.definisi import METRIK, SARINGAN, TINGKAT, UKURAN, PertanyaanTidakSah, kutip
 
@@ -24,28 +26,20 @@ RW_TANPA_FILTER = (  # ringkas_rw keeps segment and programme only (warehouse.md
     "source, vulnerable workers and branch office are not kept per RW. Remove that filter to see RW numbers.",
 )
 KOLOM_TINGKAT = {1: "kode_provinsi", 2: "kode_kabkota", 3: "kode_kecamatan", 4: "kode_kelurahan"}
-PANJANG_KODE = {1: 2, 2: 5, 3: 8, 4: 13}  # '31', '31.75', '31.75.02', '31.75.02.1001'
-POLA_KODE = {
-    "nasional": r"ID",
-    "provinsi": r"\d{2}",
-    "kabkota": r"\d{2}\.\d{2}",
-    "kecamatan": r"\d{2}\.\d{2}\.\d{2}",
-    "kelurahan": r"\d{2}\.\d{2}\.\d{2}\.\d{4}",
-    "rw": r"\d{2}\.\d{2}\.\d{2}\.\d{4}\.\d{1,3}",
-}
+
+
+def baca_kode(kode: str) -> KodeWilayah:
+    """The region code `kode` names (kode_wilayah.KodeWilayah: 'ID', '31', ..., '31.75.02.1001.05',
+    an RW). Raises PertanyaanTidakSah, with the type's words, for a code of another shape."""
+    try:
+        return kode_wilayah.baca(kode)
+    except kode_wilayah.KodeTidakSah as e:
+        raise PertanyaanTidakSah(str(e), e.en) from e
 
 
 def tingkat_kode(kode: str) -> str:
-    """The level a code names by its shape: 'ID', '31', '31.75', ..., '31.75.02.1001.05' (an RW)."""
-    for tingkat, pola in POLA_KODE.items():
-        if re.fullmatch(pola, kode or ""):
-            return tingkat
-    raise PertanyaanTidakSah(
-        f"Kode wilayah '{kutip(kode)}' tidak dikenal: pakai ID, 31, 31.75, 31.75.02, 31.75.02.1001 "
-        "atau 31.75.02.1001.05 (RW 05)",
-        f"Region code '{kutip(kode)}' is not a code: use ID, 31, 31.75, 31.75.02, 31.75.02.1001 "
-        "or 31.75.02.1001.05 (RW 05)",
-    )
+    """The level a code names by its shape (one of TINGKAT); PertanyaanTidakSah for another shape."""
+    return baca_kode(kode).tingkat
 
 
 def periksa_tingkat(tingkat: str) -> None:
@@ -235,7 +229,7 @@ def _dalam_induk(kolom: str, induk_tingkat: int) -> str:
     """Rows of a code column inside the parent place ($induk); every row for the nation."""
     if induk_tingkat == 0:
         return "true"
-    return f"({kolom} = $induk OR starts_with({kolom}, $induk || '.'))"
+    return kode_wilayah.sql_mencakup(kolom, "$induk")
 
 
 def _dasar_wilayah(ukuran: list, tingkat: int, induk_tingkat: int, filt: Filter) -> str:
@@ -320,8 +314,8 @@ anak AS (
     ) WHERE true{satu_rw}
 ),
 baris AS (
-    SELECT a.kode_kelurahan || '.' || lpad(a.rw::VARCHAR, 2, '0') AS kode_wilayah,
-           'RW ' || lpad(a.rw::VARCHAR, 2, '0') AS nama_wilayah, a.kode_kelurahan AS kode_induk, true AS diketahui,
+    SELECT {kode_wilayah.sql_kode_rw("a.kode_kelurahan", "a.rw")} AS kode_wilayah,
+           'RW ' || printf('%02d', a.rw) AS nama_wilayah, a.kode_kelurahan AS kode_induk, true AS diketahui,
            a.rw, 1 AS rw_diketahui, {tercapai} AS rw_tercapai, NULL::INTEGER AS kelurahan_referensi_rw, {luar}
     FROM anak a LEFT JOIN rw_dasar d USING (kode_kelurahan, rw){rw_tak_diketahui}{tak_diketahui}
 )"""
@@ -330,7 +324,7 @@ baris AS (
 def _program_rw(tingkat: int, induk_tingkat: int, filt: Filter) -> str:
     """Grain: one row per region at `tingkat` with RWs known: how many, how many at target."""
     dalam = _dalam_induk("kode_kelurahan", induk_tingkat)
-    kunci = "'ID'" if tingkat == 0 else f"left(kode_kelurahan, {PANJANG_KODE[tingkat]})"
+    kunci = "'ID'" if tingkat == 0 else kode_wilayah.sql_awalan("kode_kelurahan", TINGKAT[tingkat])
     segmen = " AND segmen = $segmen" if filt.segmen else ""
     return f"""rw_aktif AS (
     SELECT kode_kelurahan, rw, sum({filt.kolom[1]}) FILTER (WHERE true{segmen}) AS aktif
@@ -589,12 +583,11 @@ def _rumus(nama: str, kolom: dict[str, str]) -> str:
 
 def _params_tempat(kode: str) -> dict:
     """$induk (the place, or an RW's kelurahan) and $rw (an RW's number); nothing for the nation."""
-    tingkat = tingkat_kode(kode)
-    if tingkat == "nasional":
+    k = baca_kode(kode)
+    if k.nasional:
         return {}
-    if tingkat == "rw":
-        kelurahan, rw = kode.rsplit(".", 1)
-        return {"induk": kelurahan, "rw": int(rw)}
+    if k.rw is not None:
+        return {"induk": k.induk.kode, "rw": k.rw}
     return {"induk": kode}
 
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import warehouse
 from metrics import tersimpan
 from metrics.definisi import TINGKAT
-from metrics.pembangun import PertanyaanTidakSah, tingkat_kode
+from metrics.pembangun import PertanyaanTidakSah, baca_kode
 
 # Grain: one row per region code asked for (in DuckDB or the build's SQLite file).
 WILAYAH_SQL = "SELECT kode, nama, kode_induk FROM wilayah WHERE kode = $kode"
@@ -32,16 +32,13 @@ class Tempat:
 
 def tempat(kode: str | None) -> Tempat:
     """The place a code names; refuses codes that are not in the reference."""
-    kode = (kode or "ID").strip()
-    tingkat = tingkat_kode(kode)
-    if tingkat == "nasional":
+    k = baca_kode((kode or "ID").strip())
+    if k.nasional:
         return Tempat("ID", "Indonesia", "nasional", None)
-    if tingkat == "rw":
-        kelurahan, rw = kode.rsplit(".", 1)
-        if not 1 <= int(rw) <= 999:
-            raise PertanyaanTidakSah(f"RW {rw} bukan nomor RW 1-999", f"RW {rw} is not an RW number 1-999")
-        tempat(kelurahan)
-        return Tempat(f"{kelurahan}.{int(rw):02d}", f"RW {int(rw):02d}", "rw", kelurahan)
+    if k.rw is not None:
+        tempat(k.induk.kode)
+        return Tempat(k.kode, f"RW {k.rw:02d}", "rw", k.induk.kode)
+    kode, tingkat = k.kode, k.tingkat
     found = _cari(warehouse.current_path(), kode)
     if not found:
         raise PertanyaanTidakSah(

@@ -25,6 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from kode_wilayah import TINGKAT, baca  # noqa: E402 (after the repository is on the path)
 
 PAPUA = ("91", "92", "93", "94", "95", "96")
 
@@ -37,27 +38,32 @@ def _kota(name: str) -> bool:
     return name.upper().startswith("KOTA")
 
 
+def _level(code: str) -> int:
+    """0 for a province, 1 a kab/kota, 2 a kecamatan, 3 a kelurahan (the dots of its code)."""
+    return TINGKAT.index(baca(code).tingkat) - 1
+
+
 def mapping(old: dict[str, str], now: dict[str, str]) -> dict[str, str]:
     children = collections.defaultdict(list)
     for code in now:
-        if "." in code:
-            children[code.rsplit(".", 1)[0]].append(code)
+        if _level(code) > 0:
+            children[baca(code).induk.kode].append(code)
     mapped: dict[str, str] = {}
-    for code in sorted(old, key=lambda c: (c.count("."), c)):
-        level = code.count(".")
+    for code in sorted(old, key=lambda c: (_level(c), c)):
+        level = _level(code)
         if level == 0 or (code in now and _norm(now[code]) == _norm(old[code])):
             continue  # unchanged
         if level == 1:
             candidates = [
                 c
                 for c, n in now.items()
-                if c.count(".") == 1
-                and c[:2] in PAPUA
+                if _level(c) == 1
+                and baca(c).awalan("provinsi").kode in PAPUA
                 and _norm(n) == _norm(old[code])
                 and _kota(n) == _kota(old[code])
             ]
         else:
-            parent = code.rsplit(".", 1)[0]
+            parent = baca(code).induk.kode
             parent = mapped.get(parent, parent if parent in now else None)
             candidates = [c for c in children.get(parent, []) if _norm(now[c]) == _norm(old[code])]
         if len(candidates) == 1 and candidates[0] != code:

@@ -1,6 +1,6 @@
 -- Grain: one row per feature of a boundary file (peta_mentah: fitur_ke, kode_asli, nama_fitur, poligon),
 -- checked (peta_cek): the Kemendagri code it names, or why it is rejected. Codes are read as
--- everywhere else (kode_cari: dotted or plain, a float's '.0' dropped); a code from before the
+-- everywhere else (kode_wilayah.sql's kode_cari: dotted or plain, a float's '.0' dropped); a code from before the
 -- 2022 Papua split is counted as today's (kode_lama) and flagged.
 
 CREATE OR REPLACE TEMP TABLE peta_cek AS
@@ -10,8 +10,7 @@ WITH dibaca AS (
 ),
 dibakukan AS (
     SELECT *,
-           CASE WHEN regexp_full_match(digit, '[0-9]{2}|[0-9]{4}|[0-9]{6}|[0-9]{10}')
-                THEN kode_bertitik(digit, length(digit)) END AS kode_baku
+           kode_dari_digit(digit) AS kode_baku
     FROM dibaca
 ),
 dinilai AS (

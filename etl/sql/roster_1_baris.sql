@@ -1,6 +1,6 @@
 -- Grain: one row per well-formed roster input row, cleaned and checked (stg.baris).
 -- Staging only renames, casts and cleans; the raw NIK leaves here as a keyed hash.
--- Uses the macros of macros.sql.
+-- Uses the macros of macros.sql and kode_wilayah/kode_wilayah.sql (the code rules).
 -- Parameters: $as_of DATE, $grace INTEGER (months), $ipad BLOB, $opad BLOB (HMAC key pads).
 
 CREATE OR REPLACE TABLE stg.baris AS
@@ -187,10 +187,10 @@ SELECT
     list_contains(kode_program, 'JKP') AS jkp,
     pekerjaan,
     kode_wilayah,
-    kode_wilayah[1:2] AS kode_provinsi,
-    CASE WHEN length(kode_wilayah) >= 5 THEN kode_wilayah[1:5] END AS kode_kabkota,
-    CASE WHEN length(kode_wilayah) >= 8 THEN kode_wilayah[1:8] END AS kode_kecamatan,
-    CASE WHEN length(kode_wilayah) = 13 THEN kode_wilayah END AS kode_kelurahan,
+    kode_awalan(kode_wilayah, 'provinsi') AS kode_provinsi,
+    kode_awalan(kode_wilayah, 'kabkota') AS kode_kabkota,
+    kode_awalan(kode_wilayah, 'kecamatan') AS kode_kecamatan,
+    kode_awalan(kode_wilayah, 'kelurahan') AS kode_kelurahan,
     rw,
     rt,
     kantor_cabang,
@@ -206,7 +206,7 @@ SELECT
     CASE WHEN segmen = 'TIDAK_DIKETAHUI' THEN coalesce(segmen_asli, '') END AS tanda_segmen_invalid,
     CASE WHEN len(list_filter(kode_program, lambda c: c NOT IN ('JKK', 'JKM', 'JHT', 'JP', 'JKP'))) > 0
          THEN program_asli END AS tanda_program_invalid,
-    CASE WHEN kode_wilayah IS NOT NULL AND replace(coalesce(kode_lama, kode_wilayah), '.', '') <> kode_digit
+    CASE WHEN kode_wilayah IS NOT NULL AND kode_digit(coalesce(kode_lama, kode_wilayah)) <> kode_digit
          THEN kode_asli END AS tanda_wilayah_invalid,
     CASE WHEN kode_lama IS NOT NULL THEN kode_asli END AS tanda_wilayah_lama,
     CASE WHEN wilayah_angka THEN kode_asli END AS tanda_wilayah_angka,

@@ -22,8 +22,8 @@ anak AS (
     ) WHERE true
 ),
 baris AS (
-    SELECT a.kode_kelurahan || '.' || lpad(a.rw::VARCHAR, 2, '0') AS kode_wilayah,
-           'RW ' || lpad(a.rw::VARCHAR, 2, '0') AS nama_wilayah, a.kode_kelurahan AS kode_induk, true AS diketahui,
+    SELECT a.kode_kelurahan || '.' || printf('%02d', a.rw) AS kode_wilayah,
+           'RW ' || printf('%02d', a.rw) AS nama_wilayah, a.kode_kelurahan AS kode_induk, true AS diketahui,
            a.rw, 1 AS rw_diketahui, (coalesce(d.aktif, 0) >= $target_rw)::INTEGER AS rw_tercapai, NULL::INTEGER AS kelurahan_referensi_rw, coalesce(d.aktif, 0) AS aktif
     FROM anak a LEFT JOIN rw_dasar d USING (kode_kelurahan, rw)
     UNION ALL
