@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import socket
 import sys
 
 import dash
@@ -86,9 +87,19 @@ def main(argv: list[str] | None = None) -> int:
         demo.ensure_demo()
     catat_log()
     akun_pertama()
-    print(f"Cakupan berjalan di http://{args.host}:{args.port}/", flush=True)
+    print(f"Cakupan berjalan di {catat_alamat(args.host, args.port)}/", flush=True)
     create_app().run(host=args.host, port=args.port, debug=False, request_handler=_Penangan)
     return 0
+
+
+def catat_alamat(host: str, port: int) -> str:
+    """The address this dashboard serves on ('http://127.0.0.1:8060'), kept in the data directory
+    for the report emails' links (settings.alamat_web; CAKUPAN_ALAMAT_WEB overrides it). A server
+    listening on every interface (0.0.0.0, ::) is named by this machine's name."""
+    nama = socket.getfqdn() if host in ("", "0.0.0.0", "::") else host
+    alamat = f"http://{f'[{nama}]' if ':' in nama else nama}:{port}"
+    (settings.data_dir() / settings.ALAMAT_DISAJIKAN).write_text(alamat + "\n", encoding="utf-8")
+    return alamat
 
 
 def _port(teks: str) -> int:

@@ -1,25 +1,30 @@
 """The email of one weekly report: a subject with the place and the date; a body with the
 headline (peserta aktif, target, capaian, shortfall, change this week, the pace achieved against
-the pace needed, and every caveat the page shows beside them) that a phone's mail app shows without opening anything, as plain text and as simple
-HTML; the review as a PDF attached (layouts/tinjauan_pdf.py, tens of kilobytes); and a link to
-the same view on the dashboard. Built with the standard library's email package.
+the pace needed, and every caveat the page shows beside them) that a phone's mail app shows
+without opening anything, as plain text and as simple HTML (the Jinja2 template
+laporan/templates/surel.html, every value escaped); the review as a PDF attached
+(layouts/tinjauan_pdf.py, tens of kilobytes); and a link to the same view on the dashboard
+(written by layouts/keadaan.tautan, as the pages' links are). Built with the standard library's
+email package.
 
     buat(tj, langganan, dari, alamat_web, kepada=None, message_id=None) -> email.message.EmailMessage
 """
 
 from __future__ import annotations
 
-import html
 from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
-from urllib.parse import urlencode
+
+from jinja2 import Environment, PackageLoader, select_autoescape
 
 from layouts import format as fmt
-from layouts import tinjauan, tinjauan_pdf
+from layouts import keadaan, tinjauan, tinjauan_pdf
 from layouts.teks import pick
 from metrics import cakupan, wilayah
 from metrics.langganan import Langganan
 from metrics.tinjauan import Tinjauan
+
+TEMPLAT = Environment(loader=PackageLoader("laporan"), autoescape=select_autoescape(default=True))
 
 KATA = {
     "subjek": ("Tinjauan Mingguan Cakupan", "Cakupan weekly review"),
@@ -75,11 +80,10 @@ def baris_utama(tj: Tinjauan, b: str) -> list[tuple[str, str]]:
 
 
 def tautan(lg: Langganan, tj: Tinjauan, alamat_web: str) -> str:
-    """The dashboard's view of the report: the place, the snapshot, the filters, the language."""
+    """The dashboard's view of the report: the place, the snapshot, the filters, the language, at
+    `alamat_web` (settings.alamat_web: the address officials open, with no trailing '/')."""
     q = {"wilayah": tj.tempat.kode, "snapshot": tj.periode.tanggal.isoformat(), **lg.saringan}
-    if lg.bahasa != "id":
-        q["bahasa"] = lg.bahasa
-    return f"{alamat_web}/?{urlencode(q)}"
+    return keadaan.tautan(f"{alamat_web}/", {**q, "bahasa": None if lg.bahasa == "id" else lg.bahasa})
 
 
 def subjek(tj: Tinjauan, b: str) -> str:
@@ -132,25 +136,16 @@ def catatan_surel(tj: Tinjauan, b: str) -> list[str]:
 
 
 def _html(tj: Tinjauan, utama, catatan: list[str], link: str, kenapa: str, b: str) -> str:
-    """Simple HTML for a phone's mail app: one column, big numbers, no images, no scripts."""
-    e = html.escape
-    baris = "".join(
-        f'<tr><td style="padding:6px 12px 6px 0;color:#444">{e(label)}</td>'
-        f'<td style="padding:6px 0;font-size:20px;font-weight:700;color:#111">{e(nilai)}</td></tr>'
-        for label, nilai in utama
-    )
-    return (
-        '<!doctype html><html><body style="font-family:Arial,Helvetica,sans-serif;font-size:16px;color:#111;margin:0;padding:12px">'
-        f'<h1 style="font-size:22px;margin:0 0 4px">{e(wilayah.nama_lengkap(tj.tempat))}</h1>'
-        f'<p style="margin:0 0 12px;color:#444">{e(_k("data_per", b))} {e(fmt.tanggal(tj.periode.tanggal, b))}</p>'
-        f'<table style="border-collapse:collapse">{baris}</table>'
-        + (
-            f'<p style="color:#444;margin:12px 0 4px">{e(_k("catatan", b))}:</p><ul style="color:#444;margin:0;padding-left:20px">'
-            + "".join(f"<li>{e(c)}</li>" for c in catatan)
-            + "</ul>"
-            if catatan
-            else ""
-        )
-        + f'<p>{e(_k("lampiran", b))}<br><a href="{e(link)}">{e(link)}</a></p>'
-        f'<p style="font-size:13px;color:#555">{e(kenapa)}</p></body></html>'
+    """Simple HTML for a phone's mail app (templates/surel.html): one column, big numbers, no
+    images, no scripts; Jinja2 escapes every value."""
+    return TEMPLAT.get_template("surel.html").render(
+        judul=wilayah.nama_lengkap(tj.tempat),
+        data_per=_k("data_per", b),
+        tanggal=fmt.tanggal(tj.periode.tanggal, b),
+        utama=utama,
+        judul_catatan=_k("catatan", b),
+        catatan=catatan,
+        lampiran=_k("lampiran", b),
+        link=link,
+        kenapa=kenapa,
     )

@@ -1,5 +1,7 @@
 """The state of a view, held in the URL (?wilayah=31.75&snapshot=2024-02-06&segmen=BPU&bahasa=en):
-the question (metrics/pertanyaan.py, read and checked once here) and the language. A copied link
+the question (metrics/pertanyaan.py, read and checked once here) and the language. The one place
+a page link is read (`dari_search`, `dari_query`) and written (`Keadaan.href`, `tautan`): the
+pages, the frame's links and downloads, and the report's email (laporan/pesan.py). A copied link
 opens the same view, or says what it shows instead: a value with one meaning is read as it (bpu
 is BPU), a date without a load shows the snapshot before it, named; an unknown value is ignored
 with a message naming it instead of reaching a query; a place outside the account's scope opens
@@ -12,7 +14,7 @@ from urllib.parse import parse_qsl, urlencode
 
 from layouts import format as fmt
 from layouts.teks import t
-from metrics import pertanyaan, wilayah
+from metrics import periode, pertanyaan, wilayah
 from metrics.definisi import kutip
 from metrics.pertanyaan import DariPertanyaan, Pengganti, Pertanyaan
 
@@ -29,14 +31,42 @@ class Keadaan(DariPertanyaan):
     ganti: list[str] = field(default_factory=list)  # what is shown instead of what the URL named, and why
 
     def href(self, path: str, **ubah) -> str:
-        """A link to `path` with this state, changed by `ubah` (None removes a key)."""
-        q = {**self.query, **ubah}
-        q = {k: v for k, v in q.items() if v not in (None, "")}
-        return path + ("?" + urlencode(q) if q else "")
+        """A link to `path` with this state, changed by `ubah` (None removes a key); keys in the
+        query's order, new ones after ('/wilayah?wilayah=31&snapshot=2024-01-30')."""
+        return tautan(path, {**self.query, **ubah})
+
+    def navigasi(self, path: str) -> dict:
+        """What the browser needs to turn a changed control into this page's new link without asking
+        the server (assets/navigasi.js, issue 32 item 3): `path`, the keys in link order, the query
+        as read (canonical texts), each control's value as drawn (a date without a load drawn as the
+        snapshot before it, an unknown filter as none) and the newest snapshot (a default: left out)."""
+        terbaru = periode.daftar()[:1]
+        return {
+            "path": path,
+            "kunci": list(KUNCI),
+            "query": urut(self.query),
+            "digambar": {"snapshot": self.snapshot.isoformat(), "bahasa": self.bahasa, **self.filt.teks()},
+            "terbaru": terbaru[0].isoformat() if terbaru else None,
+        }
 
     @property
     def snapshot(self):
         return self.tanya.tanggal
+
+
+def tautan(path: str, query: dict) -> str:
+    """`path` and its query string, keys in the order given, a None or '' value left out
+    ('/wilayah', {'wilayah': '31.75', 'segmen': None} -> '/wilayah?wilayah=31.75'). The one writer of
+    a link's query: pages, downloads, the review, the email's link and the login's way back
+    (server/masuk.py); form-encoded (urlencode: a space is '+')."""
+    q = {k: v for k, v in query.items() if v not in (None, "")}
+    return path + ("?" + urlencode(q) if q else "")
+
+
+def urut(query: dict) -> dict:
+    """The state keys of a query in link order (KUNCI: wilayah, snapshot, the filters, bahasa),
+    others and empty values left out; a link built from it reads the same whatever the click."""
+    return {k: query[k] for k in KUNCI if query.get(k) not in (None, "")}
 
 
 def dari_query(query: dict) -> Keadaan:

@@ -6,13 +6,12 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from urllib.parse import urlencode
 
 import dash
 import dash_ag_grid as dag
 import dash_mantine_components as dmc
 import flask
-from dash import ALL, MATCH, Input, Output, State, callback, clientside_callback, ctx, dcc, html
+from dash import ALL, MATCH, ClientsideFunction, Input, Output, State, callback, clientside_callback, ctx, dcc, html
 
 from layouts import format as fmt
 from layouts import keadaan
@@ -80,9 +79,10 @@ def shell(isi) -> dmc.MantineProvider:
     )
     return dmc.MantineProvider(
         [
-            dcc.Store(id="navigasi-kendali"),
-            dcc.Store(id="navigasi-turun"),
-            html.Div(id="navigasi-selesai", hidden=True),
+            # where a changed control, and a clicked row or bar, write the new link: Dash pushes it
+            # and its pages draw it (one writer each, so neither output is shared)
+            dcc.Location(id="navigasi", refresh="callback-nav"),
+            dcc.Location(id="navigasi-turun", refresh="callback-nav"),
             dmc.AppShell(
                 [dmc.AppShellHeader(header), dmc.AppShellMain(html.Div(isi, className="isi"))],
                 # below 62em (phones, small tablets) the page links wrap under the title (cakupan.css)
@@ -141,7 +141,7 @@ def _nav(search):
     """Page links keep the place, snapshot, filters and language."""
     q = keadaan.dari_search(search)
     bahasa = keadaan.bahasa_dari(q)
-    query = _link("", q)
+    query = keadaan.tautan("", keadaan.urut(q))
     return (
         [path + query for path, _ in HALAMAN]
         + [t(nama, bahasa) for _, nama in HALAMAN]
@@ -252,6 +252,7 @@ def bilah(k: keadaan.Keadaan, path: str) -> dmc.Stack:
     filters = [_saringan(s, k) for s in definisi.SARINGAN]
     return dmc.Stack(
         [
+            dcc.Store(id="navigasi-keadaan", data=k.navigasi(path)),  # the controls' links, built in the browser
             dmc.Group(
                 [
                     dmc.Breadcrumbs(crumbs, id="jejak", separator="›"),
@@ -312,76 +313,22 @@ def _pilih(nama: str, data, value, placeholder: str, searchable: bool = False) -
     )
 
 
-# Navigation the way a link does it (push the URL, tell Dash's locations), not through a
-# callback writing dcc.Location.href: with Dash Pages' own location that loops.
+# A changed control: the same page with the new choice, its link built in the browser
+# (assets/navigasi.js, from the store the state bar holds: Keadaan.navigasi) and written to the
+# "navigasi" location, which Dash pushes and its pages draw: the page's layout is the one request
+# (issue 32, item 3). Compared with the values the page drew its controls with, not the URL's text:
+# a page drawn anew leaves its link as it was, notice and all.
 clientside_callback(
-    """function(a, b) {
-        const href = window.dash_clientside.callback_context.triggered[0].value;
-        if (href && href !== window.location.pathname + window.location.search) {
-            window.history.pushState({}, '', href);
-            window.dispatchEvent(new CustomEvent('_dashprivate_pushstate'));
-        }
-        return window.dash_clientside.no_update;
-    }""",
-    Output("navigasi-selesai", "children"),
-    Input("navigasi-kendali", "data"),
-    Input("navigasi-turun", "data"),
-    prevent_initial_call=True,
-)
-
-
-@callback(
-    Output("navigasi-kendali", "data"),
+    ClientsideFunction("cakupan", "kendali"),
+    Output("navigasi", "href"),
     Input({"type": "kendali", "nama": ALL}, "value"),
-    State("_pages_location", "pathname"),
-    State("_pages_location", "search"),
+    State("navigasi-keadaan", "data"),
     prevent_initial_call=True,
 )
-def _kendali(values, pathname, search):
-    """A changed control: the same page with the new choice in the URL. A control is compared
-    with the value the page drew it with (the URL as read: a date without a load drawn as the
-    snapshot before it, an unknown filter as none), not with the URL's text: a page drawn anew
-    fires this with its controls as drawn, and that must leave the link as it was, notice and all."""
-    if not ctx.triggered_id:
-        return dash.no_update
-    try:
-        k = keadaan.dari_query(keadaan.dari_search(search))
-    except periode.BelumAdaData:
-        return dash.no_update
-    digambar = {"snapshot": k.snapshot.isoformat(), "bahasa": k.bahasa, **k.filt.teks()}
-    q = dict(k.query)
-    newest = periode.daftar()[:1]
-    berubah = False
-    for item, value in zip(_daftar(ctx.inputs_list[0] if ctx.inputs_list else None), _daftar(values)):
-        ident = item.get("id") if isinstance(item, dict) else None
-        kunci = ident.get("nama") if isinstance(ident, dict) else None  # a control is named after its URL key
-        if kunci not in keadaan.KUNCI or not isinstance(value, (str, type(None))):
-            continue  # a control gives a text or nothing; anything else a request sends is ignored
-        if value == digambar.get(kunci):
-            continue
-        berubah = True
-        if (kunci == "bahasa" and value == "id") or (
-            kunci == "snapshot" and "snapshot" not in q and [value] == [d.isoformat() for d in newest]
-        ):
-            value = None  # the defaults stay out of the URL
-        q[kunci] = value
-    # A real change opens the view as read (what the page showed) with that change.
-    return _link(keadaan.jalur(pathname), q) if berubah else dash.no_update
-
-
-def _daftar(x) -> list:
-    """A list a request sent, or none (a hand-made request may send anything)."""
-    return x if isinstance(x, list) else []
-
-
-def _link(pathname: str, q: dict) -> str:
-    """pathname + the state keys of q in a fixed order ('' pathname: the query alone)."""
-    q = {k: q[k] for k in keadaan.KUNCI if q.get(k) not in (None, "")}
-    return pathname + ("?" + urlencode(q) if q else "")
 
 
 @callback(
-    Output("navigasi-turun", "data"),
+    Output("navigasi-turun", "href"),
     Input({"type": "turun", "nama": ALL}, "cellClicked"),
     Input({"type": "turun-grafik", "nama": ALL}, "clickData"),
     State("_pages_location", "pathname"),
@@ -403,7 +350,7 @@ def _turun(cells, clicks, pathname, search):
         return dash.no_update
     q = keadaan.dari_search(search)
     q["wilayah"] = kode
-    return _link(keadaan.jalur(pathname), q)
+    return keadaan.tautan(keadaan.jalur(pathname), keadaan.urut(q))
 
 
 def _kode_klik(jenis: str, value) -> str | None:
@@ -530,7 +477,7 @@ def unduh(k: keadaan.Keadaan, jenis: str, tingkat: str | None = None, nama: str 
         q.pop("bahasa", None)
         if akhiran == "xlsx" and b == "en":
             q["bahasa"] = "en"  # the workbook's labels in the page's language
-        return f"/unduh/{jenis}.{akhiran}" + ("?" + urlencode(q) if q else "")
+        return keadaan.tautan(f"/unduh/{jenis}.{akhiran}", q)
 
     items = [dmc.MenuItem(t("unduh_csv_id", b), href=href("csv", excel="id"), id=f"unduh-{nama or jenis}-id")]
     if jenis in TABEL_UNDUH and tingkat:

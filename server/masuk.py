@@ -13,7 +13,7 @@ import datetime as dt
 import hmac
 import logging
 import secrets
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import urlsplit
 
 from dash.exceptions import DependencyException
 from flask import Response, g, redirect, request, session
@@ -24,7 +24,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 import settings
 from akses import pengguna, sesi
 from jejak import audit
-from layouts.keadaan import bahasa_permintaan
+from layouts.keadaan import bahasa_permintaan, tautan
 from metrics import lingkup
 from metrics.definisi import PertanyaanTidakSah, kutip
 from server.tolak import tolak
@@ -78,7 +78,7 @@ def gerbang():
     if akun is None:
         session.pop("sesi", None)
         if request.method == "GET" and not request.path.startswith("/_dash"):
-            return redirect("/masuk?" + urlencode({"lanjut": request.full_path.rstrip("?")}))
+            return redirect(tautan("/masuk", {"lanjut": request.full_path.rstrip("?")}))
         return Response("Harus masuk (login) dulu.\n", status=401, mimetype="text/plain")
     g.akun = akun
     g.lingkup = lingkup.pasang(lingkup.Lingkup(akun.wilayah, akun.kantor_cabang, akun.admin, akun.nama))

@@ -1,5 +1,6 @@
 """The app serves the Ringkasan page with the national numbers."""
 
+import datetime as dt
 import http.cookiejar
 import json
 import os
@@ -11,10 +12,12 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from types import SimpleNamespace
 
 import plotly
 import pytest
 
+import settings
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.slow  # starts the app in a process of its own: left out of make test-quick
@@ -66,7 +69,7 @@ def test_no_page_shows_a_command_or_a_file_of_the_repository():
     assert hits == []
 
 
-def test_first_start_makes_an_admin_and_serves_only_after_login(seed_loaded):
+def test_first_start_makes_an_admin_and_serves_only_after_login(seed_loaded, monkeypatch):
     """`make run` on a fresh machine: one admin account, its password printed once; nothing is
     served before logging in with it; a second start prints no password."""
     with socket.socket() as s:  # a free port: a fixed one may be taken on a shared machine
@@ -95,6 +98,8 @@ def test_first_start_makes_an_admin_and_serves_only_after_login(seed_loaded):
         assert ganti == f"{sys.executable if relatif.startswith('..') else relatif} -m akses sandi admin"
         base = f"http://127.0.0.1:{port}"
         _tunggu(base + "/masuk")
+        monkeypatch.delenv("CAKUPAN_ALAMAT_WEB", raising=False)
+        assert settings.alamat_web() == base  # a report mailed now links to this port, not 8050
         with pytest.raises(urllib.error.HTTPError) as e:
             urllib.request.urlopen(base + "/_dash-layout", timeout=5)
         assert e.value.code == 401
@@ -128,6 +133,28 @@ def _tunggu(url: str) -> None:
         except OSError:
             time.sleep(0.1)
     raise AssertionError("the app did not start")
+
+
+def test_report_links_follow_the_address_the_dashboard_serves_on(data_dir, monkeypatch):
+    """Issue 32, item 7: `python app.py --port 8060` then a load mailed links to port 8050. The
+    served address is kept for the processes that mail (settings.alamat_web); the public address,
+    when set, wins."""
+    import app
+    from laporan import pesan
+
+    for nama in ("CAKUPAN_ALAMAT_WEB", "HOST", "PORT"):
+        monkeypatch.delenv(nama, raising=False)
+    assert settings.alamat_web() == "http://127.0.0.1:8050"  # nothing served yet: HOST and PORT's defaults
+    assert app.catat_alamat("127.0.0.1", 8060) == "http://127.0.0.1:8060"
+    assert settings.alamat_web() == "http://127.0.0.1:8060"
+    tj = SimpleNamespace(tempat=SimpleNamespace(kode="31.75.02"), periode=SimpleNamespace(tanggal=dt.date(2024, 2, 6)))
+    lg = SimpleNamespace(saringan={"segmen": "BPU"}, bahasa="en")
+    assert pesan.tautan(lg, tj, settings.alamat_web()) == (
+        "http://127.0.0.1:8060/?wilayah=31.75.02&snapshot=2024-02-06&segmen=BPU&bahasa=en"
+    )
+    assert app.catat_alamat("::1", 8061) == "http://[::1]:8061"
+    monkeypatch.setenv("CAKUPAN_ALAMAT_WEB", "https://cakupan.example.go.id/")
+    assert settings.alamat_web() == "https://cakupan.example.go.id"
 
 
 def test_a_bad_port_is_refused_with_a_message_not_a_traceback(monkeypatch, capsys):

@@ -693,3 +693,42 @@ def test_a_shared_link_keeps_its_url_and_says_what_it_shows_instead(admin, serve
     )
     assert nilai == ["Data per 6 Februari 2024", "Bukan Penerima Upah (BPU)"]
     assert _errors(admin) == []
+
+
+# Every callback request the page sends from now on, by its output ('..a.b..c.d..' for several).
+_PANGGILAN_JS = """
+window.panggilanUji = [];
+if (!window.fetchAsliUji) {
+    window.fetchAsliUji = window.fetch;
+    window.fetch = function (url, opsi) {
+        if (String(url).includes('_dash-update-component') && window.panggilanUji) {
+            try { window.panggilanUji.push(JSON.parse(opsi.body).output); } catch (e) { window.panggilanUji.push('?'); }
+        }
+        return window.fetchAsliUji.apply(this, arguments);
+    };
+}
+"""
+
+
+def test_a_filter_change_asks_the_server_once_for_the_page(admin, server):
+    """Issue 32, item 3: a changed control is turned into the new link in the browser and Dash
+    Pages draws it: one request for the page (and the header's links beside it, in parallel),
+    no callback of ours between the choice and the page (before: a server callback returned the
+    link, then the page was asked for, one after the other)."""
+    from selenium.webdriver.common.by import By
+
+    _pastikan_masuk(admin, server, "/?wilayah=31")
+    _by_id(admin, "ringkasan-aktif")
+    _wait(admin, _tenang(admin))
+    admin.execute_script(_PANGGILAN_JS)
+    admin.find_element(By.XPATH, "//label[normalize-space()='English']").click()
+    _wait(admin, lambda: "bahasa=en" in admin.current_url)
+    _wait(admin, lambda: "Active participants" in admin.page_source)
+    _wait(admin, _tenang(admin))
+    panggilan = admin.execute_script("return window.panggilanUji")
+    halaman = ".._pages_content.children..._pages_store.data.."
+    assert admin.current_url == server + "/?wilayah=31&bahasa=en"
+    assert panggilan.count(halaman) == 1
+    sebelum = panggilan[: panggilan.index(halaman)]  # asked before the page: only the header's links, beside it
+    assert all(p.startswith("..nav-ringkasan.href") for p in sebelum), panggilan
+    assert not [p for p in panggilan if "navigasi.href" in p or "navigasi-kendali" in p], panggilan

@@ -617,3 +617,24 @@ def test_a_crash_inside_the_smtp_exchange_is_never_sent_twice_and_an_admin_resen
 
     assert perintah.main(["kirim", "--ulang", str(nomor)]) == 2
     assert f"Langganan {nomor} tidak punya kiriman yang mungkin belum sampai" in capsys.readouterr().err
+
+
+def test_the_emails_html_comes_from_its_template_with_every_value_escaped(monkeypatch):
+    """Issue 32, item 6: the HTML part is laporan/templates/surel.html (Jinja2, autoescape on): a
+    name or caveat with markup reads as text, the link's '&' as '&amp;', and it is the one line
+    the f-strings wrote (a phone's mail app shows no stray spaces)."""
+    from types import SimpleNamespace
+
+    from laporan import pesan
+
+    monkeypatch.setattr(pesan, "wilayah", SimpleNamespace(nama_lengkap=lambda tempat: tempat))
+    monkeypatch.setattr(pesan, "fmt", SimpleNamespace(tanggal=lambda tanggal, b: "6 Februari 2024"))
+    tj = SimpleNamespace(tempat="Pulo <b>Gadung</b>", periode=SimpleNamespace(tanggal=dt.date(2024, 2, 6)))
+    link = "https://cakupan.example.id/?wilayah=31.75.02&segmen=BPU"
+    html = pesan._html(tj, [("Capaian", "55,0 %")], ["<script>x</script>"], link, "kenapa", "id")
+    assert "\n" not in html and "<script" not in html and "<b>" not in html
+    assert '<h1 style="font-size:22px;margin:0 0 4px">Pulo &lt;b&gt;Gadung&lt;/b&gt;</h1>' in html
+    assert '>Capaian</td><td style="padding:6px 0;font-size:20px;font-weight:700;color:#111">55,0 %</td></tr>' in html
+    assert "<li>&lt;script&gt;x&lt;/script&gt;</li></ul>" in html
+    assert '<a href="https://cakupan.example.id/?wilayah=31.75.02&amp;segmen=BPU">' in html
+    assert "<ul" not in pesan._html(tj, [], [], link, "kenapa", "id")  # no caveats: no list

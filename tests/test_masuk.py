@@ -238,8 +238,8 @@ def test_rankings_compare_only_places_inside_the_scope(klien):
 def test_control_callbacks_give_no_data(klien, server):
     """The navigation callbacks only build a URL; the page for it is checked as above."""
     body = {
-        "output": "navigasi-turun.data",
-        "outputs": {"id": "navigasi-turun", "property": "data"},
+        "output": "navigasi-turun.href",
+        "outputs": {"id": "navigasi-turun", "property": "href"},
         "inputs": [
             [{"id": {"type": "turun", "nama": "wilayah"}, "property": "cellClicked", "value": {"rowId": "31.71"}}],
             [],
@@ -252,7 +252,7 @@ def test_control_callbacks_give_no_data(klien, server):
     }
     response = klien["jaktim"].post("/_dash-update-component", json=body)
     assert response.status_code == 200
-    assert json.loads(response.text)["response"]["navigasi-turun"]["data"] == "/wilayah?wilayah=31.71"
+    assert json.loads(response.text)["response"]["navigasi-turun"]["href"] == "/wilayah?wilayah=31.71"
     assert baru(server).post("/_dash-update-component", json=body).status_code == 401
 
 

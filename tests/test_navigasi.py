@@ -1,8 +1,12 @@
 """The navigation callbacks on their own (layouts/kerangka.py), with Dash's callback context set
 as Dash's testing guide does: links keep the state, a click goes one level down, a changed control
-goes to the same page with the new choice, and a code is checked before it is used."""
+goes to the same page with the new choice (a rule the browser runs: assets/navigasi.js, here in
+node), and a code is checked before it is used."""
 
 import json
+import shutil
+import subprocess
+from pathlib import Path
 
 import dash
 import flask
@@ -64,27 +68,58 @@ def test_a_code_that_is_no_place_goes_nowhere(permintaan, kode):
     assert kerangka._turun([None], [None], "/wilayah", "?wilayah=31.75") is dash.no_update
 
 
-def test_a_changed_control_keeps_defaults_out_of_the_url(permintaan):
-    def controls(**values):
-        return [[{"id": {"type": "kendali", "nama": k}, "property": "value", "value": v} for k, v in values.items()]]
+NODE = shutil.which("node")
+NAVIGASI_JS = Path(__file__).resolve().parents[1] / "assets" / "navigasi.js"
 
-    now = controls(segmen="PU", bahasa="id", snapshot="2024-02-06", jahat="x")
-    _pemicu({"type": "kendali", "nama": "segmen"}, "value", "PU", now)
+
+def tautan_kendali(kendali: list[dict], data: dict) -> str | None:
+    """The link the browser builds for the controls [{nama, nilai}] of a page whose store holds
+    `data` (assets/navigasi.js, run in node); None: no navigation."""
+    if not NODE:
+        pytest.fail("The navigation rule runs in the browser; its tests need node (apt install nodejs; .ci/run does).")
+    script = (
+        "globalThis.window = {}; const m = require(process.argv[1]);"
+        "const [k, d] = [JSON.parse(process.argv[2]), JSON.parse(process.argv[3])];"
+        "process.stdout.write(JSON.stringify(m.cakupanTautanKendali(k, d)));"
+    )
+    keluar = subprocess.run(
+        [NODE, "-e", script, str(NAVIGASI_JS), json.dumps(kendali), json.dumps(data)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(keluar.stdout)
+
+
+def _kendali(values: dict, path: str, search: str) -> str | None:
+    """The link a changed control opens on the page drawn for `path` and `search` (Keadaan.navigasi)."""
+    from layouts import keadaan
+
+    k = keadaan.dari_query(keadaan.dari_search(search))
+    return tautan_kendali([{"nama": n, "nilai": v} for n, v in values.items()], k.navigasi(path))
+
+
+def test_a_changed_control_keeps_defaults_out_of_the_url(permintaan):
     assert (
-        kerangka._kendali(["PU", "id", "2024-02-06", "x"], "/wilayah", "?wilayah=31.75")
+        _kendali(dict(segmen="PU", bahasa="id", snapshot="2024-02-06", jahat="x"), "/wilayah", "?wilayah=31.75")
         == "/wilayah?wilayah=31.75&segmen=PU"
     )
-    same = controls(segmen="PU")
-    _pemicu({"type": "kendali", "nama": "segmen"}, "value", "PU", same)
-    assert kerangka._kendali(["PU"], "/wilayah", "?wilayah=31.75&segmen=PU") is dash.no_update
-    older = controls(snapshot="2024-01-30")
-    _pemicu({"type": "kendali", "nama": "snapshot"}, "value", "2024-01-30", older)
-    assert kerangka._kendali(["2024-01-30"], "/", "") == "/?snapshot=2024-01-30"
+    assert _kendali(dict(segmen="PU"), "/wilayah", "?wilayah=31.75&segmen=PU") is None
+    assert _kendali(dict(snapshot="2024-01-30"), "/", "") == "/?snapshot=2024-01-30"
 
 
-def _drawn(**values):
-    """The controls' values as a page drew them, as Dash sends them with every control."""
-    return [[{"id": {"type": "kendali", "nama": k}, "property": "value", "value": v} for k, v in values.items()]]
+def test_a_value_that_is_no_text_is_ignored_and_a_space_is_encoded_as_python_does(permintaan):
+    """A hand-made value (a number, a list) changes nothing; a branch's name is form-encoded
+    ('Jakarta Salemba' -> Jakarta+Salemba, "'" -> %27) as keadaan.tautan writes it."""
+    assert (
+        _kendali(dict(segmen=7, program=["PU"], sumber={"a": 1}, rentan=True, cabang=1.5), "/", "?wilayah=31.75")
+        is None
+    )
+    assert _kendali(dict(cabang="Jakarta Salemba"), "/", "") == "/?cabang=Jakarta+Salemba"
+    assert _kendali(dict(cabang="O'Brien (x)*"), "/", "") == "/?cabang=O%27Brien+%28x%29%2A"
+    from layouts import keadaan
+
+    assert keadaan.tautan("/", {"cabang": "O'Brien (x)*"}) == "/?cabang=O%27Brien+%28x%29%2A"
 
 
 def test_a_page_drawn_from_a_link_leaves_the_link_as_it_is(permintaan):
@@ -93,24 +128,14 @@ def test_a_page_drawn_from_a_link_leaves_the_link_as_it_is(permintaan):
     (the notice with it), not become the newest snapshot unfiltered."""
     search = "?wilayah=31.75.02&segmen=bpu&snapshot=2024-02-07"
     drawn = dict(snapshot="2024-02-06", bahasa="id", segmen="BPU", program=None, sumber=None, rentan=None, cabang=None)
-    _pemicu({"type": "kendali", "nama": "snapshot"}, "value", "2024-02-06", _drawn(**drawn))
-    assert kerangka._kendali(list(drawn.values()), "/wilayah", search) is dash.no_update
+    assert _kendali(drawn, "/wilayah", search) is None
     unknown = dict(drawn, segmen=None)  # an unknown value is drawn as no filter: still no navigation
-    _pemicu({"type": "kendali", "nama": "segmen"}, "value", None, _drawn(**unknown))
-    assert kerangka._kendali(list(unknown.values()), "/wilayah", "?segmen=XYZ&snapshot=2024-02-07") is dash.no_update
+    assert _kendali(unknown, "/wilayah", "?segmen=XYZ&snapshot=2024-02-07") is None
 
 
 def test_a_real_change_on_such_a_page_opens_what_was_shown_with_that_change(permintaan):
     search = "?wilayah=31.75.02&segmen=bpu&snapshot=2024-02-07"
     values = dict(snapshot="2024-02-06", bahasa="en", segmen="BPU", program=None, sumber=None, rentan=None, cabang=None)
-    _pemicu({"type": "kendali", "nama": "bahasa"}, "value", "en", _drawn(**values))
-    assert (
-        kerangka._kendali(list(values.values()), "/wilayah", search)
-        == "/wilayah?wilayah=31.75.02&snapshot=2024-02-06&segmen=BPU&bahasa=en"
-    )
+    assert _kendali(values, "/wilayah", search) == "/wilayah?wilayah=31.75.02&snapshot=2024-02-06&segmen=BPU&bahasa=en"
     values = dict(values, bahasa="id", snapshot="2024-01-30")
-    _pemicu({"type": "kendali", "nama": "snapshot"}, "value", "2024-01-30", _drawn(**values))
-    assert (
-        kerangka._kendali(list(values.values()), "/wilayah", search)
-        == "/wilayah?wilayah=31.75.02&snapshot=2024-01-30&segmen=BPU"
-    )
+    assert _kendali(values, "/wilayah", search) == "/wilayah?wilayah=31.75.02&snapshot=2024-01-30&segmen=BPU"

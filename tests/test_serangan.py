@@ -263,10 +263,13 @@ def test_a_log_record_cannot_hold_a_line_of_its_own():
             "state": [],
         },
         {
-            "output": "navigasi-kendali.data",
-            "outputs": {"id": "navigasi-kendali", "property": "data"},
-            "inputs": [[{"id": {"nama": "segmen", "type": "kendali"}, "property": "value", "value": "BPU"}]],
-            "changedPropIds": ['{"nama":"segmen","type":"kendali"}.value'],
+            "output": "navigasi-turun.href",
+            "outputs": {"id": "navigasi-turun", "property": "href"},
+            "inputs": [
+                [{"id": {"nama": "wilayah", "type": "turun"}, "property": "cellClicked", "value": {"rowId": "31.75"}}],
+                [],
+            ],
+            "changedPropIds": ['{"nama":"wilayah","type":"turun"}.cellClicked'],
             "state": [
                 {"id": "_pages_location", "property": "pathname", "value": 1},
                 {"id": "_pages_location", "property": "search", "value": ["?"]},

@@ -1,7 +1,5 @@
 """Ringkasan: where the chosen place stands against its target, how fast it moves, who lags."""
 
-from urllib.parse import urlencode
-
 import dash
 import dash_mantine_components as dmc
 from dash import dcc, html
@@ -80,18 +78,19 @@ def _tren(k, m) -> list:
 def _tinjauan(k):
     """The weekly review of this view: on the projector, or as a file for a phone or a chat group."""
     b = k.bahasa
-    q = urlencode(k.query)
-    href = f"/tinjauan?{q}" if q else "/tinjauan"
-    gabung = "&" if q else "?"
     return dmc.Group(
         [
             dmc.Text(t("tinjauan", b), fw=600, size="lg"),
-            dmc.Anchor(t("tinjauan_buka", b), href=href, refresh=True, size="lg", id="tinjauan-buka"),
+            dmc.Anchor(t("tinjauan_buka", b), href=k.href("/tinjauan"), refresh=True, size="lg", id="tinjauan-buka"),
             dmc.Anchor(
-                t("tinjauan_pdf", b), href=f"{href}{gabung}unduh=pdf", refresh=True, size="lg", id="tinjauan-pdf"
+                t("tinjauan_pdf", b), href=k.href("/tinjauan", unduh="pdf"), refresh=True, size="lg", id="tinjauan-pdf"
             ),
             dmc.Anchor(
-                t("tinjauan_html", b), href=f"{href}{gabung}unduh=html", refresh=True, size="lg", id="tinjauan-html"
+                t("tinjauan_html", b),
+                href=k.href("/tinjauan", unduh="html"),
+                refresh=True,
+                size="lg",
+                id="tinjauan-html",
             ),
             dmc.Anchor(t("tinjauan_surel", b), href=k.href("/langganan"), size="lg", id="tinjauan-surel"),
         ],
