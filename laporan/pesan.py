@@ -100,7 +100,7 @@ def buat(
 ) -> EmailMessage:
     """The message for subscription `lg` (its language and filters) of review `tj`, to `kepada`
     (default the subscription's addresses) with `message_id` (the delivery's stable id,
-    akses.langganan.id_pesan; default a new one)."""
+    isian.langganan.id_pesan; default a new one)."""
     b = lg.bahasa
     pesan = EmailMessage()
     pesan["Subject"] = subjek(tj, b)
