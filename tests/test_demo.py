@@ -1,11 +1,14 @@
 """The demo data: national, realistic in shape, messy where it should be, loaded by the real loader."""
 
+import pytest
+
 import warehouse
 from etl import demo
 from metrics import cakupan
 from metrics.pertanyaan import tanya
 
 
+@pytest.mark.slow
 def test_small_demo(data_dir):
     summaries = demo.build_demo(scale=0.05, weeks=2, seed=7)
     rosters = [s for s in summaries if s["kind"] == "peserta"]
@@ -34,6 +37,7 @@ def test_small_demo(data_dir):
     assert 0.20 < national["cakupan_pekerja"] < 0.45
 
 
+@pytest.mark.slow
 def test_demo_adds_up_at_every_level(data_dir):
     """On messy national data, every level's rows (unknown ones included) add up to the nation."""
     demo.build_demo(scale=0.05, weeks=2, seed=11)
