@@ -58,6 +58,15 @@ def akun_pertama() -> None:
         )
 
 
+def isi_demo() -> None:
+    """The demo's actions and the admin's subscription (commands/demo.py), said in one line."""
+    from commands import demo as contoh
+
+    n = contoh.isi()
+    if n["aksi"] or n["langganan"]:
+        print(f"  Data demo: {n['aksi']} aksi dan {n['langganan']} langganan laporan mingguan dicatat.", flush=True)
+
+
 def _python() -> str:
     """This Python as the operator types it here (.venv/bin/python under make run): the venv's,
     where the packages are, not whatever `python` the shell finds (issue 32, item 7)."""
@@ -83,9 +92,11 @@ def main(argv: list[str] | None = None) -> int:
         from metrics import jawaban
 
         warehouse.on_build(jawaban.hitung)  # the demo build stores the pages' answers, as loads do
-        demo.ensure_demo()
+        demo_baru = demo.ensure_demo()
     catat_log()
     akun_pertama()
+    if not args.no_demo and demo_baru:  # after the first account: the demo admin's subscription
+        isi_demo()
     print(f"Cakupan berjalan di http://{args.host}:{args.port}/", flush=True)
     create_app().run(host=args.host, port=args.port, debug=False, request_handler=_Penangan)
     return 0

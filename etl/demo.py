@@ -429,8 +429,9 @@ def build_demo(scale: float = 1.0, weeks: int = WEEKS, seed: int = 2024, progres
     return build.load_snapshots(snapshots, progress=progress, references=list(references.items()))
 
 
-def ensure_demo() -> None:
-    """On the very first start of the app, build the demo warehouse so there is something to see.
+def ensure_demo() -> bool:
+    """On the very first start of the app, build the demo warehouse so there is something to see;
+    True when it was built now (the caller then adds the demo's actions, commands/demo.py).
 
     A demo warehouse from an older schema is rebuilt; real data of an older schema is left
     alone and the app stops with what to do.
@@ -439,7 +440,7 @@ def ensure_demo() -> None:
     if version is None:
         print("Belum ada gudang data: membuat data demo (sekali saja, 1-2 menit)...", flush=True)
     elif version == build.SCHEMA_VERSION:
-        return
+        return False
     elif _only_demo_loaded():
         print("Data demo dari versi lama: membuat ulang data demo...", flush=True)
         warehouse.close_readers()
@@ -448,6 +449,7 @@ def ensure_demo() -> None:
         raise SystemExit(build.outdated_message(version))
     build_demo(progress=True)
     print("Data demo siap.", flush=True)
+    return True
 
 
 def _only_demo_loaded() -> bool:
