@@ -44,11 +44,15 @@ def catat_log() -> None:
     logging.basicConfig(level=logging.INFO, handlers=handlers, force=True)
 
 
-def akun_pertama() -> None:
-    """First start: an admin account with a random password, printed this once."""
+def akun_pertama(lalu=None) -> None:
+    """First start: an admin account with a random password, printed this once. `lalu` (the demo's
+    actions, which need the account) runs before the print, so its log lines do not push the
+    password up: it is the last thing said before the address."""
     from akses import pengguna
 
     sandi = pengguna.pertama_kali()
+    if lalu is not None:
+        lalu()
     if sandi:
         print(
             "\n  Akun pertama dibuat. Masuk dengan\n"
@@ -94,9 +98,7 @@ def main(argv: list[str] | None = None) -> int:
         warehouse.on_build(jawaban.hitung)  # the demo build stores the pages' answers, as loads do
         demo_baru = demo.ensure_demo()
     catat_log()
-    akun_pertama()
-    if not args.no_demo and demo_baru:  # after the first account: the demo admin's subscription
-        isi_demo()
+    akun_pertama(lalu=isi_demo if not args.no_demo and demo_baru else None)  # the demo built now: its actions
     print(f"Cakupan berjalan di http://{args.host}:{args.port}/", flush=True)
     create_app().run(host=args.host, port=args.port, debug=False, request_handler=_Penangan)
     return 0
