@@ -8,6 +8,7 @@ import getpass
 import json
 import sys
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 import settings
@@ -144,7 +145,7 @@ def _load_snapshot(con, paths: list[Path], as_of: dt.date, workdir: Path, progre
 
 
 def load_snapshots(
-    snapshots: list[tuple[list[Path], dt.date]], progress: bool = False, references: list[tuple[str, Path]] = ()
+    snapshots: list[tuple[list[Path], dt.date]], progress: bool = False, references: Sequence[tuple[str, Path]] = ()
 ) -> list[dict]:
     """Load one or more snapshots (files, as-of date) in a single build; returns their summaries,
     the snapshots' then the references'.
