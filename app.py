@@ -45,11 +45,15 @@ def catat_log() -> None:
     logging.basicConfig(level=logging.INFO, handlers=handlers, force=True)
 
 
-def akun_pertama() -> None:
-    """First start: an admin account with a random password, printed this once."""
+def akun_pertama(lalu=None) -> None:
+    """First start: an admin account with a random password, printed this once. `lalu` (the demo's
+    actions, which need the account) runs before the print, so its log lines do not push the
+    password up: it is the last thing said before the address."""
     from akses import pengguna
 
     sandi = pengguna.pertama_kali()
+    if lalu is not None:
+        lalu()
     if sandi:
         print(
             "\n  Akun pertama dibuat. Masuk dengan\n"
@@ -57,6 +61,15 @@ def akun_pertama() -> None:
             f"  Kata sandi ini tidak ditampilkan lagi. Ganti dengan: {_python()} -m akses sandi admin\n",
             flush=True,
         )
+
+
+def isi_demo() -> None:
+    """The demo's actions and the admin's subscription (commands/demo.py), said in one line."""
+    from commands import demo as contoh
+
+    n = contoh.isi()
+    if n["aksi"] or n["langganan"]:
+        print(f"  Data demo: {n['aksi']} aksi dan {n['langganan']} langganan laporan mingguan dicatat.", flush=True)
 
 
 def _python() -> str:
@@ -84,9 +97,9 @@ def main(argv: list[str] | None = None) -> int:
         from metrics import jawaban
 
         warehouse.on_build(jawaban.hitung)  # the demo build stores the pages' answers, as loads do
-        demo.ensure_demo()
+        demo_baru = demo.ensure_demo()
     catat_log()
-    akun_pertama()
+    akun_pertama(lalu=isi_demo if not args.no_demo and demo_baru else None)  # the demo built now: its actions
     print(f"Cakupan berjalan di {catat_alamat(args.host, args.port)}/", flush=True)
     create_app().run(host=args.host, port=args.port, debug=False, request_handler=_Penangan)
     return 0

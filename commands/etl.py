@@ -9,6 +9,7 @@ import sys
 
 import warehouse
 from commands import angka
+from commands import demo as demo_isi
 from etl import build, demo, tabular
 from metrics import jawaban
 
@@ -191,6 +192,7 @@ def main(argv: list[str] | None = None) -> int:
             summaries = [build.load_reference(references[args.command][0], args.file)]
         else:
             summaries = demo.build_demo(args.scale, args.weeks, args.seed, progress=progress)
+            ditambah = demo_isi.isi()  # the demo's actions (and the admin's report, once the account exists)
     except (tabular.LoadError, ValueError) as e:  # ValueError: a setting that cannot be read
         print(f"Gagal memuat, data lama tetap dipakai.\n{e}", file=sys.stderr)
         if args.json:  # a script reading stdout gets an answer too
@@ -201,6 +203,8 @@ def main(argv: list[str] | None = None) -> int:
     else:
         for summary in summaries:
             (print_peta if summary["kind"] == "peta" else print_summary)(summary)
+    if args.command == "demo" and not args.json:
+        print(f"Aksi demo dicatat: {ditambah['aksi']}; langganan demo: {ditambah['langganan']}.")
     if args.command == "load" and not args.tanpa_kirim:
         _kirim_laporan(args.json)
     return 0

@@ -395,8 +395,11 @@ def _targets(people_last: pd.DataFrame, year: int, rng) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["kode_wilayah", "tahun", "segmen", "target"])
 
 
-def write_demo_files(scale: float = 1.0, weeks: int = WEEKS, seed: int = 2024) -> tuple[list, dict[str, Path]]:
-    """Write the demo files; returns ([(files, as_of)], {reference kind: CSV})."""
+def write_demo_files(
+    scale: float = 1.0, weeks: int = WEEKS, seed: int = 2024, say=lambda text: None
+) -> tuple[list, dict[str, Path]]:
+    """Write the demo files, saying each week written (about 3 s a week at scale 1); returns
+    ([(files, as_of)], {reference kind: CSV})."""
     rng = np.random.default_rng(seed)
     folder = settings.data_dir() / "demo"
     folder.mkdir(parents=True, exist_ok=True)
@@ -407,6 +410,7 @@ def write_demo_files(scale: float = 1.0, weeks: int = WEEKS, seed: int = 2024) -
         as_of = LAST_SNAPSHOT - dt.timedelta(weeks=weeks - 1 - week)
         rows = _snapshot_rows(rng, people, week, as_of)
         snapshots.append((_write_week(_messy(rng, rows), folder, as_of), as_of))
+        say(f"  {week + 1}/{weeks} berkas data per {as_of.isoformat()} ditulis")
     targets = folder / "target.csv"
     _targets(rows, LAST_SNAPSHOT.year, rng).to_csv(targets, index=False)
     rw = folder / "referensi_rw.csv"
@@ -427,19 +431,19 @@ def _workforce(rows: pd.DataFrame, year: int, rng) -> pd.DataFrame:
 
 
 def build_demo(scale: float = 1.0, weeks: int = WEEKS, seed: int = 2024, progress: bool = False) -> list[dict]:
+    """Write and load the demo in one build: the weekly snapshots' summaries, then those of the
+    targets, RW reference and workforce reference. One build makes the stored answers once
+    (metrics/jawaban.py), where a build per reference made them four times."""
     say = (lambda text: print(text, file=sys.stderr, flush=True)) if progress else (lambda text: None)
     say(f"Membuat data demo (skala {scale}, {weeks} minggu)...")
-    snapshots, references = write_demo_files(scale, weeks, seed)
-    say("Memuat snapshot mingguan...")
-    summaries = build.load_snapshots(snapshots, progress=progress)
-    say("Memuat target, referensi RW dan referensi pekerja...")
-    for kind, path in references.items():
-        summaries.append(build.load_reference(kind, path))
-    return summaries
+    snapshots, references = write_demo_files(scale, weeks, seed, say)
+    say("Memuat snapshot mingguan, target, referensi RW dan referensi pekerja...")
+    return build.load_snapshots(snapshots, progress=progress, references=list(references.items()))
 
 
-def ensure_demo() -> None:
-    """On the very first start of the app, build the demo warehouse so there is something to see.
+def ensure_demo() -> bool:
+    """On the very first start of the app, build the demo warehouse so there is something to see;
+    True when it was built now (the caller then adds the demo's actions, commands/demo.py).
 
     A demo warehouse from an older schema is rebuilt; real data of an older schema is left
     alone and the app stops with what to do.
@@ -448,7 +452,7 @@ def ensure_demo() -> None:
     if version is None:
         print("Belum ada gudang data: membuat data demo (sekali saja, 1-2 menit)...", flush=True)
     elif version == build.SCHEMA_VERSION:
-        return
+        return False
     elif _only_demo_loaded():
         print("Data demo dari versi lama: membuat ulang data demo...", flush=True)
         warehouse.close_readers()
@@ -457,6 +461,7 @@ def ensure_demo() -> None:
         raise SystemExit(build.outdated_message(version))
     build_demo(progress=True)
     print("Data demo siap.", flush=True)
+    return True
 
 
 def _only_demo_loaded() -> bool:

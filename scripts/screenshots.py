@@ -119,6 +119,9 @@ def main() -> None:
     from etl import demo
 
     demo.ensure_demo()
+    from commands import demo as contoh
+
+    contoh.isi()  # the demo's actions and subscription, if a warehouse built before them lacks them
     admin, jaktim = akun("screenshot.admin", admin=True), akun("screenshot.jaktim", wilayah="31.75")
     admin_jaktim = akun("screenshot.admin.jaktim", wilayah="31.75", admin=True)
     httpd = make_server("127.0.0.1", 0, app.create_app().server, threaded=True)

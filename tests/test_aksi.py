@@ -405,3 +405,29 @@ def test_the_what_if_is_shown_first_and_saved_as_a_plan_only_when_asked(minggu_a
     assert (a.jenis, a.orang, a.sumber_dana, a.rencana, a.mulai, a.selesai) == (
         "pendanaan", 5, "CSR", True, dt.date(2024, 3, 1), dt.date(2024, 12, 31),
     )  # fmt: skip
+
+
+# --- the form's start date (issue 32, item 7) --------------------------------------------
+
+
+def test_the_start_date_is_today_while_the_data_is_current_else_the_newest_snapshot(dash_app):
+    from layouts.pages.aksi import mulai_bawaan
+
+    terbaru = dt.date(2024, 2, 6)
+    assert mulai_bawaan(terbaru, dt.date(2024, 2, 6)) == dt.date(2024, 2, 6)
+    assert mulai_bawaan(terbaru, dt.date(2024, 3, 5)) == dt.date(2024, 3, 5)  # 28 days: 4 weeks, still current
+    assert mulai_bawaan(terbaru, dt.date(2024, 3, 6)) == terbaru  # 29 days: the day the data describes
+    assert mulai_bawaan(terbaru, dt.date(2026, 12, 7)) == terbaru
+    assert mulai_bawaan(None, dt.date(2026, 12, 7)) == dt.date(2026, 12, 7)  # nothing loaded yet
+
+
+def test_the_form_offers_the_newest_snapshot_of_old_data_and_says_so(minggu_awal_aksi, dash_app):
+    """The weekly seed ends on 6 February 2024, years before any day this runs: the form offers
+    that day, named under the field (today's side is mulai_bawaan's test above)."""
+    from tests.klien import halaman
+
+    with lingkup.berlaku(None):
+        jaktim = _klien(dash_app, "kota.jaktim", "31.75")
+        teks = halaman(jaktim, "/aksi", "?wilayah=31.75").text
+    mulai = teks[teks.index('"id":"aksi-mulai"') - 400 : teks.index('"id":"aksi-mulai"') + 400]
+    assert '"value":"2024-02-06"' in mulai and "Data terbaru per 6 Februari 2024" in mulai

@@ -347,7 +347,7 @@ def test_an_action_recorded_in_scope_is_marked_on_the_trend_and_refused_outside(
     from selenium.webdriver.common.keys import Keys
 
     mulai = admin.find_element(By.ID, "aksi-mulai")
-    mulai.send_keys(Keys.CONTROL, "a")  # over today's date, as a user types over it
+    mulai.send_keys(Keys.CONTROL, "a")  # over the offered date, as a user types over it
     mulai.send_keys("2024-01-30")  # inside the demo's three weeks
     admin.find_element(By.ID, "aksi-simpan").click()
     _wait(admin, lambda: "dicatat" in admin.find_element(By.ID, "aksi-hasil").text)

@@ -54,3 +54,49 @@ def test_demo_adds_up_at_every_level(data_dir):
     assert (
         sum(r["peserta_aktif"] for r in cakupan.anak(tanya("31.75"), metrik=["peserta_aktif"]).baris) == jakarta_timur
     )
+
+
+def test_the_demo_has_actions_and_the_admins_subscription_once(data_dir, monkeypatch):
+    """Six actions (five in Jakarta Timur, one in Jakarta Pusat), recorded by the operator when
+    the demo is built before the first account (`make demo`), the admin's subscription once the
+    account exists (`make run`); a second call adds nothing."""
+    import datetime as dt
+
+    from akses import pengguna
+    from commands import demo as contoh
+    from metrics import aksi, langganan, lingkup
+
+    monkeypatch.delenv("CAKUPAN_SUREL_DOMAIN", raising=False)
+    monkeypatch.delenv("CAKUPAN_SMTP_DARI", raising=False)
+    demo.build_demo(scale=0.05, weeks=6, seed=7)
+    assert demo.ensure_demo() is False  # built already: app.py adds nothing on a later start
+    assert contoh.isi() == {"aksi": 6, "langganan": 0}  # no account yet
+    pengguna.pertama_kali()
+    assert contoh.isi() == {"aksi": 0, "langganan": 1}
+    assert contoh.isi() == {"aksi": 0, "langganan": 0}
+    assert "CAKUPAN_SUREL_DOMAIN" not in __import__("os").environ  # the demo's domain was for its one write
+    admin = pengguna.cari("admin")
+    with langganan.sebagai(admin):
+        semua = aksi.daftar("ID")
+        assert {a.oleh for a in semua} == {"operator"}
+        assert len(aksi.daftar("31.75")) == 5 and len(aksi.daftar("31.71")) == 1
+        assert [a.judul for a in aksi.untuk_tren("31.75")] == [
+            "Instruksi Wali Kota: Gerakan 1 RW 100 Peserta",
+            "Pendanaan 500 pekerja rentan (APBD)",
+        ]
+        efek = aksi.efek_semua(semua)
+        # snapshots 2 Jan-6 Feb: Matraman (8 Jan) has none at least 2 weeks before; the plan
+        # starts after the newest; the others 2-3 weeks each side against similar places
+        minggu = [(a.mulai, efek[a.id].alasan, efek[a.id].minggu_sebelum, efek[a.id].minggu_sesudah) for a in semua]
+        assert minggu == [
+            (dt.date(2024, 1, 8), "minggu_kurang", 0, 4),
+            (dt.date(2024, 1, 17), None, 2, 3),
+            (dt.date(2024, 1, 22), None, 2, 3),
+            (dt.date(2024, 1, 24), None, 3, 2),
+            (dt.date(2024, 1, 25), None, 3, 2),
+            (dt.date(2024, 3, 1), "belum_mulai", 0, 0),
+        ]
+        [lg] = langganan.daftar()
+    assert (lg.pengguna, lg.wilayah, lg.kepada) == ("admin", "31.75", ("admin@cakupan.example",))
+    with lingkup.berlaku(lingkup.NASIONAL):
+        assert contoh.isi() == {"aksi": 0, "langganan": 0}

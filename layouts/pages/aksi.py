@@ -37,6 +37,7 @@ KATA = {
     "jenis": ("Jenis", "Kind"),
     "judul_aksi": ("Judul", "Title"),
     "mulai": ("Mulai (YYYY-MM-DD)", "Start (YYYY-MM-DD)"),
+    "mulai_data": ("Data terbaru per {tanggal}", "Newest data: {tanggal}"),
     "selesai": ("Selesai (boleh kosong)", "End (may be empty)"),
     "orang": ("Orang yang didanai (bila ada)", "People funded (if any)"),
     "sumber": ("Sumber dana", "Funded by"),
@@ -134,7 +135,28 @@ def _daftar(kode: str, b: str):
 KOLOM_AKSI = ("mulai", "wilayah", "jenis", "judul", "efek", "hapus")  # KATA["kolom"]'s CSS names
 
 
+def mulai_bawaan(terbaru: dt.date | None, hari_ini: dt.date) -> dt.date:
+    """The start date the form offers: today while the data is current, else the newest
+    snapshot's date. Weekly loads leave a week or two between the newest snapshot and today; past
+    aksi.EFEK_MINGGU weeks the data is not current (the demo, an archive) and an action dated today
+    would fall outside every window the page can measure, so the official starts from the day the
+    data describes (issue 32, item 7). `terbaru` None (nothing loaded): today."""
+    if terbaru is None or hari_ini - terbaru <= dt.timedelta(weeks=aksi.EFEK_MINGGU):
+        return hari_ini
+    return terbaru
+
+
+def _terbaru() -> dt.date | None:
+    try:
+        return periode.daftar()[0]
+    except (periode.BelumAdaData, IndexError):
+        return None
+
+
 def _form(b: str) -> list:
+    terbaru, hari_ini = _terbaru(), dt.date.today()
+    mulai = mulai_bawaan(terbaru, hari_ini)
+    catatan = None if mulai == hari_ini else _k("mulai_data", b).format(tanggal=fmt.tanggal(terbaru, b))
     return [
         dmc.Title(_k("catat", b), order=3),
         dmc.Group(
@@ -152,7 +174,9 @@ def _form(b: str) -> list:
         ),
         dmc.Group(
             [
-                dmc.TextInput(id="aksi-mulai", label=_k("mulai", b), value=dt.date.today().isoformat(), w=200),
+                dmc.TextInput(
+                    id="aksi-mulai", label=_k("mulai", b), description=catatan, value=mulai.isoformat(), w=200
+                ),
                 dmc.TextInput(id="aksi-selesai", label=_k("selesai", b), w=200),
                 dmc.TextInput(id="aksi-orang", label=_k("orang", b), w=220),
                 dmc.Select(id="aksi-sumber", label=_k("sumber", b), data=list(SUMBER_DANA), clearable=True, w=160),
