@@ -56,6 +56,7 @@ def test_demo_adds_up_at_every_level(data_dir):
     )
 
 
+@pytest.mark.slow
 def test_the_demo_has_actions_and_the_admins_subscription_once(data_dir, monkeypatch):
     """Six actions (five in Jakarta Timur, one in Jakarta Pusat), recorded by the operator when
     the demo is built before the first account (`make demo`), the admin's subscription once the
