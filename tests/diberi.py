@@ -99,6 +99,16 @@ class GudangDiberi:
         """One row of the target table ('ID' = national, segmen 'SEMUA' = all segments)."""
         self.con.execute("INSERT INTO target VALUES (?, ?, ?, ?)", [kode, tahun, segmen, target]).fetchall()
 
+    def target_turunan(
+        self, kode: str, tahun: int, target: int, kode_induk: str, segmen: str = "SEMUA", dasar: str = "rata"
+    ) -> None:
+        """One derived target (a share of `kode_induk`'s), as etl/build._write_splits copies a
+        saved split: split id 1, by 'operator'."""
+        self.con.execute(
+            "INSERT INTO target_turunan VALUES (?, ?, ?, ?, 1, ?, 'operator', ?)",
+            [kode, tahun, segmen, target, dasar, kode_induk],
+        ).fetchall()
+
     def run(self, berkas: str, params: dict | None = None) -> None:
         """Run the SQL model etl/sql/`berkas` as the builds do (etl.sqlfiles.run)."""
         sqlfiles.run(self.con, berkas, params)
