@@ -5,6 +5,7 @@ import pytest
 import warehouse
 from etl import build, tabular
 from tests.conftest import SEED
+from tests.diberi import gudang_diberi
 
 
 def test_targets(data_dir):
@@ -39,6 +40,22 @@ def test_targets_replace_only_what_a_file_names(data_dir, tmp_path):
     )
     assert rows.values.tolist() == [[2024, 12], [2025, 20]]
     assert warehouse.query("SELECT count(*) n FROM target").n[0] == 5
+
+
+def test_an_own_target_wins_over_a_derived_one():
+    """Given (tests/diberi.py) Pulogadung's target of 100 for 2024, split evenly into 50 for Pulo
+    Gadung and 50 for Pisangan Timur, and Pulo Gadung's own target of 40: target_berlaku
+    (etl/sql/target_turunan.sql) serves the own 40 and the derived 50 beside it (issue 21)."""
+    gudang = gudang_diberi()
+    gudang.target("31.75.02", 2024, 100)
+    gudang.target("31.75.02.1001", 2024, 40)
+    gudang.target_turunan("31.75.02.1001", 2024, 50, kode_induk="31.75.02")
+    gudang.target_turunan("31.75.02.1002", 2024, 50, kode_induk="31.75.02")
+    assert gudang.rows("SELECT kode_wilayah, target, asal, dasar FROM target_berlaku ORDER BY 1") == [
+        ("31.75.02", 100, "wilayah", None),
+        ("31.75.02.1001", 40, "wilayah", None),
+        ("31.75.02.1002", 50, "turunan", "rata"),
+    ]
 
 
 def test_rw_reference(data_dir):
