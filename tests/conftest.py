@@ -174,15 +174,17 @@ def _bangun_minggu(mp: pytest.MonkeyPatch, path: Path) -> None:
     mp.setenv("CAKUPAN_NIK_KEY", NIK_KEY)
     mp.setenv("CAKUPAN_RW_TARGET", "3")  # as `minggu` serves it: the stored answers hold this target
     mp.setattr(jawaban, "SNAPSHOT_TERBARU", 3)  # all three, to hold every period's kind
-    mp.setattr(warehouse, "_finishers", [])
-    build.load_snapshots([([SEED / name], as_of) for name, as_of in MINGGU])
-    build.load_reference("target", SEED / "target_minggu.csv")
-    build.load_reference("pekerja", SEED / "pekerja_minggu.csv")
-    # Its last build stores the pages' answers, as `python -m etl` builds do (every build
-    # makes them anew from the whole warehouse, so the earlier ones need not); other tests'
-    # builds do not (a second each), so their questions go to the builder: both paths are tested.
+    # One build, with the pages' stored answers, as `python -m etl` builds do; other tests'
+    # builds store none (a second each), so their questions go to the builder: both paths are tested.
     mp.setattr(warehouse, "_finishers", [jawaban.hitung])
-    build.load_reference("rw", SEED / "rw_minggu.csv")
+    build.load_snapshots(
+        [([SEED / name], as_of) for name, as_of in MINGGU],
+        references=[
+            ("target", SEED / "target_minggu.csv"),
+            ("pekerja", SEED / "pekerja_minggu.csv"),
+            ("rw", SEED / "rw_minggu.csv"),
+        ],
+    )
 
 
 @pytest.fixture(scope="session")
