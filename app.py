@@ -45,14 +45,15 @@ def catat_log() -> None:
     logging.basicConfig(level=logging.INFO, handlers=handlers, force=True)
 
 
-def akun_pertama(lalu=None) -> None:
+def akun_pertama(lalu=None, selalu: bool = False) -> None:
     """First start: an admin account with a random password, printed this once. `lalu` (the demo's
-    actions, which need the account) runs before the print, so its log lines do not push the
-    password up: it is the last thing said before the address."""
+    actions, which need the account) runs when the account was made now, or always when `selalu`,
+    and before the print, so its log lines do not push the password up: it is the last thing said
+    before the address."""
     from akses import pengguna
 
     sandi = pengguna.pertama_kali()
-    if lalu is not None:
+    if lalu is not None and (sandi or selalu):
         lalu()
     if sandi:
         print(
@@ -98,8 +99,12 @@ def main(argv: list[str] | None = None) -> int:
 
         warehouse.on_build(jawaban.hitung)  # the demo build stores the pages' answers, as loads do
         demo_baru = demo.ensure_demo()
+        # The demo's actions and subscription: on the start that built the demo, or on the first
+        # account's start when only the demo is loaded (`make demo`, then `make run`); never on
+        # real data, and never again (an action deleted stays deleted).
+        demo_isi = demo_baru or demo.demo_served()
     catat_log()
-    akun_pertama(lalu=isi_demo if not args.no_demo and demo_baru else None)  # the demo built now: its actions
+    akun_pertama(lalu=isi_demo if not args.no_demo and demo_isi else None, selalu=not args.no_demo and demo_baru)
     print(f"Cakupan berjalan di {catat_alamat(args.host, args.port)}/", flush=True)
     create_app().run(host=args.host, port=args.port, debug=False, request_handler=_Penangan)
     return 0

@@ -453,7 +453,7 @@ def ensure_demo() -> bool:
         print("Belum ada gudang data: membuat data demo (sekali saja, 1-2 menit)...", flush=True)
     elif version == build.SCHEMA_VERSION:
         return False
-    elif _only_demo_loaded():
+    elif only_demo_loaded():
         print("Data demo dari versi lama: membuat ulang data demo...", flush=True)
         warehouse.close_readers()
         shutil.rmtree(warehouse.builds_dir())
@@ -464,7 +464,19 @@ def ensure_demo() -> bool:
     return True
 
 
-def _only_demo_loaded() -> bool:
-    folder = str(settings.data_dir() / "demo")
-    summaries = [json.loads(s) for (s,) in warehouse.rows("SELECT ringkasan FROM riwayat_muat")]
-    return all(f["path"].startswith(folder) for s in summaries for f in s["files"])
+def only_demo_loaded() -> bool:
+    """True when every load in the served warehouse (none too) read the demo's own files (data/demo)."""
+    return all(f["path"].startswith(_folder()) for s in _summaries() for f in s["files"])
+
+
+def demo_served() -> bool:
+    """True when the served warehouse holds the demo and nothing else: loads, all of the demo's files."""
+    return bool(_summaries()) and only_demo_loaded()
+
+
+def _folder() -> str:
+    return str(settings.data_dir() / "demo")
+
+
+def _summaries() -> list[dict]:
+    return [json.loads(s) for (s,) in warehouse.rows("SELECT ringkasan FROM riwayat_muat")]

@@ -71,6 +71,7 @@ def test_the_demo_has_actions_and_the_admins_subscription_once(data_dir, monkeyp
     monkeypatch.delenv("CAKUPAN_SMTP_DARI", raising=False)
     demo.build_demo(scale=0.05, weeks=6, seed=7)
     assert demo.ensure_demo() is False  # built already: app.py adds nothing on a later start
+    assert demo.demo_served()  # `make demo`, then `make run`: the first account's start adds them
     assert contoh.isi() == {"aksi": 6, "langganan": 0}  # no account yet
     pengguna.pertama_kali()
     assert contoh.isi() == {"aksi": 0, "langganan": 1}
@@ -101,3 +102,13 @@ def test_the_demo_has_actions_and_the_admins_subscription_once(data_dir, monkeyp
     assert (lg.pengguna, lg.wilayah, lg.kepada) == ("admin", "31.75", ("admin@cakupan.example",))
     with lingkup.berlaku(lingkup.NASIONAL):
         assert contoh.isi() == {"aksi": 0, "langganan": 0}
+
+
+def test_real_data_or_none_is_not_the_demo(data_dir):
+    """app.py adds the demo's actions on the first account's start only when the demo alone is
+    served: never into an empty warehouse nor beside a real roster."""
+    from tests.conftest import SEED, load
+
+    assert demo.only_demo_loaded() and not demo.demo_served()  # no load yet
+    load([SEED / "roster_kecil.csv"])
+    assert not demo.only_demo_loaded() and not demo.demo_served()
