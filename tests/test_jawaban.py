@@ -195,3 +195,13 @@ def test_stored_trends_are_the_builders_for_every_upper_place(minggu):
             disimpan += 1
     assert disimpan == len(tempat) - 1  # all but province 11, where nobody is
     assert jawaban.tren(path, "11", p.tanggal, 3) is None
+
+
+def test_grouped_trends_are_for_the_levels_between_the_nation_and_rw():
+    from metrics.definisi import PertanyaanTidakSah
+
+    for tingkat in ("nasional", "rw"):
+        with pytest.raises(PertanyaanTidakSah):
+            pembangun.tren_semua(tingkat, ["ID"], dt.date(2024, 2, 6))
+    sql, params = pembangun.tren_semua("kabkota", ["31.75"], dt.date(2024, 2, 6))
+    assert "r.kode_kabkota = k.kode" in sql and params == {"sampai": dt.date(2024, 2, 6), "tempat": ["31.75"]}
