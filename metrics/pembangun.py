@@ -569,6 +569,49 @@ ORDER BY p.tanggal_data"""
     return sql, _dipakai(sql, {**params, **_params_tempat(kode)})
 
 
+def tren_semua(
+    tingkat: str, tempat: list[str], sampai: dt.date, target_rw: int = 100, turunan: bool = True
+) -> tuple[str, dict]:
+    """The unfiltered trend of every place in `tempat` (codes at `tingkat`, provinsi to kelurahan)
+    at once, for the trends stored at load (metrics/jawaban.py): each place's rows are
+    tren(place, Filter(), ...)'s, in its order, from the same sums, join and declared formulas.
+    Grain: one row per (place, snapshot up to $sampai); column kode first. PertanyaanTidakSah
+    for a level outside provinsi..kelurahan."""
+    p = TINGKAT.index(tingkat)
+    if not 0 < p < 5:
+        raise PertanyaanTidakSah(f"Tren per tempat tidak ada untuk tingkat {tingkat}")
+    kolom = {
+        "aktif": "p.peserta_aktif",
+        "terdaftar": "p.peserta_terdaftar",
+        "target": "t.target",
+        "aktif_lalu": "lag(p.peserta_aktif) OVER (PARTITION BY p.kode ORDER BY p.tanggal_data)",
+    }
+    sql = f"""-- Grain: one row per (place at level {tingkat} in $tempat, snapshot up to $sampai).
+WITH tempat AS (
+    SELECT unnest($tempat::VARCHAR[]) AS kode
+),
+per_snapshot AS (
+    SELECT k.kode, s.tanggal_data,
+           coalesce(sum(r.terdaftar), 0)::BIGINT AS peserta_terdaftar,
+           coalesce(sum(r.aktif), 0)::BIGINT AS peserta_aktif,
+           CASE WHEN s.ada_arus THEN coalesce(sum(r.baru), 0) END::BIGINT AS baru,
+           CASE WHEN s.ada_arus THEN coalesce(sum(r.berhenti), 0) END::BIGINT AS berhenti
+    FROM tempat k
+    CROSS JOIN snapshot s
+    LEFT JOIN ringkas_wilayah r ON r.tanggal_data = s.tanggal_data AND r.{KOLOM_TINGKAT[p]} = k.kode
+    WHERE s.tanggal_data <= $sampai
+    GROUP BY k.kode, s.tanggal_data, s.ada_arus
+)
+SELECT p.*, t.target AS target, CASE WHEN t.target IS NOT NULL THEN t.asal END AS jenis_target,
+       {_rumus("capaian", kolom)} AS capaian,
+       {_rumus("kekurangan", kolom)} AS kekurangan,
+       {_rumus("perubahan_minggu", kolom)} AS perubahan
+FROM per_snapshot p
+LEFT JOIN {_sumber_target(turunan)} t ON t.kode_wilayah = p.kode AND t.tahun = year(p.tanggal_data) AND t.segmen = 'SEMUA'
+ORDER BY p.kode, p.tanggal_data"""
+    return sql, _dipakai(sql, {"sampai": sampai, "tempat": list(tempat), "target_rw": target_rw})
+
+
 def _rumus(nama: str, kolom: dict[str, str]) -> str:
     """A declared metric (definisi) as SQL over other columns: every word of its numerator and
     denominator that `kolom` names is replaced by that column, the rest kept as written."""

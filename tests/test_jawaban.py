@@ -177,3 +177,31 @@ def test_stored_breakdowns_are_the_builders_for_every_upper_place(minggu):
     assert sum(segmen.values()) == cakupan.angka_tempat(tanya("31.75"))["peserta_aktif"]
     assert jawaban.rincian(path, "31.75.02", "segmen", p.tanggal, Filter()) is None  # below kab/kota: asked
     assert jawaban.rincian(path, "31.75", "segmen", p.tanggal, Filter(segmen="PU")) is None  # filtered: asked
+
+
+def test_stored_trends_are_the_builders_for_every_upper_place(minggu):
+    """One grouped statement a level (pembangun.tren_semua) stores what tren asks place by place."""
+    p = periode.periode()
+    path = warehouse.current_path()
+    tempat = [k for k in _tempat() if definisi.TINGKAT.index(pembangun.tingkat_kode(k)) <= jawaban.TINGKAT_TREN]
+    disimpan = 0
+    for kode in tempat:
+        want = warehouse.records(*pembangun.tren(kode, Filter(), p.tanggal, target_rw=3))
+        got = jawaban.tren(path, kode, p.tanggal, 3)
+        if got is not None:
+            assert list(got) == want, kode
+            jenis = [[(k, type(v)) for k, v in r.items() if v is not None] for r in want]
+            assert [[(k, type(v)) for k, v in r.items() if v is not None] for r in got] == jenis
+            disimpan += 1
+    assert disimpan == len(tempat) - 1  # all but province 11, where nobody is
+    assert jawaban.tren(path, "11", p.tanggal, 3) is None
+
+
+def test_grouped_trends_are_for_the_levels_between_the_nation_and_rw():
+    from metrics.definisi import PertanyaanTidakSah
+
+    for tingkat in ("nasional", "rw"):
+        with pytest.raises(PertanyaanTidakSah):
+            pembangun.tren_semua(tingkat, ["ID"], dt.date(2024, 2, 6))
+    sql, params = pembangun.tren_semua("kabkota", ["31.75"], dt.date(2024, 2, 6))
+    assert "r.kode_kabkota = k.kode" in sql and params == {"sampai": dt.date(2024, 2, 6), "tempat": ["31.75"]}
