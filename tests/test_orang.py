@@ -4,6 +4,8 @@ repeated NIKs, hash the persons kept): the contract's person rules and the same 
 import hashlib
 import hmac
 
+import duckdb
+
 import warehouse
 from tests.conftest import NIK_KEY, SEED, load
 
@@ -62,3 +64,21 @@ def test_three_rows_of_one_person_and_one_alone(data_dir, tmp_path):
     assert flagged.baris.tolist() == [3, 4]
     [(n,)] = warehouse.query("SELECT jumlah FROM jumlah_ditandai WHERE jenis = 'nik_duplicate'").itertuples(index=False)
     assert n == 2
+
+
+def test_the_nik_as_a_number_is_in_no_column_of_the_served_file(data_dir, tmp_path):
+    nik = 3175021001900001
+    row = {"nik": str(nik), "kpj": "A", "daftar": "2024-01-01", "status": "AKTIF", "bulan": "2024-02"}
+    load([_roster(tmp_path, [row, row])])
+    with duckdb.connect(str(warehouse.current_path()), read_only=True) as con:
+        columns = con.execute(
+            "SELECT table_name, column_name FROM information_schema.columns WHERE data_type IN "
+            "('BIGINT', 'UBIGINT', 'HUGEINT', 'UHUGEINT', 'DOUBLE') OR data_type LIKE 'DECIMAL%'"
+        ).fetchall()
+        found = [
+            (t, c)
+            for t, c in columns
+            if con.execute(f'SELECT count(*) FROM "{t}" WHERE "{c}" = ?', [nik]).fetchone()[0]
+        ]
+        [(persons,)] = con.execute("SELECT count(*) FROM peserta").fetchall()
+    assert len(columns) > 5 and found == [] and persons == 1
