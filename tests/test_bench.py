@@ -47,7 +47,7 @@ def test_the_scale_benchmark_runs_and_reports(tmp_path, capsys):
 
 def test_the_load_benchmark_reports_cpu_and_wall(tmp_path, capsys):
     runs = load.main(["--rows", "2000", "--repeat", "1", "--work", str(tmp_path)])
-    assert set(runs) == {"floor", "contract", "load"}
+    assert set(runs) == {"floor", "contract", "contract_per_row", "load"}
     for name, [run] in runs.items():
         assert run.wall > 0 and run.cpu > 0 and run.peak_gb > 0, name
     out = capsys.readouterr().out
