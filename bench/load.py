@@ -2,22 +2,33 @@
 
     python bench/load.py [--rows 1000000] [--repeat 3] [--baseline OTHER_CHECKOUT]
     python bench/load.py --xlsx --rows 100000 [--baseline OTHER_CHECKOUT]
+    python bench/load.py --minggu 12 --baris 300000 [--churn 0.02]
 
 Writes a synthetic roster with varied values in every column (17 columns, about 200 bytes a
 row), then alternates, in fresh processes: the floor (CREATE TABLE AS SELECT * FROM
 read_csv(..., columns={typed}) into a new file), the contract floor (the same read, the keyed
-hash of the NIK and one row per person) and the full load; prints medians of wall time and
-peak memory, each as a multiple of the floor measured in the same run.
+hash of the NIK and one row per person, in issue 33's order and in the order before) and the full
+load; prints medians of wall time and
+peak memory, each as a multiple of the floor measured in the same run. Time is wall time and CPU
+time (user + sys of every thread of the process and what it waited for, from wait4): on a busy
+machine the CPU ratio holds where the wall ratio does not.
 
 With --xlsx the same roster is written as an XLSX workbook (one sheet, NIKs as text cells, as
 an office keeps it) and the load of that workbook is timed in rows per second; --baseline
 times another checkout's `python -m etl load` of the same file in the same run, run for run
 in turn (e.g. `git worktree add /tmp/sebelum <commit>` for the figures before a change).
+
+With --minggu N the history of N weekly loads into one data folder: week w's roster keeps the
+persons of week w-1 but a --churn share (2 %: the first ones leave, as many new NIKs join; every
+other column drawn again), loaded as of a date 7 days after the last. Each load's wall and CPU
+time, peak memory and bytes written (ru_oublock, Linux: what the load made the kernel write, the
+copy of the served build included), its floor's CPU, and the data folder's disk use after it.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import statistics
 import subprocess
@@ -26,6 +37,7 @@ import tempfile
 import time
 import zlib
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 
@@ -74,8 +86,28 @@ RENTAN = ["Y", "N", "ya", "tidak", ""]
 
 
 # The contract's floor: the typed read, the keyed hash of the NIK (HMAC's two SHA-256) and one
-# row per person, the least any loader keeping the contract's promises must do.
+# row per person, the least any loader keeping the contract's promises must do. In the order of
+# issue 33: one row per person on the NIK as a number (a window over the repeated NIKs only),
+# then the hash of the persons kept.
 CONTRACT_SQL = """
+SET preserve_insertion_order = false;
+CREATE TEMP TABLE r AS SELECT nik::BIGINT AS nik, * EXCLUDE (nik, nama)
+FROM read_csv('{path}', header = true, delim = ',', columns = {{
+ 'nik': 'VARCHAR', 'nama': 'VARCHAR', 'kpj': 'VARCHAR', 'tanggal_lahir': 'VARCHAR', 'jenis_kelamin': 'VARCHAR',
+ 'segmen': 'VARCHAR', 'program': 'VARCHAR', 'pekerjaan': 'VARCHAR', 'kode_wilayah': 'VARCHAR', 'rw': 'SMALLINT',
+ 'rt': 'SMALLINT', 'kantor_cabang': 'VARCHAR', 'tanggal_daftar': 'DATE', 'status': 'VARCHAR',
+ 'bulan_iuran_terakhir': 'VARCHAR', 'sumber_iuran': 'VARCHAR', 'pekerja_rentan': 'VARCHAR'}});
+CREATE TABLE p AS
+WITH ganda AS (SELECT nik FROM r GROUP BY nik HAVING count(*) > 1)
+SELECT sha256('o' || unhex(sha256('i' || lpad(nik::VARCHAR, 16, '0')))) AS nik_hash, * EXCLUDE (nik)
+FROM (
+    SELECT * FROM r ANTI JOIN ganda USING (nik)
+    UNION ALL
+    SELECT * FROM r SEMI JOIN ganda USING (nik) QUALIFY row_number() OVER (PARTITION BY nik ORDER BY tanggal_daftar DESC) = 1
+);
+"""
+# The same floor in the order before issue 33: the hash of every row, then a window over all rows.
+CONTRACT_PER_ROW_SQL = """
 SET preserve_insertion_order = false;
 CREATE TABLE p AS
 SELECT sha256('o' || unhex(sha256('i' || nik))) AS nik_hash, * EXCLUDE (nik, nama)
@@ -88,11 +120,12 @@ QUALIFY row_number() OVER (PARTITION BY nik ORDER BY tanggal_daftar DESC) = 1;
 """
 
 
-def write_roster(path: Path, rows: int, seed: int = 1) -> None:
+def write_roster(path: Path, rows: int, seed: int = 1, first: int = 0) -> None:
     """A roster with varied values in every column, as offices send them: NIKs of 16 digits (3 %
     repeated: persons on two rows), real kelurahan codes written with and without dots, dates in
     the contract's forms, programme lists with every separator, words in mixed case. A constant
-    column would let DuckDB clean it once per batch and flatter the load."""
+    column would let DuckDB clean it once per batch and flatter the load. Persons are numbered
+    from `first` (the weekly history shifts it to let some leave and others join)."""
     sys.path.insert(0, str(ROOT))
     import kode_wilayah
     from etl import regions
@@ -108,8 +141,10 @@ def write_roster(path: Path, rows: int, seed: int = 1) -> None:
         f.write(HEADER + "\n")
         for start in range(0, rows, 200_000):
             n = min(200_000, rows - start)
-            i = np.arange(start, start + n)
-            nik = np.where(rng.random(n) < 0.03, rng.integers(0, max(1, start + n), n), i) + 3100000000000000
+            i = np.arange(start, start + n) + first
+            nik = (
+                np.where(rng.random(n) < 0.03, rng.integers(first, first + max(1, start + n), n), i) + 3100000000000000
+            )
             kode = kel[rng.integers(0, len(kel), n)]
             polos = rng.random(n) < 0.2  # a fifth of the codes typed without dots
             lahir = rng.integers(0, 20_000, n)
@@ -170,70 +205,143 @@ def xlsx_main(args, work: Path, roster: Path, env: dict) -> None:
             )
     print(f"XLSX rows {args.rows:,}  file {workbook.stat().st_size / 1e6:.1f} MB  runs {args.repeat} (medians)")
     for name, runs in times.items():
-        wall = statistics.median(w for w, _ in runs)
+        wall = statistics.median(r.wall for r in runs)
         print(
-            f"{name:9} {wall:6.2f} s  {args.rows / wall:,.0f} rows/s  peak {statistics.median(m for _, m in runs):.2f} GB"
-            f"  ({checkouts[name]})"
+            f"{name:9} {wall:6.2f} s  cpu {statistics.median(r.cpu for r in runs):6.2f} s  {args.rows / wall:,.0f} rows/s"
+            f"  peak {statistics.median(r.peak_gb for r in runs):.2f} GB  ({checkouts[name]})"
         )
     if args.baseline:
-        ratio = statistics.median(b[0] / a[0] for a, b in zip(times["load"], times["baseline"]))
-        print(f"speed-up {ratio:.1f}x (median of paired runs: baseline time / this checkout's time)")
+        paired(times["load"], times["baseline"])
 
 
-def timed(cmd: list[str], env: dict, cwd: Path = ROOT) -> tuple[float, float]:
-    """Wall seconds and the child's peak memory (GB)."""
+def paired(runs: list, baseline: list) -> None:
+    """Prints the median of paired ratios, baseline over this checkout, in wall and in CPU time."""
+    wall = statistics.median(b.wall / a.wall for a, b in zip(runs, baseline))
+    cpu = statistics.median(b.cpu / a.cpu for a, b in zip(runs, baseline))
+    print(f"speed-up {wall:.2f}x wall, {cpu:.2f}x cpu (median of paired runs: baseline / this checkout)")
+
+
+class Run(NamedTuple):
+    """One timed process: wall and CPU seconds (user + sys, all threads and waited-for children),
+    peak memory (GB) and bytes it made the kernel write (ru_oublock x 512, Linux)."""
+
+    wall: float
+    cpu: float
+    peak_gb: float
+    written: int
+
+
+def timed(cmd: list[str], env: dict, cwd: Path = ROOT) -> Run:
+    """Run `cmd` to its end and measure it (os.wait4's rusage is the child's own). Raises
+    SystemExit with its stderr when it fails."""
     start = time.perf_counter()
     process = subprocess.Popen(cmd, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(process.pid, 0)
     wall = time.perf_counter() - start
     if status != 0:
         raise SystemExit(f"{cmd} failed: {process.stderr.read().decode()}")
-    return wall, usage.ru_maxrss / 1e6
+    return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1e6, usage.ru_oublock * 512)
 
 
-def main() -> None:
+def disk_use(folder: Path) -> int:
+    """Bytes the files under `folder` take on disk (allocated blocks, as du counts them)."""
+    return sum(p.lstat().st_blocks * 512 for p in folder.rglob("*") if not p.is_symlink() and p.is_file())
+
+
+def floor_cmd(roster: Path, db: Path, template: str = FLOOR_SQL) -> list[str]:
+    """The command that runs a floor's SQL on `roster` into a new DuckDB file `db`."""
+    sql = template.format(path=roster)
+    return [sys.executable, "-c", f"import duckdb; duckdb.connect('{db}').execute('''{sql}''')"]
+
+
+def prepare(env: dict, checkout: Path = ROOT) -> None:
+    """An empty warehouse in env's CAKUPAN_DATA_DIR, so the timed load is the load alone."""
+    subprocess.run(
+        [sys.executable, "-c", "from etl import build; build.ensure_exists()"], env=env, cwd=checkout, check=True
+    )
+
+
+def weekly_main(args, work: Path, env: dict) -> list[dict]:
+    """N weekly loads with churn into one data folder; prints a row per week and returns them."""
+    data = work / "data"
+    env_run = dict(env, CAKUPAN_DATA_DIR=str(data))
+    prepare(env_run)
+    leave = int(args.rows * args.churn)
+    weeks = []
+    print(f"weekly loads {args.minggu}  rows {args.rows:,}  churn {args.churn:.0%} a week")
+    print("week  as of        load s  cpu s  floor cpu s  cpu ratio  peak GB  written MB  disk MB")
+    for week in range(args.minggu):
+        roster = work / f"minggu{week}.csv"
+        write_roster(roster, args.rows, seed=week + 1, first=week * leave)
+        as_of = dt.date(2024, 2, 6) + dt.timedelta(days=7 * week)
+        floor = timed(floor_cmd(roster, work / f"floor{week}.duckdb"), env)
+        load = timed([sys.executable, "-m", "etl", "load", str(roster), "--as-of", as_of.isoformat()], env_run)
+        roster.unlink()
+        (work / f"floor{week}.duckdb").unlink()
+        row = {"week": week + 1, "as_of": as_of.isoformat(), **load._asdict(), "floor_cpu": floor.cpu}
+        row["disk"] = disk_use(data)
+        weeks.append(row)
+        print(
+            f"{week + 1:4}  {as_of}  {load.wall:6.1f}  {load.cpu:5.1f}  {floor.cpu:11.1f}  {load.cpu / floor.cpu:8.2f}x"
+            f"  {load.peak_gb:7.2f}  {load.written / 1e6:10.1f}  {row['disk'] / 1e6:7.1f}"
+        )
+    return weeks
+
+
+def main(argv: list[str] | None = None):
+    """Parses `argv` (the command line's by default), runs the chosen benchmark and returns its
+    measurements (the weekly rows, or each name's runs)."""
     parser = argparse.ArgumentParser()
-    parser.add_argument("--rows", type=int, default=1_000_000)
+    parser.add_argument("--rows", "--baris", type=int, default=1_000_000)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--xlsx", action="store_true", help="time the load of the roster as an XLSX workbook")
     parser.add_argument("--baseline", help="another checkout whose load is timed in the same run, run for run")
-    args = parser.parse_args()
-    work = Path(tempfile.mkdtemp(prefix="cakupan-bench-"))
+    parser.add_argument("--minggu", type=int, help="N weekly loads with churn into one data folder")
+    parser.add_argument("--churn", type=float, default=0.02, help="share of persons replaced each week")
+    parser.add_argument("--work", help="folder for the rosters and data (default: a new temporary one)")
+    args = parser.parse_args(argv)
+    work = Path(args.work) if args.work else Path(tempfile.mkdtemp(prefix="cakupan-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    env = dict(os.environ, CAKUPAN_NIK_KEY="bench")
+    if args.minggu:
+        return weekly_main(args, work, env)
     roster = work / "roster.csv"
     write_roster(roster, args.rows)
     size_mb = roster.stat().st_size / 1e6
-    env = dict(os.environ, CAKUPAN_NIK_KEY="bench")
     if args.xlsx:
         return xlsx_main(args, work, roster, env)
-    runs = {"floor": [], "contract": [], "load": [], **({"baseline": []} if args.baseline else {})}
+    runs = {
+        "floor": [],
+        "contract": [],
+        "contract_per_row": [],
+        "load": [],
+        **({"baseline": []} if args.baseline else {}),
+    }
     checkouts = {"load": ROOT, **({"baseline": Path(args.baseline).resolve()} if args.baseline else {})}
     for run in range(args.repeat):
-        for name, template in (("floor", FLOOR_SQL), ("contract", CONTRACT_SQL)):
-            db = work / f"{name}{run}.duckdb"
-            sql = template.format(path=roster)
-            runs[name].append(
-                timed([sys.executable, "-c", f"import duckdb; duckdb.connect('{db}').execute('''{sql}''')"], env)
-            )
+        floors = (("floor", FLOOR_SQL), ("contract", CONTRACT_SQL), ("contract_per_row", CONTRACT_PER_ROW_SQL))
+        for name, template in floors:
+            runs[name].append(timed(floor_cmd(roster, work / f"{name}{run}.duckdb", template), env))
         for name, checkout in checkouts.items():
             env_run = dict(env, CAKUPAN_DATA_DIR=str(work / f"{name}{run}"))
-            subprocess.run(
-                [sys.executable, "-c", "from etl import build; build.ensure_exists()"],
-                env=env_run,
-                cwd=checkout,
-                check=True,
-            )
+            prepare(env_run, checkout)
             load = [sys.executable, "-m", "etl", "load", str(roster), "--as-of", "2024-02-06"]
             runs[name].append(timed(load, env_run, cwd=checkout))
-    print(f"rows {args.rows:,}  file {size_mb:.0f} MB  runs {args.repeat} (medians)")
-    walls = {name: statistics.median(w for w, _ in r) for name, r in runs.items()}
+    print(
+        f"rows {args.rows:,}  file {size_mb:.0f} MB  runs {args.repeat} (medians; ratios to the floor of the same run)"
+    )
+    print("name                wall s  cpu s  juta rows/s  peak GB  wall ratio  cpu ratio")
     for name, r in runs.items():
+        wall = statistics.median(x.wall / f.wall for x, f in zip(r, runs["floor"]))
+        cpu = statistics.median(x.cpu / f.cpu for x, f in zip(r, runs["floor"]))
+        w = statistics.median(x.wall for x in r)
         print(
-            f"{name:9} {walls[name]:6.2f} s  {args.rows / walls[name] / 1e6:.2f} juta rows/s"
-            f"  peak {statistics.median(m for _, m in r):.2f} GB  {walls[name] / walls['floor']:.2f}x the floor"
+            f"{name:17} {w:8.2f}  {statistics.median(x.cpu for x in r):5.2f}  {args.rows / w / 1e6:11.2f}"
+            f"  {statistics.median(x.peak_gb for x in r):7.2f}  {wall:9.2f}x  {cpu:8.2f}x"
         )
     if args.baseline:
-        ratio = statistics.median(b[0] / a[0] for a, b in zip(runs["load"], runs["baseline"]))
-        print(f"speed-up {ratio:.2f}x (median of paired runs: baseline time / this checkout's time)")
+        paired(runs["load"], runs["baseline"])
+    return runs
 
 
 if __name__ == "__main__":

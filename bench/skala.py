@@ -95,18 +95,18 @@ def muat(roster: Path, data: Path, as_of: str, env: dict) -> tuple[float, float,
     """`python -m etl load` in a fresh process: wall seconds, peak GB and its JSON summary."""
     data.mkdir(parents=True, exist_ok=True)
     out = data / f"muat-{as_of}.json"
-    wall, peak = timed(
+    run = timed(
         ["sh", "-c", f'"{sys.executable}" -m etl load "{roster}" --as-of {as_of} --json > "{out}"'],
         dict(env, CAKUPAN_DATA_DIR=str(data)),
     )
-    return wall, peak, json.loads(out.read_text())  # one snapshot: one summary object
+    return run.wall, run.peak_gb, json.loads(out.read_text())  # one snapshot: one summary object
 
 
 def lantai(roster: Path, db: Path, env: dict) -> tuple[float, float]:
     sql = FLOOR_SQL.format(path=roster)
-    result = timed([sys.executable, "-c", f"import duckdb; duckdb.connect('{db}').execute('''{sql}''')"], env)
+    run = timed([sys.executable, "-c", f"import duckdb; duckdb.connect('{db}').execute('''{sql}''')"], env)
     db.unlink(missing_ok=True)
-    return result
+    return run.wall, run.peak_gb
 
 
 # --- callbacks and concurrency ---------------------------------------------------------

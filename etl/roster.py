@@ -117,12 +117,10 @@ def load(con, paths: list[Path], as_of: dt.date, workdir: Path, progress: bool =
     try:
         sources = staging.stage(con, infos, ROSTER, "stg.mentah", progress=progress)
         staging.register_file_names(con, sources)
-        ipad, opad = _hmac_pads(settings.nik_key())
-        sqlfiles.run(
-            con, "roster_1_baris.sql", {"as_of": as_of, "grace": settings.grace_months(), "ipad": ipad, "opad": opad}
-        )
+        sqlfiles.run(con, "roster_1_baris.sql", {"as_of": as_of, "grace": settings.grace_months()})
         con.execute("DELETE FROM peserta WHERE tanggal_data = ?", [as_of]).fetchall()
-        sqlfiles.run(con, "roster_2_orang.sql", {"as_of": as_of})
+        ipad, opad = _hmac_pads(settings.nik_key())
+        sqlfiles.run(con, "roster_2_orang.sql", {"as_of": as_of, "ipad": ipad, "opad": opad})
         _store_rejects(con, as_of, sources)
         flags = _store_flags(con, as_of)
         per_source: dict[int, Counter] = {}

@@ -1,7 +1,9 @@
 -- Grain: one row per well-formed roster input row, cleaned and checked (stg.baris).
--- Staging only renames, casts and cleans; the raw NIK leaves here as a keyed hash.
+-- Staging only renames, casts and cleans. A valid NIK stays here as its number (nik, BIGINT: 16
+-- digits fit), in the load's scratch schema only: roster_2_orang.sql dedupes on it and hashes the
+-- persons it keeps (docs/security.md, "The NIK during a load").
 -- Uses the macros of macros.sql and kode_wilayah/kode_wilayah.sql (the code rules).
--- Parameters: $as_of DATE, $grace INTEGER (months), $ipad BLOB, $opad BLOB (HMAC key pads).
+-- Parameters: $as_of DATE, $grace INTEGER (months).
 
 CREATE OR REPLACE TABLE stg.baris AS
 WITH
@@ -164,7 +166,7 @@ SELECT
     dimuat,
     CASE WHEN dimuat THEN NULL WHEN nik_angka THEN 'nik_angka' WHEN NOT nik_sah THEN 'nik_invalid'
          ELSE 'wilayah_angka_ambigu' END AS alasan,
-    CASE WHEN nik_sah THEN ('0x' || left(sha256($opad || unhex(sha256($ipad || encode(nik_bersih)))), 32))::UHUGEINT END AS nik_hash,
+    CASE WHEN nik_sah THEN nik_bersih::BIGINT END AS nik,  -- 16 digits: leading zeros come back in lpad
     CASE WHEN length(nik_bersih) >= 8 THEN left(nik_bersih, 4) || repeat('*', length(nik_bersih) - 4)
          ELSE repeat('*', length(nik_bersih)) END AS nik_samaran,
     -- A rejected row's region and segment as given, for baris_ditolak (the staged rows are dropped here).
