@@ -136,3 +136,15 @@ def test_old_snapshots_keep_rollups_only(data_dir, tmp_path, monkeypatch):
     kept = warehouse.query("SELECT tanggal_data, ada_rincian FROM snapshot ORDER BY 1").ada_rincian.tolist()
     assert kept == [False, True, True]
     assert warehouse.query("SELECT count(DISTINCT tanggal_data) n FROM ringkas_wilayah").n[0] == 3
+
+
+def test_a_programme_counts_as_active_only_for_the_active():
+    """Given two persons with JKM in RW 2 of Pulo Gadung, one active and one not: the RW rollup
+    counts both as registered in JKM and one as active in it (the seed has no inactive person in
+    JKM, so the test above cannot tell `aktif_jkm` from `terdaftar_jkm`)."""
+    gudang = gudang_diberi()
+    gudang.peserta("2024-02-06", "A", jkm=True, kode_wilayah=PULO_GADUNG, rw=2)
+    gudang.peserta("2024-02-06", "B", jkm=True, kode_wilayah=PULO_GADUNG, rw=2, aktif=False)
+    gudang.run("ringkas.sql", {"tanggal": "2024-02-06", "sebelumnya": None})
+    assert gudang.rows("SELECT rw, terdaftar, aktif, terdaftar_jkm, aktif_jkm FROM ringkas_rw") == [(2, 2, 1, 2, 1)]
+    assert gudang.rows("SELECT sum(terdaftar_jkm)::INT, sum(aktif_jkm)::INT FROM ringkas_wilayah") == [(2, 1)]
