@@ -56,6 +56,39 @@ def akun(nama: str, **lingkup) -> str:
     return sandi
 
 
+# Dash's own record of its callbacks: none pending means the page has drawn what it will.
+TENANG_JS = """
+const s = window.store && window.store.getState().callbacks;
+if (!s) return false;
+return ['requested', 'prioritized', 'blocked', 'executing', 'watched', 'executed']
+    .every(k => !s[k] || s[k].length === 0);
+"""
+
+
+def tunggu(driver, kondisi, detik: float = 60) -> None:
+    """Wait for a condition (never a fixed time: a busy machine saved blank pages with one)."""
+    akhir = time.monotonic() + detik
+    while time.monotonic() < akhir:
+        try:
+            if kondisi():
+                return
+        except Exception:  # the page is between two drawings
+            pass
+        time.sleep(0.1)
+    raise SystemExit(f"Halaman {driver.current_url} tidak selesai dalam {detik:.0f} s")
+
+
+def tenang(driver) -> None:
+    """Wait until no callback has been pending for three polls running."""
+    berturut = [0]
+
+    def sudah() -> bool:
+        berturut[0] = berturut[0] + 1 if driver.execute_script(TENANG_JS) else 0
+        return berturut[0] >= 3
+
+    tunggu(driver, sudah)
+
+
 def masuk(driver, base: str, nama: str, sandi: str) -> None:
     from selenium.webdriver.common.by import By
 
@@ -64,29 +97,30 @@ def masuk(driver, base: str, nama: str, sandi: str) -> None:
     driver.find_element(By.ID, "nama").send_keys(nama)
     driver.find_element(By.ID, "sandi").send_keys(sandi)
     driver.find_element(By.ID, "tombol-masuk").click()
-    time.sleep(2)
+    tunggu(driver, lambda: "/masuk" not in driver.current_url)
 
 
 def gelap(driver, base: str, nyala: bool) -> None:
     """Dark mode on or off, as a user does: the header's switch (kept in the browser's storage)."""
     driver.get(base + "/")
-    time.sleep(3)
+    tunggu(driver, lambda: driver.execute_script("return document.getElementById('tema-gelap') !== null"))
+    tenang(driver)
     if driver.execute_script("return document.getElementById('tema-gelap').checked") != nyala:
         driver.execute_script("document.getElementById('tema-gelap').click()")
-        time.sleep(1)
+        tenang(driver)
 
 
 def shoot(driver, url: str, out: Path) -> None:
     """The page as it opens; and, when it has a map (layouts/peta.py), the map scrolled into view."""
     driver.get(url)
-    time.sleep(4)  # the page's callbacks and charts
+    tenang(driver)  # the page's callbacks and charts
     driver.save_screenshot(str(out))
     print(out)
     if driver.execute_script(
         "const e = document.getElementById('ringkasan-peta') || document.getElementById('wilayah-peta');"
         "if (!e) return false; e.scrollIntoView({block: 'start'}); window.scrollBy(0, -10); return true;"
     ):
-        time.sleep(1)
+        tenang(driver)
         peta = out.with_name(out.stem + "-petanya.png")
         driver.save_screenshot(str(peta))
         print(peta)
@@ -98,12 +132,14 @@ def slides(driver, url: str, name: str, out: Path, size: str) -> None:
     from selenium.webdriver.common.keys import Keys
 
     driver.get(url)
-    time.sleep(2)
-    for i in range(len(driver.find_elements(By.CSS_SELECTOR, ".slide"))):
+    tunggu(driver, lambda: driver.find_elements(By.CSS_SELECTOR, ".slide.aktif"))
+    slide = driver.find_elements(By.CSS_SELECTOR, ".slide")
+    for i in range(len(slide)):
+        # the slide shown is the one marked aktif (layouts/proyektor/tinjauan.js)
+        tunggu(driver, lambda i=i: "aktif" in slide[i].get_attribute("class"))
         driver.save_screenshot(str(out / f"{name}-{i + 1}-{size}.png"))
         print(out / f"{name}-{i + 1}-{size}.png")
         driver.find_element(By.TAG_NAME, "body").send_keys(Keys.ARROW_RIGHT)
-        time.sleep(0.3)
 
 
 def main() -> None:
