@@ -56,11 +56,14 @@ def efek(e: aksi.Efek, b: str) -> str:
         )
     nilai = f"{'+' if e.efek > 0 else ''}{fmt.desimal(e.efek, 1, b)}"
     pm = fmt.desimal(aksi.Z * e.galat_baku, 1, b)
-    if e.yakin:
+    if e.yakin:  # clear: say which way in words, as the unclear ones say they are not yet
+        arah = ("lebih cepat", "faster") if e.efek > 0 else ("lebih lambat", "slower")
         return pick(
             (
-                f"{nilai} per minggu dibanding {e.pembanding} wilayah serupa (± {pm}).",
-                f"{nilai} a week against {e.pembanding} similar regions (± {pm}).",
+                f"{nilai} per minggu dibanding {e.pembanding} wilayah serupa (± {pm}): laju jelas {arah[0]} "
+                "daripada wilayah serupa.",
+                f"{nilai} a week against {e.pembanding} similar regions (± {pm}): the pace is clearly {arah[1]} "
+                "than in similar regions.",
             ),
             b,
         )

@@ -35,7 +35,12 @@ def test_a_planted_pace_change_is_found_against_known_comparison_places():
     assert e.efek == 30 and e.galat_baku == pytest.approx(2.0412, abs=1e-4) and e.yakin and e.minggu_lagi is None
     from layouts import aksi as kata
 
-    assert kata.efek(e, "id") == "+30,0 per minggu dibanding 4 wilayah serupa (± 4,1)."
+    assert kata.efek(e, "id") == (
+        "+30,0 per minggu dibanding 4 wilayah serupa (± 4,1): laju jelas lebih cepat daripada wilayah serupa."
+    )
+    assert kata.efek(e, "en") == (
+        "+30.0 a week against 4 similar regions (± 4.1): the pace is clearly faster than in similar regions."
+    )
 
 
 def test_a_small_change_says_how_many_more_weeks_would_tell():

@@ -358,6 +358,7 @@ def test_the_page_subscribes_this_view_and_the_server_checks_everything(minggu_a
         jawab = _ubah(jaktim, "?wilayah=31.75.02.1001&segmen=BPU")
         assert "Langganan 1 dibuat" in jawab and "a@jaktim.example.id" in jawab
         assert '"langganan-alamat":{"value":""}' in jawab.replace(" ", "")  # emptied: a second click makes no twin
+        assert "Bahasa Indonesia" in jawab and '"children":"id"' not in jawab.replace(" ", "")  # the language named
         assert "Langganan yang sama sudah ada (langganan 1)" in _ubah(jaktim, "?wilayah=31.75.02.1001&segmen=BPU")
         [lg] = simpanan.daftar()
         assert (lg.pengguna, lg.wilayah, lg.saringan, lg.kepada) == (

@@ -20,6 +20,7 @@ from metrics.definisi import SARINGAN_MENURUT_KUNCI, PertanyaanTidakSah
 
 dash.register_page(__name__, path="/langganan", name="Langganan", title=kerangka.judul_tab("langganan"))
 
+BAHASA_LAPORAN = {"id": ("Bahasa Indonesia", "Indonesian"), "en": ("Inggris", "English")}  # a report's language, named
 KATA = {
     "judul": ("Laporan mingguan lewat surel", "Weekly report by email"),
     "isi": (
@@ -155,7 +156,7 @@ def _daftar(b: str):
                     html.Td(lg.pengguna),
                     html.Td(_nama(lg.wilayah)),
                     html.Td(saringan),
-                    html.Td(lg.bahasa),
+                    html.Td(pick(BAHASA_LAPORAN.get(lg.bahasa, (lg.bahasa, lg.bahasa)), b)),
                     html.Td(", ".join(lg.kepada)),
                     html.Td(kirim),
                     html.Td(
@@ -166,7 +167,11 @@ def _daftar(b: str):
                 ]
             )
         )
-    return dmc.Table([html.Thead(kepala), html.Tbody(baris)], striped=True, fz="md", id="langganan-tabel")
+    # a phone scrolls the table sideways inside its card: every column, the stop button too, in reach
+    return dmc.TableScrollContainer(
+        dmc.Table([html.Thead(kepala), html.Tbody(baris)], striped=True, fz="md", id="langganan-tabel"),
+        minWidth=640,
+    )
 
 
 def _nama(kode: str) -> str:
