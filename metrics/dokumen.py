@@ -192,7 +192,8 @@ that had no action in those weeks: a difference of differences, in persons a wee
 before, 40 after, a change of +30. Four similar places gained 10 a week before and 12, 8, 11 and 9
 after: changes +2, -2, +1, -1, mean 0, standard deviation sqrt(10/3) = 1,826, standard error
 1,826 x sqrt(1,25) = 2,041. Effect +30 - 0 = **+30 a week (± 4,1)**: past 2 x 2,041, so said as
-real: "+30,0 per minggu dibanding 4 wilayah serupa (± 4,1)". Had the place gone from 10 to 13 a
+real: "+30,0 per minggu dibanding 4 wilayah serupa (± 4,1): laju jelas lebih cepat daripada
+wilayah serupa". Had the place gone from 10 to 13 a
 week, the effect +3 would be under 4,08: "belum beda dari naik-turun biasa; perlu sekitar 4
 minggu lagi untuk yakin" (4 x (4,08 / 3)^2 = 7,4 weeks in all, 4 measured). The boundary
 (tests/test_aksi.py): similar places' changes -11,5, 0,5, 4,5 and 6,5 (2 x error = 18,03): an
