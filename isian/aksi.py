@@ -9,6 +9,7 @@ Aksi and GalatAksi from there, so the scope check cannot be skipped (.importlint
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 import kode_wilayah
@@ -26,6 +27,9 @@ JENIS = {
 }
 SUMBER_DANA = ("APBD", "CSR")
 JUDUL_MAKS, CATATAN_MAKS = 120, 500
+
+
+CONTOH_TANGGAL = "tulis tahun-bulan-hari, misalnya 2024-02-06"  # the form and the file take this one form
 
 
 class GalatAksi(ValueError):
@@ -72,7 +76,7 @@ def periksa(
         raise GalatAksi(f"Catatan paling panjang {CATATAN_MAKS} karakter.")
     mulai, selesai = _tanggal(mulai, "mulai"), _tanggal(selesai, "selesai") if selesai else None
     if mulai is None:
-        raise GalatAksi("Tanggal mulai kosong (YYYY-MM-DD).")
+        raise GalatAksi(f"Tanggal mulai kosong: {CONTOH_TANGGAL}.")
     if selesai is not None and selesai < mulai:
         raise GalatAksi("Tanggal selesai sebelum tanggal mulai.")
     if orang in (None, ""):
@@ -95,10 +99,13 @@ def _tanggal(nilai, nama: str) -> dt.date | None:
         return None
     if isinstance(nilai, dt.date):
         return nilai
-    try:
-        return dt.date.fromisoformat(str(nilai).strip()[:10])
+    teks = str(nilai).strip()[:10]
+    try:  # year-month-day with its dashes only: fromisoformat alone takes '20240201' too
+        if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", teks):
+            raise ValueError(teks)
+        return dt.date.fromisoformat(teks)
     except ValueError:
-        raise GalatAksi(f"Tanggal {nama} '{str(nilai)[:20]}' bukan YYYY-MM-DD.") from None
+        raise GalatAksi(f"Tanggal {nama} '{str(nilai)[:20]}' tidak terbaca: {CONTOH_TANGGAL}.") from None
 
 
 def tambah(wilayah: str, medan: tuple, rencana: bool, oleh: str, lingkup: str) -> int:

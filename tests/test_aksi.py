@@ -299,7 +299,10 @@ def test_the_page_records_an_action_in_scope_and_refuses_one_outside(minggu_awal
         assert "Aksi 1 dicatat" in jawab and "Jemput bola pasar" in jawab
         assert "Belum bisa diukur" in jawab  # 3 snapshots: one week after 1 February
         assert "di luar lingkup" in _catat(jaktim, "?wilayah=31.71")
-        assert "bukan YYYY-MM-DD" in _catat(jaktim, "?wilayah=31.75", mulai="1 Feb")
+        assert "Tanggal mulai '1 Feb' tidak terbaca: tulis tahun-bulan-hari, misalnya 2024-02-06." in _catat(
+            jaktim, "?wilayah=31.75", mulai="1 Feb"
+        )
+        assert "Tanggal mulai '20240201' tidak terbaca" in _catat(jaktim, "?wilayah=31.75", mulai="20240201")
     assert [(a.id, a.wilayah, a.oleh) for a in simpanan.daftar()] == [(1, "31.75.02", "kota.jaktim")]
 
 

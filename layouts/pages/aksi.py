@@ -36,7 +36,7 @@ KATA = {
     "catat": ("Catat aksi", "Record an action"),
     "jenis": ("Jenis", "Kind"),
     "judul_aksi": ("Judul", "Title"),
-    "mulai": ("Mulai (YYYY-MM-DD)", "Start (YYYY-MM-DD)"),
+    "mulai": ("Mulai (tahun-bulan-hari)", "Start (year-month-day)"),
     "mulai_data": ("Data terbaru per {tanggal}", "Newest data: {tanggal}"),
     "selesai": ("Selesai (boleh kosong)", "End (may be empty)"),
     "orang": ("Orang yang didanai (bila ada)", "People funded (if any)"),
