@@ -44,7 +44,8 @@ def periode(tanggal: dt.date | str | None = None) -> Periode:
             tanggal = dt.date.fromisoformat(tanggal)
         except ValueError:
             raise PertanyaanTidakSah(
-                f"'{kutip(tanggal)}' bukan tanggal YYYY-MM-DD", f"'{kutip(tanggal)}' is not a date YYYY-MM-DD"
+                f"'{kutip(tanggal)}' bukan tanggal: tulis tahun-bulan-hari, misalnya 2024-02-06",
+                f"'{kutip(tanggal)}' is not a date: write year-month-day, e.g. 2024-02-06",
             ) from None
     if tanggal not in dates:
         pilihan = ", ".join(d.isoformat() for d in dates[-5:])

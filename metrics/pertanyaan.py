@@ -128,8 +128,8 @@ def _periode(q: dict[str, str], galat: list) -> Periode:
             v = kutip(q.pop("snapshot"))
             galat.append(
                 PertanyaanTidakSah(
-                    f"Tanggal data '{v}' bukan tanggal YYYY-MM-DD (snapshot={v})",
-                    f"Data date '{v}' is not a date YYYY-MM-DD (snapshot={v})",
+                    f"Tanggal data '{v}' tidak terbaca: tulis tahun-bulan-hari, misalnya 2024-02-06 (snapshot={v})",
+                    f"Data date '{v}' cannot be read: write year-month-day, e.g. 2024-02-06 (snapshot={v})",
                 )
             )
             return periode.periode()

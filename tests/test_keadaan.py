@@ -166,7 +166,7 @@ def test_an_unknown_value_is_named_and_the_others_stay(minggu):
         [],
     )
     assert k.galat == [
-        "Tanggal data 'kemarin' bukan tanggal YYYY-MM-DD (snapshot=kemarin)",
+        "Tanggal data 'kemarin' tidak terbaca: tulis tahun-bulan-hari, misalnya 2024-02-06 (snapshot=kemarin)",
         "Segmen 'XYZ' tidak dikenal (segmen=XYZ); pilih PU, BPU, JAKON, PMI, TIDAK_DIKETAHUI",
         "Sumber iuran 'xyz' tidak dikenal (sumber=xyz); pilih MANDIRI, PEMBERI_KERJA, APBD, CSR, LAINNYA",
     ]
