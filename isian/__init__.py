@@ -4,4 +4,5 @@ access store beside the accounts (jejak/skema.sql; one SQLite file, data/akses.s
 warehouse is only written by loads. These modules keep rows and check fields; the scope checks
 and the audit of refusals are in metrics/aksi.py, metrics/pembagian.py and metrics/langganan.py,
 the one route pages, the mailer and the command lines take (.importlinter, contract isian).
-Depends on jejak and settings only; etl/build.py reads the active splits too (issue 32)."""
+Depends on jejak, kode_wilayah and settings only; each store refuses with isian.galat.GalatIsian;
+etl/build.py reads the active splits too (issue 32)."""

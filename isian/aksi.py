@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 import kode_wilayah
+from isian.galat import GalatIsian
 from jejak import audit, simpan
 
 # kind -> (Indonesian, English): the kinds of the news behind the product (Inpres 2/2021, a
@@ -32,8 +33,8 @@ JUDUL_MAKS, CATATAN_MAKS = 120, 500
 CONTOH_TANGGAL = "tulis tahun-bulan-hari, misalnya 2024-02-06"  # the form and the file take this one form
 
 
-class GalatAksi(ValueError):
-    """An action that cannot be recorded as given; the message says why."""
+class GalatAksi(GalatIsian):
+    """An action that cannot be recorded as given; the message says why (isian.galat.GalatIsian)."""
 
 
 @dataclass(frozen=True)

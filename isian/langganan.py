@@ -29,6 +29,7 @@ import re
 from dataclasses import dataclass
 
 import settings
+from isian.galat import GalatIsian
 from jejak import audit, simpan
 
 ALAMAT = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
@@ -36,16 +37,8 @@ PERCOBAAN_MAKS = 8  # tries of one week's report before it is given up (about a 
 SELESAI_ALAMAT = ("mengirim", "terkirim", "mungkin")  # an address row that holds its report: not sent again
 
 
-class GalatLangganan(ValueError):
-    """A subscription that cannot be made as asked. str() is the Indonesian reason (the command
-    lines); `teks(bahasa)` the page's language, as metrics.definisi.PertanyaanTidakSah."""
-
-    def __init__(self, pesan: str, en: str | None = None):
-        super().__init__(pesan)
-        self.en = en
-
-    def teks(self, bahasa: str) -> str:
-        return self.en if bahasa == "en" and self.en else str(self)
+class GalatLangganan(GalatIsian):
+    """A subscription that cannot be made as asked (isian.galat.GalatIsian)."""
 
 
 @dataclass(frozen=True)

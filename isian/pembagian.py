@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from isian.galat import GalatIsian
 from jejak import audit, simpan
 
 # basis -> (Indonesian, English): what a child's share of the parent's target follows
@@ -23,16 +24,8 @@ DASAR = {
 }
 
 
-class GalatPembagian(ValueError):
-    """A split that cannot be made or removed as asked; str() says why in Indonesian (the command
-    lines), `teks(bahasa)` in the page's language."""
-
-    def __init__(self, pesan: str, en: str | None = None):
-        super().__init__(pesan)
-        self.en = en
-
-    def teks(self, bahasa: str) -> str:
-        return self.en if bahasa == "en" and self.en else str(self)
+class GalatPembagian(GalatIsian):
+    """A split that cannot be made or removed as asked (isian.galat.GalatIsian)."""
 
 
 @dataclass(frozen=True)
