@@ -205,15 +205,21 @@ def smtp() -> Smtp | None:
 ALAMAT_DISAJIKAN = "alamat_web"  # in data_dir(): the address `python app.py` serves on, written at its start
 
 
+def alamat_publik() -> str:
+    """CAKUPAN_ALAMAT_WEB without a trailing '/', or '' when not set: read on every POST (the
+    origin check), so no file behind it."""
+    return os.environ.get("CAKUPAN_ALAMAT_WEB", "").strip().rstrip("/")
+
+
 def alamat_web() -> str:
     """The dashboard's address as officials open it, without a trailing '/': the link in a report's
     email and an origin a POST may come from. CAKUPAN_ALAMAT_WEB (e.g. https://cakupan.example.go.id)
     when set; else the address `python app.py` last started serving on (its --host and --port, kept
     in data_dir()/alamat_web: reports are mailed by other processes, a load or the timer, that do
     not know the port; issue 32, item 7); else http://HOST:PORT."""
-    publik = os.environ.get("CAKUPAN_ALAMAT_WEB", "").strip()
+    publik = alamat_publik()
     if publik:
-        return publik.rstrip("/")
+        return publik
     try:
         disajikan = (data_dir() / ALAMAT_DISAJIKAN).read_text(encoding="utf-8").strip()
     except OSError:

@@ -106,7 +106,7 @@ def asal_sendiri() -> set[str]:
     says the browser speaks HTTPS to a proxy in front, and the public address CAKUPAN_ALAMAT_WEB
     (for a proxy that passes another Host)."""
     skema = {request.scheme, "https"} if settings.cookie_secure() else {request.scheme}
-    sendiri = {asal(f"{s}://{request.host}") for s in skema} | {asal(settings.alamat_web())}
+    sendiri = {asal(f"{s}://{request.host}") for s in skema} | {asal(settings.alamat_publik())}
     return sendiri - {None}
 
 
