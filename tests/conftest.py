@@ -170,8 +170,7 @@ def bangun_minggu_target() -> None:
 
 
 def _bangun_minggu(mp: pytest.MonkeyPatch, path: Path) -> None:
-    mp.setenv("CAKUPAN_DATA_DIR", str(path))
-    mp.setenv("CAKUPAN_NIK_KEY", NIK_KEY)
+    _siapkan(mp, path)
     mp.setenv("CAKUPAN_RW_TARGET", "3")  # as `minggu` serves it: the stored answers hold this target
     mp.setattr(jawaban, "SNAPSHOT_TERBARU", 3)  # all three, to hold every period's kind
     # One build, with the pages' stored answers, as `python -m etl` builds do; other tests'
