@@ -86,6 +86,12 @@ def detail_snapshots() -> int:
     return _int("CAKUPAN_DETAIL_SNAPSHOTS", 8)
 
 
+def ringkas_mingguan() -> int:
+    """How many recent snapshots keep a rollup file each (CAKUPAN_RINGKAS_MINGGUAN, default 13, a
+    quarter); older ones are compacted that many to a file (warehouse/partisi.py)."""
+    return max(1, _int("CAKUPAN_RINGKAS_MINGGUAN", 13))
+
+
 def load_memory() -> str:
     """DuckDB's memory limit while loading (CAKUPAN_LOAD_MEMORY, default 1.75GB): past it, it spills to
     disk, so a national roster loads on a shared machine."""

@@ -17,25 +17,46 @@ import warehouse
 from etl import alasan, peta, reference, regions, roster, sqlfiles, tabular
 from isian import pembagian
 from jejak import audit
+from warehouse import partisi
 
-SCHEMA_VERSION = 2  # 2: ringkas_rw by segmen and programme, referensi_pekerja
+SCHEMA_VERSION = 3  # 2: ringkas_rw by segmen and programme, referensi_pekerja; 3: history in Parquet partitions
 
 
 def _prepare(con, is_new: bool) -> None:
     if is_new:
         sqlfiles.run(con, "schema.sql")
         con.execute("INSERT INTO versi_skema VALUES (?)", [SCHEMA_VERSION]).fetchall()
+        partisi.pasang_semua(con)
         regions.load(con)
     else:
         version = _version(lambda sql: con.execute(sql).fetchall())
-        if version != SCHEMA_VERSION:
+        if version == 2:
+            _history_to_partitions(con)
+        elif version != SCHEMA_VERSION:
             raise tabular.LoadError(outdated_message(version))
+        partisi.pasang_semua(con)  # the views read this data folder's files, wherever it now is
     sqlfiles.run(con, kode_wilayah.BERKAS_SQL)  # the code rules, which macros.sql and the loads use
     sqlfiles.run(con, "macros.sql")
     sqlfiles.run(con, "peta_skema.sql")  # IF NOT EXISTS: older warehouses get it here
     _write_splits(con)
     _write_words(con)
     regions.load_old_codes(con)
+
+
+def _history_to_partitions(con) -> None:
+    """A warehouse of schema 2 kept its history in the build file: each snapshot of each history
+    table becomes its partition (warehouse/partisi.py), in this build only, so a failure leaves the
+    served one as it was. The numbers do not change; the next load copies a small file."""
+    sqlfiles.run(con, "schema.sql")  # IF NOT EXISTS: schema kerangka and table partisi
+    for tabel in partisi.TABEL:
+        con.execute(f"ALTER TABLE main.{tabel} RENAME TO {tabel}_lama").fetchall()
+        dates = con.execute(f"SELECT DISTINCT tanggal_data FROM {tabel}_lama ORDER BY 1").fetchall()
+        for (tanggal,) in dates:
+            partisi.simpan(con, tabel, tanggal, f"SELECT * FROM {tabel}_lama")
+        con.execute(f"DROP TABLE {tabel}_lama").fetchall()
+        partisi.pasang(con, tabel)
+    partisi.padatkan(con)
+    con.execute("UPDATE versi_skema SET versi = ?", [SCHEMA_VERSION]).fetchall()
 
 
 def _write_splits(con) -> None:
@@ -116,17 +137,20 @@ def _refresh_rollups(con, as_of: dt.date) -> None:
             continue
         previous = dates[j - 1] if j > 0 and dates[j - 1] in detailed else None
         sqlfiles.run(con, "ringkas.sql", {"tanggal": dates[j], "sebelumnya": previous})
+        for tabel in partisi.RINGKAS:
+            partisi.simpan(con, tabel, dates[j], f"SELECT * FROM hasil_{tabel}")
+            con.execute(f"DROP TABLE hasil_{tabel}").fetchall()
         con.execute(
             "UPDATE snapshot SET ada_arus = ? WHERE tanggal_data = ?", [previous is not None, dates[j]]
         ).fetchall()
 
 
 def _keep_recent_detail(con) -> None:
-    """Person rows only for the newest snapshots; older ones keep their rollups."""
+    """Person rows only for the newest snapshots (their partitions leave the build's list); older
+    ones keep their rollups, compacted past the newest CAKUPAN_RINGKAS_MINGGUAN (warehouse/partisi.py)."""
     newest = "(SELECT tanggal_data FROM snapshot ORDER BY tanggal_data DESC LIMIT $n)"
-    con.execute(
-        f"DELETE FROM peserta WHERE tanggal_data NOT IN {newest}", {"n": settings.detail_snapshots()}
-    ).fetchall()
+    partisi.simpan_terbaru(con, "peserta", settings.detail_snapshots())
+    partisi.padatkan(con)
     con.execute(
         f"UPDATE snapshot SET ada_rincian = ada_rincian AND tanggal_data IN {newest}",
         {"n": settings.detail_snapshots()},

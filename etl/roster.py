@@ -12,6 +12,7 @@ from pathlib import Path
 
 import settings
 from etl import alasan, sqlfiles, staging, summary, tabular
+from warehouse import partisi
 
 ROSTER = tabular.Columns(
     aliases={
@@ -118,9 +119,9 @@ def load(con, paths: list[Path], as_of: dt.date, workdir: Path, progress: bool =
         sources = staging.stage(con, infos, ROSTER, "stg.mentah", progress=progress)
         staging.register_file_names(con, sources)
         sqlfiles.run(con, "roster_1_baris.sql", {"as_of": as_of, "grace": settings.grace_months()})
-        con.execute("DELETE FROM peserta WHERE tanggal_data = ?", [as_of]).fetchall()
         ipad, opad = _hmac_pads(settings.nik_key())
         sqlfiles.run(con, "roster_2_orang.sql", {"as_of": as_of, "ipad": ipad, "opad": opad})
+        partisi.simpan(con, "peserta", as_of, "SELECT * FROM stg.peserta")  # the snapshot's file, written once
         _store_rejects(con, as_of, sources)
         flags = _store_flags(con, as_of)
         per_source: dict[int, Counter] = {}
@@ -128,9 +129,7 @@ def load(con, paths: list[Path], as_of: dt.date, workdir: Path, progress: bool =
             "SELECT berkas_ke, coalesce(alasan, 'dimuat'), count(*) FROM stg.baris GROUP BY ALL"
         ).fetchall():
             per_source.setdefault(index, Counter())[reason] = n
-        persons, active = con.execute(
-            "SELECT count(*), count(*) FILTER (aktif) FROM peserta WHERE tanggal_data = ?", [as_of]
-        ).fetchone()
+        persons, active = con.execute("SELECT count(*), count(*) FILTER (aktif) FROM stg.peserta").fetchone()
         (like_numbers,) = con.execute(
             "SELECT count(*) FROM stg.tanda WHERE jenis = 'wilayah_invalid' AND regexp_full_match(nilai, '[0-9]{2}\\.[0-9]') "
             "AND (berkas_ke, baris) NOT IN (SELECT (berkas_ke, baris) FROM stg.tanda WHERE jenis = 'wilayah_angka')"

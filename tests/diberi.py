@@ -27,6 +27,7 @@ from lokal import wilayah as lokal_wilayah
 
 import kode_wilayah
 from etl import regions, sqlfiles
+from warehouse import partisi
 
 # A person's columns a test need not name (schema.sql's peserta): a PU member with no programme,
 # paying, one roster row. The region's prefixes come from kode_wilayah by the loader's own macro.
@@ -55,6 +56,8 @@ class GudangDiberi:
     def __init__(self, wilayah: tuple[str, ...] | list[str] = ()):
         self.con = duckdb.connect()
         sqlfiles.run(self.con, "schema.sql")
+        for tabel in partisi.TABEL:  # a plain table where a build has its view over Parquet files
+            self.con.execute(f"CREATE TABLE main.{tabel} AS FROM kerangka.{tabel}").fetchall()
         sqlfiles.run(self.con, kode_wilayah.BERKAS_SQL)
         sqlfiles.run(self.con, "macros.sql")
         sqlfiles.run(self.con, "peta_skema.sql")
@@ -110,8 +113,19 @@ class GudangDiberi:
         ).fetchall()
 
     def run(self, berkas: str, params: dict | None = None) -> None:
-        """Run the SQL model etl/sql/`berkas` as the builds do (etl.sqlfiles.run)."""
+        """Run the SQL model etl/sql/`berkas` as the builds do (etl.sqlfiles.run). A model's
+        hasil_<table> (ringkas.sql's rollups of one snapshot) replaces that snapshot's rows of the
+        table, as a build replaces the snapshot's partition (warehouse/partisi.simpan)."""
         sqlfiles.run(self.con, berkas, params)
+        for tabel in partisi.RINGKAS:
+            if self.con.execute(
+                "SELECT count(*) FROM duckdb_tables() WHERE table_name = $t", {"t": f"hasil_{tabel}"}
+            ).fetchone()[0]:
+                self.con.execute(
+                    f"DELETE FROM main.{tabel} WHERE tanggal_data = $t", {"t": (params or {})["tanggal"]}
+                ).fetchall()
+                self.con.execute(f"INSERT INTO main.{tabel} FROM hasil_{tabel}").fetchall()
+                self.con.execute(f"DROP TABLE hasil_{tabel}").fetchall()
 
     def rows(self, sql: str, params: dict | None = None) -> list[tuple]:
         """The rows of one query on this warehouse."""

@@ -99,6 +99,6 @@ def test_older_schema_is_refused_with_what_to_do(data_dir):
     build.ensure_exists()
     with warehouse.build() as (con, _is_new, _scratch):
         con.execute("DROP TABLE versi_skema").fetchall()  # as a warehouse made before versions existed
-    with pytest.raises(tabular.LoadError, match="skema 1, kini 2"):
+    with pytest.raises(tabular.LoadError, match="skema 1, kini 3"):
         build.load_reference("pekerja", SEED / "pekerja_kecil.csv")
     assert build.served_version() == 1

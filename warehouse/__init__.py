@@ -19,6 +19,7 @@ from pathlib import Path
 import duckdb
 
 import settings
+from warehouse import partisi
 
 POINTER = "CURRENT"
 KEEP_BUILDS = 3  # served file, the one before it (readers may still hold it), one spare
@@ -147,9 +148,9 @@ def _switch_to(path: Path) -> None:
 
 
 # Files and folders kept beside a build, named after it, gone with it: big exports
-# (server/unduh.py), answers shared by the workers (metrics/bersama.py) and what a click reads
-# (metrics/tersimpan.py).
-SIDECARS = (".unduh", ".jawab", ".tersimpan")
+# (server/unduh.py), answers shared by the workers (metrics/bersama.py), what a click reads
+# (metrics/tersimpan.py) and the list of history files it serves (warehouse/partisi.py).
+SIDECARS = (".unduh", ".jawab", ".tersimpan", ".partisi")
 
 
 def _remove(path: Path) -> None:
@@ -170,6 +171,32 @@ def _clean_old_builds(serving: Path) -> None:
     for path in builds:
         if path not in keep:
             _remove(path)
+    _clean_partitions()
+
+
+def _clean_partitions() -> None:
+    """Delete history files no kept build lists (under the load lock: no build is being made)."""
+    dipakai: set[str] = set()
+    for path in builds_dir().glob("cakupan-*.duckdb"):
+        berkas = partisi.baca_daftar(path.with_suffix(".partisi"))
+        if berkas is None:  # a build without its list: read the list inside it, or keep everything
+            berkas = _listed_inside(path)
+            if berkas is None:
+                return
+        dipakai.update(berkas)
+    partisi.bersihkan(dipakai)
+
+
+def _listed_inside(path: Path) -> list[str] | None:
+    """The files a build's own `partisi` table lists; [] for a build from before partitions, None
+    when it cannot be read (then nothing is deleted)."""
+    try:
+        with duckdb.connect(str(path), read_only=True) as con:
+            if not con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'partisi'").fetchone()[0]:
+                return []
+            return partisi.daftar(con)
+    except duckdb.Error:
+        return None
 
 
 def _clear_abandoned(served: Path | None) -> Path:
@@ -178,6 +205,7 @@ def _clear_abandoned(served: Path | None) -> Path:
         for path in builds_dir().glob("cakupan-*.duckdb"):
             if path != served and path.stat().st_mtime > served.stat().st_mtime:
                 _remove(path)
+    _clean_partitions()
     scratch = builds_dir() / "scratch"
     shutil.rmtree(scratch, ignore_errors=True)
     scratch.mkdir()
@@ -208,6 +236,8 @@ def build():
                 con.execute(f"DROP TABLE IF EXISTS {name}")
             for finisher in _finishers:
                 finisher(con)
+            if _has_table(con, "partisi"):
+                partisi.tulis_daftar(con, path.with_suffix(".partisi"))
             con.execute("CHECKPOINT")
             con.close()
         except BaseException:
@@ -222,7 +252,19 @@ def build():
 
 
 def _check(path: Path) -> None:
-    """A build is served only if it opens read-only and has its core tables."""
+    """A build is served only if it opens read-only, has its core tables and reads every history
+    file it lists (their row counts, from the files' footers)."""
     with duckdb.connect(str(path), read_only=True) as con:
         con.execute("SELECT count(*) FROM wilayah").fetchall()
         con.execute("SELECT count(*) FROM snapshot").fetchall()
+        if _has_table(con, "partisi"):
+            for tabel in partisi.TABEL:
+                con.execute(f"SELECT count(*) FROM {tabel}").fetchall()
+
+
+def _has_table(con, name: str) -> bool:
+    return bool(
+        con.execute(
+            "SELECT count(*) FROM duckdb_tables() WHERE table_name = $n AND schema_name = 'main'", {"n": name}
+        ).fetchone()[0]
+    )

@@ -1,16 +1,17 @@
 -- Rollups of one snapshot ($tanggal) from the person table; pages read only these. Each is
--- written sorted by region code, so a question about one place reads only the row groups whose
--- zone maps (min/max per column) hold that code, not the whole table.
+-- written into a temporary table hasil_<rollup> of the rollup's shape (kerangka.<rollup>), sorted
+-- by region code; the build stores it as the snapshot's partition (warehouse/partisi.py), so a
+-- question about one place reads only the row groups whose statistics (min/max) hold its code.
 -- $sebelumnya is the previous snapshot's date, or NULL when its person rows are not kept
 -- (then baru/berhenti are NULL: unknown, not zero).
 
-DELETE FROM ringkas_wilayah WHERE tanggal_data = $tanggal;
-DELETE FROM ringkas_rw WHERE tanggal_data = $tanggal;
-DELETE FROM ringkas_pekerjaan WHERE tanggal_data = $tanggal;
+CREATE OR REPLACE TEMP TABLE hasil_ringkas_wilayah AS FROM kerangka.ringkas_wilayah LIMIT 0;
+CREATE OR REPLACE TEMP TABLE hasil_ringkas_rw AS FROM kerangka.ringkas_rw LIMIT 0;
+CREATE OR REPLACE TEMP TABLE hasil_ringkas_pekerjaan AS FROM kerangka.ringkas_pekerjaan LIMIT 0;
 
 -- Grain: one row per snapshot x deepest known region x segmen x sumber_iuran x pekerja_rentan
 -- x kantor_cabang. A person who left the roster is counted in `berhenti` where they were.
-INSERT INTO ringkas_wilayah
+INSERT INTO hasil_ringkas_wilayah
 WITH kini AS (
     SELECT * FROM peserta WHERE tanggal_data = $tanggal
 ),
@@ -47,7 +48,7 @@ GROUP BY ALL
 ORDER BY kode_wilayah, segmen;
 
 -- Grain: one row per snapshot x kelurahan x RW (NULL = not known) x segmen.
-INSERT INTO ringkas_rw
+INSERT INTO hasil_ringkas_rw
 SELECT $tanggal::DATE, kode_kelurahan, rw, segmen, count(*), count(*) FILTER (aktif),
        count(*) FILTER (jkk), count(*) FILTER (jkm), count(*) FILTER (jht),
        count(*) FILTER (jp), count(*) FILTER (jkp),
@@ -59,7 +60,7 @@ GROUP BY ALL
 ORDER BY kode_kelurahan, rw;
 
 -- Grain: one row per snapshot x deepest known region x segmen x pekerjaan.
-INSERT INTO ringkas_pekerjaan
+INSERT INTO hasil_ringkas_pekerjaan
 SELECT $tanggal::DATE, kode_wilayah, kode_provinsi, kode_kabkota, kode_kecamatan, kode_kelurahan,
        segmen, coalesce(pekerjaan, 'Tidak diisi'), count(*), count(*) FILTER (aktif)
 FROM peserta

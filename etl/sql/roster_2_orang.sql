@@ -1,4 +1,5 @@
--- Grain: one row per person (NIK) of the snapshot being loaded ($as_of), written into peserta.
+-- Grain: one row per person (NIK) of the snapshot being loaded ($as_of), written into stg.peserta
+-- (the person table's shape, kerangka.peserta), which etl/roster.py stores as the snapshot's partition.
 -- A person's attributes come from their most recently registered active row, else their most
 -- recently registered row; the later row in the files wins a tie. Active if any row is active
 -- (data contract, "Person, not account").
@@ -23,7 +24,9 @@ FROM stg.baris b
 JOIN jumlah j USING (nik)
 WHERE b.dimuat;
 
-INSERT INTO peserta
+CREATE OR REPLACE TABLE stg.peserta AS FROM kerangka.peserta LIMIT 0;
+
+INSERT INTO stg.peserta
 SELECT
     $as_of::DATE,
     -- HMAC-SHA256 of the NIK's 16 digits as given (lpad: a NIK may start with 0), first 128 bits.

@@ -23,8 +23,25 @@ CREATE TABLE IF NOT EXISTS snapshot (
     ada_arus      BOOLEAN NOT NULL      -- ringkas_wilayah.baru/berhenti known (previous snapshot's persons were kept)
 );
 
+-- History (persons and rollups) lives in Parquet partitions beside the build, written once by the
+-- load of their snapshot (warehouse/partisi.py, issue 33). Schema kerangka holds each history
+-- table's shape, empty; the views of the same names in main (peserta, ringkas_wilayah,
+-- ringkas_rw, ringkas_pekerjaan) read the files `partisi` lists, or the empty shape before any.
+CREATE SCHEMA IF NOT EXISTS kerangka;
+
+-- Grain: one row per Parquet file a build serves.
+CREATE TABLE IF NOT EXISTS partisi (
+    tabel          VARCHAR NOT NULL,      -- peserta, ringkas_wilayah, ringkas_rw, ringkas_pekerjaan
+    tanggal_awal   DATE NOT NULL,         -- its first and last snapshot
+    tanggal_akhir  DATE NOT NULL,
+    jumlah_tanggal INTEGER NOT NULL,      -- 1: one snapshot's file; more: compacted rollups
+    berkas         VARCHAR PRIMARY KEY,   -- path under <data>/warehouse/partisi/
+    baris          BIGINT NOT NULL,
+    bita           BIGINT NOT NULL        -- file size, bytes
+);
+
 -- Grain: one row per person (keyed NIK hash) per snapshot. Kept for recent snapshots only.
-CREATE TABLE IF NOT EXISTS peserta (
+CREATE TABLE IF NOT EXISTS kerangka.peserta (
     tanggal_data      DATE NOT NULL,
     nik_hash          UHUGEINT NOT NULL,  -- first 128 bits of HMAC-SHA256(key, NIK); never the NIK
     kpj               VARCHAR,
@@ -123,7 +140,7 @@ CREATE TABLE IF NOT EXISTS referensi_rw (
 
 -- Grain: one row per snapshot x deepest known region x segmen x sumber_iuran x pekerja_rentan
 -- x kantor_cabang. Every dashboard number at every level sums from here.
-CREATE TABLE IF NOT EXISTS ringkas_wilayah (
+CREATE TABLE IF NOT EXISTS kerangka.ringkas_wilayah (
     tanggal_data   DATE NOT NULL,
     kode_wilayah   VARCHAR,               -- NULL = wilayah tidak diketahui
     kode_provinsi  VARCHAR, kode_kabkota VARCHAR, kode_kecamatan VARCHAR, kode_kelurahan VARCHAR,
@@ -143,7 +160,7 @@ CREATE TABLE IF NOT EXISTS ringkas_wilayah (
 
 -- Grain: one row per snapshot x kelurahan x RW x segmen. rw NULL = participants of the kelurahan
 -- whose RW is not known, so the rows of a kelurahan add up to its ringkas_wilayah counts.
-CREATE TABLE IF NOT EXISTS ringkas_rw (
+CREATE TABLE IF NOT EXISTS kerangka.ringkas_rw (
     tanggal_data   DATE NOT NULL,
     kode_kelurahan VARCHAR NOT NULL,
     rw             SMALLINT,
@@ -157,7 +174,7 @@ CREATE TABLE IF NOT EXISTS ringkas_rw (
 );
 
 -- Grain: one row per snapshot x deepest known region x segmen x pekerjaan.
-CREATE TABLE IF NOT EXISTS ringkas_pekerjaan (
+CREATE TABLE IF NOT EXISTS kerangka.ringkas_pekerjaan (
     tanggal_data   DATE NOT NULL,
     kode_wilayah   VARCHAR,
     kode_provinsi  VARCHAR, kode_kabkota VARCHAR, kode_kecamatan VARCHAR, kode_kelurahan VARCHAR,
