@@ -2,7 +2,7 @@
 
     python bench/load.py [--rows 1000000] [--repeat 3] [--baseline OTHER_CHECKOUT]
     python bench/load.py --xlsx --rows 100000 [--baseline OTHER_CHECKOUT]
-    python bench/load.py --minggu 12 --baris 300000 [--churn 0.02]
+    python bench/load.py --minggu 12 --baris 300000 [--churn 0.02] [--baseline OTHER_CHECKOUT]
 
 Writes a synthetic roster with varied values in every column (17 columns, about 200 bytes a
 row), then alternates, in fresh processes: the floor (CREATE TABLE AS SELECT * FROM
@@ -22,7 +22,8 @@ With --minggu N the history of N weekly loads into one data folder: week w's ros
 persons of week w-1 but a --churn share (2 %: the first ones leave, as many new NIKs join; every
 other column drawn again), loaded as of a date 7 days after the last. Each load's wall and CPU
 time, peak memory and bytes written (ru_oublock, Linux: what the load made the kernel write, the
-copy of the served build included), its floor's CPU, and the data folder's disk use after it.
+copy of the served build included), its floor's CPU, and the data folder's disk use after it;
+with --baseline, the other checkout loads the same rosters into a folder of its own, in turn.
 """
 
 from __future__ import annotations
@@ -262,29 +263,34 @@ def prepare(env: dict, checkout: Path = ROOT) -> None:
 
 
 def weekly_main(args, work: Path, env: dict) -> list[dict]:
-    """N weekly loads with churn into one data folder; prints a row per week and returns them."""
-    data = work / "data"
-    env_run = dict(env, CAKUPAN_DATA_DIR=str(data))
-    prepare(env_run)
+    """N weekly loads with churn into one data folder (and, with --baseline, the same rosters into
+    a second folder by the other checkout, in turn each week); prints a row per week and checkout
+    and returns them (key `checkout`: 'load' or 'baseline')."""
+    checkouts = {"load": ROOT, **({"baseline": Path(args.baseline).resolve()} if args.baseline else {})}
+    envs = {name: dict(env, CAKUPAN_DATA_DIR=str(work / f"data-{name}")) for name in checkouts}
+    for name, checkout in checkouts.items():
+        prepare(envs[name], checkout)
     leave = int(args.rows * args.churn)
     weeks = []
     print(f"weekly loads {args.minggu}  rows {args.rows:,}  churn {args.churn:.0%} a week")
-    print("week  as of        load s  cpu s  floor cpu s  cpu ratio  peak GB  written MB  disk MB")
+    print("checkout  week  as of        load s  cpu s  floor cpu s  cpu ratio  peak GB  written MB  disk MB")
     for week in range(args.minggu):
         roster = work / f"minggu{week}.csv"
         write_roster(roster, args.rows, seed=week + 1, first=week * leave)
         as_of = dt.date(2024, 2, 6) + dt.timedelta(days=7 * week)
         floor = timed(floor_cmd(roster, work / f"floor{week}.duckdb"), env)
-        load = timed([sys.executable, "-m", "etl", "load", str(roster), "--as-of", as_of.isoformat()], env_run)
-        roster.unlink()
         (work / f"floor{week}.duckdb").unlink()
-        row = {"week": week + 1, "as_of": as_of.isoformat(), **load._asdict(), "floor_cpu": floor.cpu}
-        row["disk"] = disk_use(data)
-        weeks.append(row)
-        print(
-            f"{week + 1:4}  {as_of}  {load.wall:6.1f}  {load.cpu:5.1f}  {floor.cpu:11.1f}  {load.cpu / floor.cpu:8.2f}x"
-            f"  {load.peak_gb:7.2f}  {load.written / 1e6:10.1f}  {row['disk'] / 1e6:7.1f}"
-        )
+        for name, checkout in checkouts.items():
+            command = [sys.executable, "-m", "etl", "load", str(roster), "--as-of", as_of.isoformat()]
+            load = timed(command, envs[name], cwd=checkout)
+            row = {"checkout": name, "week": week + 1, "as_of": as_of.isoformat(), **load._asdict()}
+            row.update(floor_cpu=floor.cpu, disk=disk_use(Path(envs[name]["CAKUPAN_DATA_DIR"])))
+            weeks.append(row)
+            print(
+                f"{name:8}  {week + 1:4}  {as_of}  {load.wall:6.1f}  {load.cpu:5.1f}  {floor.cpu:11.1f}"
+                f"  {load.cpu / floor.cpu:8.2f}x  {load.peak_gb:7.2f}  {load.written / 1e6:10.1f}  {row['disk'] / 1e6:7.1f}"
+            )
+        roster.unlink()
     return weeks
 
 

@@ -56,10 +56,10 @@ def test_the_load_benchmark_reports_cpu_and_wall(tmp_path, capsys):
 
 def test_the_weekly_history_loads_every_week_into_one_folder(tmp_path, monkeypatch, capsys):
     weeks = load.main(["--minggu", "2", "--baris", "2000", "--churn", "0.5", "--work", str(tmp_path)])
-    assert [w["as_of"] for w in weeks] == ["2024-02-06", "2024-02-13"]
+    assert [(w["checkout"], w["as_of"]) for w in weeks] == [("load", "2024-02-06"), ("load", "2024-02-13")]
     for week in weeks:
         assert week["cpu"] > 0 and week["floor_cpu"] > 0 and week["written"] > 0 and week["disk"] > 0
-    monkeypatch.setenv("CAKUPAN_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("CAKUPAN_DATA_DIR", str(tmp_path / "data-load"))
     import warehouse
 
     with duckdb.connect(str(warehouse.current_path()), read_only=True) as con:
