@@ -19,8 +19,8 @@ times another checkout's `python -m etl load` of the same file in the same run, 
 in turn (e.g. `git worktree add /tmp/sebelum <commit>` for the figures before a change).
 
 With --minggu N the history of N weekly loads into one data folder: week w's roster keeps the
-persons of week w-1 but a --churn share (2 %: the first ones leave, as many new NIKs join; every
-other column drawn again), loaded as of a date 7 days after the last. Each load's wall and CPU
+persons of week w-1 but a --churn share (2 %: the first ones leave, as many new NIKs join; a
+person keeps their kelurahan, RW and RT, every other column is drawn again), loaded as of a date 7 days after the last. Each load's wall and CPU
 time, peak memory and bytes written (ru_oublock, Linux: what the load made the kernel write, the
 copy of the served build included), its floor's CPU, and the data folder's disk use after it;
 with --baseline, the other checkout loads the same rosters into a folder of its own, in turn.
@@ -121,12 +121,15 @@ QUALIFY row_number() OVER (PARTITION BY nik ORDER BY tanggal_daftar DESC) = 1;
 """
 
 
-def write_roster(path: Path, rows: int, seed: int = 1, first: int = 0) -> None:
+def write_roster(path: Path, rows: int, seed: int = 1, first: int = 0, tempat_tetap: bool = False) -> None:
     """A roster with varied values in every column, as offices send them: NIKs of 16 digits (3 %
     repeated: persons on two rows), real kelurahan codes written with and without dots, dates in
     the contract's forms, programme lists with every separator, words in mixed case. A constant
     column would let DuckDB clean it once per batch and flatter the load. Persons are numbered
-    from `first` (the weekly history shifts it to let some leave and others join)."""
+    from `first` (the weekly history shifts it to let some leave and others join). tempat_tetap: a
+    person's kelurahan, RW and RT follow from their number, so they live in the same place every
+    week, as people do (drawn again each week, every RW of a kelurahan turned up in a four-week
+    window: a million RWs' stored answers at 300 ribu rows)."""
     sys.path.insert(0, str(ROOT))
     import kode_wilayah
     from etl import regions
@@ -147,6 +150,12 @@ def write_roster(path: Path, rows: int, seed: int = 1, first: int = 0) -> None:
                 np.where(rng.random(n) < 0.03, rng.integers(first, first + max(1, start + n), n), i) + 3100000000000000
             )
             kode = kel[rng.integers(0, len(kel), n)]
+            rw, rt = rng.integers(1, 25, n), rng.integers(1, 15, n)
+            if tempat_tetap:  # Knuth's multiplicative hash of the person's number
+                h = (i.astype(np.uint64) * np.uint64(2654435761)) % np.uint64(2**32)
+                kode = kel[(h % np.uint64(len(kel))).astype(np.int64)]
+                rw = (1 + (h >> np.uint64(8)) % np.uint64(24)).astype(np.int64)
+                rt = (1 + (h >> np.uint64(16)) % np.uint64(14)).astype(np.int64)
             polos = rng.random(n) < 0.2  # a fifth of the codes typed without dots
             lahir = rng.integers(0, 20_000, n)
             daftar = rng.integers(0, 3_000, n)
@@ -165,8 +174,8 @@ def write_roster(path: Path, rows: int, seed: int = 1, first: int = 0) -> None:
                 [f'"{v}"' for v in rng.choice(PROGRAM, n).tolist()],  # quoted: a list may use commas
                 rng.choice(PEKERJAAN, n).tolist(),
                 [digit[k] if p else k for k, p in zip(kode.tolist(), polos.tolist())],
-                rng.integers(1, 25, n).tolist(),
-                rng.integers(1, 15, n).tolist(),
+                rw.tolist(),
+                rt.tolist(),
                 [cabang_kabkota[kota[k]] for k in kode.tolist()],
                 [str(np.datetime64("2016-01-01") + int(d)) for d in daftar.tolist()],
                 rng.choice(STATUS, n).tolist(),
@@ -276,7 +285,7 @@ def weekly_main(args, work: Path, env: dict) -> list[dict]:
     print("checkout  week  as of        load s  cpu s  floor cpu s  cpu ratio  peak GB  written MB  disk MB")
     for week in range(args.minggu):
         roster = work / f"minggu{week}.csv"
-        write_roster(roster, args.rows, seed=week + 1, first=week * leave)
+        write_roster(roster, args.rows, seed=week + 1, first=week * leave, tempat_tetap=True)
         as_of = dt.date(2024, 2, 6) + dt.timedelta(days=7 * week)
         floor = timed(floor_cmd(roster, work / f"floor{week}.duckdb"), env)
         (work / f"floor{week}.duckdb").unlink()
