@@ -168,3 +168,26 @@ def test_a_schema_2_warehouse_moves_its_history_into_partitions(data_dir, tmp_pa
     ) == [(A, 2, None), (B, 3, 1)]
     assert warehouse.rows("SELECT tanggal_data, count(*)::INT FROM peserta GROUP BY 1 ORDER BY 1") == [(A, 2), (B, 3)]
     assert sorted({Path(f).parent.name for f in _listed()}) == ["tanggal_data=2024-01-30", "tanggal_data=2024-02-06"]
+
+
+def test_a_build_whose_listed_file_is_missing_is_not_served(data_dir, tmp_path):
+    """A build listing a file that is gone before it is served (a disk that lost it) fails its
+    check: the served build stays, its numbers as before, and the next load deletes the failed one."""
+    load([_roster(tmp_path, "a.csv", ["3175020101900001", "3175020101900002"])], A)
+    served = warehouse.current_path()
+    try:
+        with warehouse.build() as (con, _baru, _scratch):
+            partisi.simpan(con, "peserta", B, "SELECT * REPLACE ($b::DATE AS tanggal_data) FROM peserta", {"b": B})
+            [berkas] = [
+                b for (b,) in con.execute("SELECT berkas FROM partisi WHERE tanggal_awal = $b", {"b": B}).fetchall()
+            ]
+            (partisi.akar() / berkas).unlink()
+    except duckdb.IOException as e:
+        assert berkas in str(e)
+    else:
+        raise AssertionError("a build with a missing file was served")
+    assert warehouse.current_path() == served
+    assert warehouse.rows("SELECT tanggal_data, count(*)::INT FROM peserta GROUP BY 1") == [(A, 2)]
+    [gagal] = [p for p in served.parent.glob("cakupan-*.duckdb") if p.stat().st_mtime > served.stat().st_mtime]
+    load([_roster(tmp_path, "b.csv", ["3175020101900001"])], B)
+    assert not gagal.exists() and warehouse.current_path() != served
