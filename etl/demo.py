@@ -445,13 +445,18 @@ def ensure_demo() -> bool:
     """On the very first start of the app, build the demo warehouse so there is something to see;
     True when it was built now (the caller then adds the demo's actions, commands/demo.py).
 
-    A demo warehouse from an older schema is rebuilt; real data of an older schema is left
-    alone and the app stops with what to do.
+    A demo warehouse from an older schema is rebuilt; real data of schema 2 moves its history into
+    partitions in one build (etl/build._history_to_partitions); real data of an older schema is
+    left alone and the app stops with what to do.
     """
     version = build.served_version()
     if version is None:
         print("Belum ada gudang data: membuat data demo (sekali saja, 1-2 menit)...", flush=True)
     elif version == build.SCHEMA_VERSION:
+        return False
+    elif version == 2 and not only_demo_loaded():
+        print("Gudang data dari versi sebelumnya: memindahkan riwayat ke berkas partisi (sekali saja)...", flush=True)
+        build.refresh()
         return False
     elif only_demo_loaded():
         print("Data demo dari versi lama: membuat ulang data demo...", flush=True)

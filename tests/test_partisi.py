@@ -9,7 +9,7 @@ from pathlib import Path
 import duckdb
 
 import warehouse
-from etl import build
+from etl import build, demo
 from tests.conftest import load
 from warehouse import partisi
 
@@ -140,12 +140,10 @@ def test_old_person_files_and_a_killed_loads_files_leave_the_disk(data_dir, tmp_
     assert warehouse.rows("SELECT tanggal_data, ada_rincian FROM snapshot ORDER BY 1") == [(A, False), (B, True)]
 
 
-def test_a_schema_2_warehouse_moves_its_history_into_partitions(data_dir, tmp_path):
-    """A warehouse whose history is in its build file (schema 2, before issue 33): the next load
-    writes each snapshot of each table as its partition, the file keeps none of it, and the
-    numbers are those of a load into partitions: A 2 active, B 3 active of which 1 new."""
-    load([_roster(tmp_path, "a.csv", ["3175020101900001", "3175020101900002"])], A)
-    with warehouse.build() as (con, _baru, _scratch):  # as schema 2 kept it
+def _jadi_skema_2() -> None:
+    """The served warehouse as schema 2 kept it: the history tables inside the build file, no
+    partition file on disk."""
+    with warehouse.build() as (con, _baru, _scratch):
         for tabel in partisi.TABEL:
             con.execute(f"CREATE TABLE main.{tabel}_isi AS FROM main.{tabel}").fetchall()
             con.execute(f"DROP VIEW main.{tabel}").fetchall()
@@ -156,6 +154,25 @@ def test_a_schema_2_warehouse_moves_its_history_into_partitions(data_dir, tmp_pa
         with warehouse.build():  # builds that read nothing: the old builds' files leave the disk
             pass
     assert _files() == {} and build.served_version() == 2
+
+
+def test_the_app_moves_real_schema_2_data_on_start(data_dir, tmp_path):
+    """Real data of schema 2 at the app's start (etl.demo.ensure_demo): one build moves the history
+    into partitions, no demo is built, the numbers stay (2 active persons as of A)."""
+    load([_roster(tmp_path, "a.csv", ["3175020101900001", "3175020101900002"])], A)
+    _jadi_skema_2()
+    assert demo.ensure_demo() is False
+    assert build.served_version() == build.SCHEMA_VERSION
+    assert warehouse.rows("SELECT tanggal_data, sum(aktif)::INT FROM ringkas_wilayah GROUP BY 1") == [(A, 2)]
+    assert len([f for f in _listed() if f.startswith("peserta/")]) == 1
+
+
+def test_a_schema_2_warehouse_moves_its_history_into_partitions(data_dir, tmp_path):
+    """A warehouse whose history is in its build file (schema 2, before issue 33): the next load
+    writes each snapshot of each table as its partition, the file keeps none of it, and the
+    numbers are those of a load into partitions: A 2 active, B 3 active of which 1 new."""
+    load([_roster(tmp_path, "a.csv", ["3175020101900001", "3175020101900002"])], A)
+    _jadi_skema_2()
     assert warehouse.rows("SELECT sum(aktif)::INT FROM ringkas_wilayah") == [(2,)]
 
     load([_roster(tmp_path, "b.csv", ["3175020101900001", "3175020101900002", "3175020101900003"])], B)
