@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
+# plotly.js with only the traces the pages draw (vendor/plotly/build.sh; docs/performance.md, issue 34)
+PLOTLY_JS = ROOT / "vendor" / "plotly" / "plotly-cakupan.min.js"
 
 
 def data_dir() -> Path:

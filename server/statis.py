@@ -6,15 +6,24 @@ cannot leak one by its size (BREACH, docs/security.md). Pages, callback answers 
 go out as they are. Dash already sends its fingerprinted bundles with `max-age` of one year;
 our assets and the bundles Dash names without a version get a day and an ETag, so a new
 version reaches the browser by tomorrow.
+
+plotly.js: Dash loads it from one URL, `/_dash-component-suites/plotly/package_data/plotly<.fingerprint>.min.js`
+(the full bundle of the plotly package, 4,8 MB). `pasang_plotly` answers that URL with
+settings.PLOTLY_JS instead: plotly.js's core with bar, choropleth and scattergeo only (1,4 MB;
+vendor/plotly/, rebuilt by its build.sh), issue 34. The projector's slides load the same URL.
 """
 
 from __future__ import annotations
 
 import threading
 
-from flask import Flask, request
+from dash.fingerprint import check_fingerprint
+from flask import Flask, abort, request, send_file
 from flask_compress import Compress
 
+import settings
+
+PLOTLY_URL = "/_dash-component-suites/plotly/package_data/<path:berkas>"
 JENIS = ["application/javascript", "text/javascript", "text/css", "image/svg+xml"]
 ASET_DETIK = 24 * 3600
 
@@ -56,3 +65,18 @@ def pasang(server: Flask) -> None:
             response.cache_control.no_cache = None  # Flask's default for files: ask every time
             response.cache_control.max_age = ASET_DETIK
         return response
+
+
+def pasang_plotly(server: Flask) -> None:
+    """Answer Dash's plotly.js URL with the smaller bundle. Werkzeug prefers the static segments
+    'plotly/package_data' to Dash's `<package_name>/<path>`, so this rule wins whatever the order."""
+    server.add_url_rule(PLOTLY_URL, "plotly_js", plotly_js)
+
+
+def plotly_js(berkas: str):
+    """The bundle for 'plotly.min.js' with or without Dash's fingerprint; 404 for any other name.
+    A day's cache with an ETag (`_simpan_aset`), not Dash's year: the fingerprint follows the plotly
+    package, not this file."""
+    if check_fingerprint(berkas)[0] != "plotly.min.js":
+        abort(404)
+    return send_file(settings.PLOTLY_JS, mimetype="application/javascript", etag=True, max_age=None)
