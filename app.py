@@ -32,7 +32,7 @@ def create_app() -> dash.Dash:
     tinjauan.pasang(app.server)
     masuk.pasang(app)
     statis.pasang(app.server)
-    statis.pasang_plotly(app.server)
+    statis.pasang_pengganti(app.server)
     return app
 
 

@@ -7,10 +7,13 @@ go out as they are. Dash already sends its fingerprinted bundles with `max-age` 
 our assets and the bundles Dash names without a version get a day and an ETag, so a new
 version reaches the browser by tomorrow.
 
-plotly.js: Dash loads it from one URL, `/_dash-component-suites/plotly/package_data/plotly<.fingerprint>.min.js`
-(the full bundle of the plotly package, 4,8 MB). `pasang_plotly` answers that URL with
-settings.PLOTLY_JS instead: plotly.js's core with bar, choropleth and scattergeo only (1,4 MB;
-vendor/plotly/, rebuilt by its build.sh), issue 34. The projector's slides load the same URL.
+Two of Dash's bundles are answered with smaller ones from vendor/ (rebuilt by vendor/build.sh), at
+the URLs Dash writes into the page, so Dash itself is not changed (issue 34, docs/performance.md):
+- `plotly/package_data/plotly.min.js`, the full plotly.js (4,8 MB): plotly.js's core with bar,
+  choropleth and scattergeo, the traces the pages and slides draw (1,4 MB);
+- `dash/deps/polyfill@7.12.1.min.js`, @babel/polyfill (99 KB): regenerator-runtime alone (7 KB),
+  the one part Dash's bundles call; its core-js also replaced the browser's String.trim with a
+  slower one that every bundle then called.
 """
 
 from __future__ import annotations
@@ -18,12 +21,17 @@ from __future__ import annotations
 import threading
 
 from dash.fingerprint import check_fingerprint
-from flask import Flask, abort, request, send_file
+from flask import Flask, request, send_file
 from flask_compress import Compress
 
 import settings
 
-PLOTLY_URL = "/_dash-component-suites/plotly/package_data/<path:berkas>"
+SUITES = "/_dash-component-suites/"
+# Dash's path after SUITES, without its fingerprint -> the file answered instead
+GANTI = {
+    "plotly/package_data/plotly.min.js": settings.PLOTLY_JS,
+    "dash/deps/polyfill@7.12.1.min.js": settings.REGENERATOR_JS,
+}
 JENIS = ["application/javascript", "text/javascript", "text/css", "image/svg+xml"]
 ASET_DETIK = 24 * 3600
 
@@ -67,16 +75,23 @@ def pasang(server: Flask) -> None:
         return response
 
 
-def pasang_plotly(server: Flask) -> None:
-    """Answer Dash's plotly.js URL with the smaller bundle. Werkzeug prefers the static segments
-    'plotly/package_data' to Dash's `<package_name>/<path>`, so this rule wins whatever the order."""
-    server.add_url_rule(PLOTLY_URL, "plotly_js", plotly_js)
+def pasang_pengganti(server: Flask) -> None:
+    """Answer the paths of GANTI with their files, before Dash's route (after the login gate,
+    registered earlier). A day's cache with an ETag (`_simpan_aset`), not Dash's year: Dash's
+    fingerprint follows its package's version, not these files."""
+
+    @server.before_request
+    def _ganti():
+        berkas = pengganti(request.path)
+        if berkas is not None:
+            return send_file(berkas, mimetype="application/javascript", etag=True, max_age=None)
+        return None
 
 
-def plotly_js(berkas: str):
-    """The bundle for 'plotly.min.js' with or without Dash's fingerprint; 404 for any other name.
-    A day's cache with an ETag (`_simpan_aset`), not Dash's year: the fingerprint follows the plotly
-    package, not this file."""
-    if check_fingerprint(berkas)[0] != "plotly.min.js":
-        abort(404)
-    return send_file(settings.PLOTLY_JS, mimetype="application/javascript", etag=True, max_age=None)
+def pengganti(path: str):
+    """The file answering `path` in place of Dash's, or None for every other path.
+    '/_dash-component-suites/plotly/package_data/plotly.v7_1_0m17.min.js' -> settings.PLOTLY_JS."""
+    if not path.startswith(SUITES):
+        return None
+    paket, _, berkas = path[len(SUITES) :].partition("/")
+    return GANTI.get(f"{paket}/{check_fingerprint(berkas)[0]}")  # as Dash's own route reads it
