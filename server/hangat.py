@@ -39,16 +39,19 @@ def mulai(setiap: float = SETIAP_DETIK) -> threading.Thread:
     with _kunci:
         thread = _jalan.get(os.getpid())
         if thread is None or not thread.is_alive():
-            thread = threading.Thread(target=_awasi, args=(setiap,), name="cakupan-hangat", daemon=True)
+            thread = threading.Thread(
+                target=awasi, args=(setiap, threading.Event()), name="cakupan-hangat", daemon=True
+            )
             _jalan[os.getpid()] = thread
             thread.start()
     return thread
 
 
-def _awasi(setiap: float) -> None:
-    """Warm now and after every switch of build; never raises (a warm-up is only a head start)."""
+def awasi(setiap: float, berhenti: threading.Event) -> None:
+    """Warm now and after every switch of build, until `berhenti` is set; never raises (a warm-up
+    is only a head start)."""
     dihangatkan = None
-    while True:
+    while not berhenti.is_set():
         try:
             sekarang = warehouse.current_path()
             if sekarang is not None and sekarang != dihangatkan:
@@ -58,7 +61,7 @@ def _awasi(setiap: float) -> None:
         except Exception:  # noqa: BLE001  (a view that fails here fails for its asker too, and is logged there)
             log.exception("warming failed")
             dihangatkan = warehouse.current_path()  # not again and again on the same build
-        time.sleep(setiap)
+        berhenti.wait(setiap)
 
 
 def hangatkan(views=VIEWS) -> float:

@@ -18,10 +18,13 @@ the URLs Dash writes into the page, so Dash itself is not changed (issue 34, doc
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import threading
+from pathlib import Path
 
 from dash.fingerprint import check_fingerprint
-from flask import Flask, request, send_file
+from flask import Flask, Response, request
 from flask_compress import Compress
 
 import settings
@@ -78,14 +81,26 @@ def pasang(server: Flask) -> None:
 def pasang_pengganti(server: Flask) -> None:
     """Answer the paths of GANTI with their files, before Dash's route (after the login gate,
     registered earlier). A day's cache with an ETag (`_simpan_aset`), not Dash's year: Dash's
-    fingerprint follows its package's version, not these files."""
+    fingerprint follows its package's version, not these files. The body is a plain response, not
+    send_file's stream, so Flask-Compress compresses it once per worker (a stream it compresses
+    again for every request, and never with gzip)."""
 
     @server.before_request
     def _ganti():
-        berkas = pengganti(request.path)
-        if berkas is not None:
-            return send_file(berkas, mimetype="application/javascript", etag=True, max_age=None)
-        return None
+        path = pengganti(request.path)
+        if path is None:
+            return None
+        isi, etag = _isi_berkas(path)
+        response = Response(isi, mimetype="application/javascript")
+        response.set_etag(etag)
+        return response.make_conditional(request)
+
+
+@functools.cache
+def _isi_berkas(path: Path) -> tuple[bytes, str]:
+    """A replacement's bytes and their ETag (a digest of them), read once per worker."""
+    isi = path.read_bytes()
+    return isi, hashlib.sha256(isi).hexdigest()[:32]
 
 
 def pengganti(path: str):
