@@ -7,8 +7,9 @@ Dash's and plotly's first serialisation. `mulai()` starts one daemon thread a pr
 VIEWS for the whole nation at once, then looks at the served build's pointer every `setiap`
 seconds (one small file read, warehouse.current_path) and draws them again when it changed. The
 pages drawn are kept (layouts.kerangka.halaman) for a national scope, as a national admin's own
-first visit would keep them. A thread does not survive fork: `os.register_at_fork` starts a new
-one in each child, so gunicorn's workers are warmed with --preload too.
+first visit would keep them. gunicorn (without --preload, as the README runs it) imports wsgi.py
+in each worker after the fork, so each worker warms itself. Not with --preload: the master would
+open the DuckDB file before forking, and a DuckDB connection does not cross a fork.
 """
 
 from __future__ import annotations
@@ -73,16 +74,3 @@ def hangatkan(views=VIEWS) -> float:
         for path in views:
             json.dumps(halaman[path](), cls=plotly.utils.PlotlyJSONEncoder)
     return time.perf_counter() - mulai_jam
-
-
-def _setelah_fork() -> None:
-    """In a forked child: the parent's thread did not come along; start the child's own if the
-    parent was warming. The lock is made anew: a parent's thread may have held it at the fork."""
-    global _kunci
-    _kunci = threading.Lock()
-    if _jalan:
-        _jalan.clear()
-        mulai()
-
-
-os.register_at_fork(after_in_child=_setelah_fork)
