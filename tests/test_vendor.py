@@ -131,6 +131,7 @@ def test_the_paired_benchmark_s_medians_and_ratios():
     from bench import peramban
 
     assert peramban.median([{"s": 1}, {"s": 3}, {"s": 2}]) == {"s": 2}
-    after = [{"s": 1.0, "cpu_s": 0.5}, {"s": 3.0, "cpu_s": 1.0}]
-    before = [{"s": 2.0, "cpu_s": 1.0}, {"s": 4.0, "cpu_s": 4.0}]
-    assert peramban.rasio(after, before) == {"s": 0.625, "cpu_s": 0.375}  # medians of (0,5; 0,75) and (0,5; 0,25)
+    after = [{"s": 1.0, "dom_s": 0.9, "cpu_s": 0.5}, {"s": 3.0, "dom_s": 1.0, "cpu_s": 1.0}]
+    before = [{"s": 2.0, "dom_s": 1.0, "cpu_s": 1.0}, {"s": 4.0, "dom_s": 2.0, "cpu_s": 4.0}]
+    # medians of (0,5; 0,75), (0,9; 0,5) and (0,5; 0,25)
+    assert peramban.rasio(after, before) == {"s": 0.625, "dom_s": 0.7, "cpu_s": 0.375}
