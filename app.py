@@ -32,6 +32,7 @@ def create_app() -> dash.Dash:
     tinjauan.pasang(app.server)
     masuk.pasang(app)
     statis.pasang(app.server)
+    statis.pasang_pengganti(app.server)
     return app
 
 
@@ -106,7 +107,11 @@ def main(argv: list[str] | None = None) -> int:
     catat_log()
     akun_pertama(lalu=isi_demo if not args.no_demo and demo_isi else None, selalu=not args.no_demo and demo_baru)
     print(f"Cakupan berjalan di {catat_alamat(args.host, args.port)}/", flush=True)
-    create_app().run(host=args.host, port=args.port, debug=False, request_handler=_Penangan)
+    dash_app = create_app()
+    from server import hangat
+
+    hangat.mulai()  # the first views drawn before the first visitor, and after each new build
+    dash_app.run(host=args.host, port=args.port, debug=False, request_handler=_Penangan)
     return 0
 
 

@@ -7,6 +7,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
+# Browser code served in place of Dash's (server/statis.py; vendor/build.sh; docs/performance.md, issue 34)
+PLOTLY_JS = ROOT / "vendor" / "plotly" / "plotly-cakupan.min.js"
+REGENERATOR_JS = ROOT / "vendor" / "regenerator-runtime.min.js"
 
 
 def data_dir() -> Path:

@@ -4,7 +4,9 @@ changes), downloads and the weekly review, through the Flask test client, on the
     python bench/dashboard.py [--repeat 20] [--data DIR]
 
 Prints median and p95 in ms, uncached (answers cache emptied before each call: a place seen for
-the first time) and cached (the same view again).
+the first time) and cached (the same view again), each with the median CPU time of a call (this
+process's user + sys: what a busy machine stretches least). --json gives {view: [median, p95,
+cached median, p95]}, with --cpu the CPU medians of both after them.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import argparse
 import json
 import os
 import platform
+import statistics
 import sys
 import time
 from pathlib import Path
@@ -78,6 +81,9 @@ def main() -> None:
     parser.add_argument("--data", help="data directory (default: CAKUPAN_DATA_DIR or data/)")
     parser.add_argument("--hanya", help="only the views and downloads containing this text")
     parser.add_argument("--json", action="store_true", help="one JSON object {view: [median, p95, cached median, p95]}")
+    parser.add_argument(
+        "--cpu", action="store_true", help="with --json: each view's CPU medians (uncached, cached) too"
+    )
     args = parser.parse_args()
     if args.data:
         os.environ["CAKUPAN_DATA_DIR"] = args.data
@@ -106,14 +112,28 @@ def main() -> None:
     rows = [(n, c) for n, c in rows if not args.hanya or args.hanya in n]
     results = {}
     for name, call in rows:
-        results[name] = [round(x, 1) for x in measure(call, args.repeat) + measure(call, args.repeat, cached=True)]
+        cpu_cold, cpu_warm = [], []
+        wall = measure(cpu(call, cpu_cold), args.repeat) + measure(cpu(call, cpu_warm), args.repeat, cached=True)
+        # the first call of each measure is its warm-up, not timed: left out of the CPU too
+        results[name] = [round(x, 1) for x in (*wall, statistics.median(cpu_cold[1:]), statistics.median(cpu_warm[1:]))]
     if args.json:
-        print(json.dumps(results))
+        print(json.dumps({name: r if args.cpu else r[:4] for name, r in results.items()}))
         return
     print(f"# {platform.node()} · {os.cpu_count()} cores · {time.strftime('%Y-%m-%d')}")
-    print(f"{'view':48} {'uncached median':>16} {'p95':>7} {'cached median':>14} {'p95':>7}")
-    for name, (cold, cold95, warm, warm95) in results.items():
-        print(f"{name:48} {cold:16.1f} {cold95:7.1f} {warm:14.1f} {warm95:7.1f}")
+    print(f"{'view':48} {'uncached median':>16} {'p95':>7} {'CPU':>6} {'cached median':>14} {'p95':>7} {'CPU':>6}")
+    for name, (cold, cold95, warm, warm95, cold_cpu, warm_cpu) in results.items():
+        print(f"{name:48} {cold:16.1f} {cold95:7.1f} {cold_cpu:6.1f} {warm:14.1f} {warm95:7.1f} {warm_cpu:6.1f}")
+
+
+def cpu(call, catat: list):
+    """`call`, noting the CPU milliseconds (this process's user + sys) of each call in `catat`."""
+
+    def timed():
+        start = time.process_time()
+        call()
+        catat.append((time.process_time() - start) * 1000)
+
+    return timed
 
 
 if __name__ == "__main__":

@@ -4,7 +4,7 @@ Sizes 1280x720, 1920x1080, 1440x900 and 390x844, with headless Debian chromium: 
 three weekly reviews as a national admin, Ringkasan as a Jakarta Timur account, the Data page as its admin. Uses the demo warehouse (built if missing) and
 two accounts made for it (their passwords reset each run).
 
-    .venv/bin/python scripts/screenshots.py [--only NAME] [--gelap]
+    .venv/bin/python scripts/screenshots.py [--only NAME] [--gelap] [--ukuran 1280x720,390x844]
 
 With --gelap every page is shot in dark mode too (files end in -gelap).
 """
@@ -56,9 +56,11 @@ def akun(nama: str, **lingkup) -> str:
     return sandi
 
 
-# Dash's own record of its callbacks: none pending means the page has drawn what it will.
+# Dash's own record of its callbacks: none pending means the page has drawn what it will. A page
+# without Dash (the login form) has drawn once it has loaded.
 TENANG_JS = """
-const s = window.store && window.store.getState().callbacks;
+if (!window.store) return document.readyState === 'complete' && !document.getElementById('react-entry-point');
+const s = window.store.getState().callbacks;
 if (!s) return false;
 return ['requested', 'prioritized', 'blocked', 'executing', 'watched', 'executed']
     .every(k => !s[k] || s[k].length === 0);
@@ -146,7 +148,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", help="only pages whose name contains this")
     parser.add_argument("--gelap", action="store_true", help="the pages in dark mode too")
+    parser.add_argument("--ukuran", help="only these sizes, e.g. 1280x720,390x844 (default: all four)")
     args = parser.parse_args()
+    sizes = [tuple(int(n) for n in u.split("x")) for u in args.ukuran.split(",")] if args.ukuran else SIZES
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
     from werkzeug.serving import make_server
@@ -171,7 +175,7 @@ def main() -> None:
     out = ROOT / "screenshots"
     out.mkdir(exist_ok=True)
     try:
-        for w, h in SIZES:
+        for w, h in sizes:
             driver.set_window_size(w, h)
             inner = driver.execute_script("return [innerWidth, innerHeight]")
             driver.set_window_size(2 * w - inner[0], 2 * h - inner[1])  # the page area, not the window

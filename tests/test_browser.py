@@ -732,3 +732,35 @@ def test_a_filter_change_asks_the_server_once_for_the_page(admin, server):
     sebelum = panggilan[: panggilan.index(halaman)]  # asked before the page: only the header's links, beside it
     assert all(p.startswith("..nav-ringkasan.href") for p in sebelum), panggilan
     assert not [p for p in panggilan if "navigasi.href" in p or "navigasi-kendali" in p], panggilan
+
+
+def test_the_page_loads_the_smaller_plotly_and_draws_its_map_and_rw_grid_with_no_console_error(admin, server):
+    """Issue 34: the plotly.js Dash asks for is vendor/plotly's (scatter, bar, choropleth, scattergeo
+    and no other trace), Dash's polyfill is regenerator-runtime alone, Jakarta Timur's boundary map
+    draws its three kecamatan, and Pulogadung's RW grid (one component a kelurahan) draws a link a
+    RW that opens it; nothing is logged as an error on the way."""
+    import settings
+
+    admin.get("about:blank")  # a new document: every script asked for again, and their entries with it
+    admin.get_log("browser")  # what earlier tests left
+    _pastikan_masuk(admin, server, "/?wilayah=31.75")
+    _wait(admin, lambda: len(admin.find_elements("css selector", "#ringkasan-peta path.choroplethlocation")) == 3)
+    jenis = admin.execute_script("return Object.keys(Plotly.PlotSchema.get().traces).sort()")
+    assert jenis == ["bar", "choropleth", "scatter", "scattergeo"]
+    ukuran = admin.execute_script(
+        "return Object.fromEntries(performance.getEntriesByType('resource')"
+        ".filter(e => /plotly|polyfill/.test(e.name)).map(e => [e.name.split('/').pop(), e.decodedBodySize]))"
+    )
+    assert sorted(ukuran.values()) == sorted(
+        [settings.PLOTLY_JS.stat().st_size, settings.REGENERATOR_JS.stat().st_size]
+    )
+    _pastikan_masuk(admin, server, "/rw100?wilayah=31.75.02")
+    sel = _wait(admin, lambda: admin.find_elements("css selector", "#rw100-sel .rw-grid a.rw-sel"))
+    assert all(re.fullmatch(r"RW \d\d\n[\d.]+", s.text) for s in sel), [s.text for s in sel[:3]]
+    href = sel[0].get_attribute("href")
+    assert re.fullmatch(re.escape(server) + r"/wilayah\?wilayah=31\.75\.02\.\d{4}\.\d\d", href)
+    admin.execute_script("arguments[0].scrollIntoView({block: 'center'})", sel[0])
+    sel[0].click()
+    _wait(admin, lambda: admin.current_url == href)
+    _by_id(admin, "jejak")
+    assert _errors(admin) == []

@@ -1,8 +1,10 @@
 """1 RW 100 Peserta: every RW of a kecamatan or kelurahan as a cell coloured by its progress."""
 
+from html import escape
+
 import dash
 import dash_mantine_components as dmc
-from dash import html
+from dash import dcc, html
 
 import settings
 from layouts import format as fmt
@@ -71,7 +73,7 @@ def _per_rw(k):
     cells = []
     for (kode, nama), rows in groups.items():
         cells.append(dmc.Title(f"{nama} ({kode})", order=4, mt="sm"))
-        cells.append(html.Div([_sel(r, k) for r in rows], className="rw-grid"))
+        cells.append(_grid(rows, k))
     # each RW named with its kelurahan: "RW 04" alone says nothing in a kecamatan's list
     furthest = [
         {**r, "nama_wilayah": f"{r['nama_wilayah']} · {r['nama_induk']}"} for r in cakupan.rw_terjauh(k.tanya, 15)
@@ -113,15 +115,23 @@ KELAS_RW = {
 }
 
 
-def _sel(r, k):
-    """One RW: its number and active count, green at target, red far from it; a click opens it.
-    Two components a cell (a kecamatan's grid has hundreds), coloured by class, not by style."""
-    b, capaian = k.bahasa, r["capaian"]
+def _grid(rows, k) -> dcc.Markdown:
+    """A kelurahan's RWs as one component, not two a RW (issue 34: a kecamatan's hundreds of
+    components cost Dash more to build and send than its data): the same <div class="rw-grid"> of
+    links the browser drew before, written as HTML and drawn by dcc.Markdown. Every text in it is
+    escaped (sel); the links open the RW as html.A's did, a full page load."""
+    isi = "".join(sel(r, k.href("/wilayah", wilayah=r["kode_wilayah"]), k.bahasa) for r in rows)
+    return dcc.Markdown(f'<div class="rw-grid">{isi}</div>', dangerously_allow_html=True, className="rw-grid-isi")
+
+
+def sel(r: dict, href: str, b: str) -> str:
+    """One RW as HTML: its number and active count, green at target, red far from it; a click opens
+    `href`. `r`: rw, peserta_aktif, target, capaian, nama_wilayah, nama_induk. Names and the link
+    are escaped, so a place's name cannot add markup. Coloured by class (assets/cakupan.css)."""
     target = f" / {fmt.angka(r['target'], b)}" if r["target"] else ""
     aktif = fmt.angka(r["peserta_aktif"], b)
-    return html.A(
-        [f"RW {r['rw']:02d}", html.Small(aktif)],
-        className=KELAS_RW[cakupan.pita(capaian, definisi.PITA_RW)],
-        title=f"{r['nama_wilayah']} {r['nama_induk']}: {aktif}{target}",
-        href=k.href("/wilayah", wilayah=r["kode_wilayah"]),
+    judul = escape(f"{r['nama_wilayah']} {r['nama_induk']}: {aktif}{target}")
+    kelas = KELAS_RW[cakupan.pita(r["capaian"], definisi.PITA_RW)]
+    return (
+        f'<a class="{kelas}" title="{judul}" href="{escape(href)}">RW {r["rw"]:02d}<small>{escape(aktif)}</small></a>'
     )
