@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from layouts import format as fmt
 from layouts import grafik
-from layouts.teks import t
+from layouts.teks import pick, t
 from metrics import wilayah
 from metrics.banding import UKURAN, Banding, Sisi
 
-SLIDE = ["peserta_aktif", "target_acuan", "capaian_acuan", "kekurangan_acuan", "laju_4mg"]  # a 1760 px slide's columns
+SLIDE = ["peserta_aktif", "target_acuan", "capaian_acuan", "kekurangan_acuan"]  # a 1760 px slide's columns, names whole
 
 
 def nama_sisi(bd: Banding, s: Sisi, b: str) -> str:
@@ -57,14 +57,16 @@ def kepala(bd: Banding, kolom: list[str], b: str) -> list[str]:
     return [fmt.label(m, b) for m in kolom]
 
 
-def baris(bd: Banding, b: str, kolom: list[str] = UKURAN) -> list[dict]:
+def baris(bd: Banding, b: str, kolom: list[str] = UKURAN, pendek: bool = False) -> list[dict]:
     """The rows, in the download's order: each side's values, and under every side after the first
-    its difference from the first: [{'jenis': 'nilai' | 'selisih', 'nama', 'sel': [texts]}]."""
+    its difference from the first: [{'jenis': 'nilai' | 'selisih', 'nama', 'sel': [texts]}].
+    `pendek`: a difference row headed 'Selisih' alone (a slide: the sentence under it says from what)."""
     out = []
     for i, s in enumerate(bd.sisi):
         out.append({"jenis": "nilai", "nama": nama_sisi(bd, s, b), "sel": [nilai(m, s.angka, b) for m in kolom]})
         if i:
             nama = t("banding_selisih", b).format(baru=_pendek(bd, s, b), lama=_pendek(bd, bd.acuan, b))
+            nama = t("banding_selisih_pendek", b) if pendek else nama
             out.append({"jenis": "selisih", "nama": nama, "sel": [selisih(m, bd.selisih[i - 1][m], b) for m in kolom]})
     return out
 
@@ -134,3 +136,12 @@ def tanda_target(bd: Banding, b: str) -> list[str]:
     """What the marks in the target column mean, for the marks used (¹ 1 RW 100, ² derived)."""
     jenis = {s.angka.get("jenis_target") for s in bd.sisi}
     return [t(kunci, b) for j, kunci in (("1rw100", "tanda_1rw100"), ("turunan", "tanda_turunan")) if j in jenis]
+
+
+def catatan(bd: Banding, b: str) -> list[str]:
+    """The notes a reader must see: those of every side once, then a side's own named by it
+    ('9 Januari 2024: Laju dihitung dari 1 minggu data ...')."""
+    out = [pick(c, b) for c in bd.catatan]
+    for s in bd.sisi:
+        out += [f"{nama_sisi(bd, s, b)}: {pick(c, b)}" for c in s.catatan if c not in bd.catatan]
+    return out

@@ -332,6 +332,7 @@ TEKS = {
     "banding_kolom": ("Wilayah / tanggal", "Place / date"),
     "banding_selisih": ("Selisih {baru} − {lama}", "Difference {baru} − {lama}"),
     "banding_poin": ("poin", "pts"),
+    "banding_selisih_pendek": ("Selisih", "Difference"),
     "banding_kalimat_tanggal": (
         "Dari {dulu} ke {kini}: peserta aktif {a_dulu} → {a_kini} ({a_beda}); capaian {c_dulu} → {c_kini} ({c_beda}); "
         "kekurangan {k_dulu} → {k_kini}.",

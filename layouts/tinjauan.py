@@ -209,7 +209,7 @@ def _banding(tj: Tinjauan, b: str):
     bd = tj.banding
     if bd is None:
         return None
-    rows = kata_banding.baris(bd, b, kata_banding.SLIDE)
+    rows = kata_banding.baris(bd, b, kata_banding.SLIDE, pendek=True)
     tabel = {
         "jenis": "tabel",
         "wilayah": t("banding_kolom", b),
@@ -223,9 +223,10 @@ def _banding(tj: Tinjauan, b: str):
         ],
     }
     tanda = kata_banding.tanda_target(bd, b)
+    kalimat = kata_banding.kalimat(bd, b)  # one or two sentences; more places: the table alone says it
     return _slide(
         kata_banding.judul_pendek(bd, b),
-        {"jenis": "daftar", "baris": kata_banding.kalimat(bd, b)},
+        {"jenis": "daftar", "baris": kalimat} if len(kalimat) <= 2 else None,
         tabel,
         {"jenis": "sub", "teks": " ".join([kata_banding.penjelasan(bd, b), *tanda])},
     )

@@ -40,6 +40,7 @@ class Sisi:
 
     tanya: Pertanyaan
     angka: dict
+    catatan: tuple = ()  # its notes (id, en): the pace's weeks of data, a filter without targets...
 
 
 @dataclass
@@ -47,7 +48,8 @@ class Banding:
     """`jenis` 'tanggal' (one place, two snapshots, the older first) or 'wilayah' (places at one
     snapshot, the URL's place first); `tanya` the URL's question; `sisi` the sides, the first being
     what the others are compared with; `selisih[i]` side i+1 minus the first, per measure of UKURAN
-    (None where either has no value); `catatan` the sides' notes, (id, en), each once."""
+    (None where either has no value); `catatan` the notes every side has, (id, en), once (a note of
+    only some sides stays with them: Sisi.catatan)."""
 
     jenis: str
     tanya: Pertanyaan
@@ -112,11 +114,11 @@ def beberapa_tempat(t: Pertanyaan, kode: list[str]) -> Banding:
 
 
 def _banding(jenis: str, t: Pertanyaan, tanya: list[Pertanyaan]) -> Banding:
-    sisi, catatan = [], []
+    sisi = []
     for q in tanya:
         hasil = cakupan.tabel_tempat(q, DIMINTA)  # TanpaData for an RW with nothing to show
-        sisi.append(Sisi(q, hasil.baris[0]))
-        catatan += [c for c in hasil.catatan if c not in catatan]
+        sisi.append(Sisi(q, hasil.baris[0], tuple(hasil.catatan)))
+    catatan = [c for c in sisi[0].catatan if all(c in s.catatan for s in sisi)]
     acuan = sisi[0].angka
     selisih = [{m: _kurang(s.angka[m], acuan[m]) for m in UKURAN} for s in sisi[1:]]
     return Banding(jenis, t, sisi, selisih, catatan)

@@ -250,11 +250,12 @@ def test_the_review_shows_the_comparison_only_when_asked(minggu, tmp_path):
     slide = dengan[1]  # after the place's own numbers
     assert slide["judul"] == "Perbandingan: 9 Jan 2024 dan 6 Feb 2024"
     tabel = next(x for x in slide["isi"] if x["jenis"] == "tabel")
-    assert [c["teks"] for c in tabel["baris"][2]["sel"]] == ["+3", "0", "+15,0 poin", "-3", "-"]
+    assert tabel["baris"][2]["nama"] == "Selisih"  # under 6 February: the sentence under the table says from what
+    assert [c["teks"] for c in tabel["baris"][2]["sel"]] == ["+3", "0", "+15,0 poin", "-3"]
     out = tmp_path / "tinjauan.html"
     assert metrics_cli(["report", "--wilayah", PULO_GADUNG, "--dengan", KENARI, "--out", str(out)]) == 0
     html = out.read_text()
-    assert "Selisih Kenari, Senen − Pulo Gadung, Pulogadung" in html and "-35,0 poin" in html
+    assert "Kenari, Senen: peserta aktif 1 (-10 dibanding Pulo Gadung, Pulogadung)" in html and "-35,0 poin" in html
     csv_out = tmp_path / "banding.csv"
     assert (
         metrics_cli(["export", "banding", "--parent", PULO_GADUNG, "--banding", "2024-01-09", "--out", str(csv_out)])

@@ -44,7 +44,7 @@ def _isi(k):
         html.Ul([html.Li(x) for x in kata.kalimat(bd, b)], id="banding-kalimat", className="banding-kalimat"),
         _tabel(bd, b),
         *[dmc.Text(x, c="dimmed") for x in kata.tanda_target(bd, b)],
-        *kerangka.catatan(bd.catatan, b),
+        *[dmc.Alert(x, color="gray", variant="light") for x in kata.catatan(bd, b)],
         dmc.Group(
             [
                 dmc.Anchor(
@@ -66,11 +66,8 @@ def _isi(k):
 def _mode(k, mode: str, pilihan: list) -> dmc.Group:
     """The two kinds of comparison, as links: two dates of this place, or this place and others."""
     b = k.bahasa
-    pertama = _pertama(k) if mode == "tanggal" else None
-    tautan = {
-        "tanggal": k.href("/banding"),
-        "wilayah": k.href("/banding", dengan=pertama) if (mode == "wilayah" or pertama) else None,
-    }
+    dengan = k.lain.get("dengan") if mode == "wilayah" else _pertama(k)
+    tautan = {"tanggal": k.href("/banding"), "wilayah": k.href("/banding", dengan=dengan) if dengan else None}
     return dmc.Group(
         [
             dmc.Anchor(
@@ -173,17 +170,60 @@ def _tabel(bd, b) -> dmc.TableScrollContainer:
     rows = []
     for r in kata.baris(bd, b):
         selisih = r["jenis"] == "selisih"
-        gaya = {"fontStyle": "italic"} if selisih else {"fontWeight": 600}
+        # a difference row in italics on a light band; a side's values in bold
+        gaya = (
+            {"fontStyle": "italic", "background": "var(--mantine-color-gray-light)"} if selisih else {"fontWeight": 600}
+        )
         rows.append(
             dmc.TableTr(
                 [dmc.TableTd(r["nama"], style={**tetap, **gaya})]
                 + [dmc.TableTd(v, style={"textAlign": "right", "whiteSpace": "nowrap", **gaya}) for v in r["sel"]],
                 className=f"banding-{r['jenis']}",
-                bg="var(--mantine-color-gray-light)" if selisih else None,
             )
         )
     tabel = dmc.Table([kepala, dmc.TableTbody(rows)], withTableBorder=True, fz="md", id="banding-tabel")
-    return dmc.TableScrollContainer(tabel, minWidth=860, type="native")
+    return html.Div(
+        [
+            dmc.Box(dmc.TableScrollContainer(tabel, minWidth=860, type="native"), visibleFrom="sm"),
+            dmc.Box(_kartu_ponsel(bd, b), hiddenFrom="sm"),
+        ]
+    )
+
+
+def _kartu_ponsel(bd, b) -> dmc.Stack:
+    """The same rows on a phone: a card a side, every measure with its value and, under it, its
+    difference from the first side; nothing to scroll sideways."""
+    label = kata.kepala(bd, UKURAN, b)
+    rows = kata.baris(bd, b)
+    kartu = []
+    for i, r in enumerate(rows):
+        if r["jenis"] != "nilai":
+            continue
+        beda = rows[i + 1] if i + 1 < len(rows) and rows[i + 1]["jenis"] == "selisih" else None
+        sel = [
+            dmc.Stack(
+                [
+                    dmc.Text(label[j], size="sm", c="dimmed", lh=1.2),
+                    dmc.Text(v, fw=700, size="lg"),
+                    dmc.Text(beda["sel"][j], size="sm", fs="italic") if beda else None,
+                ],
+                gap=0,
+            )
+            for j, v in enumerate(r["sel"])
+        ]
+        kartu.append(
+            dmc.Card(
+                [
+                    dmc.Text(r["nama"], fw=700, size="lg"),
+                    dmc.Text(beda["nama"], size="sm", fs="italic", c="dimmed") if beda else None,
+                    dmc.SimpleGrid(sel, cols=2, spacing="sm", mt="xs"),
+                ],
+                withBorder=True,
+                padding="md",
+                className="banding-kartu",
+            )
+        )
+    return dmc.Stack(kartu, gap="sm", id="banding-kartu")
 
 
 def _tautan(keadaan_, **ubah) -> str | None:
