@@ -100,36 +100,50 @@ def penjelasan(bd: Banding, b: str) -> str:
 
 def kalimat(bd: Banding, b: str) -> list[str]:
     """The comparison in an official's words: what moved from the older date to the newer, or
-    where each place stands against the first."""
+    where each place stands against the first; capaian and kekurangan only where there is a target."""
     if bd.jenis == "tanggal":
         (lama, baru), (d,) = bd.sisi, bd.selisih
         a, z = lama.angka, baru.angka
-        return [
-            t("banding_kalimat_tanggal", b).format(
-                dulu=fmt.tanggal(lama.tanya.tanggal, b),
-                kini=fmt.tanggal(baru.tanya.tanggal, b),
-                a_dulu=fmt.angka(a["peserta_aktif"], b),
-                a_kini=fmt.angka(z["peserta_aktif"], b),
-                a_beda=selisih("peserta_aktif", d["peserta_aktif"], b),
+        teks = t("banding_kalimat_tanggal", b).format(
+            dulu=fmt.tanggal(lama.tanya.tanggal, b),
+            kini=fmt.tanggal(baru.tanya.tanggal, b),
+            a_dulu=fmt.angka(a["peserta_aktif"], b),
+            a_kini=fmt.angka(z["peserta_aktif"], b),
+            a_beda=selisih("peserta_aktif", d["peserta_aktif"], b),
+        )
+        if d["capaian_acuan"] is not None:
+            teks += t("banding_kalimat_capaian_tanggal", b).format(
                 c_dulu=fmt.persen(a["capaian_acuan"], bahasa=b),
                 c_kini=fmt.persen(z["capaian_acuan"], bahasa=b),
                 c_beda=selisih("capaian_acuan", d["capaian_acuan"], b),
                 k_dulu=fmt.angka(a["kekurangan_acuan"], b),
                 k_kini=fmt.angka(z["kekurangan_acuan"], b),
             )
-        ]
+        return [teks + "."]
     acuan = nama_sisi(bd, bd.acuan, b)
-    return [
-        t("banding_kalimat_wilayah", b).format(
+    out = []
+    for s, d in zip(bd.sisi[1:], bd.selisih, strict=True):
+        teks = t("banding_kalimat_wilayah", b).format(
             nama=nama_sisi(bd, s, b),
             aktif=fmt.angka(s.angka["peserta_aktif"], b),
             a_beda=selisih("peserta_aktif", d["peserta_aktif"], b),
             acuan=acuan,
-            capaian=fmt.persen(s.angka["capaian_acuan"], bahasa=b),
-            c_beda=selisih("capaian_acuan", d["capaian_acuan"], b),
         )
-        for s, d in zip(bd.sisi[1:], bd.selisih, strict=True)
-    ]
+        if s.angka["capaian_acuan"] is not None:
+            teks += t("banding_kalimat_capaian_wilayah", b).format(
+                capaian=fmt.persen(s.angka["capaian_acuan"], bahasa=b),
+                c_beda=selisih("capaian_acuan", d["capaian_acuan"], b),
+            )
+        out.append(teks + ".")
+    return out
+
+
+def galat(e, b: str) -> str:
+    """A refusal the page shows above the comparison: a place outside the scope by its name."""
+    if getattr(e, "kunci", None) != "wilayah":
+        return e.teks(b)
+    minta = wilayah.nama_lengkap(e.diminta) if isinstance(e.diminta, wilayah.Tempat) else e.diminta
+    return t("banding_luar", b).format(minta=minta, tampil=wilayah.nama_lengkap(e.ditampilkan))
 
 
 def tanda_target(bd: Banding, b: str) -> list[str]:

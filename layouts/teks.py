@@ -334,14 +334,21 @@ TEKS = {
     "banding_poin": ("poin", "pts"),
     "banding_selisih_pendek": ("Selisih", "Difference"),
     "banding_kalimat_tanggal": (
-        "Dari {dulu} ke {kini}: peserta aktif {a_dulu} → {a_kini} ({a_beda}); capaian {c_dulu} → {c_kini} ({c_beda}); "
-        "kekurangan {k_dulu} → {k_kini}.",
-        "From {dulu} to {kini}: active participants {a_dulu} → {a_kini} ({a_beda}); achievement {c_dulu} → "
-        "{c_kini} ({c_beda}); shortfall {k_dulu} → {k_kini}.",
+        "Dari {dulu} ke {kini}: peserta aktif {a_dulu} → {a_kini} ({a_beda})",
+        "From {dulu} to {kini}: active participants {a_dulu} → {a_kini} ({a_beda})",
+    ),
+    "banding_kalimat_capaian_tanggal": (
+        "; capaian {c_dulu} → {c_kini} ({c_beda}); kekurangan {k_dulu} → {k_kini}",
+        "; achievement {c_dulu} → {c_kini} ({c_beda}); shortfall {k_dulu} → {k_kini}",
     ),
     "banding_kalimat_wilayah": (
-        "{nama}: peserta aktif {aktif} ({a_beda} dibanding {acuan}), capaian {capaian} ({c_beda}).",
-        "{nama}: active participants {aktif} ({a_beda} against {acuan}), achievement {capaian} ({c_beda}).",
+        "{nama}: peserta aktif {aktif} ({a_beda} dibanding {acuan})",
+        "{nama}: active participants {aktif} ({a_beda} against {acuan})",
+    ),
+    "banding_kalimat_capaian_wilayah": (", capaian {capaian} ({c_beda})", ", achievement {capaian} ({c_beda})"),
+    "banding_luar": (
+        "{minta} di luar lingkup akses Anda (wilayah akun Anda: {tampil}): tidak dibandingkan.",
+        "{minta} is outside your access scope (your account's region: {tampil}): not compared.",
     ),
     "banding_tinjauan": ("Tampilkan sebagai slide di Tinjauan Mingguan", "Show as a slide in the Weekly Review"),
     "banding_slide": ("Perbandingan", "Comparison"),

@@ -15,9 +15,9 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from metrics import cakupan, lingkup, pertanyaan
+from metrics import cakupan, lingkup, pertanyaan, wilayah
 from metrics.definisi import PertanyaanTidakSah, kutip
-from metrics.pertanyaan import Pertanyaan
+from metrics.pertanyaan import Pengganti, Pertanyaan
 
 UKURAN = [
     "peserta_terdaftar",
@@ -131,8 +131,8 @@ def _kurang(a, b):
 def baca(t: Pertanyaan, teks: Mapping, ketat: bool = False) -> tuple[Banding | None, list[PertanyaanTidakSah]]:
     """The comparison a URL asks for beside its question `t`: `dengan` (codes joined by ',') wins
     over `banding` (a date); neither is `t`'s place 4 weeks back. Forgiving (a page): a place
-    outside the scope or unknown is left out, a date not loaded gives the default, each with its
-    refusal; (None, refusals) when nothing is left to compare. `ketat` (downloads, the review): the
+    outside the scope (a pertanyaan.Pengganti naming it and the account's place) or unknown is
+    left out, a date not loaded gives the default, each with its refusal; (None, refusals) when nothing is left to compare. `ketat` (downloads, the review): the
     first refusal is raised instead, one of scope (lingkup.TanpaAkses, a 403) first."""
     galat: list[PertanyaanTidakSah] = []
     dengan = [k.strip() for k in str(teks.get("dengan") or "").split(",") if k.strip()]
@@ -141,10 +141,12 @@ def baca(t: Pertanyaan, teks: Mapping, ketat: bool = False) -> tuple[Banding | N
         for k in dengan:
             try:
                 kode.append(pertanyaan.tanya(k, t.tanggal, t.filt).kode)
-            except PertanyaanTidakSah as e:  # TanpaAkses is one
+            except lingkup.TanpaAkses as e:  # named as the place it is, for the page to say by name
+                galat.append(Pengganti("wilayah", _tempat(k), wilayah.tempat(lingkup.aktif().wilayah), e))
+            except PertanyaanTidakSah as e:
                 galat.append(e)
         if ketat and galat:
-            raise next((e for e in galat if isinstance(e, lingkup.TanpaAkses)), galat[0])
+            raise next((e.asal for e in galat if isinstance(e, Pengganti)), galat[0])
         try:
             return beberapa_tempat(t, kode), galat
         except PertanyaanTidakSah as e:
@@ -164,6 +166,14 @@ def baca(t: Pertanyaan, teks: Mapping, ketat: bool = False) -> tuple[Banding | N
         return dua_tanggal(t), galat
     except PertanyaanTidakSah as e:
         return None, [*galat, e]
+
+
+def _tempat(kode: str) -> wilayah.Tempat | str:
+    """The place a code names, or the code itself when it names none."""
+    try:
+        return wilayah.tempat(kode)
+    except PertanyaanTidakSah:
+        return kode
 
 
 def _tanggal_ditolak(tanggal: str, e: PertanyaanTidakSah) -> PertanyaanTidakSah:

@@ -94,7 +94,7 @@ def test_a_places_scope_bounds_what_it_may_compare(minggu):
             banding.baca(t, {"dengan": f"{PISANGAN},{KENARI}"}, ketat=True)
         bd, galat = banding.baca(t, {"dengan": f"{PISANGAN},{KENARI}"})  # the page: Kenari left out, said
         assert [s.tanya.kode for s in bd.sisi] == [PULO_GADUNG, PISANGAN]
-        assert isinstance(galat[0], lingkup.TanpaAkses)
+        assert isinstance(galat[0].asal, lingkup.TanpaAkses) and galat[0].diminta.nama == "Kenari"
 
 
 def test_the_filters_apply_to_every_side(minggu):
@@ -107,6 +107,10 @@ def test_the_filters_apply_to_every_side(minggu):
     assert (kenari["peserta_aktif"], kenari["target_acuan"]) == (1, None)
     assert bd.selisih[0]["peserta_aktif"] == -5 and bd.selisih[0]["capaian_acuan"] is None
     assert all(s.tanya.filt == Filter(segmen="BPU") for s in bd.sisi)
+    from layouts import banding as kata
+
+    # no target, so no capaian to read out: the sentence stops at the active count
+    assert kata.kalimat(bd, "id") == ["Kenari, Senen: peserta aktif 1 (-5 dibanding Pulo Gadung, Pulogadung)."]
 
 
 # --- as the page, the download and the review show it -----------------------------------------
@@ -209,7 +213,10 @@ def test_the_page_over_http(minggu, dash_app):
         page = r.json
     teks = _teks(page)
     # Kenari left out and said to be outside the scope; Pulo Gadung beside Pisangan Timur
-    assert "31.71.04.1002 di luar lingkup akses Anda" in _teks(_cari(page, "banding-galat"))
+    assert (
+        "Kenari, Senen di luar lingkup akses Anda (wilayah akun Anda: Kota Administrasi Jakarta Timur): "
+        "tidak dibandingkan." in _teks(_cari(page, "banding-galat"))
+    )
     assert (
         "Pisangan Timur, Pulogadung: peserta aktif 0 (-11 dibanding Pulo Gadung, Pulogadung), capaian 0,0 % (-55,0 poin)."
         in teks

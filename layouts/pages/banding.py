@@ -29,7 +29,7 @@ def _isi(k):
     pilihan = _pilihan_tempat(k, bd) if mode == "wilayah" else []
     parts = [_mode(k, mode, pilihan), _kendali(k, bd, mode, pilihan)]
     if galat:
-        parts.append(dmc.Alert([html.Div(e.teks(b)) for e in galat], color="orange", id="banding-galat"))
+        parts.append(dmc.Alert([html.Div(kata.galat(e, b)) for e in galat], color="orange", id="banding-galat"))
     if bd is None:
         return dmc.Stack(parts, gap="md")
     parts += [
