@@ -259,6 +259,9 @@ def test_the_review_shows_the_comparison_only_when_asked(minggu, tmp_path):
     tabel = next(x for x in slide["isi"] if x["jenis"] == "tabel")
     assert tabel["baris"][2]["nama"] == "Selisih"  # under 6 February: the sentence under the table says from what
     assert [c["teks"] for c in tabel["baris"][2]["sel"]] == ["+3", "0", "+15,0 poin", "-3"]
+    from layouts import tinjauan_pdf
+
+    assert tinjauan_pdf.pdf(tinjauan.tinjauan(t, banding.dua_tanggal(t)), "id").startswith(b"%PDF")  # the phone's copy
     out = tmp_path / "tinjauan.html"
     assert metrics_cli(["report", "--wilayah", PULO_GADUNG, "--dengan", KENARI, "--out", str(out)]) == 0
     html = out.read_text()

@@ -27,7 +27,7 @@ def _isi(k):
     bd, galat = banding.baca(k.tanya, k.lain)
     mode = "wilayah" if k.lain.get("dengan") else "tanggal"
     pilihan = _pilihan_tempat(k, bd) if mode == "wilayah" else []
-    parts = [_mode(k, mode, pilihan), _kendali(k, bd, mode, pilihan)]
+    parts = [_mode(k, mode), _kendali(k, bd, mode, pilihan)]
     if galat:
         parts.append(dmc.Alert([html.Div(kata.galat(e, b)) for e in galat], color="orange", id="banding-galat"))
     if bd is None:
@@ -63,7 +63,7 @@ def _isi(k):
     return dmc.Stack(parts, gap="md")
 
 
-def _mode(k, mode: str, pilihan: list) -> dmc.Group:
+def _mode(k, mode: str) -> dmc.Group:
     """The two kinds of comparison, as links: two dates of this place, or this place and others."""
     b = k.bahasa
     dengan = k.lain.get("dengan") if mode == "wilayah" else _pertama(k)
