@@ -31,6 +31,16 @@ def _snapshot_dan_filter(p: argparse.ArgumentParser) -> None:
         p.add_argument(f"--{s.kunci}", choices=list(s.pilihan) if s.pilihan else None, help=s.label[0].lower())
 
 
+def _banding(p: argparse.ArgumentParser) -> None:
+    """--banding DATE and --dengan CODE,CODE: the comparison (metrics/banding.py), as the page's URL."""
+    p.add_argument("--banding", help="bandingkan dengan tanggal data ini (YYYY-MM-DD); untuk jenis banding")
+    p.add_argument("--dengan", help="bandingkan dengan wilayah ini, kode dipisah koma (1-3); untuk jenis banding")
+
+
+def _lain(args) -> dict:
+    return {k: getattr(args, k) for k in ("banding", "dengan") if getattr(args, k)}
+
+
 def _tanya(args, kode: str):
     """The question of the command line, asked as the operator (who sees everything)."""
     filt = Filter.dari_teks({s.kunci: getattr(args, s.kunci) for s in definisi.SARINGAN})
@@ -45,7 +55,8 @@ def parser() -> argparse.ArgumentParser:
         help="tulis tabel sebagai CSV (atau XLSX)",
         description="coverage: cakupan per wilayah; rw: program 1 RW 100; budget: anggaran "
         "pekerja rentan; trend: angka satu wilayah di setiap snapshot; rincian: satu "
-        "wilayah menurut segmen, sumber iuran, pekerjaan...; ditolak: baris yang ditolak.",
+        "wilayah menurut segmen, sumber iuran, pekerjaan...; ditolak: baris yang ditolak; banding: satu "
+        "wilayah pada dua tanggal data (--banding) atau beberapa wilayah (--dengan) beserta selisihnya.",
     )
     e.add_argument("jenis", choices=ekspor.JENIS)
     e.add_argument(
@@ -60,6 +71,7 @@ def parser() -> argparse.ArgumentParser:
     )
     _snapshot_dan_filter(e)
     e.add_argument("--dimensi", choices=list(pembangun.RINCIAN), default="segmen", help="untuk rincian")
+    _banding(e)
     e.add_argument("--out", required=True, help="berkas .csv atau .xlsx, atau - untuk stdout")
     e.add_argument(
         "--excel-id",
@@ -75,6 +87,7 @@ def parser() -> argparse.ArgumentParser:
     r.add_argument("--wilayah", default="ID", help="kode wilayah, mis. 31.75; default ID = nasional")
     _snapshot_dan_filter(r)
     r.add_argument("--bahasa", choices=["id", "en"], default="id")
+    _banding(r)
     r.add_argument("--out", required=True, help="berkas .html, atau - untuk stdout")
     k = sub.add_parser(
         "kirim",
@@ -148,7 +161,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     try:
         with lingkup.berlaku(lingkup.NASIONAL):  # the operator on the server sees all
-            header, rows = ekspor.isi_berkas(args.jenis, _tanya(args, args.parent), args.level, args.dimensi)
+            header, rows = ekspor.isi_berkas(
+                args.jenis, _tanya(args, args.parent), args.level, args.dimensi, _lain(args)
+            )
         ekspor.tulis(header, rows, args.out, args.excel_id)
     except (PertanyaanTidakSah, BelumAdaData, warehouse.WarehouseMissing) as e:
         print(f"Gagal mengekspor: {e}", file=sys.stderr)
@@ -231,11 +246,13 @@ def _laporan(args) -> int:
     """The weekly review as a file. Its slides are drawn by layouts/tinjauan.py, the same code as
     the projector route (commands sit above every layer)."""
     from layouts import tinjauan as slides
-    from metrics import tinjauan
+    from metrics import banding, tinjauan
 
     try:
         with lingkup.berlaku(lingkup.NASIONAL):
-            tj = tinjauan.tinjauan(_tanya(args, args.wilayah))
+            tanya = _tanya(args, args.wilayah)
+            bd = banding.baca(tanya, _lain(args), ketat=True)[0] if _lain(args) else None
+            tj = tinjauan.tinjauan(tanya, bd)
             doc = slides.dokumen(tj, args.bahasa, mandiri=True)
     except (PertanyaanTidakSah, BelumAdaData, warehouse.WarehouseMissing) as e:
         print(f"Gagal membuat laporan: {e}", file=sys.stderr)

@@ -29,6 +29,7 @@ class Keadaan(DariPertanyaan):
     galat: list[str] = field(default_factory=list)  # values not known, dropped (each names its key and value)
     tempat_ditolak: bool = False  # the URL named a place this account may not ask: its own is shown
     ganti: list[str] = field(default_factory=list)  # what is shown instead of what the URL named, and why
+    lain: dict = field(default_factory=dict)  # the page's own keys, as texts, checked by the page (/banding's)
 
     def href(self, path: str, **ubah) -> str:
         """A link to `path` with this state, changed by `ubah` (None removes a key); keys in the
@@ -41,10 +42,10 @@ class Keadaan(DariPertanyaan):
         as read (canonical texts), each control's value as drawn (a date without a load drawn as the
         snapshot before it, an unknown filter as none) and the newest snapshot (a default: left out)."""
         terbaru = periode.daftar()[:1]
-        return {
+        return {  # the page's own keys (`lain`) after the state's: a changed filter keeps them
             "path": path,
-            "kunci": list(KUNCI),
-            "query": urut(self.query),
+            "kunci": [*KUNCI, *self.lain],
+            "query": {**urut(self.query), **self.lain},
             "digambar": {"snapshot": self.snapshot.isoformat(), "bahasa": self.bahasa, **self.filt.teks()},
             "terbaru": terbaru[0].isoformat() if terbaru else None,
         }
@@ -69,8 +70,9 @@ def urut(query: dict) -> dict:
     return {k: query[k] for k in KUNCI if query.get(k) not in (None, "")}
 
 
-def dari_query(query: dict) -> Keadaan:
-    """Read a page's query; raises periode.BelumAdaData when nothing is loaded."""
+def dari_query(query: dict, lain: tuple[str, ...] = ()) -> Keadaan:
+    """Read a page's query, and the page's own keys `lain` as texts (left for the page to check);
+    raises periode.BelumAdaData when nothing is loaded."""
     tanya, q, galat = pertanyaan.dari_teks(query)
     if query.get("bahasa") not in (None, ""):
         q["bahasa"] = str(query["bahasa"])
@@ -78,7 +80,8 @@ def dari_query(query: dict) -> Keadaan:
     ditolak = any(isinstance(e, Pengganti) and e.kunci == "wilayah" for e in galat)
     tidak_dikenal = [e.teks(bahasa) for e in galat if not isinstance(e, Pengganti)]
     ganti = [kata_pengganti(e, bahasa) for e in galat if isinstance(e, Pengganti)]
-    return Keadaan(tanya, bahasa, q, tidak_dikenal, ditolak, ganti)
+    sendiri = {k: str(query[k]) for k in lain if query.get(k) not in (None, "")}
+    return Keadaan(tanya, bahasa, q, tidak_dikenal, ditolak, ganti, sendiri)
 
 
 def kata_pengganti(e: Pengganti, bahasa: str) -> str:

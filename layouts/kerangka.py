@@ -25,6 +25,7 @@ HALAMAN = [
     ("/rw100", "rw100"),
     ("/segmen", "segmen"),
     ("/anggaran", "anggaran"),
+    ("/banding", "banding"),
     ("/data", "data"),
 ]
 
@@ -170,26 +171,29 @@ _halaman_disimpan: OrderedDict = OrderedDict()
 _kunci_halaman = threading.Lock()
 
 
-def halaman(query: dict, path: str, isi, sampai_rw: bool = True, simpan: bool = True) -> dmc.Stack:
+def halaman(
+    query: dict, path: str, isi, sampai_rw: bool = True, simpan: bool = True, lain: tuple[str, ...] = ()
+) -> dmc.Stack:
     """A page: the state bar, then `isi(keadaan)`; a page without data says what to do, and a
     page with nothing to show for one RW (`sampai_rw=False`) says that RW is the lowest level.
 
     Kept per worker (`simpan`) by what it depends on: the served build and RW target
     (cakupan.versi), the actions recorded (aksi.versi: the trend marks them), the URL's arguments
     and the asker's scope; the same view again is only sent. A page that shows what
-    changes without a new build (the Data page's audit trail) passes simpan=False."""
+    changes without a new build (the Data page's audit trail) passes simpan=False. `lain`: the
+    page's own URL keys, kept in its links (keadaan.Keadaan.lain)."""
     if not simpan:
-        return _halaman(query, path, isi, sampai_rw)
+        return _halaman(query, path, isi, sampai_rw, lain)
     try:
         a = lingkup.aktif()
     except lingkup.TanpaAkses:
-        return _halaman(query, path, isi, sampai_rw)
+        return _halaman(query, path, isi, sampai_rw, lain)
     kunci = (cakupan.versi(), aksi.versi(), path, repr(sorted(query.items())), a.wilayah, a.kantor_cabang, a.admin)
     with _kunci_halaman:
         if kunci in _halaman_disimpan:
             _halaman_disimpan.move_to_end(kunci)
             return _halaman_disimpan[kunci]
-    tampilan = _halaman(query, path, isi, sampai_rw)
+    tampilan = _halaman(query, path, isi, sampai_rw, lain)
     with _kunci_halaman:
         _halaman_disimpan[kunci] = tampilan
         while len(_halaman_disimpan) > HALAMAN_DISIMPAN:
@@ -203,9 +207,9 @@ def kosongkan_halaman() -> None:
         _halaman_disimpan.clear()
 
 
-def _halaman(query: dict, path: str, isi, sampai_rw: bool) -> dmc.Stack:
+def _halaman(query: dict, path: str, isi, sampai_rw: bool, lain: tuple[str, ...] = ()) -> dmc.Stack:
     try:
-        k = keadaan.dari_query(query)
+        k = keadaan.dari_query(query, lain)
     except periode.BelumAdaData:
         bahasa = keadaan.bahasa_dari(query)
         return dmc.Alert(

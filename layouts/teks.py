@@ -307,6 +307,52 @@ TEKS = {
         "This page is for administrators: load history, rejected rows and the audit trail cover every region.",
     ),
     "jejak_audit": ("Jejak audit (masuk, pemuatan, unduhan)", "Audit trail (logins, loads, downloads)"),
+    # Bandingkan (issue 35, item 1): layouts/banding.py, layouts/pages/banding.py, the review's slide
+    "banding": ("Bandingkan", "Compare"),
+    "banding_mode_tanggal": ("Dua tanggal data", "Two data dates"),
+    "banding_mode_wilayah": ("Beberapa wilayah", "Several places"),
+    "banding_pilih_tanggal": ("Bandingkan dengan data per", "Compare with data as of"),
+    "banding_pilih_wilayah": ("Bandingkan dengan (1-3 wilayah)", "Compare with (1-3 places)"),
+    "banding_setingkat": ("Setingkat", "Same level"),
+    "banding_di_bawah": ("Di bawah {tempat}", "Below {tempat}"),
+    "banding_judul_tanggal": ("{tempat}: {dulu} dan {kini}", "{tempat}: {dulu} and {kini}"),
+    "banding_judul_wilayah": ("Berdampingan per {tanggal}", "Side by side as of {tanggal}"),
+    "banding_isi_tanggal": (
+        "Ukuran yang sama dengan filter yang sama pada dua tanggal data. Selisih = tanggal yang lebih baru "
+        "dikurangi yang lebih lama; selisih capaian dalam poin persen.",
+        "The same measures with the same filters at two data dates. Difference = the newer date minus the "
+        "older; the difference in achievement is in percentage points.",
+    ),
+    "banding_isi_wilayah": (
+        "Ukuran yang sama dengan tanggal data dan filter yang sama; setiap wilayah diukur terhadap targetnya "
+        "sendiri. Selisih = wilayah itu dikurangi {acuan}; selisih capaian dalam poin persen.",
+        "The same measures with the same data date and filters; each place is measured against its own "
+        "target. Difference = that place minus {acuan}; the difference in achievement is in percentage points.",
+    ),
+    "banding_kolom": ("Wilayah / tanggal", "Place / date"),
+    "banding_selisih": ("Selisih {baru} − {lama}", "Difference {baru} − {lama}"),
+    "banding_poin": ("poin", "pts"),
+    "banding_selisih_pendek": ("Selisih", "Difference"),
+    "banding_kalimat_tanggal": (
+        "Dari {dulu} ke {kini}: peserta aktif {a_dulu} → {a_kini} ({a_beda})",
+        "From {dulu} to {kini}: active participants {a_dulu} → {a_kini} ({a_beda})",
+    ),
+    "banding_kalimat_capaian_tanggal": (
+        "; capaian {c_dulu} → {c_kini} ({c_beda}); kekurangan {k_dulu} → {k_kini}",
+        "; achievement {c_dulu} → {c_kini} ({c_beda}); shortfall {k_dulu} → {k_kini}",
+    ),
+    "banding_kalimat_wilayah": (
+        "{nama}: peserta aktif {aktif} ({a_beda} dibanding {acuan})",
+        "{nama}: active participants {aktif} ({a_beda} against {acuan})",
+    ),
+    "banding_kalimat_capaian_wilayah": (", capaian {capaian} ({c_beda})", ", achievement {capaian} ({c_beda})"),
+    "banding_luar": (
+        "{minta} di luar lingkup akses Anda (wilayah akun Anda: {tampil}): tidak dibandingkan.",
+        "{minta} is outside your access scope (your account's region: {tampil}): not compared.",
+    ),
+    "banding_tinjauan": ("Tampilkan sebagai slide di Tinjauan Mingguan", "Show as a slide in the Weekly Review"),
+    "banding_slide": ("Perbandingan", "Comparison"),
+    "dan": ("dan", "and"),
 }
 
 

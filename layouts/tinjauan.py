@@ -18,6 +18,7 @@ from markupsafe import Markup
 from plotly.offline import get_plotlyjs
 
 from layouts import aksi as kata_aksi
+from layouts import banding as kata_banding
 from layouts import format as fmt
 from layouts import grafik, kerangka, peta
 from layouts.teks import pick, t
@@ -84,6 +85,7 @@ def slides(tj: Tinjauan, b: str) -> tuple[str, list[dict]]:
 def _slides(tj: Tinjauan, b: str) -> list:
     return [
         _utama(tj, b),
+        _banding(tj, b),
         _tren(tj, b),
         _aksi(tj, b),
         _peta(tj, b),
@@ -199,6 +201,35 @@ def catatan_utama(tj: Tinjauan, b: str) -> list[str]:
     if saringan := kata_saringan(tj, b):
         baris.append(f"{t('filter', b)}: {saringan}")
     return baris
+
+
+def _banding(tj: Tinjauan, b: str):
+    """The comparison asked for with the review (Bandingkan's link): its sentences and the page's
+    table, cut to the columns a slide holds (kata_banding.SLIDE); none when none was asked."""
+    bd = tj.banding
+    if bd is None:
+        return None
+    rows = kata_banding.baris(bd, b, kata_banding.SLIDE, pendek=True)
+    tabel = {
+        "jenis": "tabel",
+        "wilayah": t("banding_kolom", b),
+        "kepala": kata_banding.kepala(bd, kata_banding.SLIDE, b),
+        "baris": [
+            {
+                "nama": r["nama"],
+                "sel": [{"teks": v, "gaya": "font-style:italic" if r["jenis"] == "selisih" else ""} for v in r["sel"]],
+            }
+            for r in rows
+        ],
+    }
+    tanda = kata_banding.tanda_target(bd, b)
+    kalimat = kata_banding.kalimat(bd, b)  # one or two sentences; more places: the table alone says it
+    return _slide(
+        kata_banding.judul_pendek(bd, b),
+        {"jenis": "daftar", "baris": kalimat} if len(kalimat) <= 2 else None,
+        tabel,
+        {"jenis": "sub", "teks": " ".join([kata_banding.penjelasan(bd, b), *tanda])},
+    )
 
 
 def _batang(bars: list[tuple[str, float, str]], b: str, teks=None) -> dict:

@@ -210,6 +210,51 @@ reached on 15 March instead of 30 April (ceil(4 / 0,75 x 7) = 38 days after 6 Fe
 """
 
 
+BANDING = """
+## Banding: how does this place compare? (issue 35, metrics/banding.py)
+
+The Bandingkan page (`/banding`) puts **one place at two data dates** (`banding=DATE`; without
+one, 4 weeks back as the pace counts it: the newest snapshot at least 28 days earlier, else the
+oldest) or **two to four places at one data date** (`dengan=CODE,CODE`, up to three beside the
+URL's place) side by side.
+
+1. **The same question on every side.** Each side is the URL's question with only its date or its
+   place changed: the same filters, the same measures (peserta terdaftar, peserta aktif, target,
+   capaian, kekurangan, change since the previous snapshot, the 4-week pace), each answered by the
+   builder as on Ringkasan. Nothing is added up or split for the comparison.
+2. **Each place against its own target**: the reference target of that place (its own, a derived
+   one, or the 1 RW 100 rule's, marked ¹ and ² as everywhere); a place without one shows none, and
+   its capaian difference is empty rather than measured against another place's target.
+3. **The difference** (*selisih*) of a side is its value minus the first side's, in the measure's
+   unit: for two dates, the newer minus the older (whichever the URL names first); for places,
+   that place minus the URL's place. Counts, target and kekurangan in persons, the pace in persons
+   a week, and capaian in **percentage points** (55 % against 40 % is +15 points, not +37,5 %).
+   Where either side has no value (no earlier snapshot, no target) the difference is empty.
+   A kekurangan that falls is progress: -3 means three persons less to go.
+4. **Scope.** Every place is checked against the asker's scope: a page leaves one outside it out
+   and says so; the download, the review and the command line refuse (403 over HTTP, on the audit
+   trail).
+
+The download (`/unduh/banding.csv|xlsx?...&banding=DATE` or `&dengan=CODES`, and
+`python -m metrics export banding --parent CODE [--as-of DATE] --banding DATE | --dengan CODES`)
+holds the page's rows: `jenis_baris` `nilai` for a side's own numbers and `selisih` under each side
+after the first, then `tanggal_data, kode_wilayah, nama_wilayah, tingkat`, the measures
+(`capaian_acuan_persen` in percent, and in percentage points on a `selisih` row), `jenis_target`,
+and on a `selisih` row what it is the difference from (`tanggal_acuan`, `kode_acuan`).
+
+**Worked example** (tests/test_banding.py, tests/seed/README.md "minggu_*.csv"):
+- Pulo Gadung on 6 February 2024 against 9 January 2024 (4 weeks back): registered 9 → 12 (+3:
+  P9-P13 came, P7 moved to Kenari, P8 stays registered), active 8 → 11 (+3), target 20 both
+  times (0), capaian 8/20 = 40 % → 11/20 = 55 % (**+15,0 points**), kekurangan 12 → 9 (-3); the
+  weekly change and the pace have no value on 9 January (the first snapshot), so no difference.
+- Kenari beside Pulo Gadung on 6 February 2024: active 1 against 11 (-10), target 5 against 20
+  (-15), capaian 1/5 = 20 % against 55 % (**-35,0 points**), kekurangan 4 against 9 (-5), change
+  +1 against +2 (-1), pace 0,25 against 0,75 a week (-0,5). With the BPU filter Pulo Gadung has
+  6 active against its BPU target 8 (75 %) and Kenari 1 with no BPU target: the capaian
+  difference is empty.
+"""
+
+
 def teks() -> str:
     out = [PENGANTAR]
     for kelompok, judul in KELOMPOK.items():
@@ -235,4 +280,5 @@ def teks() -> str:
     )
     out.append(PEMBAGIAN_TARGET)
     out.append(EFEK_AKSI)
+    out.append(BANDING)
     return "\n".join(out) + "\n"

@@ -12,11 +12,11 @@ import sys
 import unicodedata
 from pathlib import Path
 
-from metrics import cakupan, data, definisi, lingkup, pembangun, wilayah
+from metrics import banding, cakupan, data, definisi, lingkup, pembangun, wilayah
 from metrics.definisi import PertanyaanTidakSah
 from metrics.pertanyaan import Pertanyaan
 
-JENIS = ("coverage", "rw", "budget", "trend", "rincian", "ditolak")
+JENIS = ("coverage", "rw", "budget", "trend", "rincian", "ditolak", "banding")
 KOLOM_WILAYAH = ["tanggal_data", "kode_wilayah", "nama_wilayah", "tingkat", "kode_induk", "nama_induk"]
 RW_PER_RW = ["peserta_terdaftar", "peserta_aktif", "target", "capaian", "kekurangan", "rw_tercapai"]
 TREN = [
@@ -56,11 +56,13 @@ def _kolom(nama: str) -> str:
 
 
 def isi_berkas(
-    jenis: str, t: Pertanyaan, tingkat: str = "provinsi", dimensi: str = "segmen"
+    jenis: str, t: Pertanyaan, tingkat: str = "provinsi", dimensi: str = "segmen", lain: dict | None = None
 ) -> tuple[list[str], list[list]]:
     """Header and rows of an export, values ready to write: `tingkat` rows inside the question's
-    place (coverage, rw, budget), its snapshots (trend), its breakdown by `dimensi` (rincian), or
-    every rejected row (ditolak, admins). Raises PertanyaanTidakSah for an unknown jenis."""
+    place (coverage, rw, budget), its snapshots (trend), its breakdown by `dimensi` (rincian),
+    every rejected row (ditolak, admins), or the comparison `lain` asks for (banding: its
+    'banding' or 'dengan' text, read strictly by metrics.banding.baca). Raises PertanyaanTidakSah
+    for an unknown jenis, lingkup.TanpaAkses for a compared place outside the scope."""
     if jenis not in JENIS:
         raise PertanyaanTidakSah(
             f"Jenis ekspor '{definisi.kutip(jenis)}' tidak dikenal; pilih {', '.join(JENIS)}",
@@ -73,6 +75,8 @@ def isi_berkas(
         return _rincian(t, dimensi)
     if jenis == "ditolak":
         return _ditolak()
+    if jenis == "banding":
+        return _banding(banding.baca(t, lain or {}, ketat=True)[0])
     metrik = RW_PER_RW if (jenis == "rw" and tingkat == "rw") else definisi.EKSPOR[jenis]
     hasil = cakupan.tabel(tingkat, t, metrik)
     leluhur = LELUHUR[: max(0, definisi.TINGKAT.index(tingkat) - 2)]  # the parent is already a column
@@ -134,6 +138,34 @@ def _rincian(t: Pertanyaan, dimensi: str) -> tuple[list[str], list[list]]:
         [t.tanggal.isoformat(), t.kode, t.tempat.nama, r["nilai"], r["peserta_terdaftar"], r["peserta_aktif"]]
         for r in cakupan.rincian(t, dimensi)
     ]
+    return header, rows
+
+
+def _banding(bd: banding.Banding) -> tuple[list[str], list[list]]:
+    """The comparison as the page shows it (layouts/banding.py): a row of values per side (`jenis_baris`
+    nilai) and under each side after the first its difference from the first (`jenis_baris` selisih,
+    naming the first in tanggal_acuan, kode_acuan). A difference is in its measure's unit: persons,
+    persons a week, and capaian in percentage points (15.0 is 55 % against 40 %)."""
+    header = ["jenis_baris", "tanggal_data", "kode_wilayah", "nama_wilayah", "tingkat"]
+    header += [_kolom(m) for m in banding.UKURAN] + ["jenis_target", "tanggal_acuan", "kode_acuan"]
+    acuan = bd.acuan.tanya
+    rows = []
+    for i, s in enumerate(bd.sisi):
+        tempat = [
+            s.tanya.tanggal.isoformat(),
+            s.tanya.kode,
+            wilayah.nama_lengkap(s.tanya.tempat),
+            s.tanya.tempat.tingkat,
+        ]
+        rows.append(
+            ["nilai", *tempat, *(nilai(m, s.angka[m]) for m in banding.UKURAN), s.angka["jenis_target"], None, None]
+        )
+        if i:
+            beda = bd.selisih[i - 1]
+            rows.append(
+                ["selisih", *tempat, *(nilai(m, beda[m]) for m in banding.UKURAN), None]
+                + [acuan.tanggal.isoformat(), acuan.kode]
+            )
     return header, rows
 
 
@@ -212,6 +244,9 @@ LABEL = {
     "alasan": ("Alasan", "Reason"),
     "keterangan": ("Keterangan", "Detail"),
     "nik_samaran": ("NIK (disamarkan)", "NIK (masked)"),
+    "jenis_baris": ("Nilai atau selisih", "Value or difference"),
+    "tanggal_acuan": ("Selisih dari tanggal data", "Difference from the data date"),
+    "kode_acuan": ("Selisih dari wilayah", "Difference from the place"),
 }
 _METRIK_KOLOM = {m.kolom: m for m in definisi.METRIK}
 _TANGGAL = {"tanggal_data", "perkiraan_tercapai", "perkiraan_tercapai_acuan"}
@@ -308,11 +343,17 @@ def tulis(header: list[str], rows: list[list], tujuan: str, excel_id: bool = Fal
             tulis_csv(header, rows, f, excel_id)
 
 
-def nama_berkas(jenis: str, tingkat: str, t: Pertanyaan, akhiran: str = "csv", excel_id: bool = False) -> str:
+def nama_berkas(
+    jenis: str, tingkat: str, t: Pertanyaan, akhiran: str = "csv", excel_id: bool = False, lain: dict | None = None
+) -> str:
     """A file name that says what is inside: cakupan_coverage_kecamatan_31.75_2024-02-06_BPU.csv;
-    the filters in the order of `definisi.SARINGAN`, each by its value or its `berkas` word; the
+    a comparison names what it is compared with after the date (`lain`: its 'banding' date or
+    'dengan' codes, cakupan_banding_kelurahan_31.75.02.1001_2024-02-06_2024-01-09.csv); the
+    filters in the order of `definisi.SARINGAN`, each by its value or its `berkas` word; the
     CSV for Excel in the Indonesian locale ends in _excel-id."""
     bagian = ["cakupan", jenis, tingkat if jenis != "trend" else "tren", t.kode, t.tanggal.isoformat()]
+    pilih = (lain or {}).get("dengan") or (lain or {}).get("banding") if jenis == "banding" else None
+    bagian += [str(pilih)] if pilih else []
     bagian += [s.berkas[v] if s.berkas else str(v) for s, v in t.filt.terpasang()]
     bagian += ["excel-id"] if excel_id else []
     return "_".join(_kata_berkas(b) for b in bagian) + "." + _kata_berkas(akhiran)

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 import settings
 from metrics import aksi, cakupan, data, lingkup, peta
+from metrics.banding import Banding
 from metrics.pertanyaan import DariPertanyaan, Pertanyaan
 
 KPI, ANAK = cakupan.KPI, cakupan.ANAK
@@ -33,6 +34,7 @@ class Tinjauan(DariPertanyaan):
     aksi: list = field(default_factory=list)  # actions the trend marks (metrics/aksi.py)
     muat: dict | None = None  # the snapshot's load: read, loaded, rejected by reason (admins)
     catatan: list[str] = field(default_factory=list)
+    banding: Banding | None = None  # the comparison asked for beside the review (metrics/banding.py): its slide
     # when it was made, in the configured zone (settings.zona: WIB by default), never the server's clock zone
     dibuat: dt.datetime = field(default_factory=lambda: dt.datetime.now(settings.zona()).replace(microsecond=0))
 
@@ -41,10 +43,12 @@ class Tinjauan(DariPertanyaan):
         return self.tempat.tingkat_anak
 
 
-def tinjauan(t: Pertanyaan) -> Tinjauan:
-    """Everything the review shows for a question (inside the asker's scope)."""
+def tinjauan(t: Pertanyaan, banding: Banding | None = None) -> Tinjauan:
+    """Everything the review shows for a question (inside the asker's scope), and the comparison
+    `banding` when one was asked for (its slide; metrics.banding.baca makes it from the URL)."""
     hasil = cakupan.tabel_tempat(t, KPI)  # TanpaData for an RW with nothing to show
     tj = Tinjauan(t, hasil.baris[0], cakupan.tren(t), catatan=hasil.catatan, aksi=aksi.untuk_tren(t.kode))
+    tj.banding = banding
     if tj.tingkat_anak and tj.tingkat_anak != "rw":
         _anak(tj)
     if t.filt.di_rw and t.tempat.tingkat != "rw":

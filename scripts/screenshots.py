@@ -40,6 +40,8 @@ PAGES = [
     ("/aksi?wilayah=31.75", "aksi"),  # actions and their effect
     ("/target?wilayah=31.75", "target"),  # splitting a target over the places below
     ("/?wilayah=31.75.02", "ringkasan-turunan"),  # a derived target, once Jakarta Timur's is split
+    ("/banding?wilayah=31.75", "banding-tanggal"),  # Jakarta Timur now and 4 weeks back (issue 35)
+    ("/banding?wilayah=31.75&dengan=31.73,31.71", "banding-wilayah"),  # beside Jakarta Barat and Pusat
 ]
 SIZES = [(1280, 720), (1920, 1080), (1440, 900), (390, 844)]  # projector, full HD, laptop, phone
 TINJAUAN = [("31.75", "tinjauan-jaktim"), ("31.75.02.1001", "tinjauan-kelurahan"), ("36", "tinjauan-banten")]

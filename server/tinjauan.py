@@ -15,7 +15,7 @@ from jejak import audit
 from layouts import tinjauan_pdf
 from layouts.keadaan import bahasa_dari
 from layouts.tinjauan import dokumen
-from metrics import ekspor, lingkup, periode, pertanyaan
+from metrics import banding, ekspor, lingkup, periode, pertanyaan
 from metrics import tinjauan as tinjauan_mod
 from metrics.definisi import PertanyaanTidakSah
 from server import masuk
@@ -34,9 +34,10 @@ def hash_skrip(html: str) -> list[str]:
 
 
 def halaman():
-    """GET /tinjauan?wilayah=&snapshot=&filters&bahasa=&otomatis=SECONDS[&unduh=pdf|html]: the
-    review, full screen, or as a file to download.
-    The place and branch are checked against the account's scope (403), the rest like a page's."""
+    """GET /tinjauan?wilayah=&snapshot=&filters&bahasa=&otomatis=SECONDS[&unduh=pdf|html]
+    [&banding=DATE|&dengan=CODE,CODE]: the review, full screen, or as a file to download; with a
+    comparison asked for (the Bandingkan page's link), its slide after the first.
+    The places and branch are checked against the account's scope (403), the rest like a page's."""
     bahasa = bahasa_dari(request.args)
     try:
         tanya = pertanyaan.dari_teks_ketat(request.args.to_dict())
@@ -46,7 +47,9 @@ def halaman():
         unduh = request.args.get("unduh") or ""
         if unduh not in ("", "pdf", "html"):
             raise PertanyaanTidakSah("unduh: pdf atau html", "unduh: pdf or html")
-        tj = tinjauan_mod.tinjauan(tanya)
+        diminta = {k: request.args[k] for k in banding.KUNCI if request.args.get(k)}
+        bd = banding.baca(tanya, diminta, ketat=True)[0] if diminta else None
+        tj = tinjauan_mod.tinjauan(tanya, bd)
         if unduh:
             return _berkas(tj, unduh, bahasa)
         doc = dokumen(tj, bahasa, otomatis=int(otomatis))

@@ -17,7 +17,7 @@ import settings
 import warehouse
 from jejak import audit
 from layouts.keadaan import bahasa_dari
-from metrics import ekspor, lingkup, periode, pertanyaan
+from metrics import banding, ekspor, lingkup, periode, pertanyaan
 from metrics.definisi import PertanyaanTidakSah, kutip
 from server.tolak import tolak
 
@@ -40,8 +40,9 @@ def unduh(jenis: str, akhiran: str) -> Response:
         tingkat = request.args.get("tingkat") or tanya.tempat.tingkat
         dimensi = request.args.get("dimensi") or "segmen"
         excel_id = _excel_id(akhiran)
-        nama = ekspor.nama_berkas(jenis, tingkat, tanya, akhiran, excel_id)
-        body, baris = _berkas(jenis, akhiran, tanya, tingkat, dimensi, excel_id, bahasa)
+        lain = {k: request.args[k] for k in banding.KUNCI if k in request.args}  # a comparison's (jenis banding)
+        nama = ekspor.nama_berkas(jenis, tingkat, tanya, akhiran, excel_id, lain)
+        body, baris = _berkas(jenis, akhiran, tanya, tingkat, dimensi, excel_id, bahasa, lain)
     except lingkup.TanpaAkses as e:
         argumen = {kutip(k, 20): kutip(v) for k, v in list(request.args.items())[:20]}
         audit.catat(
@@ -78,15 +79,15 @@ def _excel_id(akhiran: str) -> bool:
 SIMPAN_DETIK = 0.5  # files that took longer to make are kept for the next ask
 
 
-def _berkas(jenis: str, akhiran: str, tanya, tingkat: str, dimensi: str, excel_id: bool, bahasa: str):
+def _berkas(jenis: str, akhiran: str, tanya, tingkat: str, dimensi: str, excel_id: bool, bahasa: str, lain: dict):
     """The export as (a file path or bytes, rows). A file that took long to make (the national
     kelurahan table, a workbook) is kept beside the served build and sent from disk the next time
     anyone with the same scope asks for it, from any worker; a new build starts with none
     (warehouse.SIDECARS). The key holds the asker's scope and the RW target. Rejected-row files are
-    never kept: they depend on who asks."""
+    never kept: they depend on who asks. `lain`: a comparison's other date or places."""
     a = lingkup.aktif()
     kunci = repr(
-        (jenis, akhiran, excel_id, bahasa if akhiran == "xlsx" else "", tingkat, dimensi, tanya)
+        (jenis, akhiran, excel_id, bahasa if akhiran == "xlsx" else "", tingkat, dimensi, tanya, sorted(lain.items()))
         + (a.wilayah, a.kantor_cabang, a.admin, settings.rw_target())
     )
     folder = warehouse.current_path().with_suffix(".unduh")
@@ -94,7 +95,7 @@ def _berkas(jenis: str, akhiran: str, tanya, tingkat: str, dimensi: str, excel_i
     if path.exists():
         return path, int(path.with_suffix(".baris").read_text())
     mulai = time.perf_counter()
-    header, rows = ekspor.isi_berkas(jenis, tanya, tingkat, dimensi)
+    header, rows = ekspor.isi_berkas(jenis, tanya, tingkat, dimensi, lain)
     if akhiran == "csv":
         body = ekspor.csv_teks(header, rows, excel_id).encode("utf-8")
     else:
