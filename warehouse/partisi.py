@@ -80,7 +80,10 @@ def lepas(con, tabel: str, tanggal: list) -> None:
             continue
         con.execute("DELETE FROM partisi WHERE berkas = $b", {"b": berkas}).fetchall()
         if jumlah > 1:
-            sisa = "SELECT * FROM read_parquet($f) WHERE tanggal_data NOT IN (SELECT unnest($d::DATE[]))"
+            sisa = (
+                "SELECT * FROM read_parquet($f, hive_partitioning = false) "
+                "WHERE tanggal_data NOT IN (SELECT unnest($d::DATE[]))"
+            )
             _tulis(con, tabel, sisa, {"f": str(akar() / berkas), "d": kena}, mentah=True)
     pasang(con, tabel)
 
@@ -108,13 +111,10 @@ def padatkan(con, mingguan: int | None = None) -> int:
     mingguan = mingguan or settings.ringkas_mingguan()
     ditulis = 0
     for tabel in RINGKAS:
-        tunggal = [
-            (b, d)
-            for b, d in con.execute(
-                "SELECT berkas, tanggal_awal FROM partisi WHERE tabel = $t AND jumlah_tanggal = 1 ORDER BY 2",
-                {"t": tabel},
-            ).fetchall()
-        ]
+        tunggal = con.execute(
+            "SELECT berkas, tanggal_awal FROM partisi WHERE tabel = $t AND jumlah_tanggal = 1 ORDER BY 2",
+            {"t": tabel},
+        ).fetchall()
         lama = tunggal[: max(0, len(tunggal) - mingguan)]
         while len(lama) >= mingguan:
             kelompok, lama = lama[:mingguan], lama[mingguan:]
