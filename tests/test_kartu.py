@@ -160,8 +160,9 @@ def test_the_card_carries_the_page_caveats(minggu):
 def test_a_square_png_with_every_text_inside_and_readable(minggu):
     body = kartu_png.png(kartu_png.isi(tanya(PULOGADUNG), "id"))
     gambar = Image.open(io.BytesIO(body))
-    assert (gambar.format, gambar.size, gambar.mode) == ("PNG", (1080, 1080), "RGB")
-    assert len(body) < 150_000
+    assert (gambar.format, gambar.size, gambar.mode) == ("PNG", (1080, 1080), "P")
+    assert len(body) < 60_000  # a chat group's data plan: 64 colours (kartu_png.WARNA_PNG)
+    assert len(gambar.getcolors()) <= kartu_png.WARNA_PNG
     _, tulisan = kartu_png.gambar(kartu_png.isi(tanya(PULOGADUNG), "id"))
     assert all(0 <= x0 and 0 <= y0 and x1 <= 1080 and y1 <= 1080 for x0, y0, x1, y1 in (x.kotak for x in tulisan))
     assert min(x.ukuran for x in tulisan) == kartu_png.HURUF_MIN == 30  # 11 px on a phone 390 px wide
