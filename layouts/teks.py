@@ -257,6 +257,10 @@ TEKS = {
     "tinjauan_buka": ("Buka di proyektor", "Open on the projector"),
     "tinjauan_pdf": ("Unduh PDF (untuk ponsel)", "Download PDF (for phones)"),
     "tinjauan_html": ("Unduh HTML (semua grafik)", "Download HTML (every chart)"),
+    # the card to share (issue 35, item 5: layouts/kartu_png.py, its link on Ringkasan)
+    "kartu_bagikan": ("Bagikan ke grup chat", "Share in a chat group"),
+    "kartu_unduh": ("Unduh gambar ringkasan (PNG)", "Download the headline as an image (PNG)"),
+    "kartu_terpotong": ("… selengkapnya di halaman Ringkasan", "… more on the Overview page"),
     "tinjauan_pdf_tak_tercetak": (
         "Sebagian huruf atau simbol di halaman ini tidak dapat dicetak di PDF dan ditampilkan sebagai {tanda}.",
         "Some letters or symbols on this page cannot be printed in a PDF and are shown as {tanda}.",

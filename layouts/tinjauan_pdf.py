@@ -70,12 +70,17 @@ class _Dokumen(FPDF):
 
     def __init__(self, bentuk: bool = False):
         super().__init__(orientation="L", unit="mm", format=(TINGGI, LEBAR))
-        folder = Path(importlib.util.find_spec("matplotlib").origin).parent / "mpl-data" / "fonts" / "ttf"
         for gaya, berkas in BERKAS_HURUF.items():
-            self.add_font(HURUF, gaya, folder / berkas)
+            self.add_font(HURUF, gaya, folder_huruf() / berkas)
         if bentuk:
             self.set_text_shaping(True)
         self.tak_tercetak = False
+
+
+def folder_huruf() -> Path:
+    """Where matplotlib keeps its DejaVu font files (BERKAS_HURUF): the PDF and the card
+    (layouts/kartu_png.py) draw with them, so nothing is fetched and nothing more is shipped."""
+    return Path(importlib.util.find_spec("matplotlib").origin).parent / "mpl-data" / "fonts" / "ttf"
 
 
 def _ada_arab(teks: str) -> bool:

@@ -255,6 +255,36 @@ and on a `selisih` row what it is the difference from (`tanggal_acuan`, `kode_ac
 """
 
 
+KARTU = """
+## Kartu: the headline as an image to share (issue 35, item 5, layouts/kartu_png.py)
+
+Ringkasan's link "Unduh gambar ringkasan (PNG)" (`/unduh/kartu.png?wilayah=..&snapshot=..&filters`)
+draws the place's headline as a square PNG of 1080 x 1080 px for chat groups. It computes nothing
+of its own: its question is the page's (the URL's place, date and filters, read by the same
+`pertanyaan.dari_teks_ketat` as every download) and its numbers are the page's six cards,
+answered by the same call (`cakupan.tabel_tempat` with `cakupan.KPI`) and written in the same words:
+peserta aktif (registered beside it), target (named by its kind, marked ¹ for the 1 RW 100 rule's and ²
+for a derived one), capaian (coloured by the same bands), kekurangan, the change since the previous
+snapshot (new, lapsed, moved), and the pace of the last 4 weeks beside the pace needed, with the
+verdict (`cakupan.vonis_laju`). Under them, the page's caveats: what the target is (the rule's, a
+derived one's origin, or why there is none) and the answer's notes (no earlier snapshot, fewer than
+4 weeks behind the pace, a filter without targets). The header names the place with its parent,
+the data date and the date compared with, and the filters in force ("Semua peserta" without).
+Every text is at least 30 px (about 11 px when a phone shows the card 390 px wide); values are
+60-80 px. What does not fit gives way in a fixed order, the tiles' notes first, then the caveats'
+last lines, and a cut is said on the card ("… selengkapnya di halaman Ringkasan"). The scope is
+checked as for every download (403 outside it), and the download is on the audit trail.
+
+**Worked example** (tests/test_kartu.py, tests/seed/README.md "minggu_*.csv"): Pulo Gadung on
+6 February 2024 reads *Peserta aktif 11* (peserta terdaftar 12), *Target 20* (target tahun 2024),
+*Capaian 55,0 %* in red (under 70 %; Cakupan pekerja 25,0 % dari 44 penduduk bekerja), *Kekurangan 9*,
+*Perubahan minggu ini +2* (+3 baru, -0 berhenti, -1 pindah), *Laju per minggu 0,8* (4 minggu
+terakhir) beside *0,2* (dibutuhkan: 9 / 47 weeks), "tercapai pada 30 April 2024", and no caveat.
+Kecamatan Pulogadung has no target of its own: *Target 1 RW 100 ¹ 30* (10 RWs x 3, the seed's
+per-RW target) with the caveat "¹ Tanpa target sendiri: RW diketahui x 100 (aturan 1 RW 100)".
+"""
+
+
 def teks() -> str:
     out = [PENGANTAR]
     for kelompok, judul in KELOMPOK.items():
@@ -281,4 +311,5 @@ def teks() -> str:
     out.append(PEMBAGIAN_TARGET)
     out.append(EFEK_AKSI)
     out.append(BANDING)
+    out.append(KARTU)
     return "\n".join(out) + "\n"

@@ -1,5 +1,6 @@
 """Downloads: /unduh/<jenis>.csv|xlsx?wilayah=..&snapshot=..&tingkat=..: every row, the same numbers
-and filters as the page, made on the server by metrics.ekspor. Every argument is checked there;
+and filters as the page, made on the server by metrics.ekspor; /unduh/kartu.png?wilayah=..: the
+card to share, Ringkasan's headline as a square image (layouts/kartu_png.py). Every argument is checked there;
 a bad one gets a 400 with the reason, never a partial file. A place or branch outside the
 account's scope gets a 403 (the scope is enforced in metrics/). Every download is audited."""
 
@@ -16,6 +17,7 @@ from flask import Response, request, send_file
 import settings
 import warehouse
 from jejak import audit
+from layouts import kartu_png
 from layouts.keadaan import bahasa_dari
 from metrics import banding, ekspor, lingkup, periode, pertanyaan
 from metrics.definisi import PertanyaanTidakSah, kutip
@@ -26,17 +28,23 @@ GAGAL = ("Tidak bisa mengunduh", "Cannot download")
 JENIS_MIME = {
     "csv": "text/csv",  # Flask adds "; charset=utf-8" to text types
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "png": "image/png",  # the card to share only (KARTU)
 }
+KARTU = ("kartu", "png")  # the one image: Ringkasan's headline (layouts/kartu_png.py)
 
 
 def unduh(jenis: str, akhiran: str) -> Response:
     bahasa = bahasa_dari(request.args)
-    if akhiran not in JENIS_MIME:
-        return tolak(
-            404, GAGAL, PertanyaanTidakSah("format unduhan: csv atau xlsx", "download format: csv or xlsx"), bahasa
+    if akhiran not in JENIS_MIME or (akhiran == "png") != ((jenis, akhiran) == KARTU):
+        salah = PertanyaanTidakSah(
+            "format unduhan: csv atau xlsx (gambar ringkasan: kartu.png)",
+            "download format: csv or xlsx (the headline image: kartu.png)",
         )
+        return tolak(404, GAGAL, salah, bahasa)
     try:
         tanya = pertanyaan.dari_teks_ketat(request.args.to_dict())
+        if (jenis, akhiran) == KARTU:
+            return _kartu(tanya, bahasa)
         tingkat = request.args.get("tingkat") or tanya.tempat.tingkat
         dimensi = request.args.get("dimensi") or "segmen"
         excel_id = _excel_id(akhiran)
@@ -62,6 +70,18 @@ def unduh(jenis: str, akhiran: str) -> Response:
     response = send_file(body, mimetype=JENIS_MIME[akhiran], as_attachment=True, download_name=nama)
     response.headers["Cache-Control"] = "no-store"
     audit.catat("unduh", lingkup.aktif().nama, lingkup.aktif().label, berkas=nama, baris=baris)
+    return response
+
+
+def _kartu(tanya, bahasa: str) -> Response:
+    """The card to share of the question (its place checked against the scope by cakupan, as every
+    answer: lingkup.TanpaAkses is refused by the caller); made each time (about 0,1 s), never kept,
+    audited like every file."""
+    nama = ekspor.nama_berkas("kartu", tanya.tempat.tingkat, tanya, "png")
+    body = kartu_png.png(kartu_png.isi(tanya, bahasa))
+    response = send_file(io.BytesIO(body), mimetype=JENIS_MIME["png"], as_attachment=True, download_name=nama)
+    response.headers["Cache-Control"] = "no-store"
+    audit.catat("unduh", lingkup.aktif().nama, lingkup.aktif().label, berkas=nama, baris=1)
     return response
 
 

@@ -23,7 +23,7 @@ def _isi(k):
     b = k.bahasa
     hasil = cakupan.tabel_tempat(k.tanya, KPI)
     m = hasil.baris[0]
-    parts = [dmc.SimpleGrid(_kartu(m, k), cols={"base": 1, "sm": 2, "lg": 3}, spacing="lg"), _tinjauan(k)]
+    parts = [dmc.SimpleGrid(_kartu(m, k), cols={"base": 1, "sm": 2, "lg": 3}, spacing="lg"), _bagikan(k), _tinjauan(k)]
     parts += kerangka.catatan(hasil.catatan, b)
     parts.append(
         dmc.Card(
@@ -73,6 +73,19 @@ def _tren(k, m) -> list:
         for n, teks in daftar
     ]
     return [grafis, html.Ol(baris, id="tren-aksi-daftar", className="tren-aksi", **{"aria-label": t("aksi_buka", b)})]
+
+
+def _bagikan(k):
+    """The cards above as one square image for a chat group (layouts/kartu_png.py), made by the
+    server's download route in the page's language: the same question, scope and audit trail."""
+    b = k.bahasa
+    return dmc.Group(
+        [
+            dmc.Text(t("kartu_bagikan", b), fw=600, size="lg"),
+            dmc.Anchor(t("kartu_unduh", b), href=k.href("/unduh/kartu.png"), refresh=True, size="lg", id="kartu-unduh"),
+        ],
+        gap="lg",
+    )
 
 
 def _tinjauan(k):
