@@ -716,9 +716,7 @@ METRIK_CABANG = (
 ADA_TARGET_CABANG_SQL = "SELECT count(*) > 0 FROM duckdb_tables() WHERE table_name = 'target_cabang'"
 
 
-def kueri_cabang(
-    filt: Filter, periode: Periode, metrik: list[str], ada_target: bool = True
-) -> tuple[str, dict]:
+def kueri_cabang(filt: Filter, periode: Periode, metrik: list[str], ada_target: bool = True) -> tuple[str, dict]:
     """SQL and parameters for `metrik` (of METRIK_CABANG) of every kantor cabang: those the
     period's rosters name and those with a target for the snapshot's year; with
     filt.kantor_cabang, that branch alone. The target is the branch's for the filter's segment
