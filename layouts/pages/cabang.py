@@ -138,6 +138,22 @@ def _tempat_peringkat(k, m: dict) -> dmc.Group:
 def _wilayah(k, nama: str, tingkat: str) -> list:
     b = k.bahasa
     hasil = cabang.wilayah_cabang(k.tanya, tingkat)
+    head = dmc.TableThead(
+        dmc.TableTr(
+            [dmc.TableTh(t("wilayah", b)), dmc.TableTh(t("kode", b), visibleFrom="sm")]
+            + [dmc.TableTh(fmt.label(m, b), ta="right", **_lebar(i)) for i, m in enumerate(cabang.WILAYAH)]
+        )
+    )
+    rows = []
+    for r in hasil.baris:
+        if r["diketahui"]:
+            nama_tempat = [dmc.Text(r["nama_wilayah"], inherit=True), dmc.Text(r["nama_induk"], size="sm", c="dimmed")]
+        else:
+            nama_tempat = [dmc.Text(f"{t('tidak_diketahui', b)} ({r['nama_induk']})", inherit=True)]
+        sel = [dmc.TableTd(_sel(m, r[m], b), ta="right", **_lebar(i)) for i, m in enumerate(cabang.WILAYAH)]
+        rows.append(
+            dmc.TableTr([dmc.TableTd(nama_tempat), dmc.TableTd(r["kode_wilayah"] or "", visibleFrom="sm")] + sel)
+        )
     return [
         dmc.Group(
             [
@@ -146,7 +162,13 @@ def _wilayah(k, nama: str, tingkat: str) -> list:
             ],
             justify="space-between",
         ),
-        kerangka.grid(f"cabang-{tingkat}", hasil.baris, cabang.WILAYAH, b, turun=False),
+        dmc.Table(
+            [head, dmc.TableTbody(rows)],
+            fz={"base": "md", "sm": "lg"},
+            striped=True,
+            withTableBorder=True,
+            id=f"cabang-{tingkat}",
+        ),
         dmc.Text(t("cabang_wilayah_isi", b), c="dimmed"),
         *kerangka.catatan(hasil.catatan, b),
     ]
@@ -155,7 +177,8 @@ def _wilayah(k, nama: str, tingkat: str) -> list:
 # --- the ranking -----------------------------------------------------------------------
 
 
-KOLOM = ["peserta_aktif", "target", "capaian", "kekurangan", "perubahan_minggu", "laju_4mg", "laju_dibutuhkan"]
+KOLOM = ["capaian", "peserta_aktif", "target", "kekurangan", "perubahan_minggu", "laju_4mg", "laju_dibutuhkan"]
+PONSEL = 2  # measures a phone shows (capaian and peserta aktif; a place's terdaftar and aktif); the rest from 576 px
 _FORMAT = {"capaian": "persen", "perubahan_minggu": "tanda", "laju_4mg": "laju", "laju_dibutuhkan": "laju"}
 
 
@@ -194,7 +217,7 @@ def _peringkat(k) -> list:
     head = dmc.TableThead(
         dmc.TableTr(
             [dmc.TableTh(t("cabang_no", b)), dmc.TableTh(pick(("Kantor cabang", "Branch office"), b))]
-            + [dmc.TableTh(fmt.label(m, b), ta="right") for m in KOLOM]
+            + [dmc.TableTh(fmt.label(m, b), ta="right", **_lebar(i)) for i, m in enumerate(KOLOM)]
         )
     )
     rows = []
@@ -202,13 +225,22 @@ def _peringkat(k) -> list:
         nama = [dmc.Anchor(r["kantor_cabang"], href=k.href("/cabang", cabang=r["kantor_cabang"]))]
         if not r["di_daftar"]:
             nama.append(dmc.Text(t("cabang_tidak_di_daftar_pendek", b), size="sm", c="dimmed"))
-        sel = [dmc.TableTd(_sel(m, r[m], b), ta="right") for m in KOLOM]
-        if r["capaian"] is not None:
-            sel[KOLOM.index("capaian")] = dmc.TableTd(
-                _sel("capaian", r["capaian"], b), ta="right", c=grafik.warna_capaian(r["capaian"]), fw=600
-            )
-        rows.append(
-            dmc.TableTr([dmc.TableTd("-" if r["peringkat"] is None else str(r["peringkat"])), dmc.TableTd(nama)] + sel)
-        )
-    tabel = dmc.Table([head, dmc.TableTbody(rows)], fz="lg", striped=True, withTableBorder=True, id="cabang-peringkat")
-    return parts + [dmc.TableScrollContainer(tabel, minWidth=720)]
+        sel = []
+        for i, m in enumerate(KOLOM):
+            warna = {"c": grafik.warna_capaian(r[m]), "fw": 600} if m == "capaian" and r[m] is not None else {}
+            sel.append(dmc.TableTd(_sel(m, r[m], b), ta="right", **warna, **_lebar(i)))
+        nomor = "-" if r["peringkat"] is None else str(r["peringkat"])
+        rows.append(dmc.TableTr([dmc.TableTd(nomor), dmc.TableTd(nama)] + sel))
+    tabel = dmc.Table(
+        [head, dmc.TableTbody(rows)],
+        fz={"base": "md", "sm": "lg"},
+        striped=True,
+        withTableBorder=True,
+        id="cabang-peringkat",
+    )
+    return parts + [tabel]
+
+
+def _lebar(i: int) -> dict:
+    """A phone shows the first PONSEL measures; the others from Mantine's sm (576 px) up."""
+    return {} if i < PONSEL else {"visibleFrom": "sm"}
