@@ -354,7 +354,7 @@ TEKS = {
     "banding_slide": ("Perbandingan", "Comparison"),
     "dan": ("dan", "and"),
     # Kantor cabang (issue 35, item 2): layouts/pages/cabang.py
-    "cabang": ("Kantor Cabang", "Branch Offices"),
+    "cabang": ("Cabang", "Branches"),  # the menu and the tab: short, the page names itself in full
     "cabang_judul": ("Kantor cabang {nama}", "Branch office {nama}"),
     "cabang_peringkat_judul": ("Peringkat kantor cabang terhadap targetnya", "Branch offices against their targets"),
     "cabang_cakupan": (
