@@ -1,4 +1,4 @@
-"""python -m etl load|targets|rw|pekerja|demo: load files into a new warehouse build."""
+"""python -m etl load|targets|target-cabang|rw|pekerja|demo: load files into a new warehouse build."""
 
 from __future__ import annotations
 
@@ -63,6 +63,7 @@ def print_summary(summary: dict, out=None) -> None:
     title = {
         "peserta": f"Snapshot {summary.get('as_of')}",
         "target": "Target",
+        "target_cabang": "Target kantor cabang",
         "rw": "Referensi RW",
         "pekerja": "Referensi pekerja",
     }
@@ -71,8 +72,9 @@ def print_summary(summary: dict, out=None) -> None:
     print(f"  dibaca   {_n(summary['read']):>12}", file=out)
     print(f"  dimuat   {_n(summary['loaded']):>12}", file=out)
     print(f"  ditolak  {_n(summary['rejected']):>12}   ({_reasons(summary['rejected_by_reason'], words)})", file=out)
-    if summary["kind"] == "peserta":
+    if summary["kind"] in ("peserta", "target_cabang"):
         print(f"  ditandai: {_reasons(summary['flagged_by_kind'], words)}", file=out)
+    if summary["kind"] == "peserta":
         print(f"  peserta (NIK unik) {_n(summary['persons'])}, aktif {_n(summary['active'])}", file=out)
     for key in ("title_rows", "total_rows", "note_rows"):
         if summary.get(key):
@@ -151,6 +153,7 @@ def main(argv: list[str] | None = None) -> int:
 
     references = {
         "targets": ("target", "muat target kepesertaan (CSV)"),
+        "target-cabang": ("target_cabang", "muat target kepesertaan per kantor cabang (CSV)"),
         "rw": ("rw", "muat referensi jumlah RW (CSV)"),
         "pekerja": ("pekerja", "muat referensi jumlah penduduk bekerja per wilayah (CSV)"),
     }

@@ -122,6 +122,28 @@ KAMUS: dict[tuple[str, str], tuple[str, str, str]] = {
         "wilayah, tahun dan segmen yang sama sudah ada di baris sebelumnya",
         "the same region, year and segment earlier in the file",
     ),
+    ("target_cabang", "cabang_invalid"): ("ditolak", "nama kantor cabang kosong", "branch office name empty"),
+    ("target_cabang", "cabang_tidak_dikenal"): (
+        "ditandai",
+        "kantor cabang tidak disebut satu baris pun di daftar peserta terbaru (dimuat; periksa ejaannya)",
+        "branch office named by no row of the newest roster (loaded; check its spelling)",
+    ),
+    ("target_cabang", "tahun_invalid"): ("ditolak", "tahun bukan tahun 2000-2100", "year not 2000-2100"),
+    ("target_cabang", "segmen_invalid"): (
+        "ditolak",
+        "segmen bukan kosong, PU, BPU, JAKON atau PMI",
+        "segment not empty, PU, BPU, JAKON or PMI",
+    ),
+    ("target_cabang", "target_invalid"): (
+        "ditolak",
+        "target bukan bilangan bulat positif",
+        "target not a positive whole number",
+    ),
+    ("target_cabang", "target_duplicate"): (
+        "ditolak",
+        "kantor cabang, tahun dan segmen yang sama sudah ada di baris sebelumnya",
+        "the same branch office, year and segment earlier in the file",
+    ),
     ("rw", "wilayah_invalid"): (
         "ditolak",
         "bukan kode kelurahan/desa 10 digit di daftar Kemendagri",
@@ -172,7 +194,7 @@ KAMUS: dict[tuple[str, str], tuple[str, str, str]] = {
         "code from before the 2022 Papua split, used for today's region",
     ),
 }
-for _kind in ("target", "rw", "pekerja"):
+for _kind in ("target", "target_cabang", "rw", "pekerja"):
     KAMUS[(_kind, "row_malformed")] = KAMUS[("peserta", "row_malformed")]
     KAMUS[(_kind, "formula_no_value")] = KAMUS[("peserta", "formula_no_value")]
 

@@ -38,6 +38,7 @@ def _prepare(con, is_new: bool) -> None:
     sqlfiles.run(con, kode_wilayah.BERKAS_SQL)  # the code rules, which macros.sql and the loads use
     sqlfiles.run(con, "macros.sql")
     sqlfiles.run(con, "peta_skema.sql")  # IF NOT EXISTS: older warehouses get it here
+    sqlfiles.run(con, "target_cabang_skema.sql")  # the same
     _write_splits(con)
     _write_words(con)
     regions.load_old_codes(con)
@@ -254,11 +255,17 @@ def _audit_muat(summary: dict) -> None:
     )
 
 
-_NAMA_REFERENSI = {"target": "target", "rw": "referensi RW", "pekerja": "referensi pekerja"}
+_NAMA_REFERENSI = {
+    "target": "target",
+    "target_cabang": "target kantor cabang",
+    "rw": "referensi RW",
+    "pekerja": "referensi pekerja",
+}
 
 
 def load_reference(kind: str, path: Path) -> dict:
-    """Load a targets ('target'), RW reference ('rw') or workforce ('pekerja') file in its own build."""
+    """Load a targets ('target'), branch targets ('target_cabang'), RW reference ('rw') or
+    workforce ('pekerja') file in its own build."""
     with _diaudit(kind, [str(path)]), warehouse.build() as (con, is_new, workdir):
         _prepare(con, is_new)
         summary = _load_reference(con, kind, Path(path), workdir)

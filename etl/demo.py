@@ -395,6 +395,13 @@ def _targets(people_last: pd.DataFrame, year: int, rng) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["kode_wilayah", "tahun", "segmen", "target"])
 
 
+def _targets_cabang(people_last: pd.DataFrame, year: int, rng) -> pd.DataFrame:
+    """Every branch office of the last week with a target it has reached 70-110 % of (issue 35)."""
+    active = people_last[people_last.status == "AKTIF"].kantor_cabang.dropna()
+    rows = [(k, year, "", round(n / rng.uniform(0.70, 1.10))) for k, n in sorted(active.value_counts().items())]
+    return pd.DataFrame(rows, columns=["kantor_cabang", "tahun", "segmen", "target"])
+
+
 def write_demo_files(
     scale: float = 1.0, weeks: int = WEEKS, seed: int = 2024, say=lambda text: None
 ) -> tuple[list, dict[str, Path]]:
@@ -413,12 +420,14 @@ def write_demo_files(
         say(f"  {week + 1}/{weeks} berkas data per {as_of.isoformat()} ditulis")
     targets = folder / "target.csv"
     _targets(rows, LAST_SNAPSHOT.year, rng).to_csv(targets, index=False)
+    targets_cabang = folder / "target_cabang.csv"
+    _targets_cabang(rows, LAST_SNAPSHOT.year, rng).to_csv(targets_cabang, index=False)
     rw = folder / "referensi_rw.csv"
     sizes = rw_counts(people.kode_wilayah.to_numpy())
     pd.DataFrame({"kode_wilayah": list(sizes), "jumlah_rw": list(sizes.values())}).to_csv(rw, index=False)
     workforce = folder / "pekerja.csv"
     _workforce(rows, LAST_SNAPSHOT.year - 1, rng).to_csv(workforce, index=False)
-    return snapshots, {"target": targets, "rw": rw, "pekerja": workforce}
+    return snapshots, {"target": targets, "target_cabang": targets_cabang, "rw": rw, "pekerja": workforce}
 
 
 def _workforce(rows: pd.DataFrame, year: int, rng) -> pd.DataFrame:
@@ -432,7 +441,7 @@ def _workforce(rows: pd.DataFrame, year: int, rng) -> pd.DataFrame:
 
 def build_demo(scale: float = 1.0, weeks: int = WEEKS, seed: int = 2024, progress: bool = False) -> list[dict]:
     """Write and load the demo in one build: the weekly snapshots' summaries, then those of the
-    targets, RW reference and workforce reference. One build makes the stored answers once
+    targets, branch targets, RW reference and workforce reference. One build makes the stored answers once
     (metrics/jawaban.py), where a build per reference made them four times."""
     say = (lambda text: print(text, file=sys.stderr, flush=True)) if progress else (lambda text: None)
     say(f"Membuat data demo (skala {scale}, {weeks} minggu)...")

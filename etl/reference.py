@@ -1,4 +1,5 @@
-"""Load targets, the RW reference and the workforce reference: checked row by row, good rows replace what they name."""
+"""Load targets (by region or by kantor cabang), the RW reference and the workforce reference:
+checked row by row, good rows replace what they name."""
 
 from __future__ import annotations
 
@@ -23,15 +24,27 @@ PEKERJA = tabular.Columns(
     },
     required=["kode_wilayah", "tahun", "pekerja"],
 )
+TARGET_CABANG = tabular.Columns(
+    aliases={
+        "kantor_cabang": ["cabang", "kc", "nama_cabang", "kantor"],
+        "tahun": [],
+        "segmen": [],
+        "target": ["target_kepesertaan"],
+    },
+    required=["kantor_cabang", "tahun", "target"],
+)
 KINDS = {
     "target": (TARGETS, "target.sql", "target"),
+    "target_cabang": (TARGET_CABANG, "target_cabang.sql", "target_cabang"),
     "rw": (RW, "rw.sql", "rw"),
     "pekerja": (PEKERJA, "pekerja.sql", "pekerja"),
 }
 
 
 def load(con, kind: str, path: Path, workdir: Path) -> dict:
-    """Load one targets ('target'), RW reference ('rw') or workforce ('pekerja') file; returns the summary.
+    """Load one targets ('target'), branch targets ('target_cabang'), RW reference ('rw') or
+    workforce ('pekerja') file; returns the summary (a branch target named by no roster row of
+    the newest snapshot is loaded and counted in flagged_by_kind, cabang_tidak_dikenal).
 
     Raises LoadError (nothing changes) when the file cannot be read or holds no data row."""
     spec, sql_file, prefix = KINDS[kind]
@@ -54,4 +67,10 @@ def load(con, kind: str, path: Path, workdir: Path) -> dict:
         f"SELECT berkas_ke, coalesce(alasan, 'dimuat'), count(*) FROM {prefix}_cek GROUP BY ALL"
     ).fetchall():
         checked.setdefault(index, Counter())[reason] = n
-    return summary.summarise(kind, infos, sources, checked, {}, {})
+    flags: dict[int, Counter] = {}
+    if kind == "target_cabang":  # loaded, but said: the name may be misspelt
+        for index, flag, n in con.execute(
+            "SELECT berkas_ke, tanda, count(*) FROM target_cabang_cek WHERE tanda IS NOT NULL GROUP BY ALL"
+        ).fetchall():
+            flags.setdefault(index, Counter())[flag] = n
+    return summary.summarise(kind, infos, sources, checked, flags, {})

@@ -26,6 +26,7 @@ HALAMAN = [
     ("/segmen", "segmen"),
     ("/anggaran", "anggaran"),
     ("/banding", "banding"),
+    ("/cabang", "cabang"),
     ("/data", "data"),
 ]
 
@@ -97,14 +98,16 @@ def shell(isi) -> dmc.MantineProvider:
 
 def _tampak(path: str) -> dict:
     """A page link's style: the Data page's is hidden from accounts that are not admins (the server
-    refuses them the page all the same, metrics.lingkup.wajib_admin); kept, hidden, for _nav."""
-    if path != "/data":
+    refuses them the page all the same, metrics.lingkup.wajib_admin), Kantor Cabang's from place
+    accounts (metrics.cabang refuses them: a branch counts beyond their place); kept, hidden, for _nav."""
+    if path not in ("/data", "/cabang"):
         return {}
     try:
-        admin = lingkup.aktif().admin
+        akun = lingkup.aktif()
     except lingkup.TanpaAkses:
-        admin = False
-    return {} if admin else {"display": "none"}
+        return {"display": "none"}
+    boleh = akun.admin if path == "/data" else (akun.nasional or bool(akun.kantor_cabang))
+    return {} if boleh else {"display": "none"}
 
 
 def _akun() -> list:

@@ -357,6 +357,71 @@ TEKS = {
     "banding_tinjauan": ("Tampilkan sebagai slide di Tinjauan Mingguan", "Show as a slide in the Weekly Review"),
     "banding_slide": ("Perbandingan", "Comparison"),
     "dan": ("dan", "and"),
+    # Kantor cabang (issue 35, item 2): layouts/pages/cabang.py
+    "cabang": ("Cabang", "Branches"),  # the menu and the tab: short, the page names itself in full
+    "cabang_judul": ("Kantor cabang {nama}", "Branch office {nama}"),
+    "cabang_peringkat_judul": ("Peringkat kantor cabang terhadap targetnya", "Branch offices against their targets"),
+    "cabang_cakupan": (
+        "Angka kantor cabang {nama} menghitung peserta yang baris daftar pesertanya menyebut kantor cabang ini, "
+        "di mana pun mereka tinggal: peserta yang tinggal di wilayah lain tetap dihitung di sini, dan peserta "
+        "yang tinggal di sekitar kantor ini tetapi terdaftar di kantor cabang lain tidak. Targetnya adalah target "
+        "kantor cabang itu sendiri, bukan target wilayah: target wilayah menghitung semua kantor cabang bersama.",
+        "Branch office {nama}'s numbers count the participants whose roster rows name this branch, wherever they "
+        "live: participants living in other regions are counted here, and those living near this office but "
+        "registered with another branch are not. Its target is the branch's own, not a region's: region targets "
+        "count every branch together.",
+    ),
+    "cabang_peringkat_isi": (
+        "Setiap kantor cabang menghitung peserta yang baris daftarnya menyebut cabang itu, di mana pun mereka "
+        "tinggal, dan diukur terhadap target kantor cabangnya sendiri. Urutan: capaian tertinggi lebih dulu; "
+        "kantor cabang tanpa target di bawah.",
+        "Each branch office counts the participants whose roster rows name it, wherever they live, and is "
+        "measured against its own branch target. Order: highest achievement first; branches without a target last.",
+    ),
+    "cabang_peringkat_ke": (
+        "Peringkat {n} dari {dari} kantor cabang yang punya target",
+        "Ranked {n} of {dari} branch offices with a target",
+    ),
+    "cabang_peringkat_lihat": ("Lihat peringkat semua kantor cabang", "See the ranking of all branch offices"),
+    "cabang_tanpa_target": (
+        "Belum ada target untuk kantor cabang ini tahun {tahun}",
+        "No target for this branch office in {tahun} yet",
+    ),
+    "cabang_target_isi": ("Target kantor cabang {tahun}", "Branch office target {tahun}"),
+    "cabang_target_segmen": (
+        "Target kantor cabang {tahun}, segmen {segmen}",
+        "Branch office target {tahun}, segment {segmen}",
+    ),
+    "cabang_belum_ada_target": (
+        "Belum ada target kantor cabang untuk tahun {tahun}. Admin dapat memuat berkas target per kantor cabang "
+        "(nama kantor cabang, tahun, segmen, target).",
+        "No branch office targets for {tahun} yet. An administrator can load a file of targets per branch office "
+        "(branch name, year, segment, target).",
+    ),
+    "cabang_tidak_di_daftar": (
+        "Tidak ada baris daftar peserta pada tanggal data ini yang menyebut kantor cabang ini: periksa ejaan "
+        "namanya di berkas target.",
+        "No roster row at this snapshot names this branch office: check how the target file spells its name.",
+    ),
+    "cabang_tidak_di_daftar_pendek": ("tidak ada di daftar peserta", "not in the roster"),
+    "cabang_kabkota": (
+        "Kabupaten/kota tempat peserta {nama} tinggal",
+        "Regencies/cities where {nama}'s participants live",
+    ),
+    "cabang_kecamatan": ("Kecamatan tempat peserta {nama} tinggal", "Districts where {nama}'s participants live"),
+    "cabang_wilayah_isi": (
+        "Hanya peserta kantor cabang ini; tanpa target per wilayah, karena target wilayah menghitung semua kantor "
+        "cabang bersama.",
+        "This branch office's participants only; no target per region, for region targets count every branch together.",
+    ),
+    "cabang_wilayah_diabaikan": (
+        "Halaman kantor cabang tidak dibatasi wilayah yang dipilih ({tempat}): peserta kantor cabang dihitung di "
+        "mana pun mereka tinggal.",
+        "The branch office page is not limited to the chosen region ({tempat}): a branch's participants are "
+        "counted wherever they live.",
+    ),
+    "cabang_kosong": ("Belum ada kantor cabang di daftar peserta.", "No branch office in the roster yet."),
+    "cabang_no": ("No.", "No."),
 }
 
 

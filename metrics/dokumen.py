@@ -282,6 +282,53 @@ checked as for every download (403 outside it), and the download is on the audit
 terakhir) beside *0,2* (dibutuhkan: 9 / 47 weeks), "tercapai pada 30 April 2024", and no caveat.
 Kecamatan Pulogadung has no target of its own: *Target 1 RW 100 ¹ 30* (10 RWs x 3, the seed's
 per-RW target) with the caveat "¹ Tanpa target sendiri: RW diketahui x 100 (aturan 1 RW 100)".
+CABANG = """
+## Kantor cabang: a branch office against its own target (issue 35, item 2; metrics/cabang.py)
+
+1. **What a branch's numbers cover.** The participants whose roster rows name that branch
+   (`kantor_cabang`), **wherever they live**: a participant living in another province still
+   counts for the branch that registered them, and one living next door to the office but
+   registered with another branch does not. The counts are the rollup's, summed by branch
+   (`pembangun.kueri_cabang`, one row per branch), with the same declared formulas as a place:
+   peserta terdaftar and aktif, capaian = aktif / target, kekurangan, the change since the previous
+   snapshot, the 4-week pace, the pace needed, the date the target is reached, the projection.
+2. **Its target is its own.** Region targets count every branch together and are not split by
+   branch, so a branch is measured against the branch target file only
+   (`python -m etl target-cabang`, docs/format.md 4.1), for the snapshot's year and the segment
+   filter (else all segments). Under a programme, contribution-source or pekerja rentan filter
+   there is no target, as for places. A branch with no target has no capaian.
+3. **The ranking** orders the branches by capaian, highest first, ties by name; branches without a
+   target last and unnumbered. A branch with a target but no roster row in the period (a new
+   branch, or a misspelt name: flagged `cabang_tidak_dikenal` at load) is listed with 0
+   participants. Participants whose roster names no branch belong to none and are left out.
+4. **Its places.** The kab/kota and kecamatan its participants live in (the place table with the
+   branch filter, places with anyone registered), with registered, active and change; no target
+   per place. They add up to the branch: a "Tidak diketahui" row holds those whose region is not
+   known that deep.
+5. **Scope.** A branch counts every place, so branch numbers are for national accounts and for
+   the branch's own account (its own branch only; the full ranking is for national accounts, the
+   branch sees its own place in it). A place account is refused: the numbers would reach outside
+   its place. The page, the download and the command line check the same gate.
+
+The download (`/unduh/cabang.csv|xlsx`, `python -m metrics export cabang`): at `tingkat` nasional
+without a branch the ranking (`tanggal_data, peringkat, kantor_cabang`, then peserta_terdaftar,
+peserta_aktif, tingkat_aktif_persen, target, capaian_persen, kekurangan, perubahan_minggu,
+laju_4mg, laju_dibutuhkan, perkiraan_tercapai, tepat_waktu, proyeksi_akhir_tahun); with a branch
+its own row in the same columns; at kabkota or kecamatan its places (`tanggal_data,
+kantor_cabang, kode_wilayah, nama_wilayah, tingkat, kode_induk, nama_induk, peserta_terdaftar,
+peserta_aktif, perubahan_minggu`).
+
+**Worked example** (tests/test_cabang.py, tests/seed/target_cabang_minggu.csv on the weekly seed,
+6 February 2024, 47 weeks to 31 December):
+- Jakarta Pulo Gadung: its rows name P4-P6, P8-P15 (11 registered; P8 and P14 inactive), 9 active;
+  target 12: capaian 9/12 = **75 %**, kekurangan 3; active 7 on 30 January (+2 this week) and 7 on
+  9 January: pace (9-7)/4 = 0,5 a week, needed 3/47 = 0,06; reached after ceil(3/0,5 x 7) = 42 days,
+  on 19 March 2024, in time; projection 9 + 0,5 x 47 = 32,5 -> 33. Its places: Jakarta Timur
+  (kecamatan Pulogadung) 10 registered, 8 active, and P15 of unknown region 1 and 1.
+- Jakarta Rawamangun: 3 active of its target 5 (60 %), pace 0: not reached at this pace; with the
+  BPU filter its BPU target 4: 75 %. Jakarta Salemba (P7, moved to Kenari): 1 of 1, 100 %.
+  Jakarta Kemayoran: no roster row, target 50: 0 %.
+- Ranking: 1 Salemba 100 %, 2 Pulo Gadung 75 %, 3 Rawamangun 60 %, 4 Kemayoran 0 %.
 """
 
 
@@ -312,4 +359,5 @@ def teks() -> str:
     out.append(EFEK_AKSI)
     out.append(BANDING)
     out.append(KARTU)
+    out.append(CABANG)
     return "\n".join(out) + "\n"

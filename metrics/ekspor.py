@@ -12,11 +12,11 @@ import sys
 import unicodedata
 from pathlib import Path
 
-from metrics import banding, cakupan, data, definisi, lingkup, pembangun, wilayah
+from metrics import banding, cabang, cakupan, data, definisi, lingkup, pembangun, wilayah
 from metrics.definisi import PertanyaanTidakSah
 from metrics.pertanyaan import Pertanyaan
 
-JENIS = ("coverage", "rw", "budget", "trend", "rincian", "ditolak", "banding")
+JENIS = ("coverage", "rw", "budget", "trend", "rincian", "ditolak", "banding", "cabang")
 KOLOM_WILAYAH = ["tanggal_data", "kode_wilayah", "nama_wilayah", "tingkat", "kode_induk", "nama_induk"]
 RW_PER_RW = ["peserta_terdaftar", "peserta_aktif", "target", "capaian", "kekurangan", "rw_tercapai"]
 TREN = [
@@ -61,8 +61,8 @@ def isi_berkas(
     """Header and rows of an export, values ready to write: `tingkat` rows inside the question's
     place (coverage, rw, budget), its snapshots (trend), its breakdown by `dimensi` (rincian),
     every rejected row (ditolak, admins), or the comparison `lain` asks for (banding: its
-    'banding' or 'dengan' text, read strictly by metrics.banding.baca). Raises PertanyaanTidakSah
-    for an unknown jenis, lingkup.TanpaAkses for a compared place outside the scope."""
+    'banding' or 'dengan' text, read strictly by metrics.banding.baca), or kantor cabang (cabang:
+    see _cabang). Raises PertanyaanTidakSah for an unknown jenis, lingkup.TanpaAkses for a compared place outside the scope."""
     if jenis not in JENIS:
         raise PertanyaanTidakSah(
             f"Jenis ekspor '{definisi.kutip(jenis)}' tidak dikenal; pilih {', '.join(JENIS)}",
@@ -77,6 +77,8 @@ def isi_berkas(
         return _ditolak()
     if jenis == "banding":
         return _banding(banding.baca(t, lain or {}, ketat=True)[0])
+    if jenis == "cabang":
+        return _cabang(t, tingkat)
     metrik = RW_PER_RW if (jenis == "rw" and tingkat == "rw") else definisi.EKSPOR[jenis]
     hasil = cakupan.tabel(tingkat, t, metrik)
     leluhur = LELUHUR[: max(0, definisi.TINGKAT.index(tingkat) - 2)]  # the parent is already a column
@@ -166,6 +168,37 @@ def _banding(bd: banding.Banding) -> tuple[list[str], list[list]]:
                 ["selisih", *tempat, *(nilai(m, beda[m]) for m in banding.UKURAN), None]
                 + [acuan.tanggal.isoformat(), acuan.kode]
             )
+    return header, rows
+
+
+def _cabang(t: Pertanyaan, tingkat: str) -> tuple[list[str], list[list]]:
+    """Kantor cabang (metrics/cabang.py): without a branch the ranking (national accounts: peringkat
+    1 = the highest capaian); with one (chosen, or a branch account's own) at tingkat nasional its
+    own row (with its place in the ranking), at kabkota or kecamatan the places its participants
+    live in. Raises lingkup.TanpaAkses outside the scope, PertanyaanTidakSah for another level."""
+    kini = t.tanggal.isoformat()
+    if tingkat == "nasional" and not (t.filt.kantor_cabang or lingkup.aktif().kantor_cabang):
+        pr = cabang.peringkat(t, cabang.METRIK)
+        header = ["tanggal_data", "peringkat", "kantor_cabang", *(_kolom(m) for m in cabang.METRIK)]
+        rows = [[kini, b["peringkat"], b["kantor_cabang"], *(nilai(m, b[m]) for m in cabang.METRIK)] for b in pr.baris]
+        return header, rows
+    if tingkat == "nasional":
+        m = cabang.angka(t)
+        header = ["tanggal_data", "peringkat", "kantor_cabang", *(_kolom(x) for x in cabang.METRIK)]
+        return header, [[kini, m["peringkat"], m["kantor_cabang"], *(nilai(x, m[x]) for x in cabang.METRIK)]]
+    if tingkat not in ("kabkota", "kecamatan"):
+        raise PertanyaanTidakSah(
+            "Unduhan kantor cabang: tingkat nasional (peringkat atau angka cabang), kabkota atau kecamatan",
+            "Branch office download: tingkat nasional (the ranking or the branch's numbers), kabkota or kecamatan",
+        )
+    hasil = cabang.wilayah_cabang(t, tingkat)
+    nama = hasil.filter.kantor_cabang
+    header = ["tanggal_data", "kantor_cabang", *KOLOM_WILAYAH[1:], *(_kolom(m) for m in cabang.WILAYAH)]
+    rows = [
+        [kini, nama, b["kode_wilayah"], b["nama_wilayah"], b["tingkat"], b["kode_induk"], b["nama_induk"]]
+        + [nilai(m, b[m]) for m in cabang.WILAYAH]
+        for b in hasil.baris
+    ]
     return header, rows
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import kode_wilayah
 from kode_wilayah import KodeWilayah
@@ -690,4 +690,78 @@ WHERE tanggal_data = $tanggal{induk}{_filter_sql(filt)}
 GROUP BY ALL
 ORDER BY {urut}peserta_aktif DESC, peserta_terdaftar DESC, nilai"""
     params = {"tanggal": tanggal, "induk": kode, **filt.params()}
+    return sql, _dipakai(sql, params)
+
+
+# --- kantor cabang (issue 35, item 2) ------------------------------------------------------
+# A branch's numbers are its participants' (the roster rows naming it), wherever they live; its
+# target is the branch target file's (etl/sql/target_cabang.sql). These metrics need nothing a
+# branch lacks (no workforce, RW reference or region target).
+METRIK_CABANG = (
+    "peserta_terdaftar",
+    "peserta_aktif",
+    "tingkat_aktif",
+    "target",
+    "capaian",
+    "kekurangan",
+    "perubahan_minggu",
+    "laju_4mg",
+    "laju_dibutuhkan",
+    "perkiraan_tercapai",
+    "tepat_waktu",
+    "proyeksi_akhir_tahun",
+)
+
+# Grain: one row: whether a build has branch targets (made by every build since issue 35).
+ADA_TARGET_CABANG_SQL = "SELECT count(*) > 0 FROM duckdb_tables() WHERE table_name = 'target_cabang'"
+
+
+def kueri_cabang(filt: Filter, periode: Periode, metrik: list[str], ada_target: bool = True) -> tuple[str, dict]:
+    """SQL and parameters for `metrik` (of METRIK_CABANG) of every kantor cabang: those the
+    period's rosters name and those with a target for the snapshot's year; with
+    filt.kantor_cabang, that branch alone. The target is the branch's for the filter's segment
+    (else 'SEMUA'); none under a programme, source or vulnerable-worker filter (targets count
+    every one of those). ada_target False: a build from before branch targets. Rows without a
+    branch (kantor_cabang empty in the roster) are no branch and left out. PertanyaanTidakSah
+    for a metric outside METRIK_CABANG. Grain: one row per kantor cabang."""
+    for nama in metrik:
+        if nama not in METRIK_CABANG:
+            raise PertanyaanTidakSah(
+                f"Metrik '{kutip(nama)}' tidak ada untuk kantor cabang; pilih {', '.join(METRIK_CABANG)}",
+                f"Metric '{kutip(nama)}' does not exist for a branch office; choose {', '.join(METRIK_CABANG)}",
+            )
+    dihitung, ukuran = _kebutuhan(metrik)
+    ada_target = ada_target and replace(filt, kantor_cabang=None).target_berlaku
+    satu = " AND kantor_cabang = $kantor_cabang" if filt.kantor_cabang else ""
+    target = (
+        f"SELECT kantor_cabang AS kode, target FROM target_cabang WHERE tahun = $tahun AND segmen = $segmen_target{satu}"
+        if ada_target
+        else "SELECT NULL::VARCHAR AS kode, NULL::BIGINT AS target WHERE false"
+    )
+    dasar = ",\n        ".join(_ukuran_sql(ukuran, filt, "wilayah"))
+    luar = _ukuran_luar(ukuran, periode, filt, "wilayah", "d")
+    sql = f"""-- Grain: one row per kantor cabang (named in the period's rosters or with a target for the year).
+WITH dasar AS (
+    SELECT kantor_cabang AS kode,
+        {dasar}
+    FROM ringkas_wilayah
+    WHERE tanggal_data BETWEEN $dari AND $tanggal AND kantor_cabang IS NOT NULL{_filter_sql(filt)}
+    GROUP BY ALL
+),
+tc AS (
+    {target}
+),
+hitung AS (
+    SELECT coalesce(d.kode, tc.kode) AS kantor_cabang, d.kode IS NOT NULL AS di_daftar, {luar}, tc.target
+    FROM dasar d FULL JOIN tc ON tc.kode = d.kode
+),
+metrik AS (
+    SELECT kantor_cabang, di_daftar,
+        {_metrik_sql(dihitung)}
+    FROM hitung
+)
+SELECT kantor_cabang, di_daftar, {", ".join(metrik)}
+FROM metrik
+ORDER BY kantor_cabang"""
+    params = {**periode.params(), **filt.params(), "segmen_target": filt.segmen or "SEMUA"}
     return sql, _dipakai(sql, params)

@@ -1,7 +1,7 @@
 """Screenshots of every page at projector, full-HD, laptop and phone size, into screenshots/.
 
 Sizes 1280x720, 1920x1080, 1440x900 and 390x844, with headless Debian chromium: the login page, then each page and every slide of
-three weekly reviews as a national admin, Ringkasan as a Jakarta Timur account, the Data page as its admin. Uses the demo warehouse (built if missing) and
+three weekly reviews as a national admin, Ringkasan as a Jakarta Timur account, Kantor Cabang as a branch account, the Data page as its admin. Uses the demo warehouse (built if missing) and
 two accounts made for it (their passwords reset each run).
 
     .venv/bin/python scripts/screenshots.py [--only NAME] [--gelap] [--ukuran 1280x720,390x844]
@@ -42,6 +42,8 @@ PAGES = [
     ("/?wilayah=31.75.02", "ringkasan-turunan"),  # a derived target, once Jakarta Timur's is split
     ("/banding?wilayah=31.75", "banding-tanggal"),  # Jakarta Timur now and 4 weeks back (issue 35)
     ("/banding?wilayah=31.75&dengan=31.73,31.71", "banding-wilayah"),  # beside Jakarta Barat and Pusat
+    ("/cabang", "cabang-peringkat"),  # every branch office against its own target (issue 35)
+    ("/cabang?cabang=Jakarta+Rawamangun", "cabang-satu"),  # one branch: its numbers, pace and places
 ]
 SIZES = [(1280, 720), (1920, 1080), (1440, 900), (390, 844)]  # projector, full HD, laptop, phone
 TINJAUAN = [("31.75", "tinjauan-jaktim"), ("31.75.02.1001", "tinjauan-kelurahan"), ("36", "tinjauan-banten")]
@@ -166,6 +168,7 @@ def main() -> None:
     contoh.isi()  # the demo's actions and subscription, if a warehouse built before them lacks them
     admin, jaktim = akun("screenshot.admin", admin=True), akun("screenshot.jaktim", wilayah="31.75")
     admin_jaktim = akun("screenshot.admin.jaktim", wilayah="31.75", admin=True)
+    kc = akun("screenshot.kc", kantor_cabang="Jakarta Rawamangun")
     httpd = make_server("127.0.0.1", 0, app.create_app().server, threaded=True)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{httpd.server_port}"
@@ -197,6 +200,9 @@ def main() -> None:
             masuk(driver, base, "screenshot.jaktim", jaktim)
             if not args.only or args.only in "lingkup-jaktim":
                 shoot(driver, base + "/", out / f"lingkup-jaktim-{w}x{h}.png")
+            masuk(driver, base, "screenshot.kc", kc)  # lands on its branch's page
+            if not args.only or args.only in "lingkup-cabang":
+                shoot(driver, base + "/cabang", out / f"lingkup-cabang-{w}x{h}.png")
             masuk(driver, base, "screenshot.admin.jaktim", admin_jaktim)
             if not args.only or args.only in "data-admin-wilayah":
                 shoot(driver, base + "/data", out / f"data-admin-wilayah-{w}x{h}.png")

@@ -193,6 +193,8 @@ def masuk():
     session["sesi"] = sesi.buka(akun)
     session["csrf"] = secrets.token_urlsafe(24)  # the logout form's token (layouts read it)
     audit.catat("masuk", akun.nama, akun.lingkup)
+    if lanjut == "/" and akun.kantor_cabang:  # a branch account lands on its branch's page (issue 35)
+        lanjut = "/cabang"
     return redirect(lanjut)
 
 

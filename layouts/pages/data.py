@@ -73,6 +73,7 @@ JUDUL = {
 JENIS_BERKAS = {
     "peserta": ("Daftar peserta", "Roster"),
     "target": ("Target", "Targets"),
+    "target_cabang": ("Target kantor cabang", "Branch office targets"),
     "rw": ("Referensi RW", "RW reference"),
     "pekerja": ("Referensi pekerja", "Workforce reference"),
     "peta": ("Peta", "Map"),
