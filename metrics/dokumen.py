@@ -282,6 +282,9 @@ checked as for every download (403 outside it), and the download is on the audit
 terakhir) beside *0,2* (dibutuhkan: 9 / 47 weeks), "tercapai pada 30 April 2024", and no caveat.
 Kecamatan Pulogadung has no target of its own: *Target 1 RW 100 ¹ 30* (10 RWs x 3, the seed's
 per-RW target) with the caveat "¹ Tanpa target sendiri: RW diketahui x 100 (aturan 1 RW 100)".
+"""
+
+
 CABANG = """
 ## Kantor cabang: a branch office against its own target (issue 35, item 2; metrics/cabang.py)
 
