@@ -138,12 +138,25 @@ def _tabel(_path, target_rw: int, tingkat: str, t: Pertanyaan, metrik: tuple) ->
     """Cached per served warehouse file: a served file never changes, a load serves a new one."""
     # Built even when the stored answers hold the rows: building checks the question (its level).
     sql, params = pembangun.kueri_tabel(
-        tingkat, t.kode, t.filt, t.periode, list(metrik), target_rw=target_rw, turunan=_turunan(_path)
+        tingkat,
+        t.kode,
+        t.filt,
+        t.periode,
+        list(metrik),
+        target_rw=target_rw,
+        turunan=_turunan(_path),
+        tempo=_tempo(_path),
     )
     baris = jawaban.baca(_path, tingkat, t.kode, t.periode, metrik, target_rw) if t.filt.kosong else None
     if baris is None:  # filtered, an older snapshot, or a build without stored answers
         baris = bersama.ambil(_path, ("tabel", sql, params), lambda: warehouse.records(sql, params))
     return Hasil(baris, tingkat, t.tempat, t.periode, t.filt, list(metrik), _catatan(t.periode, t.filt, metrik))
+
+
+@functools.lru_cache(maxsize=8)
+def _tempo(_path) -> bool:
+    """Whether the served build has ringkas_jatuh_tempo (a build from before issue 35 has not)."""
+    return bool(warehouse.rows(pembangun.ADA_TEMPO_SQL)[0][0])
 
 
 def ada_turunan() -> bool:
@@ -359,6 +372,37 @@ def _rincian(_path, kode, dimensi, tanggal, filt) -> tuple:
     if baris is None:  # filtered, below kab/kota, a place nobody is in, or not stored
         baris = bersama.ambil(_path, ("rincian", sql, params), lambda: warehouse.records(sql, params))
     return tuple(baris)
+
+
+class TanpaRincian(PertanyaanTidakSah):
+    """A question about persons of a snapshot whose person rows are no longer kept."""
+
+
+# Grain: one row: whether a snapshot's person rows are kept.
+ADA_RINCIAN_SQL = "SELECT coalesce(max(ada_rincian::INTEGER), 0) = 1 FROM snapshot WHERE tanggal_data = $t"
+
+
+def daftar_jatuh_tempo(t: Pertanyaan) -> list[dict]:
+    """The follow-up list of the question's place (issue 35, item 4): its active participants due
+    at the end of the as-of month, [{'kpj', 'kode_wilayah', 'nama_wilayah', 'rw',
+    'bulan_iuran_terakhir' ('2024-01'), 'segmen', 'kantor_cabang'}], read from the snapshot's person
+    rows. For a branch account (its own branch only) and administrators (their place): raises
+    lingkup.TanpaAkses for another account or outside the scope, TanpaRincian when the snapshot's
+    persons are no longer kept (CAKUPAN_DETAIL_SNAPSHOTS)."""
+    t = _gerbang(t)
+    akun = lingkup.aktif()
+    if not (akun.admin or akun.kantor_cabang):
+        raise lingkup.TanpaAkses(
+            "Daftar peserta jatuh tempo hanya untuk akun kantor cabang dan admin.",
+            "The list of participants due is for branch office accounts and administrators only.",
+        )
+    if not warehouse.rows(ADA_RINCIAN_SQL, {"t": t.tanggal})[0][0]:
+        raise TanpaRincian(
+            f"Rincian peserta per {t.tanggal.isoformat()} tidak disimpan lagi: daftar hanya untuk tanggal data terbaru.",
+            f"Participants as of {t.tanggal.isoformat()} are no longer kept: the list is for the newest data dates.",
+        )
+    sql, params = pembangun.daftar_jatuh_tempo(t.kode, t.filt, t.tanggal, settings.grace_months())
+    return warehouse.records(sql, params)
 
 
 # Grain: one row per branch office named in the newest snapshot.

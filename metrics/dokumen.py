@@ -10,6 +10,7 @@ KELOMPOK = {
     "program": "Programmes",
     "perubahan": "Change",
     "laju": "Pace",
+    "bulan_depan": "The month ahead",
     "program_rw": "1 RW 100 peserta",
     "anggaran": "Budget for pekerja rentan",
     "acuan": "What the pages measure against",
