@@ -289,6 +289,9 @@ KPI = [
     "dasar_target",
     "target_dibagi_oleh",
 ]
+# The month ahead (issue 35, item 4): beside the pace on Ringkasan, in the review and on the RW grid.
+BULAN_DEPAN = ["jatuh_tempo", "aktif_bila_tak_bayar", "capaian_bila_tak_bayar", "capaian_bila_semua_bayar"]
+KPI += BULAN_DEPAN
 ANAK = ["peserta_aktif", "jenis_target", "target_acuan", "capaian_acuan", "kekurangan_acuan", "perubahan_minggu"]
 
 
@@ -316,7 +319,7 @@ def vonis_laju(m: dict) -> str:
 # 1 RW 100: every metric of the programme (its declared group), and the five a summary shows.
 PROGRAM_RW = [m.nama for m in definisi.METRIK if m.kelompok == "program_rw"]
 RW_RINGKAS = ["rw_diketahui", "rw_tercapai", "persen_rw_tercapai", "target_program_rw", "capaian_program_rw"]
-RW_BARIS = ["peserta_terdaftar", "peserta_aktif", "target", "capaian", "kekurangan"]
+RW_BARIS = ["peserta_terdaftar", "peserta_aktif", "target", "capaian", "kekurangan", "jatuh_tempo"]
 
 
 def rw_terjauh(t: Pertanyaan, batas: int = 15) -> list[dict]:
@@ -374,6 +377,20 @@ def _rincian(_path, kode, dimensi, tanggal, filt) -> tuple:
     return tuple(baris)
 
 
+def bulan_jatuh_tempo(tanggal: dt.date) -> dt.date:
+    """The last paid month (its first day) of the participants due at the end of `tanggal`'s month:
+    the oldest month still counted active, the as-of month minus CAKUPAN_GRACE_MONTHS
+    (etl/sql/roster_1_baris.sql); 2024-01-01 for 2024-02-06 with the default grace of 1."""
+    bulan = tanggal.year * 12 + tanggal.month - 1 - settings.grace_months()
+    return dt.date(bulan // 12, bulan % 12 + 1, 1)
+
+
+def boleh_daftar_jatuh_tempo() -> bool:
+    """Whether the asker may download a follow-up list (daftar_jatuh_tempo): branch accounts and admins."""
+    akun = lingkup.aktif()
+    return bool(akun.admin or akun.kantor_cabang)
+
+
 class TanpaRincian(PertanyaanTidakSah):
     """A question about persons of a snapshot whose person rows are no longer kept."""
 
@@ -390,8 +407,7 @@ def daftar_jatuh_tempo(t: Pertanyaan) -> list[dict]:
     lingkup.TanpaAkses for another account or outside the scope, TanpaRincian when the snapshot's
     persons are no longer kept (CAKUPAN_DETAIL_SNAPSHOTS)."""
     t = _gerbang(t)
-    akun = lingkup.aktif()
-    if not (akun.admin or akun.kantor_cabang):
+    if not boleh_daftar_jatuh_tempo():
         raise lingkup.TanpaAkses(
             "Daftar peserta jatuh tempo hanya untuk akun kantor cabang dan admin.",
             "The list of participants due is for branch office accounts and administrators only.",

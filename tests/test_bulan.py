@@ -141,3 +141,61 @@ def test_unknown_without_the_table_rows():
     gudang.run("ringkas_jatuh_tempo.sql", {"tanggal": "2024-02-06", "grace": 1})
     assert due() == [(1,)]
     assert due(tempo=False) == [(None,)]
+
+
+def _akun(dash_app, nama, **kw):
+    from akses import pengguna
+    from tests.klien import SANDI, baru
+
+    pengguna.tambah(nama, sandi=SANDI, **kw)
+    client = baru(dash_app.server)
+    import re
+
+    csrf = re.search(r'name="csrf" value="([^"]+)"', client.get("/masuk").text).group(1)
+    client.post("/masuk", data={"nama": nama, "sandi": SANDI, "csrf": csrf, "lanjut": "/"})
+    return client
+
+
+def test_pages_and_the_download_over_http(bulan, dash_app):
+    """Ringkasan's card beside the pace says 3 due and 25,0 % if none pays (62,5 % if all do); the
+    branch account downloads its three, audited; a regional account without admin gets a 403."""
+    import json
+
+    from jejak import audit
+    from tests.klien import halaman
+
+    with lingkup.berlaku(None):
+        cabang = _akun(dash_app, "cabang.pulo", kantor_cabang="Jakarta Pulo Gadung")
+        teks = json.dumps(halaman(cabang, "/", f"?wilayah={PULO_GADUNG}").json, ensure_ascii=False)
+        # a branch has no target (targets count every branch): next month's active count instead
+        assert "Bulan depan" in teks and "aktif bila tak ada yang membayar" in teks
+        assert "iuran terakhirnya Januari 2024" in teks and "Unduh daftar peserta jatuh tempo" in teks
+        r = cabang.get(f"/unduh/jatuh_tempo.csv?wilayah={PULO_GADUNG}")
+        assert r.status_code == 200, r.text[:300]
+        baris = r.text.strip().splitlines()
+        assert baris[0] == "tanggal_data,kpj,kode_wilayah,nama_wilayah,rw,bulan_iuran_terakhir,segmen,kantor_cabang"
+        assert [b.split(",")[1] for b in baris[1:]] == ["J01", "J05", "J06"]
+        unduh = [str(e) for e in audit.jejak(50) if e["peristiwa"] == "unduh" and e["oleh"] == "cabang.pulo"]
+        assert len(unduh) == 1 and f"cakupan_jatuh-tempo_kelurahan_{PULO_GADUNG}_2024-02-06" in unduh[0], unduh
+        assert "baris" in unduh[0] and ": 3" in unduh[0], unduh
+
+        admin = _akun(dash_app, "admin.pusat", admin=True)
+        teks = json.dumps(halaman(admin, "/", f"?wilayah={PULO_GADUNG}").json, ensure_ascii=False)
+        assert "25,0 %" in teks and "Bila semua membayar: 62,5 %." in teks
+        rw = json.dumps(halaman(admin, "/rw100", f"?wilayah={PULO_GADUNG}").json, ensure_ascii=False)
+        assert "↓1" in rw and "1 jatuh tempo akhir bulan" in rw
+
+        pemda = _akun(dash_app, "pemda.timur", wilayah="31.75")
+        teks = json.dumps(halaman(pemda, "/", f"?wilayah={PULO_GADUNG}").json, ensure_ascii=False)
+        assert "25,0 %" in teks and "Unduh daftar peserta jatuh tempo" not in teks
+        assert pemda.get(f"/unduh/jatuh_tempo.csv?wilayah={PULO_GADUNG}").status_code == 403
+        assert any(e["peristiwa"] == "unduh_ditolak" for e in audit.jejak(50))
+
+
+def test_the_review_slide(bulan):
+    from layouts import tinjauan as slides
+    from metrics import tinjauan
+
+    doc = slides.dokumen(tinjauan.tinjauan(tanya(PULO_GADUNG)), "id")
+    bagian = doc.split("<h2>Bulan depan</h2>", 1)[1].split("</section>", 1)[0]
+    assert ">3<" in bagian and "25,0 %" in bagian and "62,5 %" in bagian
