@@ -56,7 +56,9 @@ def parser() -> argparse.ArgumentParser:
         description="coverage: cakupan per wilayah; rw: program 1 RW 100; budget: anggaran "
         "pekerja rentan; trend: angka satu wilayah di setiap snapshot; rincian: satu "
         "wilayah menurut segmen, sumber iuran, pekerjaan...; ditolak: baris yang ditolak; banding: satu "
-        "wilayah pada dua tanggal data (--banding) atau beberapa wilayah (--dengan) beserta selisihnya.",
+        "wilayah pada dua tanggal data (--banding) atau beberapa wilayah (--dengan) beserta selisihnya; "
+        "jatuh_tempo: peserta aktif satu wilayah yang berhenti aktif di akhir bulan bila tidak membayar (KPJ, "
+        "wilayah, RW, bulan iuran terakhir).",
     )
     e.add_argument("jenis", choices=ekspor.JENIS)
     e.add_argument(

@@ -135,7 +135,7 @@ TEKS = {
     "jatuh_tempo": ("jatuh tempo akhir bulan", "due at the end of the month"),
     "bila_tak_bayar": ("capaian bila tak ada yang membayar", "achievement if none of them pays"),
     "aktif_tak_bayar": ("aktif bila tak ada yang membayar", "active if none of them pays"),
-    "bila_semua_bayar": ("Bila semua membayar: {persen}.", "If all of them pay: {persen}."),
+    "bila_semua_bayar": ("capaian bila semua membayar", "achievement if all of them pay"),
     "tempo_cara": (
         "Peserta aktif yang iuran terakhirnya {bulan} berhenti aktif di akhir bulan ini bila tidak membayar. "
         "Peserta aktif tanpa bulan iuran (aktif menurut status) tidak dihitung.",

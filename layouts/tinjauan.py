@@ -385,15 +385,20 @@ def _bulan_depan(tj: Tinjauan, b: str):
     angka = [_angka(fmt.label("jatuh_tempo", b), fmt.angka(m["jatuh_tempo"], b), id_="tinjauan-jatuh-tempo")]
     if m["capaian_bila_tak_bayar"] is not None:
         angka += [
-            _angka(t("bila_tak_bayar", b), fmt.persen(m["capaian_bila_tak_bayar"], bahasa=b), "",
+            _angka(_awal_besar(t("bila_tak_bayar", b)), fmt.persen(m["capaian_bila_tak_bayar"], bahasa=b), "",
                    _warna(m["capaian_bila_tak_bayar"])),
-            _angka(fmt.label("capaian_bila_semua_bayar", b), fmt.persen(m["capaian_bila_semua_bayar"], bahasa=b), "",
+            _angka(_awal_besar(t("bila_semua_bayar", b)), fmt.persen(m["capaian_bila_semua_bayar"], bahasa=b), "",
                    _warna(m["capaian_bila_semua_bayar"])),
         ]  # fmt: skip
     else:
-        angka.append(_angka(t("aktif_tak_bayar", b), fmt.angka(m["aktif_bila_tak_bayar"], b)))
+        angka.append(_angka(_awal_besar(t("aktif_tak_bayar", b)), fmt.angka(m["aktif_bila_tak_bayar"], b)))
     cara = t("tempo_cara", b).format(bulan=fmt.bulan(cakupan.bulan_jatuh_tempo(tj.periode.tanggal), b))
     return _slide(t("bulan_depan", b), _baris_angka(*angka), _kalimat(cara, "sedang"))
+
+
+def _awal_besar(kata: str) -> str:
+    """A card's words as a slide's label: the first letter capital ('Capaian bila ...')."""
+    return kata[:1].upper() + kata[1:]
 
 
 def _bergerak(tj: Tinjauan, b: str):
