@@ -58,7 +58,8 @@ def parser() -> argparse.ArgumentParser:
         "wilayah menurut segmen, sumber iuran, pekerjaan...; ditolak: baris yang ditolak; banding: satu "
         "wilayah pada dua tanggal data (--banding) atau beberapa wilayah (--dengan) beserta selisihnya; cabang: "
         "peringkat kantor cabang terhadap targetnya (--level nasional), atau dengan --cabang angka cabang itu "
-        "(nasional) dan kab/kota atau kecamatan pesertanya (--level kabkota|kecamatan).",
+        "(nasional) dan kab/kota atau kecamatan pesertanya (--level kabkota|kecamatan); jatuh_tempo: peserta aktif satu wilayah "
+        "yang berhenti aktif di akhir bulan bila tidak membayar (KPJ, wilayah, RW, bulan iuran terakhir).",
     )
     e.add_argument("jenis", choices=ekspor.JENIS)
     e.add_argument(

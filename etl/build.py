@@ -34,6 +34,7 @@ def _prepare(con, is_new: bool) -> None:
             _history_to_partitions(con)
         elif version != SCHEMA_VERSION:
             raise tabular.LoadError(outdated_message(version))
+        sqlfiles.run(con, "schema.sql")  # IF NOT EXISTS: a history table added since (ringkas_jatuh_tempo)
         partisi.pasang_semua(con)  # the views read this data folder's files, wherever it now is
     sqlfiles.run(con, kode_wilayah.BERKAS_SQL)  # the code rules, which macros.sql and the loads use
     sqlfiles.run(con, "macros.sql")
@@ -50,6 +51,10 @@ def _history_to_partitions(con) -> None:
     served one as it was. The numbers do not change; the next load copies a small file."""
     sqlfiles.run(con, "schema.sql")  # IF NOT EXISTS: schema kerangka and table partisi
     for tabel in partisi.TABEL:
+        if not con.execute(
+            "SELECT count(*) FROM duckdb_tables() WHERE schema_name = 'main' AND table_name = $t", {"t": tabel}
+        ).fetchone()[0]:
+            continue  # a history table schema 2 did not have (ringkas_jatuh_tempo): filled by _due_rollups
         con.execute(f"ALTER TABLE main.{tabel} RENAME TO {tabel}_lama").fetchall()
         dates = con.execute(f"SELECT DISTINCT tanggal_data FROM {tabel}_lama ORDER BY 1").fetchall()
         for (tanggal,) in dates:
@@ -138,12 +143,27 @@ def _refresh_rollups(con, as_of: dt.date) -> None:
             continue
         previous = dates[j - 1] if j > 0 and dates[j - 1] in detailed else None
         sqlfiles.run(con, "ringkas.sql", {"tanggal": dates[j], "sebelumnya": previous})
+        sqlfiles.run(con, "ringkas_jatuh_tempo.sql", {"tanggal": dates[j], "grace": settings.grace_months()})
         for tabel in partisi.RINGKAS:
             partisi.simpan(con, tabel, dates[j], f"SELECT * FROM hasil_{tabel}")
             con.execute(f"DROP TABLE hasil_{tabel}").fetchall()
         con.execute(
             "UPDATE snapshot SET ada_arus = ? WHERE tanggal_data = ?", [previous is not None, dates[j]]
         ).fetchall()
+
+
+def _due_rollups(con) -> None:
+    """ringkas_jatuh_tempo of every snapshot whose persons are kept and that has none yet: a
+    warehouse built before the table existed gets it for its recent snapshots on its next load
+    (older ones stay unknown: the builder reads NULL, not 0)."""
+    missing = con.execute(
+        "SELECT tanggal_data FROM snapshot WHERE ada_rincian AND tanggal_data NOT IN "
+        "(SELECT tanggal_data FROM ringkas_jatuh_tempo) ORDER BY 1"
+    ).fetchall()
+    for (tanggal,) in missing:
+        sqlfiles.run(con, "ringkas_jatuh_tempo.sql", {"tanggal": tanggal, "grace": settings.grace_months()})
+        partisi.simpan(con, "ringkas_jatuh_tempo", tanggal, "SELECT * FROM hasil_ringkas_jatuh_tempo")
+        con.execute("DROP TABLE hasil_ringkas_jatuh_tempo").fetchall()
 
 
 def _keep_recent_detail(con) -> None:
@@ -202,6 +222,7 @@ def load_snapshots(
                 progress,
                 f"  {i}/{len(urut)} data per {as_of.isoformat()}: {dimuat} baris dimuat, {summary['duration_s']:.0f} s",
             )
+        _due_rollups(con)
         _keep_recent_detail(con)
         for i, (kind, path) in enumerate(references, start=1):
             _kabar(progress, f"  {i}/{len(references)} {_NAMA_REFERENSI[kind]}: {Path(path).name}")

@@ -396,7 +396,7 @@ def kartu(
 
 
 def kartu_dua(label: str, nilai: list[tuple[str, str]], catatan: str, id_: str, warna: str | None = None) -> dmc.Card:
-    """A card with up to two labelled values side by side (pace achieved, pace needed)."""
+    """A card with a few labelled values side by side (pace achieved and needed; the month ahead's three)."""
     warna_ = {"c": warna} if warna else {}
     return dmc.Card(
         [

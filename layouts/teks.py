@@ -130,6 +130,29 @@ TEKS = {
     "pindah": ("pindah", "moved"),
     "minggu_ini": ("Perubahan minggu ini", "Change this week"),
     "laju": ("Laju per minggu", "Pace per week"),
+    # the month ahead (issue 35, item 4)
+    "bulan_depan": ("Bulan depan", "Next month"),
+    "jatuh_tempo": ("jatuh tempo akhir bulan", "due at the end of the month"),
+    "bila_tak_bayar": ("capaian bila tak ada yang membayar", "achievement if none of them pays"),
+    "aktif_tak_bayar": ("aktif bila tak ada yang membayar", "active if none of them pays"),
+    "bila_semua_bayar": ("capaian bila semua membayar", "achievement if all of them pay"),
+    "tempo_cara": (
+        "Peserta aktif yang iuran terakhirnya {bulan} berhenti aktif di akhir bulan ini bila tidak membayar. "
+        "Peserta aktif tanpa bulan iuran (aktif menurut status) tidak dihitung.",
+        "Active participants whose last paid month is {bulan} lapse at the end of this month unless they pay. "
+        "Active participants without a paid month (active by status) are not counted.",
+    ),
+    "tempo_tak_diketahui": (
+        "Belum diketahui untuk tanggal data ini (rincian peserta tidak disimpan), atau dengan filter ini: "
+        "jatuh tempo dihitung per wilayah, RW, segmen dan kantor cabang.",
+        "Not known for this data date (participants no longer kept), or with this filter: dues are counted "
+        "per region, RW, segment and branch office.",
+    ),
+    "tempo_unduh": ("Unduh daftar peserta jatuh tempo", "Download the list of participants due"),
+    "tempo_rw": (
+        "↓ angka: peserta yang jatuh tempo akhir bulan ini",
+        "↓ number: participants due at the end of this month",
+    ),
     "dibutuhkan": ("dibutuhkan", "needed"),
     "tercapai_laju": ("4 minggu terakhir", "last 4 weeks"),
     "tercapai_laju_n": ("{n} minggu terakhir", "last {n} weeks"),  # fewer weeks of data than 4 (format.kata_laju)

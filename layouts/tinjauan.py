@@ -90,6 +90,7 @@ def _slides(tj: Tinjauan, b: str) -> list:
         _aksi(tj, b),
         _peta(tj, b),
         _laju(tj, b),
+        _bulan_depan(tj, b),
         _bergerak(tj, b),
         _tertinggal(tj, b),
         _rw(tj, b),
@@ -373,6 +374,31 @@ def _laju(tj: Tinjauan, b: str):
         _kalimat(kalimat, warna=warna),
         _batang(bars, b, lambda v: fmt.desimal(v, 1, b)) if len(bars) == 2 else None,
     )
+
+
+def _bulan_depan(tj: Tinjauan, b: str):
+    """The month ahead beside the pace (issue 35, item 4): due at the end of this month, next
+    month's capaian if none pays and if all do; none when the due count is not known."""
+    m = tj.angka
+    if m["jatuh_tempo"] is None:
+        return None
+    angka = [_angka(fmt.label("jatuh_tempo", b), fmt.angka(m["jatuh_tempo"], b), id_="tinjauan-jatuh-tempo")]
+    if m["capaian_bila_tak_bayar"] is not None:
+        angka += [
+            _angka(_awal_besar(t("bila_tak_bayar", b)), fmt.persen(m["capaian_bila_tak_bayar"], bahasa=b), "",
+                   _warna(m["capaian_bila_tak_bayar"])),
+            _angka(_awal_besar(t("bila_semua_bayar", b)), fmt.persen(m["capaian_bila_semua_bayar"], bahasa=b), "",
+                   _warna(m["capaian_bila_semua_bayar"])),
+        ]  # fmt: skip
+    else:
+        angka.append(_angka(_awal_besar(t("aktif_tak_bayar", b)), fmt.angka(m["aktif_bila_tak_bayar"], b)))
+    cara = t("tempo_cara", b).format(bulan=fmt.bulan(cakupan.bulan_jatuh_tempo(tj.periode.tanggal), b))
+    return _slide(t("bulan_depan", b), _baris_angka(*angka), _kalimat(cara, "sedang"))
+
+
+def _awal_besar(kata: str) -> str:
+    """A card's words as a slide's label: the first letter capital ('Capaian bila ...')."""
+    return kata[:1].upper() + kata[1:]
 
 
 def _bergerak(tj: Tinjauan, b: str):

@@ -138,12 +138,25 @@ def _tabel(_path, target_rw: int, tingkat: str, t: Pertanyaan, metrik: tuple) ->
     """Cached per served warehouse file: a served file never changes, a load serves a new one."""
     # Built even when the stored answers hold the rows: building checks the question (its level).
     sql, params = pembangun.kueri_tabel(
-        tingkat, t.kode, t.filt, t.periode, list(metrik), target_rw=target_rw, turunan=_turunan(_path)
+        tingkat,
+        t.kode,
+        t.filt,
+        t.periode,
+        list(metrik),
+        target_rw=target_rw,
+        turunan=_turunan(_path),
+        tempo=_tempo(_path),
     )
     baris = jawaban.baca(_path, tingkat, t.kode, t.periode, metrik, target_rw) if t.filt.kosong else None
     if baris is None:  # filtered, an older snapshot, or a build without stored answers
         baris = bersama.ambil(_path, ("tabel", sql, params), lambda: warehouse.records(sql, params))
     return Hasil(baris, tingkat, t.tempat, t.periode, t.filt, list(metrik), _catatan(t.periode, t.filt, metrik))
+
+
+@functools.lru_cache(maxsize=8)
+def _tempo(_path) -> bool:
+    """Whether the served build has ringkas_jatuh_tempo (a build from before issue 35 has not)."""
+    return bool(warehouse.rows(pembangun.ADA_TEMPO_SQL)[0][0])
 
 
 def ada_turunan() -> bool:
@@ -276,6 +289,9 @@ KPI = [
     "dasar_target",
     "target_dibagi_oleh",
 ]
+# The month ahead (issue 35, item 4): beside the pace on Ringkasan, in the review and on the RW grid.
+BULAN_DEPAN = ["jatuh_tempo", "aktif_bila_tak_bayar", "capaian_bila_tak_bayar", "capaian_bila_semua_bayar"]
+KPI += BULAN_DEPAN
 ANAK = ["peserta_aktif", "jenis_target", "target_acuan", "capaian_acuan", "kekurangan_acuan", "perubahan_minggu"]
 
 
@@ -303,7 +319,7 @@ def vonis_laju(m: dict) -> str:
 # 1 RW 100: every metric of the programme (its declared group), and the five a summary shows.
 PROGRAM_RW = [m.nama for m in definisi.METRIK if m.kelompok == "program_rw"]
 RW_RINGKAS = ["rw_diketahui", "rw_tercapai", "persen_rw_tercapai", "target_program_rw", "capaian_program_rw"]
-RW_BARIS = ["peserta_terdaftar", "peserta_aktif", "target", "capaian", "kekurangan"]
+RW_BARIS = ["peserta_terdaftar", "peserta_aktif", "target", "capaian", "kekurangan", "jatuh_tempo"]
 
 
 def rw_terjauh(t: Pertanyaan, batas: int = 15) -> list[dict]:
@@ -359,6 +375,50 @@ def _rincian(_path, kode, dimensi, tanggal, filt) -> tuple:
     if baris is None:  # filtered, below kab/kota, a place nobody is in, or not stored
         baris = bersama.ambil(_path, ("rincian", sql, params), lambda: warehouse.records(sql, params))
     return tuple(baris)
+
+
+def bulan_jatuh_tempo(tanggal: dt.date) -> dt.date:
+    """The last paid month (its first day) of the participants due at the end of `tanggal`'s month:
+    the oldest month still counted active, the as-of month minus CAKUPAN_GRACE_MONTHS
+    (etl/sql/roster_1_baris.sql); 2024-01-01 for 2024-02-06 with the default grace of 1."""
+    bulan = tanggal.year * 12 + tanggal.month - 1 - settings.grace_months()
+    return dt.date(bulan // 12, bulan % 12 + 1, 1)
+
+
+def boleh_daftar_jatuh_tempo() -> bool:
+    """Whether the asker may download a follow-up list (daftar_jatuh_tempo): branch accounts and admins."""
+    akun = lingkup.aktif()
+    return bool(akun.admin or akun.kantor_cabang)
+
+
+class TanpaRincian(PertanyaanTidakSah):
+    """A question about persons of a snapshot whose person rows are no longer kept."""
+
+
+# Grain: one row: whether a snapshot's person rows are kept.
+ADA_RINCIAN_SQL = "SELECT coalesce(max(ada_rincian::INTEGER), 0) = 1 FROM snapshot WHERE tanggal_data = $t"
+
+
+def daftar_jatuh_tempo(t: Pertanyaan) -> list[dict]:
+    """The follow-up list of the question's place (issue 35, item 4): its active participants due
+    at the end of the as-of month, [{'kpj', 'kode_wilayah', 'nama_wilayah', 'rw',
+    'bulan_iuran_terakhir' ('2024-01'), 'segmen', 'kantor_cabang'}], read from the snapshot's person
+    rows. For a branch account (its own branch only) and administrators (their place): raises
+    lingkup.TanpaAkses for another account or outside the scope, TanpaRincian when the snapshot's
+    persons are no longer kept (CAKUPAN_DETAIL_SNAPSHOTS)."""
+    t = _gerbang(t)
+    if not boleh_daftar_jatuh_tempo():
+        raise lingkup.TanpaAkses(
+            "Daftar peserta jatuh tempo hanya untuk akun kantor cabang dan admin.",
+            "The list of participants due is for branch office accounts and administrators only.",
+        )
+    if not warehouse.rows(ADA_RINCIAN_SQL, {"t": t.tanggal})[0][0]:
+        raise TanpaRincian(
+            f"Rincian peserta per {t.tanggal.isoformat()} tidak disimpan lagi: daftar hanya untuk tanggal data terbaru.",
+            f"Participants as of {t.tanggal.isoformat()} are no longer kept: the list is for the newest data dates.",
+        )
+    sql, params = pembangun.daftar_jatuh_tempo(t.kode, t.filt, t.tanggal, settings.grace_months())
+    return warehouse.records(sql, params)
 
 
 # Grain: one row per branch office named in the newest snapshot.

@@ -188,6 +188,7 @@ class Ukuran:
     arus: bool = False  # a flow (baru/berhenti): known only when the snapshot kept its persons
     program: str | None = None  # one programme's count: NULL under a filter on another programme,
     # whose persons the rollup cannot cross with this one (a part never exceeds its whole)
+    jatuh_tempo: bool = False  # summed from ringkas_jatuh_tempo (region, RW, segmen, branch only)
 
 
 UKURAN = (
@@ -204,6 +205,7 @@ UKURAN = (
     Ukuran("rentan_aktif", "{A}", syarat="pekerja_rentan", di_rw=False),
     Ukuran("rentan_apbd", "{T}", syarat="pekerja_rentan AND sumber_iuran = 'APBD'", di_rw=False),
     Ukuran("rentan_csr", "{T}", syarat="pekerja_rentan AND sumber_iuran = 'CSR'", di_rw=False),
+    Ukuran("jatuh_tempo", "jatuh_tempo", jatuh_tempo=True),
 )
 
 
@@ -215,7 +217,7 @@ class Metrik:
     pembanding: str | None  # what it is compared with; the value is pembilang / pembanding
     format: str  # angka, persen, rupiah, tanggal, laju (per week), ya_tidak, teks
     definisi: tuple[str, str]  # one line shown to users (Indonesian, English)
-    kelompok: str = "cakupan"  # cakupan, program, perubahan, laju, program_rw, anggaran, acuan
+    kelompok: str = "cakupan"  # cakupan, program, perubahan, laju, bulan_depan, program_rw, anggaran, acuan
 
     @property
     def kolom(self) -> str:
@@ -794,6 +796,60 @@ METRIK = (
     ),
     *(_anggaran(s, "12", "setahun", ("setahun", "a full year")) for s in (None, "apbd", "csr", "lain")),
     *_acuan(),
+    # The month ahead (issue 35, item 4): from the roster alone, who lapses at the end of this month;
+    # after _acuan, whose target_acuan it is measured against.
+    Metrik(
+        "jatuh_tempo",
+        ("Jatuh tempo akhir bulan", "Due at the end of the month"),
+        "jatuh_tempo",
+        None,
+        "angka",
+        (
+            "Peserta aktif yang iuran terakhirnya bulan tertua yang masih dihitung aktif (bulan data dikurangi masa "
+            "tenggang): tidak aktif lagi di akhir bulan data bila tidak membayar. Peserta aktif tanpa bulan iuran "
+            "(aktif menurut status) tidak dihitung.",
+            "Active participants whose last paid month is the oldest still counted active (the as-of month minus "
+            "the grace months): inactive at the end of the as-of month unless they pay. Active participants "
+            "without a paid month (active by status) are not counted.",
+        ),
+        "bulan_depan",
+    ),
+    Metrik(
+        "aktif_bila_tak_bayar",
+        ("Aktif bulan depan bila tak ada yang membayar", "Active next month if none of them pays"),
+        "aktif - jatuh_tempo",
+        None,
+        "angka",
+        (
+            "Peserta aktif dikurangi yang jatuh tempo: peserta aktif bulan depan bila tak satu pun dari mereka membayar.",
+            "Active participants minus those due: next month's active if none of them pays.",
+        ),
+        "bulan_depan",
+    ),
+    Metrik(
+        "capaian_bila_tak_bayar",
+        ("Capaian bulan depan bila tak ada yang membayar", "Next month's achievement if none pays"),
+        "aktif_bila_tak_bayar",
+        "target_acuan",
+        "persen",
+        (
+            "Peserta aktif dikurangi yang jatuh tempo, dibagi target acuan.",
+            "Active participants minus those due, divided by the reference target.",
+        ),
+        "bulan_depan",
+    ),
+    Metrik(
+        "capaian_bila_semua_bayar",
+        ("Capaian bulan depan bila semua membayar", "Next month's achievement if all pay"),
+        "aktif",
+        "target_acuan",
+        "persen",
+        (
+            "Peserta aktif dibagi target acuan: bila semua yang jatuh tempo membayar, tak ada yang berhenti.",
+            "Active participants divided by the reference target: if everyone due pays, nobody lapses.",
+        ),
+        "bulan_depan",
+    ),
 )
 
 METRIK_MENURUT_NAMA = {m.nama: m for m in METRIK}

@@ -10,6 +10,7 @@ KELOMPOK = {
     "program": "Programmes",
     "perubahan": "Change",
     "laju": "Pace",
+    "bulan_depan": "The month ahead",
     "program_rw": "1 RW 100 peserta",
     "anggaran": "Budget for pekerja rentan",
     "acuan": "What the pages measure against",
@@ -335,6 +336,47 @@ peserta_aktif, perubahan_minggu`).
 """
 
 
+BULAN_DEPAN = """
+## The month ahead: who lapses at the end of this month (issue 35, item 4)
+
+From the roster alone. A participant is active while their last paid month
+(`bulan_iuran_terakhir`) is on or after the as-of month minus the grace months
+(`CAKUPAN_GRACE_MONTHS`, 1 by default; etl/sql/roster_1_baris.sql), or, without a month, when their
+status says AKTIF. So an active participant whose last paid month is **exactly** the as-of month
+minus the grace is in the last month they are counted: unless they pay, they are inactive at the
+end of the as-of month. Those are **jatuh tempo** (due).
+
+1. **Due** (`jatuh_tempo`): active participants whose last paid month is the as-of month minus the
+   grace months. Participants **without a paid month** (active by status alone) are never counted
+   as due: nothing in the roster says when their cover ends.
+2. **Next month if none of them pays** (`aktif_bila_tak_bayar` = peserta aktif - jatuh tempo), and
+   its capaian against the reference target (`capaian_bila_tak_bayar`).
+3. **Next month if all of them pay** (`capaian_bila_semua_bayar`): peserta aktif against the
+   reference target, unchanged: nobody lapses.
+Both assume no one joins and no one else stops (every other active participant paid later than the
+due month, so stays active through next month); both use this year's target, also when next month
+is January.
+
+Stored per snapshot in the history table `ringkas_jatuh_tempo` (one row per snapshot x region x RW
+x segmen x kantor cabang, active participants only), written by the build from the snapshot's
+persons; the builder sums it beside the other rollups. It keeps region, RW, segment and branch:
+under a programme, contribution-source or vulnerable-worker filter the due count is empty, not 0.
+A snapshot whose persons were gone before the table existed has no due count (empty). A branch
+account (its own branch) and administrators (their place) download the **follow-up list**
+(`/unduh/jatuh_tempo.csv|xlsx?wilayah=...`, from the kept person rows of that snapshot: KPJ,
+place, RW, last paid month, segment, branch; never a NIK or a name; in the audit trail).
+
+**Worked example** (tests/test_bulan.py): as of 6 February 2024, grace 1, the oldest month still
+active is January 2024. In Pulo Gadung (target 8): J01 paid up to January 2024 (due: inactive at
+the end of February unless they pay), J02 paid February (not due), J03 has no month and status
+AKTIF (active, not due), J04 paid December 2023 (already inactive), J05 paid January (due), J06
+paid January with no RW (due). Active 5, due 3: next month 5 - 3 = 2 active if none pays, capaian
+2/8 = **25,0 %**; if all do, 5/8 = **62,5 %** (today's capaian). Per RW with the per-RW target 2:
+RW 01 has 2 active and 1 due (50 % if none pays, 100 % if all do), RW 02 the same (J03, J05), and
+the RW-unknown row 1 active and 1 due.
+"""
+
+
 def teks() -> str:
     out = [PENGANTAR]
     for kelompok, judul in KELOMPOK.items():
@@ -363,4 +405,5 @@ def teks() -> str:
     out.append(BANDING)
     out.append(KARTU)
     out.append(CABANG)
+    out.append(BULAN_DEPAN)
     return "\n".join(out) + "\n"

@@ -16,7 +16,11 @@ from metrics import banding, cabang, cakupan, data, definisi, lingkup, pembangun
 from metrics.definisi import PertanyaanTidakSah
 from metrics.pertanyaan import Pertanyaan
 
-JENIS = ("coverage", "rw", "budget", "trend", "rincian", "ditolak", "banding", "cabang")
+JENIS = ("coverage", "rw", "budget", "trend", "rincian", "ditolak", "banding", "cabang", "jatuh_tempo")
+# The follow-up list (issue 35, item 4): what a field team needs to find and remind a participant.
+# Never a NIK (not even masked) nor a name (never stored).
+JATUH_TEMPO = ["tanggal_data", "kpj", "kode_wilayah", "nama_wilayah", "rw", "bulan_iuran_terakhir", "segmen",
+               "kantor_cabang"]  # fmt: skip
 KOLOM_WILAYAH = ["tanggal_data", "kode_wilayah", "nama_wilayah", "tingkat", "kode_induk", "nama_induk"]
 RW_PER_RW = ["peserta_terdaftar", "peserta_aktif", "target", "capaian", "kekurangan", "rw_tercapai"]
 TREN = [
@@ -60,9 +64,11 @@ def isi_berkas(
 ) -> tuple[list[str], list[list]]:
     """Header and rows of an export, values ready to write: `tingkat` rows inside the question's
     place (coverage, rw, budget), its snapshots (trend), its breakdown by `dimensi` (rincian),
-    every rejected row (ditolak, admins), or the comparison `lain` asks for (banding: its
+    every rejected row (ditolak, admins), the place's participants due at the end of the month
+    (jatuh_tempo: branch accounts and admins, cakupan.daftar_jatuh_tempo), or the comparison `lain` asks for (banding: its
     'banding' or 'dengan' text, read strictly by metrics.banding.baca), or kantor cabang (cabang:
-    see _cabang). Raises PertanyaanTidakSah for an unknown jenis, lingkup.TanpaAkses for a compared place outside the scope."""
+    see _cabang). Raises PertanyaanTidakSah
+    for an unknown jenis, lingkup.TanpaAkses for a compared place outside the scope."""
     if jenis not in JENIS:
         raise PertanyaanTidakSah(
             f"Jenis ekspor '{definisi.kutip(jenis)}' tidak dikenal; pilih {', '.join(JENIS)}",
@@ -75,6 +81,9 @@ def isi_berkas(
         return _rincian(t, dimensi)
     if jenis == "ditolak":
         return _ditolak()
+    if jenis == "jatuh_tempo":
+        rows = cakupan.daftar_jatuh_tempo(t)
+        return JATUH_TEMPO, [[t.tanggal.isoformat(), *(r[h] for h in JATUH_TEMPO[1:])] for r in rows]
     if jenis == "banding":
         return _banding(banding.baca(t, lain or {}, ketat=True)[0])
     if jenis == "cabang":
@@ -280,6 +289,9 @@ LABEL = {
     "jenis_baris": ("Nilai atau selisih", "Value or difference"),
     "tanggal_acuan": ("Selisih dari tanggal data", "Difference from the data date"),
     "kode_acuan": ("Selisih dari wilayah", "Difference from the place"),
+    "kpj": ("Nomor KPJ", "KPJ number"),
+    "rw": ("RW", "RW"),
+    "bulan_iuran_terakhir": ("Bulan iuran terakhir", "Last paid month"),
 }
 _METRIK_KOLOM = {m.kolom: m for m in definisi.METRIK}
 _TANGGAL = {"tanggal_data", "perkiraan_tercapai", "perkiraan_tercapai_acuan"}

@@ -174,9 +174,51 @@ _KAPAN = {
 
 def _tersedia(u: definisi.Ukuran, filt: Filter, sumber: str) -> bool:
     """ringkas_rw has no flows or vulnerable-worker columns; flows are not kept per programme; under
-    a programme filter another programme's count is unknown (the rollup does not cross programmes)."""
+    a programme filter another programme's count is unknown (the rollup does not cross programmes);
+    ringkas_jatuh_tempo keeps region, RW, segmen and branch only."""
     lain_program = filt.program and u.program and u.program != filt.program
-    return not ((sumber == "rw" and not u.di_rw) or (u.arus and filt.program) or lain_program)
+    tempo = u.jatuh_tempo and not _tempo_tersedia(filt)
+    return not ((sumber == "rw" and not u.di_rw) or (u.arus and filt.program) or lain_program or tempo)
+
+
+def _tempo_tersedia(filt: Filter) -> bool:
+    """Whether ringkas_jatuh_tempo answers under these filters (segment and branch only)."""
+    return not (filt.program or filt.sumber_iuran is not None or filt.pekerja_rentan is not None)
+
+
+def _pakai_tempo(ukuran: list[definisi.Ukuran], filt: Filter) -> bool:
+    """Whether a question sums ringkas_jatuh_tempo: a due measure asked, under filters it keeps."""
+    return _tempo_tersedia(filt) and any(u.jatuh_tempo for u in ukuran)
+
+
+# Grain of each: one row. Whether the snapshot has due counts at all (a snapshot whose persons
+# were gone before the table existed has none: its due counts are NULL, not 0); a build from
+# before the table has no view of it, and reads this empty stand-in instead.
+TEMPO_ADA = """tempo_ada AS (
+    SELECT count(*) > 0 AS ada FROM (SELECT 1 FROM ringkas_jatuh_tempo WHERE tanggal_data = $tanggal LIMIT 1)
+)"""
+TEMPO_KOSONG = """ringkas_jatuh_tempo AS (
+    SELECT * FROM (VALUES (NULL::DATE, NULL::VARCHAR, NULL::VARCHAR, NULL::VARCHAR, NULL::VARCHAR,
+        NULL::VARCHAR, NULL::SMALLINT, NULL::VARCHAR, NULL::VARCHAR, NULL::BIGINT, NULL::BIGINT))
+        t(tanggal_data, kode_wilayah, kode_provinsi, kode_kabkota, kode_kecamatan, kode_kelurahan, rw, segmen,
+          kantor_cabang, aktif_dicek, jatuh_tempo) WHERE false
+)"""
+# Grain: one row per build: whether it has ringkas_jatuh_tempo (made by every build since issue 35).
+ADA_TEMPO_SQL = (
+    "SELECT count(*) > 0 FROM (SELECT schema_name, view_name AS nama FROM duckdb_views() "
+    "UNION ALL SELECT schema_name, table_name FROM duckdb_tables()) WHERE schema_name = 'main' "
+    "AND nama = 'ringkas_jatuh_tempo'"
+)
+# The rollups a due measure is summed with: the due rows beside the others', by name (the other
+# measures' columns are NULL on them, so their sums do not change).
+_TEMPO_WILAYAH = (
+    "(FROM ringkas_wilayah UNION ALL BY NAME SELECT tanggal_data, kode_wilayah, kode_provinsi, kode_kabkota, "
+    "kode_kecamatan, kode_kelurahan, segmen, kantor_cabang, jatuh_tempo FROM ringkas_jatuh_tempo)"
+)
+_TEMPO_RW = (
+    "(FROM ringkas_rw UNION ALL BY NAME SELECT tanggal_data, kode_kelurahan, rw, segmen, jatuh_tempo "
+    "FROM ringkas_jatuh_tempo WHERE kode_kelurahan IS NOT NULL)"
+)
 
 
 def _kebutuhan(metrik: list[str]) -> tuple[list[definisi.Metrik], list[definisi.Ukuran]]:
@@ -210,15 +252,15 @@ def _ukuran_sql(ukuran: list[definisi.Ukuran], filt: Filter, sumber: str) -> lis
 
 def _ukuran_luar(ukuran: list[definisi.Ukuran], periode: Periode, filt: Filter, sumber: str, alias: str) -> str:
     """Measures of a joined row: 0 where a known measure has no rollup rows, NULL where unknown."""
-    return (
-        ", ".join(
-            f"coalesce({alias}.{u.nama}, 0) AS {u.nama}"
-            if periode.diketahui(u) and _tersedia(u, filt, sumber)
-            else f"NULL::BIGINT AS {u.nama}"
-            for u in ukuran
-        )
-        or "NULL::BIGINT AS tanpa_ukuran"
-    )
+
+    def luar(u: definisi.Ukuran) -> str:
+        if not (periode.diketahui(u) and _tersedia(u, filt, sumber)):
+            return f"NULL::BIGINT AS {u.nama}"
+        if u.jatuh_tempo:  # known only where the snapshot has due counts (TEMPO_ADA)
+            return f"CASE WHEN (SELECT ada FROM tempo_ada) THEN coalesce({alias}.{u.nama}, 0) END AS {u.nama}"
+        return f"coalesce({alias}.{u.nama}, 0) AS {u.nama}"
+
+    return ", ".join(luar(u) for u in ukuran) or "NULL::BIGINT AS tanpa_ukuran"
 
 
 def _filter_sql(filt: Filter) -> str:
@@ -241,10 +283,11 @@ def _dasar_wilayah(ukuran: list, tingkat: int, induk_tingkat: int, filt: Filter)
         kol = KOLOM_TINGKAT[tingkat]
         kunci = f"{kol} AS kode, CASE WHEN {kol} IS NULL THEN coalesce(kode_wilayah, 'ID') END AS induk_tak_diketahui"
     induk = f" AND {KOLOM_TINGKAT[induk_tingkat]} = $induk" if induk_tingkat else ""
+    sumber = _TEMPO_WILAYAH if _pakai_tempo(ukuran, filt) else "ringkas_wilayah"
     return (
         f"SELECT {kunci},\n        "
         + ",\n        ".join(_ukuran_sql(ukuran, filt, "wilayah"))
-        + f"\n    FROM ringkas_wilayah\n    WHERE tanggal_data BETWEEN $dari AND $tanggal{induk}{_filter_sql(filt)}"
+        + f"\n    FROM {sumber}\n    WHERE tanggal_data BETWEEN $dari AND $tanggal{induk}{_filter_sql(filt)}"
         "\n    GROUP BY ALL"
     )
 
@@ -298,10 +341,11 @@ def _baris_rw(ukuran_: list, induk_tingkat: int, filt: Filter, periode: Periode,
     SELECT NULL, 'RW tidak diketahui', d.kode_kelurahan, false, NULL, NULL, NULL, NULL, {luar}
     FROM rw_dasar d WHERE d.rw IS NULL"""
     )
+    sumber = _TEMPO_RW if _pakai_tempo(ukuran_, filt) else "ringkas_rw"
     return f"""rw_dasar AS (
     SELECT kode_kelurahan, rw,
         {ukuran}
-    FROM ringkas_rw
+    FROM {sumber}
     WHERE tanggal_data BETWEEN $dari AND $tanggal AND {dalam}{segmen}{satu_rw}
     GROUP BY ALL
 ),
@@ -400,9 +444,11 @@ def kueri_tabel(
     target_rw: int = 100,
     iuran: int = definisi.IURAN_BPU,
     turunan: bool = True,
+    tempo: bool = True,
 ) -> tuple[str, dict]:
     """SQL and parameters for `metrik` of every place at `tingkat` inside `induk` (a place code).
-    turunan False: the build is from before target splits (no target_berlaku); own targets only."""
+    turunan False: the build is from before target splits (no target_berlaku); own targets only.
+    tempo False: the build is from before ringkas_jatuh_tempo (ADA_TEMPO_SQL); due counts NULL."""
     periksa_tingkat(tingkat)
     for nama in metrik:
         definisi.metrik(nama)
@@ -421,6 +467,8 @@ def kueri_tabel(
         raise PertanyaanTidakSah(*RW_TANPA_FILTER)
 
     ctes = [f"dasar AS (\n    {_dasar_wilayah(ukuran, min(n, 4), min(p, 4), filt)}\n)"]
+    if _pakai_tempo(ukuran, filt):
+        ctes[:0] = [TEMPO_ADA] if tempo else [TEMPO_KOSONG, TEMPO_ADA]
     if n == 5:
         ctes.append(_baris_rw(ukuran, p, filt, periode, program_rw))
     else:
@@ -637,6 +685,32 @@ def _params_tempat(kode: str) -> dict:
 def _dipakai(sql: str, params: dict) -> dict:
     """Only the parameters the statement names (DuckDB refuses unused ones)."""
     return {k: v for k, v in params.items() if re.search(rf"\${k}\b", sql)}
+
+
+def daftar_jatuh_tempo(kode: str, filt: Filter, tanggal: dt.date, grace: int) -> tuple[str, dict]:
+    """SQL and parameters for the follow-up list of one place: its active participants due at the
+    end of the as-of month (the rule of etl/sql/ringkas_jatuh_tempo.sql, `grace` months:
+    CAKUPAN_GRACE_MONTHS), from the person rows of snapshot `tanggal`. KPJ, place, RW, last paid
+    month (YYYY-MM), segment and branch: never a NIK hash or a name (names are never stored).
+    Grain: one row per due participant, by place, RW and KPJ."""
+    k = baca_kode(kode)
+    p = TINGKAT.index(k.tingkat)
+    if p == 5:
+        tempat = " AND p.kode_kelurahan = $induk AND p.rw = $rw"
+    else:
+        tempat = f" AND p.{KOLOM_TINGKAT[p]} = $induk" if p else ""
+    program = f" AND p.{filt.program.lower()}" if filt.program else ""
+    saring = "".join(f" AND p.{kolom} = ${kolom}" for kolom in filt.params())
+    sql = f"""-- Grain: one row per active participant of one place due at the end of the as-of month.
+SELECT p.kpj, p.kode_wilayah, w.nama AS nama_wilayah, p.rw,
+       strftime(p.bulan_iuran_terakhir, '%Y-%m') AS bulan_iuran_terakhir, p.segmen, p.kantor_cabang
+FROM peserta p
+LEFT JOIN wilayah w ON w.kode = p.kode_wilayah
+WHERE p.tanggal_data = $tanggal AND p.aktif
+  AND p.bulan_iuran_terakhir = date_trunc('month', $tanggal::DATE) - to_months($grace::INTEGER){tempat}{program}{saring}
+ORDER BY p.kode_wilayah NULLS LAST, p.rw NULLS LAST, p.kpj NULLS LAST"""
+    params = {"tanggal": tanggal, "grace": grace, **filt.params(), **_params_tempat(kode)}
+    return sql, _dipakai(sql, params)
 
 
 RINCIAN = {  # breakdowns of one place: the rollup and column each reads

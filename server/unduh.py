@@ -1,5 +1,6 @@
 """Downloads: /unduh/<jenis>.csv|xlsx?wilayah=..&snapshot=..&tingkat=..: every row, the same numbers
-and filters as the page, made on the server by metrics.ekspor; /unduh/kartu.png?wilayah=..: the
+and filters as the page, made on the server by metrics.ekspor (jatuh_tempo: the place's participants
+due at the end of the month, for branch accounts and admins); /unduh/kartu.png?wilayah=..: the
 card to share, Ringkasan's headline as a square image (layouts/kartu_png.py). Every argument is checked there;
 a bad one gets a 400 with the reason, never a partial file. A place or branch outside the
 account's scope gets a 403 (the scope is enforced in metrics/). Every download is audited."""
@@ -120,7 +121,8 @@ def _berkas(jenis: str, akhiran: str, tanya, tingkat: str, dimensi: str, excel_i
         body = ekspor.csv_teks(header, rows, excel_id).encode("utf-8")
     else:
         body = ekspor.xlsx_bytes(header, rows, bahasa=bahasa)
-    if jenis != "ditolak" and time.perf_counter() - mulai >= SIMPAN_DETIK:
+    # never kept: rejected rows depend on who asks; a follow-up list names participants (KPJ)
+    if jenis not in ("ditolak", "jatuh_tempo") and time.perf_counter() - mulai >= SIMPAN_DETIK:
         folder.mkdir(exist_ok=True)
         # The row count first, then the file, each written whole under a name of this request's
         # own and renamed into place: a reader finds both, complete, or neither.

@@ -32,7 +32,7 @@ BUILDER_PARAMS = {"iuran", "target_rw", "tingkat"}  # given by the builder besid
 BUILDER_COLUMNS = {"target_aturan", "asal_target", "dasar_pembagian", "pembagi"}  # the builder's own columns
 # besides measures (pembangun.ATURAN, and where a target comes from: target_berlaku)
 FORMATS = {"angka", "persen", "rupiah", "tanggal", "laju", "ya_tidak", "teks"}
-GROUPS = {"cakupan", "program", "perubahan", "laju", "program_rw", "anggaran", "acuan"}
+GROUPS = {"cakupan", "program", "perubahan", "laju", "bulan_depan", "program_rw", "anggaran", "acuan"}
 
 
 def _words(m: definisi.Metrik) -> tuple[set[str], set[str]]:

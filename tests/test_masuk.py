@@ -608,7 +608,7 @@ def test_the_review_downloads_as_a_light_pdf_and_as_html(klien):
     assert len(response.data) < 1_000_000
     doc = pypdfium2.PdfDocument(response.data)
     halaman = [doc[i].get_textpage().get_text_range() for i in range(len(doc))]
-    assert len(halaman) == 5
+    assert len(halaman) == 6 and "Bulan depan" in halaman[3]  # the month ahead after the pace (issue 35)
     assert "Pulo Gadung, Pulogadung" in halaman[0] and "11" in halaman[0] and "dari target 20" in halaman[0]
     assert "Peserta aktif per tanggal data" in halaman[1] and "8 Jan 2024" not in halaman[1]
     assert "9 Jan 2024" in halaman[1] and "31 Des" in halaman[1]  # the first date label shows (the year once)

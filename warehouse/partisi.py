@@ -7,7 +7,7 @@ it, under <data>/warehouse/partisi/, and a load copies only the build file:
     <tabel>/padat/<uuid>.parquet                        RINGKAS_PER_BERKAS old snapshots' rollups in
                                                         one file, sorted by region code then date
 
-<tabel> is peserta, ringkas_wilayah, ringkas_rw or ringkas_pekerjaan; every file holds the
+<tabel> is peserta, ringkas_wilayah, ringkas_rw, ringkas_pekerjaan or ringkas_jatuh_tempo (issue 35); every file holds the
 column tanggal_data too, so a file list read by Spark or Trino needs no path parsing. A file is
 never written again: a snapshot loaded again gets a new file, and a compaction writes a new one.
 
@@ -33,7 +33,7 @@ from pathlib import Path
 
 import settings
 
-TABEL = ("peserta", "ringkas_wilayah", "ringkas_rw", "ringkas_pekerjaan")
+TABEL = ("peserta", "ringkas_wilayah", "ringkas_rw", "ringkas_pekerjaan", "ringkas_jatuh_tempo")
 RINGKAS = TABEL[1:]
 MINGGUAN = "tanggal_data="  # the folder of one snapshot's file (Hive's layout)
 PADAT = "padat"  # the folder of compacted rollups
@@ -43,6 +43,7 @@ URUT = {
     "ringkas_wilayah": " ORDER BY kode_wilayah, segmen, tanggal_data",
     "ringkas_rw": " ORDER BY kode_kelurahan, rw, segmen, tanggal_data",
     "ringkas_pekerjaan": " ORDER BY kode_wilayah, segmen, tanggal_data",
+    "ringkas_jatuh_tempo": " ORDER BY kode_wilayah, rw, segmen, tanggal_data",
 }
 
 # The keyed NIK hash in two halves and back (see the module's docstring).

@@ -31,7 +31,7 @@ CREATE SCHEMA IF NOT EXISTS kerangka;
 
 -- Grain: one row per Parquet file a build serves.
 CREATE TABLE IF NOT EXISTS partisi (
-    tabel          VARCHAR NOT NULL,      -- peserta, ringkas_wilayah, ringkas_rw, ringkas_pekerjaan
+    tabel          VARCHAR NOT NULL,      -- peserta, ringkas_wilayah, ringkas_rw, ringkas_pekerjaan, ringkas_jatuh_tempo
     tanggal_awal   DATE NOT NULL,         -- its first and last snapshot
     tanggal_akhir  DATE NOT NULL,
     jumlah_tanggal INTEGER NOT NULL,      -- 1: one snapshot's file; more: compacted rollups
@@ -182,4 +182,20 @@ CREATE TABLE IF NOT EXISTS kerangka.ringkas_pekerjaan (
     pekerjaan      VARCHAR NOT NULL,
     terdaftar      BIGINT NOT NULL,
     aktif          BIGINT NOT NULL
+);
+
+-- Grain: one row per snapshot x deepest known region x RW x segmen x kantor_cabang, of the active
+-- participants (issue 35, item 4: the month ahead). jatuh_tempo: those whose last paid month is the
+-- oldest one still counted active (as-of month minus CAKUPAN_GRACE_MONTHS, roster_1_baris.sql),
+-- who become inactive at the end of the as-of month unless they pay. Active by status alone (no
+-- month) is never counted as due. Written by etl/sql/ringkas_jatuh_tempo.sql.
+CREATE TABLE IF NOT EXISTS kerangka.ringkas_jatuh_tempo (
+    tanggal_data   DATE NOT NULL,
+    kode_wilayah   VARCHAR,               -- NULL = wilayah tidak diketahui
+    kode_provinsi  VARCHAR, kode_kabkota VARCHAR, kode_kecamatan VARCHAR, kode_kelurahan VARCHAR,
+    rw             SMALLINT,              -- NULL = RW not known
+    segmen         VARCHAR NOT NULL,
+    kantor_cabang  VARCHAR,
+    aktif_dicek    BIGINT NOT NULL,       -- active participants of the row (adds up to ringkas_wilayah.aktif)
+    jatuh_tempo    BIGINT NOT NULL        -- of them, due: inactive at the end of the month unless they pay
 );

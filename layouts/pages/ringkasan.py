@@ -4,8 +4,8 @@ import dash
 import dash_mantine_components as dmc
 from dash import dcc, html
 
+from layouts import bulan, grafik, kerangka, peta
 from layouts import format as fmt
-from layouts import grafik, kerangka, peta
 from layouts.teks import t
 from metrics import aksi as aksi_mod
 from metrics import cakupan
@@ -112,7 +112,7 @@ def _tinjauan(k):
 
 
 def _kartu(m, k):
-    """Six cards: active, target, capaian, shortfall, this week, pace. Counts in the short form
+    """Seven cards: active, target, capaian, shortfall, this week, pace, next month. Counts in the short form
     (129,1 ribu) with the full figure beside and on hover; the target says whose it is."""
     b = k.bahasa
     aktif = m["peserta_aktif"]
@@ -160,6 +160,7 @@ def _kartu(m, k):
         ),
         kerangka.kartu(t("minggu_ini", b), fmt.tanda(m["perubahan_minggu"], b), change_note, "ringkasan-perubahan"),
         _kartu_laju(m, k.tanya.periode, b, k.tanya.filt),
+        bulan.kartu(m, k),
     ]
 
 

@@ -7,8 +7,8 @@ import dash_mantine_components as dmc
 from dash import dcc, html
 
 import settings
+from layouts import bulan, kerangka
 from layouts import format as fmt
-from layouts import kerangka
 from layouts.teks import t
 from metrics import cakupan, definisi
 
@@ -45,6 +45,7 @@ def _isi(k):
         )
     if not m["kelurahan_referensi_rw"]:
         parts.append(dmc.Alert(t("rw_tanpa_referensi", b), color="yellow", id="rw100-tanpa-referensi"))
+    parts.append(_bulan(k))
     if k.tempat.tingkat in ("kecamatan", "kelurahan"):
         parts += _per_rw(k)
     else:
@@ -61,6 +62,12 @@ def _isi(k):
             kerangka.grid("rw100", [r for r in hasil.baris if r["kode_wilayah"]], PROGRAM, b),
         ]
     return dmc.Stack(parts, gap="md")
+
+
+def _bulan(k):
+    """The month ahead of the place (issue 35, item 4), as on Ringkasan: due at the end of this
+    month, and next month's capaian if none of them pays or if all do."""
+    return bulan.kartu(cakupan.angka_tempat(k.tanya, cakupan.BULAN_DEPAN), k, "rw100")
 
 
 def _per_rw(k):
@@ -82,9 +89,14 @@ def _per_rw(k):
         dmc.Group([dmc.Title("RW", order=3), kerangka.unduh(k, "rw", "rw", nama="rw100")], justify="space-between"),
         _legenda(k),
         dmc.Card(cells or [dmc.Text(t("tidak_ada", b))], withBorder=True, radius="md", padding="md", id="rw100-sel"),
+        dmc.Text(t("tempo_rw", b), c="dimmed", id="rw100-tempo"),
         dmc.Title(t("rw_terjauh", b), order=3),
         kerangka.grid(
-            "rw100-terjauh", furthest, ["peserta_aktif", "target", "kekurangan"], b, nama_kolom=t("rw_kelurahan", b)
+            "rw100-terjauh",
+            furthest,
+            ["peserta_aktif", "target", "kekurangan", "jatuh_tempo"],
+            b,
+            nama_kolom=t("rw_kelurahan", b),
         ),
     ]
 
@@ -125,13 +137,18 @@ def _grid(rows, k) -> dcc.Markdown:
 
 
 def sel(r: dict, href: str, b: str) -> str:
-    """One RW as HTML: its number and active count, green at target, red far from it; a click opens
-    `href`. `r`: rw, peserta_aktif, target, capaian, nama_wilayah, nama_induk. Names and the link
-    are escaped, so a place's name cannot add markup. Coloured by class (assets/cakupan.css)."""
+    """One RW as HTML: its number and active count, green at target, red far from it, and those due
+    at the end of the month (↓2) when any; a click opens `href`. `r`: rw, peserta_aktif, target,
+    capaian, jatuh_tempo (optional), nama_wilayah, nama_induk. Names and the link are escaped, so a
+    place's name cannot add markup. Coloured by class (assets/cakupan.css)."""
     target = f" / {fmt.angka(r['target'], b)}" if r["target"] else ""
     aktif = fmt.angka(r["peserta_aktif"], b)
-    judul = escape(f"{r['nama_wilayah']} {r['nama_induk']}: {aktif}{target}")
+    tempo = r.get("jatuh_tempo")
+    kata_tempo = f", {fmt.angka(tempo, b)} {t('jatuh_tempo', b)}" if tempo else ""
+    judul = escape(f"{r['nama_wilayah']} {r['nama_induk']}: {aktif}{target}{kata_tempo}")
     kelas = KELAS_RW[cakupan.pita(r["capaian"], definisi.PITA_RW)]
+    tanda = f'<small class="rw-tempo">↓{escape(fmt.angka(tempo, b))}</small>' if tempo else ""
     return (
-        f'<a class="{kelas}" title="{judul}" href="{escape(href)}">RW {r["rw"]:02d}<small>{escape(aktif)}</small></a>'
+        f'<a class="{kelas}" title="{judul}" href="{escape(href)}">RW {r["rw"]:02d}'
+        f"<small>{escape(aktif)}</small>{tanda}</a>"
     )
