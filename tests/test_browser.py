@@ -273,9 +273,9 @@ def test_review_on_a_projector(server, admin):
     admin.get_log("browser")
     admin.get(server + "/tinjauan?wilayah=31.75")
     seen = _langkah(admin, 1280, 720)
-    # 8 slides: the map of the three kecamatan with boundaries (tests/seed/peta_jaktim.geojson), and
-    # the laggards slide ranks the kecamatan by their 1 RW 100 targets (none of their own)
-    assert len(seen) == 8 and sum(len(s["grafik"]) for s in seen) == 2
+    # 9 slides: the map of the three kecamatan with boundaries (tests/seed/peta_jaktim.geojson), the
+    # month ahead (issue 35), and the laggards slide ranks the kecamatan by their 1 RW 100 targets
+    assert len(seen) == 9 and sum(len(s["grafik"]) for s in seen) == 2
     assert seen[2]["id"] == "slide-3" and seen[2]["grafik"] == [3]  # the map, drawn
     body = admin.find_element(By.TAG_NAME, "body")
     body.send_keys(Keys.HOME)
@@ -285,7 +285,7 @@ def test_review_on_a_projector(server, admin):
     assert "Kota Administrasi Jakarta Timur · Data per 6 Februari 2024 · semua peserta" in body.text
     assert _errors(admin) == []  # the CSP allows its scripts
     admin.get(server + "/tinjauan?wilayah=36")  # Banten: long names, every slide
-    assert [s["id"] for s in _langkah(admin, 1280, 720)][-1] == "slide-7"
+    assert [s["id"] for s in _langkah(admin, 1280, 720)][-1] == "slide-8"
     admin.get(server + "/tinjauan?wilayah=31.75&otomatis=1")  # auto-advance, a second a slide
     assert _wait(admin, lambda: admin.find_element(By.CSS_SELECTOR, ".slide.aktif").get_attribute("id") == "slide-3")
     with pytest.raises(urllib.error.HTTPError) as e:
@@ -315,12 +315,12 @@ def test_report_file_opens_offline_with_every_chart(server, tmp_path):
         driver.get(out.as_uri())
         seen = _langkah(driver, 1920, 1080)
         # demo kelurahan have no targets of their own: the laggards slide ranks them by 1 RW 100
-        assert len(seen) == 7 and [len(s["grafik"]) for s in seen] == [0, 1, 0, 0, 0, 0, 0]
+        assert len(seen) == 8 and [len(s["grafik"]) for s in seen] == [0, 1, 0, 0, 0, 0, 0, 0]  # the month ahead: 6th
         fetched = driver.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
         assert fetched == []  # plotly.js and all else inside
         assert _errors(driver) == []
         pdf = base64.b64decode(driver.execute_cdp_cmd("Page.printToPDF", {"preferCSSPageSize": True})["data"])
-        assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 7  # printed: one slide a page
+        assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 8  # printed: one slide a page
         # Jakarta Timur's has the map of its kecamatan: drawn offline too (the empty world inline)
         assert metrics_cli(["report", "--wilayah", "31.75", "--out", str(out)]) == 0
         driver.get(out.as_uri())
@@ -756,7 +756,8 @@ def test_the_page_loads_the_smaller_plotly_and_draws_its_map_and_rw_grid_with_no
     )
     _pastikan_masuk(admin, server, "/rw100?wilayah=31.75.02")
     sel = _wait(admin, lambda: admin.find_elements("css selector", "#rw100-sel .rw-grid a.rw-sel"))
-    assert all(re.fullmatch(r"RW \d\d\n[\d.]+", s.text) for s in sel), [s.text for s in sel[:3]]
+    # an RW's name and count, and "↓n" when some are due at the month's end (issue 35, item 4)
+    assert all(re.fullmatch(r"RW \d\d\n[\d.]+(\n↓[\d.]+)?", s.text) for s in sel), [s.text for s in sel[:3]]
     href = sel[0].get_attribute("href")
     assert re.fullmatch(re.escape(server) + r"/wilayah\?wilayah=31\.75\.02\.\d{4}\.\d\d", href)
     admin.execute_script("arguments[0].scrollIntoView({block: 'center'})", sel[0])

@@ -60,6 +60,12 @@ def test_the_rw_grid_marks_those_due(server, layar):  # noqa: F811
     due = sorted(r["jatuh_tempo"] for r in rows if r["rw"] is not None and r["jatuh_tempo"])
     driver.get(server + "/rw100?wilayah=31.75.02")
     _by_id(driver, "rw100-sel")
-    shown = _wait(driver, lambda: driver.find_elements(By.CSS_SELECTOR, "#rw100-sel .rw-tempo"))
-    assert sorted(int(e.get_attribute("textContent").lstrip("↓").replace(".", "")) for e in shown) == due
+
+    def tanda() -> list[int]:
+        """The grid's "↓n" marks as numbers, read in one go (a redrawn grid leaves stale elements)."""
+        marks = driver.find_elements(By.CSS_SELECTOR, "#rw100-sel .rw-tempo")
+        return sorted(int(e.get_attribute("textContent").lstrip("↓").replace(".", "")) for e in marks)
+
+    _wait(driver, lambda: tanda() == due, seconds=30)  # a stale element raises inside the wait: read again
+    assert tanda() == due
     assert _errors(driver) == []

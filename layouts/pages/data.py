@@ -73,7 +73,7 @@ JUDUL = {
 JENIS_BERKAS = {
     "peserta": ("Daftar peserta", "Roster"),
     "target": ("Target", "Targets"),
-    "target_cabang": ("Target kantor cabang", "Branch office targets"),
+    "target_cabang": ("Target cabang", "Branch targets"),  # fits the kind column at 1280 px
     "rw": ("Referensi RW", "RW reference"),
     "pekerja": ("Referensi pekerja", "Workforce reference"),
     "peta": ("Peta", "Map"),
