@@ -161,6 +161,19 @@ def kata_laju(periode, bahasa: str = "id") -> str:
     return "last week" if (bahasa, n) == ("en", 1) else t("tercapai_laju_n", bahasa).format(n=n)
 
 
+def rincian_perubahan(m: dict, bahasa: str = "id") -> str | None:
+    """This week's change in its parts, as every output writes it under the change: "+357 baru,
+    -219 berhenti, +5 pindah" (a KPI row: baru, berhenti, pindah_neto; moved persons named only
+    when some moved, so the parts always add up to perubahan_minggu). None when new and lapsed
+    persons are not known (the previous snapshot's persons are no longer kept)."""
+    if m["baru"] is None:
+        return None
+    teks = f"+{angka(m['baru'], bahasa)} {t('baru', bahasa)}, -{angka(m['berhenti'], bahasa)} {t('berhenti', bahasa)}"
+    if m["pindah_neto"]:
+        teks += f", {tanda(m['pindah_neto'], bahasa)} {t('pindah', bahasa)}"
+    return teks
+
+
 def catatan_target(m: dict, bahasa: str = "id", filt=None) -> str:
     """What a place's target is, beside its number (a KPI row: jenis_target, target_acuan and, for a
     derived one, nama_induk, dasar_target, target_dibagi_oleh): why there is none (none yet; none for

@@ -111,12 +111,7 @@ def _petak(m: dict, tanya: Pertanyaan, b: str) -> tuple[Petak, ...]:
     aktif, target, kurang = m["peserta_aktif"], m["target_acuan"], m["kekurangan_acuan"]
     aturan = m["jenis_target"] == "1rw100"
     tanda = grafik.TANDA_TARGET.get(m["jenis_target"], "") if target is not None else ""
-    perubahan = (
-        f"+{fmt.angka(m['baru'], b)} {t('baru', b)}, -{fmt.angka(m['berhenti'], b)} {t('berhenti', b)}"
-        + (f", {fmt.tanda(m['pindah_neto'], b)} {t('pindah', b)}" if m["pindah_neto"] else "")
-        if m["baru"] is not None
-        else ""
-    )
+    perubahan = fmt.rincian_perubahan(m, b) or ""
     return (
         Petak(
             "ringkasan-aktif",

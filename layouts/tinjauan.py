@@ -143,11 +143,7 @@ def _utama(tj: Tinjauan, b: str):
     else:
         jenis = {"1rw100": " 1 RW 100", "turunan": pick((" turunan", " (derived)"), b)}.get(m["jenis_target"], "")
         target = f"{t('dari_target', b)}{jenis} {fmt.angka(m['target_acuan'], b)}"
-    perubahan = (
-        f"+{fmt.angka(m['baru'], b)} {t('baru', b)}, -{fmt.angka(m['berhenti'], b)} {t('berhenti', b)}"
-        if m["baru"] is not None
-        else ""
-    )
+    perubahan = fmt.rincian_perubahan(m, b) or ""  # with the moved persons: the parts add up
     sub = {
         "jenis": "sub",
         "teks": f"{t('tinjauan', b)} · {t('data_per', b)} {fmt.tanggal(tj.periode.tanggal, b)}{sebelum}",

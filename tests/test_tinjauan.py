@@ -55,6 +55,16 @@ def test_a_kelurahan_review(minggu):
     assert (tj.muat["dibaca"], tj.muat["dimuat"], tj.muat["ditolak"], tj.muat["alasan"]) == (15, 15, 0, {})
 
 
+def test_the_first_slide_says_the_change_in_parts_that_add_up(minggu):
+    """Pulo Gadung: +2 this week = 3 new - 0 lapsed - 1 moved out (P7 to Kenari); the slide names
+    the moved person as Ringkasan and the card do (it said "+3 baru, -0 berhenti": 3 ≠ 2)."""
+    tj = tinjauan.tinjauan(tanya("31.75.02.1001"))
+    assert tj.angka["pindah_neto"] == -1
+    _kaki, isi = slides.slides(tj, "id")
+    assert "+3 baru, -0 berhenti, -1 pindah" in repr(isi[0])
+    assert "+3 new, -0 lapsed, -1 moved" in repr(slides.slides(tj, "en")[1][0])
+
+
 def test_a_kecamatan_review_ranks_its_kelurahan(minggu):
     tj = tinjauan.tinjauan(tanya("31.75.02"))
     assert tj.angka["peserta_aktif"] == 11 and tj.angka["perubahan_minggu"] == 2

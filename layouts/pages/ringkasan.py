@@ -122,12 +122,7 @@ def _kartu(m, k):
     target_note = fmt.catatan_target(m, b, k.tanya.filt)
     if m["target_acuan"] is not None and not aturan:
         target_note = _beside(m["target_acuan"], b) + (target_note or f"{t('target_tahun', b)} {k.snapshot.year}")
-    change_note = (
-        f"+{fmt.angka(m['baru'], b)} {t('baru', b)}, -{fmt.angka(m['berhenti'], b)} {t('berhenti', b)}"
-        + (f", {fmt.tanda(m['pindah_neto'], b)} {t('pindah', b)}" if m["pindah_neto"] else "")
-        if m["baru"] is not None
-        else "-"
-    )
+    change_note = fmt.rincian_perubahan(m, b) or "-"
     kurang = m["kekurangan_acuan"]
     return [
         kerangka.kartu(
