@@ -11,6 +11,7 @@ TEKS = {
     "segmen": ("Segmen & Program", "Segments & Programmes"),
     "anggaran": ("Anggaran", "Budget"),
     "data": ("Data", "Data"),
+    "tidak_ditemukan": ("Halaman tidak ditemukan", "Page not found"),
     "data_per": ("Data per", "Data as of"),
     "unduh_csv": ("Unduh CSV", "Download CSV"),
     "unduh_xlsx": ("Unduh Excel", "Download Excel"),

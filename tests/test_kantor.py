@@ -685,3 +685,16 @@ def test_ods_merged_cells_reach_every_row_they_span(data_dir, tmp_path):
     s = load([path])
     assert (s["loaded"], s["flagged_by_kind"]) == (4, {})
     assert (_peserta("31.75.01.1002"), _peserta("31.75.01.1001")) == (3, 1)
+
+
+def test_an_unknown_address_says_so_in_the_officials_language(dash_app):
+    """Dash's own 404 reads "404 - Page not found" in English: Cakupan's says it in Indonesian, or
+    in English when the link asks, with the way back to Ringkasan."""
+    from dash import page_registry
+
+    from layouts.pages import not_found_404 as halaman
+
+    assert any(m.endswith("not_found_404") for m in page_registry)  # Dash shows it for any unknown path
+    id_, en = repr(halaman.layout()), repr(halaman.layout(bahasa="en"))
+    assert "Halaman tidak ditemukan" in id_ and "Kembali ke Ringkasan" in id_ and "href='/'" in id_
+    assert "Page not found" in en and "href='/?bahasa=en'" in en
