@@ -416,6 +416,11 @@ def _ponsel_batang(label: list[str], nilai: list[float]) -> dict:
         "yaxis.tickfont.size": 14,
         "xaxis.range": [0, max([1, *nilai]) * 1.35],
         "xaxis.nticks": 4,
+        "xaxis.tickangle": 0,
+        # the legend in one row above the plot, off the bars (it lay on them at y 1,08)
+        "legend.orientation": "h",
+        "legend.y": 1,
+        "legend.yanchor": "bottom",
         "legend.font.size": 14,
     }
 
