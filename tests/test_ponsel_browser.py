@@ -80,14 +80,13 @@ for (const gd of ruang.querySelectorAll('.js-plotly-plot')) {
     const huruf = parseFloat(getComputedStyle(t).fontSize) * (r.height ? 1 : 0);
     if (huruf && huruf < 11 && !t.closest('.geolayer, .scattergeolayer')) salah.push(nama + ': ' + huruf + ' px text: ' + t.textContent);
   }
-  const legenda = gd.querySelector('.legend'), plot = gd.querySelector('.cartesianlayer .plot');
-  if (legenda && plot) {
-    const a = legenda.getBoundingClientRect(), b = plot.getBoundingClientRect();
+  const fl = gd._fullLayout, legenda = gd.querySelector('.legend');
+  if (fl && fl._size && legenda && gd.querySelector('.bars')) {  // the plot area: the figure less its margins
+    const a = legenda.getBoundingClientRect(), z = fl._size;
+    const b = {left: kotak.left + z.l, right: kotak.left + z.l + z.w, top: kotak.top + z.t, bottom: kotak.top + z.t + z.h};
     const tumpang = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
-    if (a.width && b.width && tumpang > 2 && Math.min(a.right, b.right) > Math.max(a.left, b.left) && gd.querySelector('.bars'))
-      salah.push(nama + ': legend on the bars');
+    if (a.width && tumpang > 2 && Math.min(a.right, b.right) > Math.max(a.left, b.left)) salah.push(nama + ': legend on the bars');
   }
-  const fl = gd._fullLayout;
   if (fl && fl.xaxis && gd.querySelector('.bars') && fl.xaxis._length < fl.width / 3)
     salah.push(nama + ': bars ' + Math.round(fl.xaxis._length) + ' px of ' + fl.width);
 }
