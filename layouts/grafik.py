@@ -400,8 +400,45 @@ def batang_aktif(rows: list[dict], bahasa: str) -> dict:
     return _tata([batang], bahasa, 400, yaxis={"tickformat": ",d"}, xaxis={"tickangle": -35})
 
 
+LIPAT_PONSEL = 14  # the characters of a category's line beside a bar on a phone
+
+
+def _ponsel_batang(label: list[str], nilai: list[float]) -> dict:
+    """A horizontal bar chart's changes on a phone (plotly's relayout keys, applied by
+    assets/ponsel.js below 40em; a laptop draws the figure as it is): the categories' names folded
+    into lines of LIPAT_PONSEL characters in 14 px type, so the bars keep most of the width (they
+    were 64 px of 285 beside 'JKP · Jaminan Kehilangan Pekerjaan'), and room past the longest bar
+    for its value written outside it (it was cut: '74.')."""
+    return {
+        "yaxis.tickmode": "array",
+        "yaxis.tickvals": label,
+        "yaxis.ticktext": [lipat_baris(x, LIPAT_PONSEL) for x in label],
+        "yaxis.tickfont.size": 14,
+        "xaxis.range": [0, max([1, *nilai]) * 1.35],
+        "xaxis.nticks": 4,
+        "xaxis.tickangle": 0,
+        # the legend in one row above the plot, off the bars (it lay on them at y 1,08)
+        "legend.orientation": "h",
+        "legend.y": 1,
+        "legend.yanchor": "bottom",
+        "legend.font.size": 14,
+    }
+
+
+def lipat_baris(teks: str, lebar: int) -> str:
+    """'JKP · Jaminan Kehilangan Pekerjaan' -> 'JKP · Jaminan<br>Kehilangan<br>Pekerjaan': words
+    into lines of at most `lebar` characters (a longer word keeps a line of its own)."""
+    baris: list[str] = []
+    for kata in teks.split():
+        if baris and len(baris[-1]) + 1 + len(kata) <= lebar:
+            baris[-1] += " " + kata
+        else:
+            baris.append(kata)
+    return "<br>".join(baris)
+
+
 def batang_pasangan(label: list[str], terdaftar: list[int], aktif: list[int], bahasa: str) -> dict:
-    """Registered and active side by side, per category."""
+    """Registered and active side by side, per category; folded for a phone (_ponsel_batang)."""
     data = [
         {
             "type": "bar",
@@ -412,6 +449,7 @@ def batang_pasangan(label: list[str], terdaftar: list[int], aktif: list[int], ba
             "marker": {"color": warna},
             "text": [fmt.angka(v, bahasa) for v in nilai],
             "textposition": "auto",
+            "cliponaxis": False,  # a value written past the bar's end stays whole
         }
         for nama, nilai, warna in (("terdaftar", terdaftar, "#a5d8ff"), ("aktif", aktif, BIRU))
     ]
@@ -422,14 +460,15 @@ def batang_pasangan(label: list[str], terdaftar: list[int], aktif: list[int], ba
         barmode="group",
         yaxis={"autorange": "reversed"},
         xaxis={"tickformat": ",d"},
+        meta={"ponsel": _ponsel_batang(label, [*terdaftar, *aktif])},
     )
 
 
 def batang_satu(label: list[str], nilai: list[float], bahasa: str, teks: list[str], warna: str = BIRU) -> dict:
-    """One value per category, as labelled horizontal bars."""
+    """One value per category, as labelled horizontal bars; folded for a phone (_ponsel_batang)."""
     batang = {
         "type": "bar", "y": label, "x": nilai, "orientation": "h",
-        "marker": {"color": warna}, "text": teks, "textposition": "auto",
+        "marker": {"color": warna}, "text": teks, "textposition": "auto", "cliponaxis": False,
     }  # fmt: skip
     return _tata(
         [batang],
@@ -437,4 +476,5 @@ def batang_satu(label: list[str], nilai: list[float], bahasa: str, teks: list[st
         max(240, 48 * len(label) + 80),
         yaxis={"autorange": "reversed"},
         xaxis={"tickformat": ",d"},
+        meta={"ponsel": _ponsel_batang(label, nilai)},
     )

@@ -63,15 +63,27 @@ def shell(isi) -> dmc.MantineProvider:
                 ],
                 gap="sm",
             ),
-            dmc.Group(nav, gap="lg", wrap="nowrap", className="nav-utama"),
-            dmc.Group(
+            # on a laptop the wrapper is no box of its own (display: contents) and the header is as it
+            # was; on a phone it is the menu the burger opens (cakupan.css)
+            html.Div(
                 [
-                    dmc.Switch(id="tema-gelap", label=t("tema_gelap"), persistence=True, persistence_type="local"),
-                    *_akun(),
+                    dmc.Group(nav, gap="lg", wrap="nowrap", className="nav-utama"),
+                    dmc.Group(
+                        [
+                            dmc.Switch(
+                                id="tema-gelap", label=t("tema_gelap"), persistence=True, persistence_type="local"
+                            ),
+                            *_akun(),
+                        ],
+                        gap="md",
+                        wrap="nowrap",
+                        className="akun-utama",
+                    ),
                 ],
-                gap="md",
-                wrap="nowrap",
+                id="menu-utama",
+                className="menu-utama",
             ),
+            dmc.Burger(id="menu-burger", opened=False, hiddenFrom="md", **{"aria-label": t("menu")}),
         ],
         justify="space-between",
         h="100%",
@@ -87,8 +99,8 @@ def shell(isi) -> dmc.MantineProvider:
             dcc.Location(id="navigasi-turun", refresh="callback-nav"),
             dmc.AppShell(
                 [dmc.AppShellHeader(header), dmc.AppShellMain(html.Div(isi, className="isi"))],
-                # below 62em (phones, small tablets) the page links wrap under the title (cakupan.css)
-                header={"height": {"base": 150, "md": 64}},
+                # below 62em (phones, small tablets) the page links are behind the burger (cakupan.css)
+                header={"height": {"base": 56, "md": 64}},
             ),
         ],
         id="tema",
@@ -157,6 +169,21 @@ def _nav(search):
             t("keluar", bahasa),
         ]
     )
+
+
+# The phone's menu: the burger opens it, a new page (a link followed) closes it.
+clientside_callback(
+    "function(buka) { return buka ? 'menu-utama terbuka' : 'menu-utama'; }",
+    Output("menu-utama", "className"),
+    Input("menu-burger", "opened"),
+)
+clientside_callback(
+    "function() { return false; }",
+    Output("menu-burger", "opened"),
+    Input("_pages_location", "pathname"),
+    Input("_pages_location", "search"),
+    prevent_initial_call=True,
+)
 
 
 clientside_callback(
@@ -287,10 +314,31 @@ def bilah(k: keadaan.Keadaan, path: str) -> dmc.Stack:
                 justify="space-between",
                 align="center",
             ),
-            dmc.Group(filters, gap="xs"),
+            # on a phone the filters fold away behind "Saring" (with how many are set); a laptop shows
+            # them as before and never the button (cakupan.css)
+            html.Button(
+                t("saring", b) + (f" · {dipakai}" if (dipakai := len(k.filt.teks())) else ""),
+                id="saring-buka",
+                className="tombol-saring",
+                n_clicks=0,
+                **{"aria-controls": "saringan", "aria-expanded": "false"},
+            ),
+            dmc.Group(filters, gap="xs", id="saringan", className="saringan"),
         ],
         gap="xs",
     )
+
+
+clientside_callback(
+    """function(n) {
+        const buka = n % 2 === 1;
+        return [buka ? 'saringan terbuka' : 'saringan', buka ? 'true' : 'false'];
+    }""",
+    Output("saringan", "className"),
+    Output("saring-buka", "aria-expanded"),
+    Input("saring-buka", "n_clicks"),
+    prevent_initial_call=True,
+)
 
 
 def _saringan(s: definisi.Saringan, k: keadaan.Keadaan) -> dmc.Select:
@@ -338,17 +386,21 @@ clientside_callback(
     Output("navigasi-turun", "href"),
     Input({"type": "turun", "nama": ALL}, "cellClicked"),
     Input({"type": "turun-grafik", "nama": ALL}, "clickData"),
+    Input({"type": "turun-kartu", "nama": ALL, "kode": ALL}, "n_clicks"),
     State("_pages_location", "pathname"),
     State("_pages_location", "search"),
     prevent_initial_call=True,
 )
-def _turun(cells, clicks, pathname, search):
+def _turun(cells, clicks, taps, pathname, search):
     """A clicked row or bar: the same page, one level down. Codes are checked before use."""
     kode = None
     trigger = ctx.triggered_id
     if not trigger:
         return dash.no_update
-    kode = _kode_klik(trigger["type"], ctx.triggered[0]["value"])
+    if trigger["type"] == "turun-kartu":  # a phone's card, tapped (a card drawn anew says 0)
+        kode = trigger.get("kode") if ctx.triggered[0]["value"] else None
+    else:
+        kode = _kode_klik(trigger["type"], ctx.triggered[0]["value"])
     try:
         kode = wilayah.tempat(kode).kode if kode else None
     except PertanyaanTidakSah:
@@ -622,7 +674,16 @@ def grid(
         className="ag-theme-quartz cakupan-grid",
         style={"height": "620px"} if panjang else {},
     )
-    if not (panjang and turun):
+    if not panjang:  # on a phone the same rows as cards: a name and its numbers, nothing sideways
+        return html.Div(
+            [
+                dmc.Box(tabel, visibleFrom="sm"),
+                dmc.Box(
+                    kartu_baris(id_, rows, metrik, bahasa, turun, options.get("pinnedBottomRowData")), hiddenFrom="sm"
+                ),
+            ]
+        )
+    if not turun:
         return tabel
     cari = dmc.TextInput(
         id={"type": "cari", "nama": id_},
@@ -632,6 +693,40 @@ def grid(
         **{"aria-label": t("cari", bahasa)},
     )
     return dmc.Stack([cari, tabel], gap="xs")
+
+
+def kartu_baris(
+    id_: str, rows: list[dict], metrik: list[str], bahasa: str, turun: bool, jumlah: list[dict] | None = None
+) -> dmc.Stack:
+    """A grid's rows (as `grid` made them) for a phone: a card a place, its name on top and each
+    metric's label over its value, two to a row; a known place's card goes one level down when
+    tapped (as the grid's row does, through _turun); the parent's row last, as the grid pins it."""
+    kartu = []
+    for r in [*rows, *(jumlah or [])]:
+        kode = r.get("kode_wilayah")
+        sel = [
+            dmc.Stack(
+                [
+                    dmc.Text(fmt.label(m, bahasa), size="sm", c="dimmed", lh=1.2),
+                    dmc.Text(fmt.nilai(m, r.get(m), bahasa), fw=700),
+                ],
+                gap=0,
+            )
+            for m in metrik
+        ]
+        isi = [dmc.Text(r["nama_wilayah"], fw=700, size="lg"), dmc.SimpleGrid(sel, cols=2, spacing="xs", mt=4)]
+        dapat_turun = turun and kode and r.get("id_baris") != "jumlah"
+        kartu.append(
+            html.Div(
+                dmc.Card(isi, withBorder=True, padding="sm"),
+                className="kartu-baris kartu-turun",
+                id={"type": "turun-kartu", "nama": id_, "kode": kode},
+                n_clicks=0,
+            )
+            if dapat_turun
+            else html.Div(dmc.Card(isi, withBorder=True, padding="sm"), className="kartu-baris")
+        )
+    return dmc.Stack(kartu, gap="xs", id=f"{id_}-kartu")
 
 
 def _baris_grid(b: dict, bahasa: str) -> dict:

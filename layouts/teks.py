@@ -273,6 +273,8 @@ TEKS = {
     "wilayah_kode": ("Wilayah {kode}", "Region {kode}"),
     "tema_gelap": ("Gelap", "Dark"),
     "keluar": ("Keluar", "Log out"),
+    "menu": ("Menu", "Menu"),
+    "saring": ("Saring", "Filter"),
     "tinjauan": ("Tinjauan Mingguan", "Weekly Review"),
     "per_minggu": ("per minggu", "per week"),
     "minggu_ini_pendek": ("Minggu ini", "This week"),

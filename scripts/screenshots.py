@@ -182,8 +182,14 @@ def main() -> None:
     try:
         for w, h in sizes:
             driver.set_window_size(w, h)
-            inner = driver.execute_script("return [innerWidth, innerHeight]")
-            driver.set_window_size(2 * w - inner[0], 2 * h - inner[1])  # the page area, not the window
+            for _ in range(5):  # the page area, not the window; measured again until it is (a busy
+                # machine measured the old size once and shot the projector's pages at 1780x860)
+                driver.get("about:blank")
+                inner = driver.execute_script("return [innerWidth, innerHeight]")
+                if inner == [w, h]:
+                    break
+                ukuran = driver.get_window_size()
+                driver.set_window_size(ukuran["width"] + w - inner[0], ukuran["height"] + h - inner[1])
             if not args.only or args.only in "masuk":
                 driver.delete_all_cookies()
                 shoot(driver, base + "/masuk", out / f"masuk-{w}x{h}.png")

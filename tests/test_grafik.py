@@ -248,3 +248,25 @@ def test_long_names_fold_beside_their_bars_and_values_keep_room():
     assert grafik._lipat("Banten") == "Banten" and grafik._lipat("Kota Administrasi Jakarta Timur") == (
         "Kota Administrasi<br>Jakarta Timur"
     )
+
+
+def test_segment_bars_carry_a_phone_layout_with_folded_names_and_room_for_values():
+    """Issue 35, item 3: at 390 px Segmen's bars were 64 px of 285 beside their names and the
+    longest value was cut ('74.'). The figure carries what a phone changes (assets/ponsel.js applies
+    it under 40em): names in lines of at most 14 characters, the axis to 1,35 x the longest bar
+    (110.249 -> 148.836,15, room for '110.249' outside it), the legend in a row above the plot."""
+    label = ["Penerima Upah (PU)", "JKP · Jaminan Kehilangan Pekerjaan"]
+    fig = grafik.batang_pasangan(label, [110_249, 3_809], [74_951, 2_553], "id")
+    ponsel = fig["layout"]["meta"]["ponsel"]
+    assert ponsel["yaxis.tickvals"] == label
+    # 'Penerima Upah' is 13 characters, '+ (PU)' would make 18; 'JKP · Jaminan' is 13, 'Kehilangan' 10
+    assert ponsel["yaxis.ticktext"] == ["Penerima Upah<br>(PU)", "JKP · Jaminan<br>Kehilangan<br>Pekerjaan"]
+    assert ponsel["xaxis.range"] == [0, pytest.approx(148_836.15)]
+    assert (ponsel["legend.y"], ponsel["legend.yanchor"], ponsel["legend.orientation"]) == (1, "bottom", "h")
+    assert all(trace["cliponaxis"] is False for trace in fig["data"])  # a value outside a bar stays whole
+    satu = grafik.batang_satu(["JKK · Jaminan Kecelakaan Kerja"], [4_238], "id", ["4.238"])
+    assert satu["layout"]["meta"]["ponsel"]["yaxis.ticktext"] == ["JKK · Jaminan<br>Kecelakaan<br>Kerja"]
+    assert satu["layout"]["meta"]["ponsel"]["xaxis.range"] == [0, pytest.approx(5_721.3)]  # 4.238 x 1,35
+    assert grafik.lipat_baris("Superkalifragilistik pendek", 14) == "Superkalifragilistik<br>pendek"
+    go.Figure(fig)
+    go.Figure(satu)

@@ -243,6 +243,7 @@ def test_control_callbacks_give_no_data(klien, server):
         "inputs": [
             [{"id": {"type": "turun", "nama": "wilayah"}, "property": "cellClicked", "value": {"rowId": "31.71"}}],
             [],
+            [],  # a phone's tapped cards (kerangka.kartu_baris)
         ],
         "state": [
             {"id": "_pages_location", "property": "pathname", "value": "/wilayah"},
@@ -254,6 +255,30 @@ def test_control_callbacks_give_no_data(klien, server):
     assert response.status_code == 200
     assert json.loads(response.text)["response"]["navigasi-turun"]["href"] == "/wilayah?wilayah=31.71"
     assert baru(server).post("/_dash-update-component", json=body).status_code == 401
+
+
+def test_a_tapped_card_goes_down_and_a_card_drawn_anew_does_not(klien):
+    """A phone's card of Jakarta Timur (kerangka.kartu_baris) tapped once opens it, as its grid row
+    does; the same card drawn with a new page (n_clicks 0) changes nothing (no update)."""
+
+    def tap(n):
+        kartu = {"type": "turun-kartu", "nama": "wilayah", "kode": "31.75"}
+        return {
+            "output": "navigasi-turun.href",
+            "outputs": {"id": "navigasi-turun", "property": "href"},
+            "inputs": [[], [], [{"id": kartu, "property": "n_clicks", "value": n}]],
+            "state": [
+                {"id": "_pages_location", "property": "pathname", "value": "/wilayah"},
+                {"id": "_pages_location", "property": "search", "value": "?wilayah=31&bahasa=en"},
+            ],
+            "changedPropIds": ['{"kode":"31.75","nama":"wilayah","type":"turun-kartu"}.n_clicks'],
+        }
+
+    response = klien["jaktim"].post("/_dash-update-component", json=tap(1))
+    assert response.status_code == 200
+    assert json.loads(response.text)["response"]["navigasi-turun"]["href"] == "/wilayah?wilayah=31.75&bahasa=en"
+    anew = klien["jaktim"].post("/_dash-update-component", json=tap(0))
+    assert anew.status_code in (200, 204) and "navigasi-turun" not in (anew.text and anew.json["response"] or {})
 
 
 def test_the_data_page_and_audit_are_for_admins(klien):

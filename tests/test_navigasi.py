@@ -56,16 +56,17 @@ def test_excel_is_offered_in_the_same_type_as_csv(permintaan):
 def test_a_clicked_row_or_bar_goes_one_level_down(permintaan):
     _pemicu({"type": "turun", "nama": "wilayah"}, "cellClicked", {"rowId": "31.75.02"})
     assert (
-        kerangka._turun([None], [None], "/wilayah", "?wilayah=31.75&bahasa=en") == "/wilayah?wilayah=31.75.02&bahasa=en"
+        kerangka._turun([None], [None], [], "/wilayah", "?wilayah=31.75&bahasa=en")
+        == "/wilayah?wilayah=31.75.02&bahasa=en"
     )
     _pemicu({"type": "turun-grafik", "nama": "ringkasan"}, "clickData", {"points": [{"customdata": ["31.71"]}]})
-    assert kerangka._turun([None], [None], "/", "") == "/?wilayah=31.71"
+    assert kerangka._turun([None], [None], [], "/", "") == "/?wilayah=31.71"
 
 
 @pytest.mark.parametrize("kode", ["99.99", "31.75'; DROP TABLE peserta; --", None])
 def test_a_code_that_is_no_place_goes_nowhere(permintaan, kode):
     _pemicu({"type": "turun", "nama": "wilayah"}, "cellClicked", {"rowId": kode})
-    assert kerangka._turun([None], [None], "/wilayah", "?wilayah=31.75") is dash.no_update
+    assert kerangka._turun([None], [None], [], "/wilayah", "?wilayah=31.75") is dash.no_update
 
 
 NODE = shutil.which("node")

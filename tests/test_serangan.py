@@ -268,6 +268,7 @@ def test_a_log_record_cannot_hold_a_line_of_its_own():
             "inputs": [
                 [{"id": {"nama": "wilayah", "type": "turun"}, "property": "cellClicked", "value": {"rowId": "31.75"}}],
                 [],
+                [],  # a phone's cards
             ],
             "changedPropIds": ['{"nama":"wilayah","type":"turun"}.cellClicked'],
             "state": [

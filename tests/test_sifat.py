@@ -232,7 +232,7 @@ def test_a_clicked_row_or_bar_with_any_value_is_answered(klien, akun, jenis, nil
     body = {
         "output": "navigasi-turun.href",
         "outputs": {"id": "navigasi-turun", "property": "href"},
-        "inputs": [masukan, []] if jenis == "turun" else [[], masukan],
+        "inputs": [masukan, [], []] if jenis == "turun" else [[], masukan, []],  # the third: a phone's cards
         "state": [
             {"id": "_pages_location", "property": "pathname", "value": path},
             {"id": "_pages_location", "property": "search", "value": search},

@@ -46,13 +46,26 @@ def _isi(k):
     ]
     rows = []
     for sumber in ("apbd", "csr", "lain"):
+        # each cell names its column (data-label): on a phone a row is a card (cakupan.css)
         rows.append(
             dmc.TableTr(
                 [
                     dmc.TableTd(fmt.label(f"rentan_{sumber}", b)),
-                    dmc.TableTd(fmt.angka(m[f"rentan_{sumber}"], b), ta="right"),
-                    dmc.TableTd(fmt.rupiah(m[f"anggaran_sisa_tahun_{sumber}"], b), ta="right"),
-                    dmc.TableTd(fmt.rupiah(m[f"anggaran_setahun_{sumber}"], b), ta="right"),
+                    dmc.TableTd(
+                        fmt.angka(m[f"rentan_{sumber}"], b),
+                        ta="right",
+                        **{"data-label": fmt.label("pekerja_rentan", b)},
+                    ),
+                    dmc.TableTd(
+                        fmt.rupiah(m[f"anggaran_sisa_tahun_{sumber}"], b),
+                        ta="right",
+                        **{"data-label": fmt.label("anggaran_sisa_tahun", b)},
+                    ),
+                    dmc.TableTd(
+                        fmt.rupiah(m[f"anggaran_setahun_{sumber}"], b),
+                        ta="right",
+                        **{"data-label": fmt.label("anggaran_setahun", b)},
+                    ),
                 ]
             )
         )
@@ -76,7 +89,14 @@ def _isi(k):
         ),
         dmc.Text(t("anggaran_rumus", b), c="dimmed", size="lg"),
         dmc.SimpleGrid(cards, cols={"base": 1, "md": 3}, spacing="lg"),
-        dmc.Table([head, dmc.TableTbody(rows)], fz="lg", striped=True, withTableBorder=True, id="anggaran-sumber"),
+        dmc.Table(
+            [head, dmc.TableTbody(rows)],
+            fz="lg",
+            striped=True,
+            withTableBorder=True,
+            id="anggaran-sumber",
+            className="tabel-kartu",
+        ),
     ]
     if k.tempat.tingkat_anak and k.tempat.tingkat_anak != "rw":
         hasil = cakupan.anak(k.tanya, ANAK)

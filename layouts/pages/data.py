@@ -318,7 +318,7 @@ def _tabel(id_, rows, kolom, bahasa):
         }
         for f, h in kolom
     ]
-    return dag.AgGrid(
+    tabel = dag.AgGrid(
         id=id_,
         rowData=rows,
         columnDefs=cols,
@@ -327,6 +327,40 @@ def _tabel(id_, rows, kolom, bahasa):
         className="ag-theme-quartz cakupan-grid",
         style={} if len(rows) <= 15 else {"height": "480px"},
     )
+    # on a phone a row is a card, every column named with its value: nothing behind a sideways scroll
+    return html.Div([dmc.Box(tabel, visibleFrom="sm"), dmc.Box(_kartu(id_, rows, cols, bahasa), hiddenFrom="sm")])
+
+
+def _kartu(id_: str, rows: list[dict], cols: list[dict], bahasa: str) -> dmc.Stack:
+    """`_tabel`'s rows for a phone: a card a row, each column's name over its value, two to a row."""
+    kartu = [
+        dmc.Card(
+            dmc.SimpleGrid(
+                [
+                    dmc.Stack(
+                        [
+                            dmc.Text(c["headerName"], size="sm", c="dimmed", lh=1.2),
+                            dmc.Text(
+                                fmt.angka(r.get(c["field"]), bahasa)
+                                if c["field"] in NUMBERS and isinstance(r.get(c["field"]), (int, float))
+                                else str(r.get(c["field"]) if r.get(c["field"]) is not None else "-"),
+                                fw=600,
+                                style={"overflowWrap": "anywhere"},
+                            ),
+                        ],
+                        gap=0,
+                    )
+                    for c in cols
+                ],
+                cols=2,
+                spacing="xs",
+            ),
+            withBorder=True,
+            padding="sm",
+        )
+        for r in rows
+    ]
+    return dmc.Stack(kartu, gap="xs", id=f"{id_}-kartu")
 
 
 def _isi(k):
