@@ -30,11 +30,11 @@ def _prepare(con, is_new: bool) -> None:
         regions.load(con)
     else:
         version = _version(lambda sql: con.execute(sql).fetchall())
+        if version not in (2, SCHEMA_VERSION):
+            raise tabular.LoadError(outdated_message(version))
+        sqlfiles.run(con, "schema.sql")  # IF NOT EXISTS: what was added since (kerangka, ringkas_jatuh_tempo)
         if version == 2:
             _history_to_partitions(con)
-        elif version != SCHEMA_VERSION:
-            raise tabular.LoadError(outdated_message(version))
-        sqlfiles.run(con, "schema.sql")  # IF NOT EXISTS: a history table added since (ringkas_jatuh_tempo)
         partisi.pasang_semua(con)  # the views read this data folder's files, wherever it now is
     sqlfiles.run(con, kode_wilayah.BERKAS_SQL)  # the code rules, which macros.sql and the loads use
     sqlfiles.run(con, "macros.sql")
@@ -48,19 +48,16 @@ def _prepare(con, is_new: bool) -> None:
 def _history_to_partitions(con) -> None:
     """A warehouse of schema 2 kept its history in the build file: each snapshot of each history
     table becomes its partition (warehouse/partisi.py), in this build only, so a failure leaves the
-    served one as it was. The numbers do not change; the next load copies a small file."""
-    sqlfiles.run(con, "schema.sql")  # IF NOT EXISTS: schema kerangka and table partisi
+    served one as it was. The numbers do not change; the next load copies a small file. Needs
+    schema.sql's kerangka and partisi (run by _prepare before)."""
     for tabel in partisi.TABEL:
-        if not con.execute(
-            "SELECT count(*) FROM duckdb_tables() WHERE schema_name = 'main' AND table_name = $t", {"t": tabel}
-        ).fetchone()[0]:
+        if not warehouse.has_table(con, tabel):
             continue  # a history table schema 2 did not have (ringkas_jatuh_tempo): filled by _due_rollups
         con.execute(f"ALTER TABLE main.{tabel} RENAME TO {tabel}_lama").fetchall()
         dates = con.execute(f"SELECT DISTINCT tanggal_data FROM {tabel}_lama ORDER BY 1").fetchall()
         for (tanggal,) in dates:
             partisi.simpan(con, tabel, tanggal, f"SELECT * FROM {tabel}_lama")
         con.execute(f"DROP TABLE {tabel}_lama").fetchall()
-        partisi.pasang(con, tabel)
     partisi.padatkan(con)
     con.execute("UPDATE versi_skema SET versi = ?", [SCHEMA_VERSION]).fetchall()
 
@@ -145,8 +142,7 @@ def _refresh_rollups(con, as_of: dt.date) -> None:
         sqlfiles.run(con, "ringkas.sql", {"tanggal": dates[j], "sebelumnya": previous})
         sqlfiles.run(con, "ringkas_jatuh_tempo.sql", {"tanggal": dates[j], "grace": settings.grace_months()})
         for tabel in partisi.RINGKAS:
-            partisi.simpan(con, tabel, dates[j], f"SELECT * FROM hasil_{tabel}")
-            con.execute(f"DROP TABLE hasil_{tabel}").fetchall()
+            _store_result(con, tabel, dates[j])
         con.execute(
             "UPDATE snapshot SET ada_arus = ? WHERE tanggal_data = ?", [previous is not None, dates[j]]
         ).fetchall()
@@ -162,8 +158,14 @@ def _due_rollups(con) -> None:
     ).fetchall()
     for (tanggal,) in missing:
         sqlfiles.run(con, "ringkas_jatuh_tempo.sql", {"tanggal": tanggal, "grace": settings.grace_months()})
-        partisi.simpan(con, "ringkas_jatuh_tempo", tanggal, "SELECT * FROM hasil_ringkas_jatuh_tempo")
-        con.execute("DROP TABLE hasil_ringkas_jatuh_tempo").fetchall()
+        _store_result(con, "ringkas_jatuh_tempo", tanggal)
+
+
+def _store_result(con, tabel: str, tanggal: dt.date) -> None:
+    """A model's rows of one snapshot (temp table hasil_<tabel>, e.g. ringkas.sql's) stored as that
+    snapshot's partition of `tabel`, then dropped."""
+    partisi.simpan(con, tabel, tanggal, f"SELECT * FROM hasil_{tabel}")
+    con.execute(f"DROP TABLE hasil_{tabel}").fetchall()
 
 
 def _keep_recent_detail(con) -> None:

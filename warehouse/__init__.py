@@ -192,9 +192,7 @@ def _listed_inside(path: Path) -> list[str] | None:
     when it cannot be read (then nothing is deleted)."""
     try:
         with duckdb.connect(str(path), read_only=True) as con:
-            if not con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'partisi'").fetchone()[0]:
-                return []
-            return partisi.daftar(con)
+            return partisi.daftar(con) if has_table(con, "partisi") else []
     except duckdb.Error:
         return None
 
@@ -236,7 +234,7 @@ def build():
                 con.execute(f"DROP TABLE IF EXISTS {name}")
             for finisher in _finishers:
                 finisher(con)
-            if _has_table(con, "partisi"):
+            if has_table(con, "partisi"):
                 partisi.tulis_daftar(con, path.with_suffix(".partisi"))
             con.execute("CHECKPOINT")
             con.close()
@@ -257,12 +255,13 @@ def _check(path: Path) -> None:
     with duckdb.connect(str(path), read_only=True) as con:
         con.execute("SELECT count(*) FROM wilayah").fetchall()
         con.execute("SELECT count(*) FROM snapshot").fetchall()
-        if _has_table(con, "partisi"):
+        if has_table(con, "partisi"):
             for tabel in partisi.TABEL:
                 con.execute(f"SELECT count(*) FROM {tabel}").fetchall()
 
 
-def _has_table(con, name: str) -> bool:
+def has_table(con, name: str) -> bool:
+    """Whether a connection's main schema has table `name`."""
     return bool(
         con.execute(
             "SELECT count(*) FROM duckdb_tables() WHERE table_name = $n AND schema_name = 'main'", {"n": name}

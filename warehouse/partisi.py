@@ -69,7 +69,8 @@ def simpan(con, tabel: str, tanggal, sql: str, params: dict | None = None) -> No
 
 def lepas(con, tabel: str, tanggal: list) -> None:
     """Take snapshots `tanggal` (dates) out of `tabel`'s list; a compacted file that holds one of
-    them and others is written again without them. The files stay until no kept build lists them."""
+    them and others is written again without them. The files stay until no kept build lists them.
+    The view follows when the caller calls pasang (simpan and simpan_terbaru do)."""
     if not tanggal:
         return
     for berkas, awal, akhir, jumlah in con.execute(
@@ -86,7 +87,6 @@ def lepas(con, tabel: str, tanggal: list) -> None:
                 "WHERE tanggal_data NOT IN (SELECT unnest($d::DATE[]))"
             )
             _tulis(con, tabel, sisa, {"f": str(akar() / berkas), "d": kena}, mentah=True)
-    pasang(con, tabel)
 
 
 def simpan_terbaru(con, tabel: str, n: int) -> list:
@@ -101,6 +101,7 @@ def simpan_terbaru(con, tabel: str, n: int) -> list:
         ).fetchall()
     ]
     lepas(con, tabel, lama)
+    pasang(con, tabel)
     return lama
 
 
