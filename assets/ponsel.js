@@ -18,7 +18,14 @@
     sesuaikan(gd);
   }
 
+  // Dash changes the page often: look for new charts only on a phone, once a frame at most.
+  var dijadwalkan = false;
   new MutationObserver(function () {
-    document.querySelectorAll(".js-plotly-plot").forEach(pasang);
+    if (!PONSEL.matches || dijadwalkan) return;
+    dijadwalkan = true;
+    window.requestAnimationFrame(function () {
+      dijadwalkan = false;
+      document.querySelectorAll(".js-plotly-plot").forEach(pasang);
+    });
   }).observe(document.documentElement, {childList: true, subtree: true});
 })();

@@ -52,7 +52,7 @@ def _bertanda(v: float, b: str) -> str:
     return ("+" if v > 0 else "") + fmt.desimal(v, 1, b)
 
 
-def kepala(bd: Banding, kolom: list[str], b: str) -> list[str]:
+def kepala(kolom: list[str], b: str) -> list[str]:
     """The table's headings after the first column: each measure's plain label."""
     return [fmt.label(m, b) for m in kolom]
 

@@ -202,3 +202,30 @@ def asal_target(m: dict, bahasa: str = "id") -> str:
     return t("target_turunan_isi", bahasa).format(
         induk=m.get("nama_induk") or "-", dasar=dasar, oleh=m.get("target_dibagi_oleh") or "-"
     )
+
+
+def penuh(nilai, bahasa: str = "id") -> str:
+    """The full figure when a card shows a short one (129.109 beside 129,1 ribu), else ''."""
+    return "" if nilai is None or ringkas(nilai, bahasa) == angka(nilai, bahasa) else angka(nilai, bahasa)
+
+
+def penuh_di_depan(nilai, bahasa: str = "id") -> str:
+    """penuh() followed by ' · ' to lead a card's note, or '' when the card shows the full figure."""
+    teks = penuh(nilai, bahasa)
+    return f"{teks} · " if teks else ""
+
+
+def cakupan_pekerja(m: dict, bahasa: str = "id") -> str:
+    """'Cakupan pekerja 25,0 % dari 44 penduduk bekerja' where a workforce reference exists, else ''
+    (a KPI row: cakupan_pekerja, pekerja)."""
+    if m["cakupan_pekerja"] is None:
+        return ""
+    return (
+        f"{label('cakupan_pekerja', bahasa)} {persen(m['cakupan_pekerja'], bahasa=bahasa)} "
+        f"{t('dari', bahasa)} {ringkas(m['pekerja'], bahasa)} {label('pekerja', bahasa).lower()}"
+    )
+
+
+def laju(v, bahasa: str = "id") -> str:
+    """A weekly pace (persons a week): one decimal under 10 a week (1,5 is not 2), whole above (492)."""
+    return "-" if v is None else desimal(v, 1 if abs(v) < 10 else 0, bahasa)

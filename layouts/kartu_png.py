@@ -117,27 +117,30 @@ def _petak(m: dict, tanya: Pertanyaan, b: str) -> tuple[Petak, ...]:
             "ringkasan-aktif",
             fmt.label("peserta_aktif", b),
             ((fmt.ringkas(aktif, b), ""),),
-            _beside(aktif, b) + f"{fmt.label('peserta_terdaftar', b).lower()} {fmt.angka(m['peserta_terdaftar'], b)}",
+            fmt.penuh_di_depan(aktif, b)
+            + f"{fmt.label('peserta_terdaftar', b).lower()} {fmt.angka(m['peserta_terdaftar'], b)}",
         ),
         Petak(
             "ringkasan-target",
             fmt.nama_target(m["jenis_target"], b) + tanda,
             ((fmt.ringkas(target, b), ""),),
             # the rule's and a derived one's words are long: the caveats say them, marked
-            _beside(target, b) + f"{t('target_tahun', b)} {tanya.tanggal.year}" if target and not aturan else "",
+            fmt.penuh_di_depan(target, b) + f"{t('target_tahun', b)} {tanya.tanggal.year}"
+            if target and not aturan
+            else "",
         ),
         Petak(
             "ringkasan-capaian",
             t("capaian_1rw100", b) if aturan else fmt.label("capaian", b),
             ((fmt.persen(m["capaian_acuan"], bahasa=b), ""),),
-            _cakupan_pekerja(m, b),
+            fmt.cakupan_pekerja(m, b),
             grafik.warna_capaian(m["capaian_acuan"], (MERAH, JINGGA, HIJAU, HITAM)),
         ),
         Petak(
             "ringkasan-kekurangan",
             fmt.label("kekurangan", b),
             ((fmt.ringkas(kurang, b), ""),),
-            t("sudah_tercapai", b) if kurang == 0 else _penuh(kurang, b),
+            t("sudah_tercapai", b) if kurang == 0 else fmt.penuh(kurang, b),
         ),
         Petak("ringkasan-perubahan", t("minggu_ini", b), ((fmt.tanda(m["perubahan_minggu"], b), ""),), perubahan),
         _laju(m, tanya, b),
@@ -147,9 +150,9 @@ def _petak(m: dict, tanya: Pertanyaan, b: str) -> tuple[Petak, ...]:
 def _laju(m: dict, tanya: Pertanyaan, b: str) -> Petak:
     """The pace tile: achieved (named by the weeks of data behind it) and needed, and the verdict
     in the words of Ringkasan's pace card (cakupan.vonis_laju)."""
-    nilai = [(_angka_laju(m["laju_4mg"], b), fmt.kata_laju(tanya.periode, b))]
+    nilai = [(fmt.laju(m["laju_4mg"], b), fmt.kata_laju(tanya.periode, b))]
     if m["laju_dibutuhkan_acuan"] is not None:
-        nilai.append((_angka_laju(m["laju_dibutuhkan_acuan"], b), t("dibutuhkan", b)))
+        nilai.append((fmt.laju(m["laju_dibutuhkan_acuan"], b), t("dibutuhkan", b)))
     vonis = cakupan.vonis_laju(m)
     if vonis == "belum":
         kata = t("laju_belum", b)
@@ -175,29 +178,6 @@ def _catatan(m: dict, catatan: list[tuple[str, str]], filt, b: str) -> list[str]
     elif filt.target_berlaku:
         baris.append(fmt.catatan_target(m, b, filt))
     return baris + [pick(c, b) for c in catatan]
-
-
-def _penuh(nilai, b: str) -> str:
-    """The full figure when the tile shows a short one (129.109 beside 129,1 ribu), else ''."""
-    return "" if nilai is None or fmt.ringkas(nilai, b) == fmt.angka(nilai, b) else fmt.angka(nilai, b)
-
-
-def _beside(nilai, b: str) -> str:
-    return f"{_penuh(nilai, b)} · " if _penuh(nilai, b) else ""
-
-
-def _cakupan_pekerja(m: dict, b: str) -> str:
-    if m["cakupan_pekerja"] is None:
-        return ""
-    return (
-        f"{fmt.label('cakupan_pekerja', b)} {fmt.persen(m['cakupan_pekerja'], bahasa=b)} "
-        f"{t('dari', b)} {fmt.ringkas(m['pekerja'], b)} {fmt.label('pekerja', b).lower()}"
-    )
-
-
-def _angka_laju(v, b: str) -> str:
-    """A weekly pace as Ringkasan writes it: one decimal under 10 a week, whole above."""
-    return "-" if v is None else fmt.desimal(v, 1 if abs(v) < 10 else 0, b)
 
 
 # --- the drawing -------------------------------------------------------------------------------

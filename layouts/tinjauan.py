@@ -210,7 +210,7 @@ def _banding(tj: Tinjauan, b: str):
     tabel = {
         "jenis": "tabel",
         "wilayah": t("banding_kolom", b),
-        "kepala": kata_banding.kepala(bd, kata_banding.SLIDE, b),
+        "kepala": kata_banding.kepala(kata_banding.SLIDE, b),
         "baris": [
             {
                 "nama": r["nama"],

@@ -164,7 +164,7 @@ def _tabel(bd, b) -> dmc.TableScrollContainer:
     kepala = dmc.TableThead(
         dmc.TableTr(
             [dmc.TableTh(t("banding_kolom", b), style=tetap)]
-            + [dmc.TableTh(h, style={"textAlign": "right"}) for h in kata.kepala(bd, UKURAN, b)]
+            + [dmc.TableTh(h, style={"textAlign": "right"}) for h in kata.kepala(UKURAN, b)]
         )
     )
     rows = []
@@ -193,7 +193,7 @@ def _tabel(bd, b) -> dmc.TableScrollContainer:
 def _kartu_ponsel(bd, b) -> dmc.Stack:
     """The same rows on a phone: a card a side, every measure with its value and, under it, its
     difference from the first side; nothing to scroll sideways."""
-    label = kata.kepala(bd, UKURAN, b)
+    label = kata.kepala(UKURAN, b)
     rows = kata.baris(bd, b)
     kartu = []
     for i, r in enumerate(rows):

@@ -99,17 +99,12 @@ def _kartu(m: dict, k) -> list:
     ]
 
 
-def _laju(v, b) -> str:
-    """A weekly pace: one decimal under 10 a week, whole above (as Ringkasan writes it)."""
-    return "-" if v is None else fmt.desimal(v, 1 if abs(v) < 10 else 0, b)
-
-
 def _kartu_laju(m: dict, k) -> dmc.Card:
     """The pace achieved and needed, and the verdict in Ringkasan's words (cakupan.vonis_laju)."""
     b, vonis = k.bahasa, m["vonis"]
-    nilai = [(fmt.kata_laju(k.tanya.periode, b), _laju(m["laju_4mg"], b))]
+    nilai = [(fmt.kata_laju(k.tanya.periode, b), fmt.laju(m["laju_4mg"], b))]
     if m["laju_dibutuhkan"] is not None:
-        nilai.append((t("dibutuhkan", b), _laju(m["laju_dibutuhkan"], b)))
+        nilai.append((t("dibutuhkan", b), fmt.laju(m["laju_dibutuhkan"], b)))
     if vonis == "belum":
         note = t("laju_belum", b)
     elif vonis == "tanpa_target":
@@ -189,7 +184,7 @@ def _sel(nama: str, v, b: str) -> str:
     if jenis == "tanda":
         return fmt.tanda(v, b)
     if jenis == "laju":
-        return _laju(v, b)
+        return fmt.laju(v, b)
     return fmt.angka(v, b)
 
 

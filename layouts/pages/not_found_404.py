@@ -8,12 +8,11 @@ import dash_mantine_components as dmc
 from dash import dcc
 
 from layouts import kerangka
-from layouts.teks import pick
+from layouts.teks import pick, t
 
 dash.register_page(__name__, path="/404", name="Tidak ditemukan", title=kerangka.judul_tab("tidak_ditemukan"))
 
 KATA = {
-    "judul": ("Halaman tidak ditemukan", "Page not found"),
     "isi": (
         "Alamat ini tidak ada di Cakupan. Mungkin tautannya terpotong atau sudah lama; pilih halaman dari menu di "
         "atas, atau kembali ke Ringkasan.",
@@ -29,7 +28,7 @@ def layout(bahasa: str | None = None, **_query) -> dmc.Stack:
     b = "en" if bahasa == "en" else "id"
     return dmc.Stack(
         [
-            dmc.Title(pick(KATA["judul"], b), order=2),
+            dmc.Title(t("tidak_ditemukan", b), order=2),
             dmc.Text(pick(KATA["isi"], b)),
             dcc.Link(pick(KATA["kembali"], b), href="/?bahasa=en" if b == "en" else "/"),
         ],

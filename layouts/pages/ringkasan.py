@@ -121,14 +121,17 @@ def _kartu(m, k):
     # none yet (or a branch's), the 1 RW 100 rule's, a derived one's origin: the words every output uses
     target_note = fmt.catatan_target(m, b, k.tanya.filt)
     if m["target_acuan"] is not None and not aturan:
-        target_note = _beside(m["target_acuan"], b) + (target_note or f"{t('target_tahun', b)} {k.snapshot.year}")
+        target_note = fmt.penuh_di_depan(m["target_acuan"], b) + (
+            target_note or f"{t('target_tahun', b)} {k.snapshot.year}"
+        )
     change_note = fmt.rincian_perubahan(m, b) or "-"
     kurang = m["kekurangan_acuan"]
     return [
         kerangka.kartu(
             fmt.label("peserta_aktif", b),
             fmt.ringkas(aktif, b),
-            _beside(aktif, b) + f"{fmt.label('peserta_terdaftar', b).lower()} {fmt.angka(m['peserta_terdaftar'], b)}",
+            fmt.penuh_di_depan(aktif, b)
+            + f"{fmt.label('peserta_terdaftar', b).lower()} {fmt.angka(m['peserta_terdaftar'], b)}",
             "ringkasan-aktif",
             penuh=fmt.angka(aktif, b),
         ),
@@ -142,14 +145,14 @@ def _kartu(m, k):
         kerangka.kartu(
             t("capaian_1rw100", b) if aturan else fmt.label("capaian", b),
             fmt.persen(m["capaian_acuan"], bahasa=b),
-            _cakupan_pekerja(m, b) or fmt.definisi_metrik("capaian", b),
+            fmt.cakupan_pekerja(m, b) or fmt.definisi_metrik("capaian", b),
             "ringkasan-capaian",
             grafik.warna_capaian(m["capaian_acuan"]) if m["capaian_acuan"] is not None else None,
         ),
         kerangka.kartu(
             fmt.label("kekurangan", b),
             fmt.ringkas(kurang, b),
-            t("sudah_tercapai", b) if kurang == 0 else (_penuh(kurang, b) or fmt.definisi_metrik("kekurangan", b)),
+            t("sudah_tercapai", b) if kurang == 0 else (fmt.penuh(kurang, b) or fmt.definisi_metrik("kekurangan", b)),
             "ringkasan-kekurangan",
             penuh=fmt.angka(kurang, b),
         ),
@@ -159,38 +162,14 @@ def _kartu(m, k):
     ]
 
 
-def _penuh(nilai, b) -> str:
-    """The full figure when the card shows a short one (129.109 beside 129,1 ribu), else ''."""
-    return "" if nilai is None or fmt.ringkas(nilai, b) == fmt.angka(nilai, b) else fmt.angka(nilai, b)
-
-
-def _beside(nilai, b) -> str:
-    return f"{_penuh(nilai, b)} · " if _penuh(nilai, b) else ""
-
-
-def _cakupan_pekerja(m, b) -> str:
-    """'Cakupan pekerja 25,0 % dari 44 penduduk bekerja' where a workforce reference exists."""
-    if m["cakupan_pekerja"] is None:
-        return ""
-    return (
-        f"{fmt.label('cakupan_pekerja', b)} {fmt.persen(m['cakupan_pekerja'], bahasa=b)} "
-        f"{t('dari', b)} {fmt.ringkas(m['pekerja'], b)} {fmt.label('pekerja', b).lower()}"
-    )
-
-
-def _laju(v, b) -> str:
-    """A weekly pace: one decimal under 10 a week (1,5 is not 2), whole above (492)."""
-    return "-" if v is None else fmt.desimal(v, 1 if abs(v) < 10 else 0, b)
-
-
 def _kartu_laju(m, periode, b, filt=None):
     """The pace as two labelled values (achieved, needed), never 'a / b' that reads as a ratio,
     the achieved one named by the weeks of data behind it; with one snapshot the pace cannot be
     known yet, and the card says so."""
     vonis = cakupan.vonis_laju(m)
-    nilai = [(fmt.kata_laju(periode, b), _laju(m["laju_4mg"], b))]
+    nilai = [(fmt.kata_laju(periode, b), fmt.laju(m["laju_4mg"], b))]
     if m["laju_dibutuhkan_acuan"] is not None:
-        nilai.append((t("dibutuhkan", b), _laju(m["laju_dibutuhkan_acuan"], b)))
+        nilai.append((t("dibutuhkan", b), fmt.laju(m["laju_dibutuhkan_acuan"], b)))
     if vonis == "belum":
         note = t("laju_belum", b)
     elif vonis == "tanpa_target":  # a branch's: targets count every branch (the target card's words)
