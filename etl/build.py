@@ -39,7 +39,6 @@ def _prepare(con, is_new: bool) -> None:
     sqlfiles.run(con, kode_wilayah.BERKAS_SQL)  # the code rules, which macros.sql and the loads use
     sqlfiles.run(con, "macros.sql")
     sqlfiles.run(con, "peta_skema.sql")  # IF NOT EXISTS: older warehouses get it here
-    sqlfiles.run(con, "target_cabang_skema.sql")  # the same
     _write_splits(con)
     _write_words(con)
     regions.load_old_codes(con)

@@ -61,16 +61,6 @@ def _nasional(t: Pertanyaan, filt: Filter) -> Pertanyaan:
     return Pertanyaan(wilayah.tempat("ID"), t.periode, filt)
 
 
-def ada_target() -> bool:
-    """Whether the served build has branch targets (one from before issue 35 has not)."""
-    return _ada_target(warehouse.current_path())
-
-
-@functools.lru_cache(maxsize=8)
-def _ada_target(_path) -> bool:
-    return bool(warehouse.rows(pembangun.ADA_TARGET_CABANG_SQL)[0][0])
-
-
 def _semua(t: Pertanyaan, nama: str | None, metrik: tuple) -> list[dict]:
     """Every branch (nama None) or one, unchecked: callers pass the gate first."""
     filt = replace(t.filt, kantor_cabang=nama)
@@ -79,7 +69,7 @@ def _semua(t: Pertanyaan, nama: str | None, metrik: tuple) -> list[dict]:
 
 @functools.lru_cache(maxsize=256)
 def _baris(_path, _target_rw, filt: Filter, periode, metrik: tuple) -> tuple:
-    sql, params = pembangun.kueri_cabang(filt, periode, list(metrik), ada_target=_ada_target(_path))
+    sql, params = pembangun.kueri_cabang(filt, periode, list(metrik), ada_target=cakupan.ada(_path, "target_cabang"))
     return tuple(bersama.ambil(_path, ("cabang", sql, params), lambda: warehouse.records(sql, params)))
 
 

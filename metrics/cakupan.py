@@ -153,10 +153,16 @@ def _tabel(_path, target_rw: int, tingkat: str, t: Pertanyaan, metrik: tuple) ->
     return Hasil(baris, tingkat, t.tempat, t.periode, t.filt, list(metrik), _catatan(t.periode, t.filt, metrik))
 
 
-@functools.lru_cache(maxsize=8)
+@functools.lru_cache(maxsize=32)
+def ada(_path, nama: str) -> bool:
+    """Whether the served build (`_path`, the cache key) has table or view `nama`: a build made before a
+    feature lacks it (target_berlaku: issue 21; ringkas_jatuh_tempo, target_cabang: issue 35)."""
+    return bool(warehouse.rows(pembangun.ADA_SQL, {"nama": nama})[0][0])
+
+
 def _tempo(_path) -> bool:
     """Whether the served build has ringkas_jatuh_tempo (a build from before issue 35 has not)."""
-    return bool(warehouse.rows(pembangun.ADA_TEMPO_SQL)[0][0])
+    return ada(_path, "ringkas_jatuh_tempo")
 
 
 def ada_turunan() -> bool:
@@ -164,10 +170,9 @@ def ada_turunan() -> bool:
     return _turunan(warehouse.current_path())
 
 
-@functools.lru_cache(maxsize=8)
 def _turunan(_path) -> bool:
     """Whether the served build has derived targets (a build from before issue 21 has not)."""
-    return bool(warehouse.rows(pembangun.ADA_TURUNAN_SQL)[0][0])
+    return ada(_path, "target_berlaku")
 
 
 def kosongkan_cache() -> None:

@@ -61,7 +61,7 @@ def hitung(con) -> None:
     snapshots = con.execute(periode.SNAPSHOT_SQL).fetchall()
     target_rw = settings.rw_target()
     urut = ", ".join(pembangun.URUT_TABEL)
-    turunan = con.execute(pembangun.ADA_TURUNAN_SQL).fetchone()[0]
+    turunan = con.execute(pembangun.ADA_SQL, {"nama": "target_berlaku"}).fetchone()[0]
     bagian, ada = [], []
     for tanggal, _ in snapshots[-SNAPSHOT_TERBARU:]:
         p = periode.dari_daftar(snapshots, tanggal)

@@ -203,11 +203,12 @@ TEMPO_KOSONG = """ringkas_jatuh_tempo AS (
         t(tanggal_data, kode_wilayah, kode_provinsi, kode_kabkota, kode_kecamatan, kode_kelurahan, rw, segmen,
           kantor_cabang, aktif_dicek, jatuh_tempo) WHERE false
 )"""
-# Grain: one row per build: whether it has ringkas_jatuh_tempo (made by every build since issue 35).
-ADA_TEMPO_SQL = (
+# Grain: one row per build: whether it has table or view $nama in main. What a build made before a
+# feature lacks: target_berlaku (issue 21), ringkas_jatuh_tempo and target_cabang (issue 35).
+ADA_SQL = (
     "SELECT count(*) > 0 FROM (SELECT schema_name, view_name AS nama FROM duckdb_views() "
     "UNION ALL SELECT schema_name, table_name FROM duckdb_tables()) WHERE schema_name = 'main' "
-    "AND nama = 'ringkas_jatuh_tempo'"
+    "AND nama = $nama"
 )
 # The rollups a due measure is summed with: the due rows beside the others', by name (the other
 # measures' columns are NULL on them, so their sums do not change).
@@ -420,7 +421,6 @@ URUT_TABEL = ("diketahui DESC", "kode_induk", "rw", "kode_wilayah")
 
 
 # Grain: one row: whether a build has target_berlaku (made by every build since issue 21).
-ADA_TURUNAN_SQL = "SELECT count(*) > 0 FROM duckdb_views() WHERE view_name = 'target_berlaku'"
 
 
 def _sumber_target(turunan: bool) -> str:
@@ -448,7 +448,7 @@ def kueri_tabel(
 ) -> tuple[str, dict]:
     """SQL and parameters for `metrik` of every place at `tingkat` inside `induk` (a place code).
     turunan False: the build is from before target splits (no target_berlaku); own targets only.
-    tempo False: the build is from before ringkas_jatuh_tempo (ADA_TEMPO_SQL); due counts NULL."""
+    tempo False: the build is from before ringkas_jatuh_tempo (ADA_SQL); due counts NULL."""
     periksa_tingkat(tingkat)
     for nama in metrik:
         definisi.metrik(nama)
@@ -787,7 +787,6 @@ METRIK_CABANG = (
 )
 
 # Grain: one row: whether a build has branch targets (made by every build since issue 35).
-ADA_TARGET_CABANG_SQL = "SELECT count(*) > 0 FROM duckdb_tables() WHERE table_name = 'target_cabang'"
 
 
 def kueri_cabang(filt: Filter, periode: Periode, metrik: list[str], ada_target: bool = True) -> tuple[str, dict]:

@@ -199,3 +199,15 @@ CREATE TABLE IF NOT EXISTS kerangka.ringkas_jatuh_tempo (
     aktif_dicek    BIGINT NOT NULL,       -- active participants of the row (adds up to ringkas_wilayah.aktif)
     jatuh_tempo    BIGINT NOT NULL        -- of them, due: inactive at the end of the month unless they pay
 );
+
+-- Grain: one row per kantor cabang, year and segment with a target (issue 35, item 2). segmen
+-- 'SEMUA' = all segments. A warehouse made before branch targets gets the table at its next build
+-- (this file runs on every build; IF NOT EXISTS). A reference table, not
+-- history: a branch target file replaces the rows it names (etl/sql/target_cabang.sql).
+CREATE TABLE IF NOT EXISTS target_cabang (
+    kantor_cabang VARCHAR NOT NULL,       -- as the rosters spell it (spaces made single)
+    tahun         SMALLINT NOT NULL,
+    segmen        VARCHAR NOT NULL,
+    target        BIGINT NOT NULL,        -- persons
+    PRIMARY KEY (kantor_cabang, tahun, segmen)
+);
