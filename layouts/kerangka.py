@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
+from html import escape
 
 import dash
 import dash_ag_grid as dag
@@ -700,33 +701,35 @@ def kartu_baris(
 ) -> dmc.Stack:
     """A grid's rows (as `grid` made them) for a phone: a card a place, its name on top and each
     metric's label over its value, two to a row; a known place's card goes one level down when
-    tapped (as the grid's row does, through _turun); the parent's row last, as the grid pins it."""
+    tapped (as the grid's row does, through _turun); the parent's row last, as the grid pins it.
+    A card is two components, its tap target and its HTML (kartu_html): the cards go to every
+    screen beside the grid, and twenty components a card made a province table cost 5x (issue 34)."""
     kartu = []
     for r in [*rows, *(jumlah or [])]:
         kode = r.get("kode_wilayah")
-        sel = [
-            dmc.Stack(
-                [
-                    dmc.Text(fmt.label(m, bahasa), size="sm", c="dimmed", lh=1.2),
-                    dmc.Text(fmt.nilai(m, r.get(m), bahasa), fw=700),
-                ],
-                gap=0,
+        isi = dcc.Markdown(kartu_html(r, metrik, bahasa), dangerously_allow_html=True, className="kartu-isi")
+        if turun and kode and r.get("id_baris") != "jumlah":
+            kartu.append(
+                html.Div(
+                    isi,
+                    className="kartu-baris kartu-turun",
+                    id={"type": "turun-kartu", "nama": id_, "kode": kode},
+                    n_clicks=0,
+                )
             )
-            for m in metrik
-        ]
-        isi = [dmc.Text(r["nama_wilayah"], fw=700, size="lg"), dmc.SimpleGrid(sel, cols=2, spacing="xs", mt=4)]
-        dapat_turun = turun and kode and r.get("id_baris") != "jumlah"
-        kartu.append(
-            html.Div(
-                dmc.Card(isi, withBorder=True, padding="sm"),
-                className="kartu-baris kartu-turun",
-                id={"type": "turun-kartu", "nama": id_, "kode": kode},
-                n_clicks=0,
-            )
-            if dapat_turun
-            else html.Div(dmc.Card(isi, withBorder=True, padding="sm"), className="kartu-baris")
-        )
+        else:
+            kartu.append(html.Div(isi, className="kartu-baris"))
     return dmc.Stack(kartu, gap="xs", id=f"{id_}-kartu")
+
+
+def kartu_html(r: dict, metrik: list[str], bahasa: str) -> str:
+    """One card's content as HTML: the place's name, then each metric's label over its value as the
+    grid formats it (fmt.nilai). Every text is escaped, so a place's name cannot add markup."""
+    sel = "".join(
+        f"<div><small>{escape(fmt.label(m, bahasa))}</small><b>{escape(fmt.nilai(m, r.get(m), bahasa))}</b></div>"
+        for m in metrik
+    )
+    return f'<div class="kartu-nama">{escape(r["nama_wilayah"])}</div><div class="kartu-sel">{sel}</div>'
 
 
 def _baris_grid(b: dict, bahasa: str) -> dict:

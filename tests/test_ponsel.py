@@ -1,11 +1,29 @@
 """A phone's table of places (issue 35, item 3): the grid's rows as cards, each metric's label
 over its value formatted as the grid formats it, the known places tappable one level down."""
 
+from html.parser import HTMLParser
+
+from dash import dcc
+
 from layouts import kerangka
 
 
+class _Teks(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.teks: list[str] = []
+
+    def handle_data(self, data):
+        if data.strip():
+            self.teks.append(data)
+
+
 def _teks(komponen) -> list[str]:
-    """Every text in a component tree, in order."""
+    """Every text in a component tree, in order; the text of HTML a dcc.Markdown draws too."""
+    if isinstance(komponen, dcc.Markdown):
+        baca = _Teks()
+        baca.feed(komponen.children)
+        return baca.teks
     if isinstance(komponen, str):
         return [komponen]
     anak = getattr(komponen, "children", None)
