@@ -24,7 +24,7 @@ def layout(**query):
 
 def _isi(k):
     b = k.bahasa
-    m = cakupan.angka_tempat(k.tanya, PROGRAM)
+    m = cakupan.angka_tempat(k.tanya, [*PROGRAM, *cakupan.BULAN_DEPAN])  # one question for both cards
     parts = [
         dmc.SimpleGrid(
             [
@@ -45,7 +45,7 @@ def _isi(k):
         )
     if not m["kelurahan_referensi_rw"]:
         parts.append(dmc.Alert(t("rw_tanpa_referensi", b), color="yellow", id="rw100-tanpa-referensi"))
-    parts.append(_bulan(k))
+    parts.append(bulan.kartu(m, k, "rw100"))  # the month ahead, as on Ringkasan
     if k.tempat.tingkat in ("kecamatan", "kelurahan"):
         parts += _per_rw(k)
     else:
@@ -62,12 +62,6 @@ def _isi(k):
             kerangka.grid("rw100", [r for r in hasil.baris if r["kode_wilayah"]], PROGRAM, b),
         ]
     return dmc.Stack(parts, gap="md")
-
-
-def _bulan(k):
-    """The month ahead of the place (issue 35, item 4), as on Ringkasan: due at the end of this
-    month, and next month's capaian if none of them pays or if all do."""
-    return bulan.kartu(cakupan.angka_tempat(k.tanya, cakupan.BULAN_DEPAN), k, "rw100")
 
 
 def _per_rw(k):
