@@ -197,7 +197,7 @@ def main(argv: list[str] | None = None) -> int:
             summaries = demo.build_demo(args.scale, args.weeks, args.seed, progress=progress)
             ditambah = demo_isi.isi()  # the demo's actions (and the admin's report, once the account exists)
     except (tabular.LoadError, ValueError) as e:  # ValueError: a setting that cannot be read
-        print(f"Gagal memuat, data lama tetap dipakai.\n{e}", file=sys.stderr)
+        print(f"Gagal memuat; data yang dilayani tidak berubah.\n{e}", file=sys.stderr)
         if args.json:  # a script reading stdout gets an answer too
             print(json.dumps({"ok": False, "error": str(e)}, ensure_ascii=False))
         return 2
@@ -219,7 +219,7 @@ def _segarkan() -> int:
     try:
         n = build.refresh()
     except (tabular.LoadError, ValueError) as e:
-        print(f"Gagal membangun ulang, data lama tetap dipakai.\n{e}", file=sys.stderr)
+        print(f"Gagal membangun ulang; data yang dilayani tidak berubah.\n{e}", file=sys.stderr)
         return 2
     print(f"Gudang data dibangun ulang: {_n(n)} target turunan berlaku.")
     return 0
